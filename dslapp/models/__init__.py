@@ -1,0 +1,78 @@
+"""Pydantic models for every record kind (DESIGN §4), and the registry the store uses."""
+
+from __future__ import annotations
+
+from dslapp.models.base import Amendment, ChildRecord, Record
+from dslapp.models.child import Child, ChildStatus, Designation, Person, Professional, StatusChange
+from dslapp.models.chronology import ChronologyEntry, Impact
+from dslapp.models.concern import Action, Category, Concern, DslDecision, Severity
+from dslapp.models.early_help import (
+    EarlyHelpPlan,
+    EarlyHelpReview,
+    Goal,
+    GoalProgress,
+    Judgement,
+    ReviewDecision,
+    ThresholdDecision,
+)
+from dslapp.models.referral import Escalation, Referral, ReferralOutcome, ReferralStatus, SharingDecision
+from dslapp.models.supervision import LearningNote, SupervisionNote
+from dslapp.models.transfer import Transfer, TransferDirection
+
+RECORD_KINDS: dict[str, type[Record]] = {
+    cls.KIND: cls
+    for cls in (
+        Child,
+        Person,
+        Professional,
+        StatusChange,
+        Concern,
+        Action,
+        ChronologyEntry,
+        EarlyHelpPlan,
+        EarlyHelpReview,
+        ThresholdDecision,
+        Referral,
+        Escalation,
+        SharingDecision,
+        SupervisionNote,
+        LearningNote,
+        Transfer,
+    )
+}
+
+__all__ = [
+    "RECORD_KINDS",
+    "Action",
+    "Amendment",
+    "Category",
+    "Child",
+    "ChildRecord",
+    "ChildStatus",
+    "ChronologyEntry",
+    "Concern",
+    "Designation",
+    "DslDecision",
+    "EarlyHelpPlan",
+    "EarlyHelpReview",
+    "Escalation",
+    "Goal",
+    "GoalProgress",
+    "Impact",
+    "Judgement",
+    "LearningNote",
+    "Person",
+    "Professional",
+    "Record",
+    "Referral",
+    "ReferralOutcome",
+    "ReferralStatus",
+    "ReviewDecision",
+    "Severity",
+    "SharingDecision",
+    "StatusChange",
+    "SupervisionNote",
+    "ThresholdDecision",
+    "Transfer",
+    "TransferDirection",
+]

@@ -1,0 +1,110 @@
+"""What every record shares: a UUID, who created it and when, a version, and its amendments."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Any, ClassVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
+
+# A little slack for laptops whose clock is a few minutes out.
+_CLOCK_SLACK = timedelta(hours=12)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def is_stored(info: ValidationInfo) -> bool:
+    """True when validating a record read back from the vault or a bundle.
+
+    Checks that depend on today's date (not in the future, plausible DOB) apply to new entries only:
+    a record that was valid when saved must always read back, years later.
+    """
+    return bool(info.context and info.context.get("stored"))
+
+
+STORED = {"stored": True}
+
+
+def _not_future_date(value: date, info: ValidationInfo) -> date:
+    if not is_stored(info) and value > (utcnow() + _CLOCK_SLACK).date():
+        raise ValueError("cannot be in the future")
+    return value
+
+
+def local_now() -> datetime:
+    """Wall-clock time on this laptop, to the second (concern times are what the DSL sees on the clock)."""
+    return datetime.now().replace(microsecond=0)
+
+
+def _as_local(value: datetime) -> datetime:
+    return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+
+
+def _not_future_datetime(value: datetime, info: ValidationInfo) -> datetime:
+    """Times of events are naive local wall-clock times; aware ones are converted."""
+    value = _as_local(value)
+    if not is_stored(info) and value > local_now() + _CLOCK_SLACK:
+        raise ValueError("cannot be in the future")
+    return value
+
+
+PastDate = Annotated[date, AfterValidator(_not_future_date)]
+PastDateTime = Annotated[datetime, AfterValidator(_not_future_datetime)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
+RequiredText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
+RequiredShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Score = Annotated[int, Field(ge=0, le=10)]
+
+
+class Model(BaseModel):
+    """Strict-ish base for everything stored: unknown fields are errors, text is trimmed."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+
+
+class Amendment(Model):
+    """One change to a record: the body as it was before, and who changed it, when and why."""
+
+    version: int = Field(ge=2, description="The record version this amendment created.")
+    at: datetime
+    by: RequiredShortText
+    reason: RequiredText
+    previous: dict[str, Any] = Field(description="The record's fields before this amendment.")
+
+
+class Record(Model):
+    """Base of every record kind. ``KIND`` names its rows in the store."""
+
+    KIND: ClassVar[str] = ""
+    LABEL: ClassVar[str] = ""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by: ShortText = ""
+    version: int = Field(default=1, ge=1)
+
+    def occurred_on(self) -> date | None:
+        """The date this record sorts by in a child's history (None if it has no date)."""
+        return None
+
+    def search_text(self) -> str:
+        """Text indexed for full-text search (empty: not searchable)."""
+        return ""
+
+    def body(self) -> dict[str, Any]:
+        """The stored fields (metadata columns excluded)."""
+        return self.model_dump(mode="json", exclude={"id", "created_at", "created_by", "version"})
+
+
+class ChildRecord(Record):
+    """A record that belongs to one child."""
+
+    child_id: uuid.UUID
+
+
+def join_text(*parts: object) -> str:
+    return "\n".join(str(p) for p in parts if p)

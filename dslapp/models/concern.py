@@ -1,0 +1,172 @@
+"""Records of concern and the actions that follow them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import Field, model_validator
+
+from dslapp.models.base import (
+    ChildRecord,
+    PastDateTime,
+    RequiredShortText,
+    RequiredText,
+    ShortText,
+    Text,
+    join_text,
+    local_now,
+)
+
+
+class Category(StrEnum):
+    PHYSICAL = "physical_abuse"
+    EMOTIONAL = "emotional_abuse"
+    SEXUAL = "sexual_abuse"
+    NEGLECT = "neglect"
+    CHILD_ON_CHILD = "child_on_child"
+    DOMESTIC_ABUSE = "domestic_abuse"
+    CCE = "criminal_exploitation"
+    CSE = "sexual_exploitation"
+    TRAFFICKING = "trafficking"
+    FGM = "fgm"
+    RADICALISATION = "radicalisation"
+    ONLINE = "online_safety"
+    MENTAL_HEALTH = "mental_health"
+    ATTENDANCE = "attendance"
+    SELF_HARM = "self_harm"
+    HONOUR_BASED = "honour_based_abuse"
+    FORCED_MARRIAGE = "forced_marriage"
+    PRIVATE_FOSTERING = "private_fostering"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return CATEGORY_LABELS[self]
+
+
+CATEGORY_LABELS = {
+    Category.PHYSICAL: "Physical abuse",
+    Category.EMOTIONAL: "Emotional abuse",
+    Category.SEXUAL: "Sexual abuse",
+    Category.NEGLECT: "Neglect",
+    Category.CHILD_ON_CHILD: "Child-on-child abuse",
+    Category.DOMESTIC_ABUSE: "Domestic abuse",
+    Category.CCE: "Child criminal exploitation / county lines",
+    Category.CSE: "Child sexual exploitation",
+    Category.TRAFFICKING: "Trafficking / modern slavery",
+    Category.FGM: "FGM",
+    Category.RADICALISATION: "Radicalisation (Prevent)",
+    Category.ONLINE: "Online safety",
+    Category.MENTAL_HEALTH: "Mental health",
+    Category.ATTENDANCE: "Attendance / missing education",
+    Category.SELF_HARM: "Self-harm",
+    Category.HONOUR_BASED: "Honour-based abuse",
+    Category.FORCED_MARRIAGE: "Forced marriage",
+    Category.PRIVATE_FOSTERING: "Private fostering",
+    Category.OTHER: "Other",
+}
+
+
+class Severity(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class DslDecision(StrEnum):
+    PENDING = "pending"
+    MONITOR = "monitor"
+    SUPPORT_IN_SCHOOL = "support_in_school"
+    EARLY_HELP = "early_help"
+    CONSULTATION = "consultation"
+    MASH_ENQUIRY = "mash_enquiry"
+    POLICE = "police"
+    INFORM_SOCIAL_WORKER = "inform_social_worker"
+    NO_FURTHER_ACTION = "no_further_action"
+
+    @property
+    def label(self) -> str:
+        return DECISION_LABELS[self]
+
+    @property
+    def is_referral(self) -> bool:
+        return self in (DslDecision.MASH_ENQUIRY, DslDecision.POLICE, DslDecision.INFORM_SOCIAL_WORKER)
+
+
+DECISION_LABELS = {
+    DslDecision.PENDING: "Awaiting DSL decision",
+    DslDecision.MONITOR: "Monitor in school",
+    DslDecision.SUPPORT_IN_SCHOOL: "Support in school",
+    DslDecision.EARLY_HELP: "Early Help",
+    DslDecision.CONSULTATION: "Consultation with MASH / consultation line",
+    DslDecision.MASH_ENQUIRY: "MASH enquiry",
+    DslDecision.POLICE: "Reported to police",
+    DslDecision.INFORM_SOCIAL_WORKER: "Shared with allocated social worker",
+    DslDecision.NO_FURTHER_ACTION: "No further action",
+}
+
+
+class Concern(ChildRecord):
+    """A record of concern: facts, the child's own words, what was done and why."""
+
+    KIND = "concern"
+    LABEL = "Record of concern"
+
+    observed_at: PastDateTime
+    recorded_at: PastDateTime = Field(default_factory=local_now)
+    reporter_name: RequiredShortText
+    reporter_role: ShortText = ""
+    categories: list[Category] = Field(min_length=1)
+    severity: Severity = Severity.MEDIUM
+    what_happened: RequiredText = Field(description="What was seen or heard: facts, not opinion.")
+    child_words: Text = Field(default="", description="The child's own words, verbatim.")
+    body_map_notes: Text = ""
+    immediate_action: Text = ""
+    dsl_decision: DslDecision = DslDecision.PENDING
+    decision_reasons: Text = ""
+    outcome: Text = ""
+    significant: bool = False
+
+    @model_validator(mode="after")
+    def _order_and_reasons(self) -> Concern:
+        if self.recorded_at < self.observed_at:
+            raise ValueError("recorded_at: a concern cannot be recorded before it was observed")
+        if self.dsl_decision == DslDecision.NO_FURTHER_ACTION and not self.decision_reasons:
+            raise ValueError("decision_reasons: record why no further action was decided")
+        return self
+
+    def occurred_on(self) -> date:
+        return self.observed_at.date()
+
+    def search_text(self) -> str:
+        return join_text(
+            self.what_happened, self.child_words, self.immediate_action, self.decision_reasons, self.outcome
+        )
+
+
+class Action(ChildRecord):
+    """Something someone must do, by when."""
+
+    KIND = "action"
+    LABEL = "Action"
+
+    what: RequiredText
+    owner: RequiredShortText
+    due: date
+    done_on: date | None = None
+    source_id: str = Field(default="", description="The record this action came from.")
+
+    def occurred_on(self) -> date:
+        return self.due
+
+    def is_overdue(self, today: date) -> bool:
+        return self.done_on is None and self.due < today
+
+    def search_text(self) -> str:
+        return self.what
+
+
+def concern_time(day: date, hour: int = 9, minute: int = 0) -> datetime:
+    """Helper for fixtures and the demo: a local time on ``day``."""
+    return datetime(day.year, day.month, day.day, hour, minute)

@@ -1,0 +1,268 @@
+"""The record store: one table of validated records, their amendments, and a full-text index.
+
+Every write happens in one transaction together with its audit row, so "saved" means committed and
+audited, or nothing at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from dslapp.errors import InvalidRecord, RecordNotFound
+from dslapp.models import RECORD_KINDS, Amendment, ChildRecord, Record
+from dslapp.models.base import STORED
+from dslapp.vault.audit import Action
+from dslapp.vault.vault import Vault
+
+R = TypeVar("R", bound=Record)
+
+_COLUMNS = "rowid, id, kind, child_id, created_at, created_by, version, body"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    record_id: str
+    child_id: str | None
+    kind: str
+    snippet: str
+    """Matched text with the matches between \\x02 and \\x03 (the UI turns them into highlights)."""
+
+
+def explain_validation(error: ValidationError, label: str) -> str:
+    """One line naming the first bad field, in plain words."""
+    first = error.errors()[0]
+    field = ".".join(str(p) for p in first.get("loc", ()) if p != "__root__") or "record"
+    message = str(first.get("msg", "is not valid"))
+    message = message.removeprefix("Value error, ")
+    if ":" in message and not first.get("loc"):
+        field, _, message = message.partition(":")
+        message = message.strip()
+    return f"{label}: {field.replace('_', ' ')} {message[0].lower() + message[1:] if message else ''}".strip()
+
+
+def validate(cls: type[R], data: dict[str, Any], *, stored: bool = False) -> R:
+    try:
+        return cls.model_validate(data, context=STORED if stored else None)
+    except ValidationError as exc:
+        raise InvalidRecord(explain_validation(exc, cls.LABEL or cls.__name__)) from exc
+
+
+class RecordStore:
+    """Reads and writes records of every kind in one vault."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+        self.db = vault.db
+
+    # ---- writing ---------------------------------------------------------------------------
+
+    def add(self, record: R, *, audit: bool = True) -> R:
+        """Save a new record (created now, by the signed-in user unless already set)."""
+        updates: dict[str, Any] = {}
+        if not record.created_by:
+            updates["created_by"] = self.vault.user.name
+        if updates:
+            record = record.model_copy(update=updates)
+        with self.db.transaction():
+            self._insert(record)
+            if audit:
+                self.vault.audit(Action.CREATE, str(record.id), record.KIND)
+        return record
+
+    def add_many(self, records: Sequence[Record], *, detail: str = "") -> None:
+        """Save several records in one transaction (imports, the demo)."""
+        with self.db.transaction():
+            for record in records:
+                self._insert(record)
+            if detail:
+                self.vault.audit(Action.IMPORT, detail, f"{len(records)} records")
+
+    def restore_amendments(self, record_id: uuid.UUID, amendments: Iterable[Amendment]) -> None:
+        """Put back amendment history from a bundle (inside the caller's transaction)."""
+        for amendment in amendments:
+            self.db.execute(
+                "INSERT INTO amendments (record_id, version, at, by, reason, previous_body) VALUES (?,?,?,?,?,?)",
+                (
+                    str(record_id),
+                    amendment.version,
+                    amendment.at.isoformat(),
+                    amendment.by,
+                    amendment.reason,
+                    json.dumps(amendment.previous, ensure_ascii=False),
+                ),
+            )
+
+    def amend(self, record_id: uuid.UUID | str, changes: dict[str, Any], reason: str) -> Record:
+        """Change a record, keeping the previous text with who, when and why."""
+        if not reason or not reason.strip():
+            raise InvalidRecord("Say why you are changing this record: the original is kept with your reason.")
+        current = self.get(record_id)
+        data = current.model_dump(mode="json")
+        for protected in ("id", "created_at", "created_by", "version", "child_id"):
+            changes.pop(protected, None)
+        data.update(changes)
+        data["version"] = current.version + 1
+        amended = validate(type(current), data)
+        if amended.body() == current.body():
+            raise InvalidRecord("Nothing has changed, so there is nothing to amend.")
+        with self.db.transaction():
+            previous_body = self.db.scalar("SELECT body FROM records WHERE id = ?", (str(current.id),))
+            self.db.execute(
+                "INSERT INTO amendments (record_id, version, at, by, reason, previous_body) VALUES (?,?,?,?,?,?)",
+                (
+                    str(current.id),
+                    amended.version,
+                    self.vault.now().isoformat(),
+                    self.vault.user.name,
+                    reason.strip(),
+                    previous_body,
+                ),
+            )
+            occurred = amended.occurred_on()
+            self.db.execute(
+                "UPDATE records SET version = ?, occurred_on = ?, body = ? WHERE id = ?",
+                (
+                    amended.version,
+                    occurred.isoformat() if occurred else None,
+                    _body_json(amended),
+                    str(current.id),
+                ),
+            )
+            rowid = self.db.scalar("SELECT rowid FROM records WHERE id = ?", (str(current.id),))
+            self.db.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
+            self._index(rowid, amended)
+            self.vault.audit(Action.AMEND, str(current.id), amended.KIND)
+        return amended
+
+    def _insert(self, record: Record) -> None:
+        occurred = record.occurred_on()
+        child_id = str(record.child_id) if isinstance(record, ChildRecord) else None
+        if record.KIND == "child":
+            child_id = str(record.id)
+        cursor = self.db.execute(
+            "INSERT INTO records (id, kind, child_id, occurred_on, created_at, created_by, version, body) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (
+                str(record.id),
+                record.KIND,
+                child_id,
+                occurred.isoformat() if occurred else None,
+                record.created_at.isoformat(),
+                record.created_by,
+                record.version,
+                _body_json(record),
+            ),
+        )
+        self._index(cursor.lastrowid, record)
+
+    def _index(self, rowid: int, record: Record) -> None:
+        text = record.search_text()
+        if text:
+            child_id = str(record.id) if record.KIND == "child" else str(getattr(record, "child_id", "") or "")
+            self.db.execute(
+                "INSERT INTO search (rowid, text, child_id, kind) VALUES (?,?,?,?)",
+                (rowid, text, child_id or None, record.KIND),
+            )
+
+    # ---- reading ---------------------------------------------------------------------------
+
+    def get(self, record_id: uuid.UUID | str) -> Record:
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM records WHERE id = ?", (str(record_id),)).fetchone()
+        if row is None:
+            raise RecordNotFound()
+        return _from_row(row)
+
+    def get_as(self, cls: type[R], record_id: uuid.UUID | str) -> R:
+        record = self.get(record_id)
+        if not isinstance(record, cls):
+            raise RecordNotFound()
+        return record
+
+    def for_child(self, child_id: uuid.UUID | str, *kinds: type[R]) -> list[R]:
+        """A child's records of the given kinds, oldest first (by the date each happened)."""
+        sql = f"SELECT {_COLUMNS} FROM records WHERE child_id = ?"
+        params: list[Any] = [str(child_id)]
+        if kinds:
+            sql += f" AND kind IN ({','.join('?' * len(kinds))})"
+            params.extend(k.KIND for k in kinds)
+        sql += " ORDER BY occurred_on, created_at"
+        return [_from_row(row) for row in self.db.execute(sql, params)]  # type: ignore[misc]
+
+    def all_of(self, cls: type[R]) -> list[R]:
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM records WHERE kind = ? ORDER BY occurred_on, created_at", (cls.KIND,)
+        )
+        return [_from_row(row) for row in rows]  # type: ignore[misc]
+
+    def count(self, kind: str | None = None) -> int:
+        if kind is None:
+            return int(self.db.scalar("SELECT count(*) FROM records"))
+        return int(self.db.scalar("SELECT count(*) FROM records WHERE kind = ?", (kind,)))
+
+    def amendments(self, record_id: uuid.UUID | str) -> list[Amendment]:
+        rows = self.db.execute(
+            "SELECT version, at, by, reason, previous_body FROM amendments WHERE record_id = ? ORDER BY version",
+            (str(record_id),),
+        )
+        return [
+            Amendment(
+                version=row[0],
+                at=datetime.fromisoformat(row[1]),
+                by=row[2],
+                reason=row[3],
+                previous=json.loads(row[4]),
+            )
+            for row in rows
+        ]
+
+    def search(self, text: str, *, limit: int = 50, child_id: str | None = None) -> list[SearchHit]:
+        """Full-text search over names, concerns and chronology; best matches first."""
+        query = fts_query(text)
+        if not query:
+            return []
+        sql = (
+            "SELECT records.id, search.child_id, search.kind, "
+            "snippet(search, 0, char(2), char(3), '…', 12) "
+            "FROM search JOIN records ON records.rowid = search.rowid WHERE search MATCH ?"
+        )
+        params: list[Any] = [query]
+        if child_id:
+            sql += " AND search.child_id = ?"
+            params.append(child_id)
+        sql += " ORDER BY rank LIMIT ?"
+        params.append(limit)
+        return [SearchHit(str(r[0]), r[1], str(r[2]), str(r[3])) for r in self.db.execute(sql, params)]
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user typed into a safe FTS5 query: every word must match, the last as a prefix."""
+    words = re.findall(r"\w+", text, flags=re.UNICODE)
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _body_json(record: Record) -> str:
+    return json.dumps(record.body(), ensure_ascii=False, separators=(",", ":"))
+
+
+def _from_row(row: Any) -> Record:
+    cls = RECORD_KINDS[str(row["kind"])]
+    data = json.loads(row["body"])
+    data.update(
+        id=row["id"],
+        created_at=row["created_at"],
+        created_by=row["created_by"],
+        version=row["version"],
+    )
+    return cls.model_validate(data, context=STORED)

@@ -1,0 +1,1 @@
+"""The encrypted store: SQLCipher shim, key hierarchy, migrations, audit trail, backups."""
