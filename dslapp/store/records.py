@@ -85,7 +85,7 @@ class RecordStore:
             if detail:
                 self.vault.audit(Action.IMPORT, detail, f"{len(records)} records")
 
-    def restore_amendments(self, record_id: uuid.UUID, amendments: Iterable[Amendment]) -> None:
+    def restore_amendments(self, record_id: uuid.UUID | str, amendments: Iterable[Amendment]) -> None:
         """Put back amendment history from a bundle (inside the caller's transaction)."""
         for amendment in amendments:
             self.db.execute(

@@ -1,0 +1,175 @@
+"""Children: the caseload list, the child's file, and status changes."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar
+
+from dslapp.models import (
+    Action,
+    Child,
+    ChildStatus,
+    ChronologyEntry,
+    Concern,
+    EarlyHelpPlan,
+    EarlyHelpReview,
+    Escalation,
+    Person,
+    Professional,
+    Record,
+    Referral,
+    SharingDecision,
+    StatusChange,
+    ThresholdDecision,
+    Transfer,
+)
+from dslapp.services.changes import Changes
+from dslapp.store import RecordStore
+from dslapp.store.records import validate
+from dslapp.vault.audit import Action as Audit
+
+
+@dataclass(frozen=True)
+class ChildSummary:
+    """One row of the caseload list."""
+
+    id: str
+    legal_forename: str
+    legal_surname: str
+    known_as: str
+    display_name: str
+    dob: date
+    status: ChildStatus
+    year_group: str
+    designations: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "legal_forename": self.legal_forename,
+            "legal_surname": self.legal_surname,
+            "known_as": self.known_as,
+            "dob": self.dob.isoformat(),
+            "status": self.status.value,
+            "year_group": self.year_group,
+            "designations": list(self.designations),
+        }
+
+
+@dataclass
+class ChildFile:
+    """Everything recorded about one child, grouped by kind (the CP file)."""
+
+    child: Child
+    people: list[Person] = field(default_factory=list)
+    professionals: list[Professional] = field(default_factory=list)
+    concerns: list[Concern] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    chronology: list[ChronologyEntry] = field(default_factory=list)
+    early_help_plans: list[EarlyHelpPlan] = field(default_factory=list)
+    early_help_reviews: list[EarlyHelpReview] = field(default_factory=list)
+    threshold_decisions: list[ThresholdDecision] = field(default_factory=list)
+    referrals: list[Referral] = field(default_factory=list)
+    escalations: list[Escalation] = field(default_factory=list)
+    sharing_decisions: list[SharingDecision] = field(default_factory=list)
+    status_changes: list[StatusChange] = field(default_factory=list)
+    transfers: list[Transfer] = field(default_factory=list)
+
+    # attribute name for each kind, in the order the CP file lists them
+    SECTIONS: ClassVar[dict[str, str]] = {
+        Person.KIND: "people",
+        Professional.KIND: "professionals",
+        Concern.KIND: "concerns",
+        Action.KIND: "actions",
+        ChronologyEntry.KIND: "chronology",
+        EarlyHelpPlan.KIND: "early_help_plans",
+        EarlyHelpReview.KIND: "early_help_reviews",
+        ThresholdDecision.KIND: "threshold_decisions",
+        Referral.KIND: "referrals",
+        Escalation.KIND: "escalations",
+        SharingDecision.KIND: "sharing_decisions",
+        StatusChange.KIND: "status_changes",
+        Transfer.KIND: "transfers",
+    }
+
+    def records(self) -> list[Record]:
+        out: list[Record] = [self.child]
+        for attr in self.SECTIONS.values():
+            out.extend(getattr(self, attr))
+        return out
+
+
+def list_children(store: RecordStore, *, include_closed: bool = True) -> list[ChildSummary]:
+    """The caseload, sorted by surname then forename. Audited as a list view."""
+    rows = store.db.execute(
+        "SELECT id, json_extract(body, '$.legal_forename'), json_extract(body, '$.legal_surname'), "
+        "json_extract(body, '$.known_as'), json_extract(body, '$.dob'), json_extract(body, '$.status'), "
+        "json_extract(body, '$.year_group'), json_extract(body, '$.designations') "
+        "FROM records WHERE kind = 'child'"
+    ).fetchall()
+    children = []
+    for row in rows:
+        status = ChildStatus(row[5])
+        if not include_closed and status in (ChildStatus.CLOSED, ChildStatus.TRANSFERRED):
+            continue
+        forename, surname, known_as = str(row[1]), str(row[2]), str(row[3] or "")
+        children.append(
+            ChildSummary(
+                id=str(row[0]),
+                legal_forename=forename,
+                legal_surname=surname,
+                known_as=known_as,
+                display_name=f"{known_as or forename} {surname}",
+                dob=date.fromisoformat(row[4]),
+                status=status,
+                year_group=str(row[6] or ""),
+                designations=tuple(json.loads(row[7] or "[]")),
+            )
+        )
+    children.sort(key=lambda c: (c.legal_surname.casefold(), c.legal_forename.casefold()))
+    store.vault.audit(Audit.LIST, "children", f"{len(children)} children")
+    return children
+
+
+def open_child_file(store: RecordStore, child_id: uuid.UUID | str, *, audit: bool = True) -> ChildFile:
+    """Read a child's whole file. Each opening is audited as a view of the child's record."""
+    child = store.get_as(Child, child_id)
+    child_file = ChildFile(child=child)
+    record: Record
+    for record in store.for_child(child.id):
+        attr = ChildFile.SECTIONS.get(record.KIND)
+        if attr:
+            getattr(child_file, attr).append(record)
+    if audit:
+        store.vault.audit(Audit.VIEW, str(child.id), "child record")
+    return child_file
+
+
+def add_child(store: RecordStore, **fields: Any) -> tuple[Child, Changes]:
+    child = store.add(validate(Child, fields))
+    return child, Changes.of(Child.KIND, child_id=str(child.id))
+
+
+def change_status(
+    store: RecordStore, child_id: uuid.UUID | str, to_status: ChildStatus, on: date, reason: str
+) -> tuple[Child, Changes]:
+    """Record a status change (it feeds the chronology) and amend the child's current status."""
+    child = store.get_as(Child, child_id)
+    if child.status == to_status:
+        return child, Changes()
+    change = validate(
+        StatusChange,
+        {"child_id": child.id, "changed_on": on, "from_status": child.status, "to_status": to_status, "reason": reason},
+    )
+    with store.db.transaction():
+        store.add(change)
+        amended = store.amend(
+            child.id,
+            {"status": to_status.value, "status_since": on.isoformat()},
+            reason or f"Status changed to {to_status.label}",
+        )
+    assert isinstance(amended, Child)
+    return amended, Changes.of(Child.KIND, StatusChange.KIND, child_id=str(child.id))

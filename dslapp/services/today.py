@@ -1,0 +1,95 @@
+"""The DSL's day: what needs doing, each item one click from the child."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from dslapp.models import Action, Child, EarlyHelpPlan, Referral, Transfer
+from dslapp.models.early_help import PlanStatus
+from dslapp.store import RecordStore
+
+REVIEW_DUE_SOON = timedelta(days=7)
+REFERRAL_CHASE_AFTER_DAYS = 3
+TRANSFER_RECEIPT_SCHOOL_DAYS = 5
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    section: str
+    child_id: str
+    child_name: str
+    record_id: str
+    title: str
+    due: date | None
+    overdue: bool
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "section": self.section,
+            "child_id": self.child_id,
+            "child_name": self.child_name,
+            "record_id": self.record_id,
+            "title": self.title,
+            "due": self.due.isoformat() if self.due else None,
+            "overdue": self.overdue,
+        }
+
+
+SECTIONS = {
+    "overdue_actions": "Overdue actions",
+    "actions_due": "Actions due this week",
+    "reviews_due": "Early Help reviews due",
+    "referrals_awaiting": "Referrals awaiting an outcome",
+    "transfers_awaiting": "Transfers awaiting receipt",
+    "alerts": "Practice alerts",
+}
+
+# Other areas add rules here: each takes the store and the day and yields items for "alerts".
+AlertRule = Callable[[RecordStore, date], Iterable[TodayItem]]
+ALERT_RULES: list[AlertRule] = []
+
+
+def add_school_days(start: date, days: int) -> date:
+    current = start
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def today(store: RecordStore, on: date) -> dict[str, list[TodayItem]]:
+    """Everything due or overdue on ``on``, grouped by section (see SECTIONS)."""
+    names = {str(c.id): c.display_name for c in store.all_of(Child)}
+    out: dict[str, list[TodayItem]] = {key: [] for key in SECTIONS}
+
+    def item(section: str, rec: Any, title: str, due: date | None, overdue: bool) -> None:
+        child_id = str(rec.child_id)
+        out[section].append(TodayItem(section, child_id, names.get(child_id, ""), str(rec.id), title, due, overdue))
+
+    for action in store.all_of(Action):
+        if action.done_on is None:
+            if action.due < on:
+                item("overdue_actions", action, action.what, action.due, True)
+            elif action.due <= on + REVIEW_DUE_SOON:
+                item("actions_due", action, action.what, action.due, False)
+    for plan in store.all_of(EarlyHelpPlan):
+        if plan.status == PlanStatus.OPEN and plan.next_review and plan.next_review <= on + REVIEW_DUE_SOON:
+            item("reviews_due", plan, "Early Help review", plan.next_review, plan.next_review < on)
+    for referral in store.all_of(Referral):
+        if referral.awaiting_outcome and referral.sent_on:
+            chase = referral.chase_on or add_school_days(referral.sent_on, REFERRAL_CHASE_AFTER_DAYS)
+            title = f"{referral.request_type} sent {referral.sent_on:%d/%m/%Y}: outcome awaited"
+            item("referrals_awaiting", referral, title, chase, chase < on)
+    for transfer in store.all_of(Transfer):
+        if transfer.awaiting_receipt and transfer.sent_on:
+            due = add_school_days(transfer.sent_on, TRANSFER_RECEIPT_SCHOOL_DAYS)
+            item("transfers_awaiting", transfer, f"CP file sent to {transfer.other_school}", due, due < on)
+    for rule in ALERT_RULES:
+        out["alerts"].extend(rule(store, on))
+    for items in out.values():
+        items.sort(key=lambda i: (i.due or date.max, i.child_name))
+    return out

@@ -1,0 +1,60 @@
+"""Shared fixtures: every test gets a fresh, real, keyed SQLCipher vault in its own temp dir.
+
+Argon2 uses tiny parameters here (and only here) so tests stay fast; everything else is real.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from dslapp.store import RecordStore  # noqa: E402
+from dslapp.vault import keys  # noqa: E402
+from dslapp.vault.vault import Vault  # noqa: E402
+
+FAST_KDF = keys.KdfParams(time_cost=1, memory_cost=8, parallelism=1)
+PASSPHRASE = "correct horse battery staple (fictional)"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Config, logs and the default vault go to a temp folder, never the real user's."""
+    home = tmp_path_factory.mktemp("dslapp-home")
+    monkeypatch.setenv("DSLAPP_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> keys.KdfParams:
+    """Make calibration return tiny Argon2 parameters (tests only)."""
+    monkeypatch.setattr(keys, "calibrate", lambda *a, **k: FAST_KDF)
+    return FAST_KDF
+
+
+@pytest.fixture
+def vault_dir(tmp_path: Path) -> Path:
+    return tmp_path / "vault"
+
+
+@pytest.fixture
+def vault_and_recovery_key(vault_dir: Path) -> Iterator[tuple[Vault, str]]:
+    vault, recovery_key = Vault.create(
+        vault_dir, "Ms Ada Testperson", "DSL", PASSPHRASE, school="Fictional Test Academy", kdf=FAST_KDF
+    )
+    yield vault, recovery_key
+    vault.lock()
+
+
+@pytest.fixture
+def vault(vault_and_recovery_key: tuple[Vault, str]) -> Vault:
+    return vault_and_recovery_key[0]
+
+
+@pytest.fixture
+def store(vault: Vault) -> RecordStore:
+    return RecordStore(vault)
