@@ -101,3 +101,14 @@ CREATE VIRTUAL TABLE search USING fts5 (
     kind UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+
+-- Unfinished forms (a concern half-typed when the laptop locked or crashed). Encrypted like
+-- everything else; not evidence until saved as a record, so drafts may be replaced and discarded.
+CREATE TABLE drafts (
+    id         TEXT PRIMARY KEY,
+    kind       TEXT NOT NULL,
+    child_id   TEXT,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    body       TEXT NOT NULL CHECK (json_valid(body))
+);
