@@ -13,9 +13,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from dslapp.store import RecordStore  # noqa: E402
-from dslapp.vault import keys  # noqa: E402
-from dslapp.vault.vault import Vault  # noqa: E402
+from dslapp.store import RecordStore
+from dslapp.vault import keys
+from dslapp.vault.vault import Vault
 
 FAST_KDF = keys.KdfParams(time_cost=1, memory_cost=8, parallelism=1)
 PASSPHRASE = "correct horse battery staple (fictional)"

@@ -70,9 +70,11 @@ def append(
 ) -> AuditEvent:
     """Append one row. Call inside the transaction that makes the change being audited."""
     with db.transaction():
-        last = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-        seq = 1 if last is None else int(last[0]) + 1
-        prev_hash = GENESIS if last is None else str(last[1])
+        # seq continues from the highest ever issued, so rows removed from the end leave a visible gap
+        issued = db.scalar("SELECT seq FROM sqlite_sequence WHERE name = 'audit'")
+        seq = 1 if issued is None else int(issued) + 1
+        last = db.execute("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        prev_hash = GENESIS if last is None else str(last[0])
         at = clock()
         digest = row_hash(seq, at, user, action, obj, detail, prev_hash)
         db.execute(

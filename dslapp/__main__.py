@@ -1,0 +1,3 @@
+from dslapp.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""Developer commands: regenerate the files tests pin (``python -m dslapp.devtools schema``)."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from dslapp.paths import source_schema_dir
+from dslapp.services.bundle import bundle_schema_text
+from dslapp.vault import keys
+from dslapp.vault.migrate import schema_sql
+from dslapp.vault.vault import Vault
+
+BUNDLE_SCHEMA_NAME = "case-bundle.schema.json"
+
+
+def write_schemas() -> list[Path]:
+    """Rewrite data_schema/schema.sql (from the migrations) and the case-bundle JSON Schema (from the models)."""
+    out = source_schema_dir()
+    with tempfile.TemporaryDirectory() as tmp:
+        fast = keys.KdfParams(time_cost=1, memory_cost=8, parallelism=1)  # throwaway vault, no data
+        vault, _ = Vault.create(Path(tmp) / "v", "Schema", "DSL", "schema", kdf=fast)
+        try:
+            sql = schema_sql(vault.db)
+        finally:
+            vault.lock()
+    (out / "schema.sql").write_text(sql, "utf-8")
+    (out / BUNDLE_SCHEMA_NAME).write_text(bundle_schema_text(), "utf-8")
+    return [out / "schema.sql", out / BUNDLE_SCHEMA_NAME]
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["schema"]:
+        print("usage: python -m dslapp.devtools schema", file=sys.stderr)
+        raise SystemExit(2)
+    for path in write_schemas():
+        print(f"wrote {path}")
