@@ -1,0 +1,148 @@
+"""The timeline widget: lanes per category, zoom from years to weeks, click opens the event.
+
+The widget takes timeline events only (no database); events here are fictional.
+"""
+
+from __future__ import annotations
+
+import ast
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+import ui.widgets.timeline as timeline_module
+from dslapp.models import Category, Severity
+from dslapp.services.timeline import MILESTONES, TimelineEvent
+from ui.widgets.timeline import MAX_PX_PER_DAY, TimelineView
+
+
+def _events() -> list[TimelineEvent]:
+    events = []
+    day = date(2022, 1, 10)
+    for index, gap in enumerate([0, 120, 100, 80, 45, 20, 10]):
+        day += timedelta(days=gap)
+        severity = (Severity.LOW, Severity.MEDIUM, Severity.HIGH)[min(2, index // 3)]
+        events.append(
+            TimelineEvent(
+                f"neglect-{index}", "concern", day, (Category.NEGLECT,), severity, "No coat", f"{day:%d/%m/%Y}"
+            )
+        )
+    for index, day in enumerate([date(2022, 5, 2), date(2023, 1, 9)]):
+        events.append(
+            TimelineEvent(f"emotional-{index}", "concern", day, (Category.EMOTIONAL,), Severity.MEDIUM, "Upset", "")
+        )
+    events.append(TimelineEvent("referral-1", "referral", date(2023, 2, 1), (), None, "MASH enquiry sent", ""))
+    events.append(
+        TimelineEvent("before", "chronology_entry", date(2019, 1, 1), (), None, "Before school", "2019", True)
+    )
+    return events
+
+
+@pytest.fixture
+def view(qtbot: QtBot) -> TimelineView:
+    widget = TimelineView(_events())
+    qtbot.addWidget(widget)
+    widget.resize(1100, 320)
+    widget.show()
+    qtbot.waitExposed(widget)
+    QApplication.processEvents()
+    return widget
+
+
+def test_lanes_per_category_and_the_closer_together_pattern(view: TimelineView) -> None:
+    keys = [lane.key for lane in view.timeline.lanes]
+    assert keys == [MILESTONES, "emotional_abuse", "neglect"]
+    neglect = view.timeline.lane(Category.NEGLECT)
+    assert neglect is not None and neglect.getting_closer
+    assert neglect.intervals == (120, 100, 80, 45, 20, 10)
+
+
+def test_fit_shows_years_and_zoom_reaches_weeks(view: TimelineView, qtbot: QtBot) -> None:
+    assert view.visible_days() > 3 * 365  # everything, 2019 to 2023
+    first, last = view.visible_range()
+    assert first <= date(2019, 1, 1) and last >= date(2023, 2, 1)
+    fitted = view.px_per_day
+    qtbot.mouseClick(view.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert view.px_per_day > fitted
+    for _ in range(40):
+        view.zoom_in()
+    assert view.px_per_day == MAX_PX_PER_DAY
+    assert view.visible_days() <= 31  # weeks
+    assert "weeks" in view.scale_label()
+    assert not view.zoom_in_button.isEnabled()
+    qtbot.mouseClick(view.fit_button, Qt.MouseButton.LeftButton)
+    assert view.px_per_day == pytest.approx(fitted)
+    assert view.offset == 0
+
+
+def test_mouse_wheel_zooms_about_the_pointer(view: TimelineView) -> None:
+    anchor = view.marker_position("neglect-3", "neglect")
+    assert anchor is not None
+    before = view.day_at(anchor.x())
+    wheel = QWheelEvent(
+        anchor,
+        view.canvas.mapToGlobal(anchor),
+        QPoint(0, 0),
+        QPoint(0, 360),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    fitted = view.px_per_day
+    QApplication.sendEvent(view.canvas, wheel)
+    assert view.px_per_day > fitted * 2
+    assert abs((view.day_at(anchor.x()) - before).days) <= 2  # the date under the pointer stays put
+    assert view.scrollbar.isVisible() or view.scrollbar.maximum() > 0
+
+
+def test_clicking_an_event_emits_its_record_id(view: TimelineView, qtbot: QtBot) -> None:
+    point = view.marker_position("neglect-5", "neglect")
+    assert point is not None
+    with qtbot.waitSignal(view.eventActivated, timeout=1000) as signal:
+        qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=point.toPoint())
+    assert signal.args == ["neglect-5"]
+    assert view.selected_id == "neglect-5"
+    # Clicking empty space emits nothing.
+    with qtbot.assertNotEmitted(view.eventActivated):
+        qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=QPoint(300, 20))
+    # A milestone can be opened too.
+    milestone = view.marker_position("referral-1")
+    assert milestone is not None
+    assert view.canvas.event_at(QPointF(milestone)) is not None
+
+
+def test_it_renders_to_an_image(view: TimelineView, tmp_path: Path) -> None:
+    out = tmp_path / "timeline.png"
+    assert view.grab().save(str(out))
+    image = QImage(str(out))
+    assert image.width() >= 1000 and image.height() >= 200
+    # Red (high severity) markers are drawn somewhere in the neglect lane.
+    reds = sum(
+        1
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+        if image.pixelColor(x, y).red() > 170 and image.pixelColor(x, y).green() < 90
+    )
+    assert reds > 10
+
+
+def test_an_empty_timeline_says_so(qtbot: QtBot) -> None:
+    widget = TimelineView([])
+    qtbot.addWidget(widget)
+    widget.resize(600, 200)
+    assert widget.timeline.lanes == ()
+    assert not widget.grab().isNull()
+
+
+def test_the_widget_never_touches_the_database() -> None:
+    tree = ast.parse(Path(timeline_module.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module} | {
+        alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+    }
+    assert not any(name.startswith(("dslapp.store", "dslapp.vault", "sqlcipher3")) for name in imported)

@@ -1,0 +1,600 @@
+"""A visual timeline of a child's significant events: a lane per category, markers by severity.
+
+The widget only draws: it takes ``TimelineEvent``s (``dslapp.services.timeline``) and never touches
+the database. Zoom runs from years to weeks with the mouse wheel (about the pointer), the + / − buttons
+or keys; drag or the scroll bar pans; "Fit" shows everything. Clicking an event emits
+``eventActivated(record_id)`` so the window can open the record.
+
+Markers: size and colour by severity (high: large red, medium: orange, low: small blue; colours from a
+colour-blind-safe palette, and size carries the meaning too), diamonds for milestones (referrals,
+plans, decisions), hollow markers for approximate dates. Successive events in a lane are joined and
+the gap in days is written between them when there is room; a lane whose gaps are shrinking is marked
+"getting closer together".
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QScrollBar,
+    QSizePolicy,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dslapp.models import Severity
+from dslapp.services.timeline import MILESTONES, Lane, Timeline, TimelineEvent, timeline_from_events
+
+LABEL_WIDTH = 210
+AXIS_HEIGHT = 40
+LANE_HEIGHT = 46
+BOTTOM_MARGIN = 10
+MIN_PX_PER_DAY = 0.04  # about 25 years across a wide window
+MAX_PX_PER_DAY = 48.0  # a week fills about 340 px
+ZOOM_STEP = 1.4
+
+SEVERITY_RADIUS = {Severity.HIGH: 8.5, Severity.MEDIUM: 6.5, Severity.LOW: 4.5}
+SEVERITY_COLOUR = {
+    Severity.HIGH: QColor("#c0392b"),
+    Severity.MEDIUM: QColor("#e69f00"),
+    Severity.LOW: QColor("#0072b2"),
+}
+NO_SEVERITY_RADIUS = 5.5
+MILESTONE_COLOUR = QColor("#3e4c59")
+INK = QColor("#1f2933")
+MUTED = QColor("#616e7c")
+GRID_MAJOR = QColor("#cbd2d9")
+GRID_MINOR = QColor("#e4e7eb")
+LANE_STRIPE = QColor("#f5f7fa")
+ALERT = QColor("#b42318")
+SELECTED = QColor("#1f2933")
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class _Placed:
+    event: TimelineEvent
+    lane: int
+    point: QPointF
+    radius: float
+
+
+class _Canvas(QWidget):
+    """The drawing surface; ``TimelineView`` owns the zoom and pan state."""
+
+    def __init__(self, view: TimelineView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._press: QPointF | None = None
+        self._press_offset = 0.0
+        self._dragged = False
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, self.minimumHeight())
+
+    # ---- painting ------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        view = self.view
+        lanes = view.timeline.lanes
+        if not lanes:
+            painter.setPen(MUTED)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No significant events to show.")
+            painter.end()
+            return
+        plot = self.plot_rect()
+        for index, _lane in enumerate(lanes):
+            top = AXIS_HEIGHT + index * LANE_HEIGHT
+            if index % 2 == 0:
+                painter.fillRect(QRectF(0, top, self.width(), LANE_HEIGHT), LANE_STRIPE)
+        self._paint_axis(painter, plot)
+        painter.save()
+        painter.setClipRect(plot.adjusted(-10, 0, 10, 0))
+        for index, lane in enumerate(lanes):
+            self._paint_lane(painter, index, lane)
+        painter.restore()
+        self._paint_labels(painter, lanes)
+        painter.end()
+
+    def plot_rect(self) -> QRectF:
+        height = AXIS_HEIGHT + len(self.view.timeline.lanes) * LANE_HEIGHT
+        return QRectF(LABEL_WIDTH, AXIS_HEIGHT, max(1, self.width() - LABEL_WIDTH - 16), height - AXIS_HEIGHT)
+
+    def _paint_axis(self, painter: QPainter, plot: QRectF) -> None:
+        view = self.view
+        first, last = view.visible_range()
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(small)
+        bottom = plot.bottom()
+        major, minor, label = view.tick_plan()
+        # Minor ticks: light lines.
+        painter.setPen(QPen(GRID_MINOR, 1))
+        for day in _ticks(first, last, minor):
+            x = view.x_of(day)
+            if plot.left() <= x <= plot.right():
+                painter.drawLine(QPointF(x, AXIS_HEIGHT), QPointF(x, bottom))
+        # Major ticks: darker lines with labels.
+        for day in _ticks(first, last, major):
+            x = view.x_of(day)
+            if not plot.left() - 1 <= x <= plot.right() + 1:
+                continue
+            painter.setPen(QPen(GRID_MAJOR, 1))
+            painter.drawLine(QPointF(x, AXIS_HEIGHT - 8), QPointF(x, bottom))
+            painter.setPen(INK)
+            painter.setFont(bold if major == "year" else small)
+            painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 12), _tick_label(day, label))
+        painter.setFont(small)
+        painter.setPen(QPen(GRID_MAJOR, 1))
+        painter.drawLine(QPointF(plot.left(), AXIS_HEIGHT), QPointF(plot.right(), AXIS_HEIGHT))
+        painter.setPen(MUTED)
+        painter.drawText(QPointF(8, AXIS_HEIGHT - 12), "Events by category")
+
+    def _paint_lane(self, painter: QPainter, index: int, lane: Lane) -> None:
+        view = self.view
+        y = AXIS_HEIGHT + index * LANE_HEIGHT + LANE_HEIGHT / 2
+        events = lane.events
+        points = [QPointF(view.x_of(e.on), y) for e in events]
+        # Join successive events, and write the gap in days where there is room.
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, small.pointSizeF() * 0.75))
+        painter.setFont(small)
+        metrics = QFontMetrics(small)
+        gaps = lane.intervals
+        for (a, b), gap in zip(itertools.pairwise(points), gaps, strict=False):
+            painter.setPen(QPen(GRID_MAJOR, 1.2))
+            painter.drawLine(a, b)
+            text = f"{gap} d"
+            if b.x() - a.x() > metrics.horizontalAdvance(text) + 22:
+                painter.setPen(MUTED)
+                painter.drawText(QPointF((a.x() + b.x()) / 2 - metrics.horizontalAdvance(text) / 2, y - 9), text)
+        for event, point in zip(events, points, strict=True):
+            _paint_marker(painter, event, point, lane.key == MILESTONES, event.record_id == view.selected_id)
+
+    def _paint_labels(self, painter: QPainter, lanes: Sequence[Lane]) -> None:
+        painter.fillRect(QRectF(0, AXIS_HEIGHT, LABEL_WIDTH - 6, len(lanes) * LANE_HEIGHT), QColor(255, 255, 255, 235))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        for index, lane in enumerate(lanes):
+            top = AXIS_HEIGHT + index * LANE_HEIGHT
+            rect = QRectF(8, top + 4, LABEL_WIDTH - 18, LANE_HEIGHT / 2)
+            painter.setFont(bold)
+            painter.setPen(INK)
+            label = QFontMetrics(bold).elidedText(lane.label, Qt.TextElideMode.ElideRight, int(rect.width()))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+            painter.setFont(small)
+            count = f"{len(lane.events)} event{'s' if len(lane.events) != 1 else ''}"
+            below = QRectF(8, top + LANE_HEIGHT / 2, LABEL_WIDTH - 18, LANE_HEIGHT / 2 - 4)
+            if lane.getting_closer:
+                painter.setPen(ALERT)
+                painter.drawText(
+                    below, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, f"{count} · ▲ getting closer"
+                )
+            else:
+                painter.setPen(MUTED)
+                painter.drawText(below, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, count)
+        painter.setPen(QPen(GRID_MAJOR, 1))
+        painter.drawLine(QPointF(LABEL_WIDTH - 6, 0), QPointF(LABEL_WIDTH - 6, AXIS_HEIGHT + len(lanes) * LANE_HEIGHT))
+
+    # ---- hit testing and interaction -----------------------------------------------------------
+
+    def placed(self) -> list[_Placed]:
+        view = self.view
+        out = []
+        plot = self.plot_rect()
+        for index, lane in enumerate(view.timeline.lanes):
+            y = AXIS_HEIGHT + index * LANE_HEIGHT + LANE_HEIGHT / 2
+            for event in lane.events:
+                x = view.x_of(event.on)
+                if plot.left() - 10 <= x <= plot.right() + 10:
+                    out.append(_Placed(event, index, QPointF(x, y), _radius(event)))
+        return out
+
+    def lane_at(self, pos: QPointF) -> Lane | None:
+        index = int((pos.y() - AXIS_HEIGHT) // LANE_HEIGHT)
+        lanes = self.view.timeline.lanes
+        return lanes[index] if pos.y() >= AXIS_HEIGHT and 0 <= index < len(lanes) else None
+
+    def event_at(self, pos: QPointF) -> TimelineEvent | None:
+        best: tuple[float, TimelineEvent] | None = None
+        for item in self.placed():
+            dx, dy = item.point.x() - pos.x(), item.point.y() - pos.y()
+            distance = (dx * dx + dy * dy) ** 0.5
+            if distance <= item.radius + 4 and (best is None or distance < best[0]):
+                best = (distance, item.event)
+        return best[1] if best else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._press_offset = self.view.offset
+            self._dragged = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            dx = event.position().x() - self._press.x()
+            if abs(dx) > 4:
+                self._dragged = True
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            if self._dragged:
+                self.view.set_offset(self._press_offset - dx)
+            return
+        hit = self.event_at(event.position())
+        self.setCursor(Qt.CursorShape.PointingHandCursor if hit else Qt.CursorShape.ArrowCursor)
+        lane = self.lane_at(event.position())
+        if hit is not None:
+            QToolTip.showText(event.globalPosition().toPoint(), _tooltip(hit), self)
+        elif lane is not None and event.position().x() < LABEL_WIDTH:
+            QToolTip.showText(event.globalPosition().toPoint(), _lane_tooltip(lane), self)
+        else:
+            QToolTip.hideText()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            if not self._dragged:
+                hit = self.event_at(event.position())
+                if hit is not None:
+                    self.view.activate(hit)
+            self._press = None
+            self._dragged = False
+            self.setCursor(Qt.CursorShape.ArrowCursor)
+        super().mouseReleaseEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.view.zoom_by(ZOOM_STEP**steps, anchor_x=event.position().x())
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.view.zoom_in()
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.view.zoom_out()
+        elif key == Qt.Key.Key_Left:
+            self.view.set_offset(self.view.offset - self.plot_rect().width() / 4)
+        elif key == Qt.Key.Key_Right:
+            self.view.set_offset(self.view.offset + self.plot_rect().width() / 4)
+        elif key == Qt.Key.Key_Home:
+            self.view.fit()
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.view.on_canvas_resized()
+
+
+class TimelineView(QWidget):
+    """Lanes per category, zoomable from years to weeks. Emits ``eventActivated(record_id)`` on a click."""
+
+    eventActivated = Signal(str)
+
+    def __init__(self, events: Sequence[TimelineEvent] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.timeline: Timeline = timeline_from_events(())
+        self.px_per_day = 1.0
+        self.offset = 0.0
+        self.selected_id = ""
+        self._origin = date.today()
+        self._span_days = 1
+        self._fitted = True
+
+        self.zoom_out_button = _tool_button("−", "Zoom out (show a longer period)", self.zoom_out)
+        self.zoom_in_button = _tool_button("+", "Zoom in (show a shorter period)", self.zoom_in)
+        self.fit_button = _tool_button("Fit", "Show the whole timeline", self.fit)
+        self.scale = QLabel()
+        self.scale.setObjectName("timelineScale")
+        self.legend = QLabel(
+            "<span style='color:#c0392b'>●</span> high &nbsp; <span style='color:#e69f00'>●</span> medium &nbsp; "
+            "<span style='color:#0072b2'>●</span> low severity &nbsp; ◆ milestone &nbsp; ○ approximate date"
+        )
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        toolbar = QHBoxLayout()
+        toolbar.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
+            toolbar.addWidget(widget)
+        toolbar.addSpacing(8)
+        toolbar.addWidget(self.scale)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.legend)
+
+        self.canvas = _Canvas(self)
+        self.area = QScrollArea()
+        self.area.setWidget(self.canvas)
+        self.area.setWidgetResizable(True)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.setFrameShape(QScrollArea.Shape.StyledPanel)
+        self.scrollbar = QScrollBar(Qt.Orientation.Horizontal)
+        self.scrollbar.valueChanged.connect(self._scrolled)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.area, 1)
+        layout.addWidget(self.scrollbar)
+        self.set_events(events)
+
+    # ---- data ----------------------------------------------------------------------------------
+
+    def set_events(self, events: Sequence[TimelineEvent]) -> None:
+        self.set_timeline(timeline_from_events(events))
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        if timeline.start and timeline.end:
+            span = max(1, (timeline.end - timeline.start).days)
+            pad = max(14, span // 30)
+            self._origin = timeline.start - timedelta(days=pad)
+            self._span_days = span + 2 * pad
+        else:
+            self._origin, self._span_days = date.today() - timedelta(days=365), 365
+        self.canvas.setMinimumHeight(AXIS_HEIGHT + max(1, len(timeline.lanes)) * LANE_HEIGHT + BOTTOM_MARGIN)
+        self.fit()
+
+    # ---- geometry ------------------------------------------------------------------------------
+
+    def plot_width(self) -> float:
+        return float(self.canvas.plot_rect().width())
+
+    def x_of(self, day: date) -> float:
+        return LABEL_WIDTH + (day - self._origin).days * self.px_per_day - self.offset
+
+    def day_at(self, x: float) -> date:
+        days = (x - LABEL_WIDTH + self.offset) / self.px_per_day
+        return self._origin + timedelta(days=round(days))
+
+    def visible_range(self) -> tuple[date, date]:
+        return self.day_at(LABEL_WIDTH), self.day_at(LABEL_WIDTH + self.plot_width())
+
+    def visible_days(self) -> float:
+        return self.plot_width() / self.px_per_day
+
+    def content_width(self) -> float:
+        return self._span_days * self.px_per_day
+
+    def scale_label(self) -> str:
+        days = self.visible_days()
+        if days >= 730:
+            return f"About {days / 365.25:.0f} years shown"
+        if days >= 60:
+            return f"About {days / 30.44:.0f} months shown"
+        return f"About {days / 7:.0f} weeks shown"
+
+    def tick_plan(self) -> tuple[str, str, str]:
+        """(major tick unit, minor tick unit, major label style) for the current zoom."""
+        per_year = self.px_per_day * 365.25
+        if per_year < 90:
+            return ("year", "year", "year") if per_year >= 36 else ("5years", "year", "year")
+        if self.px_per_day * 30.44 < 60:
+            return "year", "quarter" if self.px_per_day * 30.44 < 18 else "month", "year"
+        if self.px_per_day * 7 < 60:
+            return "month", "week" if self.px_per_day * 7 >= 12 else "month", "month"
+        return "week", "day", "week"
+
+    # ---- zoom and pan --------------------------------------------------------------------------
+
+    def fit(self) -> None:
+        width = max(100.0, self.plot_width())
+        self.px_per_day = _clamp(width / self._span_days, MIN_PX_PER_DAY, MAX_PX_PER_DAY)
+        self.offset = 0.0
+        self._fitted = True
+        self._update_scroll()
+        self._fitted = True
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def zoom_by(self, factor: float, *, anchor_x: float | None = None) -> None:
+        """Zoom keeping the date under ``anchor_x`` (default: the middle of the plot) where it is."""
+        if anchor_x is None:
+            anchor_x = LABEL_WIDTH + self.plot_width() / 2
+        anchor_x = _clamp(anchor_x, LABEL_WIDTH, LABEL_WIDTH + self.plot_width())
+        days_at_anchor = (anchor_x - LABEL_WIDTH + self.offset) / self.px_per_day
+        new = _clamp(self.px_per_day * factor, self._min_px_per_day(), MAX_PX_PER_DAY)
+        if new == self.px_per_day:
+            return
+        self.px_per_day = new
+        self.offset = days_at_anchor * new - (anchor_x - LABEL_WIDTH)
+        self._fitted = False
+        self._update_scroll()
+
+    def center_on(self, day: date) -> None:
+        """Pan so that ``day`` is in the middle of the plot (zoom unchanged)."""
+        middle = (day - self._origin).days * self.px_per_day
+        self.set_offset(middle - self.plot_width() / 2)
+
+    def _min_px_per_day(self) -> float:
+        return min(MIN_PX_PER_DAY * 4, max(MIN_PX_PER_DAY, self.plot_width() / self._span_days))
+
+    def set_offset(self, offset: float) -> None:
+        self.offset = _clamp(offset, 0.0, max(0.0, self.content_width() - self.plot_width()))
+        self._update_scroll()
+
+    def on_canvas_resized(self) -> None:
+        if self._fitted:
+            self.fit()
+        else:
+            self._update_scroll()
+
+    def _update_scroll(self) -> None:
+        maximum = max(0.0, self.content_width() - self.plot_width())
+        self.offset = _clamp(self.offset, 0.0, maximum)
+        self.scrollbar.blockSignals(True)
+        self.scrollbar.setRange(0, int(maximum))
+        self.scrollbar.setPageStep(int(self.plot_width()))
+        self.scrollbar.setSingleStep(max(1, int(self.plot_width() / 20)))
+        self.scrollbar.setValue(int(self.offset))
+        self.scrollbar.blockSignals(False)
+        self.scrollbar.setVisible(maximum >= 1)
+        self.zoom_in_button.setEnabled(self.px_per_day < MAX_PX_PER_DAY)
+        self.zoom_out_button.setEnabled(self.px_per_day > self._min_px_per_day() + 1e-9)
+        self.scale.setText(self.scale_label())
+        self.canvas.update()
+
+    def _scrolled(self, value: int) -> None:
+        self.offset = float(value)
+        self.canvas.update()
+
+    # ---- events --------------------------------------------------------------------------------
+
+    def marker_position(self, record_id: str, lane_key: str | None = None) -> QPointF | None:
+        """Where an event's marker is drawn, in canvas coordinates (for tests and keyboard focus)."""
+        for item in self.canvas.placed():
+            if item.event.record_id == record_id and (
+                lane_key is None or self.timeline.lanes[item.lane].key == lane_key
+            ):
+                return item.point
+        return None
+
+    def activate(self, event: TimelineEvent) -> None:
+        self.selected_id = event.record_id
+        self.canvas.update()
+        self.eventActivated.emit(event.record_id)
+
+
+def _tool_button(text: str, tip: str, slot: object) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip)
+    button.setMinimumWidth(32)
+    button.clicked.connect(slot)
+    return button
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    return max(low, min(high, value))
+
+
+def _radius(event: TimelineEvent) -> float:
+    return SEVERITY_RADIUS.get(event.severity, NO_SEVERITY_RADIUS) if event.severity else NO_SEVERITY_RADIUS
+
+
+def _paint_marker(painter: QPainter, event: TimelineEvent, point: QPointF, milestone: bool, selected: bool) -> None:
+    radius = _radius(event)
+    colour = MILESTONE_COLOUR if milestone or event.severity is None else SEVERITY_COLOUR[event.severity]
+    if selected:
+        painter.setPen(QPen(SELECTED, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(point, radius + 4, radius + 4)
+    painter.setPen(QPen(colour.darker(130), 1.4))
+    painter.setBrush(QBrush(QColor("white")) if event.approximate else QBrush(colour))
+    if milestone:
+        r = radius + 1
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(point.x(), point.y() - r),
+                    QPointF(point.x() + r, point.y()),
+                    QPointF(point.x(), point.y() + r),
+                    QPointF(point.x() - r, point.y()),
+                ]
+            )
+        )
+    else:
+        painter.drawEllipse(point, radius, radius)
+
+
+def _lane_tooltip(lane: Lane) -> str:
+    text = f"{lane.label}: {len(lane.events)} event{'s' if len(lane.events) != 1 else ''}"
+    if lane.intervals:
+        text += "\nDays between events: " + ", ".join(str(gap) for gap in lane.intervals)
+    if lane.getting_closer:
+        text += "\nThe most recent events are closer together than the earlier ones."
+    return text
+
+
+def _tooltip(event: TimelineEvent) -> str:
+    parts = [event.when]
+    if event.categories:
+        parts.append(", ".join(c.label for c in event.categories))
+    if event.severity:
+        parts.append(f"{event.severity.value.capitalize()} severity")
+    return " · ".join(parts) + "\n" + event.title + "\n(click to open)"
+
+
+def _ticks(first: date, last: date, unit: str) -> list[date]:
+    out: list[date] = []
+    if unit in ("year", "5years"):
+        step = 5 if unit == "5years" else 1
+        year = first.year - first.year % step
+        while year <= last.year:
+            day = date(year, 1, 1)
+            if day >= first:
+                out.append(day)
+            year += step
+    elif unit in ("quarter", "month"):
+        step = 3 if unit == "quarter" else 1
+        year, month = first.year, ((first.month - 1) // step) * step + 1
+        while date(year, month, 1) <= last:
+            day = date(year, month, 1)
+            if day >= first:
+                out.append(day)
+            month += step
+            if month > 12:
+                year, month = year + 1, month - 12
+    elif unit == "week":
+        day = first - timedelta(days=first.weekday())  # Mondays
+        while day <= last:
+            if day >= first:
+                out.append(day)
+            day += timedelta(days=7)
+    else:  # day
+        day = first
+        while day <= last:
+            out.append(day)
+            day += timedelta(days=1)
+    return out
+
+
+def _tick_label(day: date, style: str) -> str:
+    if style == "year":
+        return str(day.year)
+    if style == "month":
+        return f"{MONTHS[day.month - 1]} {day.year}"
+    return day.strftime("%d/%m/%Y")
