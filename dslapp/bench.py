@@ -1,0 +1,194 @@
+"""``dslapp bench``: the large-school figures of DESIGN §6, each beside a bare baseline from the same run.
+
+The dataset (1,000 children, 50,000 concerns, heaviest child 2,000) is built in a temporary vault with
+cheap Argon2 parameters (this benchmark times everything except Argon2, which is tuned separately).
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from dslapp.models import Category, Concern
+from dslapp.services import recording
+from dslapp.services.children import open_child_file
+from dslapp.store import RecordStore
+from dslapp.vault import keys
+from dslapp.vault.sqlcipher import open_database
+from dslapp.vault.vault import DB_NAME, Vault
+
+_BENCH_KDF = keys.KdfParams(time_cost=1, memory_cost=8, parallelism=1)
+_PASSPHRASE = "benchmark only"
+SEARCH_TERMS = ["breakfast", "bruise", "mum", "shouting", "coat", "hungry", "late", "told", "phone", "tired"]
+
+Progress = Callable[[int, int], bool]
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def _timed(fn: Callable[[], Any], repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - started)
+    return out
+
+
+def _pct(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[str, Any]:
+    from dslapp.demo import build_large
+
+    concerns = children * 50
+    heaviest_count = min(2000, concerns // 2)
+    results: dict[str, Any] = {"children": children, "concerns": concerns, "heaviest_child_concerns": heaviest_count}
+    step, steps = 0, 7
+
+    def tick() -> None:
+        nonlocal step
+        step += 1
+        if progress:
+            progress(step, steps)
+
+    with tempfile.TemporaryDirectory(prefix="dslapp-bench-") as tmp:
+        directory = Path(tmp) / "vault"
+        vault, _ = Vault.create(directory, "Benchmark DSL", "DSL", _PASSPHRASE, kdf=_BENCH_KDF)
+        store = RecordStore(vault)
+        started = time.perf_counter()
+        build_large(store, children=children, concerns=concerns, heaviest=heaviest_count)
+        results["build_dataset_s"] = round(time.perf_counter() - started, 2)
+        heaviest = str(
+            vault.db.scalar(
+                "SELECT child_id FROM records WHERE kind = 'concern' GROUP BY child_id ORDER BY count(*) DESC LIMIT 1"
+            )
+        )
+        key = vault.data_key
+        vault.lock()
+        tick()
+
+        # unlock, excluding Argon2: (open + migrate check + audit + first query) vs (raw keyed open + first query)
+        derive = min(_timed(lambda: _BENCH_KDF.derive(b"x", b"0123456789abcdef"), 5))
+
+        def ours_unlock() -> None:
+            v = Vault.open(directory, _PASSPHRASE)
+            v.db.scalar("SELECT count(*) FROM records WHERE kind = 'child'")
+            v.lock()
+
+        def bare_unlock() -> None:
+            db = open_database(directory / DB_NAME, key)
+            db.scalar("SELECT count(*) FROM records WHERE kind = 'child'")
+            db.close()
+
+        ours = statistics.median(_timed(ours_unlock, 15)) - derive
+        bare = statistics.median(_timed(bare_unlock, 15))
+        results.update(unlock_ms=_ms(ours), unlock_bare_ms=_ms(bare), unlock_ratio=round(ours / bare, 2))
+        tick()
+
+        vault = Vault.open(directory, _PASSPHRASE)
+        store = RecordStore(vault)
+        raw = open_database(directory / DB_NAME, key)
+        try:
+            # the heaviest child's record with chronology
+            def ours_child() -> None:
+                open_child_file(store, heaviest)
+                _chronology(store, heaviest)
+
+            def bare_child() -> None:
+                raw.execute("SELECT body FROM records WHERE child_id = ? ORDER BY occurred_on", (heaviest,)).fetchall()
+
+            ours = statistics.median(_timed(ours_child, 5))
+            bare = statistics.median(_timed(bare_child, 5))
+            results.update(
+                open_heaviest_child_ms=_ms(ours), open_heaviest_child_bare_ms=_ms(bare),
+                open_heaviest_child_ratio=round(ours / bare, 2),
+            )  # fmt: skip
+            tick()
+
+            # full-text search: the service vs the same FTS5 query on the raw connection
+            from dslapp.store.records import fts_query
+
+            ours_times, bare_times = [], []
+            for _round in range(5):
+                for term in SEARCH_TERMS:
+                    ours_times += _timed(lambda t=term: store.search(t), 1)  # type: ignore[misc]
+                    q = fts_query(term)
+                    bare_times += _timed(
+                        lambda q=q: raw.execute(  # type: ignore[misc]
+                            "SELECT rowid FROM search WHERE search MATCH ? ORDER BY rank LIMIT 50", (q,)
+                        ).fetchall(),
+                        1,
+                    )
+            results.update(
+                search_p50_ms=_ms(_pct(ours_times, 50)), search_p95_ms=_ms(_pct(ours_times, 95)),
+                search_bare_p50_ms=_ms(_pct(bare_times, 50)), search_bare_p95_ms=_ms(_pct(bare_times, 95)),
+                search_ratio_p50=round(_pct(ours_times, 50) / _pct(bare_times, 50), 2),
+                search_ratio_p95=round(_pct(ours_times, 95) / _pct(bare_times, 95), 2),
+            )  # fmt: skip
+            tick()
+        finally:
+            raw.close()
+
+        # save a concern: validate + commit + audit + FTS vs a bare insert-and-commit of the same size
+        observed = datetime.combine(date.today() - timedelta(days=1), datetime.min.time()).replace(hour=9)
+        text = "Arrived late and hungry; said there was no breakfast at home. " * 4
+
+        def ours_save() -> None:
+            recording.record(
+                store, Concern, child_id=heaviest, observed_at=observed, reporter_name="Ms Bench Example",
+                categories=[Category.NEGLECT], what_happened=text,
+            )  # fmt: skip
+
+        ours_saves = _timed(ours_save, 200)
+        vault.lock()
+        bare_db = open_database(Path(tmp) / "bare.db", key, create=True)
+        bare_db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
+
+        def bare_save() -> None:
+            with bare_db.transaction():
+                bare_db.execute("INSERT INTO t (body) VALUES (?)", (text,))
+
+        bare_saves = _timed(bare_save, 200)
+        bare_db.close()
+        results.update(
+            save_concern_p95_ms=_ms(_pct(ours_saves, 95)), save_concern_bare_p95_ms=_ms(_pct(bare_saves, 95)),
+            save_concern_ratio_p95=round(_pct(ours_saves, 95) / _pct(bare_saves, 95), 2),
+        )  # fmt: skip
+        tick()
+
+    results.update(_pdf_figures())
+    tick()
+    results.update(argon2_unlock_s=round(_argon2_seconds(), 3))
+    tick()
+    return results
+
+
+def _chronology(store: RecordStore, child_id: str) -> Any:
+    from dslapp.services.chronology import build_chronology
+
+    return build_chronology(store, child_id)
+
+
+def _pdf_figures() -> dict[str, Any]:
+    from dslapp.export.chronology_pdf import bench_chronology_pdf
+
+    figures = bench_chronology_pdf(rows=2000)
+    return {f"chronology_pdf_{k}": v for k, v in figures.items()}
+
+
+def _argon2_seconds() -> float:
+    """What one unlock's Argon2 costs with the parameters a real setup would choose on this machine."""
+    params = keys.calibrate()
+    started = time.perf_counter()
+    params.derive(b"benchmark", b"0123456789abcdef")
+    return time.perf_counter() - started
