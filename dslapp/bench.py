@@ -101,8 +101,7 @@ def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[st
         try:
             # the heaviest child's record with chronology
             def ours_child() -> None:
-                open_child_file(store, heaviest)
-                _chronology(store, heaviest)
+                _chronology(store, open_child_file(store, heaviest))
 
             def bare_child() -> None:
                 raw.execute("SELECT body FROM records WHERE child_id = ? ORDER BY occurred_on", (heaviest,)).fetchall()
@@ -125,7 +124,7 @@ def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[st
                     q = fts_query(term)
                     bare_times += _timed(
                         lambda q=q: raw.execute(  # type: ignore[misc]
-                            "SELECT rowid FROM search WHERE search MATCH ? ORDER BY rank LIMIT 50", (q,)
+                            "SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT 50", (q,)
                         ).fetchall(),
                         1,
                     )
@@ -173,10 +172,10 @@ def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[st
     return results
 
 
-def _chronology(store: RecordStore, child_id: str) -> Any:
+def _chronology(store: RecordStore, child_file: Any) -> Any:
     from dslapp.services.chronology import build_chronology
 
-    return build_chronology(store, child_id)
+    return build_chronology(store, child_file.child.id, child_file=child_file)
 
 
 def _pdf_figures() -> dict[str, Any]:

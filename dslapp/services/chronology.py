@@ -46,6 +46,7 @@ from dslapp.models.early_help import LEVEL_LABELS, Judgement
 from dslapp.models.referral import ESCALATION_STAGES, SentVia
 from dslapp.models.transfer import TransferDirection
 from dslapp.services.changes import Changes
+from dslapp.services.children import ChildFile
 from dslapp.services.recording import record as record_new
 from dslapp.store import RecordStore
 
@@ -525,10 +526,21 @@ def build_chronology(
     categories: Iterable[Category] | None = None,
     source: str | None = None,
     significant_only: bool = True,
+    child_file: ChildFile | None = None,
 ) -> Chronology:
-    """The child's chronology, oldest first, filtered as asked. Raises RecordNotFound for an unknown child."""
-    child = store.get_as(Child, child_id)
-    records: list[Record] = store.for_child(child.id, *SOURCE_KINDS)
+    """The child's chronology, oldest first, filtered as asked. Raises RecordNotFound for an unknown child.
+
+    Pass the ``child_file`` already read for the child's record to build from it instead of reading the
+    records again (opening a heavy child reads and parses thousands of records).
+    """
+    records: list[Record]
+    if child_file is not None and str(child_file.child.id) == str(child_id):
+        child = child_file.child
+        kinds = {k.KIND for k in SOURCE_KINDS}
+        records = [r for r in child_file.records() if r.KIND in kinds]
+    else:
+        child = store.get_as(Child, child_id)
+        records = store.for_child(child.id, *SOURCE_KINDS)
     wanted = frozenset(categories) if categories is not None else None
     rows = filter_rows(
         rows_from_records(records),

@@ -224,7 +224,7 @@ class RecordStore:
         ]
 
     def search(self, text: str, *, limit: int = 50, child_id: str | None = None) -> list[SearchHit]:
-        """Full-text search over names, concerns and chronology; best matches first."""
+        """Full-text search over names, concerns and chronology; the most recently recorded first."""
         query = fts_query(text)
         if not query:
             return []
@@ -237,7 +237,9 @@ class RecordStore:
         if child_id:
             sql += " AND search.child_id = ?"
             params.append(child_id)
-        sql += " ORDER BY rank LIMIT ?"
+        # Newest first: FTS5 walks its index in rowid order and stops at the limit, where ranking by
+        # relevance would score every match (hundreds of ms for a common word in a large school).
+        sql += " ORDER BY search.rowid DESC LIMIT ?"
         params.append(limit)
         return [SearchHit(str(r[0]), r[1], str(r[2]), str(r[3])) for r in self.db.execute(sql, params)]
 
@@ -258,11 +260,12 @@ def _body_json(record: Record) -> str:
 
 def _from_row(row: Any) -> Record:
     cls = RECORD_KINDS[str(row["kind"])]
-    data = json.loads(row["body"])
-    data.update(
-        id=row["id"],
-        created_at=row["created_at"],
-        created_by=row["created_by"],
-        version=row["version"],
+    body = str(row["body"])
+    # Splice the metadata columns into the stored JSON object and let pydantic parse the text in one
+    # go: about twice as fast as json.loads + model_validate, which matters for a heavy child's file.
+    head = json.dumps(
+        {"id": row["id"], "created_at": row["created_at"], "created_by": row["created_by"], "version": row["version"]},
+        ensure_ascii=False,
     )
-    return cls.model_validate(data, context=STORED)
+    text = head if body == "{}" else f"{head[:-1]},{body[1:]}"
+    return cls.model_validate_json(text, context=STORED)
