@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Debian packages the app and its tests need (Qt offscreen libraries, PDF tools for checking output).
 APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 poppler-utils qpdf fonts-dejavu-core
 
-.PHONY: run demo test lint typecheck pytest bench package system-deps lock clean
+.PHONY: run demo test lint typecheck pytest bench package screenshots system-deps lock clean
 
 run: $(STAMP)
 	$(BIN)/dslapp
@@ -27,6 +27,9 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2 -q
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots
 
 bench: $(STAMP)
 	$(BIN)/dslapp bench --json

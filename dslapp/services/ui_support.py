@@ -1,0 +1,103 @@
+"""Reads and writes the desktop app needs that combine several services in one call.
+
+Plain Python (no Qt): the caseload with per-child counts, a child's history (the audit rows about the
+child and every record in their file), and saving a concern together with its follow-up actions.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from dslapp.models import ChildStatus
+from dslapp.services.children import ChildSummary, list_children
+from dslapp.services.today import today
+from dslapp.store import RecordStore
+
+CLOSED_STATUSES = frozenset({ChildStatus.CLOSED, ChildStatus.TRANSFERRED})
+# Today sections whose items count as an alert on the caseload (overdue or a practice alert).
+_ALERT_SECTIONS = frozenset({"overdue_actions", "alerts"})
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    """One child on the caseload, with what the DSL filters and sorts by."""
+
+    child: ChildSummary
+    concerns: int
+    last_concern: date | None
+    categories: frozenset[str]
+    alerts: int
+    open_actions: int
+
+    @property
+    def is_open(self) -> bool:
+        return self.child.status not in CLOSED_STATUSES
+
+
+def caseload(store: RecordStore, on: date) -> list[CaseloadRow]:
+    """Every child, with counts of concerns, the categories raised, open actions and alerts on ``on``."""
+    children = list_children(store)
+    stats: dict[str, tuple[int, date | None, set[str]]] = {}
+    rows = store.db.execute(
+        "SELECT child_id, count(*), max(occurred_on), group_concat(json_extract(body, '$.categories'), '|') "
+        "FROM records WHERE kind = 'concern' GROUP BY child_id"
+    )
+    for child_id, count, last, cats in rows:
+        categories: set[str] = set()
+        for chunk in (cats or "").split("|"):
+            if chunk:
+                categories.update(json.loads(chunk))
+        stats[str(child_id)] = (int(count), date.fromisoformat(last) if last else None, categories)
+    open_actions: dict[str, int] = {}
+    for child_id, count in store.db.execute(
+        "SELECT child_id, count(*) FROM records WHERE kind = 'action' "
+        "AND json_extract(body, '$.done_on') IS NULL GROUP BY child_id"
+    ):
+        open_actions[str(child_id)] = int(count)
+    alerts: dict[str, int] = {}
+    for section, items in today(store, on).items():
+        for item in items:
+            if section in _ALERT_SECTIONS or item.overdue:
+                alerts[item.child_id] = alerts.get(item.child_id, 0) + 1
+    out = []
+    for child in children:
+        count, last, categories = stats.get(child.id, (0, None, set()))
+        out.append(
+            CaseloadRow(
+                child=child,
+                concerns=count,
+                last_concern=last,
+                categories=frozenset(categories),
+                alerts=alerts.get(child.id, 0),
+                open_actions=open_actions.get(child.id, 0),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    """One audit row about a child or a record in their file."""
+
+    seq: int
+    at: str
+    user: str
+    action: str
+    object_id: str
+    kind: str
+    detail: str
+
+
+def child_history(store: RecordStore, child_id: uuid.UUID | str) -> list[HistoryItem]:
+    """Who did what to this child's file, newest first: views, records created and amended, exports."""
+    child = str(child_id)
+    rows = store.db.execute(
+        "SELECT a.seq, a.at, a.user, a.action, a.object, a.detail, coalesce(r.kind, '') FROM audit a "
+        "LEFT JOIN records r ON r.id = a.object "
+        "WHERE a.object = ? OR r.child_id = ? ORDER BY a.seq DESC",
+        (child, child),
+    )
+    return [HistoryItem(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[6]), str(r[5])) for r in rows]

@@ -1,0 +1,431 @@
+"""The desktop app: start-up, the unlock / lock cycle, idle lock, clipboard hygiene, and dialogs.
+
+``main()`` is what ``dslapp`` (no arguments) runs. :class:`CasebookApp` wires the screens together;
+its clocks and timers are injectable so tests drive them without waiting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from dslapp import APP_NAME
+from dslapp.config import Settings, ensure_private_dir, log_dir
+from ui import strings, theme
+from ui.clipboard import ClipboardGuard, TimerFactory
+from ui.locking import Clock, IdleMonitor, SessionLockWatcher
+from ui.operations import vault_ops
+from ui.operations.runner import DbRunner
+from ui.operations.session import Session
+from ui.operations.vault_ops import Opened
+from ui.windows.main_window import MainWindow
+
+if TYPE_CHECKING:  # the workspace and dialogs load after unlock, keeping start-up quick
+    from dslapp.models import Concern
+    from dslapp.services.drafts import Draft
+    from ui.windows.workspace import Location, Workspace
+
+log = logging.getLogger("dslapp.ui")
+
+
+class CasebookApp(QObject):
+    """One window, one casebook at a time, locked or unlocked."""
+
+    def __init__(
+        self,
+        *,
+        settings: Settings | None = None,
+        real_dir: Path | None = None,
+        demo_dir: Path | None = None,
+        synchronous: bool = False,
+        clock: Clock = time.monotonic,
+        today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = datetime.now,
+        clipboard_timer: TimerFactory | None = None,
+        autosave_ms: int | None = None,
+        watch_session_lock: bool = True,
+    ) -> None:
+        super().__init__()
+        self.settings = settings or Settings.load()
+        self.real_dir = real_dir or vault_ops.real_vault_dir()
+        self.demo_dir = demo_dir or vault_ops.demo_vault_dir()
+        self.today = today
+        self.now = now
+        self.autosave_ms = autosave_ms
+        self.runner = DbRunner(synchronous=synchronous, parent=self)
+        self.runner.error.connect(self.show_error)
+        self.session: Session | None = None
+        self.workspace: Workspace | None = None
+        self.dialogs: list[QDialog] = []
+        self.resume: dict[str, Location] = {}
+        self.last_error = ""
+        self._warmed = False
+        self.window = MainWindow()
+        self.clipboard = ClipboardGuard(
+            QGuiApplication.clipboard(), self.settings.clipboard_clear_seconds, clipboard_timer, parent=self
+        )
+        self.idle = IdleMonitor(self.settings.idle_lock_minutes * 60, clock=clock, parent=self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.session_watcher: SessionLockWatcher | None = None
+        if watch_session_lock:
+            self.session_watcher = SessionLockWatcher(self)
+            self.session_watcher.locked.connect(self.lock)
+        w = self.window
+        w.record_action.triggered.connect(lambda: self.record_concern(self._current_child()))
+        w.lock_action.triggered.connect(self.lock)
+        w.add_child_action.triggered.connect(self.add_child)
+        w.settings_action.triggered.connect(self.open_settings)
+        w.quit_action.triggered.connect(self.quit)
+        w.close_requested.connect(self.quit)
+        w.today_action.triggered.connect(lambda: self._go("today"))
+        w.caseload_action.triggered.connect(lambda: self._go("caseload"))
+        w.find_action.triggered.connect(lambda: self.workspace.find_in_caseload() if self.workspace else None)
+        w.back_action.triggered.connect(lambda: self.workspace.back() if self.workspace else None)
+        w.shortcuts_action.triggered.connect(self.show_shortcuts)
+        w.about_action.triggered.connect(self.show_about)
+
+    # ---- start-up and screens -----------------------------------------------------------------
+
+    def start(self, *, demo: bool = False) -> None:
+        real = vault_ops.casebook_exists(self.real_dir)
+        has_demo = vault_ops.casebook_exists(self.demo_dir)
+        wants_demo = demo or self.settings.last_vault == str(self.demo_dir) or not real
+        if has_demo and wants_demo:
+            self.show_unlock(demo=True)
+            return
+        if demo:
+            self.show_setup(start_demo=True)
+            return
+        if real:
+            self.show_unlock(demo=False)
+            return
+        self.show_setup()
+
+    def show_setup(self, *, start_demo: bool = False, page: int | None = None) -> None:
+        from ui.windows.setup_wizard import SetupWizard
+
+        can_go_back = vault_ops.casebook_exists(self.real_dir) or vault_ops.casebook_exists(self.demo_dir)
+        wizard = SetupWizard(self.runner, self.real_dir, self.demo_dir, allow_cancel=can_go_back)
+        wizard.opened.connect(self.enter)
+        wizard.cancelled.connect(self.start)
+        self.window.set_demo(False)
+        self.window.set_unlocked(False)
+        self.window.set_screen(wizard)
+        if start_demo:
+            wizard.start_demo()
+        elif page is not None:
+            wizard.show_page(page)
+
+    def show_unlock(self, *, demo: bool, locked_note: bool = False) -> None:
+        from ui.windows.unlock import UnlockPage
+
+        directory = self.demo_dir if demo else self.real_dir
+        other = ("real" if vault_ops.casebook_exists(self.real_dir) else "setup") if demo else "demo"
+        page = UnlockPage(self.runner, directory, demo=demo, other=other, locked_note=locked_note)
+        if not self._warmed:
+            # load the record models while the passphrase is being typed (on the worker, off the GUI thread)
+            self._warmed = True
+            self.runner.submit(_warm_up, None, lambda _error: None)
+        page.opened.connect(lambda opened: self.enter(opened, demo))
+        page.switch_requested.connect(self._switch)
+        page.recovery_requested.connect(lambda: self._recover(directory))
+        self.window.set_demo(demo)
+        self.window.set_unlocked(False)
+        self.window.set_screen(page)
+
+    def _switch(self, where: str) -> None:
+        if where == "real":
+            self.show_unlock(demo=False)
+        elif where == "setup":
+            from ui.windows.setup_wizard import SetupWizard
+
+            self.show_setup(page=SetupWizard.ABOUT)
+        elif vault_ops.casebook_exists(self.demo_dir):
+            self.show_unlock(demo=True)
+        else:
+            self.show_setup(start_demo=True)
+
+    def _recover(self, directory: Path) -> None:
+        from ui.dialogs.recovery import RecoveryDialog
+
+        dialog = RecoveryDialog(self.runner, directory, self.window)
+        dialog.opened.connect(lambda opened: self.enter(opened, False))
+        self._open_dialog(dialog)
+
+    # ---- unlocked -------------------------------------------------------------------------------
+
+    def enter(self, opened: Opened, demo: bool) -> None:
+        """A casebook has been unlocked: show the workspace where the user left off."""
+        from ui.windows.workspace import Location, Workspace
+
+        session = Session(self.runner, opened.vault.directory, demo=demo, parent=self)
+        session.attach(opened.vault, opened.school)
+        self.session = session
+        workspace = Workspace(session, self.today(), self.now)
+        workspace.record_concern.connect(self.record_concern)
+        workspace.amend_concern.connect(self.amend_concern)
+        workspace.add_child.connect(self.add_child)
+        workspace.copy_text.connect(self.copy)
+        workspace.lock_requested.connect(self.lock)
+        workspace.continue_draft.connect(lambda draft: self.record_concern(draft.child_id or "", draft))
+        workspace.discard_draft.connect(self._discard_draft)
+        self.workspace = workspace
+        self.window.set_demo(demo)
+        self.window.set_screen(workspace)
+        self.window.set_unlocked(True)
+        workspace.go(self.resume.pop(str(session.directory), Location("today")), remember=False)
+        self.settings.last_vault = str(session.directory)
+        self._save_settings()
+        self.idle.timeout_seconds = self.settings.idle_lock_minutes * 60
+        self.idle.start()
+        self.check_drafts()
+
+    def check_drafts(self) -> None:
+        """Offer back unfinished records of concern (after a lock, a crash or closing a draft)."""
+        if self.session is None or not self.session.is_open:
+            return
+        from ui.operations import casework
+
+        def listed(drafts: list[Draft]) -> None:
+            if self.workspace is None:
+                return
+            names = {row.child.id: row.child.display_name for row in self.workspace.caseload.model.rows}
+            open_ids = {d.draft_id for d in self._concern_dialogs() if d.isVisible()}
+            self.workspace.show_drafts([d for d in drafts if d.id not in open_ids], names)
+
+        casework.list_drafts(self.session, listed)
+
+    def _discard_draft(self, draft: Draft) -> None:
+        from ui.operations import casework
+
+        answer = QMessageBox.question(
+            self.window,
+            strings.CONCERN_CLOSE_TITLE,
+            strings.DRAFT_DISCARD_CONFIRM,
+            defaultButton=QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.session is not None:
+            casework.discard_draft(self.session, draft.id, lambda _r: self.check_drafts())
+
+    def _current_child(self) -> str:
+        return self.workspace.current_child_id() if self.workspace is not None else ""
+
+    def _go(self, page: str) -> None:
+        from ui.windows.workspace import Location
+
+        if self.workspace is not None:
+            self.workspace.go(Location(page))
+
+    # ---- locking --------------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Drop the key and hide every piece of case data; unlocking returns to the same place."""
+        session = self.session
+        if session is None or not session.is_open:
+            return
+        if self.workspace is not None:
+            self.resume[str(session.directory)] = self.workspace.current_location()
+        for dialog in list(self.dialogs):
+            if not shiboken6.isValid(dialog):
+                continue
+            if hasattr(dialog, "close_for_lock"):
+                dialog.close_for_lock()
+            else:
+                dialog.reject()
+        self.dialogs.clear()
+        self.clipboard.clear_now()
+        self.idle.stop()
+        vault_ops.lock(session)
+        self.workspace = None
+        self.session = None
+        self.show_unlock(demo=session.demo, locked_note=True)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.session is None or not self.session.is_open
+
+    # ---- dialogs --------------------------------------------------------------------------------
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        self.dialogs = [d for d in self.dialogs if shiboken6.isValid(d)]
+        self.dialogs.append(dialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self.dialogs.remove(dialog) if dialog in self.dialogs else None)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _concern_dialogs(self) -> list[Any]:
+        from ui.dialogs.record_concern import RecordConcernDialog
+
+        return [d for d in self.dialogs if shiboken6.isValid(d) and isinstance(d, RecordConcernDialog)]
+
+    def record_concern(self, child_id: str = "", draft: Draft | None = None) -> None:
+        if self.session is None or not self.session.is_open:
+            return
+        from ui.dialogs.record_concern import RecordConcernDialog
+
+        for existing in self._concern_dialogs():
+            if draft is None or existing.draft_id == draft.id:
+                existing.raise_()
+                existing.activateWindow()
+                return
+        kwargs: dict[str, Any] = {}
+        if self.autosave_ms is not None:
+            kwargs["autosave_ms"] = self.autosave_ms
+        dialog = RecordConcernDialog(
+            self.session, child_id=child_id or None, draft=draft, now=self.now, parent=self.window, **kwargs
+        )
+        dialog.saved.connect(lambda _c: self.window.statusBar().showMessage(strings.CONCERN_SAVED, 5000))
+        dialog.finished.connect(lambda _r: self.check_drafts())
+        self._open_dialog(dialog)
+        if draft is not None and self.workspace is not None:
+            self.workspace.show_drafts([d for d in self.workspace.drafts if d.id != draft.id], {})
+
+    def add_child(self) -> None:
+        if self.session is None or not self.session.is_open:
+            return
+        from ui.dialogs.add_child import AddChildDialog
+
+        dialog = AddChildDialog(self.session, self.today(), self.window)
+        dialog.added.connect(
+            lambda child: self.window.statusBar().showMessage(
+                strings.ADD_CHILD_DONE.format(name=child.display_name), 5000
+            )
+        )
+        self._open_dialog(dialog)
+
+    def amend_concern(self, concern: Concern) -> None:
+        if self.session is None:
+            return
+        from ui.dialogs.amend_concern import AmendConcernDialog
+
+        amendments = []
+        if self.workspace is not None and self.workspace.child_page is not None and self.workspace.child_page.opened:
+            amendments = self.workspace.child_page.opened.amended.get(str(concern.id), [])
+        self._open_dialog(AmendConcernDialog(self.session, concern, amendments, self.window))
+
+    def open_settings(self) -> None:
+        from ui.dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.session, self.window)
+        dialog.accepted.connect(self._settings_changed)
+        self._open_dialog(dialog)
+
+    def _settings_changed(self) -> None:
+        self.idle.timeout_seconds = self.settings.idle_lock_minutes * 60
+        self.clipboard.clear_after_seconds = self.settings.clipboard_clear_seconds
+
+    def show_shortcuts(self) -> None:
+        from ui.dialogs.help import ShortcutsDialog
+
+        self._open_dialog(ShortcutsDialog(self.window))
+
+    def show_about(self) -> None:
+        from ui.dialogs.help import show_about
+
+        show_about(self.window, self.settings.idle_lock_minutes)
+
+    # ---- clipboard, errors, quitting ------------------------------------------------------------
+
+    def copy(self, text: str) -> None:
+        self.clipboard.copy(text)
+        self.window.statusBar().showMessage(
+            strings.COPIED.format(seconds=int(self.clipboard.clear_after_seconds)), 5000
+        )
+
+    def show_error(self, message: str) -> None:
+        """Every error reaches the user as a readable message (never a traceback)."""
+        self.last_error = message
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _save_settings(self) -> None:
+        try:
+            self.settings.save()
+        except OSError:
+            log.warning("settings could not be saved")
+
+    def quit(self) -> None:
+        """Keep unfinished drafts, lock, clear the clipboard, and leave."""
+        self.lock()
+        self.clipboard.clear_now()
+        self.runner.wait()
+        self.runner.stop()
+        self.window.allow_close = True
+        self.window.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+
+def _warm_up() -> None:
+    import importlib
+
+    for module in (
+        "dslapp.store",
+        "dslapp.services.ui_support",
+        "dslapp.services.chronology",
+        "dslapp.services.drafts",
+    ):
+        importlib.import_module(module)
+
+
+def _configure_logging() -> None:
+    """Warnings and errors only, to the log folder; messages never carry case text."""
+    try:
+        directory = ensure_private_dir(log_dir())
+        handler: logging.Handler = logging.FileHandler(directory / "dslapp.log", encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("dslapp")
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING)
+
+
+def create_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(theme.app_icon())
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    theme.apply(app)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: theme.apply(app))
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the desktop app (``dslapp`` with no command)."""
+    parser = argparse.ArgumentParser(prog="dslapp", description=f"{APP_NAME} desktop app")
+    parser.add_argument("--vault", metavar="DIR", help="the casebook folder to open")
+    parser.add_argument("--demo", action="store_true", help="open (or create) the fictional demo casebook")
+    args = parser.parse_args(argv if argv is not None else [])
+    _configure_logging()
+    app = create_application(sys.argv[:1])
+    controller = CasebookApp(real_dir=Path(args.vault) if args.vault else None)
+    controller.start(demo=args.demo)
+    controller.window.show()
+    if controller.session_watcher is not None:
+        controller.session_watcher.watch_windows_session(int(controller.window.winId()))
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

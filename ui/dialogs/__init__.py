@@ -1,0 +1,1 @@
+"""Dialogs: record a concern, amend, recovery key, settings, help."""

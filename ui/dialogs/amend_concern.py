@@ -1,0 +1,167 @@
+"""Amend a record of concern: the record as it stands on the left, the amendment on the right, and a
+required reason. The store keeps the original text with who, when and why (never edited in place)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dslapp.errors import CasebookError
+from dslapp.models import Concern
+from dslapp.models.base import Amendment
+from ui import strings, theme
+from ui.operations import casework
+from ui.operations.session import Session
+from ui.widgets.common import field_label, set_invalid, text_label
+from ui.widgets.concern_fields import CategoryList, ChildWordsBox, decision_combo, severity_combo, text_box
+from ui.widgets.record_views import concern_html
+
+
+class AmendConcernDialog(QDialog):
+    amended = Signal(object)
+
+    def __init__(
+        self,
+        session: Session,
+        concern: Concern,
+        amendments: list[Amendment] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.concern = concern
+        self.setWindowTitle(strings.AMEND_TITLE)
+        self.resize(1100, 760)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(text_label(strings.AMEND_TITLE, "PageTitle"))
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.setHandleWidth(12)
+        original = QWidget()
+        original_layout = QVBoxLayout(original)
+        original_layout.setContentsMargins(0, 0, 0, 0)
+        original_layout.addWidget(text_label(strings.AMEND_ORIGINAL, "SectionTitle"))
+        self.original = QTextBrowser()
+        self.original.setAccessibleName(strings.AMEND_ORIGINAL)
+        self.original.setHtml(concern_html(concern, amendments or []))
+        original_layout.addWidget(self.original, 1)
+        splitter.addWidget(original)
+
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 8, 0)
+        form_layout.setSpacing(5)
+        form_layout.addWidget(text_label(strings.AMEND_CHANGES, "SectionTitle"))
+        self.categories = CategoryList()
+        self.categories.set_selected(c.value for c in concern.categories)
+        self.categories.setMinimumHeight(150)
+        self.severity = severity_combo()
+        self.severity.setCurrentIndex(self.severity.findData(concern.severity.value))
+        self.facts = text_box(strings.CONCERN_FACTS, height=110)
+        self.facts.setPlainText(concern.what_happened)
+        self.words = ChildWordsBox()
+        self.words.edit.setPlainText(concern.child_words)
+        self.body_notes = text_box(strings.CONCERN_BODY, height=44)
+        self.body_notes.setPlainText(concern.body_map_notes)
+        self.immediate = text_box(strings.CONCERN_IMMEDIATE, height=56)
+        self.immediate.setPlainText(concern.immediate_action)
+        self.decision = decision_combo()
+        self.decision.setCurrentIndex(self.decision.findData(concern.dsl_decision.value))
+        self.reasons = text_box(strings.CONCERN_REASONS, height=56)
+        self.reasons.setPlainText(concern.decision_reasons)
+        self.outcome = text_box("Outcome", height=44)
+        self.outcome.setPlainText(concern.outcome)
+        self.significant = QCheckBox(strings.CONCERN_SIGNIFICANT)
+        self.significant.setChecked(concern.significant)
+        for label, widget in (
+            (strings.CONCERN_CATEGORIES, self.categories),
+            (strings.CONCERN_SEVERITY, self.severity),
+            (strings.CONCERN_FACTS, self.facts),
+            (strings.CONCERN_WORDS, self.words.edit),
+            (strings.CONCERN_BODY, self.body_notes),
+            (strings.CONCERN_IMMEDIATE, self.immediate),
+            (strings.CONCERN_DECISION, self.decision),
+            (strings.CONCERN_REASONS, self.reasons),
+            ("Outcome", self.outcome),
+        ):
+            form_layout.addWidget(field_label(label, widget))
+            form_layout.addWidget(self.words if widget is self.words.edit else widget)
+        form_layout.addWidget(self.significant)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+        self.reason = text_box(strings.AMEND_REASON, placeholder=strings.AMEND_REASON_HINT, height=52)
+        layout.addWidget(field_label(strings.AMEND_REASON, self.reason))
+        layout.addWidget(self.reason)
+        footer = QHBoxLayout()
+        self.error = text_label("", "InlineError", wrap=True)
+        footer.addWidget(self.error, 1)
+        cancel = QPushButton(strings.CANCEL)
+        cancel.clicked.connect(self.reject)
+        self.save_button = QPushButton(theme.icon("check", theme.colours().accent_text), strings.AMEND_SAVE)
+        self.save_button.setObjectName("Primary")
+        self.save_button.clicked.connect(self.save)
+        footer.addWidget(cancel)
+        footer.addWidget(self.save_button)
+        layout.addLayout(footer)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
+        self.facts.setFocus()
+
+    def changes(self) -> dict[str, Any]:
+        proposed: dict[str, Any] = {
+            "categories": self.categories.selected(),
+            "severity": self.severity.currentData(),
+            "what_happened": self.facts.toPlainText().strip(),
+            "child_words": self.words.edit.toPlainText().strip(),
+            "body_map_notes": self.body_notes.toPlainText().strip(),
+            "immediate_action": self.immediate.toPlainText().strip(),
+            "dsl_decision": self.decision.currentData(),
+            "decision_reasons": self.reasons.toPlainText().strip(),
+            "outcome": self.outcome.toPlainText().strip(),
+            "significant": self.significant.isChecked(),
+        }
+        current = self.concern.model_dump(mode="json")
+        return {k: v for k, v in proposed.items() if current.get(k) != v}
+
+    def save(self) -> None:
+        reason = self.reason.toPlainText().strip()
+        changes = self.changes()
+        if not changes:
+            self.error.setText(strings.AMEND_NOTHING)
+            return
+        if not reason:
+            self.error.setText(strings.AMEND_NEED_REASON)
+            set_invalid(self.reason, True)
+            self.reason.setFocus()
+            return
+        self.save_button.setEnabled(False)
+        casework.amend_record(self.session, str(self.concern.id), reason, changes, self._done, self._failed)
+
+    def _done(self, record: Any) -> None:
+        self.amended.emit(record)
+        self.accept()
+
+    def _failed(self, error: CasebookError) -> None:
+        self.save_button.setEnabled(True)
+        self.error.setText(str(error))

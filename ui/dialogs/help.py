@@ -1,0 +1,52 @@
+"""Help: the keyboard shortcuts, and about the app."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dslapp import __version__
+from ui import strings
+from ui.widgets.common import text_label
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(strings.SHORTCUTS_TITLE)
+        self.resize(560, 520)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(text_label(strings.SHORTCUTS_TITLE, "PageTitle"))
+        table = QTableWidget(len(strings.SHORTCUTS), 2)
+        table.setAccessibleName(strings.SHORTCUTS_TITLE)
+        table.setHorizontalHeaderLabels(["Keys", "What it does"])
+        table.verticalHeader().hide()
+        table.setShowGrid(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        for row, (keys, what) in enumerate(strings.SHORTCUTS):
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(what))
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+def show_about(parent: QWidget, idle_minutes: int) -> None:
+    QMessageBox.about(
+        parent,
+        strings.ACTION_ABOUT.replace("&", ""),
+        strings.ABOUT_TEXT.format(version=__version__, minutes=idle_minutes),
+    )

@@ -1,0 +1,167 @@
+"""Settings (no case data): when to lock, when to clear the clipboard, and who can unlock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dslapp.config import Settings
+from dslapp.errors import CasebookError
+from ui import passphrase, strings
+from ui.operations import vault_ops
+from ui.operations.session import Session
+from ui.widgets.common import field_label, text_label
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, session: Session | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.session = session
+        self.setWindowTitle(strings.SETTINGS_TITLE)
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(text_label(strings.SETTINGS_TITLE, "PageTitle"))
+        form = QFormLayout()
+        form.setSpacing(10)
+        self.idle = QSpinBox()
+        self.idle.setRange(1, 60)
+        self.idle.setValue(settings.idle_lock_minutes)
+        self.clipboard = QSpinBox()
+        self.clipboard.setRange(5, 120)
+        self.clipboard.setValue(settings.clipboard_clear_seconds)
+        form.addRow(field_label(strings.SETTINGS_IDLE, self.idle), self.idle)
+        form.addRow(field_label(strings.SETTINGS_CLIPBOARD, self.clipboard), self.clipboard)
+        layout.addLayout(form)
+        if session is not None and session.is_open:
+            layout.addSpacing(8)
+            layout.addWidget(text_label(strings.SETTINGS_USERS, "SectionTitle"))
+            self.users = QListWidget()
+            self.users.setAccessibleName(strings.SETTINGS_USERS)
+            self.users.setMaximumHeight(110)
+            for user in vault_ops.users_of(session.directory):
+                self.users.addItem(user.label)
+            layout.addWidget(self.users)
+            row = QHBoxLayout()
+            add = QPushButton(strings.SETTINGS_ADD_DEPUTY)
+            add.clicked.connect(self._add_deputy)
+            change = QPushButton(strings.SETTINGS_CHANGE_PASS)
+            change.clicked.connect(self._change_passphrase)
+            row.addWidget(add)
+            row.addWidget(change)
+            row.addStretch(1)
+            layout.addLayout(row)
+            if session.demo:
+                add.setEnabled(False)
+                change.setEnabled(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self.settings.idle_lock_minutes = self.idle.value()
+        self.settings.clipboard_clear_seconds = self.clipboard.value()
+        self.settings.save()
+        super().accept()
+
+    def _add_deputy(self) -> None:
+        assert self.session is not None
+        dialog = PassphraseDialog(self.session, add_user=True, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.users.clear()
+            for user in vault_ops.users_of(self.session.directory):
+                self.users.addItem(user.label)
+
+    def _change_passphrase(self) -> None:
+        assert self.session is not None
+        PassphraseDialog(self.session, add_user=False, parent=self).exec()
+
+
+class PassphraseDialog(QDialog):
+    """Add a deputy DSL (name, role, their passphrase) or change my own passphrase."""
+
+    def __init__(self, session: Session, *, add_user: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.add_user = add_user
+        self.setWindowTitle(strings.ADD_DEPUTY_TITLE if add_user else strings.CHANGE_PASS_TITLE)
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(text_label(self.windowTitle(), "PageTitle"))
+        if add_user:
+            layout.addWidget(text_label(strings.ADD_DEPUTY_TEXT, "PageSubtitle", wrap=True))
+        form = QFormLayout()
+        form.setSpacing(10)
+        self.name = QLineEdit()
+        self.role = QComboBox()
+        self.role.addItems(list(reversed(strings.ROLES)))
+        self.current = QLineEdit()
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new = QLineEdit()
+        self.new.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        if add_user:
+            form.addRow(field_label(strings.SETUP_NAME, self.name), self.name)
+            form.addRow(field_label(strings.SETUP_ROLE, self.role), self.role)
+        else:
+            form.addRow(field_label(strings.CHANGE_PASS_CURRENT, self.current), self.current)
+        form.addRow(field_label(strings.RECOVERY_NEW, self.new), self.new)
+        form.addRow(field_label(strings.RECOVERY_CONFIRM, self.confirm), self.confirm)
+        layout.addLayout(form)
+        self.error = text_label("", "InlineError", wrap=True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons, 0, Qt.AlignmentFlag.AlignRight)
+
+    def submit(self) -> None:
+        if self.add_user and not self.name.text().strip():
+            self.error.setText(strings.SETUP_NEED_NAME)
+            return
+        if not passphrase.estimate(self.new.text(), (self.name.text(),)).acceptable:
+            self.error.setText(strings.SETUP_PASS_TOO_WEAK)
+            return
+        if self.new.text() != self.confirm.text():
+            self.error.setText(strings.SETUP_PASS_MISMATCH)
+            return
+        self.error.setText(strings.WORKING)
+        if self.add_user:
+            vault_ops.add_deputy(
+                self.session,
+                self.name.text().strip(),
+                self.role.currentText(),
+                self.new.text(),
+                self._done,
+                self._failed,
+            )
+        else:
+            vault_ops.change_passphrase(self.session, self.current.text(), self.new.text(), self._done, self._failed)
+
+    def _done(self, _result: object) -> None:
+        message = (
+            strings.ADD_DEPUTY_DONE.format(name=self.name.text().strip()) if self.add_user else strings.CHANGE_PASS_DONE
+        )
+        QMessageBox.information(self, self.windowTitle(), message)
+        self.accept()
+
+    def _failed(self, error: CasebookError) -> None:
+        self.error.setText(str(error))

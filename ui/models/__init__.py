@@ -1,0 +1,1 @@
+"""Qt item models over plain results from ui.operations (no database access here)."""

@@ -1,0 +1,136 @@
+"""Reading and recording casework: Today, the caseload, a child's file, concerns, actions and drafts."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dslapp.models import Action, Concern, Record
+from dslapp.models.base import Amendment
+from dslapp.services import children as children_service
+from dslapp.services import concerns, recording, ui_support
+from dslapp.services import drafts as draft_service
+from dslapp.services import today as today_service
+from dslapp.services.changes import Changes
+from dslapp.services.children import ChildFile, ChildSummary, list_children, open_child_file
+from dslapp.services.chronology import ChronologyRow, rows_from_records
+from dslapp.services.drafts import Draft
+from dslapp.services.today import TodayItem
+from dslapp.services.ui_support import CaseloadRow, HistoryItem
+from dslapp.store import RecordStore, SearchHit
+from ui.operations.runner import Done, Failed
+from ui.operations.session import Session
+
+CONCERN_DRAFT = "concern"
+
+
+def load_today(session: Session, on: date, on_done: Callable[[dict[str, list[TodayItem]]], None], **kw: Any) -> None:
+    session.run(lambda store: today_service.today(store, on), on_done, **kw)
+
+
+def load_caseload(session: Session, on: date, on_done: Callable[[list[CaseloadRow]], None], **kw: Any) -> None:
+    session.run(lambda store: ui_support.caseload(store, on), on_done, **kw)
+
+
+def search(session: Session, text: str, on_done: Callable[[list[SearchHit]], None], **kw: Any) -> None:
+    session.run(lambda store: store.search(text, limit=500), on_done, **kw)
+
+
+@dataclass(frozen=True)
+class OpenedChild:
+    """A child's file as the record window shows it (read in one job, so opening is one round trip)."""
+
+    file: ChildFile
+    chronology: list[ChronologyRow]
+    history: list[HistoryItem]
+    amended: dict[str, list[Amendment]]
+
+
+def open_child(session: Session, child_id: str, on_done: Callable[[OpenedChild], None], **kw: Any) -> None:
+    """Open (and audit the viewing of) a child's file, with its chronology rows and history."""
+
+    def work(store: RecordStore) -> OpenedChild:
+        child_file = open_child_file(store, child_id)
+        rows = [r for r in rows_from_records(child_file.records()) if r.significant]
+        history = ui_support.child_history(store, child_id)
+        amended_ids = {h.object_id for h in history if h.action == "amend"}
+        amended = {rid: store.amendments(rid) for rid in amended_ids}
+        return OpenedChild(child_file, rows, history, amended)
+
+    session.run(work, on_done, **kw)
+
+
+def record_concern(
+    session: Session,
+    fields: dict[str, Any],
+    actions: Sequence[dict[str, Any]],
+    draft_id: str | None,
+    on_done: Callable[[Concern], None],
+    on_error: Failed,
+    **kw: Any,
+) -> None:
+    def work(store: RecordStore) -> tuple[Concern, Changes]:
+        # the practice prompts (neglect learning, cumulative pattern) also show on Today and the child's file
+        saved, changes, _prompts = concerns.record_concern(store, actions=actions, draft_id=draft_id, **fields)
+        return saved, changes
+
+    session.write(work, on_done, on_error)
+
+
+def amend_record(
+    session: Session, record_id: str, reason: str, changes: dict[str, Any], on_done: Done, on_error: Failed
+) -> None:
+    session.write(lambda store: recording.amend(store, record_id, reason, **changes), on_done, on_error)
+
+
+def mark_action_done(session: Session, action: Action, on: date, reason: str, on_done: Done, on_error: Failed) -> None:
+    session.write(lambda store: recording.amend(store, action.id, reason, done_on=on.isoformat()), on_done, on_error)
+
+
+def amendments(session: Session, record_id: str, on_done: Callable[[list[Amendment]], None]) -> None:
+    session.run(lambda store: store.amendments(record_id), on_done)
+
+
+def get_record(session: Session, record_id: str, on_done: Callable[[Record], None], on_error: Failed) -> None:
+    session.run(lambda store: store.get(record_id), on_done, on_error)
+
+
+# ---- drafts ----------------------------------------------------------------------------------------
+
+
+def save_draft(
+    session: Session,
+    data: dict[str, Any],
+    child_id: str | None,
+    draft_id: str,
+    on_done: Done | None = None,
+    on_error: Failed | None = None,
+) -> None:
+    session.run(
+        lambda store: draft_service.save_draft(store, CONCERN_DRAFT, data, child_id=child_id, draft_id=draft_id),
+        on_done,
+        on_error or (lambda _e: None),
+    )
+
+
+def list_drafts(session: Session, on_done: Callable[[list[Draft]], None]) -> None:
+    session.run(lambda store: draft_service.list_drafts(store, CONCERN_DRAFT), on_done)
+
+
+def discard_draft(session: Session, draft_id: str, on_done: Done | None = None) -> None:
+    session.run(lambda store: draft_service.discard_draft(store, draft_id), on_done)
+
+
+def new_draft_id() -> str:
+    return str(uuid.uuid4())
+
+
+def load_children(session: Session, on_done: Callable[[list[ChildSummary]], None], **kw: Any) -> None:
+    session.run(list_children, on_done, **kw)
+
+
+def add_child(session: Session, fields: dict[str, Any], on_done: Done, on_error: Failed) -> None:
+    session.write(lambda store: children_service.add_child(store, **fields), on_done, on_error)

@@ -1,0 +1,109 @@
+"""The open casebook as the UI sees it: where it is, whether it is the demo, and the unlocked store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+
+from dslapp.errors import CasebookError
+from ui import strings
+from ui.operations.runner import DbRunner, Done, Failed
+
+if TYPE_CHECKING:  # the record store (and every model) loads after unlock, keeping start-up quick
+    from dslapp.services.changes import Changes
+    from dslapp.store import RecordStore
+    from dslapp.vault.vault import Vault
+
+
+class Session(QObject):
+    """Holds the unlocked vault between unlock and lock. Only jobs on the runner touch it.
+
+    ``changed`` is emitted (on the GUI thread) with the ``Changes`` of every write, so each view
+    refreshes only if it cares.
+    """
+
+    changed = Signal(object)
+    opened = Signal()
+    closed = Signal()
+
+    def __init__(self, runner: DbRunner, directory: Path, *, demo: bool = False, parent: QObject | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.directory = directory
+        self.demo = demo
+        self._vault: Vault | None = None
+        self._store: RecordStore | None = None
+        self.user_name = ""
+        self.user_role = ""
+        self.school = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self._store is not None
+
+    def require_store(self) -> RecordStore:
+        """The store, captured on the GUI thread when a job is submitted (so a lock queued after it waits)."""
+        if self._store is None:
+            raise CasebookError(strings.LOCKED_ERROR)
+        return self._store
+
+    def attach(self, vault: Vault, school: str) -> None:
+        """Called on the GUI thread once a vault has been opened on the worker."""
+        from dslapp.store import RecordStore
+
+        self._vault = vault
+        self._store = RecordStore(vault)
+        self.user_name = vault.user.name
+        self.user_role = vault.user.role
+        self.school = school
+        self.opened.emit()
+
+    def detach(self) -> Vault | None:
+        """Forget the vault at once (the UI stops using it); the caller queues ``vault.lock()``."""
+        vault = self._vault
+        self._vault = None
+        self._store = None
+        if vault is not None:
+            self.closed.emit()
+        return vault
+
+    def run(
+        self,
+        work: Callable[[RecordStore], Any],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        owner: QObject | None = None,
+    ) -> None:
+        """Run ``work(store)`` on the worker. Raises CasebookError at once if the casebook is locked."""
+        store = self.require_store()
+        self.runner.submit(lambda: work(store), on_done, on_error, owner=owner)
+
+    def write(
+        self,
+        work: Callable[[RecordStore], tuple[Any, Changes]],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        owner: QObject | None = None,
+    ) -> None:
+        """Run a service that returns ``(result, Changes)``; broadcast the changes, then call ``on_done``."""
+
+        def finished(value: tuple[Any, Changes]) -> None:
+            result, changes = value
+            if not changes.empty:
+                self.changed.emit(changes)  # even when the widget that asked has gone
+            if on_done is not None and (owner is None or shiboken6.isValid(owner)):
+                on_done(result)
+
+        def failed(error: CasebookError) -> None:
+            if on_error is not None and (owner is None or shiboken6.isValid(owner)):
+                on_error(error)
+            elif on_error is None:
+                self.runner.error.emit(str(error))
+
+        self.run(work, finished, failed)

@@ -1,0 +1,127 @@
+"""Render the main screens with the fictional demo casebook to PNG (``python -m ui.screenshots OUTDIR``).
+
+Runs offscreen in a temporary data folder, so nothing touches the user's own casebook: the welcome
+screen, setting a passphrase, unlock, Today, the caseload (searching), a child's record and the
+record-a-concern dialog. The window is 1280 x 800.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+WIDTH, HEIGHT = 1280, 800
+
+
+def _settle(app: object, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.01)
+
+
+def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="dslapp-shots-") as home:
+        os.environ["DSLAPP_HOME"] = home
+        from PySide6.QtWidgets import QWidget
+
+        from dslapp.services.ui_support import caseload
+        from ui.app import CasebookApp, create_application
+        from ui.operations import vault_ops
+        from ui.windows.setup_wizard import SetupWizard
+
+        app = create_application(sys.argv[:1])
+        controller = CasebookApp(synchronous=True, watch_session_lock=False)
+        window = controller.window
+        window.resize(WIDTH, HEIGHT)
+        window.show()
+        written: list[Path] = []
+
+        def shot(name: str, widget: QWidget | None = None) -> None:
+            _settle(app)
+            target = widget or window
+            path = outdir / f"{name}.png"
+            target.grab().save(str(path))
+            written.append(path)
+            log(f"wrote {path}")
+
+        controller.show_setup()
+        shot("01-welcome")
+        wizard = window.screen_widget
+        assert isinstance(wizard, SetupWizard)
+        wizard.name_edit.setText("Mrs Jo Example")
+        wizard.school_edit.setText("Riverside Primary School")
+        wizard.show_page(SetupWizard.PASSPHRASE)
+        wizard.pass_edit.setText("kettle orchard violin tuesday")
+        wizard.confirm_edit.setText("kettle orchard violin tuesday")
+        shot("02-setup-passphrase")
+
+        # the demo casebook (fictional data), built and opened on the worker (synchronous here)
+        wizard.start_demo()
+        assert controller.session is not None, controller.last_error
+        controller.lock()
+        shot("03-unlock")
+        vault_ops.open_casebook(
+            controller.runner,
+            controller.demo_dir,
+            vault_ops.DEMO_PASSPHRASE,
+            user_id=None,
+            on_done=lambda opened: controller.enter(opened, True),
+            on_error=lambda error: log(str(error)),
+        )
+        workspace = controller.workspace
+        assert workspace is not None
+        shot("04-today")
+
+        workspace.go(type(workspace.location)("caseload"))
+        workspace.caseload.search_box.setText("bruise")
+        workspace.caseload.run_search()
+        shot("05-caseload-search")
+
+        # the child with the fullest file shows the record best
+        assert controller.session is not None
+        store = controller.session.require_store()
+        rows = caseload(store, controller.today())
+        busiest = max(rows, key=lambda r: (r.concerns + r.open_actions, r.child.id))
+        workspace.caseload.search_box.clear()
+        workspace.go(type(workspace.location)("child", busiest.child.id, "overview"))
+        shot("06-child-overview")
+        workspace.child_page.set_tab("concerns")  # type: ignore[union-attr]
+        shot("07-child-concerns")
+
+        controller.record_concern(busiest.child.id)
+        dialog = controller._concern_dialogs()[0]
+        dialog.resize(1080, 900)  # as on a 1080p screen (the offscreen screen is small)
+        dialog.where.setText("Year 5 classroom, by the coat pegs")
+        dialog.categories.set_selected(["neglect"])
+        dialog.facts.setPlainText(
+            "At 08:50 I noticed she was wearing the same school jumper as all last week, with food stains down "
+            "the front. She had no coat although it was raining. She asked twice if breakfast club had any toast left."
+        )
+        dialog.words.edit.setPlainText("There wasn't anything in for breakfast again. Mum was asleep.")
+        dialog.immediate.setPlainText("Gave her toast and a drink at breakfast club. Spare coat from lost property.")
+        dialog.decision.setCurrentIndex(dialog.decision.findData("support_in_school"))
+        dialog.significant.setChecked(True)
+        dialog.reasons.setPlainText("Third neglect concern this half term; discussing with the family today.")
+        dialog.action_rows.add_row({"what": "Phone mum to discuss breakfast and clothing", "owner": "Ms Demo Example"})
+        dialog.facts.setFocus()
+        shot("08-record-concern", dialog)
+        dialog.close_for_lock()
+        controller.quit()
+        return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    outdir = Path(args[0]) if args else Path("docs/screenshots")
+    render(outdir)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,617 @@
+"""A child's record: the front sheet and a tab for each part of the CP file, plus its history.
+
+Opening the record is audited as a view (services.children.open_child_file). Tabs whose editing
+belongs to later work list what exists read-only with a calm note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dslapp.models import (
+    RECORD_KINDS,
+    Action,
+    Concern,
+    EarlyHelpPlan,
+    EarlyHelpReview,
+    Escalation,
+    Person,
+    Professional,
+    Record,
+    Referral,
+    SharingDecision,
+    ThresholdDecision,
+)
+from dslapp.models.child import DESIGNATION_LABELS, STATUS_LABELS, Child, Designation
+from dslapp.models.early_help import LEVEL_LABELS
+from dslapp.models.referral import ESCALATION_STAGES
+from dslapp.services.changes import Changes
+from dslapp.services.chronology import ChronologyRow
+from dslapp.services.ui_support import HistoryItem
+from ui import strings, theme
+from ui.formatting import dmy, dob_and_age, iso_moment
+from ui.models.caseload import STATUS_SHORT, STATUS_TONE
+from ui.models.records import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel
+from ui.operations import casework
+from ui.operations.casework import OpenedChild
+from ui.operations.session import Session
+from ui.widgets.common import Badge, Card, ComingSoonNote, text_label
+from ui.widgets.record_views import concern_text, record_html
+
+TAB_KEYS = (
+    "overview",
+    "concerns",
+    "actions",
+    "chronology",
+    "early_help",
+    "referrals",
+    "escalations",
+    "sharing",
+    "history",
+)
+
+
+def _first_line(text: str, limit: int = 120) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+class RecordList(QWidget):
+    """A sortable table of records with a reading pane beside it."""
+
+    selection_changed = Signal(object)
+
+    def __init__(
+        self,
+        columns: Sequence[Column[Any]],
+        *,
+        note: str = "",
+        detail: Callable[[Any], str] | None = None,
+        colour: Callable[[Any], str | None] | None = None,
+        name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.detail = detail
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(10)
+        if note:
+            layout.addWidget(ComingSoonNote(note))
+        self.model: ObjectTableModel[Any] = ObjectTableModel(columns, self, colour=colour)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(name)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        stretch = [n for n, c in enumerate(columns) if c.width < 0]
+        header.setStretchLastSection(not stretch)
+        for number, column in enumerate(columns):
+            if column.width > 0:
+                header.resizeSection(number, column.width)
+            elif column.width < 0:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+        self.empty = text_label(strings.NO_RECORDS, "Muted")
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(8)
+        if detail is not None:
+            splitter = QSplitter(Qt.Orientation.Horizontal)
+            splitter.setChildrenCollapsible(False)
+            splitter.setHandleWidth(10)
+            left = QWidget()
+            left_layout = QVBoxLayout(left)
+            left_layout.setContentsMargins(0, 0, 0, 0)
+            left_layout.addWidget(self.table, 1)
+            left_layout.addWidget(self.empty)
+            right = QWidget()
+            right_layout = QVBoxLayout(right)
+            right_layout.setContentsMargins(0, 0, 0, 0)
+            right_layout.setSpacing(8)
+            self.reader = QTextBrowser()
+            self.reader.setOpenLinks(False)
+            self.reader.setAccessibleName("Record")
+            self.reader.setPlaceholderText(strings.SELECT_RECORD)
+            right_layout.addWidget(self.reader, 1)
+            right_layout.addLayout(self.buttons)
+            self.buttons.addStretch(1)
+            splitter.addWidget(left)
+            splitter.addWidget(right)
+            splitter.setStretchFactor(0, 5)
+            splitter.setStretchFactor(1, 6)
+            layout.addWidget(splitter, 1)
+        else:
+            layout.addWidget(self.table, 1)
+            layout.addWidget(self.empty)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def set_items(self, items: Sequence[Any], *, sort_column: int = 0, descending: bool = True) -> None:
+        current = self.current()
+        self.model.set_items(items)
+        self.table.sortByColumn(
+            sort_column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        )
+        self.empty.setVisible(not items)
+        if items:
+            row = 0
+            if current is not None:
+                for r in range(self.proxy.rowCount()):
+                    if self.proxy.index(r, 0).data(OBJECT_ROLE) == current or _same_id(
+                        self.proxy.index(r, 0).data(OBJECT_ROLE), current
+                    ):
+                        row = r
+                        break
+            self.table.selectRow(row)
+        elif self.detail is not None:
+            self.reader.clear()
+
+    def current(self) -> Any:
+        index = self.table.currentIndex()
+        return index.data(OBJECT_ROLE) if index.isValid() else None
+
+    def _current_changed(self, index: Any, _previous: Any) -> None:
+        item = index.data(OBJECT_ROLE) if index.isValid() else None
+        if self.detail is not None:
+            self.reader.setHtml(self.detail(item) if item is not None else "")
+        self.selection_changed.emit(item)
+
+    def add_button(self, text: str, icon: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(theme.icon(icon), text)
+        button.clicked.connect(slot)
+        self.buttons.addWidget(button)
+        return button
+
+
+def _same_id(a: Any, b: Any) -> bool:
+    return getattr(a, "id", None) is not None and getattr(a, "id", None) == getattr(b, "id", None)
+
+
+def _field_grid(rows: Sequence[tuple[str, str]]) -> QGridLayout:
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(16)
+    grid.setVerticalSpacing(6)
+    grid.setColumnStretch(1, 1)
+    for number, (label, value) in enumerate(rows):
+        key = text_label(label, "FieldLabel")
+        key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        shown = text_label(value or "—", "Value", wrap=True, selectable=True)
+        shown.setAccessibleName(label)
+        if not value:
+            shown.setObjectName("Muted")
+        grid.addWidget(key, number, 0)
+        grid.addWidget(shown, number, 1)
+    return grid
+
+
+class OverviewTab(QScrollArea):
+    """The front sheet of the CP file."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(QWidget())
+
+    def show_file(self, opened: OpenedChild, on: date) -> None:
+        file = opened.file
+        child = file.child
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 14, 6, 6)
+        grid.setSpacing(14)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        details = Card(strings.CHILD_SECTION_DETAILS, icon="child")
+        language = child.first_language + (f" ({strings.CHILD_INTERPRETER})" if child.interpreter_needed else "")
+        details.body.addLayout(
+            _field_grid(
+                [
+                    (strings.CHILD_LEGAL_NAME, child.full_legal_name),
+                    (strings.CHILD_KNOWN_AS, child.known_as),
+                    (strings.CHILD_DOB, dob_and_age(child.dob, on)),
+                    (strings.CHILD_GENDER, child.gender),
+                    (strings.CHILD_ETHNICITY, child.ethnicity),
+                    (strings.CHILD_LANGUAGE, language),
+                    (strings.CHILD_RELIGION, child.religion),
+                    (strings.CHILD_DISABILITY, child.disability),
+                    (strings.CHILD_ADDRESS, child.address),
+                    (strings.CHILD_SCHOOL, child.school),
+                    (strings.CHILD_YEAR, child.year_group),
+                    (strings.CHILD_UPN, child.upn),
+                    (strings.CHILD_NHS, _nhs(child.nhs_number)),
+                    (strings.CHILD_GP, child.gp),
+                ]
+            )
+        )
+        grid.addWidget(details, 0, 0, 2, 1)
+
+        status = Card(strings.CHILD_SECTION_STATUS, icon="shield")
+        since = strings.CHILD_STATUS_SINCE.format(date=dmy(child.status_since)) if child.status_since else ""
+        status.body.addLayout(
+            _field_grid(
+                [
+                    (strings.CHILD_STATUS, f"{STATUS_LABELS[child.status]} {since}".strip()),
+                    (strings.CHILD_PLAN, child.current_plan),
+                    (
+                        strings.CHILD_DESIGNATIONS,
+                        ", ".join(DESIGNATION_LABELS[Designation(d)] for d in child.designations),
+                    ),
+                    (strings.CHILD_RECEIVED_FROM, child.received_from),
+                    (strings.CHILD_RETAIN, dmy(child.retain_until)),
+                ]
+            )
+        )
+        grid.addWidget(status, 0, 1)
+
+        people = Card(strings.CHILD_SECTION_PR, icon="caseload")
+        if not file.people:
+            people.body.addWidget(text_label(strings.CHILD_NO_PEOPLE, "Muted"))
+        for person in sorted(file.people, key=lambda p: (not p.parental_responsibility, p.name)):
+            people.body.addWidget(_person_block(person))
+        people.body.addStretch(1)
+        grid.addWidget(people, 1, 1)
+
+        professionals = Card(strings.CHILD_SECTION_PROFESSIONALS, icon="sharing")
+        if not file.professionals:
+            professionals.body.addWidget(text_label(strings.CHILD_NO_PROFESSIONALS, "Muted"))
+        for professional in sorted(file.professionals, key=lambda p: (not p.key_contact, p.name)):
+            professionals.body.addWidget(_professional_block(professional))
+        grid.addWidget(professionals, 2, 0, 1, 2)
+        grid.setRowStretch(3, 1)
+        self.setWidget(holder)
+
+
+def _nhs(number: str) -> str:
+    return f"{number[:3]} {number[3:6]} {number[6:]}" if len(number) == 10 else number
+
+
+def _person_block(person: Person) -> QWidget:
+    flags = []
+    if person.parental_responsibility:
+        flags.append(strings.CHILD_PR)
+    if person.lives_with_child:
+        flags.append(strings.CHILD_LIVES_WITH)
+    contact = " · ".join(x for x in (person.phone, person.email) if x)
+    return _contact_block(f"{person.name} ({person.relationship})", contact, person.notes, flags)
+
+
+def _professional_block(professional: Professional) -> QWidget:
+    flags = [strings.CHILD_KEY_CONTACT] if professional.key_contact else []
+    role = ", ".join(x for x in (professional.role, professional.agency) if x)
+    contact = " · ".join(x for x in (professional.phone, professional.email) if x)
+    return _contact_block(f"{professional.name} ({role})", contact, "", flags)
+
+
+def _contact_block(title: str, contact: str, notes: str, flags: Sequence[str]) -> QWidget:
+    block = QWidget()
+    layout = QVBoxLayout(block)
+    layout.setContentsMargins(0, 2, 0, 4)
+    layout.setSpacing(2)
+    name = text_label(title, "Value", wrap=True, selectable=True)
+    name.setStyleSheet("font-weight: 600;")
+    layout.addWidget(name)
+    if contact or flags:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        for flag in flags:
+            row.addWidget(Badge(flag, "accent"))
+        if contact:
+            row.addWidget(text_label(contact, "Muted", selectable=True))
+        row.addStretch(1)
+        layout.addLayout(row)
+    if notes:
+        layout.addWidget(text_label(notes, "Hint", wrap=True))
+    return block
+
+
+class ChildRecordPage(QWidget):
+    """Shows one child's file. Emits ``record_concern(child_id)`` and ``amend_concern(Concern)``."""
+
+    back_requested = Signal()
+    record_concern = Signal(str)
+    amend_concern = Signal(object)
+    copy_text = Signal(str)
+    loaded = Signal()
+
+    def __init__(self, session: Session, child_id: str, on: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.child_id = child_id
+        self.on = on
+        self.opened: OpenedChild | None = None
+        self._pending_tab = "overview"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 18, 28, 12)
+        layout.setSpacing(6)
+
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        self.back_button = QPushButton(theme.icon("back"), strings.CHILD_BACK)
+        self.back_button.setAccessibleName(strings.CHILD_BACK)
+        self.back_button.clicked.connect(self.back_requested.emit)
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(10)
+        self.name_label = text_label("", "PageTitle")
+        title_row.addWidget(self.name_label)
+        self.status_badge = Badge("")
+        title_row.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.badges = QHBoxLayout()
+        self.badges.setSpacing(6)
+        title_row.addLayout(self.badges)
+        title_row.addStretch(1)
+        names.addLayout(title_row)
+        self.subtitle = text_label("", "PageSubtitle")
+        names.addWidget(self.subtitle)
+        top.addLayout(names, 1)
+        self.record_button = QPushButton(
+            theme.icon("concern", theme.colours().accent_text), strings.CHILD_RECORD_CONCERN
+        )
+        self.record_button.setObjectName("Primary")
+        self.record_button.setToolTip(f"{strings.CHILD_RECORD_CONCERN} (Ctrl+N)")
+        self.record_button.clicked.connect(lambda: self.record_concern.emit(self.child_id))
+        top.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setIconSize(QSize(16, 16))
+        self.tabs.setAccessibleName("Parts of the child's record")
+        self.overview = OverviewTab()
+        self.concerns = RecordList(
+            [
+                Column[Concern]("Date", lambda c: dmy(c.observed_at), lambda c: c.observed_at.isoformat(), 100),
+                Column[Concern]("Categories", lambda c: ", ".join(x.label for x in c.categories), width=-1),
+                Column[Concern]("Decision", lambda c: c.dsl_decision.label, width=170),
+            ],
+            detail=self._detail,
+            name="Records of concern",
+        )
+        self.amend_button = self.concerns.add_button(strings.CONCERN_AMEND, "amend", self._amend_current)
+        self.copy_button = self.concerns.add_button(strings.CONCERN_COPY, "copy", self._copy_current)
+        self.actions_list = RecordList(
+            [
+                Column[Action]("What", lambda a: a.what, width=320),
+                Column[Action]("Owner", lambda a: a.owner, width=150),
+                Column[Action]("Due", lambda a: dmy(a.due), lambda a: a.due.isoformat(), 100),
+                Column[Action]("Done", lambda a: dmy(a.done_on), lambda a: a.done_on.isoformat() if a.done_on else ""),
+            ],
+            detail=self._detail,
+            colour=lambda a: theme.colours().danger if a.is_overdue(self.on) else None,
+            name="Actions",
+        )
+        self.done_button = self.actions_list.add_button(strings.ACTION_MARK_DONE, "check", self._mark_done)
+        self.actions_list.selection_changed.connect(
+            lambda a: self.done_button.setEnabled(isinstance(a, Action) and a.done_on is None)
+        )
+        self.chronology = RecordList(
+            [
+                Column[ChronologyRow]("Date", lambda r: r.when, lambda r: r.sort_date.isoformat(), 96),
+                Column[ChronologyRow]("Significant event", lambda r: r.event, width=300),
+                Column[ChronologyRow]("Source", lambda r: r.source, width=140),
+                Column[ChronologyRow]("Impact on the child", lambda r: r.impact, width=200),
+                Column[ChronologyRow]("Action taken / outcome", lambda r: r.action, width=200),
+                Column[ChronologyRow]("By", lambda r: r.recorded_by),
+            ],
+            note=strings.COMING_SOON.format(what=strings.COMING_CHRONOLOGY),
+            name="Chronology",
+        )
+        self.early_help = RecordList(
+            [
+                Column[Record]("Date", lambda r: dmy(r.occurred_on()), lambda r: str(r.occurred_on()), 100),
+                Column[Record]("Record", lambda r: r.LABEL, width=170),
+                Column[Record]("Summary", _early_help_summary),
+            ],
+            note=strings.COMING_SOON.format(what=strings.COMING_EARLY_HELP),
+            detail=self._detail,
+            name="Early Help",
+        )
+        self.referrals = RecordList(
+            [
+                Column[Referral]("Started", lambda r: dmy(r.started_on), lambda r: r.started_on.isoformat(), 100),
+                Column[Referral]("Type", lambda r: r.request_type, width=150),
+                Column[Referral]("Status", lambda r: r.status.value.capitalize(), width=110),
+                Column[Referral]("Sent", lambda r: dmy(r.sent_on), lambda r: str(r.sent_on or ""), 100),
+                Column[Referral]("Outcome", lambda r: r.outcome.label if r.outcome else ""),
+            ],
+            note=strings.COMING_SOON.format(what=strings.COMING_REFERRALS),
+            detail=self._detail,
+            name="Referrals",
+        )
+        self.escalations = RecordList(
+            [
+                Column[Escalation]("Raised", lambda e: dmy(e.raised_on), lambda e: e.raised_on.isoformat(), 100),
+                Column[Escalation]("Stage", lambda e: ESCALATION_STAGES.get(e.stage, str(e.stage)), width=200),
+                Column[Escalation]("With", lambda e: e.with_whom, width=170),
+                Column[Escalation]("Resolved", lambda e: dmy(e.resolved_on), width=100),
+                Column[Escalation]("Summary", lambda e: _first_line(e.summary)),
+            ],
+            note=strings.COMING_SOON.format(what=strings.COMING_ESCALATIONS),
+            detail=self._detail,
+            name="Escalations",
+        )
+        self.sharing = RecordList(
+            [
+                Column[SharingDecision]("Date", lambda s: dmy(s.decided_on), lambda s: s.decided_on.isoformat(), 100),
+                Column[SharingDecision]("With whom", lambda s: s.with_whom, width=180),
+                Column[SharingDecision]("Shared?", lambda s: strings.YES if s.shared else strings.NO, width=80),
+                Column[SharingDecision]("What", lambda s: _first_line(s.what)),
+            ],
+            note=strings.COMING_SOON.format(what=strings.COMING_SHARING),
+            detail=self._detail,
+            name="Information sharing",
+        )
+        self.history = RecordList(
+            [
+                Column[HistoryItem]("When", lambda h: iso_moment(h.at), lambda h: h.seq, 150),
+                Column[HistoryItem]("Who", lambda h: h.user, width=220),
+                Column[HistoryItem]("What", self._history_text),
+            ],
+            name="History of this record",
+        )
+        for widget, title in zip(
+            (
+                self.overview,
+                self.concerns,
+                self.actions_list,
+                self.chronology,
+                self.early_help,
+                self.referrals,
+                self.escalations,
+                self.sharing,
+                self.history,
+            ),
+            strings.CHILD_TABS,
+            strict=True,
+        ):
+            self.tabs.addTab(widget, title)
+        layout.addWidget(self.tabs, 1)
+
+    # ---- loading ----------------------------------------------------------------------------------
+
+    def load(self, tab: str = "") -> None:
+        if tab:
+            self._pending_tab = tab
+        casework.open_child(self.session, self.child_id, self._loaded, owner=self)
+
+    def refresh_if(self, changes: Changes) -> None:
+        if self.child_id in changes.child_ids:
+            self._pending_tab = self.current_tab()
+            self.load()
+
+    def _loaded(self, opened: OpenedChild) -> None:
+        self.opened = opened
+        file = opened.file
+        child = file.child
+        self.name_label.setText(child.display_name)
+        self.status_badge.setText(STATUS_SHORT[child.status])
+        self.status_badge.set_tone(STATUS_TONE[child.status])
+        self.status_badge.setToolTip(STATUS_LABELS[child.status])
+        while self.badges.count():
+            item = self.badges.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for designation in child.designations:
+            self.badges.addWidget(Badge(DESIGNATION_LABELS[Designation(designation)]))
+        self.subtitle.setText(self._subtitle(child))
+        self.overview.show_file(opened, self.on)
+        self.concerns.set_items(file.concerns)
+        self.actions_list.set_items(file.actions, sort_column=2, descending=False)
+        self.chronology.set_items(opened.chronology, descending=False)
+        self.early_help.set_items([*file.early_help_plans, *file.early_help_reviews, *file.threshold_decisions])
+        self.referrals.set_items(file.referrals)
+        self.escalations.set_items(file.escalations)
+        self.sharing.set_items(file.sharing_decisions)
+        self.history.set_items(opened.history)
+        counts = (
+            None,
+            len(file.concerns),
+            sum(1 for a in file.actions if a.done_on is None),
+            len(opened.chronology),
+            len(file.early_help_plans) + len(file.early_help_reviews) + len(file.threshold_decisions),
+            len(file.referrals),
+            len(file.escalations),
+            len(file.sharing_decisions),
+            None,
+        )
+        for number, (title, count) in enumerate(zip(strings.CHILD_TABS, counts, strict=True)):
+            self.tabs.setTabText(number, f"{title} ({count})" if count else title)
+        self.set_tab(self._pending_tab)
+        self.loaded.emit()
+
+    def _subtitle(self, child: Child) -> str:
+        parts = [child.full_legal_name if child.known_as else "", dob_and_age(child.dob, self.on), child.year_group]
+        if child.upn:
+            parts.append(f"UPN {child.upn}")
+        return "  ·  ".join(p for p in parts if p)
+
+    # ---- tabs and actions -------------------------------------------------------------------------
+
+    def set_tab(self, key: str) -> None:
+        if key in TAB_KEYS:
+            self.tabs.setCurrentIndex(TAB_KEYS.index(key))
+
+    def current_tab(self) -> str:
+        return TAB_KEYS[self.tabs.currentIndex()]
+
+    def _detail(self, record: Record) -> str:
+        amendments = self.opened.amended.get(str(record.id), []) if self.opened else []
+        return record_html(record, amendments)
+
+    def _amend_current(self) -> None:
+        concern = self.concerns.current()
+        if isinstance(concern, Concern):
+            self.amend_concern.emit(concern)
+
+    def _copy_current(self) -> None:
+        concern = self.concerns.current()
+        if isinstance(concern, Concern):
+            self.copy_text.emit(concern_text(concern))
+
+    def _mark_done(self) -> None:
+        action = self.actions_list.current()
+        if isinstance(action, Action) and action.done_on is None:
+            casework.mark_action_done(
+                self.session, action, self.on, strings.ACTION_DONE_REASON, lambda _r: None, self._error
+            )
+
+    def _error(self, error: Exception) -> None:
+        self.session.runner.error.emit(str(error))
+
+    def _history_text(self, item: HistoryItem) -> str:
+        if item.action == "view" and item.object_id == self.child_id:
+            return strings.HISTORY_VIEWED_FILE
+        verb = strings.HISTORY_ACTIONS.get(item.action, item.action.capitalize())
+        kind = RECORD_KINDS.get(item.kind or item.detail)
+        what = kind.LABEL.lower() if kind else (item.detail or "")
+        if kind is not None and kind.KIND == "child":
+            what = "the child's details"
+        elif kind is not None:
+            what = f"a {what}" if not what.startswith(("a", "e", "i", "o", "u")) else f"an {what}"
+        return f"{verb} {what}".strip()
+
+
+def _early_help_summary(record: Record) -> str:
+    if isinstance(record, EarlyHelpPlan):
+        return _first_line(record.worries or record.family_view or f"{len(record.goals)} goals")
+    if isinstance(record, EarlyHelpReview):
+        return f"{record.overall.label}: {_first_line(record.life_improved)}"
+    if isinstance(record, ThresholdDecision):
+        return f"{LEVEL_LABELS.get(record.level, record.level)}: {_first_line(record.reasoning)}"
+    return ""

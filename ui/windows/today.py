@@ -1,0 +1,216 @@
+"""Today: the DSL's day. Overdue actions, reviews due, referrals awaiting an outcome, transfers awaiting
+receipt and practice alerts, each one click (or Enter) from the child's record."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dslapp.services.changes import Changes
+from dslapp.services.today import SECTIONS, TodayItem
+from ui import strings, theme
+from ui.formatting import dmy, long_date
+from ui.operations import casework
+from ui.operations.session import Session
+from ui.widgets.common import Card, page_header, text_label
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+SECTION_ICONS = {
+    "overdue_actions": "alert",
+    "actions_due": "actions",
+    "reviews_due": "early-help",
+    "referrals_awaiting": "referral",
+    "transfers_awaiting": "sharing",
+    "alerts": "alert",
+}
+# which tab of the child's record each section opens
+SECTION_TABS = {
+    "overdue_actions": "actions",
+    "actions_due": "actions",
+    "reviews_due": "early_help",
+    "referrals_awaiting": "referrals",
+    "transfers_awaiting": "overview",
+    "alerts": "concerns",
+}
+MAX_VISIBLE_ROWS = 6
+WATCHED_KINDS = ("action", "early_help_plan", "referral", "transfer", "concern", "child")
+
+
+class TodayItemDelegate(QStyledItemDelegate):
+    """Two lines: the child's name, then what is due and when (overdue in the danger colour)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        metrics = QFontMetrics(option.font)
+        return QSize(200, metrics.height() * 2 + 16)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        item: TodayItem = index.data(ITEM_ROLE)
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        c = theme.colours()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        rect = option.rect.adjusted(8, 6, -8, -6)
+        metrics = QFontMetrics(option.font)
+        painter.save()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(QColor(c.selection_text if selected else c.text))
+        line = QRect(rect.x(), rect.y(), rect.width(), metrics.height())
+        due_text = ""
+        if item.due:
+            due_text = (strings.TODAY_OVERDUE if item.overdue else strings.TODAY_DUE).format(date=dmy(item.due))
+        due_width = metrics.horizontalAdvance(due_text) + 12
+        name_rect = line.adjusted(0, 0, -due_width, 0)
+        painter.drawText(
+            name_rect,
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(item.child_name, Qt.TextElideMode.ElideRight, name_rect.width()),
+        )
+        painter.setFont(option.font)
+        painter.setPen(QColor(c.danger if item.overdue else c.muted))
+        painter.drawText(line, Qt.AlignmentFlag.AlignRight, due_text)
+        painter.setPen(QColor(c.selection_text if selected else c.muted))
+        second = QRect(rect.x(), rect.y() + metrics.height() + 3, rect.width(), metrics.height())
+        painter.drawText(
+            second,
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, second.width()),
+        )
+        painter.restore()
+
+
+class TodaySection(Card):
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(SECTIONS[key], parent, icon=SECTION_ICONS[key])
+        self.key = key
+        self.count = text_label("0", "Count")
+        self.header.addWidget(self.count)
+        self.list = QListWidget()
+        self.list.setObjectName("TodayList")
+        self.list.setItemDelegate(TodayItemDelegate(self.list))
+        self.list.setAccessibleName(SECTIONS[key])
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.empty = text_label(strings.TODAY_NOTHING, "Muted")
+        self.body.addWidget(self.list)
+        self.body.addWidget(self.empty)
+        self.body.addStretch(1)
+
+    def set_items(self, items: list[TodayItem]) -> None:
+        self.list.clear()
+        for entry in items:
+            item = QListWidgetItem()
+            item.setData(ITEM_ROLE, entry)
+            due = ""
+            if entry.due:
+                due = (strings.TODAY_OVERDUE if entry.overdue else strings.TODAY_DUE).format(date=dmy(entry.due))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.child_name}: {entry.title}, {due}")
+            item.setToolTip(entry.title)
+            self.list.addItem(item)
+        self.count.setText(str(len(items)))
+        self.count.setProperty("tone", "danger" if self.key in ("overdue_actions", "alerts") and items else "")
+        self.count.style().polish(self.count)
+        self.list.setVisible(bool(items))
+        self.empty.setVisible(not items)
+        if items:
+            row = self.list.sizeHintForRow(0)
+            self.list.setFixedHeight(row * min(len(items), MAX_VISIBLE_ROWS) + 4)
+
+
+class TodayPage(QWidget):
+    open_child = Signal(str, str)  # child id, tab key
+
+    def __init__(self, session: Session, on: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.on = on
+        self.items: dict[str, list[TodayItem]] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 16)
+        layout.setSpacing(14)
+        hour = datetime.now().hour
+        greeting = (
+            strings.TODAY_GREETING_MORNING
+            if hour < 12
+            else strings.TODAY_GREETING_AFTERNOON
+            if hour < 18
+            else strings.TODAY_GREETING_EVENING
+        )
+        layout.addLayout(page_header(greeting.format(name=session.user_name), long_date(on)))
+        self.summary = text_label("", "Muted")
+        layout.addWidget(self.summary)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 4, 0)
+        grid.setSpacing(14)
+        self.sections: dict[str, TodaySection] = {}
+        for number, key in enumerate(SECTIONS):
+            section = TodaySection(key)
+            section.list.itemActivated.connect(self._activated)
+            section.list.itemClicked.connect(self._activated)
+            self.sections[key] = section
+            grid.addWidget(section, number // 2, number % 2)
+        grid.setRowStretch(len(SECTIONS) // 2 + 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(text_label(strings.TODAY_HINT, "Hint"))
+
+    def refresh(self) -> None:
+        casework.load_today(self.session, self.on, self._loaded, owner=self)
+
+    def refresh_if(self, changes: Changes) -> None:
+        if changes.touches(*WATCHED_KINDS):
+            self.refresh()
+
+    def _loaded(self, items: dict[str, list[TodayItem]]) -> None:
+        self.items = items
+        for key, section in self.sections.items():
+            section.set_items(items.get(key, []))
+        overdue = sum(1 for group in items.values() for i in group if i.overdue)
+        due = len(items.get("actions_due", []))
+        total = sum(len(group) for group in items.values())
+        self.summary.setText(
+            strings.TODAY_ALL_CLEAR
+            if total == 0
+            else strings.TODAY_SUMMARY.format(overdue=overdue, due=due, total=total)
+        )
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        entry: TodayItem = item.data(ITEM_ROLE)
+        self.open_child.emit(entry.child_id, SECTION_TABS.get(entry.section, "overview"))
+
+    def first_list(self) -> QListWidget | None:
+        for section in self.sections.values():
+            if section.list.count():
+                return section.list
+        return None
+
+    def focus_first(self) -> None:
+        first = self.first_list()
+        if first is not None:
+            first.setFocus()
+            first.setCurrentRow(0)

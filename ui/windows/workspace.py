@@ -1,0 +1,252 @@
+"""The unlocked workspace: a sidebar (Today, Caseload, Record a concern, Lock) and the pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dslapp.services.changes import Changes
+from dslapp.services.drafts import Draft
+from ui import strings, theme
+from ui.formatting import when_saved
+from ui.operations.session import Session
+from ui.widgets.common import Banner, DemoBadge, text_label
+from ui.windows.caseload import CaseloadPage
+from ui.windows.child_record import ChildRecordPage
+from ui.windows.today import TodayPage
+
+
+@dataclass(frozen=True)
+class Location:
+    page: str  # "today", "caseload" or "child"
+    child_id: str = ""
+    tab: str = ""
+
+
+def _nav_button(text: str, icon: str) -> QToolButton:
+    button = QToolButton()
+    button.setObjectName("NavButton")
+    button.setText(text)
+    button.setIcon(theme.icon(icon))
+    button.setIconSize(QSize(18, 18))
+    button.setCheckable(True)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    button.setAccessibleName(text)
+    return button
+
+
+class Workspace(QWidget):
+    record_concern = Signal(str)  # child id ("" for none)
+    add_child = Signal()
+    amend_concern = Signal(object)
+    copy_text = Signal(str)
+    lock_requested = Signal()
+    continue_draft = Signal(object)
+    discard_draft = Signal(object)
+
+    def __init__(self, session: Session, on: date, now: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.on = on
+        self._now = now
+        self.history: list[Location] = []
+        self.drafts: list[Draft] = []
+        self.child_page: ChildRecordPage | None = None
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        sidebar = QWidget()
+        sidebar.setObjectName("Sidebar")
+        sidebar.setFixedWidth(232)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(14, 18, 14, 14)
+        side.setSpacing(4)
+        brand = QHBoxLayout()
+        brand.setSpacing(10)
+        logo = QLabel()
+        logo.setPixmap(theme.app_icon().pixmap(QSize(32, 32)))
+        brand.addWidget(logo)
+        brand.addWidget(text_label(strings.APP, "AppName"))
+        brand.addStretch(1)
+        side.addLayout(brand)
+        if session.school:
+            school = text_label(session.school, "SchoolName", wrap=True)
+            side.addWidget(school)
+        if session.demo:
+            side.addSpacing(4)
+            side.addWidget(DemoBadge(strings.DEMO_BADGE), 0, Qt.AlignmentFlag.AlignLeft)
+        side.addSpacing(18)
+        self.today_button = _nav_button(strings.NAV_TODAY, "today")
+        self.caseload_button = _nav_button(strings.NAV_CASELOAD, "caseload")
+        self.child_button = _nav_button("", "child")
+        self.child_button.hide()
+        self.nav = QButtonGroup(self)
+        self.nav.setExclusive(True)
+        for button in (self.today_button, self.caseload_button, self.child_button):
+            self.nav.addButton(button)
+            side.addWidget(button)
+        self.today_button.clicked.connect(lambda: self.go(Location("today")))
+        self.caseload_button.clicked.connect(lambda: self.go(Location("caseload")))
+        self.child_button.clicked.connect(self._back_to_child)
+        side.addSpacing(14)
+        self.record_button = QPushButton(theme.icon("concern", theme.colours().accent_text), strings.NAV_RECORD)
+        self.record_button.setObjectName("Primary")
+        self.record_button.setToolTip(f"{strings.NAV_RECORD} (Ctrl+N)")
+        self.record_button.clicked.connect(lambda: self.record_concern.emit(self.current_child_id()))
+        side.addWidget(self.record_button)
+        side.addStretch(1)
+        side.addWidget(text_label(strings.SIGNED_IN_AS, "Hint"))
+        side.addWidget(text_label(session.user_name, "UserName", wrap=True))
+        side.addWidget(text_label(session.user_role, "UserRole"))
+        side.addSpacing(8)
+        self.lock_button = QPushButton(theme.icon("lock"), strings.NAV_LOCK)
+        self.lock_button.setToolTip(f"{strings.NAV_LOCK} (Ctrl+L)")
+        self.lock_button.clicked.connect(self.lock_requested.emit)
+        side.addWidget(self.lock_button)
+        layout.addWidget(sidebar)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        banners = QVBoxLayout()
+        banners.setContentsMargins(28, 12, 28, 0)
+        banners.setSpacing(8)
+        self.draft_banner = Banner("warning", icon="draft")
+        self.draft_banner.add_button(strings.DRAFT_CONTINUE, self._continue_draft, primary=True)
+        self.draft_banner.add_button(strings.DRAFT_DISCARD, self._discard_draft)
+        self.draft_banner.hide()
+        banners.addWidget(self.draft_banner)
+        self._banner_holder = QWidget()
+        self._banner_holder.setLayout(banners)
+        self._banner_holder.hide()
+        column.addWidget(self._banner_holder)
+        self.pages = QStackedWidget()
+        column.addWidget(self.pages, 1)
+        layout.addWidget(content, 1)
+
+        self.today = TodayPage(session, on)
+        self.today.open_child.connect(lambda cid, tab: self.go(Location("child", cid, tab)))
+        self.caseload = CaseloadPage(session, on)
+        self.caseload.open_child.connect(lambda cid: self.go(Location("child", cid, "overview")))
+        self.caseload.add_child.connect(self.add_child.emit)
+        self.pages.addWidget(self.today)
+        self.pages.addWidget(self.caseload)
+        session.changed.connect(self.on_changes)
+        self.location = Location("today")
+        self.today.refresh()
+        self.caseload.refresh()
+
+    # ---- navigation -------------------------------------------------------------------------------
+
+    def current_child_id(self) -> str:
+        return self.location.child_id if self.location.page == "child" else ""
+
+    def current_location(self) -> Location:
+        if self.location.page == "child" and self.child_page is not None:
+            return Location("child", self.location.child_id, self.child_page.current_tab())
+        return self.location
+
+    def go(self, location: Location, *, remember: bool = True) -> None:
+        if remember and location != self.location:
+            self.history.append(self.current_location())
+        self.location = location
+        if location.page == "today":
+            self.pages.setCurrentWidget(self.today)
+            self.today_button.setChecked(True)
+            self.today.focus_first()
+        elif location.page == "caseload":
+            self.pages.setCurrentWidget(self.caseload)
+            self.caseload_button.setChecked(True)
+            self.caseload.table.setFocus()
+        elif location.page == "child":
+            self._show_child(location.child_id, location.tab or "overview")
+
+    def _show_child(self, child_id: str, tab: str) -> None:
+        if self.child_page is not None and self.child_page.child_id == child_id:
+            self.child_page.set_tab(tab)
+            self.child_page.load(tab)
+        else:
+            if self.child_page is not None:
+                self.pages.removeWidget(self.child_page)
+                self.child_page.deleteLater()
+            page = ChildRecordPage(self.session, child_id, self.on)
+            page.back_requested.connect(self.back)
+            page.record_concern.connect(self.record_concern.emit)
+            page.amend_concern.connect(self.amend_concern.emit)
+            page.copy_text.connect(self.copy_text.emit)
+            page.loaded.connect(self._child_loaded)
+            self.child_page = page
+            self.pages.addWidget(page)
+            page.load(tab)
+        self.pages.setCurrentWidget(self.child_page)
+        self.child_button.show()
+        self.child_button.setChecked(True)
+        self.child_page.tabs.setFocus()
+
+    def _child_loaded(self) -> None:
+        if self.child_page is not None:
+            self.child_button.setText(self.child_page.name_label.text())
+
+    def _back_to_child(self) -> None:
+        if self.child_page is not None:
+            self.go(Location("child", self.child_page.child_id, self.child_page.current_tab()))
+
+    def back(self) -> None:
+        if self.history:
+            self.go(self.history.pop(), remember=False)
+
+    def find_in_caseload(self) -> None:
+        self.go(Location("caseload"))
+        self.caseload.focus_search()
+
+    # ---- changes and drafts -----------------------------------------------------------------------
+
+    def on_changes(self, changes: Changes) -> None:
+        self.today.refresh_if(changes)
+        self.caseload.refresh_if(changes)
+        if self.child_page is not None:
+            self.child_page.refresh_if(changes)
+
+    def show_drafts(self, drafts: list[Draft], names: dict[str, str]) -> None:
+        self.drafts = drafts
+        if not drafts:
+            self.draft_banner.hide()
+            self._banner_holder.hide()
+            return
+        newest = drafts[0]
+        name = names.get(newest.child_id or "", "")
+        about = strings.DRAFT_ABOUT.format(name=name) if name else ""
+        when = when_saved(newest.updated_at, self._now())
+        if len(drafts) == 1:
+            text = strings.DRAFT_BANNER_ONE.format(about=about, when=when)
+        else:
+            text = strings.DRAFT_BANNER_MANY.format(count=len(drafts), about=about, when=when)
+        self.draft_banner.set_message(text)
+        self.draft_banner.show()
+        self._banner_holder.show()
+
+    def _continue_draft(self) -> None:
+        if self.drafts:
+            self.continue_draft.emit(self.drafts[0])
+
+    def _discard_draft(self) -> None:
+        if self.drafts:
+            self.discard_draft.emit(self.drafts[0])
