@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from pydantic import Field, model_validator
@@ -19,8 +19,6 @@ from dslapp.models.base import (
     Text,
     join_text,
 )
-
-MAX_REVIEW_INTERVAL = timedelta(weeks=12)
 
 
 class Goal(Model):
@@ -57,9 +55,8 @@ class EarlyHelpPlan(ChildRecord):
     closing_summary: Text = Field(default="", description="What has improved for the child.")
 
     @model_validator(mode="after")
-    def _review_within_twelve_weeks(self) -> EarlyHelpPlan:
-        if self.next_review and self.next_review > self.started_on + MAX_REVIEW_INTERVAL * 4:
-            raise ValueError("next_review: set a review date within a few months of the plan")
+    def _closed_has_a_date(self) -> EarlyHelpPlan:
+        # how far ahead a review may be set (at most 12 weeks) is guidance: dslapp.guidance.early_help
         if self.status == PlanStatus.CLOSED and not self.closed_on:
             raise ValueError("closed_on: give the date the plan closed")
         return self

@@ -115,8 +115,10 @@ class Escalation(ChildRecord):
     summary: RequiredText
     respond_by: date | None = None
     outcome: Text = ""
+    responded_on: date | None = Field(default=None, description="When they last responded at this stage.")
     resolved_on: date | None = None
     referral_id: str = ""
+    follows_id: str = Field(default="", description="The earlier stage of the same disagreement.")
     significant: bool = True
 
     def occurred_on(self) -> date:

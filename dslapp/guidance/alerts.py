@@ -1,0 +1,469 @@
+"""Practice alerts for Today and the child's Overview: each says which rule fired, why, and for which records.
+
+Rules are plain functions over one child's records and a date (``RULES``), with their parameters and
+words in ``resources/guidance/practice.toml`` (``[alerts]`` and ``[neglect.cumulative]``).
+``services.today.today`` calls :func:`all_rules`, so nothing is registered by import side effects.
+
+Not here, because Today already has a section for each: Early Help reviews due or overdue, referrals
+awaiting an outcome, and CP file transfers awaiting receipt.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from dslapp.guidance import early_help, escalation, neglect
+from dslapp.guidance.config import GuidanceConfig, resolve
+from dslapp.guidance.neglect import ConcernLike
+from dslapp.guidance.prompts import dmy, fill
+from dslapp.models import (
+    Category,
+    Child,
+    ChildStatus,
+    Concern,
+    DslDecision,
+    EarlyHelpPlan,
+    EarlyHelpReview,
+    Escalation,
+    Referral,
+    ReferralOutcome,
+    ReferralStatus,
+)
+from dslapp.models.early_help import PlanStatus
+from dslapp.services.today import AlertRule, TodayItem
+from dslapp.store import RecordStore
+
+SECTION = "alerts"
+INACTIVE = frozenset({ChildStatus.CLOSED, ChildStatus.TRANSFERRED})
+
+
+class RuleId:
+    """Stable rule ids (shown by ``dslapp today --json`` and matched by tests)."""
+
+    CUMULATIVE_NEGLECT = "cumulative_neglect"
+    EH_NO_IMPROVEMENT = "eh_no_improvement"
+    NFA_CONCERNS_CONTINUE = "nfa_concerns_continue"
+    CP_PLAN_NEW_CONCERN = "cp_plan_new_concern"
+    CHILD_VOICE_NOT_RECORDED = "child_voice_not_recorded"
+    ESCALATION_RESPONSE_OVERDUE = "escalation_response_overdue"
+
+
+@dataclass(frozen=True)
+class AlertItem(TodayItem):
+    """A Today item from a practice rule: which rule, why, and every record it is about."""
+
+    rule_id: str = ""
+    reason: str = ""
+    record_ids: tuple[str, ...] = ()
+    key: str = ""
+    """Stable for the same alert on another day (rule, child and the record it is anchored to), so an
+    acknowledgement can refer to it."""
+
+    def as_json(self) -> dict[str, Any]:
+        data = super().as_json()
+        data.update(rule_id=self.rule_id, reason=self.reason, record_ids=list(self.record_ids), key=self.key)
+        return data
+
+
+@dataclass
+class CaseRecords:
+    """The records of one child that the rules read."""
+
+    child: Child
+    concerns: list[ConcernLike] = field(default_factory=list)
+    referrals: list[Referral] = field(default_factory=list)
+    plans: list[EarlyHelpPlan] = field(default_factory=list)
+    reviews: list[EarlyHelpReview] = field(default_factory=list)
+    escalations: list[Escalation] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.child.display_name
+
+    @property
+    def first_name(self) -> str:
+        """How to speak of the child in a sentence about them ("talk with Amira")."""
+        return self.child.known_as or self.child.legal_forename
+
+    def alert(
+        self,
+        rule_id: str,
+        anchor: uuid.UUID | str,
+        title: str,
+        reason: str,
+        *,
+        due: date | None,
+        overdue: bool = False,
+        records: Iterable[uuid.UUID | str] = (),
+    ) -> AlertItem:
+        child_id = str(self.child.id)
+        ids = tuple(dict.fromkeys([str(anchor), *(str(r) for r in records)]))
+        return AlertItem(
+            section=SECTION,
+            child_id=child_id,
+            child_name=self.name,
+            record_id=str(anchor),
+            title=title,
+            due=due,
+            overdue=overdue,
+            rule_id=rule_id,
+            reason=reason,
+            record_ids=ids,
+            key=f"{rule_id}:{child_id}:{anchor}",
+        )
+
+
+Rule = Callable[[CaseRecords, date, GuidanceConfig], list[AlertItem]]
+
+
+def _sent_referrals(case: CaseRecords) -> list[Referral]:
+    return [r for r in case.referrals if r.status != ReferralStatus.DRAFT and r.sent_on is not None]
+
+
+# ---- the rules ----------------------------------------------------------------------------------------
+
+
+def cumulative_neglect_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
+    """N or more neglect concerns within D days, nothing done since the first (defaults 3 in 90)."""
+    pattern = neglect.cumulative_neglect(case.concerns, case.referrals, case.plans, on, config)
+    if pattern is None:
+        return []
+    prompt = neglect.cumulative_neglect_prompt(pattern, case.name, config)
+    last = pattern.concerns[-1]
+    return [
+        case.alert(
+            RuleId.CUMULATIVE_NEGLECT,
+            pattern.concerns[0].id,
+            prompt.title,
+            prompt.message,
+            due=pattern.last,
+            records=[last.id, *(c.id for c in pattern.concerns)],
+        )
+    ]
+
+
+def eh_no_improvement_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
+    """An open Early Help plan whose last two reviews found no improvement, with no referral since."""
+    text = config.alerts.eh_no_improvement
+    out = []
+    for plan in case.plans:
+        if plan.status != PlanStatus.OPEN:
+            continue
+        reviews = [r for r in case.reviews if r.held_on <= on]
+        pair = early_help.stalled(plan, reviews)
+        if pair is None:
+            continue
+        previous, current = pair
+        if any(r.sent_on and r.sent_on >= current.held_on for r in _sent_referrals(case)):
+            continue
+        reason = fill(
+            text.reason,
+            previous=dmy(previous.held_on),
+            current=dmy(current.held_on),
+            name=case.name,
+            previous_judgement=previous.overall.label.lower(),
+            current_judgement=current.overall.label.lower(),
+        )
+        out.append(
+            case.alert(
+                RuleId.EH_NO_IMPROVEMENT,
+                current.id,
+                text.title,
+                reason,
+                due=current.held_on,
+                records=[previous.id, plan.id],
+            )
+        )
+    return out
+
+
+def nfa_concerns_continue_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
+    """A referral ended in no further action and a new concern followed within 30 days: consider escalation."""
+    settings = config.alerts.nfa_concerns_continue
+    out = []
+    sent = _sent_referrals(case)
+    for referral in sent:
+        if referral.outcome != ReferralOutcome.NO_FURTHER_ACTION or referral.outcome_on is None:
+            continue
+        ended = referral.outcome_on
+        following = sorted(
+            (
+                c
+                for c in case.concerns
+                if ended < c.observed_at.date() <= min(on, ended + timedelta(days=settings.days))
+            ),
+            key=lambda c: c.observed_at,
+        )
+        if not following:
+            continue
+        concern = following[0]
+        concern_on = concern.observed_at.date()
+        if (on - concern_on).days > settings.lookback_days:
+            continue
+        challenged = any(e.referral_id == str(referral.id) or ended <= e.raised_on <= on for e in case.escalations)
+        referred_again = any(r.id != referral.id and r.sent_on and concern_on <= r.sent_on <= on for r in sent)
+        if challenged or referred_again:
+            continue
+        reason = fill(
+            settings.reason,
+            request_type=referral.request_type,
+            sent_on=dmy(referral.sent_on),
+            outcome_on=dmy(ended),
+            concern_on=dmy(concern_on),
+            name=case.name,
+        )
+        out.append(
+            case.alert(
+                RuleId.NFA_CONCERNS_CONTINUE,
+                referral.id,
+                settings.title,
+                reason,
+                due=concern_on,
+                records=[concern.id],
+            )
+        )
+    return out
+
+
+def cp_plan_new_concern_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
+    """A new concern for a child on a CP plan, not yet passed to the social worker."""
+    settings = config.alerts.cp_plan_new_concern
+    if case.child.status != ChildStatus.CP:
+        return []
+    since = case.child.status_since or date.min
+    out = []
+    for concern in case.concerns:
+        day = concern.observed_at.date()
+        if not (since <= day <= on) or (on - day).days > settings.days:
+            continue
+        if concern.dsl_decision in settings.acting_decisions:
+            continue
+        reason = fill(settings.reason, name=case.name, concern_on=dmy(day))
+        out.append(case.alert(RuleId.CP_PLAN_NEW_CONCERN, concern.id, settings.title, reason, due=day))
+    return out
+
+
+def last_voice_recorded(case: CaseRecords, on: date) -> date | None:
+    """The last day (up to ``on``) something in the child's own words was recorded."""
+    days = [c.observed_at.date() for c in case.concerns if c.child_words.strip()]
+    days += [r.held_on for r in case.reviews if r.child_voice.strip()]
+    days += [p.started_on for p in case.plans if p.child_view.strip()]
+    days = [d for d in days if d <= on]
+    return max(days) if days else None
+
+
+def child_voice_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
+    """An open case (Early Help, CIN, CP, looked after) with nothing in the child's words for 90 days.
+
+    Fires when more than ``days`` days have passed since the child's words were last recorded (or since
+    the case opened, when they never have been).
+    """
+    settings = config.alerts.child_voice_not_recorded
+    if case.child.status not in settings.open_statuses:
+        return []
+    opened = case.child.status_since
+    if opened is not None and (on - opened).days <= settings.days:
+        return []
+    last = last_voice_recorded(case, on)
+    if last is not None and (on - last).days <= settings.days:
+        return []
+    title = fill(settings.title, days=settings.days)
+    if last is None:
+        reason = fill(settings.reason_none, name=case.first_name, days=settings.days)
+        due = opened + timedelta(days=settings.days) if opened else None
+    else:
+        reason = fill(settings.reason, name=case.first_name, last=dmy(last), days=settings.days)
+        due = last + timedelta(days=settings.days)
+    return [case.alert(RuleId.CHILD_VOICE_NOT_RECORDED, case.child.id, title, reason, due=due, overdue=True)]
+
+
+def escalation_overdue_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
+    """An escalation stage whose respond-by date has passed with no response recorded."""
+    settings = config.alerts.escalation_response_overdue
+    out = []
+    for step in case.escalations:
+        if not escalation.response_overdue(step, on, case.escalations) or step.respond_by is None:
+            continue
+        following = escalation.next_stage(step.stage, config)
+        values = {
+            "with_whom": step.with_whom,
+            "stage": step.stage,
+            "raised_on": dmy(step.raised_on),
+            "respond_by": dmy(step.respond_by),
+            "next_stage": following.title if following else "",
+        }
+        reason = fill(settings.reason if following else settings.reason_final, **values)
+        title = fill(settings.title, **values)
+        records = [step.referral_id] if step.referral_id else []
+        out.append(
+            case.alert(
+                RuleId.ESCALATION_RESPONSE_OVERDUE,
+                step.id,
+                title,
+                reason,
+                due=step.respond_by,
+                overdue=True,
+                records=records,
+            )
+        )
+    return out
+
+
+RULES: dict[str, Rule] = {
+    RuleId.CUMULATIVE_NEGLECT: cumulative_neglect_rule,
+    RuleId.EH_NO_IMPROVEMENT: eh_no_improvement_rule,
+    RuleId.NFA_CONCERNS_CONTINUE: nfa_concerns_continue_rule,
+    RuleId.CP_PLAN_NEW_CONCERN: cp_plan_new_concern_rule,
+    RuleId.CHILD_VOICE_NOT_RECORDED: child_voice_rule,
+    RuleId.ESCALATION_RESPONSE_OVERDUE: escalation_overdue_rule,
+}
+
+
+# ---- running them ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConcernFacts:
+    """The few fields of a concern the rules read (loading 50,000 full records for Today is too slow)."""
+
+    id: uuid.UUID
+    child_id: uuid.UUID
+    observed_at: datetime
+    categories: tuple[Category, ...]
+    dsl_decision: DslDecision
+    child_words: str
+
+
+def history_days(config: GuidanceConfig) -> int:
+    """How far back (in days before the day shown) the rules need concerns."""
+    alerts = config.alerts
+    cumulative = config.neglect.cumulative
+    return max(
+        cumulative.lookback_days + cumulative.days,
+        alerts.nfa_concerns_continue.lookback_days,
+        alerts.cp_plan_new_concern.days,
+        alerts.child_voice_not_recorded.days,
+    )
+
+
+def concern_facts(store: RecordStore, since: date, until: date) -> list[ConcernFacts]:
+    """The concerns that happened between ``since`` and ``until``, as ``ConcernFacts``.
+
+    One query over the (kind, occurred_on) index; the stored body is parsed here rather than with
+    ``json_extract``, which is several times slower per row.
+    """
+    rows = store.db.execute(
+        "SELECT id, child_id, body FROM records WHERE kind = ? AND occurred_on BETWEEN ? AND ?",
+        (Concern.KIND, since.isoformat(), until.isoformat()),
+    )
+    out = []
+    for row in rows:
+        body = json.loads(row[2])
+        out.append(
+            ConcernFacts(
+                id=uuid.UUID(row[0]),
+                child_id=uuid.UUID(row[1]),
+                observed_at=datetime.fromisoformat(body["observed_at"]),
+                categories=tuple(Category(c) for c in body.get("categories", [])),
+                dsl_decision=DslDecision(body.get("dsl_decision") or DslDecision.PENDING.value),
+                child_words=str(body.get("child_words") or ""),
+            )
+        )
+    return out
+
+
+def load_cases(
+    store: RecordStore,
+    on: date,
+    child_id: uuid.UUID | str | None = None,
+    config: GuidanceConfig | None = None,
+) -> list[CaseRecords]:
+    """The records the rules read on ``on``: for one child, or for every child (one read per kind).
+
+    Concerns are those of the last ``history_days`` up to ``on`` (the same for one child or all, so the
+    Overview and Today agree); other kinds are read whole.
+    """
+    since = on - timedelta(days=history_days(resolve(config)))
+    kinds: tuple[type[Any], ...] = (Referral, EarlyHelpPlan, EarlyHelpReview, Escalation)
+    if child_id is not None:
+        case = CaseRecords(store.get_as(Child, child_id))
+        records = store.for_child(case.child.id, Concern, *kinds)
+        _sort_into(case, (r for r in records if not isinstance(r, Concern) or since <= r.occurred_on() <= on))
+        return [case]
+    cases = {str(c.id): CaseRecords(c) for c in store.all_of(Child)}
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for facts in concern_facts(store, since, on):
+        grouped[str(facts.child_id)].append(facts)
+    for kind in kinds:
+        for record in store.all_of(kind):
+            grouped[str(record.child_id)].append(record)
+    for key, records in grouped.items():
+        if key in cases:
+            _sort_into(cases[key], records)
+    return list(cases.values())
+
+
+def _sort_into(case: CaseRecords, records: Iterable[Any]) -> None:
+    lists: dict[type[Any], list[Any]] = {
+        Concern: case.concerns,
+        ConcernFacts: case.concerns,
+        Referral: case.referrals,
+        EarlyHelpPlan: case.plans,
+        EarlyHelpReview: case.reviews,
+        Escalation: case.escalations,
+    }
+    for record in records:
+        lists[type(record)].append(record)
+
+
+def alerts_for_cases(
+    cases: Iterable[CaseRecords],
+    on: date,
+    config: GuidanceConfig | None = None,
+    rules: Iterable[str] | None = None,
+) -> list[AlertItem]:
+    """Every alert the rules raise for ``cases`` on ``on`` (children closed or transferred out are skipped)."""
+    cfg = resolve(config)
+    chosen = [RULES[r] for r in rules] if rules is not None else list(RULES.values())
+    out: list[AlertItem] = []
+    for case in cases:
+        if case.child.status in INACTIVE:
+            continue
+        for rule in chosen:
+            out.extend(rule(case, on, cfg))
+    return out
+
+
+def practice_alerts(
+    store: RecordStore,
+    on: date,
+    *,
+    child_id: uuid.UUID | str | None = None,
+    config: GuidanceConfig | None = None,
+) -> list[AlertItem]:
+    """The practice alerts on ``on``, for the whole caseload (Today) or one child (their Overview)."""
+    return alerts_for_cases(load_cases(store, on, child_id, config), on, config)
+
+
+def all_rules() -> list[AlertRule]:
+    """The rules Today runs under "Practice alerts" (called by ``services.today.today``)."""
+    return [practice_alerts]
+
+
+__all__ = [
+    "RULES",
+    "AlertItem",
+    "CaseRecords",
+    "ConcernFacts",
+    "RuleId",
+    "alerts_for_cases",
+    "all_rules",
+    "load_cases",
+    "practice_alerts",
+]

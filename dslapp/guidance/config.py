@@ -1,0 +1,412 @@
+"""The practice guidance settings: every rule parameter and every word the rules show.
+
+Shipped in ``resources/guidance/practice.toml`` and ``resources/guidance/levels_of_need.toml``. A local
+authority or school overrides any part by putting files of the same names in the ``guidance`` folder of
+the app's settings folder (``dslapp.config.config_dir()``); tests and tools pass their own files to
+:func:`load_config`. Overrides are merged over the shipped settings: tables merge key by key, anything
+else (numbers, text, lists) replaces the shipped value.
+
+Settings are validated on load, so a misspelt key or a bad number is reported in plain words rather
+than surfacing later as a wrong alert.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+
+from dslapp.errors import CasebookError
+from dslapp.models import ChildStatus, DslDecision
+from dslapp.models.referral import DisagreementType
+from dslapp.paths import resource_files
+
+CONFIG_FILES = ("practice.toml", "levels_of_need.toml")
+OVERRIDE_FOLDER = "guidance"
+
+Words = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Descriptor = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+class _Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---- shared -----------------------------------------------------------------------------------------
+
+
+class Learning(_Settings):
+    """A piece of learning from practice reviews, shown at the moment of decision."""
+
+    title: Words
+    text: Words
+
+
+class LearningSettings(_Settings):
+    life_improved: Learning
+    persistent: Learning
+    challenge: Learning
+
+
+class CalendarSettings(_Settings):
+    closed_days: tuple[date, ...] = ()
+
+
+# ---- Early Help -------------------------------------------------------------------------------------
+
+
+class EarlyHelpPrompts(_Settings):
+    no_change_title: Words
+    no_change: Words
+    worse_title: Words
+    worse: Words
+    two_without_improvement_title: Words
+    two_without_improvement: Words
+    continue_without_improvement: Words
+    step_up_title: Words
+    step_up: Words
+    close_title: Words
+    close: Words
+    services_only_title: Words
+
+
+class EarlyHelpActions(_Settings):
+    revise_goals: Words
+    draft_mash_enquiry: Words
+    close_plan: Words
+    record_reasons: Words
+
+
+class EarlyHelpErrors(_Settings):
+    review_too_far: Words
+    review_not_after: Words
+    review_before_plan: Words
+    plan_closed: Words
+    close_needs_improvement: Words
+    close_before_start: Words
+    life_improved_required: Words
+    goals_required: Words
+    not_this_childs_plan: Words
+    unknown_goal: Words
+
+
+class EarlyHelpSettings(_Settings):
+    review_interval_weeks: int = Field(ge=1, le=52)
+    max_review_interval_weeks: int = Field(ge=1, le=52)
+    life_improved_question: Words
+    life_improved_hint: Words
+    services_follow_up: Words
+    services_follow_up_detail: Words
+    service_words: tuple[Words, ...]
+    lived_experience_words: tuple[Words, ...]
+    prompts: EarlyHelpPrompts
+    actions: EarlyHelpActions
+    errors: EarlyHelpErrors
+
+    @model_validator(mode="after")
+    def _interval_within_max(self) -> EarlyHelpSettings:
+        if self.review_interval_weeks > self.max_review_interval_weeks:
+            raise ValueError("review_interval_weeks must not be more than max_review_interval_weeks")
+        return self
+
+
+# ---- neglect ----------------------------------------------------------------------------------------
+
+
+class CumulativeNeglect(_Settings):
+    count: int = Field(ge=2, le=100)
+    days: int = Field(ge=1, le=3650)
+    lookback_days: int = Field(ge=1, le=3650)
+
+
+class NeglectMessages(_Settings):
+    decision_title: Words
+    decision: Words
+    reasoning_required: Words
+    pattern_title: Words
+    pattern: Words
+    pattern_action_threshold: Words
+    pattern_action_mash: Words
+
+
+class NeglectSettings(_Settings):
+    acting_decisions: tuple[DslDecision, ...]
+    cumulative: CumulativeNeglect
+    messages: NeglectMessages
+
+
+# ---- alerts -----------------------------------------------------------------------------------------
+
+
+class AlertText(_Settings):
+    title: Words
+    reason: Words
+
+
+class NfaAlert(AlertText):
+    days: int = Field(ge=1, le=3650)
+    lookback_days: int = Field(ge=1, le=3650)
+
+
+class CpPlanAlert(AlertText):
+    days: int = Field(ge=1, le=3650)
+    acting_decisions: tuple[DslDecision, ...]
+
+
+class ChildVoiceAlert(AlertText):
+    days: int = Field(ge=1, le=3650)
+    open_statuses: tuple[ChildStatus, ...]
+    reason_none: Words
+
+
+class EscalationAlert(AlertText):
+    reason_final: Words
+
+
+class AlertSettings(_Settings):
+    eh_no_improvement: AlertText
+    nfa_concerns_continue: NfaAlert
+    cp_plan_new_concern: CpPlanAlert
+    child_voice_not_recorded: ChildVoiceAlert
+    escalation_response_overdue: EscalationAlert
+
+
+# ---- escalation -------------------------------------------------------------------------------------
+
+
+class EscalationStage(_Settings):
+    stage: int = Field(ge=1, le=4)
+    title: Words
+    with_whom: Words
+    respond_within_working_days: int = Field(ge=1, le=60)
+    advice: Words
+
+
+class EscalationMessages(_Settings):
+    stepped_up: Words
+    response: Words
+    final_stage: Words
+    already_resolved: Words
+    superseded: Words
+    outcome_required: Words
+    referral_has_no_outcome: Words
+    not_this_child: Words
+    next_stage_title: Words
+    next_stage: Words
+
+
+class EscalationSettings(_Settings):
+    protocol_name: Words
+    stages: tuple[EscalationStage, ...]
+    disagreement_types: dict[DisagreementType, Words]
+    messages: EscalationMessages
+
+    @model_validator(mode="after")
+    def _stages_in_order(self) -> EscalationSettings:
+        numbers = [s.stage for s in self.stages]
+        if numbers != list(range(1, len(numbers) + 1)) or not numbers:
+            raise ValueError("stages must be numbered 1, 2, 3 ... in order")
+        missing = [t.value for t in DisagreementType if t not in self.disagreement_types]
+        if missing:
+            raise ValueError(f"disagreement_types needs a label for: {', '.join(missing)}")
+        return self
+
+
+# ---- MASH enquiry form ------------------------------------------------------------------------------
+
+
+class MashFormWords(_Settings):
+    yes: Words
+    no: Words
+    not_known: Words
+    parental_responsibility: Words
+    lives_with_child: Words
+    age: Words
+    plan_started: Words
+    lead_practitioner: Words
+    plan_closed: Words
+    plan_open: Words
+    goals: Words
+    review: Words
+    closing_summary: Words
+    referral: Words
+    outcome_awaited: Words
+    decision: Words
+    threshold: Words
+    consulted: Words
+    action: Words
+
+
+class MashFormSettings(_Settings):
+    request_type: Words
+    recent_concern_days: int = Field(ge=1, le=3650)
+    max_concerns: int = Field(ge=1, le=100)
+    words: MashFormWords
+
+
+# ---- Levels of Need ---------------------------------------------------------------------------------
+
+
+class Level(_Settings):
+    level: int = Field(ge=1, le=4)
+    name: Words
+    summary: Words
+
+
+class Domain(_Settings):
+    key: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+    title: Words
+    question: str = ""
+
+
+class DescriptorGroup(_Settings):
+    level: int = Field(ge=1, le=4)
+    domain: Words
+    items: tuple[Descriptor, ...]
+
+
+class ThresholdMessages(_Settings):
+    unknown_domain: Words
+    level_below_evidence_title: Words
+    level_below_evidence: Words
+    no_evidence_title: Words
+    no_evidence: Words
+    domain_missing_title: Words
+    domain_missing: Words
+    concern_not_this_child: Words
+
+
+class LevelsOfNeedSettings(_Settings):
+    name: Words
+    intro: Words
+    reasoning_hint: Words
+    messages: ThresholdMessages
+    levels: tuple[Level, ...]
+    domains: tuple[Domain, ...]
+    descriptors: tuple[DescriptorGroup, ...]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> LevelsOfNeedSettings:
+        if sorted(lv.level for lv in self.levels) != [1, 2, 3, 4]:
+            raise ValueError("levels must be exactly 1, 2, 3 and 4")
+        keys = [d.key for d in self.domains]
+        if len(set(keys)) != len(keys) or not keys:
+            raise ValueError("each domain key must be used once")
+        for group in self.descriptors:
+            if group.domain not in keys:
+                raise ValueError(f"descriptors name a domain that is not listed: {group.domain}")
+        return self
+
+
+# ---- the whole ----------------------------------------------------------------------------------------
+
+
+class GuidanceConfig(_Settings):
+    calendar: CalendarSettings = CalendarSettings()
+    learning: LearningSettings
+    early_help: EarlyHelpSettings
+    neglect: NeglectSettings
+    alerts: AlertSettings
+    escalation: EscalationSettings
+    mash_form: MashFormSettings
+    levels_of_need: LevelsOfNeedSettings
+
+
+def merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    """``override`` over ``base``: tables merge key by key; other values (lists too) replace."""
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _explain(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first.get("loc", ())) or "settings"
+    message = str(first.get("msg", "is not valid")).removeprefix("Value error, ")
+    return f"{where}: {message}"
+
+
+def parse_config(data: Mapping[str, Any], source: str = "practice guidance") -> GuidanceConfig:
+    """Validate merged settings. Raises CasebookError naming the setting that is wrong."""
+    try:
+        return GuidanceConfig.model_validate(data)
+    except ValidationError as exc:
+        raise CasebookError(f"The practice guidance settings ({source}) are not valid: {_explain(exc)}.") from exc
+
+
+def _read_toml(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CasebookError(f"The practice guidance settings ({source}) could not be read: {exc}.") from exc
+
+
+@cache
+def shipped_settings() -> dict[str, Any]:
+    """The settings shipped in ``resources/guidance/``, as raw tables (read once)."""
+    data: dict[str, Any] = {}
+    folder = resource_files() / "guidance"
+    for name in CONFIG_FILES:
+        data = merge(data, _read_toml(folder.joinpath(name).read_text(encoding="utf-8"), name))
+    return data
+
+
+def load_config(*overrides: Path | str) -> GuidanceConfig:
+    """The shipped settings with each override file merged over them, in order."""
+    data = shipped_settings()
+    names = []
+    for path in overrides:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CasebookError(f"The practice guidance settings file {path.name} could not be opened.") from exc
+        data = merge(data, _read_toml(text, path.name))
+        names.append(path.name)
+    return parse_config(data, ", ".join(names) or "practice guidance")
+
+
+def local_override_files() -> tuple[Path, ...]:
+    """Override files present in the settings folder (``<config_dir>/guidance/practice.toml`` etc.)."""
+    from dslapp.config import config_dir
+
+    folder = config_dir() / OVERRIDE_FOLDER
+    return tuple(folder / name for name in CONFIG_FILES if (folder / name).is_file())
+
+
+@cache
+def _cached(files: tuple[tuple[str, float], ...]) -> GuidanceConfig:
+    return load_config(*(Path(name) for name, _ in files))
+
+
+def get_config() -> GuidanceConfig:
+    """The settings in force: shipped, with this installation's overrides (re-read when they change)."""
+    files = tuple((str(p), p.stat().st_mtime) for p in local_override_files())
+    return _cached(files)
+
+
+def resolve(config: GuidanceConfig | None) -> GuidanceConfig:
+    """``config`` if given, else the settings in force (so every rule can take an optional config)."""
+    return config if config is not None else get_config()
+
+
+__all__ = [
+    "GuidanceConfig",
+    "Learning",
+    "get_config",
+    "load_config",
+    "local_override_files",
+    "merge",
+    "parse_config",
+    "resolve",
+    "shipped_settings",
+]

@@ -1,0 +1,110 @@
+"""Recording concerns and the DSL's decision, with the practice prompts that belong to that moment.
+
+A neglect concern with a decision not to refer cannot be saved without the DSL's reasoning
+("persistent" is not a reason to wait); the learning comes back as a prompt either way.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from dslapp.errors import InvalidRecord
+from dslapp.guidance import neglect
+from dslapp.guidance.config import GuidanceConfig, resolve
+from dslapp.guidance.prompts import Prompt
+from dslapp.models import Action, Child, Concern, DslDecision, EarlyHelpPlan, Referral
+from dslapp.services.changes import Changes
+from dslapp.services.drafts import discard_draft
+from dslapp.store import RecordStore
+from dslapp.store.records import validate
+
+
+def concern_prompts(store: RecordStore, concern: Concern, config: GuidanceConfig | None = None) -> list[Prompt]:
+    """Prompts for a concern as it stands: the neglect-decision learning, and a cumulative pattern if any."""
+    cfg = resolve(config)
+    prompts = neglect.check_neglect_decision(concern, cfg)
+    if neglect.is_neglect(concern):
+        records = store.for_child(concern.child_id, Concern, Referral, EarlyHelpPlan)
+        concerns = [r for r in records if isinstance(r, Concern) and r.id != concern.id] + [concern]
+        referrals = [r for r in records if isinstance(r, Referral)]
+        plans = [r for r in records if isinstance(r, EarlyHelpPlan)]
+        pattern = neglect.cumulative_neglect(concerns, referrals, plans, concern.observed_at.date(), cfg)
+        if pattern is not None and concern.id in {c.id for c in pattern.concerns}:
+            child = store.get_as(Child, concern.child_id)
+            prompts.append(neglect.cumulative_neglect_prompt(pattern, child.display_name, cfg))
+    return prompts
+
+
+def _require_reasoning(concern: Concern, config: GuidanceConfig) -> None:
+    message = neglect.reasoning_required_message(concern, config)
+    if message:
+        raise InvalidRecord(message)
+
+
+def record_concern(
+    store: RecordStore,
+    *,
+    actions: Sequence[Mapping[str, Any]] = (),
+    draft_id: str | None = None,
+    config: GuidanceConfig | None = None,
+    **fields: Any,
+) -> tuple[Concern, Changes, list[Prompt]]:
+    """Validate and save a record of concern with its follow-up ``actions``, in one transaction that also
+    drops the draft it was typed in; return it with the prompts for the DSL.
+
+    Raises InvalidRecord (with the learning, kindly worded) when it is a neglect concern with a decision
+    not to refer and no reasoning. Nothing is saved then, and the draft is kept.
+    """
+    cfg = resolve(config)
+    concern = validate(Concern, fields)
+    store.get_as(Child, concern.child_id)  # a concern must belong to a child in this casebook
+    _require_reasoning(concern, cfg)
+    planned = [validate(Action, {**a, "child_id": concern.child_id, "source_id": str(concern.id)}) for a in actions]
+    with store.db.transaction():
+        saved = store.add(concern)
+        for action in planned:
+            store.add(action)
+        if draft_id:
+            discard_draft(store, draft_id)
+    kinds = (Concern.KIND, Action.KIND) if planned else (Concern.KIND,)
+    return saved, Changes.of(*kinds, child_id=str(saved.child_id)), concern_prompts(store, saved, cfg)
+
+
+def amend_concern(
+    store: RecordStore,
+    concern_id: uuid.UUID | str,
+    reason: str,
+    *,
+    config: GuidanceConfig | None = None,
+    **changes: Any,
+) -> tuple[Concern, Changes, list[Prompt]]:
+    """Amend a concern (the original is kept with ``reason``), applying the same neglect rule."""
+    cfg = resolve(config)
+    current = store.get_as(Concern, concern_id)
+    data = current.model_dump(mode="json")
+    data.update(changes)
+    _require_reasoning(validate(Concern, data, stored=True), cfg)
+    amended = store.amend(current.id, dict(changes), reason)
+    assert isinstance(amended, Concern)
+    return amended, Changes.of(Concern.KIND, child_id=str(amended.child_id)), concern_prompts(store, amended, cfg)
+
+
+def record_dsl_decision(
+    store: RecordStore,
+    concern_id: uuid.UUID | str,
+    decision: DslDecision,
+    reasons: str,
+    *,
+    outcome: str | None = None,
+    config: GuidanceConfig | None = None,
+) -> tuple[Concern, Changes, list[Prompt]]:
+    """The DSL's decision on a concern staff passed on, with the reasons (recorded as an amendment)."""
+    changes: dict[str, Any] = {"dsl_decision": decision.value, "decision_reasons": reasons}
+    if outcome is not None:
+        changes["outcome"] = outcome
+    return amend_concern(store, concern_id, f"DSL decision recorded: {decision.label}", config=config, **changes)
+
+
+__all__ = ["amend_concern", "concern_prompts", "record_concern", "record_dsl_decision"]

@@ -1,0 +1,295 @@
+"""Early Help plans and reviews: start, review (asking how life has improved for the child), revise, close,
+and step up with a MASH enquiry draft pre-filled from the case.
+"""
+
+from __future__ import annotations
+
+import importlib
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dslapp.errors import InvalidRecord
+from dslapp.guidance import early_help as guide
+from dslapp.guidance.config import GuidanceConfig, resolve
+from dslapp.guidance.mash_form import Referrer, early_help_history, prefill_from_file
+from dslapp.guidance.prompts import Prompt, dmy, fill
+from dslapp.models import Child, ChildStatus, EarlyHelpPlan, EarlyHelpReview, Goal, Referral, ReferralStatus
+from dslapp.models.early_help import PlanStatus
+from dslapp.services.changes import Changes
+from dslapp.services.children import ChildFile, change_status, open_child_file
+from dslapp.store import RecordStore
+from dslapp.store.records import validate
+
+# Statuses from which starting a plan moves the child to "Early Help" (never down from CIN, CP or CLA).
+_STEP_INTO_EARLY_HELP = frozenset({ChildStatus.UNIVERSAL, ChildStatus.CLOSED})
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    """A saved review, the plan as it now stands, and what the review guide says next."""
+
+    review: EarlyHelpReview
+    plan: EarlyHelpPlan
+    prompts: list[Prompt]
+    changes: Changes
+
+
+def _open_plan(store: RecordStore, plan_id: uuid.UUID | str, config: GuidanceConfig) -> EarlyHelpPlan:
+    plan = store.get_as(EarlyHelpPlan, plan_id)
+    if plan.status == PlanStatus.CLOSED:
+        raise InvalidRecord(fill(config.early_help.errors.plan_closed, closed_on=dmy(plan.closed_on)))
+    return plan
+
+
+def _goal_data(goals: Sequence[Goal | dict[str, Any]]) -> list[dict[str, Any]]:
+    return [g.model_dump(mode="json") if isinstance(g, Goal) else dict(g) for g in goals]
+
+
+def start_plan(
+    store: RecordStore,
+    child_id: uuid.UUID | str,
+    *,
+    update_status: bool = True,
+    config: GuidanceConfig | None = None,
+    **fields: Any,
+) -> tuple[EarlyHelpPlan, Changes]:
+    """Start an Early Help plan. ``next_review`` defaults to 6 weeks after ``started_on`` (at most 12).
+
+    Needs at least one goal. A child whose status is universal (or closed) moves to Early Help.
+    """
+    cfg = resolve(config)
+    child = store.get_as(Child, child_id)
+    if not fields.get("goals"):
+        raise InvalidRecord(cfg.early_help.errors.goals_required)
+    fields["goals"] = _goal_data(fields["goals"])
+    plan = validate(EarlyHelpPlan, {**fields, "child_id": child.id, "status": PlanStatus.OPEN.value})
+    if plan.next_review is None:
+        plan = validate(
+            EarlyHelpPlan,
+            {**plan.model_dump(mode="json"), "next_review": guide.next_review_default(plan.started_on, cfg)},
+        )
+    guide.check_next_review(plan.started_on, plan.next_review, cfg)
+    changes = Changes.of(EarlyHelpPlan.KIND, child_id=str(child.id))
+    with store.db.transaction():
+        saved = store.add(plan)
+        if update_status and child.status in _STEP_INTO_EARLY_HELP:
+            _, status_changes = change_status(
+                store,
+                child.id,
+                ChildStatus.EARLY_HELP,
+                plan.started_on,
+                f"Early Help plan started {dmy(plan.started_on)}",
+            )
+            changes = changes | status_changes
+    return saved, changes
+
+
+def _move_next_review(store: RecordStore, plan: EarlyHelpPlan, next_review: date | None, reason: str) -> EarlyHelpPlan:
+    if plan.next_review == next_review:
+        return plan
+    data = {**plan.model_dump(mode="json"), "next_review": next_review.isoformat() if next_review else None}
+    try:
+        validate(EarlyHelpPlan, data, stored=True)
+    except InvalidRecord:
+        # The plan model caps next_review at 48 weeks after the plan started (see the report to the
+        # lead); a long-running plan keeps its date and the review carries the new one.
+        return plan
+    amended = store.amend(plan.id, {"next_review": data["next_review"]}, reason)
+    assert isinstance(amended, EarlyHelpPlan)
+    return amended
+
+
+def review_plan(
+    store: RecordStore,
+    plan_id: uuid.UUID | str,
+    *,
+    config: GuidanceConfig | None = None,
+    **fields: Any,
+) -> ReviewResult:
+    """Save an Early Help review and move the plan's next review date; return the guide's prompts.
+
+    The first question, how life has improved for the child, must be answered. ``next_review`` defaults
+    to 6 weeks after ``held_on`` and may be at most 12 weeks after it; a decision to close or step down
+    needs no next review. The prompts: "and what is different for the child?" when the answer is only
+    about services; no change / worse / two reviews in a row without improvement, each offering to revise
+    the targets or draft a MASH enquiry; and, when closing, what has improved for the child.
+    """
+    cfg = resolve(config)
+    errors = cfg.early_help.errors
+    plan = _open_plan(store, plan_id, cfg)
+    if not str(fields.get("life_improved") or "").strip():
+        raise InvalidRecord(errors.life_improved_required)
+    if "child_id" in fields and str(fields["child_id"]) != str(plan.child_id):
+        raise InvalidRecord(errors.not_this_childs_plan)
+    review = validate(EarlyHelpReview, {**fields, "child_id": plan.child_id, "plan_id": plan.id})
+    if review.held_on < plan.started_on:
+        raise InvalidRecord(
+            fill(errors.review_before_plan, held_on=dmy(review.held_on), started_on=dmy(plan.started_on))
+        )
+    goal_ids = {g.goal_id for g in plan.goals}
+    if any(p.goal_id not in goal_ids for p in review.goal_progress):
+        raise InvalidRecord(errors.unknown_goal)
+    ending = review.decision in guide.ENDING_DECISIONS
+    if review.next_review is None and not ending:
+        review = validate(
+            EarlyHelpReview,
+            {**review.model_dump(mode="json"), "next_review": guide.next_review_default(review.held_on, cfg)},
+        )
+    guide.check_next_review(review.held_on, review.next_review, cfg)
+
+    earlier = [r for r in store.for_child(plan.child_id, EarlyHelpReview) if r.plan_id == plan.id]
+    child = store.get_as(Child, plan.child_id)
+    prompts = guide.life_improved_prompts(review.life_improved, child.known_as or child.legal_forename, cfg)
+    prompts += guide.review_outcome_prompts(plan, earlier, review, cfg)
+
+    with store.db.transaction():
+        saved = store.add(review)
+        if review.next_review is not None:
+            plan = _move_next_review(
+                store, plan, review.next_review, f"Next review set at the Early Help review on {dmy(review.held_on)}"
+            )
+    changes = Changes.of(EarlyHelpReview.KIND, EarlyHelpPlan.KIND, child_id=str(plan.child_id))
+    return ReviewResult(review=saved, plan=plan, prompts=prompts, changes=changes)
+
+
+def revise_goals(
+    store: RecordStore,
+    plan_id: uuid.UUID | str,
+    goals: Sequence[Goal | dict[str, Any]],
+    reason: str,
+    *,
+    config: GuidanceConfig | None = None,
+) -> tuple[EarlyHelpPlan, Changes]:
+    """Replace the plan's goals (the previous goals are kept in the amendment history with ``reason``)."""
+    cfg = resolve(config)
+    plan = _open_plan(store, plan_id, cfg)
+    if not goals:
+        raise InvalidRecord(cfg.early_help.errors.goals_required)
+    amended = store.amend(plan.id, {"goals": _goal_data(goals)}, reason)
+    assert isinstance(amended, EarlyHelpPlan)
+    return amended, Changes.of(EarlyHelpPlan.KIND, child_id=str(plan.child_id))
+
+
+def close_plan(
+    store: RecordStore,
+    plan_id: uuid.UUID | str,
+    closed_on: date,
+    what_improved: str,
+    *,
+    update_status: bool = True,
+    config: GuidanceConfig | None = None,
+) -> tuple[EarlyHelpPlan, Changes]:
+    """Close a plan, saying what has improved for the child (required).
+
+    A child on Early Help with no other open plan moves back to universal support.
+    """
+    cfg = resolve(config)
+    errors = cfg.early_help.errors
+    plan = _open_plan(store, plan_id, cfg)
+    if not what_improved or not what_improved.strip():
+        raise InvalidRecord(errors.close_needs_improvement)
+    if closed_on < plan.started_on:
+        raise InvalidRecord(fill(errors.close_before_start, closed_on=dmy(closed_on), started_on=dmy(plan.started_on)))
+    changes = Changes.of(EarlyHelpPlan.KIND, child_id=str(plan.child_id))
+    with store.db.transaction():
+        amended = store.amend(
+            plan.id,
+            {
+                "status": PlanStatus.CLOSED.value,
+                "closed_on": closed_on.isoformat(),
+                "closing_summary": what_improved.strip(),
+                "next_review": None,
+            },
+            f"Early Help plan closed {dmy(closed_on)}",
+        )
+        child = store.get_as(Child, plan.child_id)
+        others_open = any(
+            p.status == PlanStatus.OPEN and p.id != plan.id for p in store.for_child(child.id, EarlyHelpPlan)
+        )
+        if update_status and child.status == ChildStatus.EARLY_HELP and not others_open:
+            _, status_changes = change_status(
+                store, child.id, ChildStatus.UNIVERSAL, closed_on, f"Early Help plan closed {dmy(closed_on)}"
+            )
+            changes = changes | status_changes
+    assert isinstance(amended, EarlyHelpPlan)
+    return amended, changes
+
+
+def _mash_module_prefill(store: RecordStore, child_file: ChildFile, on: date) -> dict[str, str] | None:
+    """The MASH enquiry module's own pre-fill (its form's keys), when that module is installed."""
+    try:
+        module = importlib.import_module("dslapp.services.mash")
+    except ImportError:
+        return None
+    prefill = getattr(module, "prefill_enquiry", None)
+    if not callable(prefill):
+        return None
+    answers = prefill(store, child_file, today=on)
+    return {str(k): str(v) for k, v in dict(answers).items()}
+
+
+def mash_form_from_case(
+    store: RecordStore, child_id: uuid.UUID | str, on: date, config: GuidanceConfig | None = None
+) -> dict[str, str]:
+    """A MASH enquiry's answers from the child's file, under the keys of ``resources/mash/enquiry_form.toml``.
+
+    Uses the MASH enquiry module's pre-fill (child details, household and parental responsibility,
+    professionals, recent concerns and the child's words, what has been tried, the latest threshold
+    decision, ...) and replaces ``early_help`` with the full history, review by review, including how life
+    improved for the child at each.
+    """
+    cfg = resolve(config)
+    child_file = open_child_file(store, child_id, audit=False)
+    answers = _mash_module_prefill(store, child_file, on)
+    if answers is None:
+        user = store.vault.user
+        answers = prefill_from_file(child_file, on, Referrer(user.name, user.role, store.vault.school), cfg)
+    history = early_help_history(child_file.early_help_plans, child_file.early_help_reviews, cfg)
+    if history:
+        answers["early_help"] = history
+    return answers
+
+
+def draft_mash_enquiry_from_case(
+    store: RecordStore,
+    child_id: uuid.UUID | str,
+    *,
+    on: date | None = None,
+    save: bool = False,
+    config: GuidanceConfig | None = None,
+) -> Referral:
+    """A draft MASH enquiry (status draft) pre-filled from the case, for the DSL to check and complete.
+
+    Not saved unless ``save`` is true: ``dslapp.services.mash.start_enquiry`` calls this and saves the one
+    draft itself, so the "start a MASH enquiry draft" action should go through ``start_enquiry`` where it
+    exists (then ``Changes.of(Referral.KIND, child_id=...)`` is what changed). Drafts are not in the
+    chronology until sent.
+    """
+    cfg = resolve(config)
+    day = on or store.vault.now().astimezone().date()
+    child = store.get_as(Child, child_id)
+    referral = validate(
+        Referral,
+        {
+            "child_id": child.id,
+            "started_on": day,
+            "request_type": cfg.mash_form.request_type,
+            "form": mash_form_from_case(store, child.id, day, cfg),
+            "status": ReferralStatus.DRAFT.value,
+        },
+    )
+    return store.add(referral) if save else referral
+
+
+__all__ = [
+    "ReviewResult",
+    "close_plan",
+    "draft_mash_enquiry_from_case",
+    "mash_form_from_case",
+    "review_plan",
+    "revise_goals",
+    "start_plan",
+]
