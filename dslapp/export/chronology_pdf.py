@@ -33,7 +33,7 @@ from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate
 
 from dslapp.export.common import ExportCancelled, ExportResult, Progress, check_progress
 from dslapp.export.fonts import BOLD, REGULAR, register_fonts
-from dslapp.export.page import HEADER_RULE, INK, MARGIN, MUTED, PageInfo, build_pdf
+from dslapp.export.page import HEADER_RULE, INK, MARGIN, MUTED, Decorate, PageInfo, build_pdf
 from dslapp.export.protect import check_password, encrypt_pdf
 from dslapp.export.text import Wrapper, para
 from dslapp.models import Category, Child, Impact, Severity
@@ -275,14 +275,20 @@ class _Headings:
 # ---- rendering -----------------------------------------------------------------------------------
 
 
-def _render(
-    chronology: Chronology,
-    generated_by: str,
-    generated_on: datetime,
-    *,
-    school: str = "",
-    progress: Progress | None = None,
-) -> tuple[bytes, int]:
+@dataclass(frozen=True)
+class ChronologySection:
+    """The chronology as flowables for a landscape page, with what its pages need: the column headings
+    drawn under the header of every page (``decorate``), and where the flowing content starts."""
+
+    story: list[Flowable]
+    body_top: float
+    decorate: Decorate
+    legend: str = LEGEND
+    title: str = TITLE
+
+
+def chronology_section(chronology: Chronology, *, progress: Progress | None = None) -> ChronologySection:
+    """The chronology's rows as flowables (for the chronology PDF, and inside the referral pack)."""
     layout = _Layout()
     tracker = _Progress(progress, len(chronology.rows))
     story: list[Flowable] = []
@@ -294,6 +300,19 @@ def _render(
         story.append(_Message(f"End of chronology: {count} entr{'y' if count == 1 else 'ies'}."))
     else:
         story.append(_Message("No significant events are recorded for this period."))
+    headings = _Headings(layout)
+    return ChronologySection(story, HEADER_RULE + 4 + headings.height, headings.draw)
+
+
+def _render(
+    chronology: Chronology,
+    generated_by: str,
+    generated_on: datetime,
+    *,
+    school: str = "",
+    progress: Progress | None = None,
+) -> tuple[bytes, int]:
+    section = chronology_section(chronology, progress=progress)
     info = PageInfo(
         title=TITLE,
         child_name=_child_name(chronology.child),
@@ -304,8 +323,12 @@ def _render(
         school=school,
         legend=LEGEND,
     )
-    headings = _Headings(layout)
-    return build_pdf(story, info, body_top=HEADER_RULE + 4 + headings.height, extra=headings.draw)
+    return build_pdf(section.story, info, body_top=section.body_top, extra=section.decorate)
+
+
+def header_name(child: Child) -> str:
+    """The child's name as every page header shows it: legal name, and the name they are known by."""
+    return _child_name(child)
 
 
 def _child_name(child: Child) -> str:

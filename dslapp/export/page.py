@@ -7,6 +7,11 @@ who generated the document, and when, in every footer. Dates dd/mm/yyyy, times 2
 "Page X of Y" needs the page count before the first page is finished: ``NumberedCanvas`` keeps each
 page's drawing until the end and draws the header and footer of every page once the total is known
 (one pass, no second build).
+
+``build_parts_pdf`` lays out a document in parts (the referral pack, the MASH enquiry): each part starts
+on a new page with its own header and orientation, the numbering runs over the whole document, and the
+PDF outline (bookmarks) has an entry per part and per heading that asks for one. ``watermark`` marks
+every page of a part (DRAFT); ``header_note`` replaces "Period: …" in the header.
 """
 
 from __future__ import annotations
@@ -69,6 +74,10 @@ class PageInfo:
     legend: str = ""
     """A short line in the footer (e.g. what the chronology's impact markers mean)."""
     landscape: bool = True
+    header_note: str = ""
+    """Shown at the right of the child's line instead of "Period: …" (e.g. an enquiry's status)."""
+    watermark: str = ""
+    """Drawn large and faint across every page (e.g. "DRAFT")."""
 
     @property
     def pagesize(self) -> tuple[float, float]:
@@ -101,7 +110,7 @@ def draw_furniture(canvas: Canvas, info: PageInfo, page: int, total: int, extra:
     canvas.setFont(REGULAR, 9)
     details = f"Date of birth: {dmy(info.dob)}"
     canvas.drawString(MARGIN + name_width + 14, height - NAME_TOP, details)
-    canvas.drawRightString(right, height - NAME_TOP, f"Period: {info.date_range}")
+    canvas.drawRightString(right, height - NAME_TOP, visual(info.header_note or f"Period: {info.date_range}"))
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN, height - HEADER_RULE, right, height - HEADER_RULE)
@@ -117,6 +126,27 @@ def draw_furniture(canvas: Canvas, info: PageInfo, page: int, total: int, extra:
     canvas.drawRightString(right, FOOTER_TEXT, f"Page {page} of {total}")
     if extra is not None:
         extra(canvas, width, height)
+    if info.watermark:
+        draw_watermark(canvas, info.watermark, width, height)
+    canvas.restoreState()
+
+
+WATERMARK = colors.HexColor("#b42318")
+
+
+def draw_watermark(canvas: Canvas, text: str, width: float, height: float) -> None:
+    """``text`` large, faint and diagonal across the page, and small beside the marking at the top."""
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK)
+    canvas.setFont(BOLD, 9.5)
+    canvas.drawString(MARGIN, height - MARKING_TOP, text)
+    canvas.drawRightString(width - MARGIN, height - MARKING_TOP, text)
+    canvas.setFillAlpha(0.09)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(35 if width < height else 25)
+    size = min(width, height) / 4.2
+    canvas.setFont(BOLD, size)
+    canvas.drawCentredString(0, -size / 3, text)
     canvas.restoreState()
 
 
@@ -198,3 +228,161 @@ def build_pdf(
     doc.build(list(story), canvasmaker=partial(make_canvas))
     pages = canvases[-1].page_count if canvases else 0
     return buffer.getvalue(), pages
+
+
+# ---- documents in parts (the referral pack; the MASH enquiry with its section bookmarks) ----------
+
+
+@dataclass(frozen=True)
+class OutlineMark:
+    page: int
+    key: str
+    title: str
+    level: int
+    part: str = ""
+    """Set on the mark that starts a part."""
+
+
+@dataclass
+class PageIndex:
+    """Where each part and bookmark landed, filled in while the story is laid out and complete by the
+    time page furniture is drawn (so a contents list can give page numbers in a single pass)."""
+
+    starts: dict[str, int]
+    marks: list[OutlineMark]
+
+
+def record_bookmark(canvas: Canvas, key: str, title: str, level: int = 0, part: str = "") -> None:
+    """Note an outline entry for the page being drawn (a no-op outside ``build_parts_pdf``)."""
+    index = getattr(canvas, "page_index", None)
+    if isinstance(index, PageIndex):
+        page = canvas.getPageNumber()
+        index.marks.append(OutlineMark(page, key, title, level, part))
+        if part:
+            index.starts.setdefault(part, page)
+
+
+class Bookmark(Flowable):  # type: ignore[misc]
+    """Zero-size marker: an outline entry (PDF bookmark) for the page it lands on. (A heading that may
+    move to the next page should record its own bookmark when drawn: see ``record_bookmark``.)"""
+
+    def __init__(self, key: str, title: str, level: int = 0, *, part: str = "") -> None:
+        super().__init__()
+        self.key = key
+        self.title = title
+        self.level = level
+        self.part = part
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        record_bookmark(self.canv, self.key, self.title, self.level, self.part)
+
+
+Overlay = Callable[[Canvas, int, PageIndex], None]
+"""Draws on page ``n`` once every page's place is known: (canvas, page number, index)."""
+
+
+@dataclass(frozen=True)
+class PagePart:
+    """One part of a document: its pages' header and orientation, and its content."""
+
+    key: str
+    title: str
+    """The outline (bookmark) entry for the part."""
+    info: PageInfo
+    story: Sequence[Flowable]
+    body_top: float = HEADER_RULE + 4
+    extra: Decorate | None = None
+    overlay: Overlay | None = None
+
+
+@dataclass(frozen=True)
+class BuiltPdf:
+    data: bytes
+    pages: int
+    starts: dict[str, int]
+    """First page of each part, by key."""
+    outline: tuple[OutlineMark, ...]
+
+
+def build_parts_pdf(parts: Sequence[PagePart], *, title: str, author: str) -> BuiltPdf:
+    """Lay out several parts, each starting on a new page with its own header (and orientation: a
+    landscape chronology inside a portrait pack), numbered "Page X of Y" over the whole document, with a
+    PDF outline entry per part (and per ``Bookmark`` in the stories)."""
+    from reportlab.platypus import NextPageTemplate, PageBreak
+
+    if not parts:
+        raise ValueError("a document needs at least one part")
+    register_fonts()
+    index = PageIndex(starts={}, marks=[])
+    templates = []
+    story: list[Flowable] = []
+    for number, part in enumerate(parts):
+        width, height = part.info.pagesize
+        frame = Frame(
+            MARGIN,
+            FOOTER_RULE + 4,
+            width - 2 * MARGIN,
+            height - part.body_top - FOOTER_RULE - 4,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=f"{part.key}-body",
+        )
+        templates.append(PageTemplate(id=part.key, frames=[frame], pagesize=part.info.pagesize))
+        if number:
+            story.extend([NextPageTemplate(part.key), PageBreak()])
+        story.append(Bookmark(f"part-{part.key}", part.title, 0, part=part.key))
+        story.extend(part.story)
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=parts[0].info.pagesize,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=parts[0].body_top,
+        bottomMargin=FOOTER_RULE + 4,
+        title=f"{title} ({parts[0].info.marking})",
+        author=author,
+        creator="DSL Casebook",
+        subject=parts[0].info.marking,
+        initialFontName=REGULAR,
+        initialFontSize=8,
+        initialLeading=10,
+    )
+    doc.addPageTemplates(templates)
+    by_key = {part.key: part for part in parts}
+    canvases: list[NumberedCanvas] = []
+
+    def part_of(page: int) -> PagePart:
+        current = parts[0]
+        for mark in index.marks:
+            if mark.part and mark.page <= page:
+                current = by_key[mark.part]
+        return current
+
+    def furniture(canvas: Canvas, page: int, total: int) -> None:
+        part = part_of(page)
+        draw_furniture(canvas, part.info, page, total, part.extra)
+        if part.overlay is not None:
+            part.overlay(canvas, page, index)
+        for mark in index.marks:
+            if mark.page == page:
+                canvas.bookmarkPage(mark.key)
+                canvas.addOutlineEntry(mark.title, mark.key, level=mark.level, closed=mark.level > 0)
+        if page == 1:
+            canvas.showOutline()
+
+    def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
+        canvas = NumberedCanvas(*args, furniture=furniture, **kwargs)
+        canvas.page_index = index
+        canvases.append(canvas)
+        return canvas
+
+    doc.build(story, canvasmaker=partial(make_canvas))
+    pages = canvases[-1].page_count if canvases else 0
+    return BuiltPdf(buffer.getvalue(), pages, dict(index.starts), tuple(index.marks))

@@ -32,6 +32,7 @@ from dslapp.export.chronology_pdf import (
     synthetic_chronology,
 )
 from dslapp.export.common import ExportCancelled
+from dslapp.export.fonts import register_fonts
 from dslapp.export.protect import WeakPdfPassword
 from dslapp.export.text import Wrapper, has_rtl, visual
 from dslapp.models import Category, Child, ChronologyEntry, Concern, Impact, Severity
@@ -235,7 +236,8 @@ def test_arabic_lines_are_shaped_and_reordered_for_drawing() -> None:
     assert drawn != name and not any("\u0600" <= ch <= "\u06ff" for ch in drawn)  # presentation forms only
     assert unicodedata.normalize("NFKC", drawn)[::-1] == name  # visual order is reading order reversed
     assert visual("Łucja Wiśniewska") == "Łucja Wiśniewska"  # left-to-right text is left alone
-    lines = Wrapper("DejaVuSans", 8).wrap(f"Mother {name} attended the meeting", 1000)
+    regular, _bold = register_fonts()  # on its own this test may be the first to draw text
+    lines = Wrapper(regular, 8).wrap(f"Mother {name} attended the meeting", 1000)
     assert len(lines) == 1 and lines[0].startswith("Mother ") and lines[0].endswith(" attended the meeting")
 
 
