@@ -1,8 +1,14 @@
+-- index disposals_by_child
+CREATE INDEX disposals_by_child ON disposals (child_id);
+
 -- index records_by_child
 CREATE INDEX records_by_child ON records (child_id, kind, occurred_on);
 
 -- index records_by_kind
 CREATE INDEX records_by_kind ON records (kind, occurred_on);
+
+-- index transfer_packs_by_transfer
+CREATE INDEX transfer_packs_by_transfer ON transfer_packs (transfer_id);
 
 -- table amendments
 CREATE TABLE amendments (
@@ -25,6 +31,19 @@ CREATE TABLE audit (
     detail    TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
     hash      TEXT NOT NULL
+);
+
+-- table disposals
+CREATE TABLE disposals (
+    id              TEXT PRIMARY KEY,
+    child_id        TEXT NOT NULL,
+    retain_until    TEXT,
+    decided_at      TEXT NOT NULL,
+    decided_by      TEXT NOT NULL CHECK (length(trim(decided_by)) > 0),
+    recorded_by     TEXT NOT NULL,
+    reason          TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    records_removed INTEGER,
+    completed_at    TEXT
 );
 
 -- table drafts
@@ -78,6 +97,16 @@ CREATE TABLE 'search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 -- table search_idx
 CREATE TABLE 'search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+-- table transfer_packs
+CREATE TABLE transfer_packs (
+    pack_id       TEXT PRIMARY KEY,
+    direction     TEXT NOT NULL CHECK (direction IN ('outgoing', 'incoming')),
+    transfer_id   TEXT NOT NULL REFERENCES records (id),
+    child_id      TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    receipt_check TEXT NOT NULL
+);
+
 -- table users
 CREATE TABLE users (
     id         TEXT PRIMARY KEY,
@@ -87,16 +116,21 @@ CREATE TABLE users (
     active     INTEGER NOT NULL DEFAULT 1
 );
 
+-- trigger amendments_deleted_only_by_disposal
+CREATE TRIGGER amendments_deleted_only_by_disposal BEFORE DELETE ON amendments
+WHEN NOT EXISTS (
+    SELECT 1 FROM records
+    JOIN disposals ON disposals.child_id = records.child_id AND disposals.completed_at IS NULL
+    WHERE records.id = OLD.record_id
+)
+BEGIN
+    SELECT RAISE(ABORT, 'amendments are never deleted, except under a recorded disposal decision');
+END;
+
 -- trigger amendments_never_changed
 CREATE TRIGGER amendments_never_changed BEFORE UPDATE ON amendments
 BEGIN
     SELECT RAISE(ABORT, 'amendments are never changed');
-END;
-
--- trigger amendments_never_deleted
-CREATE TRIGGER amendments_never_deleted BEFORE DELETE ON amendments
-BEGIN
-    SELECT RAISE(ABORT, 'amendments are never deleted');
 END;
 
 -- trigger audit_never_changed
@@ -109,6 +143,27 @@ END;
 CREATE TRIGGER audit_never_deleted BEFORE DELETE ON audit
 BEGIN
     SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+
+-- trigger disposals_completed_once
+CREATE TRIGGER disposals_completed_once BEFORE UPDATE ON disposals
+WHEN OLD.completed_at IS NOT NULL
+  OR NEW.completed_at IS NULL
+  OR NEW.id IS NOT OLD.id
+  OR NEW.child_id IS NOT OLD.child_id
+  OR NEW.retain_until IS NOT OLD.retain_until
+  OR NEW.decided_at IS NOT OLD.decided_at
+  OR NEW.decided_by IS NOT OLD.decided_by
+  OR NEW.recorded_by IS NOT OLD.recorded_by
+  OR NEW.reason IS NOT OLD.reason
+BEGIN
+    SELECT RAISE(ABORT, 'a disposal decision is changed only once, to record that it was carried out');
+END;
+
+-- trigger disposals_never_deleted
+CREATE TRIGGER disposals_never_deleted BEFORE DELETE ON disposals
+BEGIN
+    SELECT RAISE(ABORT, 'disposal decisions are never deleted');
 END;
 
 -- trigger records_change_only_by_amendment
@@ -127,8 +182,26 @@ BEGIN
     SELECT RAISE(ABORT, 'records change only by amendment');
 END;
 
--- trigger records_never_deleted
-CREATE TRIGGER records_never_deleted BEFORE DELETE ON records
+-- trigger records_deleted_only_by_disposal
+CREATE TRIGGER records_deleted_only_by_disposal BEFORE DELETE ON records
+WHEN NOT EXISTS (
+    SELECT 1 FROM disposals WHERE disposals.child_id = OLD.child_id AND disposals.completed_at IS NULL
+)
 BEGIN
-    SELECT RAISE(ABORT, 'records are never deleted');
+    SELECT RAISE(ABORT, 'records are never deleted, except under a recorded disposal decision');
+END;
+
+-- trigger transfer_packs_deleted_only_by_disposal
+CREATE TRIGGER transfer_packs_deleted_only_by_disposal BEFORE DELETE ON transfer_packs
+WHEN NOT EXISTS (
+    SELECT 1 FROM disposals WHERE disposals.child_id = OLD.child_id AND disposals.completed_at IS NULL
+)
+BEGIN
+    SELECT RAISE(ABORT, 'transfer pack rows are never deleted, except under a recorded disposal decision');
+END;
+
+-- trigger transfer_packs_never_changed
+CREATE TRIGGER transfer_packs_never_changed BEFORE UPDATE ON transfer_packs
+BEGIN
+    SELECT RAISE(ABORT, 'transfer pack rows are never changed');
 END;

@@ -16,9 +16,10 @@ from typing import Any, NoReturn
 
 from dslapp import APP_NAME, __version__
 from dslapp.config import default_vault_dir
-from dslapp.errors import CasebookError
+from dslapp.errors import CasebookError, VaultDamaged
 
 PASSPHRASE_ENV = "DSLAPP_PASSPHRASE"
+TRANSFER_PASSPHRASE_ENV = "DSLAPP_TRANSFER_PASSPHRASE"
 
 
 class UsageError(CasebookError):
@@ -52,12 +53,35 @@ def _passphrase(args: argparse.Namespace) -> str:
     raise UsageError(f"Give the passphrase in {PASSPHRASE_ENV} or on standard input with --passphrase-stdin.")
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, passphrase: str | None = None) -> Any:
     from dslapp.store import RecordStore
     from dslapp.vault.vault import Vault
 
-    vault = Vault.open(_vault_dir(args), _passphrase(args), user_id=_user_id(args))
+    entered = _passphrase(args) if passphrase is None else passphrase
+    vault = Vault.open(_vault_dir(args), entered, user_id=_user_id(args))
+    vault.on_lock.append(_auto_backup_on_lock)
+    args.entered_passphrase = entered  # for confirm_passphrase before an export that leaves the vault
     return RecordStore(vault)
+
+
+def _auto_backup_on_lock(vault: Any) -> None:
+    """The rolling automatic backup, taken as the command locks the vault; a failure is a warning only."""
+    from dslapp.config import Settings
+    from dslapp.vault.backup import auto_backup
+
+    try:
+        auto_backup(vault, Settings.load())
+    except CasebookError as exc:
+        print(f"dslapp: warning: the automatic backup was not made: {exc}", file=sys.stderr)
+    except Exception as exc:
+        print(f"dslapp: warning: the automatic backup was not made ({type(exc).__name__}).", file=sys.stderr)
+
+
+def _confirm_passphrase(store: Any, args: argparse.Namespace) -> None:
+    """Re-check the passphrase against the user's key wrap before data leaves the vault (DESIGN §3)."""
+    from dslapp.vault.vault import confirm_passphrase
+
+    confirm_passphrase(store.vault, getattr(args, "entered_passphrase", ""))
 
 
 def _user_id(args: argparse.Namespace) -> str | None:
@@ -225,6 +249,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.what == "plain":
+        return _export_plain(args)
+    if not args.child:
+        raise UsageError(f"Say which child to export with --child ID (exporting a {args.what}).")
     password = _read_stdin_line("PDF password") if args.pdf_password_stdin else None
     if args.pdf_password_stdin and args.what == "bundle":
         raise UsageError("A case bundle is JSON; --pdf-password-stdin applies to PDF exports only.")
@@ -235,11 +263,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.what == "bundle":
             from dslapp.services.bundle import export_bundle
 
+            _confirm_passphrase(store, args)
             export_bundle(store, child_id, out)
         elif args.what == "chronology":
             from dslapp.export.chronology_pdf import export_chronology_pdf
 
             export_chronology_pdf(store, child_id, out, password=password, since=args.since, until=args.until)
+        elif args.what == "mash":
+            from dslapp.export.mash_pdf import export_mash_pdf
+
+            export_mash_pdf(store, child_id, out, password=password)
+        elif args.what == "pack":
+            from dslapp.export.pack_pdf import export_referral_pack
+
+            export_referral_pack(store, child_id, out, password=password, progress=_progress_bar("Building pack"))
         else:
             raise CasebookError(f"Exporting a {args.what} is not available in this version yet.")
     finally:
@@ -284,6 +321,117 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         return 0
     print(f"Audit trail broken at row {report.first_bad_seq}: {report.problem}.", file=sys.stderr)
     return 1
+
+
+def _export_plain(args: argparse.Namespace) -> int:
+    """The whole casebook as an unencrypted SQLite file (so a school is never locked in)."""
+    from dslapp.vault.backup import export_plain
+
+    if args.child or args.pdf_password_stdin:
+        raise UsageError("export plain writes the whole casebook; it takes no --child or --pdf-password-stdin.")
+    out = Path(args.out).expanduser()
+    store = _open(args)
+    try:
+        _confirm_passphrase(store, args)
+        export_plain(store.vault, out)
+    finally:
+        store.vault.lock()
+    print(f"Exported the whole casebook, unencrypted, to {out}.")
+    print("Anyone who can read that file can read every record: keep it safe and delete it when done.")
+    return 0
+
+
+def _transfer_passphrase() -> str:
+    value = os.environ.get(TRANSFER_PASSPHRASE_ENV)
+    if value:
+        return value
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("One-time passphrase for the transfer pack: ")
+    line = sys.stdin.readline()
+    if not line:
+        raise UsageError(
+            f"Give the transfer pack's one-time passphrase in {TRANSFER_PASSPHRASE_ENV} or on standard input."
+        )
+    return line.rstrip("\r\n")
+
+
+def _resolve_transfer(store: Any, text: str) -> str:
+    """A transfer record's id, or a unique prefix of one (as printed by ``dslapp transfer export``)."""
+    rows = store.db.execute(
+        "SELECT id FROM records WHERE kind = 'transfer' AND id LIKE ? || '%' LIMIT 2", (text.lower(),)
+    ).fetchall()
+    if len(rows) == 1:
+        return str(rows[0][0])
+    if not rows:
+        raise CasebookError(f"No CP file transfer in this casebook has the id {text}.")
+    raise CasebookError(f"More than one transfer's id starts with {text}; give more of it.")
+
+
+def cmd_transfer_export(args: argparse.Namespace) -> int:
+    from dslapp.services.transfer import export_transfer
+
+    store = _open(args)
+    try:
+        child_id = _resolve_child(store, args.child)
+        pack = export_transfer(
+            store, child_id, Path(args.out), args.to_school, args.to_dsl or "", from_school=args.from_school
+        )
+    finally:
+        store.vault.lock()
+    print(f"Transfer pack:   {pack.pack_path}")
+    print(f"Covering letter: {pack.letter_path}")
+    print(f"Transfer id:     {pack.transfer.id}")
+    print()
+    print("ONE-TIME PASSPHRASE (shown once; give it to the receiving DSL by a separate route, such as a phone call,")
+    print("never in the same email or envelope as the pack):")
+    print(f"    {pack.passphrase}")
+    print()
+    print(
+        f"{pack.child.display_name} is now marked as transferred; the record is kept here. When the receiving DSL "
+        f"reads you the receipt code, record it with: dslapp transfer receipt --transfer {str(pack.transfer.id)[:8]} "
+        "--code CODE"
+    )
+    return 0
+
+
+def cmd_transfer_import(args: argparse.Namespace) -> int:
+    from dslapp.services.transfer import import_opened_pack, open_transfer_pack
+
+    passphrase = _passphrase(args)
+    opened = open_transfer_pack(Path(args.file), _transfer_passphrase())  # checked before the vault is opened
+    store = _open(args, passphrase)
+    try:
+        child, receipt_code = import_opened_pack(store, opened)
+    finally:
+        store.vault.lock()
+    sender = opened.contents
+    print(f"Imported {child.display_name} (id {child.id}) with their full CP file, received from {sender.from_school}.")
+    print(f"RECEIPT CODE: {receipt_code}")
+    who = f"{sender.from_dsl} at {sender.from_school}" if sender.from_dsl else sender.from_school
+    print(f"Give this code to {who} to confirm that the CP file arrived.")
+    return 0
+
+
+def cmd_transfer_receipt(args: argparse.Namespace) -> int:
+    from dslapp.models import Transfer
+    from dslapp.services.transfer import record_receipt
+
+    store = _open(args)
+    try:
+        transfer_id = _resolve_transfer(store, args.transfer)
+        sent = store.get_as(Transfer, transfer_id)
+        received_by = args.received_by or sent.other_dsl or f"the DSL at {sent.other_school}"
+        transfer, _changes = record_receipt(store, transfer_id, args.code, received_by)
+    finally:
+        store.vault.lock()
+    sent_on = f" on {transfer.sent_on:%d/%m/%Y}" if transfer.sent_on else ""
+    print(
+        f"Receipt confirmed: the CP file sent to {transfer.other_school}{sent_on} was received by "
+        f"{transfer.receipt_by}. The transfer is closed."
+    )
+    return 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -357,8 +505,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE.json")
 
     export = unlocking(command("export", cmd_export, "export a child's case bundle or PDFs"))
-    export.add_argument("what", choices=["bundle", "chronology", "mash", "pack"])
-    export.add_argument("--child", required=True, metavar="ID", help="the child's id (or its first characters)")
+    export.add_argument("what", choices=["bundle", "chronology", "mash", "pack", "plain"])
+    export.add_argument("--child", metavar="ID", help="the child's id (or its first characters); not for plain")
     export.add_argument("--out", required=True, metavar="FILE", help="the file to write")
     export.add_argument("--pdf-password-stdin", action="store_true", help="read a PDF password from stdin (AES-256)")
     export.add_argument("--from", dest="since", type=_parse_date, metavar="DATE", help="chronology from this date")
@@ -374,6 +522,36 @@ def build_parser() -> argparse.ArgumentParser:
     aud.add_argument("action", choices=["verify"], help="verify: check every row of the hash chain")
     unlocking(aud)
 
+    transfer_help = "CP file transfer: export an encrypted pack, import one, record its receipt"
+    transfer = sub.add_parser("transfer", help=transfer_help, description=transfer_help)
+    transfer_actions = transfer.add_subparsers(dest="transfer_action", metavar="ACTION", required=True)
+
+    def transfer_action(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> Any:
+        cmd = transfer_actions.add_parser(name, help=help_text, description=help_text)
+        cmd.add_argument(
+            "--vault", metavar="DIR", help="the casebook folder (default: DSLAPP_HOME or your data folder)"
+        )
+        cmd.set_defaults(func=func)
+        return unlocking(cmd)
+
+    tx = transfer_action("export", cmd_transfer_export, "write an encrypted transfer pack and covering letter")
+    tx.add_argument("--child", required=True, metavar="ID", help="the child's id (or its first characters)")
+    tx.add_argument("--to-school", required=True, metavar="NAME", help="the school the child is moving to")
+    tx.add_argument("--to-dsl", metavar="NAME", help="the receiving DSL's name, if known")
+    tx.add_argument("--from-school", metavar="NAME", help="your school's name (default: as set in the casebook)")
+    tx.add_argument("--out", required=True, metavar="DIR", help="the folder to write the pack and letter into")
+    ti = transfer_action(
+        "import",
+        cmd_transfer_import,
+        f"add a child from a transfer pack; the one-time passphrase comes from {TRANSFER_PASSPHRASE_ENV} or "
+        "standard input (after the casebook passphrase, with --passphrase-stdin)",
+    )
+    ti.add_argument("file", metavar="FILE")
+    tr = transfer_action("receipt", cmd_transfer_receipt, "check the receiving school's receipt code and close it")
+    tr.add_argument("--transfer", required=True, metavar="ID", help="the transfer's id (or its first characters)")
+    tr.add_argument("--code", required=True, metavar="CODE", help="the receipt code the receiving DSL read out")
+    tr.add_argument("--received-by", metavar="NAME", help="who received it (default: the receiving DSL's name)")
+
     bench = sub.add_parser("bench", help="measure performance on a large fictional dataset")
     bench.add_argument("--children", type=int, default=1000, help="children in the dataset (default 1000)")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
@@ -381,23 +559,56 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _damaged_message(exc: VaultDamaged, args: argparse.Namespace) -> str:
+    """The damaged-vault message, with the restore command for the newest good backup (one line)."""
+    vault = _vault_dir(args) if hasattr(args, "vault") else default_vault_dir()
+    if exc.newest_backup is not None:
+        return (
+            f"{exc} To restore it (the damaged file is kept aside, not deleted): "
+            f"dslapp restore --vault {vault} {exc.newest_backup}"
+        )
+    return f"{exc} If you have a backup file, restore it with: dslapp restore --vault {vault} FILE"
+
+
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _one_line(text: str) -> str:
+    """Control characters, line breaks and bidi overrides (from a hostile file name, say) shown escaped, so an
+    error stays one line and cannot move the cursor or reverse what follows it on the terminal."""
+    import unicodedata
+
+    def show(ch: str) -> str:
+        if ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
+            return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+        return ch
+
+    return "".join(show(ch) for ch in text)
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
-    print(f"dslapp: {message}", file=sys.stderr)
+    print(f"dslapp: {_one_line(message)}", file=sys.stderr)
     raise SystemExit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    if argv is not None and any("\x00" in arg for arg in argv):  # a shell cannot pass one; a caller can
+        parser.error("an argument contains a NUL character, which no file name or value may hold")
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
     except UsageError as exc:
         _fail(str(exc), 2)
+    except VaultDamaged as exc:
+        _fail(_damaged_message(exc, args))
     except CasebookError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("stopped. Nothing that was saved has been lost.", 130)
     except Exception as exc:  # never a traceback: case data could be in it
+        if os.environ.get("DSLAPP_DEBUG") == "1":  # developers only, on fictional data
+            raise
         _fail(f"something unexpected went wrong ({type(exc).__name__}). Nothing that was saved has been lost.")
 
 

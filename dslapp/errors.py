@@ -5,6 +5,8 @@ The UI and CLI show ``str(error)``; nothing here carries case data, so messages 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class CasebookError(Exception):
     """Base for errors shown to the user. The message is complete and kind; no traceback is shown."""
@@ -34,6 +36,14 @@ class VaultDamaged(CasebookError):
         "This casebook's file is damaged and cannot be read safely. Nothing has been changed. "
         "Restore it from your newest backup."
     )
+
+    def __init__(self, message: str | None = None, *, newest_backup: Path | None = None) -> None:
+        text = message or self.default_message
+        if newest_backup is not None:
+            text = f"{text} The newest good backup is {newest_backup.name}, in {newest_backup.parent}."
+        super().__init__(text)
+        self.newest_backup = newest_backup
+        """The newest backup that passed its checks (offer to restore it), or None if there is none."""
 
 
 class VaultTooNew(CasebookError):
@@ -89,3 +99,29 @@ class CannotWriteFile(CasebookError):
 
 class AuditBroken(CasebookError):
     """The audit trail failed verification."""
+
+
+class TransferPackUnreadable(CasebookError):
+    default_message = (
+        "This transfer pack could not be opened: either the passphrase is not right, or the file has been changed "
+        "or damaged since it was made. Check the passphrase; if it is right, ask the sending school to send it again."
+    )
+
+
+class WrongReceiptCode(CasebookError):
+    default_message = (
+        "That receipt code does not match the CP file that was sent. Check it with the receiving DSL, letter by letter."
+    )
+
+
+class ConsentReasonNeeded(InvalidRecord):
+    """A MASH enquiry cannot be marked as sent without saying why parents were not told or asked."""
+
+    default_message = (
+        "Say why the parents were not told, or why consent was not sought or given. "
+        "The enquiry has not been marked as sent."
+    )
+
+
+class ReferralStepNotAllowed(CasebookError):
+    """A referral status change out of order (e.g. an outcome for an enquiry that was never sent)."""

@@ -38,6 +38,7 @@ from dslapp.services.changes import Changes
 from dslapp.services.children import ChildFile, open_child_file
 from dslapp.store import RecordStore
 from dslapp.vault.audit import Action as Audit
+from dslapp.vault.sqlcipher import IntegrityError
 
 BUNDLE_FORMAT = "dsl-casebook/case-bundle"
 BUNDLE_VERSION = 1
@@ -185,16 +186,47 @@ def import_bundle(store: RecordStore, bundle: CaseBundle) -> tuple[Child, Change
                 f"The case bundle could not be imported: a {record.LABEL.lower()} belongs to another child. "
                 "Nothing was added."
             )
-    with store.db.transaction():
-        store.add_many(records)
-        for record_id, amendments in bundle.amendments.items():
-            if record_id not in ids:
-                raise MalformedBundle(
-                    "The case bundle could not be imported: amendments refer to a record that is not in it."
-                )
-            store.restore_amendments(record_id, amendments)
-        store.vault.audit(Audit.IMPORT, str(bundle.child.id), f"case bundle, {len(records)} records")
+    _check_history(bundle, {str(r.id): r for r in records})
+    try:
+        with store.db.transaction():
+            store.add_many(records)
+            for record_id, amendments in bundle.amendments.items():
+                store.restore_amendments(record_id, amendments)
+            store.vault.audit(Audit.IMPORT, str(bundle.child.id), f"case bundle, {len(records)} records")
+    except IntegrityError as exc:  # a rule of the casebook's database; the transaction was rolled back
+        raise MalformedBundle(
+            "The case bundle could not be imported: it breaks a rule of the casebook. Nothing was added."
+        ) from exc
     return bundle.child, Changes(frozenset(r.KIND for r in records), frozenset({str(bundle.child.id)}))
+
+
+def _check_history(bundle: CaseBundle, by_id: dict[str, Record]) -> None:
+    """Each amended record brings its whole history (versions 2..N) and nothing else does."""
+    for record_id, amendments in bundle.amendments.items():
+        record = by_id.get(record_id)
+        if record is None:
+            raise MalformedBundle(
+                "The case bundle could not be imported: amendments refer to a record that is not in it."
+            )
+        if [a.version for a in amendments] != list(range(2, record.version + 1)):
+            raise MalformedBundle(
+                "The case bundle could not be imported: a record's amendments do not match its version. "
+                "Nothing was added."
+            )
+        for amendment in amendments:
+            try:
+                json.dumps(amendment.previous, allow_nan=False, ensure_ascii=False).encode("utf-8")
+            except ValueError as exc:  # NaN or infinity, or text that is not valid Unicode
+                raise MalformedBundle(
+                    "The case bundle could not be imported: an amendment holds a value that is not plain text "
+                    "or a number. Nothing was added."
+                ) from exc
+    for record_id, record in by_id.items():
+        if record.version > 1 and record_id not in bundle.amendments:
+            raise MalformedBundle(
+                "The case bundle could not be imported: an amended record has lost its amendment history. "
+                "Nothing was added."
+            )
 
 
 def _exists(store: RecordStore, record_id: str) -> bool:

@@ -4,25 +4,40 @@ A backup is one file: a zip (stored, not compressed) holding ``casebook.db`` (a 
 with SQLite's online backup, same data key) and ``vault.keys`` (the key wraps at the time). Nothing
 in it is plaintext. Every backup is verified by opening it and checking its integrity before it
 counts; a restore never deletes the current database, it moves it aside.
+
+Automatic backups (``auto_backup``, run by ``Vault.lock()`` once ``enable_auto_backup`` is called) go
+into ``<vault>/backups/`` as ``auto-<UTC time>-<fingerprint>.casebook-backup`` and roll: the newest of
+each of the last N days and of each of the last N weeks are kept (``Settings.backups_daily`` /
+``backups_weekly``). Older automatic ones are removed only after the new one has been written, read
+back and verified. Backups the user made by hand are never removed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+import re
+import secrets
 import zipfile
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from dslapp.config import FILE_MODE, ensure_private_dir
-from dslapp.errors import CannotWriteFile, CasebookError, VaultDamaged
+from dslapp.config import FILE_MODE, Settings, ensure_private_dir
+from dslapp.errors import CannotWriteFile, CasebookError, DiskFull, VaultDamaged
 from dslapp.vault import audit, keys
 from dslapp.vault.audit import Action
 from dslapp.vault.migrate import check_not_newer
-from dslapp.vault.sqlcipher import integrity_ok, open_database
-from dslapp.vault.vault import DB_NAME, KEYS_NAME, Vault, _InstanceLock
+from dslapp.vault.sqlcipher import DatabaseError, integrity_ok, open_database, translate_error
+from dslapp.vault.vault import BACKUP_DIR, DB_NAME, KEYS_NAME, Vault, _InstanceLock, is_vault
 
 BACKUP_SUFFIX = ".casebook-backup"
+AUTO_PREFIX = "auto-"
+_AUTO_NAME = re.compile(r"^auto-(\d{8}T\d{12}Z)-([0-9a-f]{8})" + re.escape(BACKUP_SUFFIX) + "$")
+_AUTO_TIME = "%Y%m%dT%H%M%S%fZ"
+# Audit actions that change nothing a backup holds apart from the access log itself.
+_SESSION_ACTIONS = ("unlock", "lock", "view", "list", "search", "backup", "export", "print")
 
 
 @dataclass(frozen=True)
@@ -65,9 +80,13 @@ def backup(vault: Vault, out: Path) -> BackupInfo:
         if exc.errno == 28:
             raise CannotWriteFile("The disk is full, so the backup could not be made. Nothing has been lost.") from exc
         raise CannotWriteFile(f"The backup could not be written to {out}: {exc.strerror or exc}.") from exc
+    except (DiskFull, DatabaseError) as exc:
+        if isinstance(exc, DiskFull) or isinstance(translate_error(exc), DiskFull):
+            raise CannotWriteFile("The disk is full, so the backup could not be made. Nothing has been lost.") from exc
+        raise
     finally:
-        staging.unlink(missing_ok=True)
-        partial.unlink(missing_ok=True)
+        for leftover in (staging, partial, *(Path(f"{staging}{s}") for s in ("-wal", "-shm", "-journal"))):
+            leftover.unlink(missing_ok=True)
     return BackupInfo(out, out.stat().st_size, info[0], info[1])
 
 
@@ -152,11 +171,218 @@ def restore(directory: Path, backup_file: Path, passphrase: str, *, user_id: str
 
 
 def export_plain(vault: Vault, out: Path) -> Path:
-    """An unencrypted SQLite copy of the whole vault (the lock-in exit). Audited. Caller re-checks the passphrase."""
+    """An unencrypted SQLite copy of the whole vault (the lock-in exit). Audited.
+
+    The caller re-checks the passphrase first (``dslapp.vault.vault.confirm_passphrase``). The file is
+    created readable by this user only; if the export fails, the partial file is removed.
+    """
+    out = out.expanduser()
     if out.exists():
         raise CannotWriteFile(f"{out} already exists. Choose a new file name.")
     if not out.parent.is_dir():
         raise CannotWriteFile(f"The folder {out.parent} does not exist.")
-    vault.audit(Action.EXPORT, "vault", "plain SQLite export")
-    vault.db.export_plain(out)
+    try:
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except PermissionError as exc:
+        raise CannotWriteFile(f"DSL Casebook is not allowed to save in {out.parent}. Choose another place.") from exc
+    except OSError as exc:
+        raise CannotWriteFile(f"The export could not be written to {out}: {exc.strerror or exc}.") from exc
+    os.close(fd)
+    try:
+        vault.audit(Action.EXPORT, "vault", "plain SQLite export")
+        vault.db.export_plain(out)
+    except DiskFull as exc:
+        out.unlink(missing_ok=True)
+        raise CannotWriteFile("The disk is full, so the export could not be written. Nothing has been lost.") from exc
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
     return out
+
+
+# ---- automatic rolling backups ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """One backup file found in a folder (not yet verified)."""
+
+    path: Path
+    made_at: datetime
+    """When it was made (UTC): from the name of an automatic backup, else the file's modification time."""
+    automatic: bool
+    size: int
+    fingerprint: str = ""
+    """For automatic backups: a digest of the vault's state of change when it was made."""
+
+
+def backups_folder(directory: Path) -> Path:
+    """``directory``'s ``backups`` folder if ``directory`` is a vault, else ``directory`` itself."""
+    if is_vault(directory) or (directory / BACKUP_DIR).is_dir():
+        return directory / BACKUP_DIR
+    return directory
+
+
+def list_backups(directory: Path) -> list[BackupFile]:
+    """Backup files in a vault's backups folder (or in the folder given), newest first."""
+    folder = backups_folder(directory)
+    found: list[BackupFile] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        if not path.name.endswith(BACKUP_SUFFIX) or path.name.startswith("."):
+            continue
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        if not path.is_file():
+            continue
+        match = _AUTO_NAME.match(path.name)
+        if match:
+            made_at = datetime.strptime(match.group(1), _AUTO_TIME).replace(tzinfo=UTC)
+            found.append(BackupFile(path, made_at, True, stat.st_size, match.group(2)))
+        else:
+            found.append(BackupFile(path, datetime.fromtimestamp(stat.st_mtime, UTC), False, stat.st_size))
+    found.sort(key=lambda b: (b.made_at, b.path.name), reverse=True)
+    return found
+
+
+def check_backup(path: Path, data_key: bytes | None = None, *, vault_id: str | None = None) -> bool:
+    """True if ``path`` is a whole, readable backup (of vault ``vault_id``, if given).
+
+    Without the data key: the zip's checksums, both members, and a key file that parses. With it, also:
+    the database opens, its page checksums (HMACs) and structure are sound and its audit trail verifies.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if archive.testzip() is not None:
+                return False
+            names = set(archive.namelist())
+            if not {DB_NAME, KEYS_NAME} <= names:
+                return False
+            keyfile = keys.KeyFile.model_validate_json(archive.read(KEYS_NAME))
+            if vault_id is not None and keyfile.vault_id != vault_id:
+                return False
+            if data_key is None:
+                return True
+            scratch = path.with_name(f".verify-{secrets.token_hex(6)}.db")
+            try:
+                fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+                with os.fdopen(fd, "wb") as handle, archive.open(DB_NAME) as member:
+                    while chunk := member.read(1 << 20):
+                        handle.write(chunk)
+                _verify_db(scratch, data_key)
+            finally:
+                for leftover in (scratch, *(Path(f"{scratch}{s}") for s in ("-wal", "-shm"))):
+                    leftover.unlink(missing_ok=True)
+    except Exception:  # unreadable, damaged, not a backup, the wrong key: in every case, not a good backup
+        return False
+    return True
+
+
+def newest_good_backup(directory: Path, data_key: bytes | None = None) -> Path | None:
+    """The newest backup in a vault's backups folder that passes ``check_backup`` (None if there is none).
+
+    ``directory`` is the vault folder (or a folder of backups). When the vault's key file can be read, only
+    backups of this vault count. Give the data key, when it is known, for the full check.
+    """
+    vault_id: str | None = None
+    with contextlib.suppress(CasebookError, OSError):
+        vault_id = keys.load_keyfile(directory / KEYS_NAME).vault_id
+    for candidate in list_backups(directory):
+        if check_backup(candidate.path, data_key, vault_id=vault_id):
+            return candidate.path
+    return None
+
+
+def state_fingerprint(vault: Vault) -> str:
+    """Changes whenever a record, amendment, key or draft changes (not on views, unlocks or locks)."""
+    placeholders = ",".join("?" * len(_SESSION_ACTIONS))
+    seq = vault.db.scalar(
+        f"SELECT coalesce(max(seq), 0) FROM audit WHERE action NOT IN ({placeholders})", _SESSION_ACTIONS
+    )
+    drafts = vault.db.execute("SELECT count(*), coalesce(max(updated_at), '') FROM drafts").fetchone()
+    text = f"{vault.vault_id}:{seq}:{drafts[0]}:{drafts[1]}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def auto_backup(vault: Vault, settings: Settings | None = None, *, force: bool = False) -> BackupInfo | None:
+    """Make a verified automatic backup into ``<vault>/backups/`` and roll the old ones.
+
+    Returns None (and writes nothing) when the newest automatic backup was made today and nothing but
+    views, unlocks and locks has happened since. The copy is verified by opening it (integrity and audit
+    checks) before it is zipped, and the zip is read back and its checksums checked; only then are old
+    automatic backups pruned. If anything fails, the old ones are all kept.
+    """
+    settings = settings or Settings.load()
+    folder = ensure_private_dir(vault.directory / BACKUP_DIR)
+    fingerprint = state_fingerprint(vault)
+    now = vault.now().astimezone(UTC)
+    newest = next((b for b in list_backups(folder) if b.automatic), None)
+    if (
+        not force
+        and newest is not None
+        and newest.fingerprint == fingerprint
+        and _local_day(newest.made_at) == _local_day(now)
+    ):
+        return None
+    target = folder / f"{AUTO_PREFIX}{now.strftime(_AUTO_TIME)}-{fingerprint}{BACKUP_SUFFIX}"
+    info = backup(vault, target)  # the copy inside was opened and verified before it was zipped
+    # read the file back: its checksums show the bytes on disk are the verified copy (re-opening it would
+    # double the time a lock takes on a large casebook for no extra assurance)
+    if not check_backup(target, vault_id=vault.vault_id):
+        target.unlink(missing_ok=True)
+        raise CannotWriteFile(
+            "The automatic backup did not read back correctly from the disk, so it was not kept. "
+            "Older backups are safe."
+        )
+    prune_backups(folder, settings.backups_daily, settings.backups_weekly, keep=target)
+    return info
+
+
+def prune_backups(directory: Path, daily: int, weekly: int, *, keep: Path | None = None) -> list[Path]:
+    """Remove automatic backups other than the newest of each of the last ``daily`` days and ``weekly`` weeks.
+
+    Backups made by hand are never touched. Returns the files removed.
+    """
+    daily = max(daily, 1)
+    weekly = max(weekly, 0)
+    autos = [b for b in list_backups(directory) if b.automatic]
+    kept: set[Path] = {keep} if keep is not None else set()
+    days: list[date] = []
+    weeks: list[tuple[int, int]] = []
+    for entry in autos:  # newest first
+        day = _local_day(entry.made_at)
+        if day not in days and len(days) < daily:
+            days.append(day)
+            kept.add(entry.path)
+        iso = day.isocalendar()
+        week = (iso.year, iso.week)
+        if week not in weeks and len(weeks) < weekly:
+            weeks.append(week)
+            kept.add(entry.path)
+    removed = []
+    for entry in autos:
+        if entry.path not in kept:
+            with contextlib.suppress(FileNotFoundError):
+                entry.path.unlink()
+            removed.append(entry.path)
+    return removed
+
+
+def enable_auto_backup(vault: Vault, settings: Settings | None = None) -> None:
+    """Make ``vault.lock()`` take an automatic backup first (the UI calls this on unlock; locking on exit
+    therefore backs up too). An error in the backup is raised by ``lock()`` after the vault is locked."""
+    chosen = settings or Settings.load()
+
+    def hook(locking: Vault) -> None:
+        auto_backup(locking, chosen)
+
+    vault.on_lock.append(hook)
+
+
+def _local_day(moment: datetime) -> date:
+    return moment.astimezone().date()

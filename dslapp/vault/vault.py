@@ -84,6 +84,9 @@ class Vault:
         self._lock = lock
         self._data_key: bytes | None = data_key
         self.clock = clock
+        self.on_lock: list[Callable[[Vault], None]] = []
+        """Called in order by ``lock()`` while the vault is still open (e.g. the automatic backup).
+        The UI and CLI add to it; an error in one does not stop the lock, and is raised once locked."""
 
     # ---- opening and creating -------------------------------------------------------------
 
@@ -197,7 +200,10 @@ class Vault:
         data_key: bytes,
         clock: Callable[[], datetime] | None,
     ) -> Vault:
-        db = open_database(directory / DB_NAME, data_key)
+        try:
+            db = open_database(directory / DB_NAME, data_key)
+        except VaultDamaged as exc:
+            raise _offering_backup(exc, directory, data_key) from exc
         try:
             check_not_newer(db)
             migrate(db, data_key, directory / BACKUP_DIR)
@@ -205,6 +211,9 @@ class Vault:
             with db.transaction():
                 vault._ensure_user_row(user)
                 vault.audit(Action.UNLOCK, user.id, "")
+        except VaultDamaged as exc:
+            db.close()
+            raise _offering_backup(exc, directory, data_key) from exc
         except BaseException:
             db.close()
             raise
@@ -284,15 +293,26 @@ class Vault:
         self.keyfile = keyfile
 
     def lock(self) -> None:
-        """Audit, close the database, drop the key and release the single-instance lock."""
+        """Run the ``on_lock`` hooks, audit, close the database, drop the key and release the single-instance lock.
+
+        The vault is always locked, even if a hook fails; the first hook error is raised afterwards.
+        """
         if self._data_key is None:
             return
+        hook_error: BaseException | None = None
+        for hook in list(self.on_lock):
+            try:
+                hook(self)
+            except Exception as exc:
+                hook_error = hook_error or exc
         try:
             self.audit(Action.LOCK, self.user.id, "")
         finally:
             self.db.close()
             self._data_key = None
             self._lock.release()
+        if hook_error is not None:
+            raise hook_error
 
     close = lock
 
@@ -313,10 +333,32 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def confirm_passphrase(vault: Vault, passphrase: str) -> None:
+    """Re-check the signed-in user's passphrase against their own key wrap (before an export that leaves the
+    vault). Raises WrongPassphrase if it does not open it; the vault stays open either way."""
+    keys.unwrap_with_passphrase(vault.keyfile, passphrase, vault.user.id)
+
+
+def _offering_backup(exc: VaultDamaged, directory: Path, data_key: bytes | None) -> VaultDamaged:
+    """The same 'damaged' error, now naming the newest backup that opens and passes its checks."""
+    if exc.newest_backup is not None:
+        return exc
+    from dslapp.vault.backup import newest_good_backup  # backup imports this module
+
+    try:
+        found = newest_good_backup(directory, data_key)
+    except Exception:
+        found = None
+    if found is None:
+        return exc
+    return VaultDamaged(str(exc), newest_backup=found)
+
+
 def _keyfile_for(directory: Path) -> keys.KeyFile:
     if not directory.is_dir() or not is_vault(directory):
         raise NotAVault(f"There is no casebook in {directory}.")
     keyfile = keys.load_keyfile(directory / KEYS_NAME)
     if not (directory / DB_NAME).exists():
-        raise VaultDamaged("The casebook's database file is missing. Restore it from your newest backup.")
+        missing = VaultDamaged("The casebook's database file is missing. Restore it from your newest backup.")
+        raise _offering_backup(missing, directory, None)
     return keyfile

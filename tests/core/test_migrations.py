@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE
+from support import PASSPHRASE
 
 from dslapp.errors import VaultTooNew
 from dslapp.paths import source_schema_dir
@@ -15,7 +15,7 @@ from dslapp.vault.migrate import Migration, latest_version, migrations, schema_s
 from dslapp.vault.sqlcipher import open_database
 from dslapp.vault.vault import DB_NAME, Vault
 
-PINNED_VERSION = 1
+PINNED_VERSION = 3
 PINNED_SCHEMA = source_schema_dir() / "schema.sql"
 
 
@@ -50,25 +50,26 @@ def test_a_vault_is_copied_before_migrating_and_each_step_is_atomic(
 ) -> None:
     vault.lock()
     real = migrations()
-    broken = Migration(2, "0002_broken.sql", "CREATE TABLE half_done (x);\nTHIS IS NOT SQL;")
+    after = PINNED_VERSION + 1
+    broken = Migration(after, f"{after:04d}_broken.sql", "CREATE TABLE half_done (x);\nTHIS IS NOT SQL;")
     monkeypatch.setattr(migrate_module, "migrations", lambda: [*real, broken])
     with pytest.raises(Exception, match="syntax error"):
         Vault.open(vault_dir, PASSPHRASE)
-    copies = list((vault_dir / "backups").glob("before-migration-v1-*.db"))
+    copies = list((vault_dir / "backups").glob(f"before-migration-v{PINNED_VERSION}-*.db"))
     assert len(copies) == 1
-    good = Migration(2, "0002_add_table.sql", "CREATE TABLE later_feature (x TEXT);")
+    good = Migration(after, f"{after:04d}_add_table.sql", "CREATE TABLE later_feature (x TEXT);")
     monkeypatch.setattr(migrate_module, "migrations", lambda: [*real, good])
     reopened = Vault.open(vault_dir, PASSPHRASE)
     try:
-        assert reopened.db.scalar("PRAGMA user_version") == 2
+        assert reopened.db.scalar("PRAGMA user_version") == after
         assert reopened.db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'") == 0
         assert reopened.db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'later_feature'") == 1
     finally:
         reopened.lock()
-    # the copy taken first opens with the same key and is still at version 1
+    # the copy taken first opens with the same key and is still at the version before
     copy = open_database(copies[0], _key_of(vault_dir))
     try:
-        assert copy.scalar("PRAGMA user_version") == 1
+        assert copy.scalar("PRAGMA user_version") == PINNED_VERSION
     finally:
         copy.close()
 

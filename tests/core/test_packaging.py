@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from dslapp.vault.migrate import latest_version
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -62,4 +64,4 @@ def test_wheel_ships_migrations_and_resources(tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-c", probe, str(target)], check=True, capture_output=True, text=True, cwd=tmp_path
     )
-    assert out.stdout.split() == ["1", "True"]
+    assert out.stdout.split() == [str(latest_version()), "True"]

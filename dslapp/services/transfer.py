@@ -1,0 +1,542 @@
+"""CP file transfer between schools (KCSIE: separately from the pupil file, securely, receipt confirmed).
+
+The sending DSL exports a *transfer pack*: the child's case bundle, compressed and encrypted with
+AES-256-GCM under a key derived with Argon2id from a one-time passphrase the app generates (24
+characters, 120 random bits), plus a covering letter PDF for the receiving DSL. The passphrase goes by a
+separate route (a phone call), never with the pack. The child's record is kept at the sending school,
+marked transferred, with an outgoing Transfer record that Today chases after 5 school days.
+
+The receiving school's app imports the pack: the child with their full history, marked as received from
+the sending school, and an incoming Transfer record. It shows a *receipt code* (three groups of four
+letters, an HMAC of the pack id under a key derived from the pack's passphrase) that only someone who
+could open the pack can produce. The receiving DSL reads it back to the sender, whose app checks it and
+closes the transfer.
+
+Pack file layout::
+
+    MAGIC (26 bytes) | header length (4 bytes, big-endian) | header (JSON) | AES-256-GCM ciphertext + tag
+
+The header holds no personal data (format, version, pack id, KDF parameters and salt, nonce). Everything
+before the ciphertext is the GCM associated data, so changing any byte of the header, or of the
+ciphertext, makes opening fail.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import struct
+import uuid
+import zlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from dslapp.errors import (
+    CannotWriteFile,
+    CasebookError,
+    InvalidRecord,
+    MalformedBundle,
+    TransferPackUnreadable,
+    WrongReceiptCode,
+)
+from dslapp.models import Child, ChildStatus, Transfer, TransferDirection
+from dslapp.services.bundle import CaseBundle, build_bundle, import_bundle, parse_bundle, write_user_file
+from dslapp.services.changes import Changes
+from dslapp.services.children import ChildFile, change_status
+from dslapp.store import RecordStore
+from dslapp.store.records import validate
+from dslapp.vault.audit import Action as Audit
+from dslapp.vault.keys import KdfParams, normalise_passphrase
+
+PACK_MAGIC = b"DSL-CASEBOOK-TRANSFER-PACK"
+PACK_FORMAT = "dsl-casebook/transfer-pack"
+PACK_VERSION = 1
+PACK_SUFFIX = ".dsltransfer"
+METHOD = "Encrypted transfer pack (DSL Casebook)"
+
+PACK_KDF = KdfParams(time_cost=3, memory_cost=64 * 1024, parallelism=1)
+"""Argon2id for the pack key: about 0.2 s here. The passphrase is 120 random bits, so the KDF is a margin,
+not the main defence. Tests make it tiny."""
+
+MAX_PACK_BYTES = 256 * 1024 * 1024
+MAX_HEADER_BYTES = 4096
+MAX_CONTENTS_BYTES = 1024 * 1024 * 1024
+# Limits on the KDF parameters a pack may ask for, so a hostile file cannot make the app use gigabytes.
+_KDF_LIMITS = {"time_cost": 16, "memory_cost": 512 * 1024, "parallelism": 8}
+
+_PASSPHRASE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 symbols, no 0/O or 1/I: it is read aloud
+_PASSPHRASE_GROUPS = 6
+_PASSPHRASE_GROUP_LEN = 4  # 24 characters x 5 bits = 120 bits
+_RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # letters only
+_RECEIPT_GROUPS = 3
+_RECEIPT_GROUP_LEN = 4  # 12 letters, about 55 bits
+
+
+class PackHeader(BaseModel):
+    """The clear part of a transfer pack (no personal data)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    format: Literal["dsl-casebook/transfer-pack"] = "dsl-casebook/transfer-pack"
+    version: int = Field(default=PACK_VERSION, ge=1)
+    pack_id: uuid.UUID
+    kdf: KdfParams
+    salt: str
+    cipher: Literal["AES-256-GCM"] = "AES-256-GCM"
+    nonce: str
+    compression: Literal["zlib"] = "zlib"
+
+    @field_validator("kdf")
+    @classmethod
+    def _bounded(cls, value: KdfParams) -> KdfParams:
+        if value.algorithm != "argon2id":
+            raise ValueError("uses an unknown key derivation")
+        for name, limit in _KDF_LIMITS.items():
+            if getattr(value, name) > limit:
+                raise ValueError("asks for more memory or time than this app allows")
+        return value
+
+
+class PackContents(BaseModel):
+    """The encrypted part: who sent it to whom, and the case bundle."""
+
+    model_config = ConfigDict(extra="forbid")
+    pack_id: uuid.UUID
+    from_school: str = Field(min_length=1, max_length=300)
+    from_dsl: str = Field(default="", max_length=300)
+    to_school: str = Field(min_length=1, max_length=300)
+    to_dsl: str = Field(default="", max_length=300)
+    sent_on: date
+    sending_transfer_id: uuid.UUID
+    bundle: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class TransferPack:
+    """What ``export_transfer`` made. Show ``passphrase`` once and tell the DSL to send it separately."""
+
+    pack_path: Path
+    letter_path: Path
+    passphrase: str
+    pack_id: str
+    sha256: str
+    child: Child
+    transfer: Transfer
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class OpenedPack:
+    """A transfer pack decrypted and validated, not yet imported."""
+
+    header: PackHeader
+    contents: PackContents
+    bundle: CaseBundle
+    receipt_code: str
+
+
+# ---- passphrases, keys and codes ------------------------------------------------------------------
+
+
+def new_pack_passphrase() -> str:
+    chars = [secrets.choice(_PASSPHRASE_ALPHABET) for _ in range(_PASSPHRASE_GROUPS * _PASSPHRASE_GROUP_LEN)]
+    return "-".join("".join(chars[i : i + _PASSPHRASE_GROUP_LEN]) for i in range(0, len(chars), _PASSPHRASE_GROUP_LEN))
+
+
+def normalise_pack_passphrase(text: str) -> str:
+    """Accept the passphrase as read out: any case, with or without dashes or spaces."""
+    return "".join(ch for ch in text.upper() if ch.isascii() and ch.isalnum())
+
+
+def normalise_receipt_code(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isascii() and ch.isalpha())
+
+
+def format_receipt_code(code: str) -> str:
+    code = normalise_receipt_code(code)
+    return "-".join(code[i : i + _RECEIPT_GROUP_LEN] for i in range(0, len(code), _RECEIPT_GROUP_LEN))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _pack_keys(passphrase: str, salt: bytes, kdf: KdfParams) -> tuple[bytes, bytes]:
+    """(encryption key, receipt key), both from one Argon2id derivation, kept apart with HKDF."""
+    secret = normalise_passphrase(normalise_pack_passphrase(passphrase))
+    master = kdf.derive(secret, salt)
+
+    def expand(info: bytes) -> bytes:
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(master)
+
+    return expand(b"dsl-casebook transfer pack encryption"), expand(b"dsl-casebook transfer receipt")
+
+
+def _receipt_code(receipt_key: bytes, pack_id: uuid.UUID) -> str:
+    digest = hmac.new(receipt_key, b"dsl-casebook receipt:" + pack_id.bytes, hashlib.sha256).digest()
+    number = int.from_bytes(digest, "big")
+    letters = []
+    for _ in range(_RECEIPT_GROUPS * _RECEIPT_GROUP_LEN):
+        number, index = divmod(number, len(_RECEIPT_ALPHABET))
+        letters.append(_RECEIPT_ALPHABET[index])
+    return format_receipt_code("".join(letters))
+
+
+def _receipt_check(code: str) -> str:
+    return hashlib.sha256(b"dsl-casebook receipt check:" + normalise_receipt_code(code).encode("ascii")).hexdigest()
+
+
+# ---- the pack file --------------------------------------------------------------------------------
+
+
+def seal_pack(contents: PackContents, passphrase: str, kdf: KdfParams) -> tuple[bytes, str]:
+    """The pack file's bytes, and the receipt code its receiver's app will show."""
+    salt = secrets.token_bytes(16)
+    nonce = secrets.token_bytes(12)
+    header = PackHeader(pack_id=contents.pack_id, kdf=kdf, salt=_b64(salt), nonce=_b64(nonce))
+    header_bytes = header.model_dump_json().encode("utf-8")
+    prefix = PACK_MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes
+    enc_key, receipt_key = _pack_keys(passphrase, salt, kdf)
+    plain = zlib.compress(contents.model_dump_json().encode("utf-8"), 6)
+    ciphertext = AESGCM(enc_key).encrypt(nonce, plain, prefix)
+    return prefix + ciphertext, _receipt_code(receipt_key, contents.pack_id)
+
+
+def read_pack_header(data: bytes) -> tuple[PackHeader, bytes, bytes]:
+    """Split a pack into (header, associated data, ciphertext); TransferPackUnreadable if it is not one."""
+    if not data.startswith(PACK_MAGIC):
+        raise TransferPackUnreadable("This file is not a DSL Casebook transfer pack.")
+    start = len(PACK_MAGIC)
+    if len(data) < start + 4:
+        raise TransferPackUnreadable("This transfer pack is damaged: it is cut short. Ask for it to be sent again.")
+    (length,) = struct.unpack(">I", data[start : start + 4])
+    end = start + 4 + length
+    if length > MAX_HEADER_BYTES or end > len(data):
+        raise TransferPackUnreadable("This transfer pack is damaged: its header is not readable.")
+    try:
+        raw = json.loads(data[start + 4 : end])
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise TransferPackUnreadable("This transfer pack is damaged: its header is not readable.") from exc
+    if isinstance(raw, dict) and isinstance(raw.get("version"), int) and raw["version"] > PACK_VERSION:
+        raise TransferPackUnreadable(
+            "This transfer pack was made by a newer version of DSL Casebook. Please update the app."
+        )
+    try:
+        header = PackHeader.model_validate(raw)
+        salt, nonce = _unb64(header.salt), _unb64(header.nonce)
+    except (ValidationError, ValueError) as exc:
+        raise TransferPackUnreadable("This transfer pack is damaged: its header is not readable.") from exc
+    if not 16 <= len(salt) <= 64 or len(nonce) != 12:
+        raise TransferPackUnreadable("This transfer pack is damaged: its header is not readable.")
+    return header, data[:end], data[end:]
+
+
+def open_pack_bytes(data: bytes, passphrase: str) -> OpenedPack:
+    """Decrypt, decompress and validate a pack. Touches no vault."""
+    if len(data) > MAX_PACK_BYTES:
+        raise TransferPackUnreadable("This file is too large to be a transfer pack.")
+    header, prefix, ciphertext = read_pack_header(data)
+    if not normalise_pack_passphrase(passphrase):
+        raise TransferPackUnreadable("Enter the one-time passphrase the sending school gave you for this pack.")
+    enc_key, receipt_key = _pack_keys(passphrase, _unb64(header.salt), header.kdf)
+    try:
+        compressed = AESGCM(enc_key).decrypt(_unb64(header.nonce), ciphertext, prefix)
+    except (InvalidTag, ValueError) as exc:
+        raise TransferPackUnreadable() from exc
+    try:
+        inflater = zlib.decompressobj()
+        plain = inflater.decompress(compressed, MAX_CONTENTS_BYTES)
+        if inflater.unconsumed_tail or not inflater.eof:
+            raise TransferPackUnreadable("This transfer pack is too large or incomplete to open.")
+        contents = PackContents.model_validate_json(plain)
+    except (zlib.error, ValidationError, ValueError) as exc:
+        raise MalformedBundle(
+            "This transfer pack opened, but what is inside is not a CP file this version can read. Nothing was added."
+        ) from exc
+    if contents.pack_id != header.pack_id:
+        raise TransferPackUnreadable("This transfer pack is damaged: its parts do not belong together.")
+    bundle = parse_bundle(json.dumps(contents.bundle))
+    return OpenedPack(header, contents, bundle, _receipt_code(receipt_key, header.pack_id))
+
+
+def open_transfer_pack(pack_file: Path, passphrase: str) -> OpenedPack:
+    """Read and open a pack file (before any vault is touched)."""
+    try:
+        size = pack_file.stat().st_size
+        if size > MAX_PACK_BYTES:
+            raise TransferPackUnreadable("This file is too large to be a transfer pack.")
+        data = pack_file.read_bytes()
+    except FileNotFoundError as exc:
+        raise CasebookError(f"There is no file at {pack_file}.") from exc
+    except IsADirectoryError as exc:
+        raise CasebookError(f"{pack_file} is a folder, not a transfer pack.") from exc
+    except (OSError, ValueError) as exc:
+        raise CasebookError(f"The file {pack_file} could not be read.") from exc
+    return open_pack_bytes(data, passphrase)
+
+
+# ---- sending ----------------------------------------------------------------------------------------
+
+
+def _today(store: RecordStore) -> date:
+    return store.vault.now().astimezone().date()
+
+
+def _clean(value: str, what: str, *, required: bool) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise InvalidRecord(f"Give the {what}.")
+    if len(value) > 300 or any(ord(ch) < 32 for ch in value):
+        raise InvalidRecord(f"The {what} must be one line of at most 300 characters.")
+    return value
+
+
+def _bundle_for_transfer(store: RecordStore, child_id: str) -> CaseBundle:
+    """The child's bundle as the receiver should see it: without this school's own transfers awaiting receipt
+    (they are the sender's to chase, and the receiver's Today would chase them too)."""
+    bundle = build_bundle(store, child_id)
+    pending = {str(t.id) for t in bundle.transfers if t.awaiting_receipt}
+    if not pending:
+        return bundle
+    return bundle.model_copy(
+        update={
+            "transfers": [t for t in bundle.transfers if str(t.id) not in pending],
+            "amendments": {k: v for k, v in bundle.amendments.items() if k not in pending},
+        }
+    )
+
+
+def export_transfer(
+    store: RecordStore,
+    child_id: uuid.UUID | str,
+    out_dir: Path,
+    to_school: str,
+    to_dsl: str = "",
+    *,
+    from_school: str | None = None,
+    kdf: KdfParams | None = None,
+) -> TransferPack:
+    """Write an encrypted transfer pack and its covering letter into ``out_dir``; record the transfer.
+
+    The child's record is kept here, marked transferred. Returns the one-time passphrase: show it once and
+    tell the DSL to give it to the receiving DSL by a separate route (a phone call), never with the pack.
+    """
+    to_school = _clean(to_school, "receiving school's name", required=True)
+    to_dsl = _clean(to_dsl, "receiving DSL's name", required=False)
+    sender_name = from_school if from_school is not None else store.vault.school
+    sender = _clean(sender_name, "sending school's name", required=False)
+    if not sender:
+        raise InvalidRecord(
+            "This casebook has no school name, so the receiving school would not know who sent the file. "
+            "Give your school's name."
+        )
+    out_dir = out_dir.expanduser()
+    if not out_dir.is_dir():
+        raise CannotWriteFile(f"The folder {out_dir} does not exist. Choose a folder to save the transfer pack in.")
+    child = store.get_as(Child, child_id)
+    today = _today(store)
+    pack_id = uuid.uuid4()
+    transfer_id = uuid.uuid4()
+    bundle = _bundle_for_transfer(store, str(child.id))
+    contents = PackContents(
+        pack_id=pack_id,
+        from_school=sender,
+        from_dsl=store.vault.user.name,
+        to_school=to_school,
+        to_dsl=to_dsl,
+        sent_on=today,
+        sending_transfer_id=transfer_id,
+        bundle=bundle.model_dump(mode="json"),
+    )
+    passphrase = new_pack_passphrase()
+    data, receipt_code = seal_pack(contents, passphrase, kdf or PACK_KDF)
+    digest = hashlib.sha256(data).hexdigest()
+    stem = f"CP-file-transfer-{pack_id.hex[:8]}"
+    pack_path = out_dir / f"{stem}{PACK_SUFFIX}"
+    letter_path = out_dir / f"{stem}-covering-letter.pdf"
+    from dslapp.services.transfer_letter import covering_letter_pdf
+
+    letter = covering_letter_pdf(
+        child=child,
+        bundle=bundle,
+        from_school=sender,
+        from_dsl=store.vault.user.label,
+        to_school=to_school,
+        to_dsl=to_dsl,
+        sent_on=today,
+        pack_name=pack_path.name,
+        pack_size=len(data),
+        pack_sha256=digest,
+        generated_on=store.vault.now(),
+    )
+    written: list[Path] = []
+    try:
+        write_user_file(pack_path, data)
+        written.append(pack_path)
+        write_user_file(letter_path, letter)
+        written.append(letter_path)
+        with store.db.transaction():
+            transfer = store.add(
+                validate(
+                    Transfer,
+                    {
+                        "id": transfer_id,
+                        "child_id": child.id,
+                        "direction": TransferDirection.OUTGOING,
+                        "other_school": to_school,
+                        "other_dsl": to_dsl,
+                        "sent_on": today,
+                        "method": METHOD,
+                        "notes": f"Transfer pack {pack_id}. The one-time passphrase was given to the DSL to send "
+                        "separately.",
+                    },
+                )
+            )
+            store.db.execute(
+                "INSERT INTO transfer_packs (pack_id, direction, transfer_id, child_id, created_at, receipt_check) "
+                "VALUES (?,?,?,?,?,?)",
+                (
+                    str(pack_id),
+                    "outgoing",
+                    str(transfer.id),
+                    str(child.id),
+                    store.vault.now().isoformat(),
+                    _receipt_check(receipt_code),
+                ),
+            )
+            reason = f"CP file transferred to {to_school}"
+            child, _ = change_status(store, child.id, ChildStatus.TRANSFERRED, today, reason)
+            store.vault.audit(Audit.EXPORT, str(child.id), f"CP file transfer pack {pack_id}")
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    changes = Changes.of(Child.KIND, Transfer.KIND, "status_change", child_id=str(child.id))
+    return TransferPack(pack_path, letter_path, passphrase, str(pack_id), digest, child, transfer, changes)
+
+
+def record_receipt(
+    store: RecordStore, transfer_id: uuid.UUID | str, receipt_code: str, received_by: str
+) -> tuple[Transfer, Changes]:
+    """Check the receipt code the receiving DSL read back and close the transfer (an audited amendment)."""
+    transfer = store.get_as(Transfer, transfer_id)
+    if transfer.direction != TransferDirection.OUTGOING:
+        raise CasebookError("That transfer is one this school received, so there is no receipt to record.")
+    if transfer.received_on is not None:
+        by = f" by {transfer.receipt_by}" if transfer.receipt_by else ""
+        raise CasebookError(f"Receipt of this CP file was already confirmed on {transfer.received_on:%d/%m/%Y}{by}.")
+    received_by = _clean(received_by, "name of the DSL who received the file", required=True)
+    row = store.db.execute(
+        "SELECT receipt_check FROM transfer_packs WHERE transfer_id = ? AND direction = 'outgoing'",
+        (str(transfer.id),),
+    ).fetchone()
+    if row is None:
+        raise CasebookError(
+            "This transfer was not sent as a DSL Casebook transfer pack, so there is no receipt code to check."
+        )
+    code = normalise_receipt_code(receipt_code)
+    if len(code) != _RECEIPT_GROUPS * _RECEIPT_GROUP_LEN or not hmac.compare_digest(_receipt_check(code), str(row[0])):
+        raise WrongReceiptCode()
+    amended = store.amend(
+        transfer.id,
+        {
+            "received_on": _today(store).isoformat(),
+            "receipt_by": received_by,
+            "receipt_code": format_receipt_code(code),
+        },
+        f"Receipt confirmed by {received_by} with the receipt code",
+    )
+    assert isinstance(amended, Transfer)
+    return amended, Changes.of(Transfer.KIND, child_id=str(transfer.child_id))
+
+
+# ---- receiving ----------------------------------------------------------------------------------------
+
+
+def import_opened_pack(store: RecordStore, opened: OpenedPack) -> tuple[Child, str]:
+    """Add the child from an opened pack, marked as received from the sending school; returns the receipt code."""
+    pack_id = str(opened.header.pack_id)
+    seen = store.db.execute(
+        "SELECT created_at FROM transfer_packs WHERE pack_id = ? AND direction = 'incoming'", (pack_id,)
+    ).fetchone()
+    if seen is not None:
+        raise CasebookError(
+            f"This transfer pack was already imported (on {str(seen[0])[:10]}). "
+            f"Its receipt code is {opened.receipt_code}."
+        )
+    contents = opened.contents
+    today = _today(store)
+    with store.db.transaction():
+        child, _ = import_bundle(store, opened.bundle)
+        amended = child
+        if child.received_from != contents.from_school:
+            changed = store.amend(
+                child.id, {"received_from": contents.from_school}, f"CP file received from {contents.from_school}"
+            )
+            assert isinstance(changed, Child)
+            amended = changed
+        transfer = store.add(
+            validate(
+                Transfer,
+                {
+                    "child_id": child.id,
+                    "direction": TransferDirection.INCOMING,
+                    "other_school": contents.from_school,
+                    "other_dsl": contents.from_dsl,
+                    "sent_on": contents.sent_on,
+                    "method": METHOD,
+                    "received_on": today,
+                    "receipt_by": store.vault.user.name,
+                    "receipt_code": opened.receipt_code,
+                    "notes": f"Transfer pack {pack_id}.",
+                },
+            )
+        )
+        store.db.execute(
+            "INSERT INTO transfer_packs (pack_id, direction, transfer_id, child_id, created_at, receipt_check) "
+            "VALUES (?,?,?,?,?,?)",
+            (
+                pack_id,
+                "incoming",
+                str(transfer.id),
+                str(child.id),
+                store.vault.now().isoformat(),
+                _receipt_check(opened.receipt_code),
+            ),
+        )
+        store.vault.audit(Audit.IMPORT, str(child.id), f"CP file transfer pack {pack_id}")
+    return amended, opened.receipt_code
+
+
+def import_transfer(store: RecordStore, pack_file: Path, passphrase: str) -> tuple[Child, str]:
+    """Open a transfer pack and add the child with their full history; returns (child, receipt code).
+
+    All or nothing: a wrong passphrase, a changed or damaged file, or an invalid bundle adds nothing.
+    """
+    return import_opened_pack(store, open_transfer_pack(pack_file, passphrase))
+
+
+def enclosed_counts(bundle: CaseBundle) -> list[tuple[str, int]]:
+    """(label, count) for each kind of record in the bundle that has any, in CP-file order."""
+    from dslapp.models import RECORD_KINDS
+
+    out = []
+    for kind, attr in ChildFile.SECTIONS.items():
+        count = len(getattr(bundle, attr))
+        if count:
+            out.append((RECORD_KINDS[kind].LABEL, count))
+    return out
