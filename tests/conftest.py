@@ -13,12 +13,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from support import FAST_KDF, PASSPHRASE
+
 from dslapp.store import RecordStore
 from dslapp.vault import keys
 from dslapp.vault.vault import Vault
-
-FAST_KDF = keys.KdfParams(time_cost=1, memory_cost=8, parallelism=1)
-PASSPHRASE = "correct horse battery staple (fictional)"
 
 
 @pytest.fixture(autouse=True)

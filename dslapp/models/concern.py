@@ -119,6 +119,7 @@ class Concern(ChildRecord):
     reporter_role: ShortText = ""
     categories: list[Category] = Field(min_length=1)
     severity: Severity = Severity.MEDIUM
+    where: ShortText = Field(default="", description="Where it was seen or heard, e.g. 'Year 4 classroom'.")
     what_happened: RequiredText = Field(description="What was seen or heard: facts, not opinion.")
     child_words: Text = Field(default="", description="The child's own words, verbatim.")
     body_map_notes: Text = ""
@@ -141,7 +142,7 @@ class Concern(ChildRecord):
 
     def search_text(self) -> str:
         return join_text(
-            self.what_happened, self.child_words, self.immediate_action, self.decision_reasons, self.outcome
+            self.where, self.what_happened, self.child_words, self.immediate_action, self.decision_reasons, self.outcome
         )
 
 

@@ -48,7 +48,7 @@ def _case(store: RecordStore) -> str:
 
 
 def test_round_trip_into_a_fresh_vault_is_lossless(store: RecordStore, tmp_path: Path) -> None:
-    from conftest import FAST_KDF
+    from support import FAST_KDF
 
     child_id = _case(store)
     first = build_bundle(store, child_id)
@@ -82,7 +82,7 @@ def test_malformed_bundles_name_the_field_and_add_nothing(
 
 
 def test_import_is_all_or_nothing(store: RecordStore, tmp_path: Path) -> None:
-    from conftest import FAST_KDF
+    from support import FAST_KDF
 
     child_id = _case(store)
     bundle = build_bundle(store, child_id)

@@ -9,7 +9,7 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
-from conftest import PASSPHRASE
+from support import PASSPHRASE
 
 from dslapp.models import (
     Action,

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE
+from support import PASSPHRASE
 
 from dslapp import __version__
 from dslapp.cli import build_parser, main

@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import FAST_KDF, PASSPHRASE
+from support import FAST_KDF, PASSPHRASE
 
 from dslapp.errors import (
     KeyFileDamaged,
