@@ -531,10 +531,14 @@ class _Demo:
 
     def professional_name(self) -> str:
         """A unique, clearly fictional name for a professional from another agency."""
+        attempts = 0
         while True:
             woman = self.chance(0.6)
             first = self.pick(_PRO_WOMEN if woman else _PRO_MEN)
-            name = f"{'Ms' if woman else 'Mr'} {first} {self.pick(_PRO_SURNAMES)}"
+            # a large caseload exhausts the name pools: then add a middle initial to keep names unique
+            middle = f" {chr(ord('A') + self.rng.randrange(26))}." if attempts > 50 else ""
+            name = f"{'Ms' if woman else 'Mr'} {first}{middle} {self.pick(_PRO_SURNAMES)}"
+            attempts += 1
             if name not in self._pros:
                 self._pros.add(name)
                 return name

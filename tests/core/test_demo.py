@@ -343,3 +343,13 @@ def test_build_large_is_deterministic(store: RecordStore, tmp_path: Path) -> Non
         second = RecordStore(other)
         build_large(second, children=5, concerns=60, heaviest=20, today=TODAY)
         assert _rows(second) == _rows(store)
+
+
+def test_a_large_school_demo_finishes_with_unique_professionals(store: RecordStore) -> None:
+    """The name pools run out above a few hundred children; the generator must still finish."""
+    summary = build_demo(store, children=1000, today=date(2026, 11, 23))
+    assert summary.children == 1000
+    from dslapp.models import Professional
+
+    names = [p.name for p in store.all_of(Professional)]
+    assert len(names) > 300
