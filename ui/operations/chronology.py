@@ -1,0 +1,191 @@
+"""The chronology tab's work on the DB worker: building the chronology (with its summary, quality hints and
+timeline), adding and re-wording entries, and exporting / printing PDFs (chronology, MASH enquiry,
+referral pack) with progress that the UI can cancel."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from dslapp.guidance.chronology_quality import Hint, hints_for_rows
+from dslapp.models import Category, ChronologyEntry
+from dslapp.services import recording
+from dslapp.services.children import ChildFile
+from dslapp.services.chronology import (
+    Chronology,
+    ChronologyRow,
+    ChronologySummary,
+    build_chronology,
+    chronology_summary,
+    curate_row,
+)
+from dslapp.services.timeline import TimelineEvent, event_from_row
+from dslapp.store import RecordStore
+from ui.operations.runner import Done, Failed
+from ui.operations.session import Session
+
+
+@dataclass(frozen=True)
+class Filters:
+    since: date | None = None
+    until: date | None = None
+    categories: frozenset[Category] | None = None
+    source: str = ""
+    significant_only: bool = True
+
+    def kwargs(self) -> dict[str, Any]:
+        return {
+            "since": self.since,
+            "until": self.until,
+            "categories": self.categories,
+            "source": self.source.strip() or None,
+            "significant_only": self.significant_only,
+        }
+
+
+@dataclass(frozen=True)
+class ChronologyView:
+    """Everything the chronology tab shows, built in one job."""
+
+    chronology: Chronology
+    summary: ChronologySummary
+    hints: dict[str, list[Hint]] = field(default_factory=dict)
+    events: tuple[TimelineEvent, ...] = ()
+
+
+def load_chronology(
+    session: Session,
+    child_id: str,
+    child_file: ChildFile | None,
+    filters: Filters,
+    on_done: Callable[[ChronologyView], None],
+    **kw: Any,
+) -> None:
+    def work(store: RecordStore) -> ChronologyView:
+        chronology = build_chronology(store, child_id, child_file=child_file, **filters.kwargs())
+        return ChronologyView(
+            chronology,
+            chronology_summary(chronology),
+            hints_for_rows(chronology.rows),
+            tuple(event_from_row(row) for row in chronology.rows),
+        )
+
+    session.run(work, on_done, **kw)
+
+
+def add_entry(session: Session, child_id: str, fields: dict[str, Any], on_done: Done, on_error: Failed) -> None:
+    """A manual entry (an event from another agency, or from before the child joined)."""
+    session.write(
+        lambda store: recording.record(store, ChronologyEntry, child_id=child_id, **fields), on_done, on_error
+    )
+
+
+def curate(
+    session: Session, child_id: str, row: ChronologyRow, wording: dict[str, Any], on_done: Done, on_error: Failed
+) -> None:
+    """Give a built row the DSL's own wording (the source record is left as it is)."""
+    session.write(lambda store: curate_row(store, child_id, row, **wording), on_done, on_error)
+
+
+def amend_entry(
+    session: Session, entry_id: str, reason: str, changes: dict[str, Any], on_done: Done, on_error: Failed
+) -> None:
+    """Amend a chronology entry: the original wording is kept with who, when and why."""
+    session.write(lambda store: recording.amend(store, entry_id, reason, **changes), on_done, on_error)
+
+
+# ---- exports ---------------------------------------------------------------------------------------
+
+
+class ExportProgress(QObject):
+    """Carries ``progress(done, total)`` from the worker to the GUI thread; ``cancel()`` stops the export."""
+
+    advanced = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def __call__(self, done: int, total: int) -> bool:  # runs on the worker
+        self.advanced.emit(done, total)
+        return not self._cancel.is_set()
+
+
+Exporter = Callable[[Session, Path, "str | None", ExportProgress, Done, Failed], None]
+
+
+def export_chronology(
+    child_id: str, filters: Filters | None = None
+) -> Callable[[Session, Path, str | None, ExportProgress, Done, Failed], None]:
+    def start(
+        session: Session, out: Path, password: str | None, progress: ExportProgress, on_done: Done, on_error: Failed
+    ) -> None:
+        from dslapp.export.chronology_pdf import export_chronology_pdf
+
+        chosen = filters or Filters()
+        session.run(
+            lambda store: export_chronology_pdf(
+                store,
+                child_id,
+                out,
+                password=password,
+                since=chosen.since,
+                until=chosen.until,
+                categories=sorted(chosen.categories) if chosen.categories is not None else None,
+                source=chosen.source.strip() or None,
+                progress=progress,
+            ),
+            on_done,
+            on_error,
+        )
+
+    return start
+
+
+def export_mash(child_id: str, referral_id: str | None = None) -> Exporter:
+    def start(
+        session: Session, out: Path, password: str | None, progress: ExportProgress, on_done: Done, on_error: Failed
+    ) -> None:
+        from dslapp.export.mash_pdf import export_mash_pdf
+
+        session.run(
+            lambda store: export_mash_pdf(store, referral_id or child_id, out, password=password, progress=progress),
+            on_done,
+            on_error,
+        )
+
+    return start
+
+
+def export_pack(child_id: str) -> Exporter:
+    def start(
+        session: Session, out: Path, password: str | None, progress: ExportProgress, on_done: Done, on_error: Failed
+    ) -> None:
+        from dslapp.export.pack_pdf import export_referral_pack
+
+        session.run(
+            lambda store: export_referral_pack(store, child_id, out, password=password, progress=progress),
+            on_done,
+            on_error,
+        )
+
+    return start
+
+
+def record_print(session: Session, child_id: str, entries: int, on_done: Done | None = None) -> None:
+    from dslapp.export.chronology_pdf import record_print as audit_print
+
+    session.run(lambda store: audit_print(store, child_id, entries), on_done)

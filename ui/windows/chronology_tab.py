@@ -1,0 +1,887 @@
+"""The Chronology tab of a child's record: the timeline above, the chronology table below, filters, gentle
+quality hints per entry, the summary of counts by category per quarter, and adding, re-wording,
+exporting and printing entries.
+
+Everything the tab shows comes from ``ui.operations.chronology`` (built on the DB worker). Editing
+follows the amendment rule: a manual entry (or one already re-worded) is amended with a reason and the
+original kept; a row built from a record gets the DSL's own wording as a new linked entry, leaving the
+source record untouched.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dslapp.errors import CasebookError
+from dslapp.guidance.chronology_quality import Hint, check_entry
+from dslapp.models import Category, ChronologyEntry, Impact
+from dslapp.models.chronology import approximate_date
+from dslapp.services.chronology import ChronologyRow
+from ui import strings, theme
+from ui.dialogs.export_pdf import ExportPdfDialog, safe_file_name
+from ui.operations import chronology as ops
+from ui.operations.casework import OpenedChild
+from ui.operations.session import Session
+from ui.widgets.common import field_label, set_invalid, text_label
+from ui.widgets.record_views import record_html
+from ui.widgets.timeline import TimelineView
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+IMPACT_MARK = {Impact.POSITIVE: "+", Impact.NEGATIVE: "−", Impact.UNKNOWN: "?"}
+ANY_DATE = QDate(1900, 1, 1)
+WRAP_LIMIT = 400  # rows sized to their text up to this many; beyond, one line each (full text in tooltips)
+SUMMARY_QUARTERS = 6
+MAX_ROW_HEIGHT = 120
+
+
+def impact_text(row: ChronologyRow) -> str:
+    mark = IMPACT_MARK[row.impact_kind]
+    return f"{mark} {row.impact}" if row.impact else f"{mark} {strings.CHRONO_IMPACT_LABELS[row.impact_kind.value]}"
+
+
+def hints_html(hints: list[Hint]) -> str:
+    import html
+
+    if not hints:
+        return f"<p style='color:{theme.colours().success}'>✓ {html.escape(strings.CHRONO_NO_HINTS)}</p>"
+    items = "".join(f"<li>{html.escape(h.message)}</li>" for h in hints)
+    return f"<p><b>{html.escape(strings.CHRONO_HINTS_TITLE)}</b></p><ul style='margin-left:-20px'>{items}</ul>"
+
+
+class ChronologyModel(QAbstractTableModel):
+    """Chronology rows in date order (the order is the point, so the view does not re-sort)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ChronologyRow] = []
+        self.hints: dict[str, list[Hint]] = {}
+        self._hint_icon = theme.icon("alert", theme.colours().warning)
+
+    def set_rows(self, rows: list[ChronologyRow], hints: dict[str, list[Hint]]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.hints = dict(hints)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(strings.CHRONO_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return strings.CHRONO_COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 0:
+            return strings.CHRONO_HINT_COLUMN_TIP
+        return None
+
+    def text(self, row: ChronologyRow, column: int) -> str:
+        if column == 1:
+            return row.when
+        if column == 2:
+            return row.event + (f"\n[{row.category_label}]" if row.category_label else "")
+        if column == 3:
+            return row.source
+        if column == 4:
+            return impact_text(row)
+        if column == 5:
+            return row.action
+        if column == 6:
+            return row.recorded_by
+        return ""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        hints = self.hints.get(row.key, [])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, column)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and hints:
+            return self._hint_icon
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return "\n".join(f"• {h.message}" for h in hints) if hints else None
+            text = self.text(row, column)
+            return text if len(text) > 30 else None
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            return strings.CHRONO_HINT_COUNT.format(count=len(hints)) if hints else ""
+        if role == Qt.ItemDataRole.ForegroundRole and column == 4:
+            c = theme.colours()
+            if row.impact_kind == Impact.NEGATIVE:
+                return QColor(c.danger)
+            if row.impact_kind == Impact.POSITIVE:
+                return QColor(c.success)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.approximate:
+            return QColor(theme.colours().muted)
+        if role == Qt.ItemDataRole.FontRole and column == 1 and row.approximate:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignHCenter if column == 0 else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignTop)
+        return None
+
+
+class _ShadedDelegate(QStyledItemDelegate):
+    """Paints the item's background colour itself (the app stylesheet's ``::item`` rule would hide it)."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        brush = index.data(Qt.ItemDataRole.BackgroundRole)
+        if brush is not None:
+            painter.fillRect(option.rect.adjusted(1, 1, -1, -1), brush)
+        super().paint(painter, option, index)
+
+
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(ANY_DATE)
+    edit.setSpecialValueText(strings.CHRONO_ANY_DATE)
+    edit.setDate(ANY_DATE)
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _date_of(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    return None if value == ANY_DATE else date(value.year(), value.month(), value.day())
+
+
+class ChronologyTab(QWidget):
+    """The interactive chronology. ``show_file(opened)`` (from the child's record) loads it."""
+
+    shown = Signal()
+
+    def __init__(self, session: Session, child_id: str, on: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.child_id = child_id
+        self.on = on
+        self.opened: OpenedChild | None = None
+        self.view: ops.ChronologyView | None = None
+        self.dialogs: list[QDialog] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 10, 0, 0)
+        layout.setSpacing(8)
+
+        # actions
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        self.add_button = QPushButton(theme.icon("plus"), strings.CHRONO_ADD)
+        self.add_button.setToolTip(strings.CHRONO_ADD_TIP)
+        self.add_button.clicked.connect(self.add_entry)
+        self.edit_button = QPushButton(theme.icon("amend"), strings.CHRONO_EDIT)
+        self.edit_button.setToolTip(strings.CHRONO_EDIT_TIP)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.timeline_button = QPushButton(theme.icon("chronology"), strings.CHRONO_TIMELINE)
+        self.timeline_button.setCheckable(True)
+        self.timeline_button.setChecked(True)
+        self.timeline_button.toggled.connect(self._toggle_timeline)
+        self.print_button = QPushButton(theme.icon("print"), strings.CHRONO_PRINT)
+        self.print_button.clicked.connect(self.print_preview)
+        self.export_button = QPushButton(theme.icon("shield"), strings.CHRONO_EXPORT)
+        self.export_button.clicked.connect(self.export_pdf)
+        for button in (self.add_button, self.edit_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.count_label = text_label("", "Muted")
+        actions.addWidget(self.count_label)
+        actions.addSpacing(8)
+        for button in (self.timeline_button, self.print_button, self.export_button):
+            actions.addWidget(button)
+        layout.addLayout(actions)
+
+        # filters
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        self.since = _date_edit(strings.CHRONO_FROM)
+        self.until = _date_edit(strings.CHRONO_TO)
+        self.category = QComboBox()
+        self.category.setAccessibleName(strings.CHRONO_CATEGORY)
+        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.category.addItem(strings.CHRONO_ALL_CATEGORIES, None)
+        for category in Category:
+            self.category.addItem(category.label, category.value)
+        self.source = QLineEdit()
+        self.source.setPlaceholderText(strings.CHRONO_SOURCE_FILTER)
+        self.source.setAccessibleName(strings.CHRONO_SOURCE_FILTER)
+        self.source.setClearButtonEnabled(True)
+        self.source.setMinimumWidth(220)
+        self.significant = QCheckBox(strings.CHRONO_SIGNIFICANT_ONLY)
+        self.significant.setChecked(True)
+        self.clear_button = QPushButton(strings.CHRONO_CLEAR)
+        self.clear_button.clicked.connect(self.clear_filters)
+        for label, widget in (
+            (strings.CHRONO_FROM, self.since),
+            (strings.CHRONO_TO, self.until),
+            (strings.CHRONO_CATEGORY, self.category),
+        ):
+            filters.addWidget(field_label(label, widget))
+            filters.addWidget(widget)
+        filters.addSpacing(6)
+        filters.addWidget(self.source, 1)
+        filters.addWidget(self.significant)
+        filters.addWidget(self.clear_button)
+        layout.addLayout(filters)
+        self.since.dateChanged.connect(self.reload)
+        self.until.dateChanged.connect(self.reload)
+        self.category.currentIndexChanged.connect(self.reload)
+        self.source.editingFinished.connect(self._source_changed)
+        self.significant.toggled.connect(self.reload)
+        self._last_source = ""
+
+        # timeline above, table and side panel below
+        self.timeline = TimelineView()
+        self.timeline.setMinimumHeight(150)
+        self.timeline.eventActivated.connect(self.select_record)
+        self.model = ChronologyModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(strings.CHRONO_TABLE_NAME)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setIconSize(QSize(16, 16))
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setMinimumSectionSize(30)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in enumerate((30, 104, -1, 130, 170, 190, 120)):
+            if width > 0:
+                header.resizeSection(column, width)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._fit_pending = False
+        header.sectionResized.connect(self._columns_resized)
+        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.empty = text_label(strings.CHRONO_EMPTY, "Muted", wrap=True)
+
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.empty)
+
+        self.side = QTabWidget()
+        self.side.setDocumentMode(True)
+        self.entry_view = QTextBrowser()
+        self.entry_view.setOpenLinks(False)
+        self.entry_view.setAccessibleName(strings.CHRONO_ENTRY_TAB)
+        self.entry_view.setPlaceholderText(strings.SELECT_RECORD)
+        self.side.addTab(self.entry_view, strings.CHRONO_ENTRY_TAB)
+        self.summary = QTableWidget()
+        self.summary.setAccessibleName(strings.CHRONO_SUMMARY_TAB)
+        self.summary.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.summary.verticalHeader().setDefaultSectionSize(24)
+        self.summary.setItemDelegate(_ShadedDelegate(self.summary))
+        self.summary.horizontalHeader().setDefaultSectionSize(44)
+        self.summary.horizontalHeader().setMinimumHeight(42)
+        self.summary_note = text_label("", "Hint", wrap=True)
+        summary_box = QWidget()
+        summary_layout = QVBoxLayout(summary_box)
+        summary_layout.setContentsMargins(0, 6, 0, 0)
+        summary_layout.addWidget(self.summary, 1)
+        summary_layout.addWidget(self.summary_note)
+        self.side.addTab(summary_box, strings.CHRONO_SUMMARY_TAB)
+
+        # the timeline and the side panel (this entry, summary) above; the table full width below
+        self.upper = QSplitter(Qt.Orientation.Horizontal)
+        self.upper.setChildrenCollapsible(False)
+        self.upper.setHandleWidth(10)
+        self.upper.addWidget(self.timeline)
+        self.upper.addWidget(self.side)
+        self.upper.setStretchFactor(0, 7)
+        self.upper.setStretchFactor(1, 3)
+        self.upper.setSizes([700, 300])
+        self.side.setMinimumWidth(260)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(10)
+        self.splitter.addWidget(self.upper)
+        self.splitter.addWidget(table_box)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([270, 360])
+        layout.addWidget(self.splitter, 1)
+
+        self.export_menu_button = CaseExportButton(self)
+        self._update_buttons()
+
+    # ---- loading ---------------------------------------------------------------------------------
+
+    def show_file(self, opened: OpenedChild) -> None:
+        self.opened = opened
+        self.export_menu_button.set_file(opened)
+        self.reload()
+
+    def filters(self) -> ops.Filters:
+        value = self.category.currentData()
+        return ops.Filters(
+            since=_date_of(self.since),
+            until=_date_of(self.until),
+            categories=frozenset({Category(value)}) if value else None,
+            source=self.source.text(),
+            significant_only=self.significant.isChecked(),
+        )
+
+    def reload(self) -> None:
+        if self.opened is None or not self.session.is_open:
+            return
+        ops.load_chronology(self.session, self.child_id, self.opened.file, self.filters(), self._shown, owner=self)
+
+    def _source_changed(self) -> None:
+        if self.source.text() != self._last_source:
+            self._last_source = self.source.text()
+            self.reload()
+
+    def clear_filters(self) -> None:
+        for widget in (self.since, self.until, self.category, self.source, self.significant):
+            widget.blockSignals(True)
+        self.since.setDate(ANY_DATE)
+        self.until.setDate(ANY_DATE)
+        self.category.setCurrentIndex(0)
+        self.source.clear()
+        self._last_source = ""
+        self.significant.setChecked(True)
+        for widget in (self.since, self.until, self.category, self.source, self.significant):
+            widget.blockSignals(False)
+        self.reload()
+
+    def _shown(self, view: ops.ChronologyView) -> None:
+        current = self.current()
+        self.view = view
+        rows = list(view.chronology.rows)
+        self.model.set_rows(rows, view.hints)
+        self._fit_rows()
+        self.timeline.set_events(view.events)
+        self._show_summary(view)
+        self.empty.setVisible(not rows)
+        with_hints = sum(1 for r in rows if r.key in view.hints)
+        self.count_label.setText(strings.CHRONO_COUNT.format(count=len(rows), hints=with_hints))
+        if rows:
+            keys = [r.key for r in rows]
+            self.table.selectRow(keys.index(current.key) if current is not None and current.key in keys else 0)
+        else:
+            self.entry_view.clear()
+        self._update_buttons()
+        self.shown.emit()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped text (capped; the full text is in the tooltip and the side panel)."""
+        self._fit_pending = False
+        count = self.model.rowCount()
+        if count > WRAP_LIMIT:
+            self.table.verticalHeader().setDefaultSectionSize(32)
+            return
+        self.table.resizeRowsToContents()
+        vertical = self.table.verticalHeader()
+        for number in range(count):
+            if vertical.sectionSize(number) > MAX_ROW_HEIGHT:
+                vertical.resizeSection(number, MAX_ROW_HEIGHT)
+
+    def _columns_resized(self, *_args: object) -> None:
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_rows)
+
+    def _show_summary(self, view: ops.ChronologyView) -> None:
+        """Counts per category (rows) per quarter (columns, the latest few), shaded by count; a rising
+        category is marked ▲ in red."""
+        summary = view.summary
+        quarters = summary.quarters[-SUMMARY_QUARTERS:]
+        skipped = len(summary.quarters) - len(quarters)
+        c = theme.colours()
+        self.summary.clear()
+        self.summary.setRowCount(len(summary.categories))
+        self.summary.setColumnCount(len(quarters) + 1)
+        self.summary.setHorizontalHeaderLabels(
+            [f"{q.label.split()[0][:3]}\n’{q.year % 100:02d}" for q in quarters] + [strings.CHRONO_TOTAL]
+        )
+        peak = max((max(cc.counts) for cc in summary.categories), default=1) or 1
+        for row, counts in enumerate(summary.categories):
+            label = QTableWidgetItem(f"{counts.label} ▲" if counts.rising else counts.label)
+            if counts.rising:
+                label.setForeground(QColor(c.danger))
+                label.setToolTip(strings.CHRONO_RISING_TIP)
+            self.summary.setVerticalHeaderItem(row, label)
+            shown = counts.counts[-SUMMARY_QUARTERS:]
+            for column, count in enumerate(shown):
+                item = QTableWidgetItem(str(count) if count else "·")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if count:
+                    colour = QColor(c.danger if counts.rising else c.accent)
+                    colour.setAlpha(40 + int(150 * count / peak))
+                    item.setBackground(colour)
+                item.setToolTip(f"{counts.label}, {quarters[column].label}: {count}")
+                self.summary.setItem(row, column, item)
+            total = QTableWidgetItem(str(counts.total))
+            total.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            font = total.font()
+            font.setBold(True)
+            total.setFont(font)
+            self.summary.setItem(row, len(quarters), total)
+        for column in range(len(quarters) + 1):
+            self.summary.setColumnWidth(column, 36 if column < len(quarters) else 44)
+        notes = []
+        if any(cc.rising for cc in summary.categories):
+            notes.append(strings.CHRONO_RISING_TIP)
+        if skipped > 0:
+            notes.append(strings.CHRONO_SUMMARY_EARLIER.format(count=skipped))
+        if summary.uncategorised:
+            notes.append(strings.CHRONO_SUMMARY_OTHER.format(count=summary.uncategorised))
+        self.summary_note.setText(" ".join(notes) or strings.CHRONO_SUMMARY_HELP)
+
+    # ---- selection -------------------------------------------------------------------------------
+
+    def current(self) -> ChronologyRow | None:
+        index = self.table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _current_changed(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        row: ChronologyRow | None = index.data(ROW_ROLE) if index.isValid() else None
+        self._update_buttons()
+        if row is None:
+            self.entry_view.clear()
+            return
+        self.timeline.selected_id = row.record_id
+        self.timeline.canvas.update()
+        self.entry_view.setHtml(self.entry_html(row))
+
+    def entry_html(self, row: ChronologyRow) -> str:
+        import html
+
+        parts = [hints_html(self.model.hints.get(row.key, []))]
+        if self.opened is not None:
+            records = {str(r.id): r for r in self.opened.file.records()}
+            amended = self.opened.amended
+            heading = "<p style='color:{c}; font-weight:600; margin-top:12px'>{t}</p>"
+            muted = theme.colours().muted
+            if row.entry_id and row.entry_id != row.record_id and row.entry_id in records:
+                parts.append(heading.format(c=muted, t=html.escape(strings.CHRONO_WORDING.upper())))
+                parts.append(record_html(records[row.entry_id], amended.get(row.entry_id, [])))
+            source = records.get(row.record_id)
+            if source is not None:
+                title = strings.CHRONO_MANUAL_ENTRY if row.kind == ChronologyEntry.KIND else strings.CHRONO_SOURCE
+                parts.append(heading.format(c=muted, t=html.escape(title.upper())))
+                parts.append(record_html(source, amended.get(row.record_id, [])))
+        return "".join(parts)
+
+    def select_record(self, record_id: str) -> None:
+        """Select (and show) the first row that comes from ``record_id`` (a timeline click)."""
+        for number, row in enumerate(self.model.rows):
+            if row.record_id == record_id:
+                self.table.selectRow(number)
+                self.table.scrollTo(self.model.index(number, 1), QAbstractItemView.ScrollHint.PositionAtCenter)
+                self.side.setCurrentIndex(0)
+                return
+
+    def _update_buttons(self) -> None:
+        has_rows = bool(self.model.rows)
+        self.edit_button.setEnabled(self.current() is not None)
+        self.print_button.setEnabled(has_rows)
+        self.export_button.setEnabled(self.opened is not None)
+
+    def _toggle_timeline(self, on: bool) -> None:
+        self.timeline.setVisible(on)
+
+    # ---- adding and editing ------------------------------------------------------------------------
+
+    def _keep(self, dialog: QDialog) -> None:
+        self.dialogs = [d for d in self.dialogs if d.isVisible()]
+        self.dialogs.append(dialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.session.closed.connect(dialog.reject)
+        dialog.open()
+
+    def add_entry(self) -> EntryDialog | None:
+        if self.opened is None:
+            return None
+        dialog = EntryDialog(self.session, self.child_id, None, None, self.on, self.window())
+        self._keep(dialog)
+        return dialog
+
+    def edit_current(self) -> EntryDialog | None:
+        row = self.current()
+        if row is None or self.opened is None:
+            return None
+        entry = None
+        if row.entry_id:
+            entry = next((e for e in self.opened.file.chronology if str(e.id) == row.entry_id), None)
+        dialog = EntryDialog(self.session, self.child_id, row, entry, self.on, self.window())
+        self._keep(dialog)
+        return dialog
+
+    # ---- export and print ----------------------------------------------------------------------------
+
+    def export_pdf(self) -> ExportPdfDialog | None:
+        if self.opened is None:
+            return None
+        dialog = ExportPdfDialog(
+            self.session,
+            ops.export_chronology(self.child_id, self.filters()),
+            title=strings.CHRONO_EXPORT_TITLE,
+            default_name=safe_file_name("chronology", self.opened.file.child, self.on),
+            parent=self.window(),
+        )
+        self._keep(dialog)
+        return dialog
+
+    def print_preview(self) -> QDialog | None:
+        if self.view is None or not self.view.chronology.rows:
+            return None
+        from ui.dialogs.print_chronology import preview_dialog
+
+        chronology = self.view.chronology
+        dialog = preview_dialog(chronology, self.session.user_name, datetime.now(), self.window())
+        entries = len(chronology.rows)
+        dialog.accepted.connect(lambda: ops.record_print(self.session, self.child_id, entries))
+        self._keep(dialog)
+        return dialog
+
+
+class CaseExportButton(QToolButton):
+    """ "Export ▾" for the child's page header: the chronology, the referral pack and the MASH enquiry."""
+
+    def __init__(self, tab: ChronologyTab) -> None:
+        super().__init__(tab)
+        self.tab = tab
+        self.setText(strings.CASE_EXPORT)
+        self.setIcon(theme.icon("shield"))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self)
+        self.chronology_action = menu.addAction(strings.CHRONO_EXPORT, tab.export_pdf)
+        self.pack_action = menu.addAction(strings.CASE_EXPORT_PACK, self.export_pack)
+        self.mash_action = menu.addAction(strings.CASE_EXPORT_MASH, self.export_mash)
+        self.setMenu(menu)
+        self.mash_action.setEnabled(False)
+
+    def set_file(self, opened: OpenedChild) -> None:
+        has_referral = bool(opened.file.referrals)
+        self.mash_action.setEnabled(has_referral)
+        self.mash_action.setToolTip("" if has_referral else strings.CASE_EXPORT_MASH_NONE)
+
+    def _dialog(self, exporter: ops.Exporter, title: str, kind: str) -> ExportPdfDialog | None:
+        tab = self.tab
+        if tab.opened is None:
+            return None
+        dialog = ExportPdfDialog(
+            tab.session,
+            exporter,
+            title=title,
+            default_name=safe_file_name(kind, tab.opened.file.child, tab.on),
+            parent=tab.window(),
+        )
+        tab._keep(dialog)
+        return dialog
+
+    def export_pack(self) -> ExportPdfDialog | None:
+        return self._dialog(ops.export_pack(self.tab.child_id), strings.CASE_EXPORT_PACK_TITLE, "referral-pack")
+
+    def export_mash(self) -> ExportPdfDialog | None:
+        if self.tab.opened is None or not self.tab.opened.file.referrals:
+            return None
+        return self._dialog(ops.export_mash(self.tab.child_id), strings.CASE_EXPORT_MASH_TITLE, "mash-enquiry")
+
+
+class EntryDialog(QDialog):
+    """Add a manual entry, or re-word a row (an amendment with a reason when the row is already an entry)."""
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        session: Session,
+        child_id: str,
+        row: ChronologyRow | None,
+        entry: ChronologyEntry | None,
+        on: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.child_id = child_id
+        self.row = row
+        self.entry = entry
+        self.mode = "add" if row is None else ("amend" if entry is not None else "curate")
+        title = {
+            "add": strings.CHRONO_ADD_TITLE,
+            "amend": strings.CHRONO_EDIT_TITLE,
+            "curate": strings.CHRONO_EDIT_TITLE,
+        }
+        self.setWindowTitle(title[self.mode])
+        self.resize(760, 820)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 16)
+        outer.setSpacing(8)
+        outer.addWidget(text_label(title[self.mode], "PageTitle"))
+        note = {
+            "add": strings.CHRONO_ADD_NOTE,
+            "amend": strings.CHRONO_AMEND_NOTE,
+            "curate": strings.CHRONO_CURATE_NOTE,
+        }[self.mode]
+        outer.addWidget(text_label(note, "Hint", wrap=True))
+
+        form = QWidget()
+        layout = QVBoxLayout(form)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.setSpacing(5)
+        self.exact = QRadioButton(strings.CHRONO_EXACT_DATE)
+        self.approximate = QRadioButton(strings.CHRONO_APPROXIMATE)
+        group = QButtonGroup(self)
+        group.addButton(self.exact)
+        group.addButton(self.approximate)
+        self.on_date = QDateEdit()
+        self.on_date.setDisplayFormat("dd/MM/yyyy")
+        self.on_date.setCalendarPopup(True)
+        self.on_date.setAccessibleName(strings.CHRONO_EXACT_DATE)
+        self.on_date.setDate(QDate(on.year, on.month, on.day))
+        self.period = QLineEdit()
+        self.period.setPlaceholderText(strings.CHRONO_PERIOD_HINT)
+        self.period.setAccessibleName(strings.CHRONO_APPROXIMATE)
+        when = QHBoxLayout()
+        when.addWidget(self.exact)
+        when.addWidget(self.on_date)
+        when.addSpacing(16)
+        when.addWidget(self.approximate)
+        when.addWidget(self.period, 1)
+        layout.addWidget(field_label(strings.CHRONO_WHEN))
+        layout.addLayout(when)
+        self.event_box = _box(strings.CHRONO_EVENT, 96, 150)
+        self.source = QLineEdit()
+        self.source.setPlaceholderText(strings.CHRONO_SOURCE_HINT)
+        self.category = QComboBox()
+        self.category.addItem(strings.CHRONO_NO_CATEGORY, None)
+        for category in Category:
+            self.category.addItem(category.label, category.value)
+        self.impact = _box(strings.CHRONO_IMPACT, 60, 100)
+        self.impact_kind = QComboBox()
+        for kind in Impact:
+            self.impact_kind.addItem(f"{IMPACT_MARK[kind]}  {strings.CHRONO_IMPACT_LABELS[kind.value]}", kind.value)
+        self.action = _box(strings.CHRONO_ACTION, 72, 130)
+        self.recorded_by = QLineEdit(session.user_name)
+        self.significant_box = QCheckBox(strings.CHRONO_SIGNIFICANT)
+        self.significant_box.setChecked(True)
+        for label, widget in (
+            (strings.CHRONO_EVENT, self.event_box),
+            (strings.CHRONO_SOURCE_LABEL, self.source),
+            (strings.CHRONO_CATEGORY, self.category),
+            (strings.CHRONO_IMPACT, self.impact),
+            (strings.CHRONO_IMPACT_KIND, self.impact_kind),
+            (strings.CHRONO_ACTION, self.action),
+            (strings.CHRONO_RECORDED_BY, self.recorded_by),
+        ):
+            layout.addWidget(field_label(label, widget))
+            layout.addWidget(widget)
+        layout.addWidget(self.significant_box)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form)
+        outer.addWidget(scroll, 1)
+        self.hints = QLabel()
+        self.hints.setWordWrap(True)
+        self.hints.setTextFormat(Qt.TextFormat.RichText)
+        self.hints.setAccessibleName(strings.CHRONO_HINTS_TITLE)
+        c = theme.colours()
+        self.hints.setStyleSheet(f"background: {c.warning_soft}; padding: 6px 10px; border-radius: 6px;")
+        outer.addWidget(self.hints)
+
+        self.reason = _box(strings.AMEND_REASON, 52, 80)
+        self.reason.setPlaceholderText(strings.AMEND_REASON_HINT)
+        if self.mode == "amend":
+            outer.addWidget(field_label(strings.AMEND_REASON, self.reason))
+            outer.addWidget(self.reason)
+        else:
+            self.reason.hide()
+        footer = QHBoxLayout()
+        self.error = text_label("", "InlineError", wrap=True)
+        footer.addWidget(self.error, 1)
+        cancel = QPushButton(strings.CANCEL)
+        cancel.clicked.connect(self.reject)
+        self.save_button = QPushButton(theme.icon("check", theme.colours().accent_text), strings.SAVE)
+        self.save_button.setObjectName("Primary")
+        self.save_button.clicked.connect(self.save)
+        footer.addWidget(cancel)
+        footer.addWidget(self.save_button)
+        outer.addLayout(footer)
+
+        self._fill()
+        self.exact.toggled.connect(self._date_mode)
+        self._date_mode()
+        for box in (self.event_box, self.impact, self.action):
+            box.textChanged.connect(self._update_hints)
+        self.source.textChanged.connect(self._update_hints)
+        self._update_hints()
+        self.event_box.setFocus()
+
+    def _fill(self) -> None:
+        entry, row = self.entry, self.row
+        if entry is not None:
+            on, period = entry.on, entry.period
+            event, source, impact, action = entry.event, entry.source, entry.impact, entry.action_taken
+            category = entry.category.value if entry.category else None
+            kind, by, significant = entry.impact_kind, entry.recorded_by, entry.significant
+        elif row is not None:
+            on = None if row.approximate else row.sort_date
+            period = row.when if row.approximate else ""
+            event, source, impact, action = row.event, row.source, row.impact, row.action
+            category = row.category.value if row.category else None
+            kind, by, significant = row.impact_kind, row.recorded_by, True
+        else:
+            self.exact.setChecked(True)
+            return
+        self.exact.setChecked(on is not None)
+        self.approximate.setChecked(on is None)
+        if on is not None:
+            self.on_date.setDate(QDate(on.year, on.month, on.day))
+        self.period.setText(period)
+        self.event_box.setPlainText(event)
+        self.source.setText(source)
+        self.category.setCurrentIndex(max(0, self.category.findData(category)))
+        self.impact.setPlainText(impact)
+        self.impact_kind.setCurrentIndex(max(0, self.impact_kind.findData(kind.value)))
+        self.action.setPlainText(action)
+        self.recorded_by.setText(by)
+        self.significant_box.setChecked(significant)
+
+    def _date_mode(self) -> None:
+        exact = self.exact.isChecked()
+        self.on_date.setEnabled(exact)
+        self.period.setEnabled(not exact)
+
+    def _update_hints(self) -> None:
+        hints = check_entry(
+            event=self.event_box.toPlainText(),
+            source=self.source.text(),
+            impact=self.impact.toPlainText(),
+            action=self.action.toPlainText(),
+        )
+        self.hints.setText(hints_html(hints))
+
+    def fields(self) -> dict[str, Any]:
+        """The form as JSON-ready values (as an amendment stores them)."""
+        value = self.on_date.date()
+        exact = self.exact.isChecked()
+        return {
+            "on": date(value.year(), value.month(), value.day()).isoformat() if exact else None,
+            "period": "" if exact else self.period.text().strip(),
+            "event": self.event_box.toPlainText().strip(),
+            "source": self.source.text().strip(),
+            "category": self.category.currentData(),
+            "impact": self.impact.toPlainText().strip(),
+            "impact_kind": self.impact_kind.currentData(),
+            "action_taken": self.action.toPlainText().strip(),
+            "recorded_by": self.recorded_by.text().strip(),
+            "significant": self.significant_box.isChecked(),
+        }
+
+    def _fail(self, message: str, widget: QWidget | None = None) -> None:
+        self.error.setText(message)
+        if widget is not None:
+            set_invalid(widget, True)
+            widget.setFocus()
+
+    def save(self) -> None:
+        for widget in (self.event_box, self.period, self.reason):
+            set_invalid(widget, False)
+        fields = self.fields()
+        if not fields["event"]:
+            self._fail(strings.CHRONO_NEED_EVENT, self.event_box)
+            return
+        if fields["on"] is None:
+            try:
+                approximate_date(fields["period"])
+            except ValueError:
+                self._fail(strings.CHRONO_NEED_PERIOD, self.period)
+                return
+        if self.mode == "amend":
+            assert self.entry is not None
+            current = self.entry.model_dump(mode="json")
+            changes = {k: v for k, v in fields.items() if current.get(k) != v}
+            if not changes:
+                self._fail(strings.AMEND_NOTHING)
+                return
+            reason = self.reason.toPlainText().strip()
+            if not reason:
+                self._fail(strings.AMEND_NEED_REASON, self.reason)
+                return
+        self.save_button.setEnabled(False)
+        if self.mode == "add":
+            ops.add_entry(self.session, self.child_id, fields, self._done, self._failed)
+        elif self.mode == "curate":
+            assert self.row is not None
+            ops.curate(self.session, self.child_id, self.row, fields, self._done, self._failed)
+        else:
+            assert self.entry is not None
+            ops.amend_entry(self.session, str(self.entry.id), reason, changes, self._done, self._failed)
+
+    def _done(self, record: Any) -> None:
+        self.saved.emit(record)
+        self.accept()
+
+    def _failed(self, error: CasebookError) -> None:
+        self.save_button.setEnabled(True)
+        self.error.setText(str(error))
+
+
+def _box(name: str, height: int, maximum: int = 0) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setAccessibleName(name)
+    box.setMinimumHeight(height)
+    if maximum:
+        box.setMaximumHeight(maximum)
+    return box
