@@ -1,0 +1,120 @@
+"""Practice guidance from the desktop: Early Help plans and reviews, Levels of Need, escalation,
+information-sharing decisions and a child's practice alerts. Each call runs a service on the DB worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dslapp.guidance.alerts import AlertItem, practice_alerts
+from dslapp.models import SharingDecision, ThresholdDecision
+from dslapp.models.referral import DisagreementType
+from dslapp.services import early_help, escalation, mash, recording, thresholds
+from dslapp.services.early_help import ReviewResult
+from dslapp.store import RecordStore
+from ui.operations.runner import Done, Failed
+from ui.operations.session import Session
+
+
+@dataclass(frozen=True)
+class OverviewGuidance:
+    """What the child's Overview shows from the guidance: alerts and the latest threshold decision."""
+
+    alerts: list[AlertItem]
+    threshold: ThresholdDecision | None
+
+
+def load_overview_guidance(
+    session: Session, child_id: str, on: date, on_done: Callable[[OverviewGuidance], None], **kw: Any
+) -> None:
+    def work(store: RecordStore) -> OverviewGuidance:
+        return OverviewGuidance(
+            practice_alerts(store, on, child_id=child_id), thresholds.latest_threshold_decision(store, child_id)
+        )
+
+    session.run(work, on_done, **kw)
+
+
+def start_plan(session: Session, child_id: str, fields: dict[str, Any], on_done: Done, on_error: Failed) -> None:
+    session.write(lambda store: early_help.start_plan(store, child_id, **fields), on_done, on_error)
+
+
+def review_plan(
+    session: Session, plan_id: str, fields: dict[str, Any], on_done: Callable[[ReviewResult], None], on_error: Failed
+) -> None:
+    def work(store: RecordStore) -> tuple[ReviewResult, Any]:
+        result = early_help.review_plan(store, plan_id, **fields)
+        return result, result.changes
+
+    session.write(work, on_done, on_error)
+
+
+def revise_goals(
+    session: Session, plan_id: str, goals: Sequence[dict[str, Any]], reason: str, on_done: Done, on_error: Failed
+) -> None:
+    session.write(lambda store: early_help.revise_goals(store, plan_id, goals, reason), on_done, on_error)
+
+
+def close_plan(
+    session: Session, plan_id: str, closed_on: date, what_improved: str, on_done: Done, on_error: Failed
+) -> None:
+    session.write(lambda store: early_help.close_plan(store, plan_id, closed_on, what_improved), on_done, on_error)
+
+
+def start_mash_draft(session: Session, child_id: str, on_done: Done, on_error: Failed) -> None:
+    """Save a draft MASH enquiry pre-filled from the case (services.mash.start_enquiry)."""
+    session.write(lambda store: mash.start_enquiry(store, child_id), on_done, on_error)
+
+
+def record_threshold_decision(
+    session: Session, child_id: str, fields: dict[str, Any], on_done: Done, on_error: Failed
+) -> None:
+    def work(store: RecordStore) -> tuple[Any, Any]:
+        decision, changes, prompts = thresholds.record_threshold_decision(store, child_id, **fields)
+        return (decision, prompts), changes
+
+    session.write(work, on_done, on_error)
+
+
+def start_escalation(
+    session: Session,
+    child_id: str,
+    disagreement: DisagreementType,
+    raised_on: date,
+    summary: str,
+    with_whom: str,
+    on_done: Done,
+    on_error: Failed,
+) -> None:
+    session.write(
+        lambda store: escalation.start_escalation(
+            store, child_id, disagreement, raised_on, summary, with_whom=with_whom
+        ),
+        on_done,
+        on_error,
+    )
+
+
+def step_up_escalation(
+    session: Session, escalation_id: str, on: date, summary: str, with_whom: str, on_done: Done, on_error: Failed
+) -> None:
+    session.write(
+        lambda store: escalation.step_up(store, escalation_id, on, summary, with_whom=with_whom), on_done, on_error
+    )
+
+
+def record_escalation_response(
+    session: Session, escalation_id: str, on: date, outcome: str, resolved: bool, on_done: Done, on_error: Failed
+) -> None:
+    session.write(
+        lambda store: escalation.record_response(store, escalation_id, on, outcome, resolved=resolved),
+        on_done,
+        on_error,
+    )
+
+
+def record_sharing_decision(session: Session, fields: dict[str, Any], on_done: Done, on_error: Failed) -> None:
+    session.write(lambda store: recording.record(store, SharingDecision, **fields), on_done, on_error)

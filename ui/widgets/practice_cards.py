@@ -1,0 +1,77 @@
+"""Practice guidance on the child's Overview: the practice alerts (each saying why it fired) and the latest
+Levels of Need decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from dslapp.guidance import thresholds
+from ui.formatting import dmy
+from ui.operations.guidance_ops import OverviewGuidance
+from ui.widgets.common import Card, text_label
+
+ALERTS_TITLE = "Practice alerts"
+THRESHOLD_TITLE = "Levels of Need"
+
+
+def guidance_widget(guidance: OverviewGuidance, open_threshold_tool: Callable[[], None]) -> QWidget:
+    holder = QWidget()
+    holder.setObjectName("PracticeGuidance")
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(14)
+    if guidance.alerts:
+        alerts = Card(f"{ALERTS_TITLE} ({len(guidance.alerts)})", icon="alert")
+        alerts.setAccessibleName(ALERTS_TITLE)
+        for alert in guidance.alerts:
+            block = QVBoxLayout()
+            block.setSpacing(1)
+            title = text_label(alert.title, "Value", wrap=True)
+            title.setStyleSheet("font-weight: 600;")
+            block.addWidget(title)
+            block.addWidget(text_label(alert.reason, "Hint", wrap=True, selectable=True))
+            alerts.body.addLayout(block)
+        row.addWidget(alerts, 3)
+    card = Card(THRESHOLD_TITLE, icon="shield")
+    card.setAccessibleName(THRESHOLD_TITLE)
+    decision = guidance.threshold
+    if decision is None:
+        card.body.addWidget(text_label("No Levels of Need decision recorded yet.", "Muted", wrap=True))
+    else:
+        try:
+            name = thresholds.level(decision.level).name
+        except Exception:
+            name = ""
+        level = text_label(f"Level {decision.level}: {name}", "Value")
+        level.setStyleSheet("font-weight: 600;")
+        card.body.addWidget(level)
+        who = f"{dmy(decision.decided_on)}, {decision.decided_by}"
+        if decision.consulted:
+            who += f"; consulted {decision.consulted}"
+        card.body.addWidget(text_label(who, "Hint", wrap=True))
+        reasoning = decision.reasoning.strip()
+        card.body.addWidget(text_label(reasoning[:280] + ("…" if len(reasoning) > 280 else ""), wrap=True))
+    button = QPushButton("Open the Levels of Need tool")
+    button.clicked.connect(open_threshold_tool)
+    buttons = QHBoxLayout()
+    buttons.addWidget(button)
+    buttons.addStretch(1)
+    card.body.addLayout(buttons)
+    row.addWidget(card, 2)
+    return holder
+
+
+def attach_guidance(area: QScrollArea, widget: QWidget) -> None:
+    """Put ``widget`` above the Overview's front sheet (which ``OverviewTab.show_file`` rebuilds each load)."""
+    holder = area.takeWidget()
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 14, 6, 0)
+    layout.setSpacing(0)
+    layout.addWidget(widget)
+    if holder is not None:
+        layout.addWidget(holder, 1)
+    area.setWidget(page)

@@ -1,0 +1,206 @@
+"""The Early Help tab of a child's record: plans (goals, baselines, TAF, next review) and their reviews,
+with "Start Early Help plan", the review guide, closing a plan and the Levels of Need tool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from html import escape
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Record, ThresholdDecision
+from dslapp.models.early_help import LEVEL_LABELS, PlanStatus
+from ui import theme
+from ui.dialogs.guidance_common import close_dialog
+from ui.formatting import dmy
+from ui.models.records import Column
+from ui.operations.session import Session
+from ui.widgets.common import text_label
+
+START_PLAN = "Start Early Help plan"
+REVIEW_PLAN = "Review the plan"
+CLOSE_PLAN = "Close the plan"
+THRESHOLD_TOOL = "Levels of Need"
+
+
+def plan_html(plan: EarlyHelpPlan, reviews: Sequence[EarlyHelpReview]) -> str:
+    """A plan as the DSL reads it: views, worries, SMART goals with baseline and latest score, TAF, reviews."""
+    latest = {str(p.goal_id): p.score for r in reviews for p in r.goal_progress}
+    parts = [f"<h3>Early Help plan started {dmy(plan.started_on)}</h3>"]
+    status = "Open" if plan.status == PlanStatus.OPEN else f"Closed {dmy(plan.closed_on)}"
+    parts.append(
+        f"<p><b>Status:</b> {status}"
+        + (f" · <b>Next review:</b> {dmy(plan.next_review)}" if plan.next_review else "")
+        + "</p>"
+    )
+    for label, text in (
+        ("Lead practitioner", plan.lead_practitioner),
+        ("The family's view", plan.family_view),
+        ("The child's view", plan.child_view),
+        ("What we are worried about", plan.worries),
+        ("What is working well", plan.working_well),
+        ("What has improved for the child", plan.closing_summary),
+    ):
+        if text:
+            parts.append(f"<p><b>{label}</b><br>{escape(text)}</p>")
+    rows = "".join(
+        f"<tr><td>{escape(g.what_will_change)}</td><td>{escape(g.who_does_what)}</td><td>{dmy(g.by_when)}</td>"
+        f"<td>{escape(g.how_we_will_know)}</td><td align='center'>{g.baseline}</td>"
+        f"<td align='center'>{latest.get(str(g.goal_id), '—')}</td></tr>"
+        for g in plan.goals
+    )
+    parts.append(
+        "<p><b>SMART goals</b></p><table cellspacing='0' cellpadding='4' border='1' width='100%'>"
+        "<tr><th>What will change</th><th>Who</th><th>By when</th><th>How we'll know</th><th>Baseline</th>"
+        f"<th>Latest</th></tr>{rows}</table>"
+    )
+    if plan.taf_members:
+        parts.append(f"<p><b>TAF members:</b> {escape(', '.join(plan.taf_members))}</p>")
+    if reviews:
+        items = "".join(
+            f"<li>{dmy(r.held_on)}: <b>{r.overall.label}</b>, {r.decision.label.lower()}. "
+            f"{escape(r.life_improved)}</li>"
+            for r in reviews
+        )
+        parts.append(f"<p><b>Reviews</b></p><ul>{items}</ul>")
+    return "".join(parts)
+
+
+def summary(record: Record) -> str:
+    if isinstance(record, EarlyHelpPlan):
+        state = "open" if record.status == PlanStatus.OPEN else "closed"
+        review = f", next review {dmy(record.next_review)}" if record.next_review else ""
+        return f"{len(record.goals)} goals, {state}{review}"
+    if isinstance(record, EarlyHelpReview):
+        return f"{record.overall.label}: {record.life_improved.strip().splitlines()[0] if record.life_improved else ''}"
+    if isinstance(record, ThresholdDecision):
+        return f"{LEVEL_LABELS.get(record.level, record.level)}: {record.reasoning.strip().splitlines()[0]}"
+    return ""
+
+
+class EarlyHelpTab(QWidget):
+    def __init__(
+        self,
+        session: Session,
+        child_id: str,
+        on: date,
+        opened: Callable[[], Any],
+        detail: Callable[[Record], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from ui.windows.child_record import RecordList  # the record window imports this module
+
+        self.session = session
+        self.child_id = child_id
+        self.on = on
+        self.opened = opened
+        self._detail = detail
+        self.plans: list[EarlyHelpPlan] = []
+        self.reviews: list[EarlyHelpReview] = []
+        self.dialog: Any = None
+        session.closed.connect(self.close_dialog)  # nothing stays on screen once locked
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(8)
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        self.start_button = QPushButton(theme.icon("plus", theme.colours().accent_text), START_PLAN)
+        self.start_button.setObjectName("Primary")
+        self.start_button.clicked.connect(self.start_plan)
+        self.review_button = QPushButton(REVIEW_PLAN)
+        self.review_button.clicked.connect(self.review_plan)
+        self.close_button = QPushButton(CLOSE_PLAN)
+        self.close_button.clicked.connect(self.close_plan)
+        self.threshold_button = QPushButton(THRESHOLD_TOOL)
+        self.threshold_button.clicked.connect(self.threshold_tool)
+        for button in (self.start_button, self.review_button, self.close_button, self.threshold_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.hint = text_label("", "Hint")
+        bar.addWidget(self.hint)
+        layout.addLayout(bar)
+        self.listing = RecordList(
+            [
+                Column[Record]("Date", lambda r: dmy(r.occurred_on()), lambda r: str(r.occurred_on()), 100),
+                Column[Record]("Record", lambda r: r.LABEL, width=170),
+                Column[Record]("Summary", summary),
+            ],
+            detail=self._html,
+            name="Early Help",
+        )
+        self.listing.layout().setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.listing, 1)
+        self.listing.selection_changed.connect(lambda _r: self._update_buttons())
+        self._update_buttons()
+
+    def set_items(self, items: Sequence[Record]) -> None:
+        self.plans = [r for r in items if isinstance(r, EarlyHelpPlan)]
+        self.reviews = [r for r in items if isinstance(r, EarlyHelpReview)]
+        self.listing.set_items(items)
+        self._update_buttons()
+
+    def _html(self, record: Record) -> str:
+        if isinstance(record, EarlyHelpPlan):
+            return plan_html(
+                record, [r for r in sorted(self.reviews, key=lambda r: r.held_on) if r.plan_id == record.id]
+            )
+        return self._detail(record)
+
+    def current_plan(self) -> EarlyHelpPlan | None:
+        """The selected plan (or the plan of the selected review), else the latest open plan."""
+        record = self.listing.current()
+        if isinstance(record, EarlyHelpReview):
+            record = next((p for p in self.plans if p.id == record.plan_id), None)
+        if isinstance(record, EarlyHelpPlan) and record.status == PlanStatus.OPEN:
+            return record
+        open_plans = sorted((p for p in self.plans if p.status == PlanStatus.OPEN), key=lambda p: p.started_on)
+        return open_plans[-1] if open_plans else None
+
+    def _update_buttons(self) -> None:
+        plan = self.current_plan()
+        self.review_button.setEnabled(plan is not None)
+        self.close_button.setEnabled(plan is not None)
+        self.hint.setText(f"Next review {dmy(plan.next_review)}" if plan is not None and plan.next_review else "")
+
+    def _child_name(self) -> str:
+        opened = self.opened()
+        return opened.file.child.display_name if opened is not None else "the child"
+
+    def start_plan(self) -> None:
+        from ui.dialogs.early_help_plan import StartPlanDialog
+
+        self.dialog = StartPlanDialog(self.session, self.child_id, self.on, self)
+        self.dialog.show()
+
+    def review_plan(self) -> None:
+        from ui.dialogs.eh_review_guide import ReviewGuide
+
+        plan = self.current_plan()
+        if plan is None:
+            return
+        self.dialog = ReviewGuide(self.session, plan, self.reviews, self._child_name(), self.on, self)
+        self.dialog.show()
+
+    def close_plan(self) -> None:
+        from ui.dialogs.early_help_plan import ClosePlanDialog
+
+        plan = self.current_plan()
+        if plan is None:
+            return
+        self.dialog = ClosePlanDialog(self.session, plan, self.on, self)
+        self.dialog.show()
+
+    def threshold_tool(self) -> None:
+        from ui.dialogs.threshold_tool import ThresholdTool
+
+        opened = self.opened()
+        concerns = list(opened.file.concerns) if opened is not None else []
+        self.dialog = ThresholdTool(self.session, self.child_id, concerns, self.on, self)
+        self.dialog.show()
+
+    def close_dialog(self) -> None:
+        close_dialog(self.dialog)

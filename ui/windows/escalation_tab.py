@@ -1,0 +1,236 @@
+"""The Escalations tab: disagreements under the Case Resolution Protocol, stage by stage, with respond-by
+dates, responses, stepping up (suggested when a stage's timescale passes) and the outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from dslapp.guidance import escalation as guide
+from dslapp.guidance.config import get_config
+from dslapp.models import Escalation, Record
+from dslapp.models.referral import DisagreementType
+from ui import theme
+from ui.dialogs.guidance_common import FormDialog, PromptPanel, close_dialog, date_edit, text_box, to_date
+from ui.formatting import dmy
+from ui.models.records import Column
+from ui.operations import guidance_ops
+from ui.operations.session import Session
+
+START = "Start an escalation"
+RESPOND = "Record a response"
+STEP_UP = "Step up to the next stage"
+
+
+def _stage_title(number: int) -> str:
+    try:
+        return guide.stage(number).title
+    except Exception:
+        return f"Stage {number}"
+
+
+class StartEscalationDialog(FormDialog):
+    def __init__(self, session: Session, child_id: str, on: date, parent: QWidget | None = None) -> None:
+        config = get_config()
+        super().__init__(START, config.learning.challenge.text, "Start the escalation", parent)
+        self.session = session
+        self.child_id = child_id
+        self.resize(720, 560)
+        self.disagreement = QComboBox()
+        for kind, label in guide.disagreement_types().items():
+            self.disagreement.addItem(label, kind.value)
+        self.form.addRow("What the disagreement is about", self.disagreement)
+        first = guide.stages()[0]
+        self.raised_on = date_edit(on)
+        self.form.addRow("Raised on", self.raised_on)
+        self.with_whom = QLineEdit()
+        self.with_whom.setPlaceholderText(first.with_whom)
+        self.form.addRow("With whom", self.with_whom)
+        self.summary = text_box("What you disagree with and why, and what you are asking for", 110)
+        self.form.addRow("Summary", self.summary)
+        self.save_button.clicked.connect(self.save)
+
+    def save(self) -> None:
+        summary = self.summary.toPlainText().strip()
+        if not summary:
+            self.show_error("Write a summary of the disagreement.")
+            return
+        guidance_ops.start_escalation(
+            self.session,
+            self.child_id,
+            DisagreementType(self.disagreement.currentData()),
+            to_date(self.raised_on),
+            summary,
+            self.with_whom.text().strip(),
+            lambda _e: self.accept(),
+            self.show_error,
+        )
+
+
+class ResponseDialog(FormDialog):
+    def __init__(self, session: Session, step: Escalation, on: date, parent: QWidget | None = None) -> None:
+        super().__init__(RESPOND, f"{_stage_title(step.stage)} with {step.with_whom}.", "Save the response", parent)
+        self.session = session
+        self.step = step
+        self.resize(640, 420)
+        self.on = date_edit(on)
+        self.form.addRow("Responded on", self.on)
+        self.outcome = text_box("What was said and agreed", 110)
+        self.form.addRow("Response", self.outcome)
+        self.resolved = QCheckBox("This resolves the disagreement")
+        self.form.addRow("", self.resolved)
+        self.save_button.clicked.connect(self.save)
+
+    def save(self) -> None:
+        text = self.outcome.toPlainText().strip()
+        if not text:
+            self.show_error("Write what was said and agreed.")
+            return
+        guidance_ops.record_escalation_response(
+            self.session,
+            str(self.step.id),
+            to_date(self.on),
+            text,
+            self.resolved.isChecked(),
+            lambda _e: self.accept(),
+            self.show_error,
+        )
+
+
+class StepUpDialog(FormDialog):
+    def __init__(self, session: Session, step: Escalation, on: date, parent: QWidget | None = None) -> None:
+        following = guide.next_stage(step.stage)
+        title = following.title if following else STEP_UP
+        super().__init__(STEP_UP, f"{title}. {following.advice if following else ''}".strip(), "Step up", parent)
+        self.session = session
+        self.step = step
+        self.resize(680, 460)
+        self.on = date_edit(on)
+        self.form.addRow("Raised on", self.on)
+        self.with_whom = QLineEdit()
+        self.with_whom.setPlaceholderText(following.with_whom if following else "")
+        self.form.addRow("With whom", self.with_whom)
+        self.summary = text_box("What you are asking them to look at again", 110)
+        self.summary.setPlainText(step.summary)
+        self.form.addRow("Summary", self.summary)
+        self.save_button.clicked.connect(self.save)
+
+    def save(self) -> None:
+        text = self.summary.toPlainText().strip()
+        if not text:
+            self.show_error("Write a summary.")
+            return
+        guidance_ops.step_up_escalation(
+            self.session,
+            str(self.step.id),
+            to_date(self.on),
+            text,
+            self.with_whom.text().strip(),
+            lambda _e: self.accept(),
+            self.show_error,
+        )
+
+
+class EscalationTab(QWidget):
+    def __init__(
+        self, session: Session, child_id: str, on: date, detail: Callable[[Record], str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        from ui.windows.child_record import RecordList  # the record window imports this module
+
+        self.session = session
+        self.child_id = child_id
+        self.on = on
+        self.items: list[Escalation] = []
+        self.dialog: Any = None
+        session.closed.connect(self.close_dialog)  # nothing stays on screen once locked
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(8)
+        bar = QHBoxLayout()
+        self.start_button = QPushButton(theme.icon("plus", theme.colours().accent_text), START)
+        self.start_button.setObjectName("Primary")
+        self.start_button.clicked.connect(self.start)
+        self.respond_button = QPushButton(RESPOND)
+        self.respond_button.clicked.connect(self.respond)
+        self.step_button = QPushButton(STEP_UP)
+        self.step_button.clicked.connect(self.step_up)
+        for button in (self.start_button, self.respond_button, self.step_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.prompt_box = QVBoxLayout()
+        layout.addLayout(self.prompt_box)
+        self.panel: PromptPanel | None = None
+        self.listing = RecordList(
+            [
+                Column[Escalation]("Raised", lambda e: dmy(e.raised_on), lambda e: e.raised_on.isoformat(), 96),
+                Column[Escalation]("Stage", lambda e: _stage_title(e.stage), width=170),
+                Column[Escalation]("State", self._state, width=130),
+                Column[Escalation]("Respond by", lambda e: dmy(e.respond_by), lambda e: str(e.respond_by or ""), 96),
+                Column[Escalation]("With", lambda e: e.with_whom, width=160),
+                Column[Escalation]("Summary", lambda e: e.summary.strip().splitlines()[0] if e.summary else ""),
+            ],
+            detail=detail,
+            colour=lambda e: theme.colours().danger if guide.response_overdue(e, self.on, self.items) else None,
+            name="Escalations",
+        )
+        self.listing.layout().setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.listing, 1)
+        self.listing.selection_changed.connect(lambda _e: self._update())
+        self._update()
+
+    def _state(self, step: Escalation) -> str:
+        if step.resolved_on:
+            return f"Resolved {dmy(step.resolved_on)}"
+        if guide.later_step(step, self.items) is not None:
+            return "Stepped up"
+        if guide.response_overdue(step, self.on, self.items):
+            return "Response overdue"
+        return "Responded" if not guide.awaiting_response(step) else "Awaiting response"
+
+    def set_items(self, items: Sequence[Escalation]) -> None:
+        self.items = list(items)
+        self.listing.set_items(items)
+        self._update()
+
+    def current_step(self) -> Escalation | None:
+        step = self.listing.current()
+        if not isinstance(step, Escalation) or step.resolved_on or guide.later_step(step, self.items):
+            return None
+        return step
+
+    def _update(self) -> None:
+        step = self.current_step()
+        self.respond_button.setEnabled(step is not None)
+        self.step_button.setEnabled(step is not None and guide.next_stage(step.stage) is not None)
+        if self.panel is not None:
+            self.panel.deleteLater()
+            self.panel = None
+        prompt = guide.next_stage_prompt(step, self.on, self.items) if step is not None else None
+        if prompt is not None:
+            self.panel = PromptPanel(prompt, lambda _code: self.step_up(), tone="warning")
+            self.prompt_box.addWidget(self.panel)
+
+    def start(self) -> None:
+        self.dialog = StartEscalationDialog(self.session, self.child_id, self.on, self)
+        self.dialog.show()
+
+    def respond(self) -> None:
+        step = self.current_step()
+        if step is not None:
+            self.dialog = ResponseDialog(self.session, step, self.on, self)
+            self.dialog.show()
+
+    def step_up(self) -> None:
+        step = self.current_step()
+        if step is not None and guide.next_stage(step.stage) is not None:
+            self.dialog = StepUpDialog(self.session, step, self.on, self)
+            self.dialog.show()
+
+    def close_dialog(self) -> None:
+        close_dialog(self.dialog)
