@@ -1,0 +1,329 @@
+"""The Referrals tab: the child's MASH enquiries with their status (draft → sent → acknowledged → outcome),
+dates, reference and outcome; start one pre-filled from the file, open it in the editor, record each step,
+and challenge an outcome the DSL disagrees with (which starts an escalation)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+import shiboken6
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from dslapp.guidance import escalation as guide
+from dslapp.models import Record, Referral, ReferralOutcome, ReferralStatus
+from dslapp.models.referral import SentVia
+from dslapp.services.mash import SENT_VIA_LABELS, EnquiryEditor, consent_problem
+from ui import theme
+from ui.dialogs.guidance_common import FormDialog, close_dialog, date_edit, text_box, to_date
+from ui.dialogs.mash_editor import MashEditor
+from ui.formatting import dmy
+from ui.models.records import Column
+from ui.operations import referral_ops
+from ui.operations.session import Session
+from ui.widgets.common import Badge, text_label
+
+START = "Start MASH enquiry"
+OPEN = "Open"
+SENT = "Mark as sent…"
+ACKNOWLEDGED = "Acknowledged…"
+OUTCOME = "Record outcome…"
+DISAGREE = "Disagree with this outcome…"
+STATUS_TONES = {
+    ReferralStatus.DRAFT: "warning",
+    ReferralStatus.SENT: "accent",
+    ReferralStatus.ACKNOWLEDGED: "accent",
+    ReferralStatus.OUTCOME: "success",
+}
+
+
+def status_text(referral: Referral) -> str:
+    return referral.status.value.capitalize()
+
+
+class MarkSentDialog(FormDialog):
+    def __init__(self, session: Session, referral: Referral, on: date, parent: QWidget | None = None) -> None:
+        super().__init__("Mark the enquiry as sent", "Record how and when it went to the MASH.", "Mark as sent", parent)
+        self.session = session
+        self.referral = referral
+        self.resize(600, 360)
+        self.via = QComboBox()
+        for via in SentVia:
+            self.via.addItem(SENT_VIA_LABELS[via].capitalize(), via.value)
+        self.form.addRow("How", self.via)
+        self.sent_on = date_edit(on)
+        self.form.addRow("When", self.sent_on)
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText("The MASH's reference, if given")
+        self.form.addRow("Reference", self.reference)
+        problem = consent_problem(referral)
+        if problem:
+            self.body.addWidget(text_label(problem, "Hint", wrap=True))
+        self.save_button.clicked.connect(self.save)
+
+    def save(self) -> None:
+        referral_ops.mark_sent(
+            self.session,
+            str(self.referral.id),
+            to_date(self.sent_on),
+            SentVia(self.via.currentData()),
+            self.reference.text().strip(),
+            lambda _r: self.accept(),
+            self.show_error,
+        )
+
+
+class AcknowledgedDialog(FormDialog):
+    def __init__(self, session: Session, referral: Referral, on: date, parent: QWidget | None = None) -> None:
+        super().__init__("The MASH acknowledged the enquiry", "", "Save", parent)
+        self.session = session
+        self.referral = referral
+        self.resize(560, 300)
+        self.on = date_edit(on)
+        self.form.addRow("Acknowledged on", self.on)
+        self.reference = QLineEdit(referral.reference)
+        self.form.addRow("Reference", self.reference)
+        self.save_button.clicked.connect(self.save)
+
+    def save(self) -> None:
+        referral_ops.mark_acknowledged(
+            self.session,
+            str(self.referral.id),
+            to_date(self.on),
+            self.reference.text().strip(),
+            lambda _r: self.accept(),
+            self.show_error,
+        )
+
+
+class OutcomeDialog(FormDialog):
+    def __init__(self, session: Session, referral: Referral, on: date, parent: QWidget | None = None) -> None:
+        correcting = referral.status == ReferralStatus.OUTCOME
+        super().__init__(
+            "Record the MASH's decision", "What the MASH decided, when, and what happens next.", "Save", parent
+        )
+        self.session = session
+        self.referral = referral
+        self.resize(640, 440)
+        self.outcome = QComboBox()
+        for outcome in ReferralOutcome:
+            self.outcome.addItem(outcome.label, outcome.value)
+        if referral.outcome:
+            self.outcome.setCurrentIndex(self.outcome.findData(referral.outcome.value))
+        self.form.addRow("Outcome", self.outcome)
+        self.on = date_edit(referral.outcome_on or on)
+        self.form.addRow("Date of the decision", self.on)
+        self.notes = text_box("Who told you, what happens next", 100)
+        self.notes.setPlainText(referral.outcome_notes)
+        self.form.addRow("Notes", self.notes)
+        self.reason: QLineEdit | None = None
+        if correcting:
+            self.reason = QLineEdit()
+            self.reason.setPlaceholderText("Why the recorded outcome is being corrected")
+            self.form.addRow("Reason for the correction", self.reason)
+        self.save_button.clicked.connect(self.save)
+
+    def save(self) -> None:
+        referral_ops.record_outcome(
+            self.session,
+            str(self.referral.id),
+            ReferralOutcome(self.outcome.currentData()),
+            to_date(self.on),
+            self.notes.toPlainText().strip(),
+            self.reason.text().strip() if self.reason is not None else None,
+            lambda _r: self.accept(),
+            self.show_error,
+        )
+
+
+class DisagreeDialog(FormDialog):
+    def __init__(self, session: Session, referral: Referral, on: date, parent: QWidget | None = None) -> None:
+        first = guide.stages()[0]
+        intro = (
+            "Challenge a decision you disagree with through the Case Resolution Protocol. "
+            f"{first.title}: {first.advice}".strip()
+        )
+        super().__init__("Disagree with this outcome", intro, "Start the escalation", parent)
+        self.session = session
+        self.referral = referral
+        self.resize(680, 460)
+        self.raised_on = date_edit(on)
+        self.form.addRow("Raised on", self.raised_on)
+        self.with_whom = QLineEdit()
+        self.with_whom.setPlaceholderText(first.with_whom)
+        self.form.addRow("With whom", self.with_whom)
+        self.summary = text_box("What you disagree with and why, and what you are asking for", 120)
+        self.form.addRow("Summary", self.summary)
+        self.save_button.clicked.connect(self.save)
+
+    def save(self) -> None:
+        summary = self.summary.toPlainText().strip()
+        if not summary:
+            self.show_error("Say what you disagree with and why.")
+            return
+        referral_ops.disagree(
+            self.session,
+            str(self.referral.id),
+            summary,
+            self.with_whom.text().strip(),
+            to_date(self.raised_on),
+            lambda _e: self.accept(),
+            self.show_error,
+        )
+
+
+class ReferralsTab(QWidget):
+    def __init__(
+        self,
+        session: Session,
+        child_id: str,
+        on: date,
+        detail: Callable[[Record], str],
+        child: Callable[[], Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from ui.windows.child_record import RecordList  # the record window imports this module
+
+        self.session = session
+        self.child_id = child_id
+        self.on = on
+        self.child = child
+        self.dialog: Any = None
+        self.editor: MashEditor | None = None
+        session.closed.connect(self.close_dialog)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(8)
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        self.start_button = QPushButton(theme.icon("plus", theme.colours().accent_text), START)
+        self.start_button.setObjectName("Primary")
+        self.start_button.clicked.connect(self.start)
+        self.open_button = QPushButton(OPEN)
+        self.open_button.clicked.connect(self.open_current)
+        self.sent_button = QPushButton(SENT)
+        self.sent_button.clicked.connect(self.mark_sent)
+        self.ack_button = QPushButton(ACKNOWLEDGED)
+        self.ack_button.clicked.connect(self.acknowledged)
+        self.outcome_button = QPushButton(OUTCOME)
+        self.outcome_button.clicked.connect(self.record_outcome)
+        self.disagree_button = QPushButton(DISAGREE)
+        self.disagree_button.clicked.connect(self.disagree)
+        for button in (
+            self.start_button,
+            self.open_button,
+            self.sent_button,
+            self.ack_button,
+            self.outcome_button,
+            self.disagree_button,
+        ):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.chip_label = text_label("Selected:", "Muted")
+        bar.addWidget(self.chip_label)
+        self.chip = Badge("")
+        self.chip.setAccessibleName("Status of the selected enquiry")
+        bar.addWidget(self.chip)
+        layout.addLayout(bar)
+        self.listing = RecordList(
+            [
+                Column[Referral]("Started", lambda r: dmy(r.started_on), lambda r: r.started_on.isoformat(), 88),
+                Column[Referral]("Status", status_text, width=100),
+                Column[Referral]("Sent", lambda r: dmy(r.sent_on), lambda r: str(r.sent_on or ""), 88),
+                Column[Referral](
+                    "Acknowledged", lambda r: dmy(r.acknowledged_on), lambda r: str(r.acknowledged_on or ""), 114
+                ),
+                Column[Referral]("Reference", lambda r: r.reference, width=96),
+                Column[Referral]("Outcome", lambda r: r.outcome.label if r.outcome else "", width=-1),
+            ],
+            detail=detail,
+            colour=lambda r: theme.colours().warning if r.status == ReferralStatus.DRAFT else None,
+            name="Referrals",
+        )
+        listing_layout = self.listing.layout()
+        if listing_layout is not None:
+            listing_layout.setContentsMargins(0, 0, 0, 0)
+        splitter = self.listing.findChild(QSplitter)
+        if splitter is not None:  # the listing has six columns: give it more of the width
+            splitter.setStretchFactor(0, 7)
+            splitter.setStretchFactor(1, 5)
+        self.listing.table.doubleClicked.connect(lambda _i: self.open_current())
+        layout.addWidget(self.listing, 1)
+        self.listing.selection_changed.connect(lambda _r: self._update())
+        self._update()
+
+    def set_items(self, items: Sequence[Referral]) -> None:
+        self.listing.set_items(items)
+        self._update()
+
+    def current(self) -> Referral | None:
+        item = self.listing.current()
+        return item if isinstance(item, Referral) else None
+
+    def _update(self) -> None:
+        r = self.current()
+        status = r.status if r is not None else None
+        self.open_button.setEnabled(r is not None)
+        self.sent_button.setEnabled(status == ReferralStatus.DRAFT)
+        self.ack_button.setEnabled(status == ReferralStatus.SENT)
+        self.outcome_button.setEnabled(
+            status in (ReferralStatus.SENT, ReferralStatus.ACKNOWLEDGED, ReferralStatus.OUTCOME)
+        )
+        self.disagree_button.setEnabled(status == ReferralStatus.OUTCOME)
+        self.chip.setVisible(r is not None)
+        self.chip_label.setVisible(r is not None)
+        if r is not None:
+            self.chip.setText(status_text(r))
+            self.chip.set_tone(STATUS_TONES[r.status])
+
+    # ---- actions ---------------------------------------------------------------------------------
+
+    def _error(self, error: Exception) -> None:
+        self.session.runner.error.emit(str(error))
+
+    def start(self) -> None:
+        referral_ops.start_enquiry(self.session, self.child_id, lambda r: self.open_enquiry(str(r.id)), self._error)
+
+    def open_current(self) -> None:
+        r = self.current()
+        if r is not None:
+            self.open_enquiry(str(r.id))
+
+    def open_enquiry(self, referral_id: str) -> None:
+        referral_ops.open_enquiry(self.session, referral_id, self._show_editor, owner=self)
+
+    def _show_editor(self, opened: tuple[EnquiryEditor, dict[str, str]]) -> None:
+        editor, suggestions = opened
+        child = self.child()
+        if self.editor is not None and shiboken6.isValid(self.editor):
+            self.editor.close()
+        self.editor = MashEditor(self.session, editor, suggestions, child, self.on, self)
+        self.editor.show()
+
+    def _show(self, dialog: FormDialog) -> FormDialog:
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    def mark_sent(self) -> FormDialog | None:
+        r = self.current()
+        return self._show(MarkSentDialog(self.session, r, self.on, self)) if r is not None else None
+
+    def acknowledged(self) -> FormDialog | None:
+        r = self.current()
+        return self._show(AcknowledgedDialog(self.session, r, self.on, self)) if r is not None else None
+
+    def record_outcome(self) -> FormDialog | None:
+        r = self.current()
+        return self._show(OutcomeDialog(self.session, r, self.on, self)) if r is not None else None
+
+    def disagree(self) -> FormDialog | None:
+        r = self.current()
+        return self._show(DisagreeDialog(self.session, r, self.on, self)) if r is not None else None
+
+    def close_dialog(self) -> None:
+        close_dialog(self.dialog)
+        if self.editor is not None and shiboken6.isValid(self.editor):
+            self.editor.reject()
