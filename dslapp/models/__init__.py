@@ -6,6 +6,7 @@ from dslapp.models.base import Amendment, ChildRecord, Record
 from dslapp.models.child import Child, ChildStatus, Designation, Person, Professional, StatusChange
 from dslapp.models.chronology import ChronologyEntry, Impact
 from dslapp.models.concern import Action, Category, Concern, DslDecision, Severity
+from dslapp.models.cpd import CpdRecord, LearningCardShown
 from dslapp.models.early_help import (
     EarlyHelpPlan,
     EarlyHelpReview,
@@ -38,6 +39,8 @@ RECORD_KINDS: dict[str, type[Record]] = {
         SupervisionNote,
         LearningNote,
         Transfer,
+        CpdRecord,
+        LearningCardShown,
     )
 }
 
@@ -51,6 +54,7 @@ __all__ = [
     "ChildStatus",
     "ChronologyEntry",
     "Concern",
+    "CpdRecord",
     "Designation",
     "DslDecision",
     "EarlyHelpPlan",
@@ -60,6 +64,7 @@ __all__ = [
     "GoalProgress",
     "Impact",
     "Judgement",
+    "LearningCardShown",
     "LearningNote",
     "Person",
     "Professional",

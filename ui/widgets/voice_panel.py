@@ -1,0 +1,48 @@
+"""The child's "voice and lived experience" panel: every recorded instance of their words, with dates."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ui.formatting import dmy
+from ui.operations.learning import ChildVoice
+from ui.widgets.common import Banner, Card, text_label
+
+TITLE = "Voice and lived experience"
+LAST = "The child's own words were last recorded on {day}."
+NEVER = "Nothing in the child's own words has been recorded yet."
+HINT = "What is a day in this child's life like? Record what they say, in their words, and what they show you."
+
+
+class VoicePanel(Card):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(TITLE, parent, icon="quote")
+        self.setAccessibleName(TITLE)
+        self.last_label = text_label("", wrap=True)
+        self.body.addWidget(self.last_label)
+        self.prompt = Banner("warning", icon="alert")
+        self.prompt.hide()
+        self.body.addWidget(self.prompt)
+        self.entries = QTextBrowser()
+        self.entries.setAccessibleName("The child's words")
+        self.entries.setMinimumHeight(160)
+        self.body.addWidget(self.entries, 1)
+        self.body.addWidget(text_label(HINT, "Hint", wrap=True))
+        self.count = 0
+
+    def show_voice(self, voice: ChildVoice) -> None:
+        self.count = len(voice.entries)
+        self.last_label.setText(LAST.format(day=dmy(voice.last)) if voice.last else NEVER)
+        if voice.prompt is not None:
+            self.prompt.set_message(f"<b>{escape(voice.prompt.title)}</b><br>{escape(voice.prompt.message)}")
+            self.prompt.show()
+        else:
+            self.prompt.hide()
+        parts = [
+            f"<p><b>{dmy(e.on)}</b> · <span style='color:gray'>{escape(e.source_label)}</span><br>"
+            f"“{escape(e.words)}”</p>"
+            for e in voice.entries
+        ]
+        self.entries.setHtml("".join(parts) or f"<p>{NEVER}</p>")
