@@ -1,0 +1,190 @@
+"""Issue 8 in the desktop app: automatic backups on lock, a damaged casebook offers its newest good backup,
+Settings backs up now and keeps its counts, and exports that leave the vault need the passphrase again."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from support import PASSPHRASE
+from ui_helpers import workspace
+
+from dslapp.config import Settings
+from dslapp.models import Category, Child, Concern
+from dslapp.services import recording
+from dslapp.store import RecordStore
+from dslapp.vault import backup
+from dslapp.vault.audit import Action
+from dslapp.vault.vault import DB_NAME, Vault
+from ui import strings
+from ui.dialogs.settings import SettingsDialog
+from ui.dialogs.unencrypted_export import UnencryptedExportDialog
+from ui.windows.unlock import UnlockPage
+from ui.windows.workspace import Location
+
+
+def _unlock(qtbot: QtBot, app, passphrase: str = PASSPHRASE) -> UnlockPage:  # type: ignore[no-untyped-def]
+    page = app.window.screen_widget
+    assert isinstance(page, UnlockPage)
+    page.passphrase.clear()
+    qtbot.keyClicks(page.passphrase, passphrase)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    return page
+
+
+def _seed(store: RecordStore, text: str) -> Child:
+    child = store.add(Child(legal_forename="Tomasz", legal_surname="Fictionson", dob=date(2015, 9, 1)))
+    recording.record(
+        store,
+        Concern,
+        child_id=child.id,
+        observed_at=datetime(2026, 10, 1, 10, 0),
+        reporter_name="Mr P. E. Teacher",
+        categories=[Category.NEGLECT],
+        what_happened=text,
+    )
+    return child
+
+
+def _actions(vault_dir: Path) -> list[str]:
+    with Vault.open(vault_dir, PASSPHRASE) as vault:
+        return [row[0] for row in vault.db.execute("SELECT action FROM audit ORDER BY seq")]
+
+
+def test_unlocking_turns_on_automatic_backups_on_lock_and_on_exit(qtbot: QtBot, make_app, vault: Vault) -> None:  # type: ignore[no-untyped-def]
+    _seed(RecordStore(vault), "Arrived hungry.")
+    vault_dir = vault.directory
+    vault.lock()
+    harness = make_app(real_dir=vault_dir)
+    app = harness.app
+    app.settings.backups_daily = 3
+    app.start()
+    _unlock(qtbot, app)
+    workspace(app)
+    app.lock()
+    made = [b for b in backup.list_backups(vault_dir) if b.automatic]
+    assert len(made) == 1
+    assert backup.check_backup(made[0].path)
+    _unlock(qtbot, app)
+    workspace(app).go(Location("caseload"))
+    app.quit()  # exit locks, and locking backs up (nothing changed: the same day's backup stands)
+    assert [b.path for b in backup.list_backups(vault_dir) if b.automatic] == [made[0].path]
+
+
+def test_a_damaged_casebook_says_so_and_restores_the_newest_good_backup(qtbot: QtBot, make_app, vault: Vault) -> None:  # type: ignore[no-untyped-def]
+    store = RecordStore(vault)
+    _seed(store, "Kept in the backup.")
+    made = backup.auto_backup(vault, Settings(), force=True)
+    assert made is not None
+    vault_dir = vault.directory
+    vault.lock()
+    db = vault_dir / DB_NAME
+    data = bytearray(db.read_bytes())
+    data[4096:] = bytes(len(data) - 4096)
+    db.write_bytes(bytes(data))
+
+    app = make_app(real_dir=vault_dir).app
+    app.start()
+    page = _unlock(qtbot, app)
+    assert app.window.screen_widget is page  # not unlocked
+    assert page.error.isVisible()
+    assert strings.UNLOCK_DAMAGED in page.error.text()
+    made_at = made.path.name  # the offer names the day it was made, not the file
+    assert "backup was made on" in page.error.text() and made_at not in page.error.text()
+    assert page.restore_button.isVisible()
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    ws = workspace(app)
+    assert ws is not None
+    kept_aside = list(vault_dir.glob(f"{DB_NAME}.replaced-*"))
+    assert len(kept_aside) == 1 and kept_aside[0].read_bytes()[4096:8192] == bytes(4096)  # never deleted
+    app.lock()
+    assert Action.RESTORE in _actions(vault_dir)
+
+
+def test_a_damaged_casebook_without_backups_says_so_plainly(qtbot: QtBot, make_app, vault: Vault) -> None:  # type: ignore[no-untyped-def]
+    vault_dir = vault.directory
+    vault.lock()
+    db = vault_dir / DB_NAME
+    data = bytearray(db.read_bytes())
+    data[4096:] = bytes(len(data) - 4096)
+    db.write_bytes(bytes(data))
+    app = make_app(real_dir=vault_dir).app
+    app.start()
+    page = _unlock(qtbot, app)
+    assert strings.UNLOCK_DAMAGED_NO_BACKUP in page.error.text()
+    assert not page.restore_button.isVisible()
+
+
+def test_settings_keeps_backup_counts_and_backs_up_now(qtbot: QtBot, make_app, vault: Vault) -> None:  # type: ignore[no-untyped-def]
+    vault_dir = vault.directory
+    vault.lock()
+    app = make_app(real_dir=vault_dir).app
+    app.start()
+    _unlock(qtbot, app)
+    app.open_settings()
+    dialog = next(d for d in app.dialogs if isinstance(d, SettingsDialog))
+    dialog.backups_daily.setValue(4)
+    dialog.backups_weekly.setValue(2)
+    qtbot.mouseClick(dialog.backup_now_button, Qt.MouseButton.LeftButton)
+    made = [b for b in backup.list_backups(vault_dir) if b.automatic]
+    assert len(made) == 1 and made[0].path.name in dialog.backup_status.text()
+    dialog.accept()
+    assert (app.settings.backups_daily, app.settings.backups_weekly) == (4, 2)
+    assert (Settings.load().backups_daily, Settings.load().backups_weekly) == (4, 2)
+
+
+def test_whole_casebook_export_needs_the_passphrase_warns_and_is_audited(
+    qtbot: QtBot, make_app, vault: Vault, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _seed(RecordStore(vault), "Exported on purpose.")
+    vault_dir = vault.directory
+    vault.lock()
+    app = make_app(real_dir=vault_dir).app
+    app.start()
+    _unlock(qtbot, app)
+    app.open_settings()
+    settings = next(d for d in app.dialogs if isinstance(d, SettingsDialog))
+    dialog = settings.export_plain()
+    assert isinstance(dialog, UnencryptedExportDialog)
+    assert "NOT encrypted" in dialog.warning.text()
+    out = tmp_path / "whole.sqlite"
+    dialog.path.setText(str(out))
+    dialog.passphrase.setText("not the passphrase at all")
+    dialog.submit()
+    assert not out.exists() and dialog.error.text()  # wrong passphrase: nothing written
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.submit()
+    assert out.exists()
+    with sqlite3.connect(out) as plain:
+        assert plain.execute("SELECT count(*) FROM audit").fetchone()[0] > 0
+    app.lock()
+    assert Action.EXPORT in _actions(vault_dir)
+
+
+def test_a_childs_case_bundle_export_is_on_the_child_page_and_needs_the_passphrase(
+    qtbot: QtBot, make_app, vault: Vault, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    child = _seed(RecordStore(vault), "In the bundle.")
+    vault_dir = vault.directory
+    vault.lock()
+    app = make_app(real_dir=vault_dir).app
+    app.start()
+    _unlock(qtbot, app)
+    ws = workspace(app)
+    ws.go(Location("child", str(child.id), "concerns"))
+    page = ws.child_page
+    assert page is not None
+    assert page.bundle_action.text() == strings.EXPORT_BUNDLE_CHILD
+    page.bundle_action.trigger()
+    dialog = page._bundle_dialog
+    out = tmp_path / "bundle.json"
+    dialog.path.setText(str(out))
+    dialog.passphrase.setText("wrong wrong wrong")
+    dialog.submit()
+    assert not out.exists()
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.submit()
+    assert "In the bundle." in out.read_text("utf-8")

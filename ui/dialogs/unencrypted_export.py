@@ -1,0 +1,119 @@
+"""Exports that leave the vault unencrypted: the whole casebook as plain SQLite, or one child's case bundle.
+
+Both warn in plain words that the file is not encrypted and need the passphrase typed again
+(``confirm_passphrase``); the export itself is audited by the core (``backup.export_plain``,
+``bundle.export_bundle``). Nothing is written until the passphrase has been checked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dslapp.errors import CasebookError
+from dslapp.store import RecordStore
+from ui import strings
+from ui.operations.session import Session
+from ui.widgets.common import field_label, text_label
+
+
+class UnencryptedExportDialog(QDialog):
+    """``child_id`` given: that child's case bundle (JSON). Otherwise: the whole casebook (plain SQLite)."""
+
+    exported = Signal(object)  # the Path written
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        child_id: str | None = None,
+        default_path: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.child_id = child_id
+        self.setWindowTitle(strings.EXPORT_BUNDLE_CHILD if child_id else strings.SETTINGS_EXPORT_PLAIN)
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(text_label(strings.EXPORT_UNENCRYPTED_TITLE, "PageTitle"))
+        self.warning = text_label(strings.EXPORT_UNENCRYPTED_WARNING, "InlineError", wrap=True)
+        layout.addWidget(self.warning)
+        form = QFormLayout()
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(field_label(strings.UNLOCK_PASSPHRASE, self.passphrase), self.passphrase)
+        self.path = QLineEdit(str(default_path) if default_path else "")
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form.addRow(field_label("Save to", self.path), row)
+        layout.addLayout(form)
+        self.error = text_label("", "InlineError", wrap=True)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _browse(self) -> None:
+        wanted = "Case bundle (*.json)" if self.child_id else "SQLite database (*.sqlite)"
+        chosen, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.path.text(), wanted)
+        if chosen:
+            self.path.setText(chosen)
+
+    def submit(self) -> None:
+        entered = self.passphrase.text()
+        target = self.path.text().strip()
+        if not entered:
+            self.error.setText(strings.UNLOCK_EMPTY)
+            return
+        if not target:
+            self.error.setText("Choose where to save the file.")
+            return
+        out = Path(target).expanduser()
+        child_id = self.child_id
+
+        def work(store: RecordStore) -> Path:
+            from dslapp.vault.vault import confirm_passphrase
+
+            confirm_passphrase(store.vault, entered)  # WrongPassphrase: nothing is written
+            if child_id:
+                from dslapp.services.bundle import export_bundle
+
+                export_bundle(store, child_id, out)
+                return out
+            from dslapp.vault.backup import export_plain
+
+            return export_plain(store.vault, out)
+
+        self.error.setText(strings.WORKING)
+        self.buttons.setEnabled(False)
+        self.session.run(work, self._done, self._failed, owner=self)
+
+    def _done(self, out: Path) -> None:
+        self.passphrase.clear()
+        self.buttons.setEnabled(True)
+        self.error.setText("")
+        self.exported.emit(out)
+        self.accept()
+
+    def _failed(self, error: CasebookError) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(str(error))
+        self.passphrase.selectAll()
