@@ -60,6 +60,9 @@ def _open(args: argparse.Namespace, passphrase: str | None = None) -> Any:
     entered = _passphrase(args) if passphrase is None else passphrase
     vault = Vault.open(_vault_dir(args), entered, user_id=_user_id(args))
     vault.on_lock.append(_auto_backup_on_lock)
+    from dslapp.logs import LogEvent, log
+
+    log(LogEvent.UNLOCK_OK)
     args.entered_passphrase = entered  # for confirm_passphrase before an export that leaves the vault
     return RecordStore(vault)
 
@@ -596,17 +599,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv is not None and any("\x00" in arg for arg in argv):  # a shell cannot pass one; a caller can
         parser.error("an argument contains a NUL character, which no file name or value may hold")
     args = parser.parse_args(argv)
+    from dslapp import logs  # the private event log: codes and counts only, never case data
+
+    logs.configure()
+    logs.log(logs.LogEvent.COMMAND)
     try:
         return int(args.func(args))
     except UsageError as exc:
         _fail(str(exc), 2)
     except VaultDamaged as exc:
+        logs.log(logs.LogEvent.ERROR, error=exc)
         _fail(_damaged_message(exc, args))
     except CasebookError as exc:
+        logs.log(logs.LogEvent.ERROR, error=exc)
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("stopped. Nothing that was saved has been lost.", 130)
     except Exception as exc:  # never a traceback: case data could be in it
+        logs.log(logs.LogEvent.ERROR, error=exc)
         if os.environ.get("DSLAPP_DEBUG") == "1":  # developers only, on fictional data
             raise
         _fail(f"something unexpected went wrong ({type(exc).__name__}). Nothing that was saved has been lost.")

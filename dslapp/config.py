@@ -45,6 +45,14 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """The cache folder (the app keeps nothing there today; the no-plaintext test scans it anyway)."""
+    override = home_override()
+    if override:
+        return override / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) readable by this user only."""
     path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)

@@ -21,7 +21,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dslapp import APP_NAME
-from dslapp.config import Settings, ensure_private_dir, log_dir
+from dslapp.config import Settings
+from dslapp.logs import LogEvent
+from dslapp.logs import log as log_event
 from ui import strings, theme
 from ui.clipboard import ClipboardGuard, TimerFactory
 from ui.locking import Clock, IdleMonitor, SessionLockWatcher
@@ -170,8 +172,11 @@ class CasebookApp(QObject):
 
     def enter(self, opened: Opened, demo: bool) -> None:
         """A casebook has been unlocked: show the workspace where the user left off."""
+        from dslapp.vault import backup
         from ui.windows.workspace import Location, Workspace
 
+        backup.enable_auto_backup(opened.vault, self.settings)  # rolling encrypted backups on lock and on exit
+        log_event(LogEvent.UNLOCK_OK)
         session = Session(self.runner, opened.vault.directory, demo=demo, parent=self)
         session.attach(opened.vault, opened.school)
         self.session = session
@@ -250,6 +255,7 @@ class CasebookApp(QObject):
         self.clipboard.clear_now()
         self.idle.stop()
         vault_ops.lock(session)
+        log_event(LogEvent.LOCK)
         self.workspace = None
         self.session = None
         self.show_unlock(demo=session.demo, locked_note=True)
@@ -387,16 +393,14 @@ def _warm_up() -> None:
 
 
 def _configure_logging() -> None:
-    """Warnings and errors only, to the log folder; messages never carry case text."""
-    try:
-        directory = ensure_private_dir(log_dir())
-        handler: logging.Handler = logging.FileHandler(directory / "dslapp.log", encoding="utf-8")
-    except OSError:
-        handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("dslapp")
-    root.addHandler(handler)
-    root.setLevel(logging.WARNING)
+    """The private rotating event log (dslapp.logs: event codes only, never case text); Qt's own messages
+    are kept out of every file."""
+    from dslapp import logs
+    from ui.qt_messages import install_qt_message_handler
+
+    logs.configure()
+    install_qt_message_handler()
+    log_event(LogEvent.START)
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -424,7 +428,9 @@ def main(argv: list[str] | None = None) -> int:
     controller.window.show()
     if controller.session_watcher is not None:
         controller.session_watcher.watch_windows_session(int(controller.window.winId()))
-    return int(app.exec())
+    code = int(app.exec())
+    log_event(LogEvent.EXIT)
+    return code
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 WIDTH, HEIGHT = 1280, 800
@@ -93,6 +94,16 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
         shot("06-child-overview")
         workspace.child_page.set_tab("concerns")  # type: ignore[union-attr]
         shot("07-child-concerns")
+        workspace.child_page.set_tab("chronology")  # type: ignore[union-attr]
+        shot("09-chronology")
+
+        from ui.screenshot_guidance import guidance_shots  # the review guide and Levels of Need tool
+
+        guidance_shots(workspace, store, shot)
+
+        from ui.screenshot_mash import mash_shots  # the MASH enquiry editor
+
+        mash_shots(workspace, store, busiest.child.id, shot)
 
         controller.record_concern(busiest.child.id)
         dialog = controller._concern_dialogs()[0]
@@ -112,6 +123,19 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
         dialog.facts.setFocus()
         shot("08-record-concern", dialog)
         dialog.close_for_lock()
+
+        # learning from reviews: the library, and supervision with the DSL's CPD log
+        from dslapp.services import learning, supervision
+
+        supervision.record_cpd(
+            store, training="DSL refresher training", attended_on=date(2025, 1, 21), provider="Fictionshire SP"
+        )
+        supervision.record_cpd(store, training="Safer recruitment", attended_on=date(2023, 3, 9))
+        workspace.go(type(workspace.location)("learning"))
+        workspace.learning.open_entry(str(learning.entry_id("persistent")))  # type: ignore[attr-defined]
+        shot("13-learning")
+        workspace.go(type(workspace.location)("supervision"))
+        shot("14-supervision")
         controller.quit()
         return written
 

@@ -352,3 +352,129 @@ ADD_CHILD_NEED_NAMES = "Enter the child's legal first name and surname."
 ADD_CHILD_DONE = "{name} has been added."
 NEW_CHILD_LINK = "New child…"
 ACTION_ADD_CHILD = "&Add a child…"
+
+# ---- chronology tab, export and print (ui/windows/chronology_tab.py, ui/dialogs/export_pdf.py) ---------
+CHRONO_COLUMNS = (
+    "",
+    "Date / period",
+    "Significant event",
+    "Source / agency",
+    "Impact on the child",
+    "Action taken and outcome",
+    "Recorded by",
+)
+CHRONO_HINT_COLUMN_TIP = "A gentle suggestion about this entry's wording (hover or select the entry to read it)"
+CHRONO_HINT_COUNT = "{count} suggestions"
+CHRONO_IMPACT_LABELS = {"positive": "Positive", "negative": "Negative", "unknown": "Not known"}
+CHRONO_ADD = "Add entry…"
+CHRONO_ADD_TIP = "An event from another agency, or from before the child joined (an approximate date is fine)"
+CHRONO_EDIT = "Edit wording…"
+CHRONO_EDIT_TIP = "Put this entry in your own words. The original is always kept."
+CHRONO_TIMELINE = "Timeline"
+CHRONO_PRINT = "Print…"
+CHRONO_EXPORT = "Export PDF…"
+CHRONO_FROM = "From"
+CHRONO_TO = "To"
+CHRONO_ANY_DATE = "Any"
+CHRONO_CATEGORY = "Category"
+CHRONO_ALL_CATEGORIES = "All categories"
+CHRONO_SOURCE_FILTER = "Source or agency contains…"
+CHRONO_SIGNIFICANT_ONLY = "Significant only"
+CHRONO_CLEAR = "Clear filters"
+CHRONO_TABLE_NAME = "Chronology"
+CHRONO_EMPTY = "No chronology entries match. Significant records appear here as you record them."
+CHRONO_ENTRY_TAB = "This entry"
+CHRONO_SUMMARY_TAB = "Summary"
+CHRONO_TOTAL = "Total"
+CHRONO_RISING = "▲ rising"
+CHRONO_RISING_TIP = "▲ rising: more in the last two quarters than in any two quarters before them."
+CHRONO_SUMMARY_EARLIER = "{count} earlier quarters are counted in the totals."
+CHRONO_SUMMARY_OTHER = "{count} entries have no category (referrals, plans, decisions, status changes)."
+CHRONO_SUMMARY_HELP = "Entries by category per quarter, so a pattern building up stands out."
+CHRONO_COUNT = "{count} entries · {hints} with suggestions"
+CHRONO_NO_HINTS = "No suggestions: this entry says what happened, who said so, the action and the impact."
+CHRONO_HINTS_TITLE = "Suggestions (they never stop you saving or exporting)"
+CHRONO_WORDING = "Your chronology wording"
+CHRONO_SOURCE = "Source record"
+CHRONO_MANUAL_ENTRY = "Entered by hand"
+CHRONO_ADD_TITLE = "Add a chronology entry"
+CHRONO_EDIT_TITLE = "Edit the chronology wording"
+CHRONO_ADD_NOTE = (
+    "For events from other agencies or from before the child joined. If you only know roughly when, "
+    "give a period such as “Spring 2019” or “2018”."
+)
+CHRONO_AMEND_NOTE = "This is an amendment: the original wording is kept, with your name, the time and your reason."
+CHRONO_CURATE_NOTE = (
+    "This gives the chronology your own wording for this event. The record it comes from is not changed."
+)
+CHRONO_WHEN = "When"
+CHRONO_EXACT_DATE = "Date"
+CHRONO_APPROXIMATE = "Approximate period"
+CHRONO_PERIOD_HINT = "e.g. Spring 2019, March 2020, 2018"
+CHRONO_EVENT = "Significant event (facts: what happened)"
+CHRONO_SOURCE_LABEL = "Source / agency"
+CHRONO_SOURCE_HINT = "Who told us, e.g. Health visitor, Police, previous school"
+CHRONO_NO_CATEGORY = "No category"
+CHRONO_IMPACT = "Impact on the child"
+CHRONO_IMPACT_KIND = "Impact was"
+CHRONO_ACTION = "Action taken and outcome"
+CHRONO_RECORDED_BY = "Recorded by"
+CHRONO_SIGNIFICANT = "Significant (shown in the chronology)"
+CHRONO_NEED_EVENT = "Say what happened."
+CHRONO_NEED_PERIOD = "Give an approximate period with a year, such as “Spring 2019” or “2018”."
+CHRONO_EXPORT_TITLE = "Export the chronology as a PDF"
+CHRONO_PRINT_TITLE = "Chronology"
+CHRONO_PRINT_PAGE = "Page {page} of {pages}"
+CHRONO_PRINT_BY = "Printed by {name} on {when}"
+CASE_EXPORT = "Export"
+CASE_EXPORT_PACK = "Export referral pack…"
+CASE_EXPORT_PACK_TITLE = "Export the referral pack as a PDF"
+CASE_EXPORT_MASH = "Export MASH enquiry…"
+CASE_EXPORT_MASH_TITLE = "Export the MASH enquiry as a PDF"
+CASE_EXPORT_MASH_NONE = "No MASH enquiry has been started for this child."
+EXPORT_SAVE_AS = "Save as"
+EXPORT_BROWSE = "Choose…"
+EXPORT_PASSWORD = "Password (optional)"
+EXPORT_PASSWORD_HINT = "At least {n} characters"
+EXPORT_CONFIRM = "Type the password again"
+EXPORT_UNENCRYPTED = (
+    "Without a password this file is NOT encrypted: anyone who gets hold of it can read it. "
+    "Set a password if it will be emailed or saved anywhere others can reach."
+)
+EXPORT_ENCRYPTED = (
+    "The file will be encrypted (AES-256) and open only with this password. Send the password separately."
+)
+EXPORT_GO = "Export PDF"
+EXPORT_WORKING = "Making the PDF…"
+EXPORT_NEED_PATH = "Choose where to save the PDF."
+EXPORT_SHORT_PASSWORD = "A PDF password needs at least {n} characters."
+EXPORT_PASSWORD_MISMATCH = "The two passwords are different."
+EXPORT_CANCELLED = "The export was cancelled. No file was saved."
+EXPORT_DONE = "Saved to {path}"
+EXPORT_DONE_UNENCRYPTED = "This file is not encrypted. Keep it somewhere only you can reach, and delete it when done."
+
+# ---- damaged casebook, backups and exports that leave the vault (issue 8) ----
+UNLOCK_DAMAGED = "This casebook's file is damaged and cannot be opened safely. Nothing has been changed."
+UNLOCK_DAMAGED_NO_BACKUP = (
+    "There is no good backup to restore from. Leave the casebook folder as it is and ask your IT support for help."
+)
+UNLOCK_RESTORE_OFFER = (
+    "The newest good backup was made on {when}. Restoring it puts the damaged file aside (nothing is deleted); "
+    "anything recorded after {when} is not in the backup."
+)
+UNLOCK_RESTORE_BUTTON = "Restore the newest good backup"
+UNLOCK_RESTORING = "Restoring…"
+SETTINGS_BACKUPS = "Backups"
+SETTINGS_BACKUPS_DAILY = "Daily backups to keep"
+SETTINGS_BACKUPS_WEEKLY = "Weekly backups to keep"
+SETTINGS_BACKUP_NOW = "Back up now"
+SETTINGS_BACKUP_DONE = "Backup made and checked: {name}"
+SETTINGS_EXPORT_PLAIN = "Export whole casebook (unencrypted)…"
+EXPORT_BUNDLE_CHILD = "Export this child's case bundle…"
+EXPORT_UNENCRYPTED_TITLE = "Export without encryption"
+EXPORT_UNENCRYPTED_WARNING = (
+    "The file you are about to save is NOT encrypted: anyone who can reach it can read every record in it. "
+    "Save it only somewhere you control, and delete it when it is no longer needed. The export is recorded in "
+    "the audit trail. Re-enter your passphrase to go on."
+)
+EXPORT_UNENCRYPTED_DONE = "Saved, unencrypted, to {path}"

@@ -89,8 +89,9 @@ def today(store: RecordStore, on: date) -> dict[str, list[TodayItem]]:
             due = add_school_days(transfer.sent_on, TRANSFER_RECEIPT_SCHOOL_DAYS)
             item("transfers_awaiting", transfer, f"CP file sent to {transfer.other_school}", due, due < on)
     from dslapp.guidance.alerts import all_rules  # imported here: the guidance module imports this one
+    from dslapp.services.supervision import today_rules  # supervision actions and CPD refreshers
 
-    for rule in [*ALERT_RULES, *all_rules()]:
+    for rule in [*ALERT_RULES, *all_rules(), *today_rules()]:
         out["alerts"].extend(rule(store, on))
     for items in out.values():
         items.sort(key=lambda i: (i.due or date.max, i.child_name))

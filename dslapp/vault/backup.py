@@ -26,6 +26,7 @@ from pathlib import Path
 
 from dslapp.config import FILE_MODE, Settings, ensure_private_dir
 from dslapp.errors import CannotWriteFile, CasebookError, DiskFull, VaultDamaged
+from dslapp.logs import LogEvent, log
 from dslapp.vault import audit, keys
 from dslapp.vault.audit import Action
 from dslapp.vault.migrate import check_not_newer
@@ -339,7 +340,8 @@ def auto_backup(vault: Vault, settings: Settings | None = None, *, force: bool =
             "The automatic backup did not read back correctly from the disk, so it was not kept. "
             "Older backups are safe."
         )
-    prune_backups(folder, settings.backups_daily, settings.backups_weekly, keep=target)
+    removed = prune_backups(folder, settings.backups_daily, settings.backups_weekly, keep=target)
+    log(LogEvent.BACKUP_MADE, pruned=len(removed))
     return info
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +27,9 @@ from ui.operations import vault_ops
 from ui.operations.session import Session
 from ui.widgets.common import field_label, text_label
 
+if TYPE_CHECKING:
+    from dslapp.store import RecordStore
+
 
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, session: Session | None, parent: QWidget | None = None) -> None:
@@ -47,6 +52,14 @@ class SettingsDialog(QDialog):
         self.clipboard.setValue(settings.clipboard_clear_seconds)
         form.addRow(field_label(strings.SETTINGS_IDLE, self.idle), self.idle)
         form.addRow(field_label(strings.SETTINGS_CLIPBOARD, self.clipboard), self.clipboard)
+        self.backups_daily = QSpinBox()
+        self.backups_daily.setRange(1, 60)
+        self.backups_daily.setValue(settings.backups_daily)
+        self.backups_weekly = QSpinBox()
+        self.backups_weekly.setRange(0, 104)
+        self.backups_weekly.setValue(settings.backups_weekly)
+        form.addRow(field_label(strings.SETTINGS_BACKUPS_DAILY, self.backups_daily), self.backups_daily)
+        form.addRow(field_label(strings.SETTINGS_BACKUPS_WEEKLY, self.backups_weekly), self.backups_weekly)
         layout.addLayout(form)
         if session is not None and session.is_open:
             layout.addSpacing(8)
@@ -69,6 +82,7 @@ class SettingsDialog(QDialog):
             if session.demo:
                 add.setEnabled(False)
                 change.setEnabled(False)
+            self._add_backup_row(layout, session)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -77,8 +91,63 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self.settings.idle_lock_minutes = self.idle.value()
         self.settings.clipboard_clear_seconds = self.clipboard.value()
+        self.settings.backups_daily = self.backups_daily.value()
+        self.settings.backups_weekly = self.backups_weekly.value()
         self.settings.save()
         super().accept()
+
+    # ---- backups and the unencrypted whole-casebook export (issue 8) ------------------------------
+
+    def _add_backup_row(self, layout: QVBoxLayout, session: Session) -> None:
+        layout.addSpacing(8)
+        layout.addWidget(text_label(strings.SETTINGS_BACKUPS, "SectionTitle"))
+        row = QHBoxLayout()
+        self.backup_now_button = QPushButton(strings.SETTINGS_BACKUP_NOW)
+        self.backup_now_button.clicked.connect(self.backup_now)
+        self.export_plain_button = QPushButton(strings.SETTINGS_EXPORT_PLAIN)
+        self.export_plain_button.clicked.connect(self.export_plain)
+        row.addWidget(self.backup_now_button)
+        row.addWidget(self.export_plain_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.backup_status = text_label("", "Hint", wrap=True)
+        layout.addWidget(self.backup_status)
+        self.export_dialog: QDialog | None = None
+
+    def backup_now(self) -> None:
+        """A verified automatic backup now (even if nothing changed), rolled with the counts shown."""
+        assert self.session is not None
+        from dslapp.vault import backup
+
+        chosen = Settings(backups_daily=self.backups_daily.value(), backups_weekly=self.backups_weekly.value())
+
+        def work(store: RecordStore) -> str:
+            info = backup.auto_backup(store.vault, chosen, force=True)
+            return info.path.name if info is not None else ""
+
+        self.backup_now_button.setEnabled(False)
+        self.backup_status.setText(strings.WORKING)
+        self.session.run(work, self._backed_up, self._backup_failed, owner=self)
+
+    def _backed_up(self, name: str) -> None:
+        self.backup_now_button.setEnabled(True)
+        self.backup_status.setText(strings.SETTINGS_BACKUP_DONE.format(name=name))
+
+    def _backup_failed(self, error: CasebookError) -> None:
+        self.backup_now_button.setEnabled(True)
+        self.backup_status.setText(str(error))
+
+    def export_plain(self) -> QDialog:
+        assert self.session is not None
+        from ui.dialogs.unencrypted_export import UnencryptedExportDialog
+
+        dialog = UnencryptedExportDialog(self.session, parent=self)
+        dialog.exported.connect(
+            lambda out: self.backup_status.setText(strings.EXPORT_UNENCRYPTED_DONE.format(path=out))
+        )
+        self.export_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _add_deputy(self) -> None:
         assert self.session is not None

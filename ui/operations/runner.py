@@ -20,6 +20,8 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from dslapp.errors import CasebookError
+from dslapp.logs import LogEvent
+from dslapp.logs import log as log_event
 from ui import strings
 
 log = logging.getLogger("dslapp.ui")
@@ -131,6 +133,7 @@ class DbRunner(QObject):
             # the traceback's frames only: the exception's message could quote case text
             frames = "".join(traceback.format_tb(exc.__traceback__))
             log.error("unexpected %s in a background task\n%s", type(exc).__name__, frames)
+            log_event(LogEvent.ERROR, error=exc)  # the file log keeps the type only
             return False, _Unexpected(exc)
 
     # ---- GUI side ------------------------------------------------------------------------------

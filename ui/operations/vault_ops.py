@@ -10,6 +10,8 @@ from pathlib import Path
 
 from dslapp.config import default_vault_dir
 from dslapp.errors import CasebookError
+from dslapp.logs import LogEvent
+from dslapp.logs import log as log_event
 from dslapp.vault import keys
 from dslapp.vault.vault import User, Vault, is_vault, list_users
 from ui import strings
@@ -112,7 +114,8 @@ def lock(session: Session, on_done: Done | None = None) -> None:
     """
     vault = session.detach()
     if vault is not None:
-        session.runner.submit(vault.lock, on_done, lambda _error: None)
+        # an error here is the automatic backup failing after the vault locked: the type goes to the event log
+        session.runner.submit(vault.lock, on_done, lambda error: log_event(LogEvent.BACKUP_FAILED, error=error))
 
 
 def add_deputy(session: Session, name: str, role: str, passphrase: str, on_done: Done, on_error: Failed) -> None:

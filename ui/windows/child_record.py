@@ -33,29 +33,30 @@ from dslapp.models import (
     Concern,
     EarlyHelpPlan,
     EarlyHelpReview,
-    Escalation,
     Person,
     Professional,
     Record,
-    Referral,
-    SharingDecision,
     ThresholdDecision,
 )
 from dslapp.models.child import DESIGNATION_LABELS, STATUS_LABELS, Child, Designation
 from dslapp.models.early_help import LEVEL_LABELS
-from dslapp.models.referral import ESCALATION_STAGES
 from dslapp.services.changes import Changes
-from dslapp.services.chronology import ChronologyRow
 from dslapp.services.ui_support import HistoryItem
 from ui import strings, theme
 from ui.formatting import dmy, dob_and_age, iso_moment
 from ui.models.caseload import STATUS_SHORT, STATUS_TONE
 from ui.models.records import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel
-from ui.operations import casework
+from ui.operations import casework, guidance_ops
 from ui.operations.casework import OpenedChild
 from ui.operations.session import Session
 from ui.widgets.common import Badge, Card, ComingSoonNote, text_label
+from ui.widgets.practice_cards import attach_guidance, guidance_widget
 from ui.widgets.record_views import concern_text, record_html
+from ui.windows.chronology_tab import ChronologyTab
+from ui.windows.early_help_tab import EarlyHelpTab
+from ui.windows.escalation_tab import EscalationTab
+from ui.windows.referrals_tab import ReferralsTab
+from ui.windows.sharing_tab import SharingTab
 
 TAB_KEYS = (
     "overview",
@@ -419,63 +420,18 @@ class ChildRecordPage(QWidget):
         self.actions_list.selection_changed.connect(
             lambda a: self.done_button.setEnabled(isinstance(a, Action) and a.done_on is None)
         )
-        self.chronology = RecordList(
-            [
-                Column[ChronologyRow]("Date", lambda r: r.when, lambda r: r.sort_date.isoformat(), 96),
-                Column[ChronologyRow]("Significant event", lambda r: r.event, width=300),
-                Column[ChronologyRow]("Source", lambda r: r.source, width=140),
-                Column[ChronologyRow]("Impact on the child", lambda r: r.impact, width=200),
-                Column[ChronologyRow]("Action taken / outcome", lambda r: r.action, width=200),
-                Column[ChronologyRow]("By", lambda r: r.recorded_by),
-            ],
-            note=strings.COMING_SOON.format(what=strings.COMING_CHRONOLOGY),
-            name="Chronology",
+        self.chronology = ChronologyTab(session, child_id, on)
+        top.insertWidget(
+            top.indexOf(self.record_button), self.chronology.export_menu_button, 0, Qt.AlignmentFlag.AlignTop
         )
-        self.early_help = RecordList(
-            [
-                Column[Record]("Date", lambda r: dmy(r.occurred_on()), lambda r: str(r.occurred_on()), 100),
-                Column[Record]("Record", lambda r: r.LABEL, width=170),
-                Column[Record]("Summary", _early_help_summary),
-            ],
-            note=strings.COMING_SOON.format(what=strings.COMING_EARLY_HELP),
-            detail=self._detail,
-            name="Early Help",
+        export_menu = self.chronology.export_menu_button.menu()
+        self.bundle_action = export_menu.addAction(strings.EXPORT_BUNDLE_CHILD, self.export_bundle)
+        self.early_help = EarlyHelpTab(session, child_id, on, lambda: self.opened, self._detail)
+        self.referrals = ReferralsTab(
+            session, child_id, on, self._detail, lambda: self.opened.file.child if self.opened else None
         )
-        self.referrals = RecordList(
-            [
-                Column[Referral]("Started", lambda r: dmy(r.started_on), lambda r: r.started_on.isoformat(), 100),
-                Column[Referral]("Type", lambda r: r.request_type, width=150),
-                Column[Referral]("Status", lambda r: r.status.value.capitalize(), width=110),
-                Column[Referral]("Sent", lambda r: dmy(r.sent_on), lambda r: str(r.sent_on or ""), 100),
-                Column[Referral]("Outcome", lambda r: r.outcome.label if r.outcome else ""),
-            ],
-            note=strings.COMING_SOON.format(what=strings.COMING_REFERRALS),
-            detail=self._detail,
-            name="Referrals",
-        )
-        self.escalations = RecordList(
-            [
-                Column[Escalation]("Raised", lambda e: dmy(e.raised_on), lambda e: e.raised_on.isoformat(), 100),
-                Column[Escalation]("Stage", lambda e: ESCALATION_STAGES.get(e.stage, str(e.stage)), width=200),
-                Column[Escalation]("With", lambda e: e.with_whom, width=170),
-                Column[Escalation]("Resolved", lambda e: dmy(e.resolved_on), width=100),
-                Column[Escalation]("Summary", lambda e: _first_line(e.summary)),
-            ],
-            note=strings.COMING_SOON.format(what=strings.COMING_ESCALATIONS),
-            detail=self._detail,
-            name="Escalations",
-        )
-        self.sharing = RecordList(
-            [
-                Column[SharingDecision]("Date", lambda s: dmy(s.decided_on), lambda s: s.decided_on.isoformat(), 100),
-                Column[SharingDecision]("With whom", lambda s: s.with_whom, width=180),
-                Column[SharingDecision]("Shared?", lambda s: strings.YES if s.shared else strings.NO, width=80),
-                Column[SharingDecision]("What", lambda s: _first_line(s.what)),
-            ],
-            note=strings.COMING_SOON.format(what=strings.COMING_SHARING),
-            detail=self._detail,
-            name="Information sharing",
-        )
+        self.escalations = EscalationTab(session, child_id, on, self._detail)
+        self.sharing = SharingTab(session, child_id, on, self._detail)
         self.history = RecordList(
             [
                 Column[HistoryItem]("When", lambda h: iso_moment(h.at), lambda h: h.seq, 150),
@@ -531,9 +487,10 @@ class ChildRecordPage(QWidget):
             self.badges.addWidget(Badge(DESIGNATION_LABELS[Designation(designation)]))
         self.subtitle.setText(self._subtitle(child))
         self.overview.show_file(opened, self.on)
+        self._load_guidance()
         self.concerns.set_items(file.concerns)
         self.actions_list.set_items(file.actions, sort_column=2, descending=False)
-        self.chronology.set_items(opened.chronology, descending=False)
+        self.chronology.show_file(opened)
         self.early_help.set_items([*file.early_help_plans, *file.early_help_reviews, *file.threshold_decisions])
         self.referrals.set_items(file.referrals)
         self.escalations.set_items(file.escalations)
@@ -591,8 +548,27 @@ class ChildRecordPage(QWidget):
                 self.session, action, self.on, strings.ACTION_DONE_REASON, lambda _r: None, self._error
             )
 
+    def export_bundle(self) -> QWidget:
+        """This child's whole case bundle (JSON, unencrypted): passphrase again, a warning, audited by the core."""
+        from ui.dialogs.unencrypted_export import UnencryptedExportDialog
+
+        dialog = UnencryptedExportDialog(self.session, child_id=self.child_id, parent=self.window())
+        self._bundle_dialog = dialog
+        dialog.open()
+        return dialog
+
     def _error(self, error: Exception) -> None:
         self.session.runner.error.emit(str(error))
+
+    def _load_guidance(self) -> None:
+        """Practice alerts and the latest Levels of Need decision, above the Overview's front sheet."""
+        guidance_ops.load_overview_guidance(
+            self.session,
+            self.child_id,
+            self.on,
+            lambda g: attach_guidance(self.overview, guidance_widget(g, self.early_help.threshold_tool)),
+            owner=self,
+        )
 
     def _history_text(self, item: HistoryItem) -> str:
         if item.action == "view" and item.object_id == self.child_id:

@@ -47,7 +47,8 @@ SECTION_TABS = {
     "alerts": "concerns",
 }
 MAX_VISIBLE_ROWS = 6
-WATCHED_KINDS = ("action", "early_help_plan", "referral", "transfer", "concern", "child")
+WATCHED_KINDS: tuple[str, ...] = ("action", "early_help_plan", "referral", "transfer", "concern", "child")
+WATCHED_KINDS += ("supervision_note", "cpd_record")  # supervision actions and CPD reminders
 
 
 class TodayItemDelegate(QStyledItemDelegate):
@@ -138,6 +139,7 @@ class TodaySection(Card):
 
 class TodayPage(QWidget):
     open_child = Signal(str, str)  # child id, tab key
+    open_page = Signal(str)  # a workspace page with no child (e.g. "supervision")
 
     def __init__(self, session: Session, on: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,6 +203,9 @@ class TodayPage(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         entry: TodayItem = item.data(ITEM_ROLE)
+        if not entry.child_id:  # supervision actions and CPD reminders belong to no child
+            self.open_page.emit("supervision")
+            return
         self.open_child.emit(entry.child_id, SECTION_TABS.get(entry.section, "overview"))
 
     def first_list(self) -> QListWidget | None:

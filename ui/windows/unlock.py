@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dslapp.errors import CasebookError, WrongPassphrase
+from dslapp.errors import CasebookError, VaultDamaged, WrongPassphrase
+from dslapp.logs import LogEvent, log
 from ui import strings, theme
 from ui.operations import vault_ops
 from ui.operations.runner import DbRunner
@@ -101,6 +102,13 @@ class UnlockPage(QWidget):
         self.error.setAccessibleName("Unlock message")
         self.error.hide()
         layout.addWidget(self.error)
+        # a damaged casebook: say so plainly and offer the newest good backup (issue 8)
+        self.damaged_backup: Path | None = None
+        self.restore_button = QPushButton(strings.UNLOCK_RESTORE_BUTTON)
+        self.restore_button.setAccessibleName(strings.UNLOCK_RESTORE_BUTTON)
+        self.restore_button.clicked.connect(self.restore_newest_backup)
+        self.restore_button.hide()
+        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         if demo:
             hint = text_label(strings.UNLOCK_DEMO_HINT.format(passphrase=vault_ops.DEMO_PASSPHRASE), "Hint", wrap=True)
@@ -183,8 +191,67 @@ class UnlockPage(QWidget):
 
     def _failed(self, error: CasebookError) -> None:
         self._set_busy(False)
+        log(LogEvent.UNLOCK_FAILED, error=error)
+        if isinstance(error, VaultDamaged):
+            self._offer_restore(error.newest_backup)
+            return
         self.show_error(str(error))
         if isinstance(error, WrongPassphrase):
             set_invalid(self.passphrase, True)
         self.passphrase.selectAll()
         self.passphrase.setFocus()
+
+    # ---- damaged casebook -------------------------------------------------------------------------
+
+    def _offer_restore(self, newest: Path | None) -> None:
+        from dslapp.vault import backup
+
+        self.damaged_backup = newest
+        if newest is None:
+            self.show_error(f"{strings.UNLOCK_DAMAGED} {strings.UNLOCK_DAMAGED_NO_BACKUP}")
+            self.restore_button.hide()
+            return
+        made = next((b.made_at for b in backup.list_backups(newest.parent) if b.path == newest), None)
+        local = made.astimezone() if made is not None else None
+        when = f"{local.day} {local:%B %Y at %H:%M}" if local is not None else newest.name
+        self.show_error(f"{strings.UNLOCK_DAMAGED} {strings.UNLOCK_RESTORE_OFFER.format(when=when)}")
+        self.restore_button.show()
+
+    def restore_newest_backup(self) -> None:
+        """Restore the offered backup (the damaged file is kept aside by ``backup.restore``), then unlock."""
+        chosen = self.damaged_backup
+        text = self.passphrase.text()
+        if chosen is None:
+            return
+        if not text:
+            self.show_error(strings.UNLOCK_EMPTY)
+            return
+        from dslapp.vault import backup
+
+        directory, user_id = self.directory, self.user_combo.currentData()
+
+        def work() -> Opened:
+            backup.restore(directory, chosen, text, user_id=user_id)
+            log(LogEvent.RESTORE_DONE)
+            from dslapp.vault.vault import Vault
+
+            vault = Vault.open(directory, text, user_id=user_id)
+            return Opened(vault, vault.school)
+
+        self._set_busy(True)
+        self.restore_button.setEnabled(False)
+        self.restore_button.setText(strings.UNLOCK_RESTORING)
+
+        def done(opened: Opened) -> None:
+            self.restore_button.hide()
+            self.restore_button.setText(strings.UNLOCK_RESTORE_BUTTON)
+            self.restore_button.setEnabled(True)
+            self.damaged_backup = None
+            self._opened(opened)
+
+        def failed(error: CasebookError) -> None:
+            self.restore_button.setText(strings.UNLOCK_RESTORE_BUTTON)
+            self.restore_button.setEnabled(True)
+            self._failed(error)
+
+        self.runner.submit(work, done, failed)

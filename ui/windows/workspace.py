@@ -27,6 +27,7 @@ from ui.operations.session import Session
 from ui.widgets.common import Banner, DemoBadge, text_label
 from ui.windows.caseload import CaseloadPage
 from ui.windows.child_record import ChildRecordPage
+from ui.windows.learning_nav import install_learning_pages
 from ui.windows.today import TodayPage
 
 
@@ -149,6 +150,7 @@ class Workspace(QWidget):
         self.caseload.add_child.connect(self.add_child.emit)
         self.pages.addWidget(self.today)
         self.pages.addWidget(self.caseload)
+        self.extra_pages = install_learning_pages(self, side)  # learning library, supervision and CPD
         session.changed.connect(self.on_changes)
         self.location = Location("today")
         self.today.refresh()
@@ -178,6 +180,8 @@ class Workspace(QWidget):
             self.caseload.table.setFocus()
         elif location.page == "child":
             self._show_child(location.child_id, location.tab or "overview")
+        elif location.page in self.extra_pages:
+            self.extra_pages[location.page]()
 
     def _show_child(self, child_id: str, tab: str) -> None:
         if self.child_page is not None and self.child_page.child_id == child_id:
