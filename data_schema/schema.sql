@@ -75,27 +75,31 @@ CREATE TABLE records (
 );
 
 -- table search
-CREATE VIRTUAL TABLE search USING fts5 (
+CREATE VIRTUAL TABLE "search" USING fts5 (
     text,
     child_id UNINDEXED,
     kind UNINDEXED,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
 );
 
 -- table search_config
-CREATE TABLE 'search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TABLE "search_config"(k PRIMARY KEY, v) WITHOUT ROWID;
 
 -- table search_content
-CREATE TABLE 'search_content'(id INTEGER PRIMARY KEY, c0, c1, c2);
+CREATE TABLE "search_content"(id INTEGER PRIMARY KEY, c0, c1, c2);
 
 -- table search_data
-CREATE TABLE 'search_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TABLE "search_data"(id INTEGER PRIMARY KEY, block BLOB);
 
 -- table search_docsize
-CREATE TABLE 'search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+CREATE TABLE "search_docsize"(id INTEGER PRIMARY KEY, sz BLOB);
 
 -- table search_idx
-CREATE TABLE 'search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE "search_idx"(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table search_terms
+CREATE VIRTUAL TABLE search_terms USING fts5vocab (search, row);
 
 -- table transfer_packs
 CREATE TABLE transfer_packs (

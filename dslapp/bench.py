@@ -121,7 +121,7 @@ def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[st
             for _round in range(5):
                 for term in SEARCH_TERMS:
                     ours_times += _timed(lambda t=term: store.search(t), 1)  # type: ignore[misc]
-                    q = fts_query(term)
+                    q = fts_query(term, store._expand_prefix)  # the same MATCH our search runs
                     bare_times += _timed(
                         lambda q=q: raw.execute(  # type: ignore[misc]
                             "SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT 50", (q,)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -224,8 +224,11 @@ class RecordStore:
         ]
 
     def search(self, text: str, *, limit: int = 50, child_id: str | None = None) -> list[SearchHit]:
-        """Full-text search over names, concerns and chronology; the most recently recorded first."""
-        query = fts_query(text)
+        """Full-text search over names, concerns and chronology; the most recently recorded first.
+
+        Every word must match; the last one as a prefix, so results come as the DSL types.
+        """
+        query = fts_query(text, self._expand_prefix)
         if not query:
             return []
         sql = (
@@ -243,14 +246,45 @@ class RecordStore:
         params.append(limit)
         return [SearchHit(str(r[0]), r[1], str(r[2]), str(r[3])) for r in self.db.execute(sql, params)]
 
+    def _expand_prefix(self, prefix: str) -> list[str] | None:
+        """The indexed words starting with ``prefix``; None to search by prefix instead.
 
-def fts_query(text: str) -> str:
-    """Turn what a user typed into a safe FTS5 query: every word must match, the last as a prefix."""
+        Only for plain ASCII words, whose indexed form is simply lower case: for other scripts the
+        tokenizer's folding (accents, final sigma...) is not worth imitating, and a prefix query is
+        always right, if slower.
+        """
+        if not (prefix.isascii() and prefix.isalnum()):
+            return None
+        folded = prefix.lower()
+        rows = self.db.execute(
+            "SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?",
+            (folded, folded + "\U0010ffff", _MAX_PREFIX_TERMS + 1),
+        ).fetchall()
+        terms = [str(r[0]) for r in rows]
+        return None if len(terms) > _MAX_PREFIX_TERMS else terms
+
+
+_MAX_PREFIX_TERMS = 12
+_INDEXED_PREFIX = 3  # prefix lengths 1-3 have their own index (migration 0004)
+
+
+def fts_query(text: str, expand: Callable[[str], list[str] | None] | None = None) -> str:
+    """Turn what a user typed into a safe FTS5 query: every word must match, the last as a prefix.
+
+    With ``expand``, a last word longer than the indexed prefixes becomes an OR of the real words it
+    starts (fast: no prefix scan); it stays a prefix query when there are too many to list.
+    """
     words = re.findall(r"\w+", text, flags=re.UNICODE)
     if not words:
         return ""
     quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
+    last = words[-1]
+    terms = expand(last) if expand is not None and len(last) > _INDEXED_PREFIX else None
+    if terms is None:
+        quoted[-1] += "*"
+    elif terms:
+        quoted[-1] = "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
+    # no indexed word starts with it: keep the exact word, which simply matches nothing
     return " ".join(quoted)
 
 

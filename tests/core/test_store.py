@@ -125,3 +125,19 @@ def test_search_finds_names_without_accents_and_case_text_by_prefix(store: Recor
     assert len(hits) == 1 and hits[0].child_id == str(other.id) and hits[0].kind == "concern"
     assert store.search("Αλέξανδρ")[0].record_id == str(other.id)
     assert store.search('"; DROP TABLE records; --') == []  # typed text is never FTS syntax
+
+
+def test_expanded_prefixes_find_exactly_what_a_prefix_query_finds(store: RecordStore) -> None:
+    """Search-as-you-type expands a typed prefix into real words for speed; it must never miss a match."""
+    from dslapp.store.records import fts_query
+
+    child = _child(store)
+    texts = ["Breakfast club every day", "Breakfasts missed twice", "Brought a note", "Naïve café visit", "break time"]
+    for text in texts:
+        _concern(store, child, what_happened=text, child_words="")
+    for typed in ("break", "breakfa", "brou", "naiv", "cafe", "zzzz"):
+        plain = fts_query(typed)
+        expanded = fts_query(typed, store._expand_prefix)
+        assert expanded != plain or typed == "zzzz" or len(typed) <= 3
+        rows = "SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid"
+        assert store.db.execute(rows, (expanded,)).fetchall() == store.db.execute(rows, (plain,)).fetchall(), typed
