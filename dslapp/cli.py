@@ -179,7 +179,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _write_samples(store: Any, out_dir: Path) -> None:
-    """Sample output for ``make demo``: one child's case bundle and, where available, PDFs."""
+    """Sample output for ``make demo``: the busiest child's case bundle, chronology and referral pack."""
     from dslapp.services.bundle import export_bundle
     from dslapp.services.children import list_children
 
@@ -189,11 +189,11 @@ def _write_samples(store: Any, out_dir: Path) -> None:
         return
     chosen = max(children, key=lambda c: store.db.scalar("SELECT count(*) FROM records WHERE child_id = ?", (c.id,)))
     export_bundle(store, chosen.id, out_dir / "sample-case-bundle.json")
-    try:
-        from dslapp.export.chronology_pdf import export_chronology_pdf
-    except ImportError:
-        return
+    from dslapp.export.chronology_pdf import export_chronology_pdf
+    from dslapp.export.pack_pdf import export_referral_pack
+
     export_chronology_pdf(store, chosen.id, out_dir / "sample-chronology.pdf")
+    export_referral_pack(store, chosen.id, out_dir / "sample-referral-pack.pdf")
     print(f"Sample output written to {out_dir}.")
 
 
