@@ -437,6 +437,42 @@ def cmd_transfer_receipt(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_retention_list(args: argparse.Namespace) -> int:
+    from dslapp.services.retention import past_retention
+
+    on = args.on or date.today()
+    store = _open(args)
+    try:
+        items = past_retention(store, on)
+    finally:
+        store.vault.lock()
+    if args.json:
+        _print_json(
+            [
+                {"child_id": i.child_id, "retain_until": i.retain_until.isoformat(), "status": i.status.value}
+                for i in items
+            ]
+        )
+        return 0
+    for item in items:
+        print(f"{item.child_id[:8]}  kept until {item.retain_until:%d/%m/%Y}  {item.display_name}")
+    print(f"{len(items)} CP files past their retention date on {on:%d/%m/%Y}.", file=sys.stderr)
+    return 0
+
+
+def cmd_retention_dispose(args: argparse.Namespace) -> int:
+    from dslapp.services.retention import dispose
+
+    store = _open(args)
+    try:
+        child_id = _resolve_child(store, args.child)
+        disposal, _changes = dispose(store, child_id, args.reason, args.decided_by or store.vault.user.label)
+    finally:
+        store.vault.lock()
+    print(f"Disposed of the CP file ({disposal.records_removed} records). The decision is kept in the audit trail.")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from dslapp.bench import run_bench
 
@@ -554,6 +590,26 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--transfer", required=True, metavar="ID", help="the transfer's id (or its first characters)")
     tr.add_argument("--code", required=True, metavar="CODE", help="the receipt code the receiving DSL read out")
     tr.add_argument("--received-by", metavar="NAME", help="who received it (default: the receiving DSL's name)")
+
+    retention_help = "retention: list CP files past their retention date, and record a decision to dispose of one"
+    retention = sub.add_parser("retention", help=retention_help, description=retention_help)
+    retention_actions = retention.add_subparsers(dest="retention_action", metavar="ACTION", required=True)
+
+    def retention_action(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> Any:
+        cmd = retention_actions.add_parser(name, help=help_text, description=help_text)
+        cmd.add_argument(
+            "--vault", metavar="DIR", help="the casebook folder (default: DSLAPP_HOME or your data folder)"
+        )
+        cmd.set_defaults(func=func)
+        return unlocking(cmd)
+
+    rl = retention_action("list", cmd_retention_list, "list the CP files whose retention date has passed")
+    rl.add_argument("--on", type=_parse_date, help="the day to check (default: today)")
+    rl.add_argument("--json", action="store_true", help="print JSON")
+    rd = retention_action("dispose", cmd_retention_dispose, "dispose of one CP file past retention (audited)")
+    rd.add_argument("--child", required=True, metavar="ID", help="the child's id (or its first characters)")
+    rd.add_argument("--reason", required=True, help="why the file is disposed of (kept for good)")
+    rd.add_argument("--decided-by", metavar="NAME", help="who decided (default: you)")
 
     bench = sub.add_parser("bench", help="measure performance on a large fictional dataset")
     bench.add_argument("--children", type=int, default=1000, help="children in the dataset (default 1000)")
