@@ -14,7 +14,7 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -23,6 +23,7 @@ from dslapp.guidance.config import GuidanceConfig, resolve
 from dslapp.guidance.neglect import ConcernLike
 from dslapp.guidance.prompts import dmy, fill
 from dslapp.models import (
+    AlertAcknowledgement,
     Category,
     Child,
     ChildStatus,
@@ -36,8 +37,10 @@ from dslapp.models import (
     ReferralStatus,
 )
 from dslapp.models.early_help import PlanStatus
+from dslapp.services.changes import Changes
 from dslapp.services.today import AlertRule, TodayItem
 from dslapp.store import RecordStore
+from dslapp.store.records import validate
 
 SECTION = "alerts"
 INACTIVE = frozenset({ChildStatus.CLOSED, ChildStatus.TRANSFERRED})
@@ -64,10 +67,17 @@ class AlertItem(TodayItem):
     key: str = ""
     """Stable for the same alert on another day (rule, child and the record it is anchored to), so an
     acknowledgement can refer to it."""
+    acknowledged_on: date | None = None
+    acknowledged_note: str = ""
+    """An acknowledged alert stays on the list, with the DSL's note: alerts are never silently hidden."""
 
     def as_json(self) -> dict[str, Any]:
         data = super().as_json()
         data.update(rule_id=self.rule_id, reason=self.reason, record_ids=list(self.record_ids), key=self.key)
+        data.update(
+            acknowledged_on=self.acknowledged_on.isoformat() if self.acknowledged_on else None,
+            acknowledged_note=self.acknowledged_note,
+        )
         return data
 
 
@@ -447,8 +457,35 @@ def practice_alerts(
     child_id: uuid.UUID | str | None = None,
     config: GuidanceConfig | None = None,
 ) -> list[AlertItem]:
-    """The practice alerts on ``on``, for the whole caseload (Today) or one child (their Overview)."""
-    return alerts_for_cases(load_cases(store, on, child_id, config), on, config)
+    """The practice alerts on ``on``, for the whole caseload (Today) or one child (their Overview),
+    each with the latest acknowledgement of it, if any."""
+    alerts = alerts_for_cases(load_cases(store, on, child_id, config), on, config)
+    notes: dict[str, AlertAcknowledgement] = {}
+    found = store.for_child(child_id, AlertAcknowledgement) if child_id else store.all_of(AlertAcknowledgement)
+    for ack in found:
+        if ack.acknowledged_on <= on:
+            notes[ack.key] = ack  # oldest first, so the latest wins
+    return [
+        replace(a, acknowledged_on=notes[a.key].acknowledged_on, acknowledged_note=notes[a.key].note)
+        if a.key in notes
+        else a
+        for a in alerts
+    ]
+
+
+def acknowledge_alert(
+    store: RecordStore, alert: AlertItem, note: str, on: date
+) -> tuple[AlertAcknowledgement, Changes]:
+    """Record that the DSL has seen ``alert`` and what they are doing about it (audited as a record).
+
+    The alert keeps showing, marked acknowledged with the note, for as long as its rule fires.
+    """
+    ack = validate(
+        AlertAcknowledgement,
+        {"child_id": alert.child_id, "key": alert.key, "rule_id": alert.rule_id, "acknowledged_on": on, "note": note},
+    )
+    saved = store.add(ack)
+    return saved, Changes.of(AlertAcknowledgement.KIND, child_id=alert.child_id)
 
 
 def all_rules() -> list[AlertRule]:
@@ -462,6 +499,7 @@ __all__ = [
     "CaseRecords",
     "ConcernFacts",
     "RuleId",
+    "acknowledge_alert",
     "alerts_for_cases",
     "all_rules",
     "load_cases",

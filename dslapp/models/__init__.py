@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dslapp.models.alerts import AlertAcknowledgement
 from dslapp.models.base import Amendment, ChildRecord, Record
 from dslapp.models.child import Child, ChildStatus, Designation, Person, Professional, StatusChange
 from dslapp.models.chronology import ChronologyEntry, Impact
@@ -24,6 +25,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
     cls.KIND: cls
     for cls in (
         Child,
+        AlertAcknowledgement,
         Person,
         Professional,
         StatusChange,
@@ -47,6 +49,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
 __all__ = [
     "RECORD_KINDS",
     "Action",
+    "AlertAcknowledgement",
     "Amendment",
     "Category",
     "Child",

@@ -17,6 +17,7 @@ from dslapp import __version__
 from dslapp.errors import CannotWriteFile, CasebookError, MalformedBundle
 from dslapp.models import (
     Action,
+    AlertAcknowledgement,
     Amendment,
     Child,
     ChronologyEntry,
@@ -69,6 +70,7 @@ class CaseBundle(BaseModel):
     sharing_decisions: list[SharingDecision] = Field(default_factory=list)
     status_changes: list[StatusChange] = Field(default_factory=list)
     transfers: list[Transfer] = Field(default_factory=list)
+    alert_acknowledgements: list[AlertAcknowledgement] = Field(default_factory=list)
     amendments: dict[str, list[Amendment]] = Field(
         default_factory=dict, description="Amendment history by record id: the earlier text of each record."
     )

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from dslapp.models import (
     Action,
+    AlertAcknowledgement,
     Child,
     ChildStatus,
     ChronologyEntry,
@@ -77,6 +78,7 @@ class ChildFile:
     sharing_decisions: list[SharingDecision] = field(default_factory=list)
     status_changes: list[StatusChange] = field(default_factory=list)
     transfers: list[Transfer] = field(default_factory=list)
+    alert_acknowledgements: list[AlertAcknowledgement] = field(default_factory=list)
 
     # attribute name for each kind, in the order the CP file lists them
     SECTIONS: ClassVar[dict[str, str]] = {
@@ -93,6 +95,7 @@ class ChildFile:
         SharingDecision.KIND: "sharing_decisions",
         StatusChange.KIND: "status_changes",
         Transfer.KIND: "transfers",
+        AlertAcknowledgement.KIND: "alert_acknowledgements",
     }
 
     def records(self) -> list[Record]:

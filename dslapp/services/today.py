@@ -35,6 +35,7 @@ class TodayItem:
             "title": self.title,
             "due": self.due.isoformat() if self.due else None,
             "overdue": self.overdue,
+            "rule_id": SECTION_RULES.get(self.section, ""),
         }
 
 
@@ -45,6 +46,15 @@ SECTIONS = {
     "referrals_awaiting": "Referrals awaiting an outcome",
     "transfers_awaiting": "Transfers awaiting receipt",
     "alerts": "Practice alerts",
+}
+
+# The rule behind each built-in section, so every item can be checked from outside the GUI.
+SECTION_RULES = {
+    "overdue_actions": "action_overdue",
+    "actions_due": "action_due_this_week",
+    "reviews_due": "eh_review_due",
+    "referrals_awaiting": "referral_outcome_awaited",
+    "transfers_awaiting": "transfer_receipt_awaited",
 }
 
 # Other areas add rules here: each takes the store and the day and yields items for "alerts".

@@ -261,10 +261,13 @@ class RecordStore:
             (folded, folded + "\U0010ffff", _MAX_PREFIX_TERMS + 1),
         ).fetchall()
         terms = [str(r[0]) for r in rows]
-        return None if len(terms) > _MAX_PREFIX_TERMS else terms
+        if len(terms) > _MAX_PREFIX_TERMS or not all(_PLAIN_TERM.fullmatch(t) for t in terms):
+            return None  # too many, or an odd indexed word (e.g. with a control character): plain prefix query
+        return terms
 
 
 _MAX_PREFIX_TERMS = 12
+_PLAIN_TERM = re.compile(r"[0-9a-z_]+")
 _INDEXED_PREFIX = 3  # prefix lengths 1-3 have their own index (migration 0004)
 
 
@@ -285,7 +288,7 @@ def fts_query(text: str, expand: Callable[[str], list[str] | None] | None = None
     elif terms:
         quoted[-1] = "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
     # no indexed word starts with it: keep the exact word, which simply matches nothing
-    return " ".join(quoted)
+    return " AND ".join(quoted)
 
 
 def _body_json(record: Record) -> str:

@@ -121,6 +121,7 @@ def test_search_finds_names_without_accents_and_case_text_by_prefix(store: Recor
     names = store.search("wisniewska")
     assert [h.record_id for h in names] == [str(lucja.id)]
     assert "\x02Wiśniewska\x03" in names[0].snippet
+    assert [h.kind for h in store.search("older boy messag")] == ["concern"]  # several words, last expanded
     hits = store.search("messag")
     assert len(hits) == 1 and hits[0].child_id == str(other.id) and hits[0].kind == "concern"
     assert store.search("Αλέξανδρ")[0].record_id == str(other.id)
