@@ -234,6 +234,9 @@ class ClosePlanDialog(FormDialog):
         self.what_improved = text_box("What is different in the child's life now", 120)
         self.what_improved.setAccessibleName(prompt.title)
         self.form.addRow("What has improved", self.what_improved)
+        from ui.widgets.learning_card import show_voice_check
+
+        self.voice_check = show_voice_check(session, self.form, str(plan.child_id), on, self)
         self.save_button.clicked.connect(self.save)
 
     def save(self) -> None:

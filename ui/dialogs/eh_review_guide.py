@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from dslapp.guidance import early_help as guide
 from dslapp.guidance.config import get_config
+from dslapp.guidance.learning_cards import LearningEvent
 from dslapp.guidance.prompts import ActionCode, Prompt, PromptCode
 from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Judgement, ReviewDecision
 from dslapp.services.early_help import ReviewResult
@@ -44,6 +45,7 @@ from ui.dialogs.guidance_common import PromptPanel, date_edit, text_box, to_date
 from ui.operations import guidance_ops
 from ui.operations.session import Session
 from ui.widgets.common import text_label
+from ui.widgets.learning_card import add_cards_for, show_voice_check
 
 TITLE = "Early Help review"
 STEPS = ("How life has improved", "The child's voice", "Progress on each goal", "Judgement and decision", "Next")
@@ -181,6 +183,9 @@ class ReviewGuide(QDialog):
         self.closing.setAccessibleName(closing.title)
         form.addRow(self.closing_label)
         form.addRow(self.closing)
+        self.voice_check = show_voice_check(
+            session, form, str(plan.child_id), on, self, lambda: not self.closing.isHidden()
+        )
         self.decision.currentIndexChanged.connect(self._decision_changed)
         self.held_on.dateChanged.connect(
             lambda _d: self.next_review.setDate(
@@ -263,6 +268,7 @@ class ReviewGuide(QDialog):
         ending = ReviewDecision(self.decision.currentData()) in guide.ENDING_DECISIONS
         self.closing_label.setVisible(ending)
         self.closing.setVisible(ending)
+        self.voice_check.setVisible(ending and bool(self.voice_check.property("has_prompt")))
         self.next_label.setVisible(not ending)
         self.next_review.setVisible(not ending)
 
@@ -335,6 +341,8 @@ class ReviewGuide(QDialog):
         self.saved_label.setText(f"Review of {review.held_on:%d/%m/%Y} saved: {review.overall.label.lower()}.")
         for prompt in result.prompts:
             self._add_prompt(prompt)
+        for event in (LearningEvent.EH_REVIEW_RECORDED, LearningEvent.CASE_CLOSED):
+            add_cards_for(self.session, self.prompts_box, event, review, self.on, self)
         if review.decision in guide.ENDING_DECISIONS:
             guidance_ops.close_plan(
                 self.session,

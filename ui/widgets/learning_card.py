@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dslapp.guidance.learning_cards import LearningCard
+from dslapp.models import Record
 from ui import theme
+from ui.operations.session import Session
 from ui.widgets.common import text_label
 
 READ_MORE = "Read the full entry"
@@ -80,3 +85,138 @@ class LearningCards(QWidget):
 
     def visible_cards(self) -> list[LearningCardWidget]:
         return [c for c in self.cards if not c.isHidden()]
+
+
+class LearningCardsDialog(QDialog):
+    """A non-modal window holding the cards shown at a moment of decision; closes when all are dismissed."""
+
+    def __init__(self, session: Session, cards: list[LearningCard], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(HEADING)
+        self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        layout = QVBoxLayout(self)
+        self.cards = LearningCards()
+        self.cards.show_cards(cards)
+        self.cards.dismissed.connect(self._dismissed)
+        self.cards.open_entry.connect(self._open_entry)
+        layout.addWidget(self.cards)
+        close = QPushButton("Close")
+        close.clicked.connect(self.close)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        session.closed.connect(self.close)  # locking the casebook closes the cards too
+
+    def _dismissed(self, card: LearningCard) -> None:
+        from ui.operations import learning as ops
+
+        if self.session.is_open:
+            ops.dismiss_card(self.session, card, owner=self)
+        if not self.cards.visible_cards():
+            self.close()
+
+    def _open_entry(self, entry_id: str) -> None:
+        self.open_in_library(self, entry_id)
+
+    @classmethod
+    def open_in_library(cls, start: QWidget, entry_id: str) -> None:
+        """Show the entry in the learning library (the workspace that owns ``start``'s window)."""
+        from ui.windows.workspace import Location, Workspace
+
+        widget = start.parentWidget()
+        while widget is not None and not isinstance(widget, Workspace):
+            widget = widget.parentWidget()
+        if widget is None:
+            found = start.window().findChildren(Workspace) or cls.session_workspaces()
+            widget = found[0] if found else None
+        if widget is not None:
+            widget.go(Location("learning"))
+            page = getattr(widget, "learning", None)
+            if page is not None:
+                page.open_entry(entry_id)
+
+    @staticmethod
+    def session_workspaces() -> list[QWidget]:
+        from PySide6.QtWidgets import QApplication
+
+        from ui.windows.workspace import Workspace
+
+        windows = [top.parentWidget() or top for top in QApplication.topLevelWidgets()]
+        return [w for top in windows for w in top.findChildren(Workspace)]
+
+
+def show_cards_for(session: Session, parent: QWidget | None, event: str, record: Record | None, on: date) -> None:
+    """Ask (on the DB worker) which cards to show for ``record`` at ``event``; show any, once, non-modally."""
+    if record is None:
+        return
+    from ui.operations import learning as ops
+
+    def shown(cards: list[LearningCard]) -> None:
+        if not cards:
+            return
+        dialog = LearningCardsDialog(session, cards, parent.window() if parent is not None else None)
+        LAST_SHOWN[:] = [dialog]
+        dialog.show()
+
+    ops.cards_for_decision(session, record, event, on, shown, owner=parent)
+
+
+LAST_SHOWN: list[LearningCardsDialog] = []
+"""The most recent cards window: keeps a parentless one alive, and lets tests find it."""
+
+
+def show_voice_check(
+    session: Session,
+    layout: QVBoxLayout | QFormLayout,
+    child_id: str,
+    on: date,
+    owner: QWidget,
+    when: Callable[[], bool] = lambda: True,
+) -> QLabel:
+    """Add (hidden) a non-blocking note to ``layout``: shown (if ``when()``) when the child's voice was last
+    recorded too long ago. The note's ``has_prompt`` property says whether there is one."""
+    from html import escape
+
+    from ui.operations import learning as ops
+
+    label = text_label("", "Hint", wrap=True)
+    label.setObjectName("VoiceCheck")
+    label.setAccessibleName("When the child's voice was last recorded")
+    label.hide()
+    label.setProperty("has_prompt", False)
+    if isinstance(layout, QFormLayout):
+        layout.addRow(label)
+    else:
+        layout.addWidget(label)
+
+    def checked(voice: ops.ChildVoice) -> None:
+        if voice.prompt is None:
+            return
+        label.setText(f"<b>{escape(voice.prompt.title)}</b><br>{escape(voice.prompt.message)}")
+        label.setProperty("has_prompt", True)
+        label.setVisible(when())
+
+    if child_id:
+        ops.load_child_voice(session, child_id, on, checked, owner=owner)
+    return label
+
+
+def add_cards_for(
+    session: Session, layout: QVBoxLayout, event: str, record: Record | None, on: date, owner: QWidget
+) -> None:
+    """Like ``show_cards_for``, but the cards go inline into ``layout`` (a dialog's prompts area)."""
+    if record is None:
+        return
+    from ui.operations import learning as ops
+
+    def shown(cards: list[LearningCard]) -> None:
+        if not cards:
+            return
+        widget = LearningCards()
+        widget.setObjectName("InlineLearningCards")
+        widget.show_cards(cards)
+        widget.dismissed.connect(lambda card: session.is_open and ops.dismiss_card(session, card, owner=owner))
+        widget.open_entry.connect(lambda entry_id: LearningCardsDialog.open_in_library(owner, entry_id))
+        layout.addWidget(widget)
+
+    ops.cards_for_decision(session, record, event, on, shown, owner=owner)

@@ -575,8 +575,17 @@ class ChronologyTab(QWidget):
             default_name=safe_file_name("chronology", self.opened.file.child, self.on),
             parent=self.window(),
         )
+        dialog.exported.connect(self._exported)
         self._keep(dialog)
         return dialog
+
+    def _exported(self, _result: object) -> None:
+        """Learning about chronologies, once per child, after a successful export (non-modal)."""
+        from dslapp.guidance.learning_cards import LearningEvent
+        from ui.widgets.learning_card import show_cards_for
+
+        child = self.opened.file.child if self.opened else None
+        show_cards_for(self.session, self, LearningEvent.CHRONOLOGY_EXPORTED, child, self.on)
 
     def print_preview(self) -> QDialog | None:
         if self.view is None or not self.view.chronology.rows:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPus
 
 from dslapp.guidance import escalation as guide
 from dslapp.guidance.config import get_config
+from dslapp.guidance.learning_cards import LearningEvent
 from dslapp.models import Escalation, Record
 from dslapp.models.referral import DisagreementType
 from ui import theme
@@ -20,6 +21,7 @@ from ui.formatting import dmy
 from ui.models.records import Column
 from ui.operations import guidance_ops
 from ui.operations.session import Session
+from ui.widgets.learning_card import show_cards_for
 
 START = "Start an escalation"
 RESPOND = "Record a response"
@@ -66,9 +68,14 @@ class StartEscalationDialog(FormDialog):
             to_date(self.raised_on),
             summary,
             self.with_whom.text().strip(),
-            lambda _e: self.accept(),
+            self._started,
             self.show_error,
         )
+
+    def _started(self, escalation: Escalation) -> None:
+        parent = self.parentWidget()
+        self.accept()
+        show_cards_for(self.session, parent, LearningEvent.ESCALATION_CONSIDERED, escalation, to_date(self.raised_on))
 
 
 class ResponseDialog(FormDialog):

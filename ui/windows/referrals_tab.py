@@ -12,6 +12,7 @@ import shiboken6
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from dslapp.guidance import escalation as guide
+from dslapp.guidance.learning_cards import LearningEvent
 from dslapp.models import Record, Referral, ReferralOutcome, ReferralStatus
 from dslapp.models.referral import SentVia
 from dslapp.services.mash import SENT_VIA_LABELS, EnquiryEditor, consent_problem
@@ -23,6 +24,7 @@ from ui.models.records import Column
 from ui.operations import referral_ops
 from ui.operations.session import Session
 from ui.widgets.common import Badge, text_label
+from ui.widgets.learning_card import show_cards_for, show_voice_check
 
 START = "Start MASH enquiry"
 OPEN = "Open"
@@ -60,6 +62,7 @@ class MarkSentDialog(FormDialog):
         problem = consent_problem(referral)
         if problem:
             self.body.addWidget(text_label(problem, "Hint", wrap=True))
+        self.voice_check = show_voice_check(session, self.body, str(referral.child_id), on, self)
         self.save_button.clicked.connect(self.save)
 
     def save(self) -> None:
@@ -132,9 +135,14 @@ class OutcomeDialog(FormDialog):
             to_date(self.on),
             self.notes.toPlainText().strip(),
             self.reason.text().strip() if self.reason is not None else None,
-            lambda _r: self.accept(),
+            self._saved,
             self.show_error,
         )
+
+    def _saved(self, referral: Referral) -> None:
+        parent = self.parentWidget()
+        self.accept()
+        show_cards_for(self.session, parent, LearningEvent.REFERRAL_OUTCOME, referral, to_date(self.on))
 
 
 class DisagreeDialog(FormDialog):
@@ -168,9 +176,14 @@ class DisagreeDialog(FormDialog):
             summary,
             self.with_whom.text().strip(),
             to_date(self.raised_on),
-            lambda _e: self.accept(),
+            self._started,
             self.show_error,
         )
+
+    def _started(self, escalation: Record) -> None:
+        parent = self.parentWidget()
+        self.accept()
+        show_cards_for(self.session, parent, LearningEvent.ESCALATION_CONSIDERED, escalation, to_date(self.raised_on))
 
 
 class ReferralsTab(QWidget):
