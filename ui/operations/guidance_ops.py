@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dslapp.guidance.alerts import AlertItem, practice_alerts
+from dslapp.guidance.alerts import AlertItem, acknowledge_alert, practice_alerts
 from dslapp.models import SharingDecision, ThresholdDecision
 from dslapp.models.referral import DisagreementType
 from dslapp.services import early_help, escalation, mash, recording, thresholds
@@ -36,6 +36,11 @@ def load_overview_guidance(
         )
 
     session.run(work, on_done, **kw)
+
+
+def acknowledge(session: Session, alert: AlertItem, note: str, on: date, on_done: Done, on_error: Failed) -> None:
+    """Record the DSL's note on an alert (audited); the alert stays visible, marked acknowledged."""
+    session.write(lambda store: acknowledge_alert(store, alert, note, on), on_done, on_error)
 
 
 def start_plan(session: Session, child_id: str, fields: dict[str, Any], on_done: Done, on_error: Failed) -> None:

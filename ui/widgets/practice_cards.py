@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from dslapp.guidance import thresholds
+from dslapp.guidance.alerts import AlertItem
 from ui.formatting import dmy
 from ui.operations.guidance_ops import OverviewGuidance
 from ui.widgets.common import Card, text_label
@@ -17,7 +18,11 @@ ALERTS_TITLE = "Practice alerts"
 THRESHOLD_TITLE = "Levels of Need"
 
 
-def guidance_widget(guidance: OverviewGuidance, open_threshold_tool: Callable[[], None]) -> QWidget:
+def guidance_widget(
+    guidance: OverviewGuidance,
+    open_threshold_tool: Callable[[], None],
+    acknowledge: Callable[[AlertItem], None] | None = None,
+) -> QWidget:
     holder = QWidget()
     holder.setObjectName("PracticeGuidance")
     row = QHBoxLayout(holder)
@@ -33,6 +38,17 @@ def guidance_widget(guidance: OverviewGuidance, open_threshold_tool: Callable[[]
             title.setStyleSheet("font-weight: 600;")
             block.addWidget(title)
             block.addWidget(text_label(alert.reason, "Hint", wrap=True, selectable=True))
+            if alert.acknowledged_on is not None:
+                note = f"Acknowledged {dmy(alert.acknowledged_on)}: {alert.acknowledged_note}"
+                block.addWidget(text_label(note, "Muted", wrap=True, selectable=True))
+            elif acknowledge is not None:
+                ack = QPushButton("Acknowledge with a note…")
+                ack.setAccessibleName(f"Acknowledge: {alert.title}")
+                ack.clicked.connect(lambda _=False, a=alert: acknowledge(a))
+                line = QHBoxLayout()
+                line.addWidget(ack)
+                line.addStretch(1)
+                block.addLayout(line)
             alerts.body.addLayout(block)
         row.addWidget(alerts, 3)
     card = Card(THRESHOLD_TITLE, icon="shield")

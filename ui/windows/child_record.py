@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dslapp.guidance.alerts import AlertItem
 from dslapp.models import (
     RECORD_KINDS,
     Action,
@@ -47,16 +50,19 @@ from ui.formatting import dmy, dob_and_age, iso_moment
 from ui.models.caseload import STATUS_SHORT, STATUS_TONE
 from ui.models.records import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel
 from ui.operations import casework, guidance_ops
+from ui.operations import learning as learning_ops
 from ui.operations.casework import OpenedChild
 from ui.operations.session import Session
 from ui.widgets.common import Badge, Card, ComingSoonNote, text_label
 from ui.widgets.practice_cards import attach_guidance, guidance_widget
 from ui.widgets.record_views import concern_text, record_html
+from ui.widgets.voice_panel import VoicePanel
 from ui.windows.chronology_tab import ChronologyTab
 from ui.windows.early_help_tab import EarlyHelpTab
 from ui.windows.escalation_tab import EscalationTab
 from ui.windows.referrals_tab import ReferralsTab
 from ui.windows.sharing_tab import SharingTab
+from ui.windows.supervision import ChildSupervisionNotes
 
 TAB_KEYS = (
     "overview",
@@ -225,7 +231,8 @@ class OverviewTab(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(QWidget())
 
-    def show_file(self, opened: OpenedChild, on: date) -> None:
+    def show_file(self, opened: OpenedChild, on: date, extras: Sequence[QWidget] = ()) -> None:
+        """Rebuild the front sheet; ``extras`` (kept by the page) go below it, side by side."""
         file = opened.file
         child = file.child
         holder = QWidget()
@@ -291,7 +298,9 @@ class OverviewTab(QScrollArea):
         for professional in sorted(file.professionals, key=lambda p: (not p.key_contact, p.name)):
             professionals.body.addWidget(_professional_block(professional))
         grid.addWidget(professionals, 2, 0, 1, 2)
-        grid.setRowStretch(3, 1)
+        for column, extra in enumerate(extras):
+            grid.addWidget(extra, 3, column % 2)  # reparented here, so the old holder's deletion spares it
+        grid.setRowStretch(4, 1)
         self.setWidget(holder)
 
 
@@ -394,6 +403,8 @@ class ChildRecordPage(QWidget):
         self.tabs.setIconSize(QSize(16, 16))
         self.tabs.setAccessibleName("Parts of the child's record")
         self.overview = OverviewTab()
+        self.voice_panel = VoicePanel()
+        self.supervision_notes = ChildSupervisionNotes(session, child_id)
         self.concerns = RecordList(
             [
                 Column[Concern]("Date", lambda c: dmy(c.observed_at), lambda c: c.observed_at.isoformat(), 100),
@@ -486,7 +497,9 @@ class ChildRecordPage(QWidget):
         for designation in child.designations:
             self.badges.addWidget(Badge(DESIGNATION_LABELS[Designation(designation)]))
         self.subtitle.setText(self._subtitle(child))
-        self.overview.show_file(opened, self.on)
+        self.overview.show_file(opened, self.on, (self.voice_panel, self.supervision_notes))
+        learning_ops.load_child_voice(self.session, self.child_id, self.on, self.voice_panel.show_voice, owner=self)
+        self.supervision_notes.refresh()
         self._load_guidance()
         self.concerns.set_items(file.concerns)
         self.actions_list.set_items(file.actions, sort_column=2, descending=False)
@@ -566,8 +579,26 @@ class ChildRecordPage(QWidget):
             self.session,
             self.child_id,
             self.on,
-            lambda g: attach_guidance(self.overview, guidance_widget(g, self.early_help.threshold_tool)),
+            lambda g: attach_guidance(
+                self.overview, guidance_widget(g, self.early_help.threshold_tool, self._acknowledge_alert)
+            ),
             owner=self,
+        )
+
+    def _acknowledge_alert(self, alert: AlertItem) -> None:
+        """Ask for the DSL's note; the alert stays on the list, marked acknowledged (never silently hidden)."""
+        note, ok = QInputDialog.getMultiLineText(
+            self, "Acknowledge alert", f"{alert.title}\n\nWhat are you doing about it? (kept in the record)"
+        )
+        if not ok:
+            return
+        guidance_ops.acknowledge(
+            self.session,
+            alert,
+            note,
+            self.on,
+            lambda _ack: self._load_guidance(),
+            lambda error: QMessageBox.warning(self, "Acknowledge alert", str(error)),
         )
 
     def _history_text(self, item: HistoryItem) -> str:

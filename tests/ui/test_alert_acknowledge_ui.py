@@ -1,0 +1,50 @@
+"""Acknowledging a practice alert on the child's Overview keeps it visible with the DSL's note."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from dslapp.guidance.alerts import practice_alerts
+from dslapp.models import Category, Concern, DslDecision
+from dslapp.services import recording
+from dslapp.services.children import add_child
+from dslapp.store import RecordStore
+from ui.operations import guidance_ops
+
+
+def test_acknowledge_from_the_overview(qtbot: QtBot, store: RecordStore) -> None:
+    child, _ = add_child(store, legal_forename="Jaycee", legal_surname="Testchild", dob=date(2017, 3, 3))
+    for day in (date(2026, 9, 1), date(2026, 10, 1), date(2026, 11, 2)):
+        recording.record(
+            store,
+            Concern,
+            child_id=child.id,
+            observed_at=datetime(day.year, day.month, day.day, 8, 45),
+            reporter_name="Mr C. Example",
+            categories=[Category.NEGLECT],
+            what_happened="Arrived hungry.",
+            dsl_decision=DslDecision.MONITOR,
+            decision_reasons="Monitoring.",
+        )
+    on = date(2026, 11, 20)
+    alert = next(a for a in practice_alerts(store, on, child_id=child.id) if a.rule_id == "cumulative_neglect")
+    from ui.widgets.practice_cards import guidance_widget
+
+    seen: list[str] = []
+    widget = guidance_widget(guidance_ops.OverviewGuidance([alert], None), lambda: None, lambda a: seen.append(a.key))
+    buttons = [b for b in widget.findChildren(QPushButton) if b.text().startswith("Acknowledge")]
+    assert len(buttons) == 1
+    buttons[0].click()
+    assert seen == [alert.key]
+    from dslapp.guidance.alerts import acknowledge_alert
+
+    acknowledge_alert(store, alert, "Early Help conversation booked.", on)
+    again = next(a for a in practice_alerts(store, on, child_id=child.id) if a.key == alert.key)
+    shown = guidance_widget(guidance_ops.OverviewGuidance([again], None), lambda: None, lambda a: None)
+    qtbot.addWidget(widget)
+    qtbot.addWidget(shown)
+    assert not [b for b in shown.findChildren(QPushButton) if b.text().startswith("Acknowledge")]
+    assert any("Early Help conversation booked." in label.text() for label in shown.findChildren(QLabel))
