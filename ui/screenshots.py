@@ -123,6 +123,11 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
         dialog.facts.setFocus()
         shot("08-record-concern", dialog)
         dialog.close_for_lock()
+        from dslapp.services import drafts
+
+        for draft in drafts.list_drafts(store):  # the dialog autosaved one; later shots should not offer it
+            drafts.discard_draft(store, draft.id)
+        workspace.show_drafts([], {})
 
         # learning from reviews: the library, and supervision with the DSL's CPD log
         from dslapp.services import learning, supervision
