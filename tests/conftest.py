@@ -57,3 +57,9 @@ def vault(vault_and_recovery_key: tuple[Vault, str]) -> Vault:
 @pytest.fixture
 def store(vault: Vault) -> RecordStore:
     return RecordStore(vault)
+
+
+@pytest.fixture
+def cli_env(monkeypatch: pytest.MonkeyPatch, fast_kdf: keys.KdfParams) -> None:
+    """The CLI reads the passphrase from DSLAPP_PASSPHRASE; vaults it creates use tiny Argon2 parameters."""
+    monkeypatch.setenv("DSLAPP_PASSPHRASE", PASSPHRASE)

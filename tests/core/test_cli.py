@@ -10,28 +10,15 @@ from pathlib import Path
 
 import pytest
 from support import PASSPHRASE
+from support import run_cli as run
 
 from dslapp import __version__
-from dslapp.cli import build_parser, main
+from dslapp.cli import build_parser
 from dslapp.models import Action, Category, Concern, EarlyHelpPlan
 from dslapp.services import recording
 from dslapp.services.children import add_child
 from dslapp.store import RecordStore
 from dslapp.vault.vault import DB_NAME, Vault
-
-
-@pytest.fixture
-def cli_env(monkeypatch: pytest.MonkeyPatch, fast_kdf: object) -> None:
-    monkeypatch.setenv("DSLAPP_PASSPHRASE", PASSPHRASE)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _small_caseload(vault_dir: Path) -> tuple[str, str]:

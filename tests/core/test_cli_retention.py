@@ -8,22 +8,13 @@ from pathlib import Path
 
 import pytest
 from support import PASSPHRASE
+from support import run_cli as run
 
-from dslapp.cli import main
 from dslapp.services.children import add_child
 from dslapp.services.retention import set_retention
 from dslapp.store import RecordStore
 from dslapp.vault import audit
 from dslapp.vault.vault import Vault
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_list_then_dispose(

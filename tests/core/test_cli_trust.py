@@ -12,33 +12,17 @@ from pathlib import Path
 
 import pytest
 from support import FAST_KDF, PASSPHRASE
+from support import run_cli as run
 
-from dslapp.cli import main
 from dslapp.errors import WrongPassphrase
 from dslapp.models import Category, Concern
 from dslapp.services import recording
-from dslapp.services import transfer as transfer_module
 from dslapp.services.children import add_child
 from dslapp.store import RecordStore
 from dslapp.vault import audit
 from dslapp.vault import vault as vault_module
 from dslapp.vault.backup import list_backups
 from dslapp.vault.vault import DB_NAME, Vault, confirm_passphrase
-
-
-@pytest.fixture
-def cli_env(monkeypatch: pytest.MonkeyPatch, fast_kdf: object) -> None:
-    monkeypatch.setenv("DSLAPP_PASSPHRASE", PASSPHRASE)
-    monkeypatch.setattr(transfer_module, "PACK_KDF", FAST_KDF)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _one_child(vault_dir: Path, forename: str = "Amira") -> str:

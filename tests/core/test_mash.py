@@ -14,8 +14,8 @@ import pytest
 from mash_cases import COMPLETION, SENT, Case, ago, flat, make_case, pages_text, present
 from pypdf import PdfReader
 from support import PASSPHRASE
+from support import run_cli as _run
 
-from dslapp.cli import main
 from dslapp.errors import ConsentReasonNeeded, InvalidRecord, ReferralStepNotAllowed
 from dslapp.export.mash_pdf import export_mash_pdf, render_mash_pdf
 from dslapp.export.protect import WeakPdfPassword
@@ -461,20 +461,6 @@ def test_arabic_and_other_scripts_survive(store: RecordStore, tmp_path: Path) ->
 
 
 # ---- the command line ----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def cli_env(monkeypatch: pytest.MonkeyPatch, fast_kdf: object) -> None:
-    monkeypatch.setenv("DSLAPP_PASSPHRASE", PASSPHRASE)
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_exports_the_enquiry(

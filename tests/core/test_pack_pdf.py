@@ -20,8 +20,8 @@ import pytest
 from mash_cases import COMPLETION, SENT, Case, ago, flat, make_case, pages_text, present
 from pypdf import PdfReader
 from support import PASSPHRASE
+from support import run_cli as _run
 
-from dslapp.cli import main
 from dslapp.demo import build_demo
 from dslapp.export.common import ExportCancelled
 from dslapp.export.pack_pdf import PART_TITLES, export_referral_pack
@@ -217,20 +217,6 @@ def test_another_childs_enquiry_cannot_go_in_the_pack(store: RecordStore, case: 
     referral, _ = mash.start_enquiry(store, other.child.id)
     with pytest.raises(Exception, match="belongs to a different child"):
         export_referral_pack(store, case.child.id, tmp_path / "x.pdf", referral_id=referral.id)
-
-
-@pytest.fixture
-def cli_env(monkeypatch: pytest.MonkeyPatch, fast_kdf: object) -> None:
-    monkeypatch.setenv("DSLAPP_PASSPHRASE", PASSPHRASE)
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_exports_the_pack(
