@@ -34,15 +34,11 @@ from dslapp.models import (
     RECORD_KINDS,
     Action,
     Concern,
-    EarlyHelpPlan,
-    EarlyHelpReview,
     Person,
     Professional,
     Record,
-    ThresholdDecision,
 )
 from dslapp.models.child import DESIGNATION_LABELS, STATUS_LABELS, Child, Designation
-from dslapp.models.early_help import LEVEL_LABELS
 from dslapp.services.changes import Changes
 from dslapp.services.ui_support import HistoryItem
 from ui import strings, theme
@@ -612,13 +608,3 @@ class ChildRecordPage(QWidget):
         elif kind is not None:
             what = f"a {what}" if not what.startswith(("a", "e", "i", "o", "u")) else f"an {what}"
         return f"{verb} {what}".strip()
-
-
-def _early_help_summary(record: Record) -> str:
-    if isinstance(record, EarlyHelpPlan):
-        return _first_line(record.worries or record.family_view or f"{len(record.goals)} goals")
-    if isinstance(record, EarlyHelpReview):
-        return f"{record.overall.label}: {_first_line(record.life_improved)}"
-    if isinstance(record, ThresholdDecision):
-        return f"{LEVEL_LABELS.get(record.level, record.level)}: {_first_line(record.reasoning)}"
-    return ""
