@@ -65,7 +65,8 @@ class PageInfo:
 
     title: str
     child_name: str
-    dob: date
+    """Empty for a document about no one child (supervision, governors' summary): ``subtitle`` shows instead."""
+    dob: date | None
     date_range: str
     generated_by: str
     generated_on: datetime
@@ -78,6 +79,7 @@ class PageInfo:
     """Shown at the right of the child's line instead of "Period: …" (e.g. an enquiry's status)."""
     watermark: str = ""
     """Drawn large and faint across every page (e.g. "DRAFT")."""
+    subtitle: str = ""
 
     @property
     def pagesize(self) -> tuple[float, float]:
@@ -102,15 +104,19 @@ def draw_furniture(canvas: Canvas, info: PageInfo, page: int, total: int, extra:
         canvas.setFont(REGULAR, 8.5)
         canvas.setFillColor(MUTED)
         canvas.drawRightString(right, height - TITLE_TOP, visual(info.school))
-    name = visual(info.child_name)
     canvas.setFillColor(INK)
-    canvas.setFont(BOLD, 11)
-    canvas.drawString(MARGIN, height - NAME_TOP, name)
-    name_width = canvas.stringWidth(name, BOLD, 11)
-    canvas.setFont(REGULAR, 9)
-    details = f"Date of birth: {dmy(info.dob)}"
-    canvas.drawString(MARGIN + name_width + 14, height - NAME_TOP, details)
-    canvas.drawRightString(right, height - NAME_TOP, visual(info.header_note or f"Period: {info.date_range}"))
+    if info.child_name:
+        name = visual(info.child_name)
+        canvas.setFont(BOLD, 11)
+        canvas.drawString(MARGIN, height - NAME_TOP, name)
+        name_width = canvas.stringWidth(name, BOLD, 11)
+        canvas.setFont(REGULAR, 9)
+        if info.dob is not None:
+            canvas.drawString(MARGIN + name_width + 14, height - NAME_TOP, f"Date of birth: {dmy(info.dob)}")
+        canvas.drawRightString(right, height - NAME_TOP, visual(info.header_note or f"Period: {info.date_range}"))
+    else:
+        canvas.setFont(REGULAR, 9)
+        canvas.drawString(MARGIN, height - NAME_TOP, visual(info.subtitle))
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN, height - HEADER_RULE, right, height - HEADER_RULE)
