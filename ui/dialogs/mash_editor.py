@@ -2,7 +2,8 @@
 from the child's file, autosaved (encrypted) a moment after each edit, saved as one amendment with Save.
 
 Beside the form, the completeness panel lists what is missing or thin; clicking a gap scrolls to its
-question and puts the cursor there. Exports save the autosaved answers first.
+question and puts the cursor there. Exports and prints save the autosaved answers first; printing goes
+through a preview of the PDF built in memory (``start_print``) and is audited only when printed.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +45,11 @@ SAVE = "Save"
 CLOSE = "Close"
 EXPORT_ENQUIRY = "Export enquiry PDF…"
 EXPORT_PACK = "Export referral pack…"
+PRINT = "Print"
+PRINT_ENQUIRY = "Print enquiry…"
+PRINT_PACK = "Print referral pack…"
+PRINT_ENQUIRY_TITLE = "Print the MASH enquiry"
+PRINT_PACK_TITLE = "Print the referral pack"
 GAPS_TITLE = "Before you send it"
 NO_GAPS = "Nothing required is missing."
 SAVED = "Saved."
@@ -50,6 +58,40 @@ SENT_NOTE = (
     "This enquiry has been sent, so it is shown read-only. Changes after sending go through the record's amendments."
 )
 KIND_LABELS = {"missing": "Missing", "thin": "Thin", "advised": "Advised"}
+
+
+def start_print(
+    session: Session,
+    parent: QWidget,
+    child_id: str,
+    referral_id: str,
+    *,
+    pack: bool,
+    on_shown: Callable[[QDialog], None],
+    on_error: Callable[[Exception], None],
+) -> None:
+    """Build the enquiry (or the referral pack) as PDF bytes on the worker, then open a print preview of it;
+    printing from the preview audits a 'print' row. Nothing is shown if the casebook locked meanwhile."""
+    from ui.dialogs.print_pdf import print_pdf_with_preview
+
+    def audit(pages: int) -> None:
+        if pack:
+            referral_ops.record_pack_print(session, child_id, pages)
+        else:
+            referral_ops.record_enquiry_print(session, referral_id)
+
+    def show(data: bytes) -> None:
+        if not session.is_open or not shiboken6.isValid(parent):
+            return
+        try:
+            on_shown(print_pdf_with_preview(parent, data, PRINT_PACK_TITLE if pack else PRINT_ENQUIRY_TITLE, audit))
+        except ValueError as error:
+            on_error(error)
+
+    if pack:
+        referral_ops.pack_print_bytes(session, child_id, referral_id, show, on_error, owner=parent)
+    else:
+        referral_ops.enquiry_print_bytes(session, referral_id, show, on_error, owner=parent)
 
 
 class MashEditor(QDialog):
@@ -76,6 +118,7 @@ class MashEditor(QDialog):
         self.suggestion_buttons: dict[str, QPushButton] = {}
         self.dirty: dict[str, Any] = {}
         self.export_dialog: ExportPdfDialog | None = None
+        self.preview: QDialog | None = None
         self.editable = editor.referral.status == ReferralStatus.DRAFT
         self.setWindowTitle(f"{self.form.title}: {child.display_name}")
         self.setModal(False)
@@ -150,13 +193,21 @@ class MashEditor(QDialog):
         self.export_button.clicked.connect(self.export_enquiry)
         self.pack_button = QPushButton(EXPORT_PACK)
         self.pack_button.clicked.connect(self.export_pack)
+        self.print_button = QToolButton()
+        self.print_button.setText(PRINT)
+        self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        print_menu = QMenu(self.print_button)
+        print_menu.addAction(PRINT_ENQUIRY, self.print_enquiry)
+        print_menu.addAction(PRINT_PACK, self.print_pack)
+        self.print_button.setMenu(print_menu)
         self.close_button = QPushButton(CLOSE)
         self.close_button.clicked.connect(self.close_editor)
         self.save_button = QPushButton(theme.icon("check", theme.colours().accent_text), SAVE)
         self.save_button.setObjectName("Primary")
         self.save_button.setEnabled(self.editable)
         self.save_button.clicked.connect(self.save)
-        for button in (self.export_button, self.pack_button, self.close_button, self.save_button):
+        for button in (self.export_button, self.pack_button, self.print_button, self.close_button, self.save_button):
             footer.addWidget(button)
         outer.addLayout(footer)
         self._show_gaps(self.gaps)
@@ -339,6 +390,29 @@ class MashEditor(QDialog):
             referral_ops.export_pack(str(self.referral.child_id), self.referral_id),
         )
 
+    def _print(self, pack: bool) -> None:
+        self.autosave_now()  # queued on the worker before the PDF is built, which saves it first
+        start_print(
+            self.session,
+            self,
+            str(self.referral.child_id),
+            self.referral_id,
+            pack=pack,
+            on_shown=self._keep_preview,
+            on_error=self._failed,
+        )
+
+    def _keep_preview(self, dialog: QDialog) -> None:
+        if self.preview is not None and shiboken6.isValid(self.preview):
+            self.preview.reject()
+        self.preview = dialog
+
+    def print_enquiry(self) -> None:
+        self._print(False)
+
+    def print_pack(self) -> None:
+        self._print(True)
+
     def close_editor(self) -> None:
         self.autosave_now()
         self.accept()
@@ -348,6 +422,8 @@ class MashEditor(QDialog):
             self.timer.stop()
             if self.export_dialog is not None and shiboken6.isValid(self.export_dialog):
                 self.export_dialog.reject()
+            if self.preview is not None and shiboken6.isValid(self.preview):
+                self.preview.reject()
             self.reject()
 
     def closeEvent(self, event: Any) -> None:

@@ -131,3 +131,78 @@ def export_pack(child_id: str, referral_id: str) -> Exporter:
         session.run(work, on_done, on_error)
 
     return start
+
+
+# ---- printing: the PDF is built in memory on the worker, shown in the print preview, audited if printed --
+
+
+def enquiry_print_bytes(
+    session: Session, referral_id: str, on_done: Callable[[bytes], None], on_error: Failed, **kw: Any
+) -> None:
+    """The enquiry's PDF as bytes (never written to disk), after saving any autosaved answers."""
+    from dslapp.export.mash_pdf import find_enquiry, render_mash_pdf
+    from dslapp.models import Child
+    from dslapp.services.children import open_child_file
+
+    def work(store: RecordStore) -> bytes:
+        _save_pending(store, referral_id)
+        referral = find_enquiry(store, referral_id)
+        child = store.get_as(Child, referral.child_id)
+        gaps = mash.completeness(referral, open_child_file(store, child.id, audit=False))
+        data, _pages = render_mash_pdf(
+            referral,
+            child,
+            generated_by=store.vault.user.label,
+            generated_on=store.vault.now(),
+            school=store.vault.school,
+            gaps=gaps,
+        )
+        return data
+
+    session.run(work, on_done, on_error, **kw)
+
+
+def pack_print_bytes(
+    session: Session,
+    child_id: str,
+    referral_id: str,
+    on_done: Callable[[bytes], None],
+    on_error: Failed,
+    **kw: Any,
+) -> None:
+    """The referral pack's PDF as bytes (never written to disk), after saving any autosaved answers."""
+    from dslapp.export.pack_pdf import render_referral_pack
+    from dslapp.models import Referral
+    from dslapp.services.children import open_child_file
+    from dslapp.services.chronology import build_chronology
+
+    def work(store: RecordStore) -> bytes:
+        _save_pending(store, referral_id)
+        child_file = open_child_file(store, child_id, audit=False)
+        referral = store.get_as(Referral, referral_id)
+        user = store.vault.user
+        data, _pages, _starts = render_referral_pack(
+            child_file,
+            build_chronology(store, child_file.child.id),
+            referral,
+            generated_by=user.label,
+            generated_on=store.vault.now(),
+            user_name=user.name,
+            user_role=user.role,
+            school=store.vault.school,
+        )
+        return data
+
+    session.run(work, on_done, on_error, **kw)
+
+
+def record_enquiry_print(session: Session, referral_id: str, on_done: Done | None = None) -> None:
+    from dslapp.export.mash_pdf import find_enquiry, record_print
+
+    session.run(lambda store: record_print(store, find_enquiry(store, referral_id)), on_done)
+
+
+def record_pack_print(session: Session, child_id: str, pages: int, on_done: Done | None = None) -> None:
+    from dslapp.export.pack_pdf import record_print
+
+    session.run(lambda store: record_print(store, child_id, pages), on_done)

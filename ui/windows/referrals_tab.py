@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from dslapp.guidance import escalation as guide
 from dslapp.guidance.learning_cards import LearningEvent
@@ -18,7 +18,7 @@ from dslapp.models.referral import SentVia
 from dslapp.services.mash import SENT_VIA_LABELS, EnquiryEditor, consent_problem
 from ui import theme
 from ui.dialogs.guidance_common import FormDialog, close_dialog, date_edit, text_box, to_date
-from ui.dialogs.mash_editor import MashEditor
+from ui.dialogs.mash_editor import PRINT_ENQUIRY, PRINT_PACK, MashEditor, start_print
 from ui.formatting import dmy
 from ui.models.records import Column
 from ui.operations import referral_ops
@@ -205,6 +205,7 @@ class ReferralsTab(QWidget):
         self.child = child
         self.dialog: Any = None
         self.editor: MashEditor | None = None
+        self.preview: Any = None  # the print preview, closed when the casebook locks
         session.closed.connect(self.close_dialog)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
@@ -224,6 +225,10 @@ class ReferralsTab(QWidget):
         self.outcome_button.clicked.connect(self.record_outcome)
         self.disagree_button = QPushButton(DISAGREE)
         self.disagree_button.clicked.connect(self.disagree)
+        self.print_button = QPushButton(PRINT_ENQUIRY)
+        self.print_button.clicked.connect(self.print_enquiry)
+        self.print_pack_button = QPushButton(PRINT_PACK)
+        self.print_pack_button.clicked.connect(self.print_pack)
         for button in (
             self.start_button,
             self.open_button,
@@ -231,6 +236,8 @@ class ReferralsTab(QWidget):
             self.ack_button,
             self.outcome_button,
             self.disagree_button,
+            self.print_button,
+            self.print_pack_button,
         ):
             bar.addWidget(button)
         bar.addStretch(1)
@@ -285,6 +292,8 @@ class ReferralsTab(QWidget):
             status in (ReferralStatus.SENT, ReferralStatus.ACKNOWLEDGED, ReferralStatus.OUTCOME)
         )
         self.disagree_button.setEnabled(status == ReferralStatus.OUTCOME)
+        self.print_button.setEnabled(r is not None)
+        self.print_pack_button.setEnabled(r is not None)
         self.chip.setVisible(r is not None)
         self.chip_label.setVisible(r is not None)
         if r is not None:
@@ -336,7 +345,31 @@ class ReferralsTab(QWidget):
         r = self.current()
         return self._show(DisagreeDialog(self.session, r, self.on, self)) if r is not None else None
 
+    def _print(self, pack: bool) -> None:
+        r = self.current()
+        if r is not None:
+            start_print(
+                self.session,
+                self,
+                self.child_id,
+                str(r.id),
+                pack=pack,
+                on_shown=self._keep_preview,
+                on_error=self._error,
+            )
+
+    def _keep_preview(self, dialog: QDialog) -> None:
+        close_dialog(self.preview)
+        self.preview = dialog
+
+    def print_enquiry(self) -> None:
+        self._print(False)
+
+    def print_pack(self) -> None:
+        self._print(True)
+
     def close_dialog(self) -> None:
         close_dialog(self.dialog)
+        close_dialog(self.preview)
         if self.editor is not None and shiboken6.isValid(self.editor):
             self.editor.reject()
