@@ -56,7 +56,7 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
         wizard = window.screen_widget
         assert isinstance(wizard, SetupWizard)
         wizard.name_edit.setText("Mrs Jo Example")
-        wizard.school_edit.setText("Riverside Primary School")
+        wizard.school_edit.setText("Fictionton Primary Academy")
         wizard.show_page(SetupWizard.PASSPHRASE)
         wizard.pass_edit.setText("kettle orchard violin tuesday")
         wizard.confirm_edit.setText("kettle orchard violin tuesday")

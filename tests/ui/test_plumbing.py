@@ -61,7 +61,7 @@ def test_passphrase_strength() -> None:
     assert not passphrase.estimate("aaaaaaaaaaaaaaaa").acceptable
     assert passphrase.estimate("kettle orchard violin tuesday").acceptable
     assert passphrase.estimate("kettle orchard violin tuesday").level >= 3
-    weak_with_name = passphrase.estimate("Riverside Primary 1", ("Riverside Primary",))
+    weak_with_name = passphrase.estimate("Fictionton Primary 1", ("Fictionton Primary",))
     assert weak_with_name.level < passphrase.estimate("Quillmoor Lantern 1").level
 
 
