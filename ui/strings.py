@@ -56,8 +56,9 @@ SETUP_NEED_NAME = "Enter your name: it appears on everything you record."
 SETUP_NEED_SCHOOL = "Enter your school's name."
 SETUP_PASS_TITLE = "Choose a passphrase"
 SETUP_PASS_TEXT = (
-    "Your passphrase unlocks the casebook. Nobody, including us, can recover it, so choose one you will "
-    "remember: four or more unrelated words make a strong, memorable passphrase."
+    "Your passphrase unlocks the casebook. Nobody, including us, can tell you what it was: if it is lost, "
+    "only the recovery key shown next can set a new one. Four or more unrelated words make a strong, "
+    "memorable passphrase."
 )
 SETUP_PASS = "Passphrase"
 SETUP_PASS_CONFIRM = "Type it again"
