@@ -53,7 +53,7 @@ def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[st
     concerns = children * 50
     heaviest_count = min(2000, concerns // 2)
     results: dict[str, Any] = {"children": children, "concerns": concerns, "heaviest_child_concerns": heaviest_count}
-    step, steps = 0, 7
+    step, steps = 0, 8
 
     def tick() -> None:
         nonlocal step
@@ -165,6 +165,8 @@ def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[st
         )  # fmt: skip
         tick()
 
+        results.update(_ui_figures(directory, heaviest))
+
     results.update(_pdf_figures())
     tick()
     results.update(argon2_unlock_s=round(_argon2_seconds(), 3))
@@ -176,6 +178,38 @@ def _chronology(store: RecordStore, child_file: Any) -> Any:
     from dslapp.services.chronology import build_chronology
 
     return build_chronology(store, child_file.child.id, child_file=child_file)
+
+
+def _ui_figures(directory: Path, heaviest: str) -> dict[str, Any]:
+    """App start to the unlock window, and peak RSS with the dataset open, each in a fresh process beside a
+    bare Qt window (run by name so the core never imports Qt)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DSLAPP_HOME": str(directory.parent / "ui-home")}
+
+    def run(*args: str) -> tuple[float, str]:
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "ui.bench_ui", *args], capture_output=True, text=True, env=env, timeout=300
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"ui.bench_ui {args[0]} failed")
+        return time.perf_counter() - started, done.stdout.strip()
+
+    ours = statistics.median(run("start", str(directory))[0] for _ in range(3))
+    bare = statistics.median(run("bare")[0] for _ in range(3))
+    rss = int(run("open", str(directory), _PASSPHRASE, heaviest)[1]) / 1024
+    bare_rss = int(run("bare-rss")[1]) / 1024
+    return {
+        "app_start_to_unlock_window_s": round(ours, 3),
+        "app_start_bare_qt_window_s": round(bare, 3),
+        "app_start_ratio": round(ours / bare, 2),
+        "peak_rss_dataset_open_mb": round(rss, 1),
+        "peak_rss_bare_qt_window_mb": round(bare_rss, 1),
+        "peak_rss_ratio": round(rss / bare_rss, 2),
+    }
 
 
 def _pdf_figures() -> dict[str, Any]:

@@ -1,0 +1,88 @@
+"""UI figures for ``dslapp bench``, each run in a fresh process beside a bare Qt baseline (DESIGN §6).
+
+``python -m ui.bench_ui start VAULT``  app start to the unlock window shown, then exit
+``python -m ui.bench_ui bare``         baseline: a bare QApplication showing an empty window, then exit
+``python -m ui.bench_ui open VAULT PASSPHRASE CHILD_ID``  unlock, open the caseload and the child's
+                                        chronology; prints peak RSS in KiB
+``python -m ui.bench_ui bare-rss``     baseline: peak RSS of a bare QApplication with an empty window
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+from pathlib import Path
+
+
+def _peak_rss_kib() -> int:
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def _pump(app: object, rounds: int = 20) -> None:
+    for _ in range(rounds):
+        app.processEvents()  # type: ignore[attr-defined]
+
+
+def bare(rss: bool) -> None:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication(sys.argv[:1])
+    window = QWidget()
+    window.resize(1280, 800)
+    window.show()
+    _pump(app)
+    if rss:
+        print(_peak_rss_kib())
+
+
+def start(vault: Path) -> None:
+    from ui.app import CasebookApp, create_application
+
+    app = create_application(sys.argv[:1])
+    controller = CasebookApp(real_dir=vault, synchronous=True, watch_session_lock=False)
+    controller.start()
+    controller.window.show()
+    _pump(app)
+
+
+def open_dataset(vault: Path, passphrase: str, child_id: str) -> None:
+    from ui.app import CasebookApp, create_application
+    from ui.operations import vault_ops
+
+    app = create_application(sys.argv[:1])
+    controller = CasebookApp(real_dir=vault, synchronous=True, watch_session_lock=False)
+    controller.window.resize(1280, 800)
+    controller.window.show()
+    failed: list[str] = []
+    vault_ops.open_casebook(
+        controller.runner,
+        vault,
+        passphrase,
+        user_id=None,
+        on_done=lambda opened: controller.enter(opened, False),
+        on_error=lambda error: failed.append(type(error).__name__),
+    )
+    _pump(app)
+    workspace = controller.workspace
+    if failed or workspace is None:
+        raise SystemExit(f"could not open the benchmark casebook: {failed}")
+    workspace.go(type(workspace.location)("caseload"))
+    _pump(app)
+    workspace.go(type(workspace.location)("child", child_id, "chronology"))
+    _pump(app, 50)
+    print(_peak_rss_kib())
+    controller.quit()
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    command, *rest = sys.argv[1:] or ["bare"]
+    if command == "start":
+        start(Path(rest[0]))
+    elif command == "open":
+        open_dataset(Path(rest[0]), rest[1], rest[2])
+    elif command == "bare-rss":
+        bare(rss=True)
+    else:
+        bare(rss=False)
