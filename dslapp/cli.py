@@ -6,10 +6,11 @@ Exit codes: 0 ok, 1 a problem explained in one line on stderr (never a traceback
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -51,6 +52,16 @@ def _passphrase(args: argparse.Namespace) -> str:
 
         return getpass.getpass("Passphrase: ")
     raise UsageError(f"Give the passphrase in {PASSPHRASE_ENV} or on standard input with --passphrase-stdin.")
+
+
+@contextlib.contextmanager
+def _unlocked(args: argparse.Namespace, passphrase: str | None = None) -> Iterator[Any]:
+    """The vault's record store for one command; locked again (with its automatic backup) however it ends."""
+    store = _open(args, passphrase)
+    try:
+        yield store
+    finally:
+        store.vault.lock()
 
 
 def _open(args: argparse.Namespace, passphrase: str | None = None) -> Any:
@@ -201,11 +212,8 @@ def cmd_children(args: argparse.Namespace) -> int:
     from dslapp.models.child import STATUS_LABELS
     from dslapp.services.children import list_children
 
-    store = _open(args)
-    try:
+    with _unlocked(args) as store:
         children = list_children(store)
-    finally:
-        store.vault.lock()
     if args.json:
         _print_json([c.as_json() for c in children])
         return 0
@@ -219,11 +227,8 @@ def cmd_today(args: argparse.Namespace) -> int:
     from dslapp.services.today import SECTIONS, today
 
     on = args.on or date.today()
-    store = _open(args)
-    try:
+    with _unlocked(args) as store:
         sections = today(store, on)
-    finally:
-        store.vault.lock()
     if args.json:
         _print_json({"on": on.isoformat(), **{k: [i.as_json() for i in v] for k, v in sections.items()}})
         return 0
@@ -242,11 +247,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from dslapp.services.bundle import import_bundle, read_bundle_file
 
     bundle = read_bundle_file(Path(args.file))  # validated before the vault is opened
-    store = _open(args)
-    try:
+    with _unlocked(args) as store:
         child, _changes = import_bundle(store, bundle)
-    finally:
-        store.vault.lock()
     print(f"Imported {child.display_name} with {len(bundle.records()) - 1} records (id {child.id}).")
     return 0
 
@@ -259,8 +261,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     password = _read_stdin_line("PDF password") if args.pdf_password_stdin else None
     if args.pdf_password_stdin and args.what == "bundle":
         raise UsageError("A case bundle is JSON; --pdf-password-stdin applies to PDF exports only.")
-    store = _open(args)
-    try:
+    with _unlocked(args) as store:
         child_id = _resolve_child(store, args.child)
         out = Path(args.out).expanduser()
         if args.what == "bundle":
@@ -282,8 +283,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             export_referral_pack(store, child_id, out, password=password, progress=_progress_bar("Building pack"))
         else:
             raise CasebookError(f"Exporting a {args.what} is not available in this version yet.")
-    finally:
-        store.vault.lock()
     note = "" if password or args.what == "bundle" else " (not password protected)"
     print(f"Exported to {out}{note}.")
     return 0
@@ -292,11 +291,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from dslapp.vault.backup import backup
 
-    store = _open(args)
-    try:
+    with _unlocked(args) as store:
         info = backup(store.vault, Path(args.out))
-    finally:
-        store.vault.lock()
     print(f"Backup written and verified: {info.path} ({info.records} records, {info.size // 1024} KB).")
     return 0
 
@@ -314,11 +310,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from dslapp.vault.audit import verify
 
-    store = _open(args)
-    try:
+    with _unlocked(args) as store:
         report = verify(store.vault.db)
-    finally:
-        store.vault.lock()
     if report.ok:
         print(f"Audit trail verified: {report.rows} rows, unbroken.")
         return 0
@@ -333,12 +326,9 @@ def _export_plain(args: argparse.Namespace) -> int:
     if args.child or args.pdf_password_stdin:
         raise UsageError("export plain writes the whole casebook; it takes no --child or --pdf-password-stdin.")
     out = Path(args.out).expanduser()
-    store = _open(args)
-    try:
+    with _unlocked(args) as store:
         _confirm_passphrase(store, args)
         export_plain(store.vault, out)
-    finally:
-        store.vault.lock()
     print(f"Exported the whole casebook, unencrypted, to {out}.")
     print("Anyone who can read that file can read every record: keep it safe and delete it when done.")
     return 0
@@ -375,14 +365,11 @@ def _resolve_transfer(store: Any, text: str) -> str:
 def cmd_transfer_export(args: argparse.Namespace) -> int:
     from dslapp.services.transfer import export_transfer
 
-    store = _open(args)
-    try:
+    with _unlocked(args) as store:
         child_id = _resolve_child(store, args.child)
         pack = export_transfer(
             store, child_id, Path(args.out), args.to_school, args.to_dsl or "", from_school=args.from_school
         )
-    finally:
-        store.vault.lock()
     print(f"Transfer pack:   {pack.pack_path}")
     print(f"Covering letter: {pack.letter_path}")
     print(f"Transfer id:     {pack.transfer.id}")
@@ -404,11 +391,8 @@ def cmd_transfer_import(args: argparse.Namespace) -> int:
 
     passphrase = _passphrase(args)
     opened = open_transfer_pack(Path(args.file), _transfer_passphrase())  # checked before the vault is opened
-    store = _open(args, passphrase)
-    try:
+    with _unlocked(args, passphrase) as store:
         child, receipt_code = import_opened_pack(store, opened)
-    finally:
-        store.vault.lock()
     sender = opened.contents
     print(f"Imported {child.display_name} (id {child.id}) with their full CP file, received from {sender.from_school}.")
     print(f"RECEIPT CODE: {receipt_code}")
@@ -421,14 +405,11 @@ def cmd_transfer_receipt(args: argparse.Namespace) -> int:
     from dslapp.models import Transfer
     from dslapp.services.transfer import record_receipt
 
-    store = _open(args)
-    try:
+    with _unlocked(args) as store:
         transfer_id = _resolve_transfer(store, args.transfer)
         sent = store.get_as(Transfer, transfer_id)
         received_by = args.received_by or sent.other_dsl or f"the DSL at {sent.other_school}"
         transfer, _changes = record_receipt(store, transfer_id, args.code, received_by)
-    finally:
-        store.vault.lock()
     sent_on = f" on {transfer.sent_on:%d/%m/%Y}" if transfer.sent_on else ""
     print(
         f"Receipt confirmed: the CP file sent to {transfer.other_school}{sent_on} was received by "
@@ -441,11 +422,8 @@ def cmd_retention_list(args: argparse.Namespace) -> int:
     from dslapp.services.retention import past_retention
 
     on = args.on or date.today()
-    store = _open(args)
-    try:
+    with _unlocked(args) as store:
         items = past_retention(store, on)
-    finally:
-        store.vault.lock()
     if args.json:
         _print_json(
             [
@@ -463,12 +441,9 @@ def cmd_retention_list(args: argparse.Namespace) -> int:
 def cmd_retention_dispose(args: argparse.Namespace) -> int:
     from dslapp.services.retention import dispose
 
-    store = _open(args)
-    try:
+    with _unlocked(args) as store:
         child_id = _resolve_child(store, args.child)
         disposal, _changes = dispose(store, child_id, args.reason, args.decided_by or store.vault.user.label)
-    finally:
-        store.vault.lock()
     print(f"Disposed of the CP file ({disposal.records_removed} records). The decision is kept in the audit trail.")
     return 0
 
