@@ -12,24 +12,20 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDir, Qt
+from PySide6.QtCore import QDir
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
+from ui_helpers import open_referrals_tab
 
 from dslapp.models import Category, Child, Referral
 from dslapp.services import concerns, mash
 from dslapp.store import RecordStore
 from dslapp.vault import audit
-from dslapp.vault.vault import Vault
 from ui.dialogs.print_pdf import load_pdf, paint_pdf, preview_dialog, set_up_printer
 from ui.windows.referrals_tab import ReferralsTab
-from ui.windows.unlock import UnlockPage
-from ui.windows.workspace import Location
-
-PASSPHRASE = "correct horse battery staple (fictional)"
 
 
 def _child(store: RecordStore) -> Child:
@@ -44,22 +40,6 @@ def _child(store: RecordStore) -> Child:
         reporter_role="Teacher",
     )
     return child
-
-
-def _open(qtbot: QtBot, make_app, vault: Vault, child: Child):  # type: ignore[no-untyped-def]
-    vault.lock()
-    app = make_app(real_dir=vault.directory).app
-    app.start()
-    page = app.window.screen_widget
-    assert isinstance(page, UnlockPage)
-    qtbot.keyClicks(page.passphrase, PASSPHRASE)
-    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
-    app.workspace.go(Location("child", str(child.id), "referrals"))
-    record = app.workspace.child_page
-    assert record is not None and record.current_tab() == "referrals"
-    tab = record.referrals
-    assert isinstance(tab, ReferralsTab)
-    return app, tab
 
 
 def _pdf(pages: int, size: tuple[float, float] = A4) -> bytes:
@@ -124,7 +104,7 @@ def test_preview_writes_nothing_to_the_temp_folder(
 def test_print_enquiry_and_pack_from_the_tab_are_audited(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
     child = _child(store)
     mash.start_enquiry(store, child.id)
-    app, tab = _open(qtbot, make_app, vault, child)
+    app, tab = open_referrals_tab(qtbot, make_app, vault, child)
     assert isinstance(tab, ReferralsTab)
     assert tab.print_button.isEnabled() and tab.print_pack_button.isEnabled()
 
@@ -156,7 +136,7 @@ def test_print_enquiry_and_pack_from_the_tab_are_audited(qtbot: QtBot, make_app,
 def test_print_from_the_editor_saves_edits_first_and_locking_closes_it(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
     child = _child(store)
     mash.start_enquiry(store, child.id)
-    app, tab = _open(qtbot, make_app, vault, child)
+    app, tab = open_referrals_tab(qtbot, make_app, vault, child)
     tab.open_current()
     editor = tab.editor
     assert editor is not None and editor.print_button.menu() is not None

@@ -12,18 +12,15 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
+from ui_helpers import open_referrals_tab
 
 from dslapp.models import Category, Child, Escalation, Referral, ReferralStatus
 from dslapp.services import concerns, mash
 from dslapp.store import RecordStore
-from dslapp.vault.vault import Vault
 from ui.dialogs.export_pdf import ExportPdfDialog
 from ui.dialogs.mash_editor import MashEditor
-from ui.windows.referrals_tab import DisagreeDialog, MarkSentDialog, OutcomeDialog, ReferralsTab
-from ui.windows.unlock import UnlockPage
-from ui.windows.workspace import Location
+from ui.windows.referrals_tab import DisagreeDialog, MarkSentDialog, OutcomeDialog
 
-PASSPHRASE = "correct horse battery staple (fictional)"
 TODAY = date.today()
 REASON = "Telling mum could increase the risk: domestic abuse at home (fictional)."
 
@@ -43,22 +40,6 @@ def _child(store: RecordStore) -> Child:
     return child
 
 
-def _open(qtbot: QtBot, make_app, vault: Vault, child: Child):  # type: ignore[no-untyped-def]
-    vault.lock()
-    app = make_app(real_dir=vault.directory).app
-    app.start()
-    page = app.window.screen_widget
-    assert isinstance(page, UnlockPage)
-    qtbot.keyClicks(page.passphrase, PASSPHRASE)
-    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
-    app.workspace.go(Location("child", str(child.id), "referrals"))
-    record = app.workspace.child_page
-    assert record is not None and record.current_tab() == "referrals"
-    tab = record.referrals
-    assert isinstance(tab, ReferralsTab)
-    return app, tab
-
-
 def _store(app) -> RecordStore:  # type: ignore[no-untyped-def]
     return app.session.require_store()
 
@@ -71,7 +52,7 @@ def _referral(app) -> Referral:  # type: ignore[no-untyped-def]
 
 def test_start_prefilled_gap_focuses_field_autosave_and_reopen(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
     child = _child(store)
-    app, tab = _open(qtbot, make_app, vault, child)
+    app, tab = open_referrals_tab(qtbot, make_app, vault, child)
     assert tab.start_button.isEnabled() and not tab.sent_button.isEnabled()
     tab.start()
     editor = tab.editor
@@ -120,7 +101,7 @@ def test_start_prefilled_gap_focuses_field_autosave_and_reopen(qtbot: QtBot, mak
 def test_sent_needs_consent_reason_then_outcome_and_disagree(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
     child = _child(store)
     referral, _ = mash.start_enquiry(store, child.id)
-    app, tab = _open(qtbot, make_app, vault, child)
+    app, tab = open_referrals_tab(qtbot, make_app, vault, child)
     assert tab.current() is not None and tab.sent_button.isEnabled()
 
     # parents not told and no reason: refused with the consent message
@@ -174,7 +155,7 @@ def test_sent_needs_consent_reason_then_outcome_and_disagree(qtbot: QtBot, make_
 def test_export_incomplete_enquiry_is_marked_draft(qtbot: QtBot, make_app, vault, store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     child = _child(store)
     mash.start_enquiry(store, child.id)
-    _app, tab = _open(qtbot, make_app, vault, child)
+    _app, tab = open_referrals_tab(qtbot, make_app, vault, child)
     tab.open_current()
     editor = tab.editor
     assert editor is not None and any(g.blocking for g in editor.gaps)
@@ -204,7 +185,7 @@ def test_export_incomplete_enquiry_is_marked_draft(qtbot: QtBot, make_app, vault
 def test_locking_closes_the_editor(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
     child = _child(store)
     mash.start_enquiry(store, child.id)
-    app, tab = _open(qtbot, make_app, vault, child)
+    app, tab = open_referrals_tab(qtbot, make_app, vault, child)
     tab.open_current()
     editor = tab.editor
     assert editor is not None and editor.isVisible()

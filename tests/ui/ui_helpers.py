@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+import support
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from dslapp.models import Child
+from dslapp.vault.vault import Vault
 from ui.app import CasebookApp
 from ui.dialogs.add_child import AddChildDialog
 from ui.dialogs.record_concern import RecordConcernDialog
@@ -168,3 +171,25 @@ def visible_text(root: QWidget) -> str:
         if window.isVisible() and window is not root:
             parts.append(window.windowTitle())
     return "\n".join(parts)
+
+
+def open_referrals_tab(qtbot: QtBot, make_app, vault: Vault, child: Child):  # type: ignore[no-untyped-def]
+    """Lock ``vault`` (the conftest fixture's), start the app on it, unlock, and open ``child``'s Referrals
+    tab; returns (app, tab)."""
+    from ui.windows.referrals_tab import ReferralsTab
+    from ui.windows.unlock import UnlockPage
+    from ui.windows.workspace import Location
+
+    vault.lock()
+    app = make_app(real_dir=vault.directory).app
+    app.start()
+    page = app.window.screen_widget
+    assert isinstance(page, UnlockPage)
+    qtbot.keyClicks(page.passphrase, support.PASSPHRASE)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    app.workspace.go(Location("child", str(child.id), "referrals"))
+    record = app.workspace.child_page
+    assert record is not None and record.current_tab() == "referrals"
+    tab = record.referrals
+    assert isinstance(tab, ReferralsTab)
+    return app, tab
