@@ -1,6 +1,9 @@
 -- index disposals_by_child
 CREATE INDEX disposals_by_child ON disposals (child_id);
 
+-- index record_seals_by_audit
+CREATE INDEX record_seals_by_audit ON record_seals (audit_seq);
+
 -- index records_by_child
 CREATE INDEX records_by_child ON records (child_id, kind, occurred_on);
 
@@ -31,7 +34,7 @@ CREATE TABLE audit (
     detail    TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
     hash      TEXT NOT NULL
-);
+, seal TEXT NOT NULL DEFAULT '');
 
 -- table disposals
 CREATE TABLE disposals (
@@ -60,6 +63,16 @@ CREATE TABLE drafts (
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
+);
+
+-- table record_seals
+CREATE TABLE record_seals (
+    record_id TEXT NOT NULL,
+    version   INTEGER NOT NULL,
+    child_id  TEXT,
+    digest    TEXT NOT NULL,
+    audit_seq INTEGER NOT NULL,
+    PRIMARY KEY (record_id, version, audit_seq)
 );
 
 -- table records
@@ -168,6 +181,18 @@ END;
 CREATE TRIGGER disposals_never_deleted BEFORE DELETE ON disposals
 BEGIN
     SELECT RAISE(ABORT, 'disposal decisions are never deleted');
+END;
+
+-- trigger record_seals_never_changed
+CREATE TRIGGER record_seals_never_changed BEFORE UPDATE ON record_seals
+BEGIN
+    SELECT RAISE(ABORT, 'record seals are never changed');
+END;
+
+-- trigger record_seals_never_deleted
+CREATE TRIGGER record_seals_never_deleted BEFORE DELETE ON record_seals
+BEGIN
+    SELECT RAISE(ABORT, 'record seals are never deleted');
 END;
 
 -- trigger records_change_only_by_amendment

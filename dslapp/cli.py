@@ -60,8 +60,13 @@ def _unlocked(args: argparse.Namespace, passphrase: str | None = None) -> Iterat
     store = _open(args, passphrase)
     try:
         yield store
-    finally:
-        store.vault.lock()
+    except BaseException:
+        # the command's own error is the one line shown; a second failure while locking must not replace it
+        with contextlib.suppress(Exception):
+            store.vault.lock()
+        args.lock_warnings = []
+        raise
+    store.vault.lock()
 
 
 def _open(args: argparse.Namespace, passphrase: str | None = None) -> Any:
@@ -70,7 +75,8 @@ def _open(args: argparse.Namespace, passphrase: str | None = None) -> Any:
 
     entered = _passphrase(args) if passphrase is None else passphrase
     vault = Vault.open(_vault_dir(args), entered, user_id=_user_id(args))
-    vault.on_lock.append(_auto_backup_on_lock)
+    args.lock_warnings = []
+    vault.on_lock.append(lambda locking: _auto_backup_on_lock(locking, args.lock_warnings))
     from dslapp.logs import LogEvent, log
 
     log(LogEvent.UNLOCK_OK)
@@ -78,17 +84,25 @@ def _open(args: argparse.Namespace, passphrase: str | None = None) -> Any:
     return RecordStore(vault)
 
 
-def _auto_backup_on_lock(vault: Any) -> None:
-    """The rolling automatic backup, taken as the command locks the vault; a failure is a warning only."""
+def _auto_backup_on_lock(vault: Any, warnings: list[str]) -> None:
+    """The rolling automatic backup, taken as the command locks the vault. A failure is a warning, shown (one
+    line) only when the command itself succeeded: otherwise the command's own error is the line shown."""
     from dslapp.config import Settings
     from dslapp.vault.backup import auto_backup
 
     try:
-        auto_backup(vault, Settings.load())
+        made = auto_backup(vault, Settings.load())
     except CasebookError as exc:
-        print(f"dslapp: warning: the automatic backup was not made: {exc}", file=sys.stderr)
+        warnings.append(f"warning: the automatic backup was not made: {exc}")
+        return
     except Exception as exc:
-        print(f"dslapp: warning: the automatic backup was not made ({type(exc).__name__}).", file=sys.stderr)
+        warnings.append(f"warning: the automatic backup was not made ({type(exc).__name__}).")
+        return
+    if made is not None and made.held:
+        warnings.append(
+            f"warning: the casebook now holds far fewer records than {len(made.held)} recent backup(s), so they are "
+            "kept out of the rotation. If records were disposed of on purpose: dslapp backup --confirm-smaller"
+        )
 
 
 def _confirm_passphrase(store: Any, args: argparse.Namespace) -> None:
@@ -289,8 +303,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from dslapp.vault.backup import backup
+    from dslapp.vault.backup import backup, confirm_smaller_casebook
 
+    if args.confirm_smaller:
+        with _unlocked(args) as store:
+            confirm_smaller_casebook(store.vault)
+        print("Noted: older, larger automatic backups may now rotate out as usual.")
+        return 0
+    if not args.out:
+        raise UsageError("Say where to write the backup with --out FILE (or a folder).")
     with _unlocked(args) as store:
         info = backup(store.vault, Path(args.out))
     print(f"Backup written and verified: {info.path} ({info.records} records, {info.size // 1024} KB).")
@@ -308,14 +329,24 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from dslapp.vault.audit import verify
-
     with _unlocked(args) as store:
-        report = verify(store.vault.db)
+        if store.vault.check_pages():
+            raise store.vault.offering_copy(
+                VaultDamaged("Part of the casebook's database is damaged, so its audit trail cannot be checked.")
+            )
+        report = store.vault.verify_trail()
     if report.ok:
-        print(f"Audit trail verified: {report.rows} rows, unbroken.")
+        print(
+            f"Audit trail verified: {report.rows} rows, unbroken; {report.records_checked} records match their seals; "
+            "every page of the database checks out."
+        )
         return 0
-    print(f"Audit trail broken at row {report.first_bad_seq}: {report.problem}.", file=sys.stderr)
+    for problem in report.problems:
+        print(f"- {problem}")
+    first = report.problem
+    extra = len(report.problems) - 1
+    more = f" (and {extra} more, listed above)" if extra > 0 else ""
+    print(f"dslapp: the audit trail does not verify: {first}{more}.", file=sys.stderr)
     return 1
 
 
@@ -527,7 +558,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="until", type=_parse_date, metavar="DATE", help="chronology up to this date")
 
     bak = unlocking(command("backup", cmd_backup, "write a verified, encrypted backup file"))
-    bak.add_argument("--out", required=True, metavar="FILE", help="the backup file (or a folder to put it in)")
+    bak.add_argument("--out", metavar="FILE", help="the backup file (or a folder to put it in)")
+    bak.add_argument(
+        "--confirm-smaller",
+        action="store_true",
+        help="say the casebook is smaller on purpose (records disposed of), so larger backups may rotate out",
+    )
 
     res = unlocking(command("restore", cmd_restore, "restore the casebook from a backup (the current file is kept)"))
     res.add_argument("file", metavar="FILE")
@@ -635,7 +671,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.configure()
     logs.log(logs.LogEvent.COMMAND)
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        for warning in getattr(args, "lock_warnings", []):
+            print(f"dslapp: {_one_line(warning)}", file=sys.stderr)
+        return code
     except UsageError as exc:
         _fail(str(exc), 2)
     except VaultDamaged as exc:

@@ -46,6 +46,19 @@ class VaultDamaged(CasebookError):
         """The newest backup that passed its checks (offer to restore it), or None if there is none."""
 
 
+class WrongKeyFile(CasebookError):
+    default_message = (
+        "The key file (vault.keys) in this folder belongs to a different casebook, so it cannot open this one. "
+        "Nothing has been changed. Put back this casebook's own vault.keys (from a backup of this folder)."
+    )
+
+
+class BadBackupFile(CasebookError):
+    """The file given as a backup is not one, or is damaged (the casebook itself is not the problem)."""
+
+    default_message = "That file is not a DSL Casebook backup, or it is damaged. Nothing has been changed."
+
+
 class VaultTooNew(CasebookError):
     default_message = (
         "This casebook was saved by a newer version of DSL Casebook. Please update the app; "

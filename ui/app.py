@@ -72,6 +72,7 @@ class CasebookApp(QObject):
         self.dialogs: list[QDialog] = []
         self.resume: dict[str, Location] = {}
         self.last_error = ""
+        self.damage_box: QMessageBox | None = None
         self._warmed = False
         self.window = MainWindow()
         self.clipboard = ClipboardGuard(
@@ -198,6 +199,37 @@ class CasebookApp(QObject):
         self.idle.timeout_seconds = self.settings.idle_lock_minutes * 60
         self.idle.start()
         self.check_drafts()
+        vault_ops.check_pages_after_unlock(self.runner, opened.vault, self._pages_damaged)
+
+    def _pages_damaged(self, found: vault_ops.PageCheck) -> None:
+        """The page check after unlock found damage: say so plainly, and offer to lock and restore now."""
+        if self.session is None or not self.session.is_open:
+            return
+        if found.newest_copy is not None:
+            text = f"{strings.PAGES_DAMAGED} {strings.PAGES_DAMAGED_RESTORE.format(name=found.newest_copy.name)}"
+        else:
+            text = f"{strings.PAGES_DAMAGED} {strings.UNLOCK_DAMAGED_NO_BACKUP}"
+        self.last_error = text
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.NoButton, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        restore = box.addButton(strings.PAGES_LOCK_AND_RESTORE, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(strings.PAGES_LATER, QMessageBox.ButtonRole.RejectRole)
+        restore.setEnabled(found.newest_copy is not None)
+        self.damage_box = box
+
+        def chosen(button: Any) -> None:
+            if button is restore and found.newest_copy is not None:
+                self.lock_and_offer_restore(found.newest_copy)
+
+        box.buttonClicked.connect(chosen)
+        box.open()
+
+    def lock_and_offer_restore(self, newest: Path) -> None:
+        """Lock, then show the unlock screen with the restore offer (the passphrase re-entered there restores)."""
+        self.lock()
+        page = self.window.screen_widget
+        if hasattr(page, "offer_restore"):
+            page.offer_restore(newest)
 
     def check_drafts(self) -> None:
         """Offer back unfinished records of concern (after a lock, a crash or closing a draft)."""

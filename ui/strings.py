@@ -458,6 +458,16 @@ UNLOCK_RESTORE_OFFER = (
     "anything recorded after {when} is not in the backup."
 )
 UNLOCK_RESTORE_BUTTON = "Restore the newest good backup"
+PAGES_DAMAGED = (
+    "DSL Casebook checked this casebook's file after unlocking and found that part of it is damaged (a disk or "
+    "sync fault). Nothing has been changed, and no backup of the damaged file will replace a good one."
+)
+PAGES_DAMAGED_RESTORE = (
+    "The newest good copy is {name}. Lock the casebook now and restore it: the damaged file is kept aside, "
+    "not deleted. Anything recorded since that copy was made will need to be added again."
+)
+PAGES_LOCK_AND_RESTORE = "Lock and restore…"
+PAGES_LATER = "Not now"
 UNLOCK_RESTORING = "Restoring…"
 SETTINGS_BACKUPS = "Backups"
 SETTINGS_BACKUPS_DAILY = "Daily backups to keep"

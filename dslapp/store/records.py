@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from dslapp.errors import InvalidRecord, RecordNotFound
 from dslapp.models import RECORD_KINDS, Amendment, ChildRecord, Record
 from dslapp.models.base import STORED
-from dslapp.vault.audit import Action
+from dslapp.vault.audit import Action, RecordSeal, body_digest
 from dslapp.vault.vault import Vault
 
 R = TypeVar("R", bound=Record)
@@ -64,7 +64,7 @@ class RecordStore:
 
     # ---- writing ---------------------------------------------------------------------------
 
-    def add(self, record: R, *, audit: bool = True) -> R:
+    def add(self, record: R) -> R:
         """Save a new record (created now, by the signed-in user unless already set)."""
         updates: dict[str, Any] = {}
         if not record.created_by:
@@ -73,21 +73,24 @@ class RecordStore:
             record = record.model_copy(update=updates)
         with self.db.transaction():
             self._insert(record)
-            if audit:
-                self.vault.audit(Action.CREATE, str(record.id), record.KIND)
+            self.vault.audit(Action.CREATE, str(record.id), record.KIND)
         return record
 
     def add_many(self, records: Sequence[Record], *, detail: str = "") -> None:
-        """Save several records in one transaction (imports, the demo)."""
+        """Save several records in one transaction (imports, the demo), with one audit row that seals them all."""
         with self.db.transaction():
             for record in records:
                 self._insert(record)
             if detail:
                 self.vault.audit(Action.IMPORT, detail, f"{len(records)} records")
+            elif records:
+                self.vault.audit(Action.CREATE, "records", f"{len(records)} records")
 
     def restore_amendments(self, record_id: uuid.UUID | str, amendments: Iterable[Amendment]) -> None:
-        """Put back amendment history from a bundle (inside the caller's transaction)."""
+        """Put back amendment history from a bundle (inside the caller's transaction, which must audit)."""
+        child_id = self.db.scalar("SELECT child_id FROM records WHERE id = ?", (str(record_id),))
         for amendment in amendments:
+            previous = json.dumps(amendment.previous, ensure_ascii=False)
             self.db.execute(
                 "INSERT INTO amendments (record_id, version, at, by, reason, previous_body) VALUES (?,?,?,?,?,?)",
                 (
@@ -96,9 +99,10 @@ class RecordStore:
                     amendment.at.isoformat(),
                     amendment.by,
                     amendment.reason,
-                    json.dumps(amendment.previous, ensure_ascii=False),
+                    previous,
                 ),
             )
+            self._seal(str(record_id), amendment.version - 1, child_id, previous)
 
     def amend(self, record_id: uuid.UUID | str, changes: dict[str, Any], reason: str) -> Record:
         """Change a record, keeping the previous text with who, when and why."""
@@ -139,14 +143,18 @@ class RecordStore:
             rowid = self.db.scalar("SELECT rowid FROM records WHERE id = ?", (str(current.id),))
             self.db.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
             self._index(rowid, amended)
+            self._seal(str(current.id), amended.version, _child_key(amended), _body_json(amended))
             self.vault.audit(Action.AMEND, str(current.id), amended.KIND)
         return amended
 
+    def _seal(self, record_id: str, version: int, child_id: str | None, body: str) -> None:
+        """Queue this stored version's digest for the audit row of the same transaction."""
+        self.db.add_pending_seal(RecordSeal(record_id, version, child_id, body_digest(record_id, version, body)))
+
     def _insert(self, record: Record) -> None:
         occurred = record.occurred_on()
-        child_id = str(record.child_id) if isinstance(record, ChildRecord) else None
-        if record.KIND == "child":
-            child_id = str(record.id)
+        child_id = _child_key(record)
+        body = _body_json(record)
         cursor = self.db.execute(
             "INSERT INTO records (id, kind, child_id, occurred_on, created_at, created_by, version, body) "
             "VALUES (?,?,?,?,?,?,?,?)",
@@ -158,10 +166,11 @@ class RecordStore:
                 record.created_at.isoformat(),
                 record.created_by,
                 record.version,
-                _body_json(record),
+                body,
             ),
         )
         self._index(cursor.lastrowid, record)
+        self._seal(str(record.id), record.version, child_id, body)
 
     def _index(self, rowid: int, record: Record) -> None:
         text = record.search_text()
@@ -289,6 +298,12 @@ def fts_query(text: str, expand: Callable[[str], list[str] | None] | None = None
         quoted[-1] = "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
     # no indexed word starts with it: keep the exact word, which simply matches nothing
     return " AND ".join(quoted)
+
+
+def _child_key(record: Record) -> str | None:
+    if record.KIND == "child":
+        return str(record.id)
+    return str(record.child_id) if isinstance(record, ChildRecord) else None
 
 
 def _body_json(record: Record) -> str:

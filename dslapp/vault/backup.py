@@ -1,15 +1,18 @@
 """Verified backups and restores, and the plain export (so a school is never locked in).
 
 A backup is one file: a zip (stored, not compressed) holding ``casebook.db`` (a SQLCipher copy made
-with SQLite's online backup, same data key) and ``vault.keys`` (the key wraps at the time). Nothing
-in it is plaintext. Every backup is verified by opening it and checking its integrity before it
-counts; a restore never deletes the current database, it moves it aside.
+with SQLite's online backup, same data key) and ``vault.keys`` (the key wraps at the time, sealed with the
+audit trail's head and the number of records). Nothing in it is plaintext. The casebook's integrity is
+checked before every backup, and every backup is verified by opening it before it counts; a restore never
+deletes the current database, it keeps it aside, and is finished at the next open if it was interrupted.
 
 Automatic backups (``auto_backup``, run by ``Vault.lock()`` once ``enable_auto_backup`` is called) go
 into ``<vault>/backups/`` as ``auto-<UTC time>-<fingerprint>.casebook-backup`` and roll: the newest of
 each of the last N days and of each of the last N weeks are kept (``Settings.backups_daily`` /
 ``backups_weekly``). Older automatic ones are removed only after the new one has been written, read
-back and verified. Backups the user made by hand are never removed.
+back and verified, and never when they hold clearly more records than the casebook now does, until the
+DSL has said the smaller casebook is expected (``confirm_smaller_casebook``). Backups the user made by hand
+are never removed.
 """
 
 from __future__ import annotations
@@ -17,28 +20,67 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
-import secrets
+import shutil
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from dslapp.config import FILE_MODE, Settings, ensure_private_dir
-from dslapp.errors import CannotWriteFile, CasebookError, DiskFull, VaultDamaged
+from dslapp.errors import BadBackupFile, CannotWriteFile, CasebookError, DiskFull, VaultDamaged
 from dslapp.logs import LogEvent, log
 from dslapp.vault import audit, keys
 from dslapp.vault.audit import Action
-from dslapp.vault.migrate import check_not_newer
-from dslapp.vault.sqlcipher import DatabaseError, integrity_ok, open_database, translate_error
-from dslapp.vault.vault import BACKUP_DIR, DB_NAME, KEYS_NAME, Vault, _InstanceLock, is_vault
+from dslapp.vault.copies import (
+    AUTO_PREFIX,
+    AUTO_TIME,
+    BACKUP_SUFFIX,
+    BackupFile,
+    backups_folder,
+    check_backup,
+    list_backups,
+    newest_good_backup,
+    newest_good_copy,
+    read_backup_keyfile,
+    unpack_database,
+    verify_database,
+)
+from dslapp.vault.folder import (
+    BACKUP_DIR,
+    DB_NAME,
+    KEYS_NAME,
+    REPLACED_PREFIX,
+    InstanceLock,
+    RestoreJournal,
+    swap_in,
+    tidy,
+    write_restore_journal,
+)
+from dslapp.vault.sqlcipher import open_database
+from dslapp.vault.vault import User, Vault
 
-BACKUP_SUFFIX = ".casebook-backup"
-AUTO_PREFIX = "auto-"
-_AUTO_NAME = re.compile(r"^auto-(\d{8}T\d{12}Z)-([0-9a-f]{8})" + re.escape(BACKUP_SUFFIX) + "$")
-_AUTO_TIME = "%Y%m%dT%H%M%S%fZ"
+__all__ = [
+    "BACKUP_SUFFIX",
+    "BackupFile",
+    "BackupInfo",
+    "auto_backup",
+    "backup",
+    "backups_folder",
+    "check_backup",
+    "confirm_smaller_casebook",
+    "enable_auto_backup",
+    "export_plain",
+    "list_backups",
+    "newest_good_backup",
+    "newest_good_copy",
+    "prune_backups",
+    "read_backup_keyfile",
+    "restore",
+]
+
 # Audit actions that change nothing a backup holds apart from the access log itself.
 _SESSION_ACTIONS = ("unlock", "lock", "view", "list", "search", "backup", "export", "print")
+_SMALLER_CONFIRMED = "backups_smaller_confirmed_at"
 
 
 @dataclass(frozen=True)
@@ -47,28 +89,44 @@ class BackupInfo:
     size: int
     records: int
     audit_rows: int
+    held: tuple[Path, ...] = field(default_factory=tuple)
+    """Older automatic backups kept back from the rotation because they hold clearly more records than the
+    casebook now does (see ``confirm_smaller_casebook``)."""
 
 
 def backup(vault: Vault, out: Path) -> BackupInfo:
-    """Write a verified backup of ``vault`` to ``out``. Audited."""
+    """Write a verified backup of ``vault`` to ``out``. Audited. Refused if the casebook fails its integrity
+    check (a backup of damaged pages would later push a good backup out)."""
     out = out.expanduser()
     if out.is_dir():
         out = out / f"casebook-{vault.now().strftime('%Y%m%d-%H%M%S')}{BACKUP_SUFFIX}"
     if not out.parent.is_dir():
         raise CannotWriteFile(f"The folder {out.parent} does not exist. Choose another place for the backup.")
+    if out.is_symlink():
+        raise CannotWriteFile(f"{out.name} is a link to another file, so no backup was written there.")
+    if vault.check_pages(full=False):
+        raise VaultDamaged(
+            "Part of the casebook's database is damaged, so no backup was made (it would hold the damage). "
+            "Nothing has been changed."
+        )
     staging = out.with_name(f".{out.name}.db-partial")
     partial = out.with_name(f".{out.name}.partial")
     try:
-        # the audit row goes in first so the backup contains the record of its own making
+        for leftover in (staging, partial):
+            leftover.unlink(missing_ok=True)
+        # the audit row goes in first so the backup contains the record of its own making, and the key file
+        # inside is sealed with the trail's head at that moment
         vault.audit(Action.BACKUP, out.name, "")
+        vault.reseal_keyfile()
         copy = open_database(staging, vault.data_key, create=True)
         try:
             vault.db.backup_to(copy)
             copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file inside the zip
         finally:
             copy.close()
-        info = _verify_db(staging, vault.data_key)
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        info = verify_database(staging, vault.data_key, expect_head=audit.head(vault.db))
+        nofollow = getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | nofollow, FILE_MODE)
         with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
             archive.write(staging, DB_NAME)
             archive.writestr(KEYS_NAME, vault.keyfile.model_dump_json(indent=2))
@@ -81,94 +139,94 @@ def backup(vault: Vault, out: Path) -> BackupInfo:
         if exc.errno == 28:
             raise CannotWriteFile("The disk is full, so the backup could not be made. Nothing has been lost.") from exc
         raise CannotWriteFile(f"The backup could not be written to {out}: {exc.strerror or exc}.") from exc
-    except (DiskFull, DatabaseError) as exc:
-        if isinstance(exc, DiskFull) or isinstance(translate_error(exc), DiskFull):
-            raise CannotWriteFile("The disk is full, so the backup could not be made. Nothing has been lost.") from exc
-        raise
+    except DiskFull as exc:
+        raise CannotWriteFile("The disk is full, so the backup could not be made. Nothing has been lost.") from exc
     finally:
         for leftover in (staging, partial, *(Path(f"{staging}{s}") for s in ("-wal", "-shm", "-journal"))):
             leftover.unlink(missing_ok=True)
-    return BackupInfo(out, out.stat().st_size, info[0], info[1])
-
-
-def _verify_db(path: Path, data_key: bytes) -> tuple[int, int]:
-    """Open a copy with the key and check page HMACs, structure and the audit chain."""
-    db = open_database(path, data_key)
-    try:
-        check_not_newer(db)
-        if not integrity_ok(db):
-            raise VaultDamaged("The backup copy failed its integrity check, so it was not kept. Please try again.")
-        report = audit.verify(db)
-        if not report.ok:
-            raise VaultDamaged(f"The backup copy's audit trail does not verify ({report.problem}).")
-        return int(db.scalar("SELECT count(*) FROM records")), report.rows
-    finally:
-        db.close()
-
-
-def read_backup_keyfile(backup_file: Path) -> keys.KeyFile:
-    try:
-        with zipfile.ZipFile(backup_file) as archive:
-            raw = archive.read(KEYS_NAME)
-            archive.getinfo(DB_NAME)
-    except FileNotFoundError as exc:
-        raise CasebookError(f"There is no backup file at {backup_file}.") from exc
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise CasebookError(f"{backup_file.name} is not a DSL Casebook backup, or it is damaged.") from exc
-    try:
-        return keys.KeyFile.model_validate_json(raw)
-    except ValueError as exc:
-        raise CasebookError(f"The key file inside {backup_file.name} is damaged.") from exc
+    return BackupInfo(out, out.stat().st_size, info.records, info.audit_rows)
 
 
 def restore(directory: Path, backup_file: Path, passphrase: str, *, user_id: str | None = None) -> Path | None:
-    """Replace the vault's database with a verified backup. Returns where the old database was moved.
+    """Replace the vault's database with a verified copy. Returns where the old database was kept.
 
-    Works when the current database is damaged (it is never opened). The passphrase must open the
-    backup (its key wraps are those of when it was made). The replaced database is kept beside the
-    vault as ``casebook.db.replaced-<time>``; nothing is deleted.
+    ``backup_file`` is a backup file, or a database kept aside by an earlier restore
+    (``casebook.db.replaced-*``). Works when the current database is damaged (it is never opened). The
+    passphrase must open the backup (its key wraps are those of when it was made). The copy is written and
+    checked in full before anything is moved; the swap itself is journalled, so if the program is stopped
+    part way the next open finishes it. The replaced database is kept beside the vault as
+    ``casebook.db.replaced-<time>``; nothing is deleted.
     """
-    backup_keys = read_backup_keyfile(backup_file)
+    backup_file = backup_file.expanduser()
     current_keys_path = directory / KEYS_NAME
+    raw_copy = backup_file.is_file() and not zipfile.is_zipfile(backup_file)
+    if raw_copy:
+        if not current_keys_path.exists():
+            raise BadBackupFile(f"{backup_file.name} is not a DSL Casebook backup file.")
+        backup_keys = keys.load_keyfile(current_keys_path)
+    else:
+        backup_keys = read_backup_keyfile(backup_file)
     if current_keys_path.exists():
         current = keys.load_keyfile(current_keys_path)
         if current.vault_id != backup_keys.vault_id:
-            raise CasebookError("That backup belongs to a different casebook, so it was not restored.")
-    data_key, user = keys.unwrap_with_passphrase(backup_keys, passphrase, user_id)
+            raise BadBackupFile("That backup belongs to a different casebook, so it was not restored.")
+    data_key, wrap = keys.unwrap_with_passphrase(backup_keys, passphrase, user_id)
     ensure_private_dir(directory)
-    lock = _InstanceLock(directory)
+    lock = InstanceLock(directory)
     lock.acquire()
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     incoming = directory / f".restore-{stamp}.db"
-    moved_aside: Path | None = None
+    aside_name = f"{REPLACED_PREFIX}{stamp}"
+    aside = directory / aside_name
     try:
-        fd = os.open(incoming, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(backup_file) as archive:
-            handle.write(archive.read(DB_NAME))
-            handle.flush()
-            os.fsync(handle.fileno())
-        _verify_db(incoming, data_key)
-        live = directory / DB_NAME
-        if live.exists():
-            moved_aside = directory / f"{DB_NAME}.replaced-{stamp}"
-            os.replace(live, moved_aside)
-            for suffix in ("-wal", "-shm"):
-                side = Path(f"{live}{suffix}")
-                if side.exists():
-                    os.replace(side, Path(f"{moved_aside}{suffix}"))
-        os.replace(incoming, live)
+        tidy(directory)
+        try:
+            if raw_copy:
+                _copy_database(backup_file, incoming)
+            else:
+                unpack_database(backup_file, incoming)
+            verify_database(incoming, data_key, what="backup")
+        except VaultDamaged as exc:
+            raise BadBackupFile(
+                f"{backup_file.name} did not pass its checks ({exc}), so it was not restored. Nothing has been "
+                "changed; try an older backup."
+            ) from exc
+        except OSError as exc:
+            raise translate_os_error(exc, "the backup could not be unpacked") from exc
         if not current_keys_path.exists():
             keys.save_keyfile(current_keys_path, backup_keys)
-        db = open_database(live, data_key)
-        try:
-            db.execute("PRAGMA journal_mode = WAL")
-            audit.append(db, f"{user.name} ({user.role})", Action.RESTORE, backup_file.name, "")
-        finally:
-            db.close()
+        write_restore_journal(directory, RestoreJournal(incoming.name, aside_name, stamp))
+        swap_in(directory, RestoreJournal(incoming.name, aside_name, stamp))
+        user = User(wrap.user_id, wrap.name, wrap.role)
+        vault = Vault._finish_open(directory, keys.load_keyfile(current_keys_path), user, lock, data_key, None)
+        vault.lock()
     finally:
-        incoming.unlink(missing_ok=True)
+        for leftover in (incoming, *(Path(f"{incoming}{s}") for s in ("-wal", "-shm", "-journal"))):
+            leftover.unlink(missing_ok=True)
         lock.release()
-    return moved_aside
+    return aside if aside.exists() else None
+
+
+def _copy_database(source: Path, dest: Path) -> None:
+    """Copy a raw database (and its write-ahead log, which may hold its newest commits) to a new private file."""
+    for suffix in ("", "-wal"):
+        origin = Path(f"{source}{suffix}")
+        if suffix and not origin.exists():
+            continue
+        target = Path(f"{dest}{suffix}")
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+        with os.fdopen(fd, "wb") as handle, open(origin, "rb") as reading:
+            shutil.copyfileobj(reading, handle, 1 << 20)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def translate_os_error(exc: OSError, doing: str) -> CasebookError:
+    if exc.errno == 28:
+        return DiskFull(f"The disk is full, so {doing}. Nothing has been changed.")
+    if isinstance(exc, PermissionError):
+        return CannotWriteFile(f"DSL Casebook is not allowed to write in the casebook's folder, so {doing}.")
+    return CannotWriteFile(f"{doing[0].upper()}{doing[1:]} ({exc.strerror or type(exc).__name__}).")
 
 
 def export_plain(vault: Vault, out: Path) -> Path:
@@ -178,12 +236,12 @@ def export_plain(vault: Vault, out: Path) -> Path:
     created readable by this user only; if the export fails, the partial file is removed.
     """
     out = out.expanduser()
-    if out.exists():
+    if out.exists() or out.is_symlink():
         raise CannotWriteFile(f"{out} already exists. Choose a new file name.")
     if not out.parent.is_dir():
         raise CannotWriteFile(f"The folder {out.parent} does not exist.")
     try:
-        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
     except PermissionError as exc:
         raise CannotWriteFile(f"DSL Casebook is not allowed to save in {out.parent}. Choose another place.") from exc
     except OSError as exc:
@@ -202,101 +260,6 @@ def export_plain(vault: Vault, out: Path) -> Path:
 
 
 # ---- automatic rolling backups ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BackupFile:
-    """One backup file found in a folder (not yet verified)."""
-
-    path: Path
-    made_at: datetime
-    """When it was made (UTC): from the name of an automatic backup, else the file's modification time."""
-    automatic: bool
-    size: int
-    fingerprint: str = ""
-    """For automatic backups: a digest of the vault's state of change when it was made."""
-
-
-def backups_folder(directory: Path) -> Path:
-    """``directory``'s ``backups`` folder if ``directory`` is a vault, else ``directory`` itself."""
-    if is_vault(directory) or (directory / BACKUP_DIR).is_dir():
-        return directory / BACKUP_DIR
-    return directory
-
-
-def list_backups(directory: Path) -> list[BackupFile]:
-    """Backup files in a vault's backups folder (or in the folder given), newest first."""
-    folder = backups_folder(directory)
-    found: list[BackupFile] = []
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return []
-    for path in entries:
-        if not path.name.endswith(BACKUP_SUFFIX) or path.name.startswith("."):
-            continue
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        if not path.is_file():
-            continue
-        match = _AUTO_NAME.match(path.name)
-        if match:
-            made_at = datetime.strptime(match.group(1), _AUTO_TIME).replace(tzinfo=UTC)
-            found.append(BackupFile(path, made_at, True, stat.st_size, match.group(2)))
-        else:
-            found.append(BackupFile(path, datetime.fromtimestamp(stat.st_mtime, UTC), False, stat.st_size))
-    found.sort(key=lambda b: (b.made_at, b.path.name), reverse=True)
-    return found
-
-
-def check_backup(path: Path, data_key: bytes | None = None, *, vault_id: str | None = None) -> bool:
-    """True if ``path`` is a whole, readable backup (of vault ``vault_id``, if given).
-
-    Without the data key: the zip's checksums, both members, and a key file that parses. With it, also:
-    the database opens, its page checksums (HMACs) and structure are sound and its audit trail verifies.
-    """
-    try:
-        with zipfile.ZipFile(path) as archive:
-            if archive.testzip() is not None:
-                return False
-            names = set(archive.namelist())
-            if not {DB_NAME, KEYS_NAME} <= names:
-                return False
-            keyfile = keys.KeyFile.model_validate_json(archive.read(KEYS_NAME))
-            if vault_id is not None and keyfile.vault_id != vault_id:
-                return False
-            if data_key is None:
-                return True
-            scratch = path.with_name(f".verify-{secrets.token_hex(6)}.db")
-            try:
-                fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-                with os.fdopen(fd, "wb") as handle, archive.open(DB_NAME) as member:
-                    while chunk := member.read(1 << 20):
-                        handle.write(chunk)
-                _verify_db(scratch, data_key)
-            finally:
-                for leftover in (scratch, *(Path(f"{scratch}{s}") for s in ("-wal", "-shm"))):
-                    leftover.unlink(missing_ok=True)
-    except Exception:  # unreadable, damaged, not a backup, the wrong key: in every case, not a good backup
-        return False
-    return True
-
-
-def newest_good_backup(directory: Path, data_key: bytes | None = None) -> Path | None:
-    """The newest backup in a vault's backups folder that passes ``check_backup`` (None if there is none).
-
-    ``directory`` is the vault folder (or a folder of backups). When the vault's key file can be read, only
-    backups of this vault count. Give the data key, when it is known, for the full check.
-    """
-    vault_id: str | None = None
-    with contextlib.suppress(CasebookError, OSError):
-        vault_id = keys.load_keyfile(directory / KEYS_NAME).vault_id
-    for candidate in list_backups(directory):
-        if check_backup(candidate.path, data_key, vault_id=vault_id):
-            return candidate.path
-    return None
 
 
 def state_fingerprint(vault: Vault) -> str:
@@ -330,7 +293,7 @@ def auto_backup(vault: Vault, settings: Settings | None = None, *, force: bool =
         and _local_day(newest.made_at) == _local_day(now)
     ):
         return None
-    target = folder / f"{AUTO_PREFIX}{now.strftime(_AUTO_TIME)}-{fingerprint}{BACKUP_SUFFIX}"
+    target = folder / f"{AUTO_PREFIX}{now.strftime(AUTO_TIME)}-{fingerprint}{BACKUP_SUFFIX}"
     info = backup(vault, target)  # the copy inside was opened and verified before it was zipped
     # read the file back: its checksums show the bytes on disk are the verified copy (re-opening it would
     # double the time a lock takes on a large casebook for no extra assurance)
@@ -340,23 +303,72 @@ def auto_backup(vault: Vault, settings: Settings | None = None, *, force: bool =
             "The automatic backup did not read back correctly from the disk, so it was not kept. "
             "Older backups are safe."
         )
-    removed = prune_backups(folder, settings.backups_daily, settings.backups_weekly, keep=target)
+    held = held_backups(vault, info.records)
+    removed = prune_backups(folder, settings.backups_daily, settings.backups_weekly, keep=target, hold=held)
     log(LogEvent.BACKUP_MADE, pruned=len(removed))
-    return info
+    return BackupInfo(info.path, info.size, info.records, info.audit_rows, tuple(sorted(held)))
 
 
-def prune_backups(directory: Path, daily: int, weekly: int, *, keep: Path | None = None) -> list[Path]:
+def backup_records(path: Path) -> int | None:
+    """How many records a backup holds, from its sealed key file (None for a backup made before seals)."""
+    try:
+        anchor = read_backup_keyfile(path).anchor
+    except CasebookError:
+        return None
+    return None if anchor is None else anchor.records
+
+
+def held_backups(vault: Vault, records_now: int) -> set[Path]:
+    """Automatic backups that hold clearly more records than the casebook now does (a quarter more, and at least
+    five more) and were made after the DSL last said a smaller casebook was expected: never rotated out."""
+    confirmed = _confirmed_at(vault)
+    held: set[Path] = set()
+    for entry in list_backups(vault.directory / BACKUP_DIR):
+        if not entry.automatic or (confirmed is not None and entry.made_at <= confirmed):
+            continue
+        count = backup_records(entry.path)
+        if count is not None and count > records_now * 1.25 + 5:
+            held.add(entry.path)
+    return held
+
+
+def confirm_smaller_casebook(vault: Vault) -> None:
+    """The DSL says the casebook is smaller on purpose (records disposed of under the retention policy): backups
+    held back until now may rotate out as usual. Audited."""
+    with vault.db.transaction():
+        vault.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (_SMALLER_CONFIRMED, vault.now().astimezone(UTC).isoformat()),
+        )
+        vault.audit(Action.BACKUP, "backups", "smaller casebook confirmed: older, larger backups may rotate out")
+
+
+def _confirmed_at(vault: Vault) -> datetime | None:
+    value = vault.db.scalar("SELECT value FROM meta WHERE key = ?", (_SMALLER_CONFIRMED,))
+    try:
+        return datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def prune_backups(
+    directory: Path, daily: int, weekly: int, *, keep: Path | None = None, hold: set[Path] | None = None
+) -> list[Path]:
     """Remove automatic backups other than the newest of each of the last ``daily`` days and ``weekly`` weeks.
 
-    Backups made by hand are never touched. Returns the files removed.
+    Backups made by hand, and those in ``hold``, are never touched. A backup that no longer opens as a zip with
+    its key file does not count towards the days and weeks kept. Returns the files removed.
     """
     daily = max(daily, 1)
     weekly = max(weekly, 0)
     autos = [b for b in list_backups(directory) if b.automatic]
     kept: set[Path] = {keep} if keep is not None else set()
+    kept |= hold or set()
     days: list[date] = []
     weeks: list[tuple[int, int]] = []
     for entry in autos:  # newest first
+        if not _readable(entry.path):
+            continue  # a damaged file must not take the place of a good one
         day = _local_day(entry.made_at)
         if day not in days and len(days) < daily:
             days.append(day)
@@ -368,11 +380,20 @@ def prune_backups(directory: Path, daily: int, weekly: int, *, keep: Path | None
             kept.add(entry.path)
     removed = []
     for entry in autos:
-        if entry.path not in kept:
+        if entry.path not in kept and _readable(entry.path):
             with contextlib.suppress(FileNotFoundError):
                 entry.path.unlink()
             removed.append(entry.path)
     return removed
+
+
+def _readable(path: Path) -> bool:
+    """Opens as a backup zip with a key file that parses (cheap: the database inside is not read)."""
+    try:
+        read_backup_keyfile(path)
+    except CasebookError:
+        return False
+    return True
 
 
 def enable_auto_backup(vault: Vault, settings: Settings | None = None) -> None:

@@ -9,6 +9,8 @@ or adding a deputy DSL only rewraps the data key; the database is never re-encry
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -28,11 +30,17 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from dslapp.config import write_private_file
 from dslapp.errors import KeyFileDamaged, VaultTooNew, WrongPassphrase, WrongRecoveryKey
 
-KEYFILE_FORMAT = 1
+KEYFILE_FORMAT = 2
+"""1: key wraps only. 2: adds the seal (names, roles, database salt and audit anchor under the data key)."""
 DATA_KEY_BYTES = 32
 _RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: it is read off paper
 _RECOVERY_GROUPS = 8
 _RECOVERY_GROUP_LEN = 4  # 32 characters x 5 bits = 160 bits
+
+
+MAX_TIME_COST = 256
+MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
+MAX_PARALLELISM = 16
 
 
 def _b64(data: bytes) -> str:
@@ -48,9 +56,10 @@ class KdfParams(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     algorithm: str = "argon2id"
-    time_cost: int = Field(ge=1)
-    memory_cost: int = Field(ge=8)
-    parallelism: int = Field(ge=1)
+    # upper bounds: a key file asking for more is damaged or hostile (it would stall or exhaust the laptop)
+    time_cost: int = Field(ge=1, le=MAX_TIME_COST)
+    memory_cost: int = Field(ge=8, le=MAX_MEMORY_KIB)
+    parallelism: int = Field(ge=1, le=MAX_PARALLELISM)
 
     def derive(self, secret: bytes, salt: bytes) -> bytes:
         return hash_secret_raw(
@@ -102,8 +111,25 @@ class UserWrap(BaseModel):
     wrap: Wrap
 
 
+class Anchor(BaseModel):
+    """Where the audit trail had reached when the key file was last sealed: a copy kept outside the database, so
+    rows removed from its end (or the database swapped for an older copy) are found."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    audit_seq: int = Field(ge=0)
+    audit_hash: str
+    records: int = Field(ge=0)
+    at: datetime
+
+
 class KeyFile(BaseModel):
-    """Contents of ``vault.keys``. Holds no secret in clear."""
+    """Contents of ``vault.keys``. Holds no secret in clear.
+
+    Names and roles are here so the unlock screen can list who may sign in; the casebook's own (encrypted)
+    users table is what audit rows credit. ``seal`` is an HMAC under a key derived from the data key over the
+    vault id, every user's id, name and role, and the anchor, so any edit made without
+    the data key is found at the next unlock.
+    """
 
     model_config = ConfigDict(extra="forbid")
     format: int = KEYFILE_FORMAT
@@ -111,6 +137,8 @@ class KeyFile(BaseModel):
     created_at: datetime
     users: list[UserWrap]
     recovery: Wrap
+    anchor: Anchor | None = None
+    seal: str = ""
 
     def user(self, user_id: str) -> UserWrap:
         for user in self.users:
@@ -154,8 +182,17 @@ def new_recovery_key() -> str:
 
 
 def normalise_recovery_key(text: str) -> str:
-    """Accept the key as printed, in any case, with or without dashes and spaces."""
-    return "".join(ch for ch in text.upper() if ch.isalnum())
+    """Accept the key as printed, in any case, with or without dashes and spaces.
+
+    WrongRecoveryKey if anything else is in it (a letter from another alphabet, say): the key is only ever
+    the letters and digits printed on the sheet."""
+    kept = "".join(ch for ch in text.upper() if not (ch.isspace() or ch in "-‐‑‒–—"))
+    if not kept or any(ch not in _RECOVERY_ALPHABET for ch in kept):
+        raise WrongRecoveryKey(
+            "A recovery key has only the capital letters A to Z (without I and O) and the digits 2 to 9, "
+            "in 8 groups of 4. Check it against the printed sheet and try again."
+        )
+    return kept
 
 
 def _recovery_wrapping_key(recovery_key: str, salt: bytes) -> bytes:
@@ -221,21 +258,70 @@ def unwrap_with_recovery_key(keyfile: KeyFile, recovery_key: str) -> bytes:
     return data_key
 
 
+_MAX_KEYFILE_BYTES = 1024 * 1024
+
+
 def load_keyfile(path: Path) -> KeyFile:
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read(_MAX_KEYFILE_BYTES + 1)
     except FileNotFoundError as exc:
         raise KeyFileDamaged(
             "The casebook's key file (vault.keys) is missing, so the casebook cannot be unlocked. "
             "Restore vault.keys from a backup of this folder."
         ) from exc
-    try:
-        keyfile = KeyFile.model_validate(json.loads(raw))
-    except (ValueError, ValidationError) as exc:
+    except IsADirectoryError as exc:
         raise KeyFileDamaged() from exc
-    if keyfile.format > KEYFILE_FORMAT:
+    return parse_keyfile(raw)
+
+
+def parse_keyfile(raw: bytes) -> KeyFile:
+    """A key file from its bytes; KeyFileDamaged (with what is wrong, in plain words) or VaultTooNew."""
+    if len(raw) > _MAX_KEYFILE_BYTES:
+        raise KeyFileDamaged()
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        raise KeyFileDamaged() from exc
+    if isinstance(data, dict) and isinstance(data.get("format"), int) and data["format"] > KEYFILE_FORMAT:
         raise VaultTooNew()
-    return keyfile
+    try:
+        return KeyFile.model_validate(data)
+    except ValidationError as exc:
+        if any("kdf" in error["loc"] for error in exc.errors()):
+            raise KeyFileDamaged(
+                "The key file (vault.keys) asks for passphrase-checking settings far outside what DSL Casebook "
+                "uses, so it may have been edited. It has not been used. Restore vault.keys from a backup."
+            ) from exc
+        raise KeyFileDamaged() from exc
+
+
+# ---- the seal -------------------------------------------------------------------------------------------
+
+
+def _seal_key(data_key: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"dsl-casebook key-file seal").derive(data_key)
+
+
+def _sealed_text(keyfile: KeyFile) -> bytes:
+    anchor = keyfile.anchor.model_dump(mode="json") if keyfile.anchor else None
+    users = [[u.user_id, u.name, u.role] for u in keyfile.users]
+    return json.dumps([keyfile.vault_id, users, anchor], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def seal_keyfile(keyfile: KeyFile, data_key: bytes, *, anchor: Anchor | None) -> KeyFile:
+    """The key file at the current format, with the given anchor, sealed under the data key."""
+    updated = keyfile.model_copy(update={"format": KEYFILE_FORMAT, "anchor": anchor, "seal": ""})
+    mac = hmac.new(_seal_key(data_key), _sealed_text(updated), hashlib.sha256).hexdigest()
+    return updated.model_copy(update={"seal": mac})
+
+
+def seal_ok(keyfile: KeyFile, data_key: bytes) -> bool:
+    """True if the key file's names, roles and anchor are as the app last sealed them (False if unsealed)."""
+    if not keyfile.seal:
+        return False
+    expected = hmac.new(_seal_key(data_key), _sealed_text(keyfile), hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, keyfile.seal)
 
 
 def save_keyfile(path: Path, keyfile: KeyFile) -> None:

@@ -75,7 +75,7 @@ def _copy_before_migrating(db: Database, key: bytes, backup_dir: Path, version: 
     from dslapp.config import ensure_private_dir
 
     ensure_private_dir(backup_dir)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target_path = backup_dir / f"before-migration-v{version}-{stamp}.db"
     target = open_database(target_path, key, create=True)
     try:

@@ -11,19 +11,32 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
-from dslapp.config import FILE_MODE, ensure_private_dir
-from dslapp.errors import CasebookError, NotAVault, VaultDamaged, VaultExists, VaultInUse
+from dslapp.config import ensure_private_dir
+from dslapp.errors import CasebookError, NotAVault, VaultDamaged, VaultExists, WrongKeyFile
+from dslapp.logs import LogEvent, log
 from dslapp.vault import audit, keys
 from dslapp.vault.audit import Action
-from dslapp.vault.migrate import check_not_newer, migrate
-from dslapp.vault.sqlcipher import Database, open_database
+from dslapp.vault.copies import newest_good_copy
+from dslapp.vault.folder import (
+    BACKUP_DIR,
+    DB_NAME,
+    KEYS_NAME,
+    LOCK_NAME,
+    InstanceLock,
+    finish_restore,
+    is_vault,
+    read_casebook_id,
+    read_restore_journal,
+    tidy,
+    write_casebook_id,
+)
+from dslapp.vault.migrate import check_not_newer, current_version, migrate
+from dslapp.vault.sqlcipher import Database, check_not_cut_short, integrity_problems, open_database
 
-DB_NAME = "casebook.db"
-KEYS_NAME = "vault.keys"
-LOCK_NAME = "casebook.lock"
-BACKUP_DIR = "backups"
+__all__ = ["BACKUP_DIR", "DB_NAME", "KEYS_NAME", "LOCK_NAME", "User", "Vault", "is_vault", "list_users"]
+
+_SEALS_VERSION = 5
+"""The schema version that added record seals: records saved before it are sealed when it is applied."""
 
 
 @dataclass(frozen=True)
@@ -37,31 +50,10 @@ class User:
         return f"{self.name} ({self.role})"
 
 
-def is_vault(directory: Path) -> bool:
-    return (directory / KEYS_NAME).exists() or (directory / DB_NAME).exists()
-
-
 def list_users(directory: Path) -> list[User]:
     """Who can unlock this vault (names and roles are not case data; shown on the unlock screen)."""
     keyfile = keys.load_keyfile(directory / KEYS_NAME)
     return [User(u.user_id, u.name, u.role) for u in keyfile.users]
-
-
-class _InstanceLock:
-    """One process at a time per vault (DESIGN §3)."""
-
-    def __init__(self, directory: Path) -> None:
-        path = directory / LOCK_NAME
-        self._lock = FileLock(str(path), timeout=0, mode=FILE_MODE, thread_local=False)
-
-    def acquire(self) -> None:
-        try:
-            self._lock.acquire()
-        except Timeout as exc:
-            raise VaultInUse() from exc
-
-    def release(self) -> None:
-        self._lock.release(force=True)
 
 
 class Vault:
@@ -73,7 +65,7 @@ class Vault:
         db: Database,
         keyfile: keys.KeyFile,
         user: User,
-        lock: _InstanceLock,
+        lock: InstanceLock,
         data_key: bytes,
         clock: Callable[[], datetime],
     ) -> None:
@@ -110,7 +102,7 @@ class Vault:
         if is_vault(directory):
             raise VaultExists()
         ensure_private_dir(directory)
-        lock = _InstanceLock(directory)
+        lock = InstanceLock(directory)
         lock.acquire()
         try:
             data_key = keys.new_data_key()
@@ -130,6 +122,8 @@ class Vault:
                     db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, value))
                 vault._ensure_user_row(user)
                 vault.audit(Action.SETUP, "vault", "casebook created")
+            vault.reseal_keyfile()
+            write_casebook_id(directory, keyfile.vault_id)
         except BaseException:
             lock.release()
             raise
@@ -146,9 +140,10 @@ class Vault:
     ) -> Vault:
         """Unlock with a passphrase. Raises WrongPassphrase, VaultInUse, VaultDamaged, VaultTooNew..."""
         keyfile = _keyfile_for(directory)
-        lock = _InstanceLock(directory)
+        lock = InstanceLock(directory)
         lock.acquire()
         try:
+            tidy(directory)
             data_key, wrap = keys.unwrap_with_passphrase(keyfile, passphrase, user_id)
             return cls._finish_open(directory, keyfile, User(wrap.user_id, wrap.name, wrap.role), lock, data_key, clock)
         except BaseException:
@@ -169,9 +164,10 @@ class Vault:
         if not new_passphrase:
             raise CasebookError("Choose a new passphrase.")
         keyfile = _keyfile_for(directory)
-        lock = _InstanceLock(directory)
+        lock = InstanceLock(directory)
         lock.acquire()
         try:
+            tidy(directory)
             data_key = keys.unwrap_with_recovery_key(keyfile, recovery_key)
             target = keyfile.user(user_id) if user_id else keyfile.users[0]
             rewrapped = keys.wrap_for_user(
@@ -183,8 +179,8 @@ class Vault:
             vault = cls._finish_open(
                 directory, keyfile, User(target.user_id, target.name, target.role), lock, data_key, clock
             )
-            keys.save_keyfile(directory / KEYS_NAME, keyfile)
             vault.audit(Action.KEYS, target.user_id, "passphrase reset with the recovery key")
+            vault.reseal_keyfile()
             return vault
         except BaseException:
             lock.release()
@@ -196,28 +192,129 @@ class Vault:
         directory: Path,
         keyfile: keys.KeyFile,
         user: User,
-        lock: _InstanceLock,
+        lock: InstanceLock,
         data_key: bytes,
         clock: Callable[[], datetime] | None,
     ) -> Vault:
+        """Open the database with the unwrapped key. A casebook is never created here: a missing, empty, short
+        or schema-less database is a damaged one (nothing is written), and the newest good copy is named."""
+        path = directory / DB_NAME
+        journal = read_restore_journal(directory)
         try:
-            db = open_database(directory / DB_NAME, data_key)
+            check_not_cut_short(path)
+            db = open_database(path, data_key)
         except VaultDamaged as exc:
-            raise _offering_backup(exc, directory, data_key) from exc
+            raise _offering_copy(exc, directory, data_key) from exc
         try:
             check_not_newer(db)
-            migrate(db, data_key, directory / BACKUP_DIR)
+            if current_version(db) == 0:
+                raise VaultDamaged(
+                    "The casebook's database file holds no casebook (it may have been emptied by a power cut or a "
+                    "sync program). It has not been changed."
+                )
+            applied = migrate(db, data_key, directory / BACKUP_DIR)
             vault = cls(directory, db, keyfile, user, lock, data_key, clock or _utcnow)
             with db.transaction():
                 vault._ensure_user_row(user)
-                vault.audit(Action.UNLOCK, user.id, "")
+                vault.user = vault._user_as_recorded(user)
+                vault.audit(Action.UNLOCK, vault.user.id, "")
+                if _SEALS_VERSION in applied:
+                    audit.seal_unsealed_records(db, vault.user.label, vault._audit_clock)
+                vault._check_keyfile(after_restore=journal is not None)
+                if journal is not None:
+                    vault.audit(Action.RESTORE, "vault", "the database was replaced by a verified copy")
+            if journal is not None or not keys.seal_ok(vault.keyfile, data_key) or _names_differ(vault):
+                vault.reseal_keyfile()
+            write_casebook_id(directory, keyfile.vault_id)
+            if journal is not None:
+                finish_restore(directory)
         except VaultDamaged as exc:
             db.close()
-            raise _offering_backup(exc, directory, data_key) from exc
+            raise _offering_copy(exc, directory, data_key) from exc
         except BaseException:
             db.close()
             raise
         return vault
+
+    def offering_copy(self, exc: VaultDamaged) -> VaultDamaged:
+        """``exc``, naming the newest copy of this casebook that holds the data and passes its checks."""
+        return _offering_copy(exc, self.directory, self.data_key)
+
+    def verify_trail(self) -> audit.AuditReport:
+        """The audit chain, its anchor in vault.keys and every record's seal (``dslapp audit verify``)."""
+        anchor = self.keyfile.anchor if keys.seal_ok(self.keyfile, self.data_key) else None
+        return audit.verify(self.db, anchor)
+
+    def check_pages(self, *, full: bool = True) -> list[str]:
+        """Check every page (HMAC) and the database's structure; empty when sound.
+
+        Runs on a connection of its own: it can run on another thread while the app works, and a damaged page
+        met by the check cannot leave the app's own connection unable to write. ``full`` also reads every
+        index (``integrity_check`` rather than ``quick_check``)."""
+        db = open_database(self.directory / DB_NAME, self.data_key)
+        try:
+            return integrity_problems(db, full=full)
+        finally:
+            db.close()
+
+    def _user_as_recorded(self, user: User) -> User:
+        """The user as the casebook's own (encrypted) users table has them: names in vault.keys only label the
+        unlock screen, so an edited key file can never change whom the audit trail credits."""
+        row = self.db.execute("SELECT name, role FROM users WHERE id = ?", (user.id,)).fetchone()
+        return user if row is None else User(user.id, str(row[0]), str(row[1]))
+
+    def _check_keyfile(self, *, after_restore: bool) -> None:
+        """Compare vault.keys with the database: an edit made outside the app, or an audit trail shorter than
+        the one vault.keys recorded, is written into the trail itself (``audit verify`` reports it for good)."""
+        keyfile = self.keyfile
+        if keyfile.seal and not keys.seal_ok(keyfile, self.data_key):
+            self.audit(
+                Action.INTEGRITY,
+                "vault.keys",
+                "vault.keys had been changed outside the app (names, roles or its record of the audit trail); "
+                "the names held in the casebook were used",
+            )
+            log(LogEvent.ERROR, error=WrongKeyFile())
+            return
+        anchor = keyfile.anchor
+        if anchor is None or after_restore:
+            return
+        seq, _ = audit.head(self.db)
+        recorded = self.db.scalar("SELECT hash FROM audit WHERE seq = ?", (anchor.audit_seq,))
+        if anchor.audit_seq and (recorded is None or recorded != anchor.audit_hash):
+            self.audit(
+                Action.INTEGRITY,
+                "audit",
+                f"the audit trail ended at row {seq} but vault.keys had recorded {anchor.audit_seq} rows: rows were "
+                "removed or the database was replaced by an older copy",
+            )
+
+    def reseal_keyfile(self) -> None:
+        """Save vault.keys with names and roles as the casebook holds them and the audit
+        trail's current head, sealed under the data key (done at unlock when needed, at lock and after a backup)."""
+        recorded = {
+            str(r[0]): (str(r[1]), str(r[2])) for r in self.db.execute("SELECT id, name, role FROM users").fetchall()
+        }
+        users = [
+            u.model_copy(update={"name": recorded[u.user_id][0], "role": recorded[u.user_id][1]})
+            if u.user_id in recorded
+            else u
+            for u in self.keyfile.users
+        ]
+        seq, head = audit.head(self.db)
+        anchor = keys.Anchor(
+            audit_seq=seq,
+            audit_hash=head,
+            records=int(self.db.scalar("SELECT count(*) FROM records")),
+            at=self.now(),
+        )
+        sealed = keys.seal_keyfile(
+            self.keyfile.model_copy(update={"users": users}),
+            self.data_key,
+            anchor=anchor,
+        )
+        keys.save_keyfile(self.directory / KEYS_NAME, sealed)
+        self.keyfile = sealed
 
     # ---- while open -----------------------------------------------------------------------
 
@@ -243,7 +340,10 @@ class Vault:
         return str(self.db.scalar("SELECT value FROM meta WHERE key = 'school'") or "")
 
     def audit(self, action: str, obj: str = "", detail: str = "") -> audit.AuditEvent:
-        return audit.append(self.db, self.user.label, action, obj, detail, clock=lambda: self.now().isoformat())
+        return audit.append(self.db, self.user.label, action, obj, detail, clock=self._audit_clock)
+
+    def _audit_clock(self) -> str:
+        return self.now().isoformat()
 
     def users(self) -> list[User]:
         return [User(u.user_id, u.name, u.role) for u in self.keyfile.users]
@@ -256,11 +356,17 @@ class Vault:
         wrap = keys.wrap_for_user(self.vault_id, self.data_key, name.strip(), role, passphrase, params)
         keyfile = self.keyfile.model_copy(update={"users": [*self.keyfile.users, wrap]})
         user = User(wrap.user_id, wrap.name, wrap.role)
-        with self.db.transaction():
-            self._ensure_user_row(user)
-            self.audit(Action.KEYS, user.id, f"user added: {role}")
-            keys.save_keyfile(self.directory / KEYS_NAME, keyfile)
-        self.keyfile = keyfile
+        previous = self.keyfile
+        try:
+            with self.db.transaction():
+                self._ensure_user_row(user)
+                # the key file first: its anchor then names only rows already committed
+                self.keyfile = keyfile
+                self.reseal_keyfile()
+                self.audit(Action.KEYS, user.id, f"user added: {role}")
+        except BaseException:
+            self.keyfile = previous
+            raise
         return user
 
     def remove_user(self, user_id: str) -> None:
@@ -271,11 +377,16 @@ class Vault:
         if len(remaining) == len(self.keyfile.users):
             raise CasebookError("That user was not found.")
         keyfile = self.keyfile.model_copy(update={"users": remaining})
-        with self.db.transaction():
-            self.db.execute("UPDATE users SET active = 0 WHERE id = ?", (user_id,))
-            self.audit(Action.KEYS, user_id, "user removed")
-            keys.save_keyfile(self.directory / KEYS_NAME, keyfile)
-        self.keyfile = keyfile
+        previous = self.keyfile
+        try:
+            with self.db.transaction():
+                self.db.execute("UPDATE users SET active = 0 WHERE id = ?", (user_id,))
+                self.keyfile = keyfile
+                self.reseal_keyfile()
+                self.audit(Action.KEYS, user_id, "user removed")
+        except BaseException:
+            self.keyfile = previous
+            raise
 
     def change_passphrase(self, current: str, new: str) -> None:
         """Rewrap the data key under a new passphrase; the database is not re-encrypted."""
@@ -287,10 +398,15 @@ class Vault:
         keyfile = self.keyfile.model_copy(
             update={"users": [rewrapped if u.user_id == mine.user_id else u for u in self.keyfile.users]}
         )
-        with self.db.transaction():
-            self.audit(Action.KEYS, self.user.id, "passphrase changed")
-            keys.save_keyfile(self.directory / KEYS_NAME, keyfile)
-        self.keyfile = keyfile
+        previous = self.keyfile
+        try:
+            with self.db.transaction():
+                self.keyfile = keyfile
+                self.reseal_keyfile()
+                self.audit(Action.KEYS, self.user.id, "passphrase changed")
+        except BaseException:
+            self.keyfile = previous
+            raise
 
     def lock(self) -> None:
         """Run the ``on_lock`` hooks, audit, close the database, drop the key and release the single-instance lock.
@@ -307,6 +423,9 @@ class Vault:
                 hook_error = hook_error or exc
         try:
             self.audit(Action.LOCK, self.user.id, "")
+            self.reseal_keyfile()
+        except Exception as exc:  # a damaged or full disk: the vault is still locked below
+            hook_error = hook_error or exc
         finally:
             self.db.close()
             self._data_key = None
@@ -339,26 +458,29 @@ def confirm_passphrase(vault: Vault, passphrase: str) -> None:
     keys.unwrap_with_passphrase(vault.keyfile, passphrase, vault.user.id)
 
 
-def _offering_backup(exc: VaultDamaged, directory: Path, data_key: bytes | None) -> VaultDamaged:
-    """The same 'damaged' error, now naming the newest backup that opens and passes its checks."""
+def _offering_copy(exc: VaultDamaged, directory: Path, data_key: bytes | None) -> VaultDamaged:
+    """The same 'damaged' error, now naming the newest copy that holds the data and passes its checks."""
     if exc.newest_backup is not None:
         return exc
-    from dslapp.vault.backup import newest_good_backup  # backup imports this module
-
     try:
-        found = newest_good_backup(directory, data_key)
+        found = newest_good_copy(directory, data_key)
     except Exception:
         found = None
     if found is None:
         return exc
-    return VaultDamaged(str(exc), newest_backup=found)
+    return type(exc)(str(exc), newest_backup=found)
+
+
+def _names_differ(vault: Vault) -> bool:
+    mine = next((u for u in vault.keyfile.users if u.user_id == vault.user.id), None)
+    return mine is not None and (mine.name, mine.role) != (vault.user.name, vault.user.role)
 
 
 def _keyfile_for(directory: Path) -> keys.KeyFile:
     if not directory.is_dir() or not is_vault(directory):
         raise NotAVault(f"There is no casebook in {directory}.")
     keyfile = keys.load_keyfile(directory / KEYS_NAME)
-    if not (directory / DB_NAME).exists():
-        missing = VaultDamaged("The casebook's database file is missing. Restore it from your newest backup.")
-        raise _offering_backup(missing, directory, None)
+    recorded = read_casebook_id(directory)
+    if recorded and recorded != keyfile.vault_id:
+        raise WrongKeyFile()
     return keyfile

@@ -20,6 +20,7 @@ from dslapp.services import recording
 from dslapp.services.children import add_child
 from dslapp.store import RecordStore
 from dslapp.vault import backup as backup_module
+from dslapp.vault import copies as copies_module
 from dslapp.vault.backup import (
     auto_backup,
     backup,
@@ -142,7 +143,7 @@ def test_old_backups_are_pruned_only_after_the_new_one_verifies(
     assert {b.path for b in list_backups(vault_dir)} == before
     monkeypatch.undo()
     # the copy fails its integrity check while being made: likewise nothing is pruned
-    monkeypatch.setattr(backup_module, "integrity_ok", lambda db: False)
+    monkeypatch.setattr(copies_module, "integrity_problems", lambda db: ["page 7: hmac check failed"])
     with pytest.raises(VaultDamaged, match="integrity"):
         auto_backup(store.vault, settings)
     assert {b.path for b in list_backups(vault_dir)} == before

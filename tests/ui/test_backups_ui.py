@@ -188,3 +188,50 @@ def test_a_childs_case_bundle_export_is_on_the_child_page_and_needs_the_passphra
     dialog.passphrase.setText(PASSPHRASE)
     dialog.submit()
     assert "In the bundle." in out.read_text("utf-8")
+
+
+def test_a_damaged_page_found_after_unlock_offers_to_lock_and_restore(qtbot: QtBot, make_app, vault: Vault) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12 (3): a damaged page deep in the file does not stop unlocking; the full check right after unlock
+    finds it, says so, and "Lock and restore" brings back the newest good backup."""
+    store = RecordStore(vault)
+    child = _seed(store, "Kept in the backup.")
+    for n in range(150):
+        recording.record(
+            store,
+            Concern,
+            child_id=child.id,
+            observed_at=datetime(2026, 10, 2, 10, 0),
+            reporter_name="Mr P. E. Teacher",
+            categories=[Category.NEGLECT],
+            what_happened=f"Concern {n}: " + "came in without a coat again " * 10,
+        )
+    made = backup.auto_backup(vault, Settings(), force=True)
+    assert made is not None
+    vault_dir = vault.directory
+    vault.lock()
+    db = vault_dir / DB_NAME
+    data = bytearray(db.read_bytes())
+    middle = (len(data) // 4096 // 2) * 4096 + 200
+    data[middle : middle + 64] = bytes(64)
+    db.write_bytes(bytes(data))
+
+    app = make_app(real_dir=vault_dir).app
+    app.start()
+    _unlock(qtbot, app)
+    assert workspace(app) is not None  # unlocking is not slowed or stopped by the damage
+    box = app.damage_box
+    assert box is not None and box.isVisible()
+    assert strings.PAGES_DAMAGED in box.text() and made.path.name in box.text()
+    restore_button = next(b for b in box.buttons() if b.text() == strings.PAGES_LOCK_AND_RESTORE)
+    qtbot.mouseClick(restore_button, Qt.MouseButton.LeftButton)
+    page = app.window.screen_widget
+    assert isinstance(page, UnlockPage) and page.restore_button.isVisible()
+    page.passphrase.clear()
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert workspace(app) is not None
+    assert app.damage_box is box or not box.isVisible()
+    app.lock()
+    assert Action.RESTORE in _actions(vault_dir)
+    with Vault.open(vault_dir, PASSPHRASE) as reopened:
+        assert reopened.check_pages() == []

@@ -37,6 +37,7 @@ class _Job:
     on_done: Done | None
     on_error: Failed | None
     owner: QObject | None
+    aside: bool = False
 
 
 class _Bridge(QObject):
@@ -85,6 +86,24 @@ class DbRunner(QObject):
             return
         self._ensure_thread()
         self._queue.put(job)
+
+    def submit_aside(
+        self, work: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
+    ) -> None:
+        """Run ``work`` on a short-lived thread of its own, not the database worker: for a long read that opens its
+        own connection (the page check after unlock), so saves are never held up behind it. It does not count as
+        busy. Results come back on the GUI thread like ``submit``'s."""
+        job = _Job(next(self._numbers), work, on_done, on_error, None, aside=True)
+        if self.synchronous:
+            ok, value = self._run(job)
+            self._deliver(job, ok, value)
+            return
+
+        def run() -> None:
+            ok, value = self._run(job)
+            self._bridge.finished.emit(job, ok, value)
+
+        threading.Thread(target=run, name="dslapp-check", daemon=True).start()
 
     @property
     def busy(self) -> bool:
@@ -140,9 +159,10 @@ class DbRunner(QObject):
 
     @Slot(object, bool, object)
     def _deliver(self, job: _Job, ok: bool, value: Any) -> None:
-        self._pending -= 1
-        if self._pending == 0:
-            self.busy_changed.emit(False)
+        if not job.aside:
+            self._pending -= 1
+            if self._pending == 0:
+                self.busy_changed.emit(False)
         if job.owner is not None and not shiboken6.isValid(job.owner):
             return
         if ok:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dslapp.config import default_vault_dir
-from dslapp.errors import CasebookError
+from dslapp.errors import CasebookError, VaultDamaged
 from dslapp.logs import LogEvent
 from dslapp.logs import log as log_event
 from dslapp.vault import keys
@@ -116,6 +116,33 @@ def lock(session: Session, on_done: Done | None = None) -> None:
     if vault is not None:
         # an error here is the automatic backup failing after the vault locked: the type goes to the event log
         session.runner.submit(vault.lock, on_done, lambda error: log_event(LogEvent.BACKUP_FAILED, error=error))
+
+
+@dataclass(frozen=True)
+class PageCheck:
+    """The full page check run after unlock: the problems found, and the newest good copy to restore."""
+
+    problems: list[str]
+    newest_copy: Path | None
+
+
+def check_pages_after_unlock(runner: DbRunner, vault: Vault, on_damaged: Callable[[PageCheck], None]) -> None:
+    """Check every page of the casebook's file on a thread of its own (unlock stays fast; saves are not held up)
+    and call ``on_damaged`` on the GUI thread only if something is wrong."""
+
+    def work() -> PageCheck:
+        if not vault.is_open:
+            return PageCheck([], None)
+        problems = vault.check_pages()
+        newest = vault.offering_copy(VaultDamaged()).newest_backup if problems and vault.is_open else None
+        return PageCheck(problems, newest)
+
+    def done(result: PageCheck) -> None:
+        if result.problems:
+            log_event(LogEvent.ERROR, error=VaultDamaged())
+            on_damaged(result)
+
+    runner.submit_aside(work, done, lambda _error: None)
 
 
 def add_deputy(session: Session, name: str, role: str, passphrase: str, on_done: Done, on_error: Failed) -> None:

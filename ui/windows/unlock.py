@@ -203,6 +203,10 @@ class UnlockPage(QWidget):
 
     # ---- damaged casebook -------------------------------------------------------------------------
 
+    def offer_restore(self, newest: Path | None) -> None:
+        """Show the damaged-casebook message and the restore button for ``newest`` (or say there is no backup)."""
+        self._offer_restore(newest)
+
     def _offer_restore(self, newest: Path | None) -> None:
         from dslapp.vault import backup
 
