@@ -474,6 +474,15 @@ SETTINGS_BACKUPS_DAILY = "Daily backups to keep"
 SETTINGS_BACKUPS_WEEKLY = "Weekly backups to keep"
 SETTINGS_BACKUP_NOW = "Back up now"
 SETTINGS_BACKUP_DONE = "Backup made and checked: {name}"
+SETTINGS_BACKUPS_HELD = (
+    "{n} older automatic backup(s) hold far more records than the casebook does now, so they are being kept and "
+    "will not rotate out. If records were removed by mistake, restore the newest of them."
+)
+SETTINGS_BACKUPS_RELEASE = "The casebook is smaller on purpose…"
+SETTINGS_BACKUPS_RELEASE_CONFIRM = (
+    "Only continue if records were disposed of on purpose under the retention policy. The older, larger backups "
+    "will then rotate out as usual. This is recorded in the audit trail. Continue?"
+)
 SETTINGS_EXPORT_PLAIN = "Export whole casebook (unencrypted)…"
 EXPORT_BUNDLE_CHILD = "Export this child's case bundle…"
 EXPORT_UNENCRYPTED_TITLE = "Export without encryption"

@@ -70,6 +70,7 @@ __all__ = [
     "confirm_smaller_casebook",
     "enable_auto_backup",
     "export_plain",
+    "held_now",
     "list_backups",
     "newest_good_backup",
     "newest_good_copy",
@@ -330,6 +331,11 @@ def held_backups(vault: Vault, records_now: int) -> set[Path]:
         if count is not None and count > records_now * 1.25 + 5:
             held.add(entry.path)
     return held
+
+
+def held_now(vault: Vault) -> set[Path]:
+    """The automatic backups held back from the rotation for the casebook as it is now."""
+    return held_backups(vault, int(vault.db.scalar("SELECT count(*) FROM records")))
 
 
 def confirm_smaller_casebook(vault: Vault) -> None:

@@ -235,3 +235,40 @@ def test_a_damaged_page_found_after_unlock_offers_to_lock_and_restore(qtbot: QtB
     assert Action.RESTORE in _actions(vault_dir)
     with Vault.open(vault_dir, PASSPHRASE) as reopened:
         assert reopened.check_pages() == []
+
+
+def test_settings_shows_backups_held_back_and_lets_the_dsl_release_them(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_app, vault: Vault, monkeypatch
+) -> None:
+    """Issue 12 (1): backups of a much larger casebook are held back from the rotation until the DSL says the
+    smaller casebook is expected; Settings says so and records the DSL's answer."""
+    store = RecordStore(vault)
+    small = backup.backup(vault, vault.directory.parent / "by-hand.casebook-backup")
+    child = _seed(store, "One of many.")
+    for n in range(20):
+        _seed(store, f"Another concern {n}.")
+    assert child is not None
+    large = backup.auto_backup(vault, Settings(), force=True)
+    assert large is not None
+    vault_dir = vault.directory
+    vault.lock()
+    backup.restore(vault_dir, small.path, PASSPHRASE)
+    app = make_app(real_dir=vault_dir).app
+    app.start()
+    _unlock(qtbot, app)
+    workspace(app)
+    app.open_settings()
+    dialog = next(d for d in app.dialogs if isinstance(d, SettingsDialog))
+    assert dialog.held_note.isVisible() and "1 older automatic backup" in dialog.held_note.text()
+    monkeypatch.setattr("ui.dialogs.settings.QMessageBox.question", lambda *a, **k: dialog_yes())
+    qtbot.mouseClick(dialog.release_held_button, Qt.MouseButton.LeftButton)
+    assert not dialog.held_note.isVisible()
+    dialog.reject()
+    app.lock()
+    assert "backup" in _actions(vault_dir)
+
+
+def dialog_yes():  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox.StandardButton.Yes

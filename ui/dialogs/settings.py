@@ -112,7 +112,32 @@ class SettingsDialog(QDialog):
         layout.addLayout(row)
         self.backup_status = text_label("", "Hint", wrap=True)
         layout.addWidget(self.backup_status)
+        self.held_note = text_label("", "Hint", wrap=True)
+        self.release_held_button = QPushButton(strings.SETTINGS_BACKUPS_RELEASE)
+        self.release_held_button.clicked.connect(self.release_held)
+        layout.addWidget(self.held_note)
+        layout.addWidget(self.release_held_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._show_held(0)
         self.export_dialog: QDialog | None = None
+        vault_ops.count_held_backups(session, self._show_held, owner=self)
+
+    def _show_held(self, count: int) -> None:
+        """Backups kept back because they hold far more records than the casebook now does (issue 12)."""
+        self.held_note.setText(strings.SETTINGS_BACKUPS_HELD.format(n=count) if count else "")
+        self.held_note.setVisible(bool(count))
+        self.release_held_button.setVisible(bool(count))
+
+    def release_held(self) -> None:
+        assert self.session is not None
+        answer = QMessageBox.question(
+            self,
+            strings.SETTINGS_BACKUPS,
+            strings.SETTINGS_BACKUPS_RELEASE_CONFIRM,
+            defaultButton=QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        vault_ops.confirm_smaller_casebook(self.session, lambda _r: self._show_held(0), self._backup_failed, owner=self)
 
     def backup_now(self) -> None:
         """A verified automatic backup now (even if nothing changed), rolled with the counts shown."""
@@ -121,17 +146,19 @@ class SettingsDialog(QDialog):
 
         chosen = Settings(backups_daily=self.backups_daily.value(), backups_weekly=self.backups_weekly.value())
 
-        def work(store: RecordStore) -> str:
+        def work(store: RecordStore) -> tuple[str, int]:
             info = backup.auto_backup(store.vault, chosen, force=True)
-            return info.path.name if info is not None else ""
+            return (info.path.name, len(info.held)) if info is not None else ("", 0)
 
         self.backup_now_button.setEnabled(False)
         self.backup_status.setText(strings.WORKING)
         self.session.run(work, self._backed_up, self._backup_failed, owner=self)
 
-    def _backed_up(self, name: str) -> None:
+    def _backed_up(self, made: tuple[str, int]) -> None:
+        name, held = made
         self.backup_now_button.setEnabled(True)
         self.backup_status.setText(strings.SETTINGS_BACKUP_DONE.format(name=name))
+        self._show_held(held)
 
     def _backup_failed(self, error: CasebookError) -> None:
         self.backup_now_button.setEnabled(True)

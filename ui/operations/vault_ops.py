@@ -8,11 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QObject
+
 from dslapp.config import default_vault_dir
 from dslapp.errors import CasebookError, VaultDamaged
 from dslapp.logs import LogEvent
 from dslapp.logs import log as log_event
-from dslapp.vault import keys
+from dslapp.vault import backup, keys
 from dslapp.vault.vault import User, Vault, is_vault, list_users
 from ui import strings
 from ui.operations.runner import DbRunner, Done, Failed
@@ -143,6 +145,18 @@ def check_pages_after_unlock(runner: DbRunner, vault: Vault, on_damaged: Callabl
             on_damaged(result)
 
     runner.submit_aside(work, done, lambda _error: None)
+
+
+def count_held_backups(session: Session, on_done: Callable[[int], None], *, owner: QObject | None = None) -> None:
+    """How many automatic backups are held back because they hold far more records than the casebook now does."""
+    session.run(lambda store: len(backup.held_now(session_vault(session))), on_done, lambda _e: None, owner=owner)
+
+
+def confirm_smaller_casebook(
+    session: Session, on_done: Done, on_error: Failed, *, owner: QObject | None = None
+) -> None:
+    """The DSL says the casebook is smaller on purpose: held backups may rotate out (audited)."""
+    session.run(lambda store: backup.confirm_smaller_casebook(session_vault(session)), on_done, on_error, owner=owner)
 
 
 def add_deputy(session: Session, name: str, role: str, passphrase: str, on_done: Done, on_error: Failed) -> None:
