@@ -203,17 +203,28 @@ def _receipt_check(code: str) -> str:
 # ---- the pack file --------------------------------------------------------------------------------
 
 
+def new_pack_header(pack_id: uuid.UUID, kdf: KdfParams) -> PackHeader:
+    """A header with a fresh random salt and nonce."""
+    return PackHeader(pack_id=pack_id, kdf=kdf, salt=_b64(secrets.token_bytes(16)), nonce=_b64(secrets.token_bytes(12)))
+
+
 def seal_pack(contents: PackContents, passphrase: str, kdf: KdfParams) -> tuple[bytes, str]:
     """The pack file's bytes, and the receipt code its receiver's app will show."""
-    salt = secrets.token_bytes(16)
-    nonce = secrets.token_bytes(12)
-    header = PackHeader(pack_id=contents.pack_id, kdf=kdf, salt=_b64(salt), nonce=_b64(nonce))
+    header = new_pack_header(contents.pack_id, kdf)
+    return seal_pack_json(contents.model_dump_json().encode("utf-8"), header, passphrase)
+
+
+def seal_pack_json(plain: bytes, header: PackHeader, passphrase: str) -> tuple[bytes, str]:
+    """Compress and encrypt ``plain`` (the contents as JSON) under ``header``: (pack bytes, receipt code).
+
+    ``seal_pack`` calls this with a model's JSON; the hostile-file tests seal hostile JSON with it.
+    """
     header_bytes = header.model_dump_json().encode("utf-8")
     prefix = PACK_MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes
-    enc_key, receipt_key = _pack_keys(passphrase, salt, kdf)
-    plain = zlib.compress(contents.model_dump_json().encode("utf-8"), 6)
-    ciphertext = AESGCM(enc_key).encrypt(nonce, plain, prefix)
-    return prefix + ciphertext, _receipt_code(receipt_key, contents.pack_id)
+    enc_key, receipt_key = _pack_keys(passphrase, _unb64(header.salt), header.kdf)
+    compressed = zlib.compress(plain, 6)
+    ciphertext = AESGCM(enc_key).encrypt(_unb64(header.nonce), compressed, prefix)
+    return prefix + ciphertext, _receipt_code(receipt_key, header.pack_id)
 
 
 def read_pack_header(data: bytes) -> tuple[PackHeader, bytes, bytes]:
