@@ -31,6 +31,7 @@ import secrets
 import struct
 import uuid
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -214,15 +215,19 @@ def seal_pack(contents: PackContents, passphrase: str, kdf: KdfParams) -> tuple[
     return seal_pack_json(contents.model_dump_json().encode("utf-8"), header, passphrase)
 
 
-def seal_pack_json(plain: bytes, header: PackHeader, passphrase: str) -> tuple[bytes, str]:
-    """Compress and encrypt ``plain`` (the contents as JSON) under ``header``: (pack bytes, receipt code).
+def seal_pack_json(plain: bytes | Iterable[bytes], header: PackHeader, passphrase: str) -> tuple[bytes, str]:
+    """Compress and encrypt ``plain`` (the contents as JSON, whole or in chunks) under ``header``:
+    (pack bytes, receipt code).
 
-    ``seal_pack`` calls this with a model's JSON; the hostile-file tests seal hostile JSON with it.
+    ``seal_pack`` calls this with a model's JSON; the hostile-file tests seal hostile JSON with it, in chunks
+    so that a compression bomb is never held whole.
     """
     header_bytes = header.model_dump_json().encode("utf-8")
     prefix = PACK_MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes
     enc_key, receipt_key = _pack_keys(passphrase, _unb64(header.salt), header.kdf)
-    compressed = zlib.compress(plain, 6)
+    squeezer = zlib.compressobj(6)
+    chunks = [plain] if isinstance(plain, bytes) else plain
+    compressed = b"".join([*(squeezer.compress(chunk) for chunk in chunks), squeezer.flush()])
     ciphertext = AESGCM(enc_key).encrypt(_unb64(header.nonce), compressed, prefix)
     return prefix + ciphertext, _receipt_code(receipt_key, header.pack_id)
 
