@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dslapp import __version__
 from dslapp.errors import CannotWriteFile, CasebookError, MalformedBundle
+from dslapp.files import write_private_file
 from dslapp.models import (
     RECORD_KINDS,
     Action,
@@ -145,21 +146,29 @@ def export_bundle(store: RecordStore, child_id: str, out: Path) -> CaseBundle:
 
 
 def write_user_file(out: Path, data: bytes) -> None:
-    """Write a file the user asked for, with a plain-words error when that is not possible."""
-    from dslapp.config import write_private_file
-
+    """Write a file the user asked for (atomically, 0600, never through a link: ``dslapp.files``), with a
+    plain-words error when that is not possible."""
+    is_a_folder = f"{out} is a folder. Choose a file name to save to."
+    no_folder = f"The folder {out.parent} does not exist. Choose another place to save."
     if out.is_dir():
-        raise CannotWriteFile(f"{out} is a folder. Choose a file name to save to.")
-    if not out.parent.exists():
-        raise CannotWriteFile(f"The folder {out.parent} does not exist. Choose another place to save.")
+        raise CannotWriteFile(is_a_folder)
+    if not out.parent.is_dir():
+        raise CannotWriteFile(no_folder)
     try:
         write_private_file(out, data)
     except PermissionError as exc:
         raise CannotWriteFile(f"DSL Casebook is not allowed to save in {out.parent}. Choose another place.") from exc
+    except IsADirectoryError as exc:  # it became a folder meanwhile
+        raise CannotWriteFile(is_a_folder) from exc
+    except (FileNotFoundError, NotADirectoryError) as exc:  # the folder went away meanwhile
+        raise CannotWriteFile(no_folder) from exc
     except OSError as exc:
-        if exc.errno == 28:
+        if exc.errno in _DISK_FULL:
             raise CannotWriteFile("The disk is full, so the file could not be saved. Nothing has been lost.") from exc
         raise CannotWriteFile(f"The file could not be saved to {out}: {exc.strerror or exc}.") from exc
+
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 def parse_bundle(data: bytes | str) -> CaseBundle:
