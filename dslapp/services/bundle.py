@@ -109,6 +109,16 @@ class CaseBundle(BaseModel):
         return self.model_dump(mode="json", exclude={"exported_at", "exported_by", "school", "app_version"})
 
 
+def enclosed_counts(bundle: CaseBundle) -> list[tuple[str, int]]:
+    """(label, count) for each kind of record in the bundle that has any, in CP-file order."""
+    out = []
+    for kind, attr in ChildFile.SECTIONS.items():
+        count = len(getattr(bundle, attr))
+        if count:
+            out.append((RECORD_KINDS[kind].LABEL, count))
+    return out
+
+
 def bundle_schema() -> dict[str, Any]:
     schema = CaseBundle.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -63,7 +63,8 @@ from dslapp.services.bundle import (
     write_user_file,
 )
 from dslapp.services.changes import Changes
-from dslapp.services.children import ChildFile, change_status
+from dslapp.services.children import change_status
+from dslapp.services.transfer_letter import covering_letter_pdf
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
 from dslapp.vault.audit import Action as Audit
@@ -441,8 +442,6 @@ def export_transfer(
     stem = f"CP-file-transfer-{pack_id.hex[:8]}"
     pack_path = out_dir / f"{stem}{PACK_SUFFIX}"
     letter_path = out_dir / f"{stem}-covering-letter.pdf"
-    from dslapp.services.transfer_letter import covering_letter_pdf
-
     letter = covering_letter_pdf(
         child=child,
         bundle=bundle,
@@ -601,15 +600,3 @@ def import_transfer(store: RecordStore, pack_file: Path, passphrase: str) -> tup
     All or nothing: a wrong passphrase, a changed or damaged file, or an invalid bundle adds nothing.
     """
     return import_opened_pack(store, open_transfer_pack(pack_file, passphrase))
-
-
-def enclosed_counts(bundle: CaseBundle) -> list[tuple[str, int]]:
-    """(label, count) for each kind of record in the bundle that has any, in CP-file order."""
-    from dslapp.models import RECORD_KINDS
-
-    out = []
-    for kind, attr in ChildFile.SECTIONS.items():
-        count = len(getattr(bundle, attr))
-        if count:
-            out.append((RECORD_KINDS[kind].LABEL, count))
-    return out
