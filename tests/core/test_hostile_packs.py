@@ -308,6 +308,37 @@ def test_a_hostile_case_bundle_file_is_refused_in_one_line_within_bounded_memory
     _assert_refused_in_bounds(shape, _open_in_own_process("bundle", str(path)))
 
 
+def _claims_versions(version: int) -> Iterator[bytes]:
+    """A well-formed bundle whose one concern says it is at version ``version``, with one amendment."""
+    child = Child(legal_forename="Fictional", legal_surname="Testchild", dob=date(2015, 3, 1))
+    concern = Concern(
+        child_id=child.id,
+        observed_at=datetime(2026, 6, 1, 13, 5),
+        reporter_name="Mrs D. Example",
+        categories=[Category.EMOTIONAL],
+        what_happened="Cried in class after lunch.",
+    )
+    data = CaseBundle(exported_at=datetime(2026, 11, 6, tzinfo=UTC), child=child, concerns=[concern]).model_dump(
+        mode="json"
+    )
+    data["concerns"][0]["version"] = version
+    data["amendments"] = {
+        str(concern.id): [
+            {"version": 2, "at": "2026-06-02T09:00:00Z", "by": "Ms Ada Testperson", "reason": "Typo", "previous": {}}
+        ]
+    }
+    yield json.dumps(data).encode()
+
+
+@pytest.mark.parametrize("version", [10**9, 2**62])
+def test_a_record_claiming_a_vast_version_number_is_refused_on_import_within_bounded_memory(
+    tmp_path: Path, version: int
+) -> None:
+    path = _write(tmp_path / "versions.json", _claims_versions(version))
+    message = _assert_refused_in_bounds(f"version-{version}", _open_in_own_process("import", str(path)))
+    assert "amendments do not match its version" in message
+
+
 def test_a_bundle_file_too_large_is_refused_before_it_is_read(tmp_path: Path) -> None:
     path = _sparse(tmp_path / "huge.json", 4 * 1024 * MiB)
     started = time.monotonic()
