@@ -13,9 +13,10 @@ from pathlib import Path
 import platformdirs
 
 from dslapp import APP_NAME
+from dslapp.files import FILE_MODE as FILE_MODE  # re-exported: existing callers import these from here
+from dslapp.files import write_private_file as write_private_file
 
 DIR_MODE = 0o700
-FILE_MODE = 0o600
 
 
 def home_override() -> Path | None:
@@ -59,27 +60,6 @@ def ensure_private_dir(path: Path) -> Path:
     if os.name == "posix":
         os.chmod(path, DIR_MODE)
     return path
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write ``data`` atomically (temp file, fsync, rename) with mode 0600."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    if os.name == "posix":
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 @dataclass

@@ -6,16 +6,21 @@ Schema is generated from these models into ``data_schema/case-bundle.schema.json
 
 from __future__ import annotations
 
+import errno
 import json
+import stat
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dslapp import __version__
 from dslapp.errors import CannotWriteFile, CasebookError, MalformedBundle
+from dslapp.files import write_private_file
 from dslapp.models import (
+    RECORD_KINDS,
     Action,
     AlertAcknowledgement,
     Amendment,
@@ -41,8 +46,26 @@ from dslapp.store import RecordStore
 from dslapp.vault.audit import Action as Audit
 from dslapp.vault.sqlcipher import IntegrityError
 
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
 BUNDLE_FORMAT = "dsl-casebook/case-bundle"
 BUNDLE_VERSION = 1
+
+_MB = 1024 * 1024
+MAX_BUNDLE_BYTES = 16 * _MB
+"""The largest case bundle (as JSON) the app reads, from a file or out of a transfer pack. The heaviest child
+of the large-school dataset (2,000 concerns and 2,000 chronology entries) makes a 3.1 MB bundle; and every
+hostile shape of JSON up to this size is parsed in well under 300 MB of memory (tests/core/test_hostile_packs.py)."""
+MAX_BUNDLE_ITEMS = 1_000_000
+"""At most this many JSON items, counted before parsing as every ``[``, ``{``, ``,`` and ``:`` (including any
+in text, so an overcount): the heaviest child's bundle has about 170,000. It bounds the memory that very many
+tiny values (``[{},{},...]``, an object with a million keys) would take once parsed."""
+MAX_BUNDLE_DEPTH = 32
+"""Deepest nesting of arrays and objects in a bundle; a real one goes 7 deep at most."""
+MAX_RECORD_ITEMS = 5_000
+"""At most this many JSON values in one record (or one amendment); a real one has a few dozen, a long Early
+Help plan a few hundred. Records are validated one at a time and this bounds each one, because pydantic
+reports every error in what it validates (a million bad values would be a million errors, and gigabytes)."""
 
 
 class CaseBundle(BaseModel):
@@ -86,6 +109,16 @@ class CaseBundle(BaseModel):
         return self.model_dump(mode="json", exclude={"exported_at", "exported_by", "school", "app_version"})
 
 
+def enclosed_counts(bundle: CaseBundle) -> list[tuple[str, int]]:
+    """(label, count) for each kind of record in the bundle that has any, in CP-file order."""
+    out = []
+    for kind, attr in ChildFile.SECTIONS.items():
+        count = len(getattr(bundle, attr))
+        if count:
+            out.append((RECORD_KINDS[kind].LABEL, count))
+    return out
+
+
 def bundle_schema() -> dict[str, Any]:
     schema = CaseBundle.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -123,40 +156,156 @@ def export_bundle(store: RecordStore, child_id: str, out: Path) -> CaseBundle:
 
 
 def write_user_file(out: Path, data: bytes) -> None:
-    """Write a file the user asked for, with a plain-words error when that is not possible."""
-    from dslapp.config import write_private_file
-
+    """Write a file the user asked for (atomically, 0600, never through a link: ``dslapp.files``), with a
+    plain-words error when that is not possible."""
+    is_a_folder = f"{out} is a folder. Choose a file name to save to."
+    no_folder = f"The folder {out.parent} does not exist. Choose another place to save."
     if out.is_dir():
-        raise CannotWriteFile(f"{out} is a folder. Choose a file name to save to.")
-    if not out.parent.exists():
-        raise CannotWriteFile(f"The folder {out.parent} does not exist. Choose another place to save.")
+        raise CannotWriteFile(is_a_folder)
+    if not out.parent.is_dir():
+        raise CannotWriteFile(no_folder)
     try:
         write_private_file(out, data)
     except PermissionError as exc:
         raise CannotWriteFile(f"DSL Casebook is not allowed to save in {out.parent}. Choose another place.") from exc
+    except IsADirectoryError as exc:  # it became a folder meanwhile
+        raise CannotWriteFile(is_a_folder) from exc
+    except (FileNotFoundError, NotADirectoryError) as exc:  # the folder went away meanwhile
+        raise CannotWriteFile(no_folder) from exc
     except OSError as exc:
-        if exc.errno == 28:
+        if exc.errno in _DISK_FULL:
             raise CannotWriteFile("The disk is full, so the file could not be saved. Nothing has been lost.") from exc
         raise CannotWriteFile(f"The file could not be saved to {out}: {exc.strerror or exc}.") from exc
 
 
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
 def parse_bundle(data: bytes | str) -> CaseBundle:
     """Validate a bundle; a malformed one raises MalformedBundle naming the first bad field."""
+    return bundle_from_json(load_bundle_json(data))
+
+
+def load_bundle_json(data: bytes | str, source: str = "This file") -> Any:
+    """Parse JSON that came from outside, refusing in one line (MalformedBundle) what no case bundle could be:
+    larger than MAX_BUNDLE_BYTES, more than MAX_BUNDLE_ITEMS values, or nested deeper than MAX_BUNDLE_DEPTH.
+
+    ``source`` starts each message ("This file", or "What is inside this transfer pack").
+    """
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise MalformedBundle(
+            f"{source} is too large to be a case bundle (the largest this app reads is "
+            f"{MAX_BUNDLE_BYTES // _MB} MB). Nothing was added."
+        )
+    text = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+    items = text.count(b"[") + text.count(b"{") + text.count(b",") + text.count(b":")
+    del text
+    if items > MAX_BUNDLE_ITEMS:
+        raise MalformedBundle(
+            f"{source} holds far more items than any case bundle (over {MAX_BUNDLE_ITEMS:,}), so it was not read. "
+            "Nothing was added."
+        )
     try:
         raw = json.loads(data)
+    except RecursionError as exc:  # the parser's own guard, on nesting deeper than Python's recursion limit
+        raise MalformedBundle(_nested_message(source)) from exc
     except (ValueError, UnicodeDecodeError) as exc:
-        raise MalformedBundle(f"This file is not a case bundle: it is not valid JSON ({exc}).") from exc
+        raise MalformedBundle(f"{source} is not a case bundle: it is not valid JSON ({exc}).") from exc
+    if _deeper_than(raw, MAX_BUNDLE_DEPTH):
+        raise MalformedBundle(_nested_message(source))
+    return raw
+
+
+def _nested_message(source: str) -> str:
+    return (
+        f"{source} is not a case bundle: it is nested more than {MAX_BUNDLE_DEPTH} levels deep, "
+        "which no case bundle is. Nothing was added."
+    )
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether arrays and objects in ``value`` nest more than ``limit`` deep (without recursion: a stack of
+    at most ``limit`` iterators)."""
+    stack: list[Iterator[Any]] = [iter((value,))]
+    while stack:
+        for item in stack[-1]:
+            if isinstance(item, dict | list):
+                if len(stack) > limit:
+                    return True
+                stack.append(iter(item.values() if isinstance(item, dict) else item))
+                break
+        else:
+            stack.pop()
+    return False
+
+
+def bundle_from_json(raw: Any) -> CaseBundle:
+    """Validate parsed JSON (from ``load_bundle_json``) as a bundle; MalformedBundle names the first bad field.
+
+    Each record is validated on its own and the first bad one stops it, so that a hostile bundle (a million
+    bad values) makes one error, not a million.
+    """
     if not isinstance(raw, dict) or raw.get("format") != BUNDLE_FORMAT:
         raise MalformedBundle("This file is not a DSL Casebook case bundle.")
     if isinstance(raw.get("version"), int) and raw["version"] > BUNDLE_VERSION:
         raise MalformedBundle("This case bundle was made by a newer version of DSL Casebook. Please update the app.")
+    unknown = next((key for key in raw if key not in CaseBundle.model_fields), None)
+    if unknown is not None:
+        raise _invalid((unknown,), "Extra inputs are not permitted")
+    fields = dict(raw)
+    if isinstance(raw.get("child"), dict):
+        fields["child"] = _record(Child, raw["child"], ("child",))
+    for attr, model in _SECTION_MODELS.items():
+        if isinstance(raw.get(attr), list):
+            fields[attr] = [_record(model, item, (attr, i)) for i, item in enumerate(raw[attr])]
+    if isinstance(raw.get("amendments"), dict):
+        fields["amendments"] = {key: _history(key, value) for key, value in raw["amendments"].items()}
+    return _validate(CaseBundle, fields, ())
+
+
+_SECTION_MODELS: dict[str, type[Record]] = {attr: RECORD_KINDS[kind] for kind, attr in ChildFile.SECTIONS.items()}
+
+
+def _record(model: type[ModelT], item: Any, where: tuple[Any, ...]) -> ModelT:
+    """One record (or amendment) validated on its own, unless it is far larger than any record."""
+    if _more_items_than(item, MAX_RECORD_ITEMS):
+        raise _invalid(where, f"holds more than {MAX_RECORD_ITEMS:,} values, far more than any record")
+    return _validate(model, item, where)
+
+
+def _history(record_id: str, value: Any) -> list[Amendment]:
+    if not isinstance(value, list):
+        raise _invalid(("amendments", record_id), "Input should be a valid list")
+    return [_record(Amendment, item, ("amendments", record_id, i)) for i, item in enumerate(value)]
+
+
+def _validate(model: type[ModelT], value: Any, where: tuple[Any, ...]) -> ModelT:
     try:
-        return CaseBundle.model_validate(raw, context=STORED)
+        return model.model_validate(value, context=STORED)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = _field_path(first.get("loc", ()))
+        first = exc.errors(include_url=False)[0]
         message = str(first.get("msg", "is not valid")).removeprefix("Value error, ")
-        raise MalformedBundle(f"The case bundle could not be imported: {where}: {message}. Nothing was added.") from exc
+        raise _invalid((*where, *first.get("loc", ())), message) from exc
+
+
+def _invalid(loc: tuple[Any, ...], message: str) -> MalformedBundle:
+    return MalformedBundle(f"The case bundle could not be imported: {_field_path(loc)}: {message}. Nothing was added.")
+
+
+def _more_items_than(value: Any, limit: int) -> bool:
+    """Whether ``value`` holds more than ``limit`` JSON values (counting stops as soon as it is over)."""
+    count = 0
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        count += 1
+        if count > limit:
+            return True
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
@@ -210,7 +359,8 @@ def _check_history(bundle: CaseBundle, by_id: dict[str, Record]) -> None:
             raise MalformedBundle(
                 "The case bundle could not be imported: amendments refer to a record that is not in it."
             )
-        if [a.version for a in amendments] != list(range(2, record.version + 1)):
+        # compared one by one: a claimed version of a billion must not become a list of a billion numbers
+        if len(amendments) != record.version - 1 or any(a.version != n for n, a in enumerate(amendments, start=2)):
             raise MalformedBundle(
                 "The case bundle could not be imported: a record's amendments do not match its version. "
                 "Nothing was added."
@@ -235,11 +385,38 @@ def _exists(store: RecordStore, record_id: str) -> bool:
     return store.db.scalar("SELECT 1 FROM records WHERE id = ?", (record_id,)) is not None
 
 
+def read_at_most(path: Path, limit: int) -> bytes | None:
+    """The bytes of the regular file at ``path``, or None if it holds more than ``limit`` (found from its
+    size before reading, and by never reading more than ``limit + 1`` bytes, in case it grows meanwhile).
+
+    A folder raises IsADirectoryError and anything else that is not a regular file (a pipe, a device) an
+    OSError, so a stream that never ends is never read. Other OSErrors are the caller's to word.
+    """
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a folder", str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "Not a regular file", str(path))
+    if info.st_size > limit:
+        return None
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    return None if len(data) > limit else data
+
+
 def read_bundle_file(path: Path) -> CaseBundle:
+    """Read and validate a case bundle file (refused before reading if it is larger than any bundle)."""
     try:
-        data = path.read_bytes()
+        data = read_at_most(path, MAX_BUNDLE_BYTES)
     except FileNotFoundError as exc:
         raise MalformedBundle(f"There is no file at {path}.") from exc
+    except IsADirectoryError as exc:
+        raise MalformedBundle(f"{path} is a folder, not a case bundle.") from exc
     except OSError as exc:
         raise MalformedBundle(f"The file {path} could not be read: {exc.strerror or exc}.") from exc
+    if data is None:
+        raise MalformedBundle(
+            f"{path} is too large to be a case bundle (the largest this app reads is {MAX_BUNDLE_BYTES // _MB} MB). "
+            "Nothing was added."
+        )
     return parse_bundle(data)

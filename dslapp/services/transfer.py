@@ -31,6 +31,7 @@ import secrets
 import struct
 import uuid
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -51,9 +52,19 @@ from dslapp.errors import (
     WrongReceiptCode,
 )
 from dslapp.models import Child, ChildStatus, Transfer, TransferDirection
-from dslapp.services.bundle import CaseBundle, build_bundle, import_bundle, parse_bundle, write_user_file
+from dslapp.services.bundle import (
+    MAX_BUNDLE_BYTES,
+    CaseBundle,
+    build_bundle,
+    bundle_from_json,
+    import_bundle,
+    load_bundle_json,
+    read_at_most,
+    write_user_file,
+)
 from dslapp.services.changes import Changes
-from dslapp.services.children import ChildFile, change_status
+from dslapp.services.children import change_status
+from dslapp.services.transfer_letter import covering_letter_pdf
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
 from dslapp.vault.audit import Action as Audit
@@ -61,7 +72,8 @@ from dslapp.vault.keys import KdfParams, normalise_passphrase
 
 PACK_MAGIC = b"DSL-CASEBOOK-TRANSFER-PACK"
 PACK_FORMAT = "dsl-casebook/transfer-pack"
-PACK_VERSION = 1
+PACK_VERSION = 2
+"""2 added ``contents_bytes`` to the header; packs of version 1 (which declare no size) still open."""
 PACK_SUFFIX = ".dsltransfer"
 METHOD = "Encrypted transfer pack (DSL Casebook)"
 
@@ -69,11 +81,14 @@ PACK_KDF = KdfParams(time_cost=3, memory_cost=64 * 1024, parallelism=1)
 """Argon2id for the pack key: about 0.2 s here. The passphrase is 120 random bits, so the KDF is a margin,
 not the main defence. Tests make it tiny."""
 
-MAX_PACK_BYTES = 256 * 1024 * 1024
 MAX_HEADER_BYTES = 4096
-MAX_CONTENTS_BYTES = 1024 * 1024 * 1024
-# Limits on the KDF parameters a pack may ask for, so a hostile file cannot make the app use gigabytes.
-_KDF_LIMITS = {"time_cost": 16, "memory_cost": 512 * 1024, "parallelism": 8}
+MAX_CONTENTS_BYTES = MAX_BUNDLE_BYTES + 64 * 1024
+"""The most a pack's contents (the bundle, plus who sent it to whom) may inflate to, declared or not."""
+MAX_PACK_BYTES = MAX_CONTENTS_BYTES + 1024 * 1024
+"""A pack is never much larger than its contents (zlib adds a few bytes a block to what it cannot shrink)."""
+# Limits on the KDF parameters a pack may ask for, so a hostile file cannot make the app use hundreds of MB
+# (PACK_KDF asks for 64 MiB; this leaves room to double it).
+_KDF_LIMITS = {"time_cost": 16, "memory_cost": 128 * 1024, "parallelism": 8}
 
 _PASSPHRASE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 symbols, no 0/O or 1/I: it is read aloud
 _PASSPHRASE_GROUPS = 6
@@ -95,6 +110,9 @@ class PackHeader(BaseModel):
     cipher: Literal["AES-256-GCM"] = "AES-256-GCM"
     nonce: str
     compression: Literal["zlib"] = "zlib"
+    contents_bytes: int | None = Field(default=None, ge=0)
+    """How many bytes the contents inflate to (from version 2). Opening refuses a pack that declares more
+    than MAX_CONTENTS_BYTES before deriving any key, and stops inflating one byte past what it declares."""
 
     @field_validator("kdf")
     @classmethod
@@ -203,17 +221,38 @@ def _receipt_check(code: str) -> str:
 # ---- the pack file --------------------------------------------------------------------------------
 
 
+def new_pack_header(pack_id: uuid.UUID, kdf: KdfParams, contents_bytes: int | None = None) -> PackHeader:
+    """A header with a fresh random salt and nonce, declaring the contents' size."""
+    return PackHeader(
+        pack_id=pack_id,
+        kdf=kdf,
+        salt=_b64(secrets.token_bytes(16)),
+        nonce=_b64(secrets.token_bytes(12)),
+        contents_bytes=contents_bytes,
+    )
+
+
 def seal_pack(contents: PackContents, passphrase: str, kdf: KdfParams) -> tuple[bytes, str]:
     """The pack file's bytes, and the receipt code its receiver's app will show."""
-    salt = secrets.token_bytes(16)
-    nonce = secrets.token_bytes(12)
-    header = PackHeader(pack_id=contents.pack_id, kdf=kdf, salt=_b64(salt), nonce=_b64(nonce))
+    plain = contents.model_dump_json().encode("utf-8")
+    return seal_pack_json(plain, new_pack_header(contents.pack_id, kdf, len(plain)), passphrase)
+
+
+def seal_pack_json(plain: bytes | Iterable[bytes], header: PackHeader, passphrase: str) -> tuple[bytes, str]:
+    """Compress and encrypt ``plain`` (the contents as JSON, whole or in chunks) under ``header``:
+    (pack bytes, receipt code).
+
+    ``seal_pack`` calls this with a model's JSON; the hostile-file tests seal hostile JSON with it, in chunks
+    so that a compression bomb is never held whole.
+    """
     header_bytes = header.model_dump_json().encode("utf-8")
     prefix = PACK_MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes
-    enc_key, receipt_key = _pack_keys(passphrase, salt, kdf)
-    plain = zlib.compress(contents.model_dump_json().encode("utf-8"), 6)
-    ciphertext = AESGCM(enc_key).encrypt(nonce, plain, prefix)
-    return prefix + ciphertext, _receipt_code(receipt_key, contents.pack_id)
+    enc_key, receipt_key = _pack_keys(passphrase, _unb64(header.salt), header.kdf)
+    squeezer = zlib.compressobj(6)
+    chunks = [plain] if isinstance(plain, bytes) else plain
+    compressed = b"".join([*(squeezer.compress(chunk) for chunk in chunks), squeezer.flush()])
+    ciphertext = AESGCM(enc_key).encrypt(_unb64(header.nonce), compressed, prefix)
+    return prefix + ciphertext, _receipt_code(receipt_key, header.pack_id)
 
 
 def read_pack_header(data: bytes) -> tuple[PackHeader, bytes, bytes]:
@@ -240,16 +279,23 @@ def read_pack_header(data: bytes) -> tuple[PackHeader, bytes, bytes]:
         salt, nonce = _unb64(header.salt), _unb64(header.nonce)
     except (ValidationError, ValueError) as exc:
         raise TransferPackUnreadable("This transfer pack is damaged: its header is not readable.") from exc
-    if not 16 <= len(salt) <= 64 or len(nonce) != 12:
+    if not 16 <= len(salt) <= 64 or len(nonce) != 12 or (header.version >= 2 and header.contents_bytes is None):
         raise TransferPackUnreadable("This transfer pack is damaged: its header is not readable.")
     return header, data[:end], data[end:]
 
 
 def open_pack_bytes(data: bytes, passphrase: str) -> OpenedPack:
-    """Decrypt, decompress and validate a pack. Touches no vault."""
+    """Decrypt, decompress and validate a pack. Touches no vault.
+
+    A hostile pack is refused in bounded memory: by its size, by the size its header declares (before any
+    key is derived), by how far it really inflates (never past the declared size or MAX_CONTENTS_BYTES),
+    and by the shape of the JSON inside (``load_bundle_json``).
+    """
     if len(data) > MAX_PACK_BYTES:
-        raise TransferPackUnreadable("This file is too large to be a transfer pack.")
+        raise TransferPackUnreadable(_too_large())
     header, prefix, ciphertext = read_pack_header(data)
+    if header.contents_bytes is not None and header.contents_bytes > MAX_CONTENTS_BYTES:
+        raise TransferPackUnreadable(_too_large())
     if not normalise_pack_passphrase(passphrase):
         raise TransferPackUnreadable("Enter the one-time passphrase the sending school gave you for this pack.")
     enc_key, receipt_key = _pack_keys(passphrase, _unb64(header.salt), header.kdf)
@@ -257,35 +303,63 @@ def open_pack_bytes(data: bytes, passphrase: str) -> OpenedPack:
         compressed = AESGCM(enc_key).decrypt(_unb64(header.nonce), ciphertext, prefix)
     except (InvalidTag, ValueError) as exc:
         raise TransferPackUnreadable() from exc
+    del ciphertext
+    plain = _inflate(compressed, header.contents_bytes)
+    del compressed
+    raw = load_bundle_json(plain, "What is inside this transfer pack")
+    del plain
     try:
-        inflater = zlib.decompressobj()
-        plain = inflater.decompress(compressed, MAX_CONTENTS_BYTES)
-        if inflater.unconsumed_tail or not inflater.eof:
-            raise TransferPackUnreadable("This transfer pack is too large or incomplete to open.")
-        contents = PackContents.model_validate_json(plain)
-    except (zlib.error, ValidationError, ValueError) as exc:
+        if not isinstance(raw, dict) or any(key not in PackContents.model_fields for key in raw):
+            raise ValueError("not the contents of a transfer pack")  # (checked first: one error, not one a key)
+        contents = PackContents.model_validate(raw)
+    except (ValidationError, ValueError) as exc:
         raise MalformedBundle(
             "This transfer pack opened, but what is inside is not a CP file this version can read. Nothing was added."
         ) from exc
     if contents.pack_id != header.pack_id:
         raise TransferPackUnreadable("This transfer pack is damaged: its parts do not belong together.")
-    bundle = parse_bundle(json.dumps(contents.bundle))
+    bundle = bundle_from_json(contents.bundle)
     return OpenedPack(header, contents, bundle, _receipt_code(receipt_key, header.pack_id))
+
+
+def _too_large() -> str:
+    return (
+        f"This transfer pack is larger than any CP file can be (the most this app opens is "
+        f"{MAX_CONTENTS_BYTES // (1024 * 1024)} MB), so it was not opened. Ask the sending school to check it."
+    )
+
+
+def _inflate(compressed: bytes, declared: int | None) -> bytes:
+    """Decompress, producing at most one byte more than the declared size (or MAX_CONTENTS_BYTES)."""
+    limit = MAX_CONTENTS_BYTES if declared is None else declared
+    inflater = zlib.decompressobj()
+    try:
+        plain = inflater.decompress(compressed, limit + 1)
+    except zlib.error as exc:
+        raise MalformedBundle(
+            "This transfer pack opened, but what is inside is not a CP file this version can read. Nothing was added."
+        ) from exc
+    if len(plain) > limit:
+        if declared is None:
+            raise TransferPackUnreadable(_too_large())
+        raise TransferPackUnreadable("This transfer pack is damaged: it holds more than its header says.")
+    if not inflater.eof or inflater.unconsumed_tail or (declared is not None and len(plain) != declared):
+        raise TransferPackUnreadable("This transfer pack is damaged: what is inside is incomplete.")
+    return plain
 
 
 def open_transfer_pack(pack_file: Path, passphrase: str) -> OpenedPack:
     """Read and open a pack file (before any vault is touched)."""
     try:
-        size = pack_file.stat().st_size
-        if size > MAX_PACK_BYTES:
-            raise TransferPackUnreadable("This file is too large to be a transfer pack.")
-        data = pack_file.read_bytes()
+        data = read_at_most(pack_file, MAX_PACK_BYTES)
     except FileNotFoundError as exc:
         raise CasebookError(f"There is no file at {pack_file}.") from exc
     except IsADirectoryError as exc:
         raise CasebookError(f"{pack_file} is a folder, not a transfer pack.") from exc
     except (OSError, ValueError) as exc:
         raise CasebookError(f"The file {pack_file} could not be read.") from exc
+    if data is None:
+        raise TransferPackUnreadable(_too_large())
     return open_pack_bytes(data, passphrase)
 
 
@@ -368,8 +442,6 @@ def export_transfer(
     stem = f"CP-file-transfer-{pack_id.hex[:8]}"
     pack_path = out_dir / f"{stem}{PACK_SUFFIX}"
     letter_path = out_dir / f"{stem}-covering-letter.pdf"
-    from dslapp.services.transfer_letter import covering_letter_pdf
-
     letter = covering_letter_pdf(
         child=child,
         bundle=bundle,
@@ -528,15 +600,3 @@ def import_transfer(store: RecordStore, pack_file: Path, passphrase: str) -> tup
     All or nothing: a wrong passphrase, a changed or damaged file, or an invalid bundle adds nothing.
     """
     return import_opened_pack(store, open_transfer_pack(pack_file, passphrase))
-
-
-def enclosed_counts(bundle: CaseBundle) -> list[tuple[str, int]]:
-    """(label, count) for each kind of record in the bundle that has any, in CP-file order."""
-    from dslapp.models import RECORD_KINDS
-
-    out = []
-    for kind, attr in ChildFile.SECTIONS.items():
-        count = len(getattr(bundle, attr))
-        if count:
-            out.append((RECORD_KINDS[kind].LABEL, count))
-    return out

@@ -16,7 +16,7 @@ from dslapp.export.fonts import BOLD, REGULAR, register_fonts
 from dslapp.export.page import INK, MUTED, RULE, PageInfo, build_pdf, dmy
 from dslapp.export.text import para
 from dslapp.models import Child
-from dslapp.services.bundle import CaseBundle
+from dslapp.services.bundle import CaseBundle, enclosed_counts
 
 
 def covering_letter_pdf(
@@ -34,8 +34,6 @@ def covering_letter_pdf(
     generated_on: datetime,
 ) -> bytes:
     """The letter as PDF bytes. It never contains the pack's passphrase."""
-    from dslapp.services.transfer import enclosed_counts
-
     register_fonts()
     body = ParagraphStyle("letter", fontName=REGULAR, fontSize=10, leading=14, textColor=INK, spaceAfter=6)
     small = ParagraphStyle("letter-small", parent=body, fontSize=8.5, leading=11, textColor=MUTED)
