@@ -21,6 +21,7 @@ import contextlib
 import hashlib
 import os
 import shutil
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from dslapp.config import FILE_MODE, Settings, ensure_private_dir
 from dslapp.errors import BadBackupFile, CannotWriteFile, CasebookError, DiskFull, VaultDamaged
+from dslapp.files import atomic_private_write
 from dslapp.logs import LogEvent, log
 from dslapp.vault import audit, keys
 from dslapp.vault.audit import Action
@@ -82,6 +84,7 @@ __all__ = [
 # Audit actions that change nothing a backup holds apart from the access log itself.
 _SESSION_ACTIONS = ("unlock", "lock", "view", "list", "search", "backup", "export", "print")
 _SMALLER_CONFIRMED = "backups_smaller_confirmed_at"
+_EXPORT_DISK_FULL = "The disk is full, so the export could not be written. Nothing has been lost."
 
 
 @dataclass(frozen=True)
@@ -110,30 +113,27 @@ def backup(vault: Vault, out: Path) -> BackupInfo:
             "Part of the casebook's database is damaged, so no backup was made (it would hold the damage). "
             "Nothing has been changed."
         )
-    staging = out.with_name(f".{out.name}.db-partial")
-    partial = out.with_name(f".{out.name}.partial")
     try:
-        for leftover in (staging, partial):
-            leftover.unlink(missing_ok=True)
-        # the audit row goes in first so the backup contains the record of its own making, and the key file
-        # inside is sealed with the trail's head at that moment
-        vault.audit(Action.BACKUP, out.name, "")
-        vault.reseal_keyfile()
-        copy = open_database(staging, vault.data_key, create=True)
-        try:
-            vault.db.backup_to(copy)
-            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file inside the zip
-        finally:
-            copy.close()
-        info = verify_database(staging, vault.data_key, expect_head=audit.head(vault.db))
-        nofollow = getattr(os, "O_NOFOLLOW", 0)
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | nofollow, FILE_MODE)
-        with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
-            archive.write(staging, DB_NAME)
-            archive.writestr(KEYS_NAME, vault.keyfile.model_dump_json(indent=2))
-        with open(partial, "rb") as written:
-            os.fsync(written.fileno())
-        os.replace(partial, out)
+        # the copy is made in a folder only this user can enter (SQLite opens files by name, so a link planted
+        # beside a shared destination must have nowhere to point), then written to ``out`` through one atomic
+        # private write: a random temporary name, never through a link, 0600 before any byte
+        with tempfile.TemporaryDirectory(prefix=".casebook-backup-", dir=out.parent) as private:
+            os.chmod(private, 0o700)
+            staging = Path(private) / DB_NAME
+            # the audit row goes in first so the backup contains the record of its own making, and the key file
+            # inside is sealed with the trail's head at that moment
+            vault.audit(Action.BACKUP, out.name, "")
+            vault.reseal_keyfile()
+            copy = open_database(staging, vault.data_key, create=True)
+            try:
+                vault.db.backup_to(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file inside the zip
+            finally:
+                copy.close()
+            info = verify_database(staging, vault.data_key, expect_head=audit.head(vault.db))
+            with atomic_private_write(out) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
+                archive.write(staging, DB_NAME)
+                archive.writestr(KEYS_NAME, vault.keyfile.model_dump_json(indent=2))
     except PermissionError as exc:
         raise CannotWriteFile(f"DSL Casebook is not allowed to save in {out.parent}. Choose another place.") from exc
     except OSError as exc:
@@ -142,9 +142,6 @@ def backup(vault: Vault, out: Path) -> BackupInfo:
         raise CannotWriteFile(f"The backup could not be written to {out}: {exc.strerror or exc}.") from exc
     except DiskFull as exc:
         raise CannotWriteFile("The disk is full, so the backup could not be made. Nothing has been lost.") from exc
-    finally:
-        for leftover in (staging, partial, *(Path(f"{staging}{s}") for s in ("-wal", "-shm", "-journal"))):
-            leftover.unlink(missing_ok=True)
     return BackupInfo(out, out.stat().st_size, info.records, info.audit_rows)
 
 
@@ -242,22 +239,42 @@ def export_plain(vault: Vault, out: Path) -> Path:
     if not out.parent.is_dir():
         raise CannotWriteFile(f"The folder {out.parent} does not exist.")
     try:
-        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+        # written in a folder only this user can enter, synced, then linked to ``out``: SQLite opens files by
+        # name, and a link must never redirect the plaintext; linking never overwrites an existing file
+        with tempfile.TemporaryDirectory(prefix=".casebook-export-", dir=out.parent) as private:
+            os.chmod(private, 0o700)
+            plain = Path(private) / "casebook.sqlite"
+            vault.audit(Action.EXPORT, "vault", "plain SQLite export")
+            vault.db.export_plain(plain)
+            with open(plain, "rb") as written:
+                os.fsync(written.fileno())
+            _place_without_overwriting(plain, out)
+    except FileExistsError as exc:
+        raise CannotWriteFile(f"{out} already exists. Choose a new file name.") from exc
     except PermissionError as exc:
         raise CannotWriteFile(f"DSL Casebook is not allowed to save in {out.parent}. Choose another place.") from exc
-    except OSError as exc:
-        raise CannotWriteFile(f"The export could not be written to {out}: {exc.strerror or exc}.") from exc
-    os.close(fd)
-    try:
-        vault.audit(Action.EXPORT, "vault", "plain SQLite export")
-        vault.db.export_plain(out)
     except DiskFull as exc:
-        out.unlink(missing_ok=True)
-        raise CannotWriteFile("The disk is full, so the export could not be written. Nothing has been lost.") from exc
-    except BaseException:
-        out.unlink(missing_ok=True)
-        raise
+        raise CannotWriteFile(_EXPORT_DISK_FULL) from exc
+    except OSError as exc:
+        if exc.errno == 28:
+            raise CannotWriteFile(
+                "The disk is full, so the export could not be written. Nothing has been lost."
+            ) from exc
+        raise CannotWriteFile(f"The export could not be written to {out}: {exc.strerror or exc}.") from exc
     return out
+
+
+def _place_without_overwriting(source: Path, out: Path) -> None:
+    """Give ``source`` the name ``out``, never replacing a file already there (a hard link where the disk has
+    them; a USB stick formatted FAT has none, so a rename after checking)."""
+    try:
+        os.link(source, out)
+    except FileExistsError:
+        raise
+    except OSError:
+        if out.exists() or out.is_symlink():
+            raise FileExistsError(str(out)) from None
+        os.rename(source, out)
 
 
 # ---- automatic rolling backups ----------------------------------------------------------------
