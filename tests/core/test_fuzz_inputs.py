@@ -52,12 +52,11 @@ from dslapp.vault.backup import restore
 from dslapp.vault.sqlcipher import integrity_ok
 from dslapp.vault.vault import Vault
 
+# How many examples, and whether they are random, come from the profile (tests/conftest.py): the same
+# examples on every CI run, many more random ones with ``make fuzz``.
 FUZZ = settings(
-    max_examples=80,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
-    derandomize=False,
-    database=None,
 )
 
 HOSTILE_TEXT = [
@@ -585,12 +584,7 @@ def cli_sandbox(
     return {"vault": str(vault_dir), "child": child_id, "inputs": names}
 
 
-@settings(
-    max_examples=100,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    database=None,
-)
+@FUZZ
 @given(data=st.data(), stdin=hostile_text, right_passphrase=st.booleans())
 def test_random_command_lines_end_in_a_usage_message_or_one_plain_line(
     cli_sandbox: dict[str, Any],
@@ -631,6 +625,17 @@ def test_random_command_lines_end_in_a_usage_message_or_one_plain_line(
         assert audit.verify(vault.db).ok and integrity_ok(vault.db)
     if records_after != records_before:
         assert code == 0 and argv[0] in ("import", "transfer", "restore"), "records changed by a failed command"
+
+
+def test_ci_runs_the_same_examples_every_time() -> None:
+    """The default profile is derandomised with no example database: CI is deterministic. ``make fuzz``
+    (HYPOTHESIS_PROFILE=long) is the random, longer run."""
+    ci = settings.get_profile("ci")
+    assert ci.derandomize and ci.database is None
+    long = settings.get_profile("long")
+    assert not long.derandomize and long.max_examples >= 10 * ci.max_examples
+    assert FUZZ.derandomize == settings.default.derandomize
+    assert FUZZ.max_examples == settings.default.max_examples
 
 
 def test_report_fuzz_counts(capsys: pytest.CaptureFixture[str]) -> None:
