@@ -58,6 +58,9 @@ RequiredText = Annotated[str, StringConstraints(strip_whitespace=True, min_lengt
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
 RequiredShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Score = Annotated[int, Field(ge=0, le=10)]
+MAX_VERSION = 1_000_000
+"""More amendments than any record will ever have; keeps a version from a file within what the database and
+the history check can hold (a bundle claiming version 10**9 once took a test worker's memory)."""
 
 
 class Model(BaseModel):
@@ -69,7 +72,7 @@ class Model(BaseModel):
 class Amendment(Model):
     """One change to a record: the body as it was before, and who changed it, when and why."""
 
-    version: int = Field(ge=2, description="The record version this amendment created.")
+    version: int = Field(ge=2, le=MAX_VERSION, description="The record version this amendment created.")
     at: datetime
     by: RequiredShortText
     reason: RequiredText
@@ -85,7 +88,7 @@ class Record(Model):
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
     created_at: datetime = Field(default_factory=utcnow)
     created_by: ShortText = ""
-    version: int = Field(default=1, ge=1)
+    version: int = Field(default=1, ge=1, le=MAX_VERSION)
 
     def occurred_on(self) -> date | None:
         """The date this record sorts by in a child's history (None if it has no date)."""

@@ -210,7 +210,9 @@ def _check_history(bundle: CaseBundle, by_id: dict[str, Record]) -> None:
             raise MalformedBundle(
                 "The case bundle could not be imported: amendments refer to a record that is not in it."
             )
-        if [a.version for a in amendments] != list(range(2, record.version + 1)):
+        # versions 2, 3, ... N, checked without building the list 2..N: N comes from the file
+        versions = [a.version for a in amendments]
+        if len(versions) != record.version - 1 or any(v != n for n, v in enumerate(versions, start=2)):
             raise MalformedBundle(
                 "The case bundle could not be imported: a record's amendments do not match its version. "
                 "Nothing was added."

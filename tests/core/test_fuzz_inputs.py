@@ -9,6 +9,7 @@ usage error) or a safe value that reads back exactly; never another exception; n
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import random
@@ -636,6 +637,43 @@ def test_ci_runs_the_same_examples_every_time() -> None:
     assert not long.derandomize and long.max_examples >= 10 * ci.max_examples
     assert FUZZ.derandomize == settings.default.derandomize
     assert FUZZ.max_examples == settings.default.max_examples
+
+
+# ---- regressions for what the fuzzers found (plain tests: they run every time, whatever the profile) ------
+
+
+@contextlib.contextmanager
+def _memory_cap(extra_bytes: int) -> Iterator[None]:
+    """Cap this process's address space at its current size plus ``extra_bytes`` (Linux), so a regression
+    fails with MemoryError instead of taking the machine's memory and getting the test worker killed."""
+    try:
+        import resource
+
+        size = int(re.search(r"VmSize:\s+(\d+) kB", Path("/proc/self/status").read_text())[1]) * 1024  # type: ignore[index]
+    except (ImportError, OSError, TypeError):
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (size + extra_bytes, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+@pytest.mark.parametrize("version", [10**9, 2**63, 2**64 + 1])
+def test_a_huge_record_version_in_a_bundle_is_refused_without_eating_memory(
+    template: dict[str, Any], receiver: RecordStore, version: int
+) -> None:
+    """Found by the bundle fuzzer: the history check built the list 2..version, so version 10**9 took tens of
+    gigabytes and the out-of-memory killer took the test worker ("crashed worker")."""
+    data = _fresh_ids(template["bundle"])
+    data["concerns"][0]["version"] = version
+    before = _state(receiver)
+    with _memory_cap(300 * 2**20), pytest.raises(CasebookError, match="could not be imported") as caught:
+        import_bundle(receiver, parse_bundle(json.dumps(data)))
+    _one_line(caught.value)
+    assert _state(receiver) == before
 
 
 def test_report_fuzz_counts(capsys: pytest.CaptureFixture[str]) -> None:
