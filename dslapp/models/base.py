@@ -6,7 +6,9 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+
+from dslapp.text import LONE_SURROGATE_MESSAGE, has_lone_surrogate
 
 # A little slack for laptops whose clock is a few minutes out.
 _CLOCK_SLACK = timedelta(hours=12)
@@ -63,10 +65,31 @@ MAX_VERSION = 1_000_000
 the history check can hold (a bundle claiming version 10**9 once took a test worker's memory)."""
 
 
+def _has_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return has_lone_surrogate(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return any(_has_lone_surrogate(item) for item in value)
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    return False
+
+
 class Model(BaseModel):
-    """Strict-ish base for everything stored: unknown fields are errors, text is trimmed."""
+    """Strict-ish base for everything stored: unknown fields are errors, text is trimmed, and text that
+    cannot be saved (a lone surrogate) is refused here, with the field named, not by the database later."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _savable_text(cls, value: Any, info: ValidationInfo) -> Any:
+        # Before the field's own parsing, so every kind of field (plain text, lists, free-form dicts) gives the
+        # same message. JSON (a record read back from the vault) cannot hold a lone surrogate: its parser
+        # refuses one, so that path is not checked twice.
+        if info.mode == "python" and _has_lone_surrogate(value):
+            raise ValueError(LONE_SURROGATE_MESSAGE)
+        return value
 
 
 class Amendment(Model):

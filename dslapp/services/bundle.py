@@ -38,6 +38,7 @@ from dslapp.models.base import STORED
 from dslapp.services.changes import Changes
 from dslapp.services.children import ChildFile, open_child_file
 from dslapp.store import RecordStore
+from dslapp.text import LONE_SURROGATE_MESSAGE, one_line, quote_for_message
 from dslapp.vault.audit import Action as Audit
 from dslapp.vault.sqlcipher import IntegrityError
 
@@ -153,16 +154,30 @@ def parse_bundle(data: bytes | str) -> CaseBundle:
     try:
         return CaseBundle.model_validate(raw, context=STORED)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = _field_path(first.get("loc", ()))
-        message = str(first.get("msg", "is not valid")).removeprefix("Value error, ")
-        raise MalformedBundle(f"The case bundle could not be imported: {where}: {message}. Nothing was added.") from exc
+        raise MalformedBundle(f"The case bundle could not be imported: {_explain(exc)}. Nothing was added.") from exc
+
+
+def _explain(error: ValidationError) -> str:
+    """Where the first problem is and what it is, on one line: a key or value from the file that the message
+    quotes has its line breaks and control characters escaped."""
+    first = error.errors()[0]
+    where = _field_path(first.get("loc", ()))
+    if first.get("type") == "extra_forbidden":
+        return f"{where}: this is not something a case bundle holds"
+    if first.get("type") == "string_unicode":
+        return f"{where}: {LONE_SURROGATE_MESSAGE}"
+    return f"{where}: {one_line(str(first.get('msg', 'is not valid')).removeprefix('Value error, '))}"
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
     path = ""
     for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            name = str(part)
+            shown = name if name.isidentifier() else quote_for_message(name, 40)
+            path += f".{shown}" if path else shown
     return path or "bundle"
 
 
@@ -170,7 +185,8 @@ def import_bundle(store: RecordStore, bundle: CaseBundle) -> tuple[Child, Change
     """Add a bundle's child and records in one transaction: all of it, or (on any error) nothing."""
     if _exists(store, str(bundle.child.id)):
         raise CasebookError(
-            f"{bundle.child.display_name} is already in this casebook (same record id), so nothing was imported."
+            f"{quote_for_message(bundle.child.display_name)} is already in this casebook (same record id), "
+            "so nothing was imported."
         )
     records = bundle.records()
     ids = {str(r.id) for r in records}
@@ -241,7 +257,9 @@ def read_bundle_file(path: Path) -> CaseBundle:
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise MalformedBundle(f"There is no file at {path}.") from exc
+        raise MalformedBundle(f"There is no file at {quote_for_message(path, 200)}.") from exc
     except OSError as exc:
-        raise MalformedBundle(f"The file {path} could not be read: {exc.strerror or exc}.") from exc
+        raise MalformedBundle(
+            f"The file {quote_for_message(path, 200)} could not be read: {exc.strerror or exc}."
+        ) from exc
     return parse_bundle(data)

@@ -676,6 +676,85 @@ def test_a_huge_record_version_in_a_bundle_is_refused_without_eating_memory(
     assert _state(receiver) == before
 
 
+@pytest.mark.parametrize(
+    "break_it",
+    [
+        pytest.param(lambda d: d["actions"][0].update(source_id="\ud800"), id="action-source-id"),
+        pytest.param(lambda d: d["actions"][0].update(what="Call home \udfff"), id="action-text"),
+        pytest.param(lambda d: d["referrals"][0]["form"].update(concern="see \ud800 above"), id="referral-form"),
+        pytest.param(lambda d: d["child"].update(known_as="Hu\udc00ong"), id="child-name"),
+    ],
+)
+def test_a_lone_surrogate_in_a_bundle_is_refused_before_the_database(
+    template: dict[str, Any], receiver: RecordStore, break_it: Any
+) -> None:
+    """Found by the bundle fuzzer: a lone surrogate in an action passed validation and then failed inside the
+    database insert with UnicodeEncodeError (not a one-line error)."""
+    data = _fresh_ids(template["bundle"])
+    break_it(data)
+    before = _state(receiver)
+    with pytest.raises(CasebookError, match="broken character") as caught:
+        import_bundle(receiver, parse_bundle(json.dumps(data)))
+    _one_line(caught.value)
+    assert _state(receiver) == before
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        pytest.param({"child_id": "\nnot an id"}, id="id-parse-error-quotes-the-character"),
+        pytest.param({"due": "2026-01-0\n1"}, id="date"),
+        pytest.param({"unexpected\nfield": 1}, id="unknown-field-name"),
+        pytest.param({"\x1b[2J\x1b[Hwiped": 1}, id="terminal-escape-in-field-name"),
+        pytest.param({"what": "\ud800"}, id="lone-surrogate"),
+    ],
+)
+def test_validation_messages_quoting_input_stay_one_line(bad: dict[str, Any]) -> None:
+    """Found by the model fuzzer: a message quoting raw input with a newline was two lines."""
+    data = {"child_id": str(uuid.uuid4()), "what": "Call home", "owner": "DSL", "due": "2026-06-08", **bad}
+    with pytest.raises(CasebookError) as caught:
+        validate(Action, data)
+    _one_line(caught.value)
+    assert "\x1b" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        pytest.param({"unexpected\nkey": 1}, id="unknown-key"),
+        pytest.param({"amendments": {"not\na record": [{"version": "x"}]}}, id="key-in-a-dict"),
+    ],
+)
+def test_bundle_messages_quoting_keys_stay_one_line(template: dict[str, Any], extra: dict[str, Any]) -> None:
+    data = {**_fresh_ids(template["bundle"]), **extra}
+    with pytest.raises(CasebookError, match="could not be imported") as caught:
+        parse_bundle(json.dumps(data))
+    _one_line(caught.value)
+
+
+def test_command_line_messages_quoting_input_stay_one_line(
+    cli_sandbox: dict[str, Any], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DSLAPP_PASSPHRASE", PASSPHRASE)
+    for argv, expected in (
+        (["import", "--vault", cli_sandbox["vault"], "no such\nfile.json"], 1),
+        (["export", "bundle", "--vault", cli_sandbox["vault"], "--child", "zz\nzz", "--out", "x.json"], 1),
+        (["children", "--vault", cli_sandbox["vault"], "--user", "Mr\nNobody"], 1),
+        (["today", "--vault", cli_sandbox["vault"], "--on", "18/11\n/2026"], 2),
+        (["children", "--vault", cli_sandbox["vault"], "stray\nargument"], 2),
+    ):
+        try:
+            code = cli.main(argv)
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        err = capsys.readouterr().err
+        assert code == expected, (argv, err)
+        last = err.splitlines()[-1]
+        assert last.startswith("dslapp") and "\\n" in last, err  # the newline is shown, not obeyed
+        if code == 1:
+            assert err.count("\n") == 1, err
+
+
 def test_report_fuzz_counts(capsys: pytest.CaptureFixture[str]) -> None:
     """Prints how many examples each property ran in this process (visible with -s; informational)."""
     with capsys.disabled():
