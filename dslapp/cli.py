@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 from dslapp import APP_NAME, __version__
 from dslapp.config import default_vault_dir
-from dslapp.errors import CasebookError, VaultDamaged
+from dslapp.errors import CasebookError, VaultDamaged, check_user_name
 from dslapp.text import for_terminal, needs_escape, one_line, quote_for_message
 
 PASSPHRASE_ENV = "DSLAPP_PASSPHRASE"
@@ -169,6 +169,7 @@ def _progress_bar(label: str) -> Callable[[int, int], bool]:
 def cmd_init(args: argparse.Namespace) -> int:
     from dslapp.vault.vault import Vault
 
+    check_user_name(args.name)
     passphrase = _passphrase(args)
     print("Calibrating key derivation for this computer (about a second)…", file=sys.stderr)
     vault, recovery_key = Vault.create(_vault_dir(args), args.name, args.role, passphrase, school=args.school)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dslapp.text import one_line
+from dslapp.text import name_problem, one_line
 
 
 class CasebookError(Exception):
@@ -81,6 +81,14 @@ class UnsafeDriver(CasebookError):
 
 class InvalidRecord(CasebookError):
     """A record failed validation; the message names the field in plain words."""
+
+
+def check_user_name(name: str, *, whose: str = "Your name") -> None:
+    """Refuse a user's name that shows nothing once invisible characters are taken out, or holds a NUL, as
+    names in records are refused (it is shown on the unlock screen and credited in every audit row)."""
+    problem = name_problem(name.strip())
+    if name.strip() and problem:
+        raise InvalidRecord(f"{whose} {problem}.")
 
 
 class RecordNotFound(CasebookError):

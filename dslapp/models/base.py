@@ -8,7 +8,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
-from dslapp.text import LONE_SURROGATE_MESSAGE, has_lone_surrogate
+from dslapp.text import LONE_SURROGATE_MESSAGE, has_lone_surrogate, name_problem
 
 # A little slack for laptops whose clock is a few minutes out.
 _CLOCK_SLACK = timedelta(hours=12)
@@ -63,6 +63,25 @@ Score = Annotated[int, Field(ge=0, le=10)]
 MAX_VERSION = 1_000_000
 """More amendments than any record will ever have; keeps a version from a file within what the database and
 the history check can hold (a bundle claiming version 10**9 once took a test worker's memory)."""
+
+
+def _check_name(value: str, info: ValidationInfo) -> str:
+    """A new name must have something a reader can see, and no NUL (names already saved always read back)."""
+    if value and not is_stored(info):
+        problem = name_problem(value)
+        if problem:
+            raise ValueError(problem)
+    return value
+
+
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(_check_name)
+]
+"""A person's name (a child's, a parent's, a professional's, a reporter's): required, and refused when it is
+empty once control and invisible characters (zero-width spaces, byte order marks, bidirectional marks...)
+are taken out, or holds a NUL."""
+OptionalName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), AfterValidator(_check_name)]
+"""A name that may be left empty; when given, the same rules as :data:`Name`."""
 
 
 def _has_lone_surrogate(value: Any) -> bool:

@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 
 from dslapp.models.base import (
     ChildRecord,
+    Name,
     PastDateTime,
     RequiredShortText,
     RequiredText,
@@ -115,7 +116,7 @@ class Concern(ChildRecord):
 
     observed_at: PastDateTime
     recorded_at: PastDateTime = Field(default_factory=local_now)
-    reporter_name: RequiredShortText
+    reporter_name: Name
     reporter_role: ShortText = ""
     categories: list[Category] = Field(min_length=1)
     severity: Severity = Severity.MEDIUM

@@ -11,8 +11,8 @@ from pydantic import Field, model_validator
 from dslapp.models.base import (
     ChildRecord,
     Model,
+    Name,
     PastDate,
-    RequiredShortText,
     RequiredText,
     Score,
     ShortText,
@@ -150,7 +150,7 @@ class ThresholdDecision(ChildRecord):
     reasoning: RequiredText
     consulted: ShortText = ""
     concern_ids: list[uuid.UUID] = Field(default_factory=list)
-    decided_by: RequiredShortText
+    decided_by: Name
     significant: bool = True
 
     def occurred_on(self) -> date:

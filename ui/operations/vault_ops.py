@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dslapp.config import default_vault_dir
-from dslapp.errors import CasebookError
+from dslapp.errors import CasebookError, check_user_name
 from dslapp.logs import LogEvent
 from dslapp.logs import log as log_event
 from dslapp.vault import keys
@@ -65,6 +65,7 @@ def create_casebook(
     """Calibrate Argon2 for this laptop and create the casebook (both on the worker thread)."""
 
     def work() -> Opened:
+        check_user_name(name)
         kdf = keys.calibrate()  # looked up on the module so tests can make it fast
         vault, recovery_key = Vault.create(directory, name, role, passphrase, school=school, kdf=kdf)
         return Opened(vault, school, recovery_key)
@@ -120,6 +121,7 @@ def lock(session: Session, on_done: Done | None = None) -> None:
 
 def add_deputy(session: Session, name: str, role: str, passphrase: str, on_done: Done, on_error: Failed) -> None:
     def work(store: object) -> User:
+        check_user_name(name, whose="The name")
         return session_vault(session).add_user(name, role, passphrase)
 
     session.run(work, on_done, on_error)
