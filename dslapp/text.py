@@ -88,12 +88,14 @@ def for_terminal(text: str) -> str:
     return one_line(for_display(text))
 
 
+def _is_visible(ch: str) -> bool:
+    return unicodedata.category(ch) not in _INVISIBLE_CATEGORIES and ch not in _BLANK_LETTERS
+
+
 def visible_text(text: str) -> str:
     """``text`` without control, invisible and blank characters (zero-width spaces, byte order marks, soft
     hyphens, bidirectional marks, spaces, lone combining marks...): what a reader can actually see."""
-    return "".join(
-        ch for ch in text if unicodedata.category(ch) not in _INVISIBLE_CATEGORIES and ch not in _BLANK_LETTERS
-    )
+    return "".join(ch for ch in text if _is_visible(ch))
 
 
 def name_problem(name: str) -> str:
@@ -101,7 +103,7 @@ def name_problem(name: str) -> str:
     can be seen once control and invisible characters are taken out."""
     if "\x00" in name:
         return "contains a NUL character, which a name cannot hold"
-    if not visible_text(name):
+    if not any(_is_visible(ch) for ch in name):
         return "has no letters that can be seen; please type the name"
     return ""
 

@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
 
 from dslapp.text import LONE_SURROGATE_MESSAGE, has_lone_surrogate, name_problem
 
@@ -85,30 +85,41 @@ OptionalName = Annotated[str, StringConstraints(strip_whitespace=True, max_lengt
 
 
 def _has_lone_surrogate(value: Any) -> bool:
-    if isinstance(value, str):
-        return has_lone_surrogate(value)
-    if isinstance(value, list | tuple | set | frozenset):
-        return any(_has_lone_surrogate(item) for item in value)
-    if isinstance(value, dict):
-        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    """Any text in ``value`` (or in the lists and dicts inside it, however deep) holding a lone surrogate."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if has_lone_surrogate(item):
+                return True
+        elif isinstance(item, list | tuple | set | frozenset):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
     return False
 
 
+def _savable(value: Any) -> Any:
+    if _has_lone_surrogate(value):
+        raise ValueError(LONE_SURROGATE_MESSAGE)
+    return value
+
+
+# Text that cannot be saved (a lone surrogate: half of a UTF-16 pair, not a character) must be refused at
+# validation, with the field named, not by the database insert later. The constrained text types above
+# refuse it already (pydantic reads them as Unicode; store.records.explain_validation words that error);
+# text and free-form values kept exactly as given use these instead of a bare ``str`` or ``dict``.
+SavableStr = Annotated[str, AfterValidator(_savable)]
+"""Text kept exactly as given (an id, a form's key or answer), refused when it holds a lone surrogate."""
+SavableDict = Annotated[dict[str, Any], AfterValidator(_savable)]
+"""A free-form mapping (an earlier version of a record), refused when any text in it holds a lone surrogate."""
+
+
 class Model(BaseModel):
-    """Strict-ish base for everything stored: unknown fields are errors, text is trimmed, and text that
-    cannot be saved (a lone surrogate) is refused here, with the field named, not by the database later."""
+    """Strict-ish base for everything stored: unknown fields are errors, text is trimmed."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _savable_text(cls, value: Any, info: ValidationInfo) -> Any:
-        # Before the field's own parsing, so every kind of field (plain text, lists, free-form dicts) gives the
-        # same message. JSON (a record read back from the vault) cannot hold a lone surrogate: its parser
-        # refuses one, so that path is not checked twice.
-        if info.mode == "python" and _has_lone_surrogate(value):
-            raise ValueError(LONE_SURROGATE_MESSAGE)
-        return value
 
 
 class Amendment(Model):
@@ -118,7 +129,7 @@ class Amendment(Model):
     at: datetime
     by: RequiredShortText
     reason: RequiredText
-    previous: dict[str, Any] = Field(description="The record's fields before this amendment.")
+    previous: SavableDict = Field(description="The record's fields before this amendment.")
 
 
 class Record(Model):

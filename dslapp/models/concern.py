@@ -13,6 +13,7 @@ from dslapp.models.base import (
     PastDateTime,
     RequiredShortText,
     RequiredText,
+    SavableStr,
     ShortText,
     Text,
     join_text,
@@ -157,7 +158,7 @@ class Action(ChildRecord):
     owner: RequiredShortText
     due: date
     done_on: date | None = None
-    source_id: str = Field(default="", description="The record this action came from.")
+    source_id: SavableStr = Field(default="", description="The record this action came from.")
 
     def occurred_on(self) -> date:
         return self.due

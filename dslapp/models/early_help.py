@@ -14,6 +14,7 @@ from dslapp.models.base import (
     Name,
     PastDate,
     RequiredText,
+    SavableStr,
     Score,
     ShortText,
     Text,
@@ -144,7 +145,7 @@ class ThresholdDecision(ChildRecord):
 
     decided_on: PastDate
     level: int = Field(ge=1, le=4)
-    evidence: dict[str, list[ShortText]] = Field(
+    evidence: dict[SavableStr, list[ShortText]] = Field(
         default_factory=dict, description="Descriptors marked, by domain (child, parenting, family)."
     )
     reasoning: RequiredText
