@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Debian packages the app and its tests need (Qt offscreen libraries, PDF tools for checking output).
 APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 poppler-utils qpdf fonts-dejavu-core
 
-.PHONY: run demo test lint typecheck pytest bench package screenshots system-deps lock clean
+.PHONY: run demo test lint typecheck pytest fuzz bench package screenshots system-deps lock clean
 
 run: $(STAMP)
 	$(BIN)/dslapp
@@ -27,6 +27,11 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2 -q
+
+# The fuzz tests with the "long" Hypothesis profile (tests/conftest.py): random and many more examples than
+# the derandomised CI run. Pin anything it finds with an explicit regression test.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=long QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -s tests/core/test_fuzz_inputs.py
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots

@@ -17,7 +17,8 @@ from typing import Any, NoReturn
 
 from dslapp import APP_NAME, __version__
 from dslapp.config import default_vault_dir
-from dslapp.errors import CasebookError, VaultDamaged
+from dslapp.errors import CasebookError, VaultDamaged, check_user_name
+from dslapp.text import for_terminal, needs_escape, one_line, quote_for_message
 
 PASSPHRASE_ENV = "DSLAPP_PASSPHRASE"
 TRANSFER_PASSPHRASE_ENV = "DSLAPP_TRANSFER_PASSPHRASE"
@@ -121,7 +122,7 @@ def _user_id(args: argparse.Namespace) -> str | None:
     for user in list_users(_vault_dir(args)):
         if user.name.casefold() == name.casefold() or user.id == name:
             return user.id
-    raise CasebookError(f"There is no user called {name!r} in this casebook.")
+    raise CasebookError(f"There is no user called {quote_for_message(name)} in this casebook.")
 
 
 def _parse_date(text: str) -> date:
@@ -130,7 +131,7 @@ def _parse_date(text: str) -> date:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise argparse.ArgumentTypeError(f"{text!r} is not a date; use dd/mm/yyyy or yyyy-mm-dd")
+    raise argparse.ArgumentTypeError(f"{quote_for_message(text)} is not a date; use dd/mm/yyyy or yyyy-mm-dd")
 
 
 def _resolve_child(store: Any, text: str) -> str:
@@ -141,12 +142,23 @@ def _resolve_child(store: Any, text: str) -> str:
     if len(rows) == 1:
         return str(rows[0][0])
     if not rows:
-        raise CasebookError(f"No child in this casebook has the id {text}.")
-    raise CasebookError(f"More than one child's id starts with {text}; give more of it.")
+        raise CasebookError(f"No child in this casebook has the id {quote_for_message(text)}.")
+    raise CasebookError(f"More than one child's id starts with {quote_for_message(text)}; give more of it.")
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    """JSON as stored, readable in any script; control, invisible and bidirectional characters (and broken
+    ones) written as JSON escapes, so the values are exact and the terminal shows them safely."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    print("".join(_json_escape(ch) if ch >= "\x7f" and needs_escape(ch) else ch for ch in text))
+
+
+def _json_escape(ch: str) -> str:
+    code = ord(ch)
+    if code > 0xFFFF:  # a UTF-16 pair, as JSON writes characters beyond the first plane
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def _progress_bar(label: str) -> Callable[[int, int], bool]:
@@ -171,11 +183,12 @@ def _progress_bar(label: str) -> Callable[[int, int], bool]:
 def cmd_init(args: argparse.Namespace) -> int:
     from dslapp.vault.vault import Vault
 
+    check_user_name(args.name)
     passphrase = _passphrase(args)
     print("Calibrating key derivation for this computer (about a second)…", file=sys.stderr)
     vault, recovery_key = Vault.create(_vault_dir(args), args.name, args.role, passphrase, school=args.school)
     vault.lock()
-    print(f"Created a new casebook in {_vault_dir(args)}.")
+    print(f"Created a new casebook in {for_terminal(str(_vault_dir(args)))}.")
     print()
     print("RECOVERY KEY (shown once; print it or write it down and keep it in the school safe):")
     print(f"    {recovery_key}")
@@ -199,7 +212,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
             _write_samples(store, Path(args.sample_output))
     finally:
         vault.lock()
-    print(f"Demo casebook with {summary.children} fictional children and {summary.records} records in {directory}.")
+    print(
+        f"Demo casebook with {summary.children} fictional children and {summary.records} records "
+        f"in {for_terminal(str(directory))}."
+    )
     return 0
 
 
@@ -219,7 +235,7 @@ def _write_samples(store: Any, out_dir: Path) -> None:
 
     export_chronology_pdf(store, chosen.id, out_dir / "sample-chronology.pdf")
     export_referral_pack(store, chosen.id, out_dir / "sample-referral-pack.pdf")
-    print(f"Sample output written to {out_dir}.")
+    print(f"Sample output written to {for_terminal(str(out_dir))}.")
 
 
 def cmd_children(args: argparse.Namespace) -> int:
@@ -232,7 +248,8 @@ def cmd_children(args: argparse.Namespace) -> int:
         _print_json([c.as_json() for c in children])
         return 0
     for child in children:
-        print(f"{child.id[:8]}  {child.dob:%d/%m/%Y}  {STATUS_LABELS[child.status]:<28} {child.display_name}")
+        name = for_terminal(child.display_name)
+        print(f"{child.id[:8]}  {child.dob:%d/%m/%Y}  {STATUS_LABELS[child.status]:<28} {name}")
     print(f"{len(children)} children.", file=sys.stderr)
     return 0
 
@@ -253,7 +270,7 @@ def cmd_today(args: argparse.Namespace) -> int:
         for item in items:
             due = f"{item.due:%d/%m/%Y}" if item.due else "          "
             flag = "OVERDUE " if item.overdue else ""
-            print(f"  {due}  {flag}{item.child_name}: {item.title}")
+            print(f"  {due}  {flag}{for_terminal(item.child_name)}: {for_terminal(item.title)}")
     return 0
 
 
@@ -263,7 +280,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     bundle = read_bundle_file(Path(args.file))  # validated before the vault is opened
     with _unlocked(args) as store:
         child, _changes = import_bundle(store, bundle)
-    print(f"Imported {child.display_name} with {len(bundle.records()) - 1} records (id {child.id}).")
+    print(f"Imported {for_terminal(child.display_name)} with {len(bundle.records()) - 1} records (id {child.id}).")
     return 0
 
 
@@ -298,7 +315,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             raise CasebookError(f"Exporting a {args.what} is not available in this version yet.")
     note = "" if password or args.what == "bundle" else " (not password protected)"
-    print(f"Exported to {out}{note}.")
+    print(f"Exported to {for_terminal(str(out))}{note}.")
     return 0
 
 
@@ -314,7 +331,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
         raise UsageError("Say where to write the backup with --out FILE (or a folder).")
     with _unlocked(args) as store:
         info = backup(store.vault, Path(args.out))
-    print(f"Backup written and verified: {info.path} ({info.records} records, {info.size // 1024} KB).")
+    print(
+        f"Backup written and verified: {for_terminal(str(info.path))} ({info.records} records, {info.size // 1024} KB)."
+    )
     return 0
 
 
@@ -324,7 +343,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     moved = restore(_vault_dir(args), Path(args.file), _passphrase(args), user_id=_user_id(args))
     print("Restored the casebook from the backup.")
     if moved:
-        print(f"The previous database was kept as {moved}.")
+        print(f"The previous database was kept as {for_terminal(str(moved))}.")
     return 0
 
 
@@ -360,7 +379,7 @@ def _export_plain(args: argparse.Namespace) -> int:
     with _unlocked(args) as store:
         _confirm_passphrase(store, args)
         export_plain(store.vault, out)
-    print(f"Exported the whole casebook, unencrypted, to {out}.")
+    print(f"Exported the whole casebook, unencrypted, to {for_terminal(str(out))}.")
     print("Anyone who can read that file can read every record: keep it safe and delete it when done.")
     return 0
 
@@ -389,8 +408,8 @@ def _resolve_transfer(store: Any, text: str) -> str:
     if len(rows) == 1:
         return str(rows[0][0])
     if not rows:
-        raise CasebookError(f"No CP file transfer in this casebook has the id {text}.")
-    raise CasebookError(f"More than one transfer's id starts with {text}; give more of it.")
+        raise CasebookError(f"No CP file transfer in this casebook has the id {quote_for_message(text)}.")
+    raise CasebookError(f"More than one transfer's id starts with {quote_for_message(text)}; give more of it.")
 
 
 def cmd_transfer_export(args: argparse.Namespace) -> int:
@@ -401,8 +420,8 @@ def cmd_transfer_export(args: argparse.Namespace) -> int:
         pack = export_transfer(
             store, child_id, Path(args.out), args.to_school, args.to_dsl or "", from_school=args.from_school
         )
-    print(f"Transfer pack:   {pack.pack_path}")
-    print(f"Covering letter: {pack.letter_path}")
+    print(f"Transfer pack:   {for_terminal(str(pack.pack_path))}")
+    print(f"Covering letter: {for_terminal(str(pack.letter_path))}")
     print(f"Transfer id:     {pack.transfer.id}")
     print()
     print("ONE-TIME PASSPHRASE (shown once; give it to the receiving DSL by a separate route, such as a phone call,")
@@ -410,7 +429,8 @@ def cmd_transfer_export(args: argparse.Namespace) -> int:
     print(f"    {pack.passphrase}")
     print()
     print(
-        f"{pack.child.display_name} is now marked as transferred; the record is kept here. When the receiving DSL "
+        f"{for_terminal(pack.child.display_name)} is now marked as transferred; the record is kept here. "
+        "When the receiving DSL "
         f"reads you the receipt code, record it with: dslapp transfer receipt --transfer {str(pack.transfer.id)[:8]} "
         "--code CODE"
     )
@@ -425,10 +445,13 @@ def cmd_transfer_import(args: argparse.Namespace) -> int:
     with _unlocked(args, passphrase) as store:
         child, receipt_code = import_opened_pack(store, opened)
     sender = opened.contents
-    print(f"Imported {child.display_name} (id {child.id}) with their full CP file, received from {sender.from_school}.")
+    print(
+        f"Imported {for_terminal(child.display_name)} (id {child.id}) with their full CP file, "
+        f"received from {for_terminal(sender.from_school)}."
+    )
     print(f"RECEIPT CODE: {receipt_code}")
     who = f"{sender.from_dsl} at {sender.from_school}" if sender.from_dsl else sender.from_school
-    print(f"Give this code to {who} to confirm that the CP file arrived.")
+    print(f"Give this code to {for_terminal(who)} to confirm that the CP file arrived.")
     return 0
 
 
@@ -443,8 +466,8 @@ def cmd_transfer_receipt(args: argparse.Namespace) -> int:
         transfer, _changes = record_receipt(store, transfer_id, args.code, received_by)
     sent_on = f" on {transfer.sent_on:%d/%m/%Y}" if transfer.sent_on else ""
     print(
-        f"Receipt confirmed: the CP file sent to {transfer.other_school}{sent_on} was received by "
-        f"{transfer.receipt_by}. The transfer is closed."
+        f"Receipt confirmed: the CP file sent to {for_terminal(transfer.other_school)}{sent_on} was received by "
+        f"{for_terminal(transfer.receipt_by)}. The transfer is closed."
     )
     return 0
 
@@ -464,7 +487,7 @@ def cmd_retention_list(args: argparse.Namespace) -> int:
         )
         return 0
     for item in items:
-        print(f"{item.child_id[:8]}  kept until {item.retain_until:%d/%m/%Y}  {item.display_name}")
+        print(f"{item.child_id[:8]}  kept until {item.retain_until:%d/%m/%Y}  {for_terminal(item.display_name)}")
     print(f"{len(items)} CP files past their retention date on {on:%d/%m/%Y}.", file=sys.stderr)
     return 0
 
@@ -504,8 +527,15 @@ def cmd_app(args: argparse.Namespace) -> int:
 # ---- parser -----------------------------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the input its usage errors quote ("unrecognized arguments: …") kept on one line."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(one_line(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="dslapp",
         description=f"{APP_NAME}: an encrypted, offline casebook for Designated Safeguarding Leads. "
         "With no command, starts the desktop app.",
@@ -640,24 +670,8 @@ def _damaged_message(exc: VaultDamaged, args: argparse.Namespace) -> str:
     return f"{exc} If you have a backup file, restore it with: dslapp restore --vault {vault} FILE"
 
 
-_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def _one_line(text: str) -> str:
-    """Control characters, line breaks and bidi overrides (from a hostile file name, say) shown escaped, so an
-    error stays one line and cannot move the cursor or reverse what follows it on the terminal."""
-    import unicodedata
-
-    def show(ch: str) -> str:
-        if ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
-            return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
-        return ch
-
-    return "".join(show(ch) for ch in text)
-
-
 def _fail(message: str, code: int = 1) -> NoReturn:
-    print(f"dslapp: {_one_line(message)}", file=sys.stderr)
+    print(f"dslapp: {one_line(message)}", file=sys.stderr)
     raise SystemExit(code)
 
 
@@ -673,7 +687,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = int(args.func(args))
         for warning in getattr(args, "lock_warnings", []):
-            print(f"dslapp: {_one_line(warning)}", file=sys.stderr)
+            print(f"dslapp: {one_line(warning)}", file=sys.stderr)
         return code
     except UsageError as exc:
         _fail(str(exc), 2)

@@ -1,11 +1,16 @@
 """Every error a DSL may see, with a message in their words.
 
-The UI and CLI show ``str(error)``; nothing here carries case data, so messages are safe to log.
+The UI and CLI show ``str(error)``; nothing here carries case data, so messages are safe to log. Every
+message is one line: input a message quotes (a file name, a key from a file) is quoted with
+``dslapp.text.quote_for_message``, and line breaks and control characters left in any message are shown
+as escapes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from dslapp.text import name_problem, one_line
 
 
 class CasebookError(Exception):
@@ -14,7 +19,7 @@ class CasebookError(Exception):
     default_message = "Something went wrong. Nothing has been lost."
 
     def __init__(self, message: str | None = None) -> None:
-        super().__init__(message or self.default_message)
+        super().__init__(one_line(message or self.default_message))
 
 
 class WrongPassphrase(CasebookError):
@@ -89,6 +94,14 @@ class UnsafeDriver(CasebookError):
 
 class InvalidRecord(CasebookError):
     """A record failed validation; the message names the field in plain words."""
+
+
+def check_user_name(name: str, *, whose: str = "Your name") -> None:
+    """Refuse a user's name that shows nothing once invisible characters are taken out, or holds a NUL, as
+    names in records are refused (it is shown on the unlock screen and credited in every audit row)."""
+    problem = name_problem(name.strip())
+    if name.strip() and problem:
+        raise InvalidRecord(f"{whose} {problem}.")
 
 
 class RecordNotFound(CasebookError):

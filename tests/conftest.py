@@ -1,6 +1,12 @@
 """Shared fixtures: every test gets a fresh, real, keyed SQLCipher vault in its own temp dir.
 
 Argon2 uses tiny parameters here (and only here) so tests stay fast; everything else is real.
+
+Hypothesis (the fuzz tests) runs the "ci" profile unless HYPOTHESIS_PROFILE says otherwise: derandomised
+(the same examples on every run and every machine, so a red CI run is the code, not the dice) and with no
+example database (nothing remembered between runs or written into the checkout). ``make fuzz`` runs the
+"long" profile: random, and many more examples, to look for new bugs; pin each one it finds with an
+explicit regression test.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,6 +25,10 @@ from support import FAST_KDF, PASSPHRASE
 from dslapp.store import RecordStore
 from dslapp.vault import keys
 from dslapp.vault.vault import Vault
+
+settings.register_profile("ci", max_examples=80, derandomize=True, database=None, print_blob=True)
+settings.register_profile("long", max_examples=1000, derandomize=False, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

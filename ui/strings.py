@@ -53,6 +53,7 @@ ROLES = ("DSL", "Deputy DSL")
 SETUP_SCHOOL = "School"
 SETUP_SCHOOL_PLACEHOLDER = "e.g. Fictionton Primary Academy"
 SETUP_NEED_NAME = "Enter your name: it appears on everything you record."
+SETUP_NAME_PROBLEM = "Your name {problem}."
 SETUP_NEED_SCHOOL = "Enter your school's name."
 SETUP_PASS_TITLE = "Choose a passphrase"
 SETUP_PASS_TEXT = (

@@ -30,6 +30,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from dslapp.export.fonts import BOLD, REGULAR, register_fonts
 from dslapp.export.text import visual
+from dslapp.text import for_display
 
 MARKING = "OFFICIAL-SENSITIVE"
 MARGIN = 28.0  # 10 mm
@@ -157,13 +158,39 @@ def draw_watermark(canvas: Canvas, text: str, width: float, height: float) -> No
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that holds every page until ``save`` and then draws each page's furniture with the total."""
+    """A canvas that holds every page until ``save`` and then draws each page's furniture with the total.
+
+    Every string it draws directly, and the document's title, author and bookmarks, go through
+    ``for_display`` (as the text helpers do for wrapped text and paragraphs): no bidirectional override
+    typed into a record reaches the PDF.
+    """
 
     def __init__(self, *args: Any, furniture: Callable[[Canvas, int, int], None], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._furniture = furniture
         self._pages: list[dict[str, Any]] = []
         self.page_count = 0
+
+    def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        super().drawString(x, y, for_display(text), *args, **kwargs)
+
+    def drawRightString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        super().drawRightString(x, y, for_display(text), *args, **kwargs)
+
+    def drawCentredString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        super().drawCentredString(x, y, for_display(text), *args, **kwargs)
+
+    def setTitle(self, title: str | None) -> None:
+        super().setTitle(for_display(title) if title else title)
+
+    def setAuthor(self, author: str | None) -> None:
+        super().setAuthor(for_display(author) if author else author)
+
+    def setSubject(self, subject: str | None) -> None:
+        super().setSubject(for_display(subject) if subject else subject)
+
+    def addOutlineEntry(self, title: str, key: str, level: int = 0, closed: bool | None = None) -> None:
+        super().addOutlineEntry(for_display(title), key, level, closed)
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))

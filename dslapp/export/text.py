@@ -4,6 +4,10 @@ reportlab draws glyphs left to right exactly as given and does not join Arabic l
 Arabic or Hebrew in it is first shaped (``arabic_reshaper.reshape``: joining forms, logical order kept)
 and then, after it has been broken into lines, put into visual order (``bidi.algorithm.get_display``)
 one line at a time. Text without right-to-left characters is left exactly as it is.
+
+Bidirectional embedding, override and isolate characters typed into a record (U+202A–U+202E,
+U+2066–U+2069) are taken out first (``dslapp.text.for_display``): they would reorder what a reader sees
+around them in a viewer or a copy of the text. The stored record keeps them.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from xml.sax.saxutils import escape
 import arabic_reshaper
 from bidi.algorithm import get_display
 from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from dslapp.text import for_display
 
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic, Arabic Extended, and the presentation forms.
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -34,7 +40,9 @@ def to_visual(line: str) -> str:
 
 
 def visual(text: str) -> str:
-    """Shape and reorder each line of ``text`` (for short strings drawn without wrapping)."""
+    """Shape and reorder each line of ``text`` (for short strings drawn without wrapping), without the
+    characters that would reorder it in a reader's view."""
+    text = for_display(text)
     if not has_rtl(text):
         return text
     return "\n".join(to_visual(shape(line)) for line in text.split("\n"))
@@ -67,7 +75,7 @@ class Wrapper:
         return width
 
     def wrap(self, text: str, max_width: float) -> list[str]:
-        text = text.strip()
+        text = for_display(text).strip()
         if not text:
             return []
         rtl = has_rtl(text)

@@ -8,6 +8,8 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
 
+from dslapp.text import LONE_SURROGATE_MESSAGE, has_lone_surrogate, name_problem
+
 # A little slack for laptops whose clock is a few minutes out.
 _CLOCK_SLACK = timedelta(hours=12)
 
@@ -58,6 +60,60 @@ RequiredText = Annotated[str, StringConstraints(strip_whitespace=True, min_lengt
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
 RequiredShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Score = Annotated[int, Field(ge=0, le=10)]
+MAX_VERSION = 1_000_000
+"""More amendments than any record will ever have; keeps a version from a file within what the database and
+the history check can hold (a bundle claiming version 10**9 once took a test worker's memory)."""
+
+
+def _check_name(value: str, info: ValidationInfo) -> str:
+    """A new name must have something a reader can see, and no NUL (names already saved always read back)."""
+    if value and not is_stored(info):
+        problem = name_problem(value)
+        if problem:
+            raise ValueError(problem)
+    return value
+
+
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(_check_name)
+]
+"""A person's name (a child's, a parent's, a professional's, a reporter's): required, and refused when it is
+empty once control and invisible characters (zero-width spaces, byte order marks, bidirectional marks...)
+are taken out, or holds a NUL."""
+OptionalName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), AfterValidator(_check_name)]
+"""A name that may be left empty; when given, the same rules as :data:`Name`."""
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    """Any text in ``value`` (or in the lists and dicts inside it, however deep) holding a lone surrogate."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if has_lone_surrogate(item):
+                return True
+        elif isinstance(item, list | tuple | set | frozenset):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+    return False
+
+
+def _savable(value: Any) -> Any:
+    if _has_lone_surrogate(value):
+        raise ValueError(LONE_SURROGATE_MESSAGE)
+    return value
+
+
+# Text that cannot be saved (a lone surrogate: half of a UTF-16 pair, not a character) must be refused at
+# validation, with the field named, not by the database insert later. The constrained text types above
+# refuse it already (pydantic reads them as Unicode; store.records.explain_validation words that error);
+# text and free-form values kept exactly as given use these instead of a bare ``str`` or ``dict``.
+SavableStr = Annotated[str, AfterValidator(_savable)]
+"""Text kept exactly as given (an id, a form's key or answer), refused when it holds a lone surrogate."""
+SavableDict = Annotated[dict[str, Any], AfterValidator(_savable)]
+"""A free-form mapping (an earlier version of a record), refused when any text in it holds a lone surrogate."""
 
 
 class Model(BaseModel):
@@ -69,11 +125,11 @@ class Model(BaseModel):
 class Amendment(Model):
     """One change to a record: the body as it was before, and who changed it, when and why."""
 
-    version: int = Field(ge=2, description="The record version this amendment created.")
+    version: int = Field(ge=2, le=MAX_VERSION, description="The record version this amendment created.")
     at: datetime
     by: RequiredShortText
     reason: RequiredText
-    previous: dict[str, Any] = Field(description="The record's fields before this amendment.")
+    previous: SavableDict = Field(description="The record's fields before this amendment.")
 
 
 class Record(Model):
@@ -85,7 +141,7 @@ class Record(Model):
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
     created_at: datetime = Field(default_factory=utcnow)
     created_by: ShortText = ""
-    version: int = Field(default=1, ge=1)
+    version: int = Field(default=1, ge=1, le=MAX_VERSION)
 
     def occurred_on(self) -> date | None:
         """The date this record sorts by in a child's history (None if it has no date)."""

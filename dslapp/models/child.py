@@ -9,6 +9,8 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from dslapp.models.base import (
     ChildRecord,
+    Name,
+    OptionalName,
     PastDate,
     Record,
     RequiredShortText,
@@ -93,9 +95,9 @@ class Child(Record):
     KIND = "child"
     LABEL = "Child"
 
-    legal_forename: RequiredShortText
-    legal_surname: RequiredShortText
-    known_as: ShortText = ""
+    legal_forename: Name
+    legal_surname: Name
+    known_as: OptionalName = ""
     dob: PastDate
     gender: ShortText = ""
     ethnicity: ShortText = ""
@@ -170,7 +172,7 @@ class Person(ChildRecord):
     KIND = "person"
     LABEL = "Household member or significant adult"
 
-    name: RequiredShortText
+    name: Name
     relationship: RequiredShortText
     parental_responsibility: bool = False
     lives_with_child: bool = False
@@ -190,7 +192,7 @@ class Professional(ChildRecord):
     KIND = "professional"
     LABEL = "Professional involved"
 
-    name: RequiredShortText
+    name: Name
     role: RequiredShortText
     agency: ShortText = ""
     phone: ShortText = ""

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from dslapp.models.base import ChildRecord, RequiredText, ShortText, Text, join_text
+from dslapp.models.base import ChildRecord, RequiredText, SavableStr, ShortText, Text, join_text
 from dslapp.models.concern import Category
 
 
@@ -82,7 +82,7 @@ class ChronologyEntry(ChildRecord):
     impact_kind: Impact = Impact.UNKNOWN
     action_taken: Text = ""
     recorded_by: ShortText = ""
-    source_record_id: str = ""
+    source_record_id: SavableStr = ""
     significant: bool = True
 
     @model_validator(mode="after")

@@ -9,9 +9,11 @@ from pydantic import Field, model_validator
 
 from dslapp.models.base import (
     ChildRecord,
+    Name,
     PastDateTime,
     RequiredShortText,
     RequiredText,
+    SavableStr,
     ShortText,
     Text,
     join_text,
@@ -115,7 +117,7 @@ class Concern(ChildRecord):
 
     observed_at: PastDateTime
     recorded_at: PastDateTime = Field(default_factory=local_now)
-    reporter_name: RequiredShortText
+    reporter_name: Name
     reporter_role: ShortText = ""
     categories: list[Category] = Field(min_length=1)
     severity: Severity = Severity.MEDIUM
@@ -156,7 +158,7 @@ class Action(ChildRecord):
     owner: RequiredShortText
     due: date
     done_on: date | None = None
-    source_id: str = Field(default="", description="The record this action came from.")
+    source_id: SavableStr = Field(default="", description="The record this action came from.")
 
     def occurred_on(self) -> date:
         return self.due

@@ -11,9 +11,10 @@ from pydantic import Field, model_validator
 from dslapp.models.base import (
     ChildRecord,
     Model,
+    Name,
     PastDate,
-    RequiredShortText,
     RequiredText,
+    SavableStr,
     Score,
     ShortText,
     Text,
@@ -144,13 +145,13 @@ class ThresholdDecision(ChildRecord):
 
     decided_on: PastDate
     level: int = Field(ge=1, le=4)
-    evidence: dict[str, list[ShortText]] = Field(
+    evidence: dict[SavableStr, list[ShortText]] = Field(
         default_factory=dict, description="Descriptors marked, by domain (child, parenting, family)."
     )
     reasoning: RequiredText
     consulted: ShortText = ""
     concern_ids: list[uuid.UUID] = Field(default_factory=list)
-    decided_by: RequiredShortText
+    decided_by: Name
     significant: bool = True
 
     def occurred_on(self) -> date:

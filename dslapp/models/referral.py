@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from dslapp.models.base import ChildRecord, RequiredShortText, RequiredText, ShortText, Text, join_text
+from dslapp.models.base import ChildRecord, RequiredShortText, RequiredText, SavableStr, ShortText, Text, join_text
 
 
 class ReferralStatus(StrEnum):
@@ -49,7 +49,7 @@ class Referral(ChildRecord):
 
     started_on: date
     request_type: ShortText = "MASH enquiry"
-    form: dict[str, str] = Field(default_factory=dict, description="Section key → text of the enquiry.")
+    form: dict[SavableStr, SavableStr] = Field(default_factory=dict, description="Section key → text of the enquiry.")
     parents_aware: bool | None = None
     parents_agreed: bool | None = None
     consent_not_sought_reason: Text = ""
@@ -117,8 +117,8 @@ class Escalation(ChildRecord):
     outcome: Text = ""
     responded_on: date | None = Field(default=None, description="When they last responded at this stage.")
     resolved_on: date | None = None
-    referral_id: str = ""
-    follows_id: str = Field(default="", description="The earlier stage of the same disagreement.")
+    referral_id: SavableStr = ""
+    follows_id: SavableStr = Field(default="", description="The earlier stage of the same disagreement.")
     significant: bool = True
 
     def occurred_on(self) -> date:

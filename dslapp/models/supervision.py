@@ -7,7 +7,7 @@ from datetime import date
 
 from pydantic import Field
 
-from dslapp.models.base import Model, PastDate, Record, RequiredShortText, ShortText, Text, join_text
+from dslapp.models.base import Model, Name, PastDate, Record, RequiredShortText, ShortText, Text, join_text
 
 
 class FollowUp(Model):
@@ -21,7 +21,7 @@ class SupervisionNote(Record):
     LABEL = "Supervision note"
 
     held_on: PastDate
-    supervisor: RequiredShortText
+    supervisor: Name
     child_ids: list[uuid.UUID] = Field(default_factory=list)
     reflections: Text = ""
     do_differently: Text = ""

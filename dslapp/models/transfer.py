@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from dslapp.models.base import ChildRecord, RequiredShortText, ShortText, Text, join_text
+from dslapp.models.base import ChildRecord, OptionalName, RequiredShortText, ShortText, Text, join_text
 
 
 class TransferDirection(StrEnum):
@@ -19,11 +19,11 @@ class Transfer(ChildRecord):
 
     direction: TransferDirection
     other_school: RequiredShortText
-    other_dsl: ShortText = ""
+    other_dsl: OptionalName = ""
     sent_on: date | None = None
     method: ShortText = ""
     received_on: date | None = None
-    receipt_by: ShortText = ""
+    receipt_by: OptionalName = ""
     receipt_code: ShortText = ""
     notes: Text = ""
     significant: bool = True

@@ -43,6 +43,7 @@ from dslapp.models.base import STORED
 from dslapp.services.changes import Changes
 from dslapp.services.children import ChildFile, open_child_file
 from dslapp.store import RecordStore
+from dslapp.text import LONE_SURROGATE_MESSAGE, one_line, quote_for_message
 from dslapp.vault.audit import Action as Audit
 from dslapp.vault.sqlcipher import IntegrityError
 
@@ -251,7 +252,7 @@ def bundle_from_json(raw: Any) -> CaseBundle:
         raise MalformedBundle("This case bundle was made by a newer version of DSL Casebook. Please update the app.")
     unknown = next((key for key in raw if key not in CaseBundle.model_fields), None)
     if unknown is not None:
-        raise _invalid((unknown,), "Extra inputs are not permitted")
+        raise _invalid((unknown,), "this is not something a case bundle holds")
     fields = dict(raw)
     if isinstance(raw.get("child"), dict):
         fields["child"] = _record(Child, raw["child"], ("child",))
@@ -284,8 +285,17 @@ def _validate(model: type[ModelT], value: Any, where: tuple[Any, ...]) -> ModelT
         return model.model_validate(value, context=STORED)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
-        message = str(first.get("msg", "is not valid")).removeprefix("Value error, ")
-        raise _invalid((*where, *first.get("loc", ())), message) from exc
+        raise _invalid((*where, *first.get("loc", ())), _problem(first)) from exc
+
+
+def _problem(first: Any) -> str:
+    """What is wrong, on one line: a value from the file that the message quotes has its control characters
+    escaped."""
+    if first.get("type") == "extra_forbidden":
+        return "this is not something a case bundle holds"
+    if first.get("type") == "string_unicode":
+        return LONE_SURROGATE_MESSAGE
+    return one_line(str(first.get("msg", "is not valid")).removeprefix("Value error, "))
 
 
 def _invalid(loc: tuple[Any, ...], message: str) -> MalformedBundle:
@@ -311,7 +321,12 @@ def _more_items_than(value: Any, limit: int) -> bool:
 def _field_path(loc: tuple[Any, ...]) -> str:
     path = ""
     for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            name = str(part)
+            shown = name if name.isidentifier() else quote_for_message(name, 40)
+            path += f".{shown}" if path else shown
     return path or "bundle"
 
 
@@ -319,7 +334,8 @@ def import_bundle(store: RecordStore, bundle: CaseBundle) -> tuple[Child, Change
     """Add a bundle's child and records in one transaction: all of it, or (on any error) nothing."""
     if _exists(store, str(bundle.child.id)):
         raise CasebookError(
-            f"{bundle.child.display_name} is already in this casebook (same record id), so nothing was imported."
+            f"{quote_for_message(bundle.child.display_name)} is already in this casebook (same record id), "
+            "so nothing was imported."
         )
     records = bundle.records()
     ids = {str(r.id) for r in records}
@@ -409,14 +425,17 @@ def read_bundle_file(path: Path) -> CaseBundle:
     try:
         data = read_at_most(path, MAX_BUNDLE_BYTES)
     except FileNotFoundError as exc:
-        raise MalformedBundle(f"There is no file at {path}.") from exc
+        raise MalformedBundle(f"There is no file at {quote_for_message(path, 200)}.") from exc
     except IsADirectoryError as exc:
-        raise MalformedBundle(f"{path} is a folder, not a case bundle.") from exc
+        raise MalformedBundle(f"{quote_for_message(path, 200)} is a folder, not a case bundle.") from exc
     except OSError as exc:
-        raise MalformedBundle(f"The file {path} could not be read: {exc.strerror or exc}.") from exc
+        raise MalformedBundle(
+            f"The file {quote_for_message(path, 200)} could not be read: {exc.strerror or exc}."
+        ) from exc
     if data is None:
         raise MalformedBundle(
-            f"{path} is too large to be a case bundle (the largest this app reads is {MAX_BUNDLE_BYTES // _MB} MB). "
+            f"{quote_for_message(path, 200)} is too large to be a case bundle "
+            f"(the largest this app reads is {MAX_BUNDLE_BYTES // _MB} MB). "
             "Nothing was added."
         )
     return parse_bundle(data)

@@ -43,16 +43,16 @@ def _require_reasoning(concern: Concern, config: GuidanceConfig) -> None:
         raise InvalidRecord(message)
 
 
-def record_concern(
+def save_concern(
     store: RecordStore,
     *,
     actions: Sequence[Mapping[str, Any]] = (),
     draft_id: str | None = None,
     config: GuidanceConfig | None = None,
     **fields: Any,
-) -> tuple[Concern, Changes, list[Prompt]]:
+) -> tuple[Concern, Changes]:
     """Validate and save a record of concern with its follow-up ``actions``, in one transaction that also
-    drops the draft it was typed in; return it with the prompts for the DSL.
+    drops the draft it was typed in. The one place a concern is created.
 
     Raises InvalidRecord (with the learning, kindly worded) when it is a neglect concern with a decision
     not to refer and no reasoning. Nothing is saved then, and the draft is kept.
@@ -69,7 +69,41 @@ def record_concern(
         if draft_id:
             discard_draft(store, draft_id)
     kinds = (Concern.KIND, Action.KIND) if planned else (Concern.KIND,)
-    return saved, Changes.of(*kinds, child_id=str(saved.child_id)), concern_prompts(store, saved, cfg)
+    return saved, Changes.of(*kinds, child_id=str(saved.child_id))
+
+
+def record_concern(
+    store: RecordStore,
+    *,
+    actions: Sequence[Mapping[str, Any]] = (),
+    draft_id: str | None = None,
+    config: GuidanceConfig | None = None,
+    **fields: Any,
+) -> tuple[Concern, Changes, list[Prompt]]:
+    """:func:`save_concern`, returning also the prompts for the DSL."""
+    cfg = resolve(config)
+    saved, changes = save_concern(store, actions=actions, draft_id=draft_id, config=cfg, **fields)
+    return saved, changes, concern_prompts(store, saved, cfg)
+
+
+def save_concern_amendment(
+    store: RecordStore,
+    concern_id: uuid.UUID | str,
+    reason: str,
+    *,
+    config: GuidanceConfig | None = None,
+    **changes: Any,
+) -> tuple[Concern, Changes]:
+    """Amend a concern (the original is kept with ``reason``), applying the same neglect rule as recording
+    one. The one place a concern is changed, whichever screen or command asks."""
+    cfg = resolve(config)
+    current = store.get_as(Concern, concern_id)
+    data = current.model_dump(mode="json")
+    data.update(changes)
+    _require_reasoning(validate(Concern, data, stored=True), cfg)
+    amended = store.amend(current.id, dict(changes), reason)
+    assert isinstance(amended, Concern)
+    return amended, Changes.of(Concern.KIND, child_id=str(amended.child_id))
 
 
 def amend_concern(
@@ -80,15 +114,10 @@ def amend_concern(
     config: GuidanceConfig | None = None,
     **changes: Any,
 ) -> tuple[Concern, Changes, list[Prompt]]:
-    """Amend a concern (the original is kept with ``reason``), applying the same neglect rule."""
+    """:func:`save_concern_amendment`, returning also the prompts for the DSL."""
     cfg = resolve(config)
-    current = store.get_as(Concern, concern_id)
-    data = current.model_dump(mode="json")
-    data.update(changes)
-    _require_reasoning(validate(Concern, data, stored=True), cfg)
-    amended = store.amend(current.id, dict(changes), reason)
-    assert isinstance(amended, Concern)
-    return amended, Changes.of(Concern.KIND, child_id=str(amended.child_id)), concern_prompts(store, amended, cfg)
+    amended, changed = save_concern_amendment(store, concern_id, reason, config=cfg, **changes)
+    return amended, changed, concern_prompts(store, amended, cfg)
 
 
 def record_dsl_decision(
@@ -107,4 +136,11 @@ def record_dsl_decision(
     return amend_concern(store, concern_id, f"DSL decision recorded: {decision.label}", config=config, **changes)
 
 
-__all__ = ["amend_concern", "concern_prompts", "record_concern", "record_dsl_decision"]
+__all__ = [
+    "amend_concern",
+    "concern_prompts",
+    "record_concern",
+    "record_dsl_decision",
+    "save_concern",
+    "save_concern_amendment",
+]

@@ -54,6 +54,7 @@ from dslapp.services.mash_form import CONSENT_FIELDS, EnquiryForm, FormField, cu
 from dslapp.services.recording import record as record_new
 from dslapp.services.thresholds import latest_threshold_decision
 from dslapp.store import RecordStore
+from dslapp.text import quote_for_message
 
 AUTOSAVE_KIND = "mash_enquiry"
 DRAFT_UPDATED = "Draft updated"
@@ -415,7 +416,7 @@ def _clean(fields: Mapping[str, Any], form: EnquiryForm, referral: Referral) -> 
     out: dict[str, Any] = {}
     for key, value in fields.items():
         if key not in known:
-            raise InvalidRecord(f"MASH enquiry: there is no question called {key!r} on this form.")
+            raise InvalidRecord(f"MASH enquiry: there is no question called {quote_for_message(key)} on this form.")
         if key in ("parents_aware", "parents_agreed"):
             if value is not None and not isinstance(value, bool):
                 raise InvalidRecord(f"MASH enquiry: {key.replace('_', ' ')} must be yes, no or not answered.")
@@ -424,7 +425,7 @@ def _clean(fields: Mapping[str, Any], form: EnquiryForm, referral: Referral) -> 
             if value is None:
                 value = ""
             if not isinstance(value, str):
-                raise InvalidRecord(f"MASH enquiry: the answer to {key!r} must be text.")
+                raise InvalidRecord(f"MASH enquiry: the answer to {quote_for_message(key)} must be text.")
             out[key] = value
     return out
 

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from dslapp.errors import InvalidRecord, RecordNotFound
 from dslapp.models import RECORD_KINDS, Amendment, ChildRecord, Record
 from dslapp.models.base import STORED
+from dslapp.text import LONE_SURROGATE_MESSAGE, MESSAGE_QUOTE_LIMIT, one_line, quote_for_message
 from dslapp.vault.audit import Action, RecordSeal, body_digest
 from dslapp.vault.vault import Vault
 
@@ -37,14 +38,24 @@ class SearchHit:
 
 
 def explain_validation(error: ValidationError, label: str) -> str:
-    """One line naming the first bad field, in plain words."""
+    """One line naming the first bad field, in plain words.
+
+    Field names and messages can carry input (an unknown key from a file, the character a date or id could
+    not be read at): that part is quoted on one line, with line breaks and control characters escaped.
+    """
     first = error.errors()[0]
-    field = ".".join(str(p) for p in first.get("loc", ()) if p != "__root__") or "record"
+    loc = [p for p in first.get("loc", ()) if p != "__root__"]
+    if first.get("type") == "extra_forbidden":
+        return f"{label}: {quote_for_message('.'.join(str(p) for p in loc))} is not something this record holds"
+    field = ".".join(one_line(str(p))[:MESSAGE_QUOTE_LIMIT] for p in loc) or "record"
     message = str(first.get("msg", "is not valid"))
     message = message.removeprefix("Value error, ")
-    if ":" in message and not first.get("loc"):
+    if first.get("type") == "string_unicode":  # a lone surrogate, where the model's own check did not run
+        message = LONE_SURROGATE_MESSAGE
+    if ":" in message and not loc:
         field, _, message = message.partition(":")
         message = message.strip()
+    message = one_line(message)
     return f"{label}: {field.replace('_', ' ')} {message[0].lower() + message[1:] if message else ''}".strip()
 
 

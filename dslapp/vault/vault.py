@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dslapp.config import ensure_private_dir
-from dslapp.errors import CasebookError, NotAVault, VaultDamaged, VaultExists, WrongKeyFile
+from dslapp.errors import CasebookError, NotAVault, VaultDamaged, VaultExists, WrongKeyFile, check_user_name
 from dslapp.logs import LogEvent, log
 from dslapp.vault import audit, keys
 from dslapp.vault.audit import Action
@@ -99,6 +99,7 @@ class Vault:
             raise CasebookError("Choose a passphrase to protect the casebook.")
         if not name.strip():
             raise CasebookError("Enter your name: it appears on everything you record.")
+        check_user_name(name)
         if is_vault(directory):
             raise VaultExists()
         ensure_private_dir(directory)
@@ -352,6 +353,7 @@ class Vault:
         """Add a deputy DSL: a new wrap of the same data key under their own passphrase."""
         if not name.strip() or not passphrase:
             raise CasebookError("A new user needs a name and a passphrase.")
+        check_user_name(name, whose="Their name")
         params = kdf or self.keyfile.user(self.user.id).kdf
         wrap = keys.wrap_for_user(self.vault_id, self.data_key, name.strip(), role, passphrase, params)
         keyfile = self.keyfile.model_copy(update={"users": [*self.keyfile.users, wrap]})

@@ -18,7 +18,7 @@ import pytest
 from support import FAST_KDF, PASSPHRASE, run_cli
 
 from dslapp.config import Settings
-from dslapp.errors import BadBackupFile, KeyFileDamaged, VaultDamaged, WrongKeyFile, WrongRecoveryKey
+from dslapp.errors import BadBackupFile, InvalidRecord, KeyFileDamaged, VaultDamaged, WrongKeyFile, WrongRecoveryKey
 from dslapp.models import Category, Concern
 from dslapp.services import recording
 from dslapp.services.children import add_child, list_children
@@ -579,3 +579,12 @@ def test_a_clean_casebook_verifies_with_every_record_sealed(
     code, out, _ = run_cli(capsys, "audit", "verify", "--vault", str(vault_dir))
     assert code == 0, out
     assert "2 records match their seals" in out
+
+
+@pytest.mark.parametrize("name", ["\u200b\u200b", "Ms Ada\x00Testperson", "\u202e\u2066"])
+def test_the_vault_itself_refuses_names_that_show_nothing(vault: Vault, tmp_path: Path, name: str) -> None:
+    """Issue 12 (8): every way in (init, the wizard, adding a deputy) meets the same rule in the vault itself."""
+    with pytest.raises(InvalidRecord):
+        Vault.create(tmp_path / "new", name, "DSL", PASSPHRASE, kdf=FAST_KDF)
+    with pytest.raises(InvalidRecord):
+        vault.add_user(name, "Deputy DSL", "a deputy's passphrase", FAST_KDF)

@@ -9,6 +9,7 @@ usage error) or a safe value that reads back exactly; never another exception; n
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import random
@@ -52,12 +53,11 @@ from dslapp.vault.backup import restore
 from dslapp.vault.sqlcipher import integrity_ok
 from dslapp.vault.vault import Vault
 
+# How many examples, and whether they are random, come from the profile (tests/conftest.py): the same
+# examples on every CI run, many more random ones with ``make fuzz``.
 FUZZ = settings(
-    max_examples=80,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
-    derandomize=False,
-    database=None,
 )
 
 HOSTILE_TEXT = [
@@ -585,12 +585,7 @@ def cli_sandbox(
     return {"vault": str(vault_dir), "child": child_id, "inputs": names}
 
 
-@settings(
-    max_examples=100,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    database=None,
-)
+@FUZZ
 @given(data=st.data(), stdin=hostile_text, right_passphrase=st.booleans())
 def test_random_command_lines_end_in_a_usage_message_or_one_plain_line(
     cli_sandbox: dict[str, Any],
@@ -631,6 +626,133 @@ def test_random_command_lines_end_in_a_usage_message_or_one_plain_line(
         assert audit.verify(vault.db).ok and integrity_ok(vault.db)
     if records_after != records_before:
         assert code == 0 and argv[0] in ("import", "transfer", "restore"), "records changed by a failed command"
+
+
+def test_ci_runs_the_same_examples_every_time() -> None:
+    """The default profile is derandomised with no example database: CI is deterministic. ``make fuzz``
+    (HYPOTHESIS_PROFILE=long) is the random, longer run."""
+    ci = settings.get_profile("ci")
+    assert ci.derandomize and ci.database is None
+    long = settings.get_profile("long")
+    assert not long.derandomize and long.max_examples >= 10 * ci.max_examples
+    assert FUZZ.derandomize == settings.default.derandomize
+    assert FUZZ.max_examples == settings.default.max_examples
+
+
+# ---- regressions for what the fuzzers found (plain tests: they run every time, whatever the profile) ------
+
+
+@contextlib.contextmanager
+def _memory_cap(extra_bytes: int) -> Iterator[None]:
+    """Cap this process's address space at its current size plus ``extra_bytes`` (Linux), so a regression
+    fails with MemoryError instead of taking the machine's memory and getting the test worker killed."""
+    try:
+        import resource
+
+        size = int(re.search(r"VmSize:\s+(\d+) kB", Path("/proc/self/status").read_text())[1]) * 1024  # type: ignore[index]
+    except (ImportError, OSError, TypeError):
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (size + extra_bytes, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+@pytest.mark.parametrize("version", [10**9, 2**63, 2**64 + 1])
+def test_a_huge_record_version_in_a_bundle_is_refused_without_eating_memory(
+    template: dict[str, Any], receiver: RecordStore, version: int
+) -> None:
+    """Found by the bundle fuzzer: the history check built the list 2..version, so version 10**9 took tens of
+    gigabytes and the out-of-memory killer took the test worker ("crashed worker")."""
+    data = _fresh_ids(template["bundle"])
+    data["concerns"][0]["version"] = version
+    before = _state(receiver)
+    with _memory_cap(300 * 2**20), pytest.raises(CasebookError, match="could not be imported") as caught:
+        import_bundle(receiver, parse_bundle(json.dumps(data)))
+    _one_line(caught.value)
+    assert _state(receiver) == before
+
+
+@pytest.mark.parametrize(
+    "break_it",
+    [
+        pytest.param(lambda d: d["actions"][0].update(source_id="\ud800"), id="action-source-id"),
+        pytest.param(lambda d: d["actions"][0].update(what="Call home \udfff"), id="action-text"),
+        pytest.param(lambda d: d["referrals"][0]["form"].update(concern="see \ud800 above"), id="referral-form"),
+        pytest.param(lambda d: d["child"].update(known_as="Hu\udc00ong"), id="child-name"),
+    ],
+)
+def test_a_lone_surrogate_in_a_bundle_is_refused_before_the_database(
+    template: dict[str, Any], receiver: RecordStore, break_it: Any
+) -> None:
+    """Found by the bundle fuzzer: a lone surrogate in an action passed validation and then failed inside the
+    database insert with UnicodeEncodeError (not a one-line error)."""
+    data = _fresh_ids(template["bundle"])
+    break_it(data)
+    before = _state(receiver)
+    with pytest.raises(CasebookError, match="broken character") as caught:
+        import_bundle(receiver, parse_bundle(json.dumps(data)))
+    _one_line(caught.value)
+    assert _state(receiver) == before
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        pytest.param({"child_id": "\nnot an id"}, id="id-parse-error-quotes-the-character"),
+        pytest.param({"due": "2026-01-0\n1"}, id="date"),
+        pytest.param({"unexpected\nfield": 1}, id="unknown-field-name"),
+        pytest.param({"\x1b[2J\x1b[Hwiped": 1}, id="terminal-escape-in-field-name"),
+        pytest.param({"what": "\ud800"}, id="lone-surrogate"),
+    ],
+)
+def test_validation_messages_quoting_input_stay_one_line(bad: dict[str, Any]) -> None:
+    """Found by the model fuzzer: a message quoting raw input with a newline was two lines."""
+    data = {"child_id": str(uuid.uuid4()), "what": "Call home", "owner": "DSL", "due": "2026-06-08", **bad}
+    with pytest.raises(CasebookError) as caught:
+        validate(Action, data)
+    _one_line(caught.value)
+    assert "\x1b" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        pytest.param({"unexpected\nkey": 1}, id="unknown-key"),
+        pytest.param({"amendments": {"not\na record": [{"version": "x"}]}}, id="key-in-a-dict"),
+    ],
+)
+def test_bundle_messages_quoting_keys_stay_one_line(template: dict[str, Any], extra: dict[str, Any]) -> None:
+    data = {**_fresh_ids(template["bundle"]), **extra}
+    with pytest.raises(CasebookError, match="could not be imported") as caught:
+        parse_bundle(json.dumps(data))
+    _one_line(caught.value)
+
+
+def test_command_line_messages_quoting_input_stay_one_line(
+    cli_sandbox: dict[str, Any], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DSLAPP_PASSPHRASE", PASSPHRASE)
+    for argv, expected in (
+        (["import", "--vault", cli_sandbox["vault"], "no such\nfile.json"], 1),
+        (["export", "bundle", "--vault", cli_sandbox["vault"], "--child", "zz\nzz", "--out", "x.json"], 1),
+        (["children", "--vault", cli_sandbox["vault"], "--user", "Mr\nNobody"], 1),
+        (["today", "--vault", cli_sandbox["vault"], "--on", "18/11\n/2026"], 2),
+        (["children", "--vault", cli_sandbox["vault"], "stray\nargument"], 2),
+    ):
+        try:
+            code = cli.main(argv)
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        err = capsys.readouterr().err
+        assert code == expected, (argv, err)
+        last = err.splitlines()[-1]
+        assert last.startswith("dslapp") and "\\n" in last, err  # the newline is shown, not obeyed
+        if code == 1:
+            assert err.count("\n") == 1, err
 
 
 def test_report_fuzz_counts(capsys: pytest.CaptureFixture[str]) -> None:

@@ -116,6 +116,35 @@ def test_the_dsl_decision_made_later_follows_the_same_rule(store: RecordStore) -
     assert store.amendments(saved.id)[0].reason == "DSL decision recorded: Support in school"
 
 
+def test_the_generic_record_and_amend_go_through_the_concern_service(store: RecordStore) -> None:
+    """Whichever screen or command writes a concern, the neglect rule applies: the generic writer hands a
+    concern to the concern service instead of saving it directly."""
+    amira = child(store)
+    with pytest.raises(InvalidRecord, match="record your reasoning"):
+        recording.record(store, Concern, **_fields(amira.id, DslDecision.MONITOR))
+    assert store.for_child(amira.id, Concern) == []
+    saved, _ = recording.record(store, Concern, **_fields(amira.id, DslDecision.PENDING))
+    with pytest.raises(InvalidRecord, match="record your reasoning"):
+        recording.amend(store, saved.id, "DSL decision made", dsl_decision="monitor")
+    assert store.get_as(Concern, saved.id).version == 1
+    amended, changes = recording.amend(
+        store, saved.id, "DSL decision made", dsl_decision="monitor", decision_reasons="Spoke to mum; coat bought."
+    )
+    assert isinstance(amended, Concern) and amended.dsl_decision == DslDecision.MONITOR
+    assert changes.touches(Concern.KIND)
+
+
+def test_kinds_changed_by_named_steps_cannot_be_amended_generically(store: RecordStore) -> None:
+    """A referral's status (sent needs the consent reasoning), an escalation's stage... belong to their service."""
+    amira = child(store)
+    draft, _ = recording.record(store, Referral, child_id=amira.id, started_on=LAST, status=ReferralStatus.DRAFT)
+    with pytest.raises(TypeError, match=r"dslapp\.services\.mash"):
+        recording.amend(store, draft.id, "Sent", status="sent", sent_on=LAST.isoformat())
+    with pytest.raises(TypeError, match=r"dslapp\.services\.children"):
+        recording.amend(store, amira.id, "Typo", legal_forename="Amina")
+    assert store.get_as(Referral, draft.id).version == 1
+
+
 def test_the_third_concern_in_ninety_days_brings_the_pattern_prompt(store: RecordStore) -> None:
     amira = child(store)
     concern(store, amira, LAST - timedelta(days=89))

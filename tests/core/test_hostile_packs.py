@@ -336,7 +336,8 @@ def test_a_record_claiming_a_vast_version_number_is_refused_on_import_within_bou
 ) -> None:
     path = _write(tmp_path / "versions.json", _claims_versions(version))
     message = _assert_refused_in_bounds(f"version-{version}", _open_in_own_process("import", str(path)))
-    assert "amendments do not match its version" in message
+    # refused by the version cap on the record itself (or, were that ever raised, by the history check)
+    assert "version" in message and "Nothing was added" in message
 
 
 def test_a_bundle_file_too_large_is_refused_before_it_is_read(tmp_path: Path) -> None:

@@ -216,7 +216,7 @@ def test_autosaves_are_kept_until_saved_as_one_amendment(store: RecordStore, cas
     assert mash.pending_edits(store, referral.id) == {}
     unchanged, nothing = mash.update_enquiry(store, referral.id, {"hoped_for": "A strategy discussion today"})
     assert nothing.empty and unchanged.version == 2
-    with pytest.raises(InvalidRecord, match="no question called 'favourite_colour'"):
+    with pytest.raises(InvalidRecord, match="no question called “favourite_colour”"):
         mash.autosave_enquiry(store, referral.id, {"favourite_colour": "blue"})
     with pytest.raises(InvalidRecord, match="parents aware must be yes, no"):
         mash.update_enquiry(store, referral.id, {"parents_aware": "perhaps"})

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from ui_helpers import choose_child, open_concern_dialog, tick_category, workspace
 
-from dslapp.models import Category, Child, Concern
+from dslapp.guidance import neglect
+from dslapp.models import Category, Child, Concern, DslDecision
 from dslapp.models.base import local_now
 from dslapp.services import drafts
 from dslapp.store import RecordStore
@@ -234,3 +235,73 @@ def test_saving_needs_reasons_for_every_decision(qtbot: QtBot, make_app, vault: 
         if not w.accessibleName() and not w.objectName().startswith("qt_") and w.parent() is not dialog.child_combo
     ]
     assert unnamed == []
+
+
+def _seed_neglect(store: RecordStore) -> tuple[Child, Concern]:
+    child = store.add(Child(legal_forename="Tomasz", legal_surname="Fictionson", dob=date(2015, 9, 1)))
+    concern = store.add(
+        Concern(
+            child_id=child.id,
+            observed_at=local_now() - timedelta(minutes=45),
+            reporter_name="Mrs L. Unchtime",
+            categories=[Category.NEGLECT],
+            what_happened="Came in without a coat in the rain, third time this week.",
+        )
+    )
+    return child, concern
+
+
+def _open_amend(qtbot: QtBot, make_app, vault: Vault, child: Child):  # type: ignore[no-untyped-def]
+    vault.lock()
+    app = make_app(real_dir=vault.directory).app
+    app.start()
+    _unlock(qtbot, app)
+    ws = workspace(app)
+    ws.go(Location("child", str(child.id), "concerns"))
+    page = ws.child_page
+    assert page is not None
+    qtbot.mouseClick(page.amend_button, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in app.dialogs if isinstance(d, AmendConcernDialog))
+    return app, page, dialog
+
+
+def test_amending_a_neglect_concern_to_monitor_needs_reasons(
+    qtbot: QtBot, make_app, vault: Vault, store: RecordStore
+) -> None:  # type: ignore[no-untyped-def]
+    """The amend dialog applies the concern service's neglect rule, not a generic amend that skips it."""
+    child, concern = _seed_neglect(store)
+    app, _page, dialog = _open_amend(qtbot, make_app, vault, child)
+    dialog.decision.setCurrentIndex(dialog.decision.findData("monitor"))
+    assert dialog.reasons.toPlainText() == ""
+    qtbot.keyClicks(dialog.reason, "DSL decision made after speaking to the class teacher.")
+    dialog.save()
+
+    expected = neglect.reasoning_required_message(
+        Concern.model_validate({**concern.model_dump(), "dsl_decision": "monitor"})
+    )
+    assert expected  # the rule applies to this change
+    assert dialog.error.text() == expected
+    assert "\n" not in dialog.error.text()
+    assert dialog in app.dialogs  # still open, with what was typed
+    assert dialog.save_button.isEnabled()
+    assert app.session is not None
+    unchanged = app.session.require_store().get_as(Concern, concern.id)
+    assert unchanged.version == 1 and unchanged.dsl_decision == DslDecision.PENDING
+
+
+def test_amending_a_neglect_concern_to_monitor_with_reasons_is_saved(
+    qtbot: QtBot, make_app, vault: Vault, store: RecordStore
+) -> None:  # type: ignore[no-untyped-def]
+    child, concern = _seed_neglect(store)
+    app, page, dialog = _open_amend(qtbot, make_app, vault, child)
+    dialog.decision.setCurrentIndex(dialog.decision.findData("monitor"))
+    qtbot.keyClicks(dialog.reasons, "Coat bought from the school fund; mum says the old one was lost. Check next week.")
+    qtbot.keyClicks(dialog.reason, "DSL decision made after speaking to mum.")
+    dialog.save()
+    assert dialog.error.text() == ""
+    assert dialog not in app.dialogs
+    assert app.session is not None
+    amended = app.session.require_store().get_as(Concern, concern.id)
+    assert amended.version == 2 and amended.dsl_decision == DslDecision.MONITOR
+    assert amended.decision_reasons.startswith("Coat bought from the school fund")
+    assert page.opened is not None and page.opened.file.concerns[0].version == 2

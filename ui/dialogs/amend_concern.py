@@ -156,7 +156,7 @@ class AmendConcernDialog(QDialog):
             self.reason.setFocus()
             return
         self.save_button.setEnabled(False)
-        casework.amend_record(self.session, str(self.concern.id), reason, changes, self._done, self._failed)
+        casework.amend_concern(self.session, str(self.concern.id), reason, changes, self._done, self._failed)
 
     def _done(self, record: Any) -> None:
         self.amended.emit(record)

@@ -80,10 +80,13 @@ def record_concern(
     session.write(work, on_done, on_error)
 
 
-def amend_record(
-    session: Session, record_id: str, reason: str, changes: dict[str, Any], on_done: Done, on_error: Failed
+def amend_concern(
+    session: Session, concern_id: str, reason: str, changes: dict[str, Any], on_done: Done, on_error: Failed
 ) -> None:
-    session.write(lambda store: recording.amend(store, record_id, reason, **changes), on_done, on_error)
+    """Amend a concern through the concern service, which applies the neglect-reasoning rule."""
+    session.write(
+        lambda store: concerns.save_concern_amendment(store, concern_id, reason, **changes), on_done, on_error
+    )
 
 
 def mark_action_done(session: Session, action: Action, on: date, reason: str, on_done: Done, on_error: Failed) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from dslapp.config import default_vault_dir
-from dslapp.errors import CasebookError, VaultDamaged
+from dslapp.errors import CasebookError, VaultDamaged, check_user_name
 from dslapp.logs import LogEvent
 from dslapp.logs import log as log_event
 from dslapp.vault import backup, keys
@@ -67,6 +67,7 @@ def create_casebook(
     """Calibrate Argon2 for this laptop and create the casebook (both on the worker thread)."""
 
     def work() -> Opened:
+        check_user_name(name)
         kdf = keys.calibrate()  # looked up on the module so tests can make it fast
         vault, recovery_key = Vault.create(directory, name, role, passphrase, school=school, kdf=kdf)
         return Opened(vault, school, recovery_key)
@@ -161,6 +162,7 @@ def confirm_smaller_casebook(
 
 def add_deputy(session: Session, name: str, role: str, passphrase: str, on_done: Done, on_error: Failed) -> None:
     def work(store: object) -> User:
+        check_user_name(name, whose="The name")
         return session_vault(session).add_user(name, role, passphrase)
 
     session.run(work, on_done, on_error)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from dslapp.errors import CasebookError
+from dslapp.text import name_problem
 from ui import passphrase, strings, theme
 from ui.dialogs.printing import print_recovery_key
 from ui.operations import vault_ops
@@ -315,8 +316,12 @@ class SetupWizard(QWidget):
             focus.setFocus()
 
     def _about_done(self) -> None:
-        if not self.name_edit.text().strip():
-            self.about_error.setText(strings.SETUP_NEED_NAME)
+        name = self.name_edit.text().strip()
+        problem = name_problem(name) if name else ""
+        if not name or problem:
+            self.about_error.setText(
+                strings.SETUP_NAME_PROBLEM.format(problem=problem) if name else strings.SETUP_NEED_NAME
+            )
             set_invalid(self.name_edit, True)
             self.name_edit.setFocus()
             return
