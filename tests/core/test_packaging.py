@@ -56,6 +56,7 @@ def test_wheel_ships_migrations_and_resources(tmp_path: Path) -> None:
     assert "dslapp/data_schema/migrations/0001_initial.sql" in names
     assert "dslapp/data_schema/case-bundle.schema.json" in names
     assert "dslapp/resources/fonts/DejaVuSans.ttf" in names
+    assert {"dslapp/demo/__init__.py", "dslapp/demo/generic/caseload.py", "dslapp/demo/stories/amira.py"} <= names
     # install into an isolated target and check the code finds them there
     target = tmp_path / "site"
     subprocess.run(
@@ -65,8 +66,9 @@ def test_wheel_ships_migrations_and_resources(tmp_path: Path) -> None:
     )
     probe = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
-        "import dslapp.paths as p, dslapp.vault.migrate as m;"
+        "import dslapp.paths as p, dslapp.vault.migrate as m, dslapp.demo as d;"
         "assert p.__file__.startswith(sys.argv[1]), p.__file__;"
+        "assert d.__file__.startswith(sys.argv[1]) and callable(d.build_demo), d.__file__;"
         "print(m.latest_version(), p.resource_files().joinpath('fonts', 'DejaVuSans.ttf').is_file())"
     )
     out = subprocess.run(
