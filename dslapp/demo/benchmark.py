@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from dslapp.demo.build_state import BuildState
 from dslapp.demo.cultures import CULTURES
-from dslapp.demo.school_calendar import local_time, saved_at, term_label
+from dslapp.demo.school_calendar import local_time, term_label
 from dslapp.demo.summary import DemoSummary
 from dslapp.demo.world import ATTENDANCE, BREAKFAST, CLASS_TEACHERS, DSL, ELSA, MIDDAY, OFFICE, SCHOOL, TA, Staff
 from dslapp.models import Category, Child, ChildStatus, ChronologyEntry, Concern, DslDecision, Impact, Record, Severity
@@ -88,9 +88,7 @@ def _large_child(d: BuildState) -> Child:
     girl = d.chance(0.5)
     opened = d.ago(d.rng.randint(400, 1100))
     return Child(
-        id=d.uuid(),
-        created_at=saved_at(local_time(opened, 9)),
-        created_by=DSL,
+        **d.stamp(local_time(opened, 9)),
         legal_forename=d.pick(culture.girls if girl else culture.boys),
         legal_surname=culture.surname(d.pick(culture.surnames), girl),
         dob=d.ago(365 * d.rng.randint(5, 15) + d.rng.randrange(365)),
@@ -112,9 +110,7 @@ def _large_concern(d: BuildState, child: Child, staff: Sequence[Staff]) -> Conce
     decision, reasons = d.pick(_LARGE_DECISIONS)
     reporter = d.pick(staff)
     return Concern(
-        id=d.uuid(),
-        created_at=saved_at(recorded),
-        created_by=DSL,
+        **d.stamp(recorded),
         child_id=child.id,
         observed_at=observed,
         recorded_at=recorded,
@@ -136,9 +132,7 @@ def _large_entry(d: BuildState, child: Child) -> ChronologyEntry:
     event, source, kind = d.pick(_LARGE_EVENTS)
     approximate = d.chance(0.1)
     return ChronologyEntry(
-        id=d.uuid(),
-        created_at=saved_at(local_time(max(day, child.created_at.date()), 17)),
-        created_by=DSL,
+        **d.stamp(local_time(max(day, child.created_at.date()), 17)),
         child_id=child.id,
         on=None if approximate else day,
         period=term_label(day) if approximate else "",

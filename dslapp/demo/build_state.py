@@ -6,14 +6,22 @@ import random
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from typing import TypeVar
+from typing import TypedDict, TypeVar
 
-from dslapp.demo.school_calendar import SCHOOL_DAYS_PER_YEAR, is_school_day, local_time
-from dslapp.demo.world import POSTCODE_LETTERS, PRO_MEN, PRO_SURNAMES, PRO_WOMEN, STREETS, TOWNS
+from dslapp.demo.school_calendar import SCHOOL_DAYS_PER_YEAR, is_school_day, local_time, saved_at
+from dslapp.demo.world import DSL, POSTCODE_LETTERS, PRO_MEN, PRO_SURNAMES, PRO_WOMEN, STREETS, TOWNS
 from dslapp.models import ChildStatus, Goal
 from dslapp.models.child import nhs_number_is_valid
 
 T = TypeVar("T")
+
+
+class RecordStamp(TypedDict):
+    """What every record says about its making: its id, when it was saved and by whom."""
+
+    id: uuid.UUID
+    created_at: datetime
+    created_by: str
 
 
 class BuildState:
@@ -43,6 +51,10 @@ class BuildState:
 
     def minute(self) -> int:
         return self.rng.randrange(0, 60, 5)
+
+    def stamp(self, at: datetime, by: str = DSL) -> RecordStamp:
+        """A new record's id (the next from the random source), saved at local time ``at`` by ``by``."""
+        return {"id": self.uuid(), "created_at": saved_at(at), "created_by": by}
 
     # -- dates, all relative to today --
     def ago(self, days: int) -> date:

@@ -5,11 +5,12 @@ stories and templates call.
 from __future__ import annotations
 
 import unicodedata
+import uuid
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import TypeVar
 
-from dslapp.demo.build_state import BuildState
+from dslapp.demo.build_state import BuildState, RecordStamp
 from dslapp.demo.cultures import Culture
 from dslapp.demo.school_calendar import local_time, saved_at, year_label
 from dslapp.demo.world import CLASS_TEACHERS, DSL, FSW, GP_SURGERIES, LAWFUL_BASIS, SCHOOL, Staff
@@ -47,6 +48,12 @@ from dslapp.models.early_help import PlanStatus
 from dslapp.models.referral import ConsentState, DisagreementType, SentVia
 
 R = TypeVar("R", bound=Record)
+
+
+class ChildRecordStamp(RecordStamp):
+    """A record stamp for a record in one child's file."""
+
+    child_id: uuid.UUID
 
 
 class CaseFile:
@@ -98,9 +105,7 @@ class CaseFile:
         """Open a new child's file: the child's front sheet, with the child's name claimed."""
         d.claim(forename, surname)
         child = Child(
-            id=d.uuid(),
-            created_at=saved_at(local_time(opened, 9)),
-            created_by=DSL,
+            **d.stamp(local_time(opened, 9)),
             legal_forename=forename,
             legal_surname=surname,
             known_as=known_as,
@@ -143,6 +148,10 @@ class CaseFile:
             values["age"] = str(self.child.age_on(on))
         return text.format_map(values)
 
+    def stamp(self, at: datetime, by: str = DSL) -> ChildRecordStamp:
+        """A new record in this child's file, saved at local time ``at`` by ``by``."""
+        return {**self.d.stamp(at, by), "child_id": self.child.id}
+
     def add(self, record: R) -> R:
         self.records.append(record)
         return record
@@ -167,10 +176,7 @@ class CaseFile:
     ) -> Person:
         return self.add(
             Person(
-                id=self.d.uuid(),
-                created_at=saved_at(local_time(self.opened, 9, 10)),
-                created_by=DSL,
-                child_id=self.child.id,
+                **self.stamp(local_time(self.opened, 9, 10)),
                 name=name,
                 relationship=relationship,
                 parental_responsibility=pr,
@@ -188,10 +194,7 @@ class CaseFile:
         email = unicodedata.normalize("NFKD", email).encode("ascii", "ignore").decode()
         self.add(
             Professional(
-                id=self.d.uuid(),
-                created_at=saved_at(local_time(since or self.opened, 9, 20)),
-                created_by=DSL,
-                child_id=self.child.id,
+                **self.stamp(local_time(since or self.opened, 9, 20)),
                 name=name,
                 role=role,
                 agency=agency,
@@ -205,10 +208,7 @@ class CaseFile:
     def set_status(self, on: date, to: ChildStatus, reason: str, *, by: str = DSL) -> StatusChange:
         change = self.add(
             StatusChange(
-                id=self.d.uuid(),
-                created_at=saved_at(local_time(on, 16, 30)),
-                created_by=by,
-                child_id=self.child.id,
+                **self.stamp(local_time(on, 16, 30), by),
                 changed_on=on,
                 from_status=self.status,
                 to_status=to,
@@ -241,10 +241,7 @@ class CaseFile:
         day = when.date()
         return self.add(
             Concern(
-                id=self.d.uuid(),
-                created_at=saved_at(recorded),
-                created_by=by,
-                child_id=self.child.id,
+                **self.stamp(recorded, by),
                 observed_at=when,
                 recorded_at=recorded,
                 reporter_name=reporter.name,
@@ -275,10 +272,7 @@ class CaseFile:
     ) -> Action:
         return self.add(
             Action(
-                id=self.d.uuid(),
-                created_at=saved_at(local_time(raised, 16, 45)),
-                created_by=by,
-                child_id=self.child.id,
+                **self.stamp(local_time(raised, 16, 45), by),
                 what=self.fill(what),
                 owner=owner,
                 due=due,
@@ -305,10 +299,7 @@ class CaseFile:
         recorded = recorded_on or on or self.opened
         return self.add(
             ChronologyEntry(
-                id=self.d.uuid(),
-                created_at=saved_at(local_time(recorded, 17)),
-                created_by=by,
-                child_id=self.child.id,
+                **self.stamp(local_time(recorded, 17), by),
                 on=on,
                 period=period,
                 event=self.fill(event),
@@ -330,10 +321,7 @@ class CaseFile:
         day = record.occurred_on()
         self.add(
             ChronologyEntry(
-                id=self.d.uuid(),
-                created_at=saved_at(local_time(day, 17, 30)),
-                created_by=DSL,
-                child_id=self.child.id,
+                **self.stamp(local_time(day, 17, 30)),
                 on=day,
                 event=self.fill(event, day),
                 source=source,
@@ -359,10 +347,7 @@ class CaseFile:
     ) -> ThresholdDecision:
         return self.add(
             ThresholdDecision(
-                id=self.d.uuid(),
-                created_at=saved_at(local_time(on, 15, 30)),
-                created_by=by,
-                child_id=self.child.id,
+                **self.stamp(local_time(on, 15, 30), by),
                 decided_on=on,
                 level=level,
                 evidence={domain: [self.fill(e, on) for e in items] for domain, items in evidence.items()},
@@ -392,10 +377,7 @@ class CaseFile:
     ) -> EarlyHelpPlan:
         return self.add(
             EarlyHelpPlan(
-                id=self.d.uuid(),
-                created_at=saved_at(local_time(started_on, 16)),
-                created_by=by,
-                child_id=self.child.id,
+                **self.stamp(local_time(started_on, 16), by),
                 started_on=started_on,
                 lead_practitioner=lead,
                 family_view=self.fill(family_view),
@@ -432,10 +414,7 @@ class CaseFile:
         ]
         return self.add(
             EarlyHelpReview(
-                id=self.d.uuid(),
-                created_at=saved_at(local_time(held_on, 17)),
-                created_by=by,
-                child_id=self.child.id,
+                **self.stamp(local_time(held_on, 17), by),
                 plan_id=plan.id,
                 held_on=held_on,
                 attendees=list(attendees),
@@ -472,10 +451,7 @@ class CaseFile:
         sent = sent_on if sent_on is not None else (None if status == ReferralStatus.DRAFT else started_on)
         return self.add(
             Referral(
-                id=self.d.uuid(),
-                created_at=saved_at(local_time(started_on, 11, 30)),
-                created_by=by,
-                child_id=self.child.id,
+                **self.stamp(local_time(started_on, 11, 30), by),
                 started_on=started_on,
                 request_type=request_type,
                 form={key: self.fill(text, started_on) for key, text in form.items()},
@@ -509,10 +485,7 @@ class CaseFile:
     ) -> Escalation:
         return self.add(
             Escalation(
-                id=self.d.uuid(),
-                created_at=saved_at(local_time(raised_on, 14)),
-                created_by=DSL,
-                child_id=self.child.id,
+                **self.stamp(local_time(raised_on, 14)),
                 raised_on=raised_on,
                 disagreement=disagreement,
                 stage=stage,
@@ -538,10 +511,7 @@ class CaseFile:
     ) -> SharingDecision:
         return self.add(
             SharingDecision(
-                id=self.d.uuid(),
-                created_at=saved_at(local_time(on, 13)),
-                created_by=DSL,
-                child_id=self.child.id,
+                **self.stamp(local_time(on, 13)),
                 decided_on=on,
                 what=self.fill(what),
                 with_whom=with_whom,
@@ -568,10 +538,7 @@ class CaseFile:
         assert made is not None
         return self.add(
             Transfer(
-                id=self.d.uuid(),
-                created_at=saved_at(local_time(made, 15, 30)),
-                created_by=DSL,
-                child_id=self.child.id,
+                **self.stamp(local_time(made, 15, 30)),
                 direction=direction,
                 other_school=other_school,
                 other_dsl=other_dsl,

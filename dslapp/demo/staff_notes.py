@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 from dslapp.demo.build_state import BuildState
-from dslapp.demo.school_calendar import local_time, saved_at
-from dslapp.demo.world import DSL, SUPERVISOR
+from dslapp.demo.school_calendar import local_time
+from dslapp.demo.world import SUPERVISOR
 from dslapp.models import LearningNote, Record, SupervisionNote
 from dslapp.models.supervision import FollowUp
 
@@ -18,16 +18,11 @@ def staff_notes(d: BuildState) -> list[Record]:
     def linked(*keys: str) -> list[uuid.UUID]:
         return [d.story_children[k] for k in keys if k in d.story_children]
 
-    def stamp(day: date, hour: int = 16) -> datetime:
-        return saved_at(local_time(day, hour))
-
     first, second = d.school_day(63), d.school_day(21)
     published = d.ago(220)
     return [
         SupervisionNote(
-            id=d.uuid(),
-            created_at=stamp(first),
-            created_by=DSL,
+            **d.stamp(local_time(first, 16)),
             held_on=first,
             supervisor=SUPERVISOR.label,
             child_ids=linked("evie", "lucja"),
@@ -50,9 +45,7 @@ def staff_notes(d: BuildState) -> list[Record]:
             ],
         ),
         SupervisionNote(
-            id=d.uuid(),
-            created_at=stamp(second),
-            created_by=DSL,
+            **d.stamp(local_time(second, 16)),
             held_on=second,
             supervisor=SUPERVISOR.label,
             child_ids=linked("lily", "jayden"),
@@ -71,9 +64,7 @@ def staff_notes(d: BuildState) -> list[Record]:
             ],
         ),
         LearningNote(
-            id=d.uuid(),
-            created_at=stamp(published + timedelta(days=12)),
-            created_by=DSL,
+            **d.stamp(local_time(published + timedelta(days=12), 16)),
             title="“Persistent” is not a reason to wait: cumulative neglect (fictional learning brief)",
             source="Fictionton Safeguarding Children Partnership: CSPR “Child F” (fictional, for the demo)",
             published_on=published,
@@ -94,9 +85,7 @@ def staff_notes(d: BuildState) -> list[Record]:
             ],
         ),
         LearningNote(
-            id=d.uuid(),
-            created_at=stamp(published + timedelta(days=60)),
-            created_by=DSL,
+            **d.stamp(local_time(published + timedelta(days=60), 16)),
             title="How has life improved for the child? (TAF reviews)",
             source="Fictionton Safeguarding Children Partnership: thematic review of Early Help (fictional)",
             published_on=published + timedelta(days=45),
