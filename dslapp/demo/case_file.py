@@ -139,11 +139,12 @@ class CaseFile:
         start = day.year if day.month >= 9 else day.year - 1
         return CLASS_TEACHERS[max(0, self.year - (self.d.academic_start() - start))]
 
-    def fill(self, text: str, on: date | None = None) -> str:
-        """``text`` with the child's name, pronouns and carer filled in (and their age on ``on``)."""
+    def fill(self, text: str, on: date | None = None, **extra: str) -> str:
+        """``text`` with the child's name, pronouns and carer filled in (and their age on ``on``), and any
+        ``extra`` placeholders."""
         if not text:
             return ""
-        values = dict(self.ctx)
+        values = {**self.ctx, **extra}
         if on is not None:
             values["age"] = str(self.child.age_on(on))
         return text.format_map(values)

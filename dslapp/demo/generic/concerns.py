@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from dslapp.demo.build_state import BuildState
 from dslapp.demo.case_file import CaseFile
@@ -34,11 +35,7 @@ def record_concern(
     when = case.d.at(days_ago, template.hour, case.d.minute())
     reporter = case.teacher_on(when) if template.reporter == "teacher" else REPORTERS[template.reporter]
     staff = reporter.name if reporter is not ENCOMPASS else "the police"
-    extra = {"time": when.strftime("%H:%M"), "staff": staff}
-
-    def text(value: str) -> str:
-        return value.format_map({**case.ctx, **extra, "age": str(case.child.age_on(when.date()))}) if value else ""
-
+    text = partial(case.fill, on=when.date(), time=when.strftime("%H:%M"), staff=staff)
     return case.concern(
         when,
         reporter,
