@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from dslapp.demo.build_state import BuildState
-from dslapp.demo.cultures import CULTURES
+from dslapp.demo.cultures import weighted_culture
 from dslapp.demo.school_calendar import local_time, term_label
 from dslapp.demo.summary import DemoSummary
 from dslapp.demo.world import ATTENDANCE, BREAKFAST, CLASS_TEACHERS, DSL, ELSA, MIDDAY, OFFICE, SCHOOL, TA, Staff
@@ -84,14 +84,14 @@ def _spread(children: int, concerns: int, heaviest: int, rng: random.Random) -> 
 
 
 def _large_child(d: BuildState) -> Child:
-    culture = d.rng.choices(CULTURES, weights=[c.weight for c in CULTURES])[0]
+    culture = weighted_culture(d.rng)
     girl = d.chance(0.5)
     opened = d.ago(d.rng.randint(400, 1100))
     return Child(
         **d.stamp(local_time(opened, 9)),
-        legal_forename=d.pick(culture.girls if girl else culture.boys),
+        legal_forename=d.pick(culture.forenames(girl)),
         legal_surname=culture.surname(d.pick(culture.surnames), girl),
-        dob=d.ago(365 * d.rng.randint(5, 15) + d.rng.randrange(365)),
+        dob=d.dob_aged(5, 15),
         gender="Female" if girl else "Male",
         ethnicity=culture.ethnicity,
         first_language=culture.language,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import TypedDict, TypeVar
 
-from dslapp.demo.school_calendar import SCHOOL_DAYS_PER_YEAR, is_school_day, local_time, saved_at
+from dslapp.demo.school_calendar import SCHOOL_DAYS_PER_YEAR, is_school_day, local_time, saved_at, school_year_start
 from dslapp.demo.world import DSL, POSTCODE_LETTERS, PRO_MEN, PRO_SURNAMES, PRO_WOMEN, STREETS, TOWNS
 from dslapp.models import ChildStatus, Goal
 from dslapp.models.child import nhs_number_is_valid
@@ -95,14 +95,15 @@ class BuildState:
         return self.today.year
 
     def academic_start(self) -> int:
-        return self.today.year if self.today.month >= 9 else self.today.year - 1
+        return school_year_start(self.today)
 
     def dob_for_year(self, year: int) -> date:
         """A date of birth for a child in ``year`` (0 = Reception) of the current school year."""
         first = date(self.academic_start() - 5 - year, 9, 1)
         return first + timedelta(days=self.rng.randrange(365))
 
-    def adult_dob(self, low: int = 24, high: int = 48) -> date:
+    def dob_aged(self, low: int, high: int) -> date:
+        """A date of birth for someone now aged ``low`` to ``high`` (whole years)."""
         return self.ago(365 * self.rng.randint(low, high) + self.rng.randrange(365))
 
     # -- identifiers and contact details (all fictional) --

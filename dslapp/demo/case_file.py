@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from dslapp.demo.build_state import BuildState, RecordStamp
 from dslapp.demo.cultures import Culture
-from dslapp.demo.school_calendar import local_time, saved_at, year_label
+from dslapp.demo.school_calendar import local_time, saved_at, school_year_start, year_label
 from dslapp.demo.world import CLASS_TEACHERS, DSL, FSW, GP_SURGERIES, LAWFUL_BASIS, SCHOOL, Staff
 from dslapp.models import (
     Action,
@@ -136,8 +136,7 @@ class CaseFile:
 
     def teacher_on(self, day: date | datetime) -> Staff:
         """The child's class teacher on ``day`` (an earlier school year had a different teacher)."""
-        start = day.year if day.month >= 9 else day.year - 1
-        return CLASS_TEACHERS[max(0, self.year - (self.d.academic_start() - start))]
+        return CLASS_TEACHERS[max(0, self.year - (self.d.academic_start() - school_year_start(day)))]
 
     def fill(self, text: str, on: date | None = None, **extra: str) -> str:
         """``text`` with the child's name, pronouns and carer filled in (and their age on ``on``), and any

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 
 
@@ -25,6 +26,9 @@ class Culture:
     mother_keeps_name: bool = False
     eal: bool = True
     weight: int = 1
+
+    def forenames(self, girl: bool) -> tuple[str, ...]:
+        return self.girls if girl else self.boys
 
     def surname(self, pair: tuple[str, str], female: bool) -> str:
         return pair[1] if female else pair[0]
@@ -164,6 +168,11 @@ _STORY_SURNAMES = frozenset(
         "McDonagh", "Коваленко", "Шевчук", "حداد", "الخطيب", "Yılmaz", "Nguyễn", "Trần", "Dhillon", "Sandhu",
     }
 )  # fmt: skip
+
+
+def weighted_culture(rng: random.Random) -> Culture:
+    """One of the communities, weighted towards the local majority."""
+    return rng.choices(CULTURES, weights=[c.weight for c in CULTURES])[0]
 
 
 def template_surnames(culture: Culture) -> list[tuple[str, str]]:

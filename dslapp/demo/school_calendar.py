@@ -19,6 +19,11 @@ def year_label(year: int) -> str:
     return "Reception" if year == 0 else f"Year {year}"
 
 
+def school_year_start(day: date | datetime) -> int:
+    """The calendar year in which the school year holding ``day`` began (school years start in September)."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
 def term_label(day: date) -> str:
     """The school term ``day`` falls in, as an approximate period ("Autumn term 2025")."""
     if day.month >= 9:

@@ -69,7 +69,7 @@ def _looked_after_case(d: BuildState) -> CaseFile:
         carer,
         "Foster carer",
         lives=True,
-        dob=d.adult_dob(40, 60),
+        dob=d.dob_aged(40, 60),
         phone=d.phone(),
         notes="Long-term foster carer (Fictionton Fostering Service). Day-to-day consent under delegated authority.",
     )

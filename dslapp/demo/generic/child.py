@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from dslapp.demo.build_state import BuildState
 from dslapp.demo.case_file import CaseFile
-from dslapp.demo.cultures import CULTURES, ENGLISH, Culture, template_surnames
+from dslapp.demo.cultures import ENGLISH, Culture, template_surnames, weighted_culture
 from dslapp.demo.school_calendar import term_label
 from dslapp.demo.world import SCHOOL
 from dslapp.models import Designation, Impact
@@ -42,11 +42,12 @@ def days_in_school(d: BuildState, year: int) -> int:
 
 
 def new_template_child(d: BuildState, *, year: int, opened_days_ago: int) -> tuple[CaseFile, Culture, tuple[str, str]]:
-    """A new child with a name from one of the communities (weighted towards the local majority)."""
-    culture = d.rng.choices(CULTURES, weights=[c.weight for c in CULTURES])[0]
+    """A new child with a name from one of the communities (weighted towards the local majority), with the
+    community and the family's surname (male and female forms)."""
+    culture = weighted_culture(d.rng)
     for _ in range(100):
         girl = d.chance(0.5)
-        given = d.pick(culture.girls if girl else culture.boys)
+        given = d.pick(culture.forenames(girl))
         fresh = [p for p in template_surnames(culture) if not set(p) & d.surnames_used]
         pair = d.pick(fresh or template_surnames(culture))
         surname = culture.surname(pair, girl)
@@ -79,12 +80,12 @@ def add_family(d: BuildState, case: CaseFile, culture: Culture, pair: tuple[str,
     father = culture.full_name(d.pick(culture.men), culture.surname(pair, False))
     if kind == "dad_alone":
         case.main_carer("Dad", father)
-        case.person(father, "Father", pr=True, lives=True, dob=d.adult_dob(28, 48), phone=d.phone())
+        case.person(father, "Father", pr=True, lives=True, dob=d.dob_aged(28, 48), phone=d.phone())
         case.person(
             mother,
             "Mother",
             pr=True,
-            dob=d.adult_dob(26, 45),
+            dob=d.dob_aged(26, 45),
             address=d.address(),
             notes=case.fill(
                 d.pick(
@@ -94,16 +95,16 @@ def add_family(d: BuildState, case: CaseFile, culture: Culture, pair: tuple[str,
         )
     else:
         case.main_carer("Mum", mother)
-        case.person(mother, "Mother", pr=True, lives=True, dob=d.adult_dob(24, 45), phone=d.phone())
+        case.person(mother, "Mother", pr=True, lives=True, dob=d.dob_aged(24, 45), phone=d.phone())
         if kind == "two_parents":
             case.ctx["adult"] = "Dad"
-            case.person(father, "Father", pr=True, lives=True, dob=d.adult_dob(26, 48), phone=d.phone())
+            case.person(father, "Father", pr=True, lives=True, dob=d.dob_aged(26, 48), phone=d.phone())
         elif kind == "separated":
             case.person(
                 father,
                 "Father",
                 pr=True,
-                dob=d.adult_dob(26, 48),
+                dob=d.dob_aged(26, 48),
                 phone=d.phone(),
                 address=d.address(),
                 notes=case.fill("Separated from mum; {name} stays with him every other weekend."),
@@ -118,7 +119,7 @@ def add_family(d: BuildState, case: CaseFile, culture: Culture, pair: tuple[str,
                 partner,
                 "Mum's partner",
                 lives=True,
-                dob=d.adult_dob(25, 45),
+                dob=d.dob_aged(25, 45),
                 notes=case.fill(
                     f"Moved in during {d.this_year - 1}. Not {{name}}'s father; no parental responsibility."
                 ),
@@ -127,12 +128,12 @@ def add_family(d: BuildState, case: CaseFile, culture: Culture, pair: tuple[str,
                 father,
                 "Father",
                 pr=d.chance(0.7),
-                dob=d.adult_dob(26, 48),
+                dob=d.dob_aged(26, 48),
                 notes=f"No contact since {d.this_year - d.rng.randint(2, 4)}.",
             )
     for _ in range(d.pick((0, 1, 1, 2))):
         girl = d.chance(0.5)
-        given = d.pick(culture.girls if girl else culture.boys)
+        given = d.pick(culture.forenames(girl))
         surname = culture.surname(pair, girl)
         dob = min(case.child.dob + timedelta(days=d.pick((-1, 1)) * d.rng.randint(420, 2400)), d.ago(120))
         age = (d.today - dob).days // 365

@@ -39,7 +39,7 @@ def story(d: BuildState) -> CaseFile:
         "Mother",
         pr=True,
         lives=True,
-        dob=d.adult_dob(34, 42),
+        dob=d.dob_aged(34, 42),
         phone=d.phone(),
         notes="Has bipolar disorder; under the community mental health team. Prefers Greek for complex meetings.",
     )
@@ -48,7 +48,7 @@ def story(d: BuildState) -> CaseFile:
         "Father",
         pr=True,
         lives=True,
-        dob=d.adult_dob(36, 45),
+        dob=d.dob_aged(36, 45),
         phone=d.phone(),
         notes="Long-distance lorry driver: away three or four nights a week.",
     )
@@ -56,7 +56,7 @@ def story(d: BuildState) -> CaseFile:
     c.person(
         "Βασιλική Οικονόμου",
         "Maternal grandmother",
-        dob=d.adult_dob(62, 70),
+        dob=d.dob_aged(62, 70),
         phone=d.phone(),
         address=d.address("Sampleford"),
         notes="Emergency contact; can collect both children.",

@@ -31,7 +31,7 @@ def story(d: BuildState) -> CaseFile:
         "Mother",
         pr=True,
         lives=True,
-        dob=d.adult_dob(28, 36),
+        dob=d.dob_aged(28, 36),
         phone=d.phone(),
         notes="Speaks Somali and English. Prefers phone calls after 10:00 (baby's feeds).",
     )
@@ -39,7 +39,7 @@ def story(d: BuildState) -> CaseFile:
         "Abdullahi Warsame",
         "Father",
         pr=True,
-        dob=d.adult_dob(32, 40),
+        dob=d.dob_aged(32, 40),
         phone=d.phone(),
         address=d.address("Testbury"),
         notes="Works in Testbury and stays there in the week; home at weekends. Phones the children every evening.",

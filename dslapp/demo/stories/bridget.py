@@ -27,8 +27,8 @@ def story(d: BuildState) -> CaseFile:
         religion="Roman Catholic",
     )
     c.main_carer("Mum", "Nell McDonagh")
-    c.person("Nell McDonagh", "Mother", pr=True, lives=True, dob=d.adult_dob(27, 35), phone=d.phone())
-    c.person("Johnny McDonagh", "Father", pr=True, lives=True, dob=d.adult_dob(29, 38), phone=d.phone())
+    c.person("Nell McDonagh", "Mother", pr=True, lives=True, dob=d.dob_aged(27, 35), phone=d.phone())
+    c.person("Johnny McDonagh", "Father", pr=True, lives=True, dob=d.dob_aged(29, 38), phone=d.phone())
     c.person("Patrick McDonagh", "Brother", lives=True, dob=d.dob_for_year(5), notes=f"Year 5 at {SCHOOL}.")
     c.person("Michael McDonagh", "Brother", lives=True, dob=d.ago(800), notes="Pre-school.")
     old_school = "Testbury Road Primary School"

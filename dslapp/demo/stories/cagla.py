@@ -18,8 +18,8 @@ def story(d: BuildState) -> CaseFile:
         d, TURKISH, forename="Çağla", surname="Yılmaz", girl=True, year=6, opened=d.school_day(27), religion="Muslim"
     )
     c.main_carer("Mum", "Derya Yılmaz")
-    c.person("Derya Yılmaz", "Mother", pr=True, lives=True, dob=d.adult_dob(35, 42), phone=d.phone())
-    c.person("Murat Yılmaz", "Father", pr=True, lives=True, dob=d.adult_dob(37, 45), phone=d.phone())
+    c.person("Derya Yılmaz", "Mother", pr=True, lives=True, dob=d.dob_aged(35, 42), phone=d.phone())
+    c.person("Murat Yılmaz", "Father", pr=True, lives=True, dob=d.dob_aged(37, 45), phone=d.phone())
     c.person("Emir Yılmaz", "Brother", lives=True, dob=d.ago(365 * 14 + 100), notes="Year 9 at Fictionton Academy.")
     reported = c.concern(
         d.at(27, 9, 5),

@@ -24,12 +24,12 @@ def story(d: BuildState) -> CaseFile:
         religion="Christian",
     )
     c.main_carer("Mum", "Ngozi Okafor")
-    c.person("Ngozi Okafor", "Mother", pr=True, lives=True, dob=d.adult_dob(34, 42), phone=d.phone())
+    c.person("Ngozi Okafor", "Mother", pr=True, lives=True, dob=d.dob_aged(34, 42), phone=d.phone())
     c.person(
         "Ikenna Okafor",
         "Father",
         pr=True,
-        dob=d.adult_dob(36, 45),
+        dob=d.dob_aged(36, 45),
         phone=d.phone(),
         address=d.address(),
         notes=f"Parents separated in {d.this_year - 1}. Daniel stays with dad on Wednesday and Saturday nights "

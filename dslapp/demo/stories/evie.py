@@ -19,8 +19,8 @@ def story(d: BuildState) -> CaseFile:
         d, ENGLISH, forename="Evie", surname="Hedley", girl=True, year=2, opened=d.school_day(160), religion="Christian"
     )
     c.main_carer("Mum", "Rebecca Hedley")
-    c.person("Rebecca Hedley", "Mother", pr=True, lives=True, dob=d.adult_dob(29, 36), phone=d.phone())
-    c.person("Stuart Hedley", "Father", pr=True, lives=True, dob=d.adult_dob(31, 39), phone=d.phone())
+    c.person("Rebecca Hedley", "Mother", pr=True, lives=True, dob=d.dob_aged(29, 36), phone=d.phone())
+    c.person("Stuart Hedley", "Father", pr=True, lives=True, dob=d.dob_aged(31, 39), phone=d.phone())
     c.person("Archie Hedley", "Brother", lives=True, dob=d.ago(1400), notes="At nursery.")
     c.concern(
         d.at(160, 9, 0),

@@ -31,7 +31,7 @@ def story(d: BuildState) -> CaseFile:
         "Mother",
         pr=True,
         lives=True,
-        dob=d.adult_dob(36, 44),
+        dob=d.dob_aged(36, 44),
         phone=d.phone(),
         notes="Prefers a Vietnamese interpreter for meetings.",
     )
@@ -40,7 +40,7 @@ def story(d: BuildState) -> CaseFile:
         "Father",
         pr=True,
         lives=True,
-        dob=d.adult_dob(38, 46),
+        dob=d.dob_aged(38, 46),
         phone=d.phone(),
         notes="Runs a nail bar with mum; both work until 19:00 six days a week.",
     )

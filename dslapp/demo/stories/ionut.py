@@ -33,7 +33,7 @@ def story(d: BuildState) -> CaseFile:
         "Mother",
         pr=True,
         lives=True,
-        dob=d.adult_dob(30, 38),
+        dob=d.dob_aged(30, 38),
         phone=d.phone(),
         notes=f"New address from {day_month_year(d.school_day(8))}: {new_home}.",
     )
@@ -42,7 +42,7 @@ def story(d: BuildState) -> CaseFile:
         "Father",
         pr=True,
         lives=True,
-        dob=d.adult_dob(32, 42),
+        dob=d.dob_aged(32, 42),
         phone=d.phone(),
         notes="Seasonal work; the family sometimes travels to Romania to care for his mother.",
     )

@@ -34,12 +34,12 @@ def story(d: BuildState) -> CaseFile:
         religion="No religion",
     )
     c.main_carer("Mum", "Kirsty Marsh")
-    c.person("Kirsty Marsh", "Mother", pr=True, lives=True, dob=d.adult_dob(28, 34), phone=d.phone())
+    c.person("Kirsty Marsh", "Mother", pr=True, lives=True, dob=d.dob_aged(28, 34), phone=d.phone())
     c.person(
         "Dean Marsh",
         "Father",
         pr=True,
-        dob=d.adult_dob(30, 38),
+        dob=d.dob_aged(30, 38),
         phone=d.phone(),
         address=d.address(),
         notes="Lives in Fictionton; sees Jayden most Sundays.",

@@ -26,12 +26,12 @@ def story(d: BuildState) -> CaseFile:
         religion="No religion",
     )
     c.main_carer("Mum", "Danielle Fletcher")
-    c.person("Danielle Fletcher", "Mother", pr=True, lives=True, dob=d.adult_dob(33, 40), phone=d.phone())
+    c.person("Danielle Fletcher", "Mother", pr=True, lives=True, dob=d.dob_aged(33, 40), phone=d.phone())
     c.person(
         "Ryan Fletcher",
         "Father",
         pr=True,
-        dob=d.adult_dob(35, 42),
+        dob=d.dob_aged(35, 42),
         address=d.address("Testbury"),
         notes="Lives in Testbury; occasional contact.",
     )

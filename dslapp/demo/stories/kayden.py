@@ -34,17 +34,17 @@ def story(d: BuildState) -> CaseFile:
         "Sarah Garside",
         "Foster carer",
         lives=True,
-        dob=d.adult_dob(45, 55),
+        dob=d.dob_aged(45, 55),
         phone=d.phone(),
         notes=f"Long-term foster carer with Paul Garside (Fictionton Fostering Service) since Spring "
         f"{d.this_year - 5}. Day-to-day consent (trips, photos) under delegated authority.",
     )
-    c.person("Paul Garside", "Foster carer", lives=True, dob=d.adult_dob(47, 57), phone=d.phone())
+    c.person("Paul Garside", "Foster carer", lives=True, dob=d.dob_aged(47, 57), phone=d.phone())
     c.person(
         "Stacey Holloway",
         "Birth mother",
         pr=True,
-        dob=d.adult_dob(26, 32),
+        dob=d.dob_aged(26, 32),
         notes="Shares parental responsibility with the local authority (care order). Supervised contact once a "
         "month at the Family Centre. Not to collect Kayden.",
     )

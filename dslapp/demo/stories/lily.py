@@ -35,12 +35,12 @@ def story(d: BuildState) -> CaseFile:
         religion="No religion",
     )
     c.main_carer("Mum", "Gemma Ashworth")
-    c.person("Gemma Ashworth", "Mother", pr=True, lives=True, dob=d.adult_dob(25, 31), phone=d.phone())
+    c.person("Gemma Ashworth", "Mother", pr=True, lives=True, dob=d.dob_aged(25, 31), phone=d.phone())
     c.person(
         "Lee Draper",
         "Mum's partner",
         lives=True,
-        dob=d.adult_dob(27, 35),
+        dob=d.dob_aged(27, 35),
         phone=d.phone(),
         notes=f"Moved in during {d.this_year - 1}. Not Lily's father; no parental responsibility.",
     )
@@ -48,7 +48,7 @@ def story(d: BuildState) -> CaseFile:
         "Craig Barton",
         "Father",
         pr=True,
-        dob=d.adult_dob(27, 35),
+        dob=d.dob_aged(27, 35),
         phone=d.phone(),
         address=d.address("Testbury"),
         notes="Lily stays with him alternate weekends.",

@@ -35,12 +35,12 @@ def story(d: BuildState) -> CaseFile:
         religion="Roman Catholic",
     )
     c.main_carer("Mum", "Katarzyna Wiśniewska")
-    c.person("Katarzyna Wiśniewska", "Mother", pr=True, lives=True, dob=d.adult_dob(30, 38), phone=d.phone())
+    c.person("Katarzyna Wiśniewska", "Mother", pr=True, lives=True, dob=d.dob_aged(30, 38), phone=d.phone())
     c.person(
         "Tomasz Wiśniewski",
         "Father",
         pr=True,
-        dob=d.adult_dob(33, 42),
+        dob=d.dob_aged(33, 42),
         notes="Not to contact Katarzyna or come to the family home (bail conditions, then a non-molestation order). "
         "Contact with the children only as arranged by children's social care. Do not release the children to him. "
         "Do not share the family's address or contact details.",

@@ -32,7 +32,7 @@ def story(d: BuildState) -> CaseFile:
         "Оксана Шевчук",
         "Family friend (private foster carer)",
         lives=True,
-        dob=d.adult_dob(38, 48),
+        dob=d.dob_aged(38, 48),
         phone=d.phone(),
         notes="Olena has lived with Ms Шевчук since arriving in the UK. Not a close relative: a "
         "private fostering arrangement, notified to the local authority. Speaks English well.",
@@ -41,10 +41,10 @@ def story(d: BuildState) -> CaseFile:
         "Наталія Коваленко",
         "Mother",
         pr=True,
-        dob=d.adult_dob(33, 40),
+        dob=d.dob_aged(33, 40),
         notes="Lives in Kyiv; video calls most evenings. Gave written consent for Ms Шевчук to care for Olena.",
     )
-    c.person("Сергій Коваленко", "Father", pr=True, dob=d.adult_dob(35, 43), notes="In Ukraine.")
+    c.person("Сергій Коваленко", "Father", pr=True, dob=d.dob_aged(35, 43), notes="In Ukraine.")
     sw = c.professional(
         "Ms Rachel Proofield", "Social worker (private fostering)", CSC, key=True, since=d.school_day(240)
     )

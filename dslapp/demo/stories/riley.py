@@ -35,8 +35,8 @@ def story(d: BuildState) -> CaseFile:
         disability="Speech and language delay",
     )
     c.main_carer("Mum", "Kelly Fenwick")
-    c.person("Kelly Fenwick", "Mother", pr=True, lives=True, dob=d.adult_dob(26, 32), phone=d.phone())
-    c.person("Darren Fenwick", "Father", pr=True, lives=True, dob=d.adult_dob(28, 36), phone=d.phone())
+    c.person("Kelly Fenwick", "Mother", pr=True, lives=True, dob=d.dob_aged(26, 32), phone=d.phone())
+    c.person("Darren Fenwick", "Father", pr=True, lives=True, dob=d.dob_aged(28, 36), phone=d.phone())
     c.person("Brooke Fenwick", "Sister", lives=True, dob=d.dob_for_year(4), notes=f"Year 4 at {SCHOOL}.")
     c.person("Alfie Fenwick", "Brother", lives=True, dob=d.ago(310), notes="Baby.")
     sw = c.professional(

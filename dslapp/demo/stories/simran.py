@@ -37,17 +37,17 @@ def story(d: BuildState) -> CaseFile:
         "Harpreet Kaur Sandhu",
         "Maternal aunt (kinship foster carer)",
         lives=True,
-        dob=d.adult_dob(38, 46),
+        dob=d.dob_aged(38, 46),
         phone=d.phone(),
         notes="Approved as a connected-person foster carer. Day-to-day consent under delegated "
         "authority. Simran calls her Masi (mum's sister).",
     )
-    c.person("Gurpreet Singh Sandhu", "Uncle (kinship foster carer)", lives=True, dob=d.adult_dob(40, 48))
+    c.person("Gurpreet Singh Sandhu", "Uncle (kinship foster carer)", lives=True, dob=d.dob_aged(40, 48))
     c.person(
         "Manpreet Kaur",
         "Mother",
         pr=True,
-        dob=d.adult_dob(32, 38),
+        dob=d.dob_aged(32, 38),
         notes="In hospital (mental health). Agreed to Simran being accommodated under s20. Visits when she is well "
         "enough, arranged by the social worker.",
     )
@@ -55,7 +55,7 @@ def story(d: BuildState) -> CaseFile:
         "Jaswinder Singh Dhillon",
         "Father",
         pr=True,
-        dob=d.adult_dob(35, 42),
+        dob=d.dob_aged(35, 42),
         notes="Lives abroad; phone contact on Sundays.",
     )
     sw = c.professional(

@@ -42,7 +42,7 @@ def story(d: BuildState) -> CaseFile:
         "Father",
         pr=True,
         lives=True,
-        dob=d.adult_dob(33, 40),
+        dob=d.dob_aged(33, 40),
         phone=d.phone(),
         notes="Speaks some English; an Arabic interpreter is needed for meetings.",
     )
@@ -51,7 +51,7 @@ def story(d: BuildState) -> CaseFile:
         "Mother",
         pr=True,
         lives=True,
-        dob=d.adult_dob(29, 36),
+        dob=d.dob_aged(29, 36),
         phone=d.phone(),
         notes="Arabic interpreter needed.",
     )
