@@ -7,7 +7,13 @@ from datetime import date
 from dslapp.demo.build_state import BuildState
 from dslapp.demo.case_file import CaseFile
 from dslapp.demo.cultures import ENGLISH, template_surnames
-from dslapp.demo.generic.child import add_family, add_life_before_joining, days_in_school, new_template_child
+from dslapp.demo.generic.child import (
+    add_life_before_joining,
+    days_in_school,
+    mother_name,
+    new_child_at_home,
+    new_template_child,
+)
 from dslapp.demo.generic.concern_templates import LOOKED_AFTER_CONCERNS, LOW_CONCERNS
 from dslapp.demo.generic.concerns import pick_template, record_concern
 from dslapp.demo.generic.early_help import early_help_case
@@ -49,8 +55,7 @@ def _universal_case(d: BuildState) -> CaseFile:
     count = d.pick((0, 1, 1, 2)) if furthest > 10 else 0
     days = sorted(d.rng.sample(range(3, furthest), count), reverse=True) if count else []
     opened = (days[0] + d.rng.randint(0, 20)) if days else d.rng.randint(20, max(21, days_in_school(d, year)))
-    case, culture, pair = new_template_child(d, year=year, opened_days_ago=opened)
-    add_family(d, case, culture, pair)
+    case = new_child_at_home(d, year=year, opened_days_ago=opened)
     for day in days:
         record_concern(case, pick_template(d, LOW_CONCERNS, case), day)
     if d.chance(0.3):
@@ -73,9 +78,8 @@ def _looked_after_case(d: BuildState) -> CaseFile:
         phone=d.phone(),
         notes="Long-term foster carer (Fictionton Fostering Service). Day-to-day consent under delegated authority.",
     )
-    mother_surname = d.pick(template_surnames(culture))[1] if culture.mother_keeps_name else culture.surname(pair, True)
     case.person(
-        culture.full_name(d.pick(culture.women), mother_surname),
+        mother_name(d, culture, pair),
         "Birth mother",
         pr=True,
         notes="Shares parental responsibility with the local authority (care order). Supervised contact every 6 weeks.",
@@ -105,8 +109,7 @@ def _looked_after_case(d: BuildState) -> CaseFile:
 def _transferred_case(d: BuildState) -> CaseFile:
     year = d.rng.randint(1, 6)
     left = d.rng.randint(20, 80)
-    case, culture, pair = new_template_child(d, year=year, opened_days_ago=left + d.rng.randint(100, 250))
-    add_family(d, case, culture, pair)
+    case = new_child_at_home(d, year=year, opened_days_ago=left + d.rng.randint(100, 250))
     record_concern(case, pick_template(d, LOW_CONCERNS, case), left + d.rng.randint(10, 90))
     school, town = d.pick(SCHOOLS_ELSEWHERE)
     case.set_status(d.school_day(left), ChildStatus.TRANSFERRED, f"Moved to {town}; started at {school}.")

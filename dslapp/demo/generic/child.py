@@ -72,11 +72,23 @@ def new_template_child(d: BuildState, *, year: int, opened_days_ago: int) -> tup
     return case, culture, pair
 
 
-def add_family(d: BuildState, case: CaseFile, culture: Culture, pair: tuple[str, str]) -> None:
+def new_child_at_home(d: BuildState, *, year: int, opened_days_ago: int) -> CaseFile:
+    """A new template child living with their family."""
+    case, culture, pair = new_template_child(d, year=year, opened_days_ago=opened_days_ago)
+    _add_family(d, case, culture, pair)
+    return case
+
+
+def mother_name(d: BuildState, culture: Culture, pair: tuple[str, str]) -> str:
+    """The child's mother's full name: the family's surname, or her own where the community keeps it."""
+    surname = d.pick(template_surnames(culture))[1] if culture.mother_keeps_name else culture.surname(pair, True)
+    return culture.full_name(d.pick(culture.women), surname)
+
+
+def _add_family(d: BuildState, case: CaseFile, culture: Culture, pair: tuple[str, str]) -> None:
     """Parents or carers with the right parental responsibility, and any brothers and sisters."""
     kind = d.pick(("two_parents", "two_parents", "separated", "mum_and_partner", "mum_alone", "dad_alone"))
-    mother_surname = d.pick(template_surnames(culture))[1] if culture.mother_keeps_name else culture.surname(pair, True)
-    mother = culture.full_name(d.pick(culture.women), mother_surname)
+    mother = mother_name(d, culture, pair)
     father = culture.full_name(d.pick(culture.men), culture.surname(pair, False))
     if kind == "dad_alone":
         case.main_carer("Dad", father)

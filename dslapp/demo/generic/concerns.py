@@ -53,6 +53,11 @@ def record_concern(
     )
 
 
+def enquiry_form(trigger: Concern, referrer_view: str) -> dict[str, str]:
+    """The MASH enquiry form for a template child: the concern that led to it, the child's words, the DSL's view."""
+    return {"the_concern": trigger.what_happened, "child_words": trigger.child_words, "referrer_view": referrer_view}
+
+
 def pick_template(
     d: BuildState, options: Sequence[ConcernText], case: CaseFile, *, looked_after: bool = False, themed: bool = False
 ) -> ConcernText:

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 from dslapp.demo.build_state import BuildState
 from dslapp.demo.case_file import CaseFile
-from dslapp.demo.generic.child import add_family, days_in_school, new_template_child
+from dslapp.demo.generic.child import days_in_school, new_child_at_home
 from dslapp.demo.generic.concern_templates import LOW_CONCERNS, MEDIUM_CONCERNS
-from dslapp.demo.generic.concerns import pick_template, record_concern
+from dslapp.demo.generic.concerns import enquiry_form, pick_template, record_concern
 from dslapp.demo.generic.plan_themes import PLAN_THEMES, PlanTheme
 from dslapp.demo.world import CONSULTATION_LINE, FSW
 from dslapp.models import ChildStatus, DslDecision, Judgement, ReferralOutcome, ReferralStatus, ReviewDecision
@@ -107,8 +107,7 @@ def _plan_from_theme(d: BuildState, case: CaseFile, theme: PlanTheme, started: d
 def early_help_case(d: BuildState, *, closed: bool = False) -> CaseFile:
     year = d.rng.randint(1, 6)
     t0 = min(d.rng.randint(300, 400) if closed else d.rng.randint(60, 200), days_in_school(d, year) - 70)
-    case, culture, pair = new_template_child(d, year=year, opened_days_ago=t0 + 60)
-    add_family(d, case, culture, pair)
+    case = new_child_at_home(d, year=year, opened_days_ago=t0 + 60)
     if d.chance(0.6):
         record_concern(case, pick_template(d, LOW_CONCERNS, case), t0 + d.rng.randint(20, 55))
     template = pick_template(d, MEDIUM_CONCERNS, case, themed=True)
@@ -134,11 +133,7 @@ def early_help_case(d: BuildState, *, closed: bool = False) -> CaseFile:
             outcome_on=d.school_day(t0 - 3),
             notes="Threshold for a social work assessment not met. Passed to the Early Help hub; school's family "
             "support worker agreed as lead practitioner.",
-            form={
-                "the_concern": trigger.what_happened,
-                "child_words": trigger.child_words,
-                "referrer_view": "Level 3: multiple needs; the family want help.",
-            },
+            form=enquiry_form(trigger, "Level 3: multiple needs; the family want help."),
         )
     theme = PLAN_THEMES[template.theme]
     case.threshold(

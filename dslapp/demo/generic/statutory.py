@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dslapp.demo.build_state import BuildState
 from dslapp.demo.case_file import CaseFile
-from dslapp.demo.generic.child import add_family, days_in_school, new_template_child
+from dslapp.demo.generic.child import days_in_school, new_child_at_home
 from dslapp.demo.generic.concern_templates import HIGH_CONCERNS, LOW_CONCERNS, MEDIUM_CONCERNS
-from dslapp.demo.generic.concerns import pick_template, record_concern
+from dslapp.demo.generic.concerns import enquiry_form, pick_template, record_concern
 from dslapp.demo.world import CSC, DSL, HEALTH
 from dslapp.models import Category, ChildStatus, DslDecision, Impact, ReferralOutcome, ReferralStatus
 from dslapp.models.referral import SentVia
@@ -47,8 +47,7 @@ def statutory_case(d: BuildState, status: ChildStatus) -> CaseFile:
     """A child in need or on a child protection plan, after a MASH enquiry."""
     year = d.rng.randint(1, 6)
     t0 = min(d.rng.randint(90, 280), days_in_school(d, year) - 80)
-    case, culture, pair = new_template_child(d, year=year, opened_days_ago=t0 + 70)
-    add_family(d, case, culture, pair)
+    case = new_child_at_home(d, year=year, opened_days_ago=t0 + 70)
     record_concern(case, pick_template(d, MEDIUM_CONCERNS, case), t0 + d.rng.randint(25, 60))
     template = pick_template(d, HIGH_CONCERNS, case)
     trigger = record_concern(case, template, t0)
@@ -75,13 +74,10 @@ def statutory_case(d: BuildState, status: ChildStatus) -> CaseFile:
             if cp
             else f"Child and family assessment by {sw}."
         ),
-        form={
-            "the_concern": trigger.what_happened,
-            "child_words": trigger.child_words,
-            "referrer_view": "Level 4: risk of significant harm."
-            if cp
-            else "Level 4: a child in need of a social work assessment.",
-        },
+        form=enquiry_form(
+            trigger,
+            "Level 4: risk of significant harm." if cp else "Level 4: a child in need of a social work assessment.",
+        ),
     )
     case.threshold(
         d.school_day(t0),
