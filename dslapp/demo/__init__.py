@@ -17,10 +17,15 @@ Both builders are deterministic: every id, time and choice comes from one ``rand
 every date is relative to ``today``, so the same arguments always give the same records. ``today``
 must not be in the future (the models refuse future events).
 
-Where things are: ``world`` (the school, staff, agencies and places), ``cultures`` (names), ``school_calendar``,
-``build_state`` (the random source and what must stay unique), ``case_file`` (one child's file and the record
-builders), ``stories/`` (one module per hand-written story), ``generic/`` (the template caseload and its text),
-``staff_notes``, ``showcase`` (``build_demo``) and ``benchmark`` (``build_large``).
+Where things are:
+
+- ``showcase``: ``build_demo``, the showcase caseload; ``benchmark``: ``build_large``, the benchmark dataset.
+- ``world``: the school, its staff, the agencies and places; ``cultures``: children's and families' names;
+  ``school_calendar``: school days, terms and times.
+- ``build_state``: one build's random source, dates counted from ``today``, and what must stay unique.
+- ``case_file``: one child's file while it is built, with a builder for each kind of record.
+- ``stories/``: one module per hand-written story, and the DSL's own notes that go with them.
+- ``generic/``: the rest of the caseload, assembled from concern templates and Early Help plan themes.
 """
 
 from __future__ import annotations

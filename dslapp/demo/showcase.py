@@ -9,8 +9,8 @@ from functools import partial
 from dslapp.demo.build_state import BuildState
 from dslapp.demo.case_file import CaseFile
 from dslapp.demo.generic.caseload import GENERIC_ORDER, generic_case
-from dslapp.demo.staff_notes import staff_notes
 from dslapp.demo.stories import STORIES
+from dslapp.demo.stories.staff_notes import staff_notes
 from dslapp.demo.summary import DemoSummary, Progress
 from dslapp.models import Concern
 from dslapp.store import RecordStore

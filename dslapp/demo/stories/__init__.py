@@ -1,4 +1,5 @@
-"""The hand-written case stories: one module per child, each a ``story(d)`` that builds that child's file.
+"""The hand-written case stories: one module per child, each a ``story(d)`` that builds that child's file,
+and ``staff_notes``, the DSL's own supervision and learning notes that go with them.
 
 Days are counted back from today; ``d.school_day()`` counts in school days, so events never fall on a
 weekend or in a holiday. Every story is fictional.

@@ -1,4 +1,4 @@
-"""The DSL's own notes: supervision and learning notes, linked to story children where present."""
+"""The DSL's own notes in the stories: supervision on Evie, Łucja, Lily and Jayden, and two learning briefs."""
 
 from __future__ import annotations
 
