@@ -1,4 +1,5 @@
-"""The shared state of one build: the random source, ``today``, and what must stay unique."""
+"""One build's source of fictional facts: random choices, dates counted from ``today``, and identifiers, names
+and contact details that must stay unique."""
 
 from __future__ import annotations
 
@@ -41,15 +42,18 @@ class BuildState:
 
     # -- randomness --
     def uuid(self) -> uuid.UUID:
+        """A random (version 4) id drawn from the seeded source, so ids repeat with the seed."""
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
 
     def pick(self, options: Sequence[T]) -> T:
+        """One of ``options``, each equally likely."""
         return options[self.rng.randrange(len(options))]
 
     def chance(self, probability: float) -> bool:
         return self.rng.random() < probability
 
     def minute(self) -> int:
+        """A minute past the hour, in fives."""
         return self.rng.randrange(0, 60, 5)
 
     def stamp(self, at: datetime, by: str = DSL) -> RecordStamp:
@@ -88,6 +92,7 @@ class BuildState:
         return day
 
     def at(self, days_ago: int, hour: int, minute: int = 0) -> datetime:
+        """A local time on the school day about ``days_ago`` days ago (see ``school_day``)."""
         return local_time(self.school_day(days_ago), hour, minute)
 
     @property
@@ -95,6 +100,7 @@ class BuildState:
         return self.today.year
 
     def academic_start(self) -> int:
+        """The calendar year the current school year began."""
         return school_year_start(self.today)
 
     def dob_for_year(self, year: int) -> date:
@@ -121,21 +127,26 @@ class BuildState:
                 return number
 
     def upn(self) -> str:
+        """A unique pupil number, marked as demo data."""
         return f"DEMO{self.rng.randrange(10**9):09d}"
 
     def address(self, town: str | None = None) -> str:
+        """A fictional street address with a postcode, in ``town`` if given."""
         name, area = self.pick([t for t in TOWNS if town is None or t[0] == town])
         letters = "".join(self.pick(POSTCODE_LETTERS) for _ in range(2))
         postcode = f"{area}{self.rng.randint(1, 4)} {self.rng.randint(1, 9)}{letters}"
         return f"{self.rng.randint(1, 120)} {self.pick(STREETS)}, {name}, {postcode}"
 
     def phone(self) -> str:
+        """A mobile number in Ofcom's range reserved for drama."""
         return f"07700 900{self.rng.randrange(1000):03d}"
 
     def landline(self) -> str:
+        """A landline number in Ofcom's range reserved for drama."""
         return f"01632 960{self.rng.randrange(1000):03d}"
 
     def reference(self, kind: str = "MASH") -> str:
+        """A unique reference another agency would give (``DEMO-MASH-1234``)."""
         while True:
             ref = f"DEMO-{kind}-{self.rng.randrange(1000, 10000)}"
             if ref not in self._refs:
@@ -165,6 +176,7 @@ class BuildState:
         return True
 
     def goal(self, what: str, who: str, by_when: date, how: str, baseline: int) -> Goal:
+        """One goal of an Early Help plan, scored 0–10 at the start (``baseline``)."""
         return Goal(
             goal_id=self.uuid(),
             what_will_change=what,

@@ -57,10 +57,14 @@ class ChildRecordStamp(RecordStamp):
 
 
 class CaseFile:
-    """One child's CP file while it is built: the child and their records, in the order made."""
+    """One child's CP file while it is built: the child and their records, in the order made.
 
-    def __init__(self, demo: BuildState, child: Child, year: int, opened: date) -> None:
-        self.d = demo
+    Each builder (``person``, ``concern``, ``plan``, ``referral``, ...) adds one record, saved at a set time
+    of day on its date, with its text filled in with the child's name, pronouns and carer (see ``fill``).
+    """
+
+    def __init__(self, d: BuildState, child: Child, year: int, opened: date) -> None:
+        self.d = d
         self.child = child
         self.year = year
         self.opened = opened
@@ -77,7 +81,7 @@ class CaseFile:
             "pos": "her" if girl else "his",
             "Pos": "Her" if girl else "His",
             "year": year_label(year),
-            "age": str(child.age_on(demo.today)),
+            "age": str(child.age_on(d.today)),
             "mum": "mum",
             "Mum": "Mum",
             "carer": "Mum",

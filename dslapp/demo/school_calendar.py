@@ -16,6 +16,7 @@ def saved_at(moment: datetime) -> datetime:
 
 
 def year_label(year: int) -> str:
+    """How a school names year group ``year`` (0 is Reception)."""
     return "Reception" if year == 0 else f"Year {year}"
 
 
@@ -47,6 +48,7 @@ _HOLIDAYS = (
 
 
 def is_school_day(day: date) -> bool:
+    """A weekday outside the (approximate) school holidays."""
     if day.weekday() >= 5:
         return False
     key = (day.month, day.day)
@@ -54,6 +56,7 @@ def is_school_day(day: date) -> bool:
 
 
 def add_school_days(start: date, days: int) -> date:
+    """The school day ``days`` school days after ``start``."""
     current = start
     while days > 0:
         current += timedelta(days=1)
@@ -63,4 +66,5 @@ def add_school_days(start: date, days: int) -> date:
 
 
 def day_month_year(day: date) -> str:
+    """``day`` as a school writes it in a note: 03/11/2025."""
     return day.strftime("%d/%m/%Y")

@@ -17,6 +17,8 @@ from dslapp.store import RecordStore
 
 
 def _remember_child(key: str, build: Callable[[BuildState], CaseFile]) -> Callable[[BuildState], CaseFile]:
+    """``build``, noting the child's id under ``key`` so the DSL's notes can link to the story children."""
+
     def make(d: BuildState) -> CaseFile:
         case = build(d)
         d.story_children[key] = case.child.id

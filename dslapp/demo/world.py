@@ -21,6 +21,8 @@ CONSULTATION_LINE = "Fictionton MASH consultation line"
 
 @dataclass(frozen=True)
 class Staff:
+    """A member of staff (or a notifier, such as Operation Encompass) who reports a concern."""
+
     name: str
     role: str
 

@@ -1,4 +1,4 @@
-"""The template caseload's order of statuses, and one template child of a given status."""
+"""The template caseload: the order its statuses come in, and one template child of a given status."""
 
 from __future__ import annotations
 
@@ -50,6 +50,7 @@ GENERIC_ORDER = (
 
 
 def _universal_case(d: BuildState) -> CaseFile:
+    """A child with no plan: up to two low-level concerns, sometimes an event from before they joined."""
     year = d.rng.randrange(7)
     furthest = min(300, days_in_school(d, year) - 3)
     count = d.pick((0, 1, 1, 2)) if furthest > 10 else 0
@@ -64,6 +65,7 @@ def _universal_case(d: BuildState) -> CaseFile:
 
 
 def _looked_after_case(d: BuildState) -> CaseFile:
+    """A looked after child, settled with long-term foster carers since Reception."""
     year = d.rng.randint(1, 6)
     joined = date(d.academic_start() - year, 9, 4)
     case, culture, pair = new_template_child(d, year=year, opened_days_ago=(d.today - joined).days)
@@ -107,6 +109,7 @@ def _looked_after_case(d: BuildState) -> CaseFile:
 
 
 def _transferred_case(d: BuildState) -> CaseFile:
+    """A child who moved to another school, with the CP file sent to its DSL and the receipt recorded."""
     year = d.rng.randint(1, 6)
     left = d.rng.randint(20, 80)
     case = new_child_at_home(d, year=year, opened_days_ago=left + d.rng.randint(100, 250))
@@ -130,6 +133,8 @@ def _transferred_case(d: BuildState) -> CaseFile:
 
 
 def generic_case(d: BuildState, status: ChildStatus) -> CaseFile:
+    """One template child whose file ends in ``status`` (counted per status: the second open Early Help
+    child comes through a MASH enquiry)."""
     made = d.generic_made.get(status, 0)
     d.generic_made[status] = made + 1
     if status == ChildStatus.EARLY_HELP:

@@ -61,5 +61,6 @@ def enquiry_form(trigger: Concern, referrer_view: str) -> dict[str, str]:
 def pick_template(
     d: BuildState, options: Sequence[ConcernText], case: CaseFile, *, looked_after: bool = False, themed: bool = False
 ) -> ConcernText:
+    """A template that reads right for this child (``themed``: one that leads to an Early Help plan)."""
     suitable = [t for t in options if _fits(t, case, looked_after) and (t.theme or not themed)]
     return d.pick(suitable or list(options))

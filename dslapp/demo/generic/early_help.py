@@ -105,6 +105,8 @@ def _plan_from_theme(d: BuildState, case: CaseFile, theme: PlanTheme, started: d
 
 
 def early_help_case(d: BuildState, *, closed: bool = False) -> CaseFile:
+    """A child with an Early Help plan after a concern that needed more than school could offer; ``closed``:
+    the plan met its goals and the case closed."""
     year = d.rng.randint(1, 6)
     t0 = min(d.rng.randint(300, 400) if closed else d.rng.randint(60, 200), days_in_school(d, year) - 70)
     case = new_child_at_home(d, year=year, opened_days_ago=t0 + 60)
