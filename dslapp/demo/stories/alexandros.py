@@ -1,4 +1,4 @@
-"""Αλέξανδρος (Alex)'s story (fictional): Child in need: a young carer with autism whose mum has bipolar disorder."""
+"""Αλέξανδρος (Alex), his story (fictional): Child in need: a young carer with autism whose mum has bipolar disorder."""
 
 from __future__ import annotations
 
