@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -27,6 +28,13 @@ def test_every_package_folder_is_listed_in_pyproject() -> None:
 
 @pytest.mark.slow
 def test_wheel_ships_migrations_and_resources(tmp_path: Path) -> None:
+    # Build from a clean copy: setuptools reuses a build/ folder in the tree, whose stale files would hide a
+    # package missing from pyproject.toml (and the build would leave build/ and *.egg-info behind).
+    source = tmp_path / "source"
+    for name in ("dslapp", "ui", "resources", "data_schema"):
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
     subprocess.run(
         [
             sys.executable,
@@ -38,7 +46,7 @@ def test_wheel_ships_migrations_and_resources(tmp_path: Path) -> None:
             "-q",
             "-w",
             str(tmp_path),
-            str(ROOT),
+            str(source),
         ],
         check=True,
         capture_output=True,
@@ -48,6 +56,7 @@ def test_wheel_ships_migrations_and_resources(tmp_path: Path) -> None:
     assert "dslapp/data_schema/migrations/0001_initial.sql" in names
     assert "dslapp/data_schema/case-bundle.schema.json" in names
     assert "dslapp/resources/fonts/DejaVuSans.ttf" in names
+    assert {"dslapp/demo/__init__.py", "dslapp/demo/generic/caseload.py", "dslapp/demo/stories/amira.py"} <= names
     # install into an isolated target and check the code finds them there
     target = tmp_path / "site"
     subprocess.run(
@@ -57,8 +66,9 @@ def test_wheel_ships_migrations_and_resources(tmp_path: Path) -> None:
     )
     probe = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
-        "import dslapp.paths as p, dslapp.vault.migrate as m;"
+        "import dslapp.paths as p, dslapp.vault.migrate as m, dslapp.demo as d;"
         "assert p.__file__.startswith(sys.argv[1]), p.__file__;"
+        "assert d.__file__.startswith(sys.argv[1]) and callable(d.build_demo), d.__file__;"
         "print(m.latest_version(), p.resource_files().joinpath('fonts', 'DejaVuSans.ttf').is_file())"
     )
     out = subprocess.run(
