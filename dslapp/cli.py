@@ -230,8 +230,8 @@ def _write_samples(store: Any, out_dir: Path) -> None:
         return
     chosen = max(children, key=lambda c: store.db.scalar("SELECT count(*) FROM records WHERE child_id = ?", (c.id,)))
     export_bundle(store, chosen.id, out_dir / "sample-case-bundle.json")
-    from dslapp.export.chronology_pdf import export_chronology_pdf
     from dslapp.export.pack_pdf import export_referral_pack
+    from dslapp.services.documents import export_chronology_pdf
 
     export_chronology_pdf(store, chosen.id, out_dir / "sample-chronology.pdf")
     export_referral_pack(store, chosen.id, out_dir / "sample-referral-pack.pdf")
@@ -301,7 +301,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             _confirm_passphrase(store, args)
             export_bundle(store, child_id, out)
         elif args.what == "chronology":
-            from dslapp.export.chronology_pdf import export_chronology_pdf
+            from dslapp.services.documents import export_chronology_pdf
 
             export_chronology_pdf(store, child_id, out, password=password, since=args.since, until=args.until)
         elif args.what == "mash":

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from dslapp.guidance.config import GuidanceConfig, MashFormSettings, resolve
 from dslapp.guidance.prompts import dmy, fill
@@ -27,9 +26,7 @@ from dslapp.models import (
     ThresholdDecision,
 )
 from dslapp.models.early_help import LEVEL_LABELS, PlanStatus
-
-if TYPE_CHECKING:
-    from dslapp.services.children import ChildFile
+from dslapp.views.child_file import ChildFile
 
 DOMAIN_KEYS = ("child_development", "parenting_capacity", "family_environment")
 

@@ -133,7 +133,7 @@ def export_chronology(
     def start(
         session: Session, out: Path, password: str | None, progress: ExportProgress, on_done: Done, on_error: Failed
     ) -> None:
-        from dslapp.export.chronology_pdf import export_chronology_pdf
+        from dslapp.services.documents import export_chronology_pdf
 
         chosen = filters or Filters()
         session.run(
@@ -186,6 +186,6 @@ def export_pack(child_id: str) -> Exporter:
 
 
 def record_print(session: Session, child_id: str, entries: int, on_done: Done | None = None) -> None:
-    from dslapp.export.chronology_pdf import record_print as audit_print
+    from dslapp.services.documents import record_chronology_print as audit_print
 
     session.run(lambda store: audit_print(store, child_id, entries), on_done)

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dslapp.guidance.alerts import AlertItem, acknowledge_alert, practice_alerts
+from dslapp.guidance.alerts import AlertItem
 from dslapp.models import SharingDecision, ThresholdDecision
 from dslapp.models.referral import DisagreementType
 from dslapp.services import early_help, escalation, mash, recording, thresholds
+from dslapp.services.alerts import acknowledge_alert, practice_alerts
 from dslapp.services.early_help import ReviewResult
 from dslapp.store import RecordStore
 from ui.operations.runner import Done, Failed

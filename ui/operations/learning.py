@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from dslapp.export.common import ExportResult
-from dslapp.guidance import learning_cards
 from dslapp.guidance.learning_cards import LearningCard
 from dslapp.guidance.prompts import Prompt
 from dslapp.models import Child, CpdRecord, LearningNote, Record, SupervisionNote
 from dslapp.services import child_voice, learning, supervision
+from dslapp.services import learning_cards as card_service
 from dslapp.services.changes import Changes
 from dslapp.services.child_voice import VoiceEntry
 from dslapp.services.supervision import SessionAction
@@ -98,7 +98,7 @@ def record_cpd(session: Session, fields: dict[str, Any], on_done: Callable[[CpdR
 def export_session_pdf(
     session: Session, note_id: str, out: Path, on_done: Callable[[ExportResult], None], **kw: Any
 ) -> None:
-    from dslapp.export.supervision_pdf import export_supervision_pdf
+    from dslapp.services.supervision import export_supervision_pdf
 
     session.run(lambda store: export_supervision_pdf(store, note_id, out), on_done, **kw)
 
@@ -112,7 +112,7 @@ def academic_year(on: date) -> tuple[date, date]:
 def export_governors_pdf(
     session: Session, start: date, end: date, out: Path, on_done: Callable[[ExportResult], None], **kw: Any
 ) -> None:
-    from dslapp.export.governors_pdf import export_governors_pdf as export
+    from dslapp.services.governors import export_governors_pdf as export
 
     session.run(lambda store: export(store, start, end, out), on_done, **kw)
 
@@ -144,11 +144,11 @@ def cards_for_decision(
     session: Session, record: Record, event: str, on: date, on_done: Callable[[list[LearningCard]], None], **kw: Any
 ) -> None:
     """Cards to show for ``record`` at ``event`` (each remembered, so shown once)."""
-    session.write(lambda store: learning_cards.cards_to_show(store, record, event, on), on_done, **kw)
+    session.write(lambda store: card_service.cards_to_show(store, record, event, on), on_done, **kw)
 
 
 def dismiss_card(session: Session, card: LearningCard, **kw: Any) -> None:
     def work(store: RecordStore) -> tuple[None, Changes]:
-        return None, learning_cards.dismiss_card(store, card)
+        return None, card_service.dismiss_card(store, card)
 
     session.write(work, **kw)
