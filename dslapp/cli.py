@@ -1,6 +1,10 @@
 """The ``dslapp`` command: a thin argparse layer over the services (DESIGN §5).
 
 Exit codes: 0 ok, 1 a problem explained in one line on stderr (never a traceback), 2 usage.
+
+Each command imports the services it uses when it runs, so ``dslapp --version`` and ``--help`` answer at once
+without loading the vault, Qt or reportlab. That is the only reason for the imports inside functions here
+(and in ``bench``); the rest of the core imports at the top (``tests/core/test_layers.py`` checks).
 """
 
 from __future__ import annotations

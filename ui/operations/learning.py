@@ -14,10 +14,10 @@ from dslapp.guidance.prompts import Prompt
 from dslapp.models import Child, CpdRecord, LearningNote, Record, SupervisionNote
 from dslapp.services import child_voice, learning, supervision
 from dslapp.services import learning_cards as card_service
+from dslapp.services.casebook import Casebook
 from dslapp.services.changes import Changes
 from dslapp.services.child_voice import VoiceEntry
 from dslapp.services.supervision import SessionAction
-from dslapp.store import RecordStore
 from ui.operations.session import Session
 
 WATCHED_KINDS = (LearningNote.KIND, SupervisionNote.KIND, CpdRecord.KIND, Child.KIND)
@@ -30,7 +30,7 @@ class Library:
 
 
 def load_library(session: Session, text: str, tag: str, on_done: Callable[[Library], None], **kw: Any) -> None:
-    def work(store: RecordStore) -> Library:
+    def work(store: Casebook) -> Library:
         entries = learning.search_entries(store, text) if text.strip() else learning.list_entries(store)
         if tag:
             entries = [e for e in entries if tag.casefold() in (t.casefold() for t in e.tags)]
@@ -66,7 +66,7 @@ class SupervisionData:
 
 
 def load_supervision(session: Session, on_done: Callable[[SupervisionData], None], **kw: Any) -> None:
-    def work(store: RecordStore) -> SupervisionData:
+    def work(store: Casebook) -> SupervisionData:
         kids = store.all_of(Child)
         names = {str(c.id): c.display_name for c in kids}
         return SupervisionData(
@@ -133,7 +133,7 @@ class ChildVoice:
 def load_child_voice(
     session: Session, child_id: str, on: date, on_done: Callable[[ChildVoice], None], **kw: Any
 ) -> None:
-    def work(store: RecordStore) -> ChildVoice:
+    def work(store: Casebook) -> ChildVoice:
         last, prompt = child_voice.voice_check(store, child_id, on)
         return ChildVoice(child_voice.child_voice(store, child_id), last, prompt)
 
@@ -148,7 +148,7 @@ def cards_for_decision(
 
 
 def dismiss_card(session: Session, card: LearningCard, **kw: Any) -> None:
-    def work(store: RecordStore) -> tuple[None, Changes]:
+    def work(store: Casebook) -> tuple[None, Changes]:
         return None, card_service.dismiss_card(store, card)
 
     session.write(work, **kw)
