@@ -6,6 +6,7 @@ vault only through these functions: it never imports ``dslapp.vault`` or ``dslap
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from dslapp.config import Settings
 from dslapp.errors import CasebookError, VaultDamaged, check_user_name
 from dslapp.store import RecordStore
 from dslapp.store import SearchHit as SearchHit
-from dslapp.vault import backup, keys
+from dslapp.vault import audit, backup, keys
 from dslapp.vault.copies import BackupFile as BackupFile
 from dslapp.vault.vault import User as User
 from dslapp.vault.vault import Vault, is_vault, list_users
@@ -55,6 +56,13 @@ def create(directory: Path, *, name: str, role: str, school: str, passphrase: st
     return Opened(RecordStore(vault), school, recovery_key)
 
 
+def create_empty(directory: Path, *, name: str, role: str, school: str, passphrase: str) -> str:
+    """``dslapp init``: create the casebook, lock it, and return the recovery key (to be shown once)."""
+    opened = create(directory, name=name, role=role, school=school, passphrase=passphrase)
+    lock(opened.casebook)
+    return opened.recovery_key
+
+
 def unlock(directory: Path, passphrase: str, *, user_id: str | None = None) -> Opened:
     vault = Vault.open(directory, passphrase, user_id=user_id)
     return Opened(RecordStore(vault), vault.school)
@@ -74,7 +82,7 @@ def lock(casebook: Casebook) -> None:
 
 def restore_and_unlock(directory: Path, backup_file: Path, passphrase: str, *, user_id: str | None = None) -> Opened:
     """Restore a verified copy over a damaged casebook (the damaged file is kept aside), then unlock it."""
-    backup.restore(directory, backup_file, passphrase, user_id=user_id)
+    restore(directory, backup_file, passphrase, user_id=user_id)
     return unlock(directory, passphrase, user_id=user_id)
 
 
@@ -100,6 +108,37 @@ def confirm_passphrase(casebook: Casebook, passphrase: str) -> None:
 def enable_auto_backup(casebook: Casebook, settings: Settings) -> None:
     """Rolling encrypted backups whenever the casebook is locked (and so on exit)."""
     backup.enable_auto_backup(casebook.vault, settings)
+
+
+def when_locked(casebook: Casebook, hook: Callable[[Casebook], None]) -> None:
+    """Call ``hook`` as the casebook locks, while it is still open (an error in it is raised once locked)."""
+    casebook.vault.on_lock.append(lambda _vault: hook(casebook))
+
+
+def auto_backup(casebook: Casebook, settings: Settings) -> backup.BackupInfo | None:
+    """The rolling automatic backup (None when nothing changed since today's)."""
+    return backup.auto_backup(casebook.vault, settings)
+
+
+def back_up_to(casebook: Casebook, out: Path) -> backup.BackupInfo:
+    """A verified backup file at ``out`` (a file, or a folder to put it in). Audited."""
+    return backup.backup(casebook.vault, out)
+
+
+def restore(directory: Path, backup_file: Path, passphrase: str, *, user_id: str | None = None) -> Path | None:
+    """Restore a verified copy; returns where the replaced database was kept (nothing is deleted)."""
+    return backup.restore(directory, backup_file, passphrase, user_id=user_id)
+
+
+def verify(casebook: Casebook) -> audit.AuditReport:
+    """``dslapp audit verify``: every page, then the audit chain, its anchor and every record's seal.
+    VaultDamaged (naming the newest good copy) if pages are damaged."""
+    vault = casebook.vault
+    if vault.check_pages():
+        raise vault.offering_copy(
+            VaultDamaged("Part of the casebook's database is damaged, so its audit trail cannot be checked.")
+        )
+    return vault.verify_trail()
 
 
 def back_up_now(casebook: Casebook, settings: Settings) -> tuple[str, int]:
@@ -165,7 +204,9 @@ __all__ = [
     "SearchHit",
     "User",
     "add_deputy",
+    "auto_backup",
     "back_up_now",
+    "back_up_to",
     "backup_made_at",
     "casebook_exists",
     "change_passphrase",
@@ -173,12 +214,16 @@ __all__ = [
     "confirm_passphrase",
     "confirm_smaller_casebook",
     "create",
+    "create_empty",
     "enable_auto_backup",
     "export_plain",
     "held_backups",
     "lock",
+    "restore",
     "restore_and_unlock",
     "unlock",
     "unlock_with_recovery_key",
     "users_of",
+    "verify",
+    "when_locked",
 ]
