@@ -101,7 +101,8 @@ class GoalsEditor(QWidget):
         add.addWidget(self.add_button)
         add.addStretch(1)
         layout.addLayout(add)
-        for goal in goals or [None]:  # type: ignore[list-item]
+        starting: list[dict[str, Any] | None] = list(goals) if goals else [None]  # one empty row to begin with
+        for goal in starting:
             self.add_goal(goal)
 
     def add_goal(self, goal: dict[str, Any] | None = None) -> GoalRow:

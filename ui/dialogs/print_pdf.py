@@ -21,7 +21,7 @@ MAX_RENDER_DPI = 300  # a 1200 dpi A4 page would be a ~550 MB image; 300 dpi is 
 
 def load_pdf(pdf_bytes: bytes, parent: QObject | None = None) -> QPdfDocument:
     """A QPdfDocument read from memory (a QBuffer owned by the document); raises ValueError if unreadable."""
-    document = QPdfDocument(parent)
+    document = QPdfDocument(parent) if parent is not None else QPdfDocument()
     buffer = QBuffer(document)
     buffer.setData(QByteArray(pdf_bytes))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)

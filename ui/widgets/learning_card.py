@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -13,6 +14,9 @@ from dslapp.models import Record
 from ui import theme
 from ui.operations.session import Session
 from ui.widgets.common import text_label
+
+if TYPE_CHECKING:  # the workspace imports this module (through the record tabs); at run time it is imported where used
+    from ui.windows.workspace import Workspace
 
 READ_MORE = "Read the full entry"
 DISMISS = "Dismiss"
@@ -126,17 +130,19 @@ class LearningCardsDialog(QDialog):
         widget = start.parentWidget()
         while widget is not None and not isinstance(widget, Workspace):
             widget = widget.parentWidget()
-        if widget is None:
+        if isinstance(widget, Workspace):
+            workspace: Workspace | None = widget
+        else:
             found = start.window().findChildren(Workspace) or cls.session_workspaces()
-            widget = found[0] if found else None
-        if widget is not None:
-            widget.go(Location("learning"))
-            page = getattr(widget, "learning", None)
+            workspace = found[0] if found else None
+        if workspace is not None:
+            workspace.go(Location("learning"))
+            page = getattr(workspace, "learning", None)
             if page is not None:
                 page.open_entry(entry_id)
 
     @staticmethod
-    def session_workspaces() -> list[QWidget]:
+    def session_workspaces() -> list[Workspace]:
         from PySide6.QtWidgets import QApplication
 
         from ui.windows.workspace import Workspace
@@ -209,13 +215,17 @@ def add_cards_for(
         return
     from ui.operations import learning as ops
 
+    def dismissed(card: LearningCard) -> None:
+        if session.is_open:
+            ops.dismiss_card(session, card, owner=owner)
+
     def shown(cards: list[LearningCard]) -> None:
         if not cards:
             return
         widget = LearningCards()
         widget.setObjectName("InlineLearningCards")
         widget.show_cards(cards)
-        widget.dismissed.connect(lambda card: session.is_open and ops.dismiss_card(session, card, owner=owner))
+        widget.dismissed.connect(dismissed)
         widget.open_entry.connect(lambda entry_id: LearningCardsDialog.open_in_library(owner, entry_id))
         layout.addWidget(widget)
 

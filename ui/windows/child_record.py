@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dslapp.errors import CasebookError
 from dslapp.guidance.alerts import AlertItem
 from dslapp.models import (
     RECORD_KINDS,
@@ -588,14 +589,11 @@ class ChildRecordPage(QWidget):
         )
         if not ok:
             return
-        guidance_ops.acknowledge(
-            self.session,
-            alert,
-            note,
-            self.on,
-            lambda _ack: self._load_guidance(),
-            lambda error: QMessageBox.warning(self, "Acknowledge alert", str(error)),
-        )
+
+        def failed(error: CasebookError) -> None:
+            QMessageBox.warning(self, "Acknowledge alert", str(error))
+
+        guidance_ops.acknowledge(self.session, alert, note, self.on, lambda _ack: self._load_guidance(), failed)
 
     def _history_text(self, item: HistoryItem) -> str:
         if item.action == "view" and item.object_id == self.child_id:

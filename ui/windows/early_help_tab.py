@@ -132,7 +132,8 @@ class EarlyHelpTab(QWidget):
             detail=self._html,
             name="Early Help",
         )
-        self.listing.layout().setContentsMargins(0, 0, 0, 0)
+        if (listing_layout := self.listing.layout()) is not None:
+            listing_layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.listing, 1)
         self.listing.selection_changed.connect(lambda _r: self._update_buttons())
         self._update_buttons()

@@ -186,7 +186,8 @@ class EscalationTab(QWidget):
             colour=lambda e: theme.colours().danger if guide.response_overdue(e, self.on, self.items) else None,
             name="Escalations",
         )
-        self.listing.layout().setContentsMargins(0, 0, 0, 0)
+        if (listing_layout := self.listing.layout()) is not None:
+            listing_layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.listing, 1)
         self.listing.selection_changed.connect(lambda _e: self._update())
         self._update()

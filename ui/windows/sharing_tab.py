@@ -159,7 +159,8 @@ class SharingTab(QWidget):
             detail=detail,
             name="Information sharing",
         )
-        self.listing.layout().setContentsMargins(0, 0, 0, 0)
+        if (listing_layout := self.listing.layout()) is not None:
+            listing_layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.listing, 1)
 
     def set_items(self, items: Sequence[SharingDecision]) -> None:
