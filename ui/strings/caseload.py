@@ -1,0 +1,18 @@
+"""The caseload page: searching and filtering the children."""
+
+CASELOAD_TITLE = "Caseload"
+CASELOAD_SEARCH = "Search names and case notes…"
+CASELOAD_SEARCH_NAME = "Search the caseload"
+CASELOAD_STATUS_ANY = "Any status"
+CASELOAD_DESIGNATION_ANY = "Any designation"
+CASELOAD_CATEGORY_ANY = "Any category"
+CASELOAD_ALERTS = "Has alerts"
+CASELOAD_OPEN = "Open cases"
+CASELOAD_CLOSED = "Closed cases"
+CASELOAD_ALL = "Open and closed"
+CASELOAD_COUNT = "{shown} of {total} children"
+CASELOAD_EMPTY = "No children match. Try fewer words or clear the filters."
+CASELOAD_CLEAR = "Clear filters"
+CASELOAD_COLUMNS = ("Name", "Date of birth", "Year", "Status", "Designations", "Concerns", "Last concern", "Alerts")
+CASELOAD_MATCH = "Match"
+CASELOAD_ALERT_TIP = "{count} needing attention (overdue or a practice alert)"

@@ -1,0 +1,1 @@
+"""The learning library, the learning cards, and the child's voice."""

@@ -1,0 +1,3 @@
+"""Information sharing decisions."""
+
+SHARING_COLUMNS = ("Date", "What", "With whom", "Shared?")

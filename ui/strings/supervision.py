@@ -1,0 +1,1 @@
+"""The supervision log and CPD record."""
