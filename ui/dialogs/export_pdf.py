@@ -112,7 +112,9 @@ class ExportPdfDialog(QDialog):
             )
 
     def choose_file(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(self, strings.EXPORT_SAVE_AS, self.path.text(), "PDF (*.pdf)")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, strings.EXPORT_SAVE_AS, self.path.text(), strings.EXPORT_PDF_FILTER
+        )
         if chosen:
             self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
 

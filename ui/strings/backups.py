@@ -34,3 +34,4 @@ SETTINGS_BACKUPS_RELEASE_CONFIRM = (
     "Only continue if records were disposed of on purpose under the retention policy. The older, larger backups "
     "will then rotate out as usual. This is recorded in the audit trail. Continue?"
 )
+BACKUP_MADE_AT = "{day} {made:%B %Y at %H:%M}"  # 3 March 2025 at 14:05

@@ -50,8 +50,6 @@ CONCERN_COPY = "Copy text"
 COPIED = "Copied. The clipboard will be cleared in {seconds} seconds."
 ACTION_MARK_DONE = "Mark as done"
 ACTION_DONE_REASON = "Marked as done"
-ACTION_COLUMNS = ("What", "Owner", "Due", "Done")
-HISTORY_COLUMNS = ("When", "Who", "What")
 HISTORY_ACTIONS = {
     "create": "Recorded",
     "amend": "Amended",
@@ -73,3 +71,32 @@ ADD_CHILD_NEED_NAMES = "Enter the child's legal first name and surname."
 ADD_CHILD_DONE = "{name} has been added."
 NEW_CHILD_LINK = "New child…"
 ACTION_ADD_CHILD = "&Add a child…"
+
+# ---- the record's lists and tables, its history, and the practice alerts on the Overview
+YEAR_GROUPS = ("Nursery", "Reception", *(f"Year {n}" for n in range(1, 14)))
+RECORD_READER_NAME = "Record"
+CHILD_TABS_NAME = "Parts of the child's record"
+CONCERNS_LIST_NAME = "Records of concern"
+CONCERNS_COLUMN_DATE = "Date"
+CONCERNS_COLUMN_CATEGORIES = "Categories"
+CONCERNS_COLUMN_DECISION = "Decision"
+ACTIONS_LIST_NAME = "Actions"
+ACTIONS_COLUMN_WHAT = "What"
+ACTIONS_COLUMN_OWNER = "Owner"
+ACTIONS_COLUMN_DUE = "Due"
+ACTIONS_COLUMN_DONE = "Done"
+HISTORY_LIST_NAME = "History of this record"
+HISTORY_COLUMN_WHEN = "When"
+HISTORY_COLUMN_WHO = "Who"
+HISTORY_COLUMN_WHAT = "What"
+HISTORY_CHILD_DETAILS = "the child's details"
+HISTORY_A_RECORD = "a {what}"
+HISTORY_AN_RECORD = "an {what}"  # before a vowel
+CHILD_UPN_SHORT = "UPN {upn}"
+ACKNOWLEDGE_ALERT_TITLE = "Acknowledge alert"
+ACKNOWLEDGE_ALERT_ASK = "{alert}\n\nWhat are you doing about it? (kept in the record)"
+ALERTS_TITLE = "Practice alerts"
+ALERTS_TITLE_COUNT = "Practice alerts ({count})"
+ALERT_ACKNOWLEDGED = "Acknowledged {date}: {note}"
+ALERT_ACKNOWLEDGE = "Acknowledge with a note…"
+ALERT_ACKNOWLEDGE_NAME = "Acknowledge: {alert}"

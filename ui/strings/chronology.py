@@ -1,6 +1,5 @@
 """The chronology tab, its entries, the timeline, and the export and print of the chronology."""
 
-CHRONOLOGY_COLUMNS = ("Date", "Significant event", "Source", "Impact on the child", "Action taken / outcome", "By")
 CHRONO_COLUMNS = (
     "",
     "Date / period",
@@ -79,3 +78,29 @@ CASE_EXPORT_PACK_TITLE = "Export the referral pack as a PDF"
 CASE_EXPORT_MASH = "Export MASH enquiry…"
 CASE_EXPORT_MASH_TITLE = "Export the MASH enquiry as a PDF"
 CASE_EXPORT_MASH_NONE = "No MASH enquiry has been started for this child."
+
+# ---- the timeline (ui/widgets/timeline.py)
+TIMELINE_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+TIMELINE_EMPTY = "No significant events to show."
+TIMELINE_LANES = "Events by category"
+TIMELINE_GAP_DAYS = "{days} d"
+TIMELINE_EVENT = "{count} event"
+TIMELINE_EVENTS = "{count} events"
+TIMELINE_GETTING_CLOSER = "{count} · ▲ getting closer"
+TIMELINE_ZOOM_OUT = "Zoom out (show a longer period)"
+TIMELINE_ZOOM_IN = "Zoom in (show a shorter period)"
+TIMELINE_FIT = "Fit"
+TIMELINE_FIT_TIP = "Show the whole timeline"
+TIMELINE_LEGEND = (
+    "<span style='color:#c0392b'>●</span> high &nbsp; <span style='color:#e69f00'>●</span> medium &nbsp; "
+    "<span style='color:#0072b2'>●</span> low severity &nbsp; ◆ milestone &nbsp; ○ approximate date"
+)
+TIMELINE_YEARS_SHOWN = "About {count:.0f} years shown"
+TIMELINE_MONTHS_SHOWN = "About {count:.0f} months shown"
+TIMELINE_WEEKS_SHOWN = "About {count:.0f} weeks shown"
+TIMELINE_LANE_TIP = "{lane}: {events}"
+TIMELINE_LANE_GAPS = "Days between events: {gaps}"
+TIMELINE_LANE_CLOSER = "The most recent events are closer together than the earlier ones."
+TIMELINE_SEVERITY = "{severity} severity"
+TIMELINE_CLICK = "(click to open)"
+TIMELINE_MONTH_TICK = "{month} {year}"

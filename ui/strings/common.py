@@ -23,3 +23,9 @@ UNEXPECTED_ERROR = (
 )
 LOCKED_ERROR = "The casebook is locked. Unlock it to continue."
 WORKING = "Working…"
+DEMO_BADGE_NAME = "Demo casebook: fictional data"
+DEMO_BADGE_TIP = "This is the demo casebook. Every child, family and school in it is fictional."
+PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"  # printed at the top and foot of every case document
+THE_CHILD = "the child"  # when the child's name is not to hand
+DONE = "Done"
+PRINT = "Print"

@@ -1,4 +1,4 @@
-"""Exports: a PDF (optionally password-protected) and the unencrypted exports that leave the vault."""
+"""Exports and printing: a PDF (optionally password-protected), the unencrypted exports that leave the vault."""
 
 EXPORT_SAVE_AS = "Save as"
 EXPORT_BROWSE = "Choose…"
@@ -29,3 +29,9 @@ EXPORT_UNENCRYPTED_WARNING = (
     "the audit trail. Re-enter your passphrase to go on."
 )
 EXPORT_UNENCRYPTED_DONE = "Saved, unencrypted, to {path}"
+EXPORT_SAVE_TO = "Save to"
+EXPORT_BUNDLE_FILTER = "Case bundle (*.json)"
+EXPORT_PLAIN_FILTER = "SQLite database (*.sqlite)"
+EXPORT_NEED_FILE_PATH = "Choose where to save the file."
+PRINT_UNREADABLE = "The PDF could not be read for printing ({error})."
+EXPORT_PDF_FILTER = "PDF (*.pdf)"

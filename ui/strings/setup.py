@@ -54,3 +54,5 @@ SETUP_KEY_PRINT_BODY = (
 DEMO_BUILDING = "Building the demo casebook with fictional children…"
 DEMO_CANCELLED = "The demo casebook was not created."
 STRENGTH_LABELS = ("Too weak", "Weak", "Fair", "Strong", "Very strong")
+SETUP_KEY_PRINT_BY = "Set up by {name} on {date}"
+SETUP_STRENGTH_NAME = "Passphrase strength"

@@ -47,3 +47,7 @@ ABOUT_TEXT = (
     "<p>Everything is stored on this computer only, encrypted with a key that your passphrase unlocks. "
     "The casebook locks itself after {minutes} minutes without use.</p>"
 )
+SHORTCUTS_KEYS = "Keys"
+SHORTCUTS_WHAT = "What it does"
+NAV_LEARNING = "Learning library"
+NAV_SUPERVISION = "Supervision"

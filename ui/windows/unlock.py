@@ -100,7 +100,7 @@ class UnlockPage(QWidget):
         layout.addLayout(row)
 
         self.error = text_label("", "InlineError", wrap=True)
-        self.error.setAccessibleName("Unlock message")
+        self.error.setAccessibleName(strings.UNLOCK_MESSAGE_NAME)
         self.error.hide()
         layout.addWidget(self.error)
         # a damaged casebook: say so plainly and offer the newest good backup (issue 8)
@@ -218,7 +218,7 @@ class UnlockPage(QWidget):
             return
         made = next((b.made_at for b in backup.list_backups(newest.parent) if b.path == newest), None)
         local = made.astimezone() if made is not None else None
-        when = f"{local.day} {local:%B %Y at %H:%M}" if local is not None else newest.name
+        when = strings.BACKUP_MADE_AT.format(day=local.day, made=local) if local is not None else newest.name
         self.show_error(f"{strings.UNLOCK_DAMAGED} {strings.UNLOCK_RESTORE_OFFER.format(when=when)}")
         self.restore_button.show()
 
