@@ -29,3 +29,4 @@ PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"  # printed at the top and foot of ever
 THE_CHILD = "the child"  # when the child's name is not to hand
 DONE = "Done"
 PRINT = "Print"
+SHORTCUT_TIP = "{action} ({keys})"  # a button's tooltip naming its keyboard shortcut

@@ -390,7 +390,7 @@ class ChildRecordPage(QWidget):
             theme.icon("concern", theme.colours().accent_text), strings.CHILD_RECORD_CONCERN
         )
         self.record_button.setObjectName("Primary")
-        self.record_button.setToolTip(f"{strings.CHILD_RECORD_CONCERN} (Ctrl+N)")
+        self.record_button.setToolTip(strings.SHORTCUT_TIP.format(action=strings.CHILD_RECORD_CONCERN, keys="Ctrl+N"))
         self.record_button.clicked.connect(lambda: self.record_concern.emit(self.child_id))
         top.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
