@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from dslapp.errors import CasebookError, InvalidRecord
+from dslapp.errors import InvalidRecord, SettingsInvalid
 from dslapp.models import LearningNote
 from dslapp.models.supervision import FollowUp
 from dslapp.services import recording
@@ -64,7 +64,7 @@ def _read_toml(text: str, source: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CasebookError(f"The learning settings ({source}) could not be read: {exc}.") from exc
+        raise SettingsInvalid(f"The learning settings ({source}) could not be read: {exc}.") from exc
 
 
 def load_learning_settings(*overrides: Path) -> LearningSettings:
@@ -77,7 +77,7 @@ def load_learning_settings(*overrides: Path) -> LearningSettings:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first.get("loc", ()))
-        raise CasebookError(f"The learning settings are not valid: {where}: {first.get('msg')}.") from exc
+        raise SettingsInvalid(f"The learning settings are not valid: {where}: {first.get('msg')}.") from exc
 
 
 def learning_settings() -> LearningSettings:

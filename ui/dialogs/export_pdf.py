@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dslapp.errors import CasebookError
-from dslapp.export.common import ExportCancelled, ExportResult
+from dslapp.errors import CasebookError, ExportCancelled
+from dslapp.export.common import ExportResult
 from dslapp.export.protect import MIN_PASSWORD_LENGTH
 from ui import strings, theme
 from ui.operations.chronology import Exporter, ExportProgress

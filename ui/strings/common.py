@@ -21,7 +21,6 @@ UNEXPECTED_ERROR = (
     "Something went wrong inside DSL Casebook. Nothing that was already saved has been lost. "
     "If this keeps happening, please tell your IT support (details are in the app's log, without case data)."
 )
-LOCKED_ERROR = "The casebook is locked. Unlock it to continue."
 WORKING = "Working…"
 DEMO_BADGE_NAME = "Demo casebook: fictional data"
 DEMO_BADGE_TIP = "This is the demo casebook. Every child, family and school in it is fictional."
