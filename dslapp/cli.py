@@ -21,15 +21,19 @@ from typing import Any, NoReturn
 
 from dslapp import APP_NAME, __version__
 from dslapp.config import default_vault_dir
-from dslapp.errors import CasebookError, VaultDamaged, check_user_name
+from dslapp.errors import (
+    AmbiguousId,
+    CasebookError,
+    RecordNotFound,
+    UsageError,
+    UserNotFound,
+    VaultDamaged,
+    check_user_name,
+)
 from dslapp.text import for_terminal, needs_escape, one_line, quote_for_message
 
 PASSPHRASE_ENV = "DSLAPP_PASSPHRASE"
 TRANSFER_PASSPHRASE_ENV = "DSLAPP_TRANSFER_PASSPHRASE"
-
-
-class UsageError(CasebookError):
-    """Wrong use of the command line (exit 2)."""
 
 
 # ---- helpers ----------------------------------------------------------------------------------
@@ -124,7 +128,7 @@ def _user_id(args: argparse.Namespace) -> str | None:
     for user in casebook.users_of(_vault_dir(args)):
         if user.name.casefold() == name.casefold() or user.id == name:
             return user.id
-    raise CasebookError(f"There is no user called {quote_for_message(name)} in this casebook.")
+    raise UserNotFound(f"There is no user called {quote_for_message(name)} in this casebook.")
 
 
 def _parse_date(text: str) -> date:
@@ -144,8 +148,8 @@ def _resolve_child(store: Any, text: str) -> str:
     if len(rows) == 1:
         return str(rows[0][0])
     if not rows:
-        raise CasebookError(f"No child in this casebook has the id {quote_for_message(text)}.")
-    raise CasebookError(f"More than one child's id starts with {quote_for_message(text)}; give more of it.")
+        raise RecordNotFound(f"No child in this casebook has the id {quote_for_message(text)}.")
+    raise AmbiguousId(f"More than one child's id starts with {quote_for_message(text)}; give more of it.")
 
 
 def _print_json(data: Any) -> None:
@@ -408,8 +412,8 @@ def _resolve_transfer(store: Any, text: str) -> str:
     if len(rows) == 1:
         return str(rows[0][0])
     if not rows:
-        raise CasebookError(f"No CP file transfer in this casebook has the id {quote_for_message(text)}.")
-    raise CasebookError(f"More than one transfer's id starts with {quote_for_message(text)}; give more of it.")
+        raise RecordNotFound(f"No CP file transfer in this casebook has the id {quote_for_message(text)}.")
+    raise AmbiguousId(f"More than one transfer's id starts with {quote_for_message(text)}; give more of it.")
 
 
 def cmd_transfer_export(args: argparse.Namespace) -> int:

@@ -22,6 +22,10 @@ class CasebookError(Exception):
         super().__init__(one_line(message or self.default_message))
 
 
+class UsageError(CasebookError):
+    """Wrong use of the command line (exit 2)."""
+
+
 class WrongPassphrase(CasebookError):
     default_message = "That passphrase is not right for this casebook. Please check it and try again."
 
@@ -96,6 +100,36 @@ class UnsafeDriver(CasebookError):
     )
 
 
+class VaultLocked(CasebookError):
+    """Case data was asked for after the casebook was locked."""
+
+    default_message = "The casebook is locked. Unlock it to continue."
+
+
+class PassphraseRequired(CasebookError):
+    """A passphrase must be chosen and none was given."""
+
+    default_message = "Choose a new passphrase."
+
+
+class NameRequired(CasebookError):
+    """A user's name was left empty."""
+
+    default_message = "Enter your name: it appears on everything you record."
+
+
+class NewUserIncomplete(CasebookError):
+    default_message = "A new user needs a name and a passphrase."
+
+
+class CannotRemoveSelf(CasebookError):
+    default_message = "You cannot remove yourself while signed in. Ask another DSL to do it."
+
+
+class UserNotFound(CasebookError):
+    default_message = "That user was not found."
+
+
 class InvalidRecord(CasebookError):
     """A record failed validation; the message names the field in plain words."""
 
@@ -110,6 +144,18 @@ def check_user_name(name: str, *, whose: str = "Your name") -> None:
 
 class RecordNotFound(CasebookError):
     default_message = "That record could not be found in this casebook."
+
+
+class AmbiguousId(CasebookError):
+    """The start of an id given on the command line matches more than one record."""
+
+
+class AlreadyImported(CasebookError):
+    """A case bundle or transfer pack that is already in this casebook; nothing was imported."""
+
+
+class CannotReadFile(CasebookError):
+    """A file the user chose (a case bundle, a transfer pack) is missing, is a folder, or could not be read."""
 
 
 class MalformedBundle(CasebookError):
@@ -127,6 +173,28 @@ class CannotWriteFile(CasebookError):
     """An output file (PDF, bundle, backup) could not be written where the user asked."""
 
 
+class ExportCancelled(CasebookError):
+    """The user pressed Cancel. Nothing was written and nothing was audited; show no error."""
+
+    default_message = "The export was cancelled. No file was saved."
+
+
+class WeakPdfPassword(CasebookError):
+    """A PDF password shorter than ``minimum`` characters; nothing is saved."""
+
+    def __init__(self, minimum: int) -> None:
+        super().__init__(f"A PDF password needs at least {minimum} characters. Nothing was saved.")
+
+
+class SettingsInvalid(CasebookError):
+    """A settings file (practice guidance, chronology hints, learning library, a school's override) could not
+    be read or is not valid; the message says which file and why."""
+
+
+class EnquiryFormInvalid(SettingsInvalid):
+    """The MASH enquiry form settings file could not be read; the message says where and why."""
+
+
 class AuditBroken(CasebookError):
     """The audit trail failed verification."""
 
@@ -136,6 +204,15 @@ class TransferPackUnreadable(CasebookError):
         "This transfer pack could not be opened: either the passphrase is not right, or the file has been changed "
         "or damaged since it was made. Check the passphrase; if it is right, ask the sending school to send it again."
     )
+
+
+class ReceiptNotPossible(CasebookError):
+    """A transfer's receipt cannot be recorded or checked (received here, already confirmed, or not sent as a
+    transfer pack); the message says which."""
+
+
+class DisposalNotAllowed(CasebookError):
+    """A CP file cannot be disposed of yet (still within retention, or a transfer awaits receipt)."""
 
 
 class WrongReceiptCode(CasebookError):

@@ -32,6 +32,7 @@ from ui.operations.runner import DbRunner
 from ui.operations.session import Session
 from ui.operations.vault_ops import Opened
 from ui.windows.main_window import MainWindow
+from ui.windows.unlock import UnlockPage
 
 if TYPE_CHECKING:  # the workspace and dialogs load after unlock, keeping start-up quick
     from dslapp.models import Concern
@@ -134,8 +135,6 @@ class CasebookApp(QObject):
             wizard.show_page(page)
 
     def show_unlock(self, *, demo: bool, locked_note: bool = False) -> None:
-        from ui.windows.unlock import UnlockPage
-
         directory = self.demo_dir if demo else self.real_dir
         other = ("real" if vault_ops.casebook_exists(self.real_dir) else "setup") if demo else "demo"
         page = UnlockPage(self.runner, directory, demo=demo, other=other, locked_note=locked_note)
@@ -227,7 +226,7 @@ class CasebookApp(QObject):
         """Lock, then show the unlock screen with the restore offer (the passphrase re-entered there restores)."""
         self.lock()
         page = self.window.screen_widget
-        if hasattr(page, "offer_restore"):
+        if isinstance(page, UnlockPage):
             page.offer_restore(newest)
 
     def check_drafts(self) -> None:

@@ -13,15 +13,19 @@ import os
 import resource
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # each figure imports only the Qt it measures
+    from PySide6.QtCore import QCoreApplication
 
 
 def _peak_rss_kib() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
-def _pump(app: object, rounds: int = 20) -> None:
+def _pump(app: QCoreApplication, rounds: int = 20) -> None:
     for _ in range(rounds):
-        app.processEvents()  # type: ignore[attr-defined]
+        app.processEvents()
 
 
 def bare(rss: bool) -> None:

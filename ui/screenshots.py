@@ -14,13 +14,17 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Qt loads inside render(), after the environment is set
+    from PySide6.QtCore import QCoreApplication
 
 WIDTH, HEIGHT = 1280, 800
 
 
-def _settle(app: object, rounds: int = 5) -> None:
+def _settle(app: QCoreApplication, rounds: int = 5) -> None:
     for _ in range(rounds):
-        app.processEvents()  # type: ignore[attr-defined]
+        app.processEvents()
         time.sleep(0.01)
 
 
@@ -92,9 +96,11 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
         workspace.caseload.search_box.clear()
         workspace.go(type(workspace.location)("child", busiest.child.id, "overview"))
         shot("06-child-overview")
-        workspace.child_page.set_tab("concerns")  # type: ignore[union-attr]
+        child_page = workspace.child_page
+        assert child_page is not None  # the child's record was just opened
+        child_page.set_tab("concerns")
         shot("07-child-concerns")
-        workspace.child_page.set_tab("chronology")  # type: ignore[union-attr]
+        child_page.set_tab("chronology")
         shot("09-chronology")
 
         from ui.screenshot_guidance import guidance_shots  # the review guide and Levels of Need tool

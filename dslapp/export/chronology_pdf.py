@@ -30,7 +30,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, TableStyle
 
-from dslapp.export.common import ExportCancelled, ExportResult, Progress, check_progress
+from dslapp.errors import ExportCancelled
+from dslapp.export.common import ExportResult, Progress, check_progress
 from dslapp.export.fonts import BOLD, REGULAR, register_fonts
 from dslapp.export.page import HEADER_RULE, INK, MARGIN, MUTED, Decorate, PageInfo, build_pdf
 from dslapp.export.text import Wrapper, para

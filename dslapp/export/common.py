@@ -6,16 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dslapp.errors import CasebookError
+from dslapp.errors import ExportCancelled
 
 Progress = Callable[[int, int], bool]
 """``progress(done, total) -> bool``: called as the work goes on; returning False cancels."""
-
-
-class ExportCancelled(CasebookError):
-    """The user pressed Cancel. Nothing was written and nothing was audited; show no error."""
-
-    default_message = "The export was cancelled. No file was saved."
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from dslapp.errors import CasebookError, RecordNotFound
+from dslapp.errors import RecordNotFound
 from dslapp.export.chronology_pdf import header_name
 from dslapp.export.common import ExportResult, Progress, check_progress
 from dslapp.export.form_layout import (
@@ -307,7 +307,7 @@ def find_enquiry(store: RecordStore, referral_or_child_id: uuid.UUID | str) -> R
     if isinstance(record, Child):
         found = latest_enquiry(store, record.id)
         if found is None:
-            raise CasebookError("No MASH enquiry has been started for this child yet. Start one first.")
+            raise RecordNotFound("No MASH enquiry has been started for this child yet. Start one first.")
         return found
     raise RecordNotFound()
 

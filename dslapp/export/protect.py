@@ -11,19 +11,15 @@ import secrets
 
 from pypdf import PdfReader, PdfWriter
 
-from dslapp.errors import CasebookError
+from dslapp.errors import WeakPdfPassword
 
 MIN_PASSWORD_LENGTH = 8
-
-
-class WeakPdfPassword(CasebookError):
-    default_message = f"A PDF password needs at least {MIN_PASSWORD_LENGTH} characters. Nothing was saved."
 
 
 def check_password(password: str) -> None:
     """Refuse an empty or very short password before any work is done."""
     if len(password.strip()) < MIN_PASSWORD_LENGTH:
-        raise WeakPdfPassword()
+        raise WeakPdfPassword(MIN_PASSWORD_LENGTH)
 
 
 def encrypt_pdf(data: bytes, password: str, *, owner_password: str | None = None) -> bytes:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
 
-from dslapp.errors import CasebookError
+from dslapp.errors import SettingsInvalid
 from dslapp.paths import resource_files
 
 CONFIG_NAME = "chronology_quality.toml"
@@ -107,9 +107,9 @@ def parse_config(data: Mapping[str, Any]) -> QualityConfig:
             if word:
                 words.append(OpinionWord(word, str(item.get("suggestion", "")).strip(), _word_pattern(word)))
     except (KeyError, TypeError, ValueError) as exc:
-        raise CasebookError(f"The chronology hints settings ({CONFIG_NAME}) are not valid: {exc}.") from exc
+        raise SettingsInvalid(f"The chronology hints settings ({CONFIG_NAME}) are not valid: {exc}.") from exc
     if max_words < 1:
-        raise CasebookError(f"The chronology hints settings ({CONFIG_NAME}): max_words must be at least 1.")
+        raise SettingsInvalid(f"The chronology hints settings ({CONFIG_NAME}): max_words must be at least 1.")
     return QualityConfig(max_words=max_words, messages=messages, opinion_words=tuple(words))
 
 
@@ -117,7 +117,7 @@ def parse_config_text(text: str) -> QualityConfig:
     try:
         return parse_config(tomllib.loads(text))
     except tomllib.TOMLDecodeError as exc:
-        raise CasebookError(f"The chronology hints settings ({CONFIG_NAME}) could not be read: {exc}.") from exc
+        raise SettingsInvalid(f"The chronology hints settings ({CONFIG_NAME}) could not be read: {exc}.") from exc
 
 
 @cache

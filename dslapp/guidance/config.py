@@ -22,7 +22,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from dslapp.config import config_dir
-from dslapp.errors import CasebookError
+from dslapp.errors import SettingsInvalid
 from dslapp.models import ChildStatus, DslDecision
 from dslapp.models.referral import DisagreementType
 from dslapp.paths import resource_files
@@ -341,14 +341,14 @@ def parse_config(data: Mapping[str, Any], source: str = "practice guidance") -> 
     try:
         return GuidanceConfig.model_validate(data)
     except ValidationError as exc:
-        raise CasebookError(f"The practice guidance settings ({source}) are not valid: {_explain(exc)}.") from exc
+        raise SettingsInvalid(f"The practice guidance settings ({source}) are not valid: {_explain(exc)}.") from exc
 
 
 def _read_toml(text: str, source: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CasebookError(f"The practice guidance settings ({source}) could not be read: {exc}.") from exc
+        raise SettingsInvalid(f"The practice guidance settings ({source}) could not be read: {exc}.") from exc
 
 
 @cache
@@ -370,7 +370,7 @@ def load_config(*overrides: Path | str) -> GuidanceConfig:
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
-            raise CasebookError(f"The practice guidance settings file {path.name} could not be opened.") from exc
+            raise SettingsInvalid(f"The practice guidance settings file {path.name} could not be opened.") from exc
         data = merge(data, _read_toml(text, path.name))
         names.append(path.name)
     return parse_config(data, ", ".join(names) or "practice guidance")

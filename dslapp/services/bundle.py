@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dslapp import __version__
-from dslapp.errors import CannotWriteFile, CasebookError, MalformedBundle
+from dslapp.errors import AlreadyImported, CannotReadFile, CannotWriteFile, MalformedBundle
 from dslapp.files import write_private_file
 from dslapp.models import (
     RECORD_KINDS,
@@ -333,7 +333,7 @@ def _field_path(loc: tuple[Any, ...]) -> str:
 def import_bundle(store: RecordStore, bundle: CaseBundle) -> tuple[Child, Changes]:
     """Add a bundle's child and records in one transaction: all of it, or (on any error) nothing."""
     if _exists(store, str(bundle.child.id)):
-        raise CasebookError(
+        raise AlreadyImported(
             f"{quote_for_message(bundle.child.display_name)} is already in this casebook (same record id), "
             "so nothing was imported."
         )
@@ -425,11 +425,11 @@ def read_bundle_file(path: Path) -> CaseBundle:
     try:
         data = read_at_most(path, MAX_BUNDLE_BYTES)
     except FileNotFoundError as exc:
-        raise MalformedBundle(f"There is no file at {quote_for_message(path, 200)}.") from exc
+        raise CannotReadFile(f"There is no file at {quote_for_message(path, 200)}.") from exc
     except IsADirectoryError as exc:
-        raise MalformedBundle(f"{quote_for_message(path, 200)} is a folder, not a case bundle.") from exc
+        raise CannotReadFile(f"{quote_for_message(path, 200)} is a folder, not a case bundle.") from exc
     except OSError as exc:
-        raise MalformedBundle(
+        raise CannotReadFile(
             f"The file {quote_for_message(path, 200)} could not be read: {exc.strerror or exc}."
         ) from exc
     if data is None:

@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dslapp.config import config_dir
-from dslapp.errors import CasebookError, InvalidRecord
+from dslapp.errors import InvalidRecord, SettingsInvalid
 from dslapp.guidance.learning_library import (
     STARTER_AUTHOR,
     StarterEntry,
@@ -68,7 +68,7 @@ def _read_toml(text: str, source: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CasebookError(f"The learning settings ({source}) could not be read: {exc}.") from exc
+        raise SettingsInvalid(f"The learning settings ({source}) could not be read: {exc}.") from exc
 
 
 def load_learning_settings(*overrides: Path) -> LearningSettings:
@@ -81,7 +81,7 @@ def load_learning_settings(*overrides: Path) -> LearningSettings:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first.get("loc", ()))
-        raise CasebookError(f"The learning settings are not valid: {where}: {first.get('msg')}.") from exc
+        raise SettingsInvalid(f"The learning settings are not valid: {where}: {first.get('msg')}.") from exc
 
 
 def learning_settings() -> LearningSettings:

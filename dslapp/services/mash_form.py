@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, cast
 
-from dslapp.errors import CasebookError
+from dslapp.errors import EnquiryFormInvalid
 from dslapp.paths import resource_files
 
 FORM_FOLDER = "mash"
@@ -31,10 +31,6 @@ CONSENT_FIELDS = ("parents_aware", "parents_agreed", "consent_not_sought_reason"
 CONSENT_SECTION = "{consent_section}"
 """In the declaration and messages: replaced by the number of the section that asks about consent."""
 """Keys stored on the enquiry itself (``Referral`` attributes), not in its free-text ``form``."""
-
-
-class EnquiryFormInvalid(CasebookError):
-    """The MASH enquiry form settings file could not be read; the message says where and why."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from dslapp.errors import CasebookError, InvalidRecord
+from dslapp.errors import DisposalNotAllowed, InvalidRecord
 from dslapp.models import Child, ChildStatus, Transfer
 from dslapp.models.child import add_years
 from dslapp.services.changes import Changes
@@ -105,13 +105,13 @@ def dispose(store: RecordStore, child_id: uuid.UUID | str, reason: str, decided_
     today = store.vault.now().astimezone().date()
     until = retention_date(child)
     if until >= today:
-        raise CasebookError(
+        raise DisposalNotAllowed(
             f"This CP file must be kept until {until:%d/%m/%Y}, so it cannot be disposed of yet. "
             "If the retention date is wrong, change it first, with a reason."
         )
     waiting = [t for t in store.for_child(child.id, Transfer) if t.awaiting_receipt]
     if waiting:
-        raise CasebookError(
+        raise DisposalNotAllowed(
             "A transfer of this CP file is still awaiting receipt, so it cannot be disposed of. "
             "Record the receipt first."
         )

@@ -44,10 +44,12 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from dslapp.errors import (
+    AlreadyImported,
+    CannotReadFile,
     CannotWriteFile,
-    CasebookError,
     InvalidRecord,
     MalformedBundle,
+    ReceiptNotPossible,
     TransferPackUnreadable,
     WrongReceiptCode,
 )
@@ -353,11 +355,11 @@ def open_transfer_pack(pack_file: Path, passphrase: str) -> OpenedPack:
     try:
         data = read_at_most(pack_file, MAX_PACK_BYTES)
     except FileNotFoundError as exc:
-        raise CasebookError(f"There is no file at {pack_file}.") from exc
+        raise CannotReadFile(f"There is no file at {pack_file}.") from exc
     except IsADirectoryError as exc:
-        raise CasebookError(f"{pack_file} is a folder, not a transfer pack.") from exc
+        raise CannotReadFile(f"{pack_file} is a folder, not a transfer pack.") from exc
     except (OSError, ValueError) as exc:
-        raise CasebookError(f"The file {pack_file} could not be read.") from exc
+        raise CannotReadFile(f"The file {pack_file} could not be read.") from exc
     if data is None:
         raise TransferPackUnreadable(_too_large())
     return open_pack_bytes(data, passphrase)
@@ -507,17 +509,19 @@ def record_receipt(
     """Check the receipt code the receiving DSL read back and close the transfer (an audited amendment)."""
     transfer = store.get_as(Transfer, transfer_id)
     if transfer.direction != TransferDirection.OUTGOING:
-        raise CasebookError("That transfer is one this school received, so there is no receipt to record.")
+        raise ReceiptNotPossible("That transfer is one this school received, so there is no receipt to record.")
     if transfer.received_on is not None:
         by = f" by {transfer.receipt_by}" if transfer.receipt_by else ""
-        raise CasebookError(f"Receipt of this CP file was already confirmed on {transfer.received_on:%d/%m/%Y}{by}.")
+        raise ReceiptNotPossible(
+            f"Receipt of this CP file was already confirmed on {transfer.received_on:%d/%m/%Y}{by}."
+        )
     received_by = _clean(received_by, "name of the DSL who received the file", required=True)
     row = store.db.execute(
         "SELECT receipt_check FROM transfer_packs WHERE transfer_id = ? AND direction = 'outgoing'",
         (str(transfer.id),),
     ).fetchone()
     if row is None:
-        raise CasebookError(
+        raise ReceiptNotPossible(
             "This transfer was not sent as a DSL Casebook transfer pack, so there is no receipt code to check."
         )
     code = normalise_receipt_code(receipt_code)
@@ -546,7 +550,7 @@ def import_opened_pack(store: RecordStore, opened: OpenedPack) -> tuple[Child, s
         "SELECT created_at FROM transfer_packs WHERE pack_id = ? AND direction = 'incoming'", (pack_id,)
     ).fetchone()
     if seen is not None:
-        raise CasebookError(
+        raise AlreadyImported(
             f"This transfer pack was already imported (on {str(seen[0])[:10]}). "
             f"Its receipt code is {opened.receipt_code}."
         )

@@ -12,7 +12,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dslapp.config import ensure_private_dir
-from dslapp.errors import CasebookError, NotAVault, VaultDamaged, VaultExists, WrongKeyFile, check_user_name
+from dslapp.errors import (
+    CannotRemoveSelf,
+    NameRequired,
+    NewUserIncomplete,
+    NotAVault,
+    PassphraseRequired,
+    UserNotFound,
+    VaultDamaged,
+    VaultExists,
+    VaultLocked,
+    WrongKeyFile,
+    check_user_name,
+)
 from dslapp.logs import LogEvent, log
 from dslapp.vault import audit, keys
 from dslapp.vault.audit import Action
@@ -96,9 +108,9 @@ class Vault:
     ) -> tuple[Vault, str]:
         """Create a new vault; returns it (unlocked) and the recovery key, to be shown once."""
         if not passphrase:
-            raise CasebookError("Choose a passphrase to protect the casebook.")
+            raise PassphraseRequired("Choose a passphrase to protect the casebook.")
         if not name.strip():
-            raise CasebookError("Enter your name: it appears on everything you record.")
+            raise NameRequired()
         check_user_name(name)
         if is_vault(directory):
             raise VaultExists()
@@ -163,7 +175,7 @@ class Vault:
     ) -> Vault:
         """Unlock with the printed recovery key and set a new passphrase for ``user_id`` (default: the DSL)."""
         if not new_passphrase:
-            raise CasebookError("Choose a new passphrase.")
+            raise PassphraseRequired()
         keyfile = _keyfile_for(directory)
         lock = InstanceLock(directory)
         lock.acquire()
@@ -329,7 +341,7 @@ class Vault:
     @property
     def data_key(self) -> bytes:
         if self._data_key is None:
-            raise CasebookError("The casebook is locked. Unlock it to continue.")
+            raise VaultLocked()
         return self._data_key
 
     @property
@@ -352,7 +364,7 @@ class Vault:
     def add_user(self, name: str, role: str, passphrase: str, kdf: keys.KdfParams | None = None) -> User:
         """Add a deputy DSL: a new wrap of the same data key under their own passphrase."""
         if not name.strip() or not passphrase:
-            raise CasebookError("A new user needs a name and a passphrase.")
+            raise NewUserIncomplete()
         check_user_name(name, whose="Their name")
         params = kdf or self.keyfile.user(self.user.id).kdf
         wrap = keys.wrap_for_user(self.vault_id, self.data_key, name.strip(), role, passphrase, params)
@@ -374,10 +386,10 @@ class Vault:
     def remove_user(self, user_id: str) -> None:
         """Remove a user's wrap (they can no longer unlock). Their records keep their name."""
         if user_id == self.user.id:
-            raise CasebookError("You cannot remove yourself while signed in. Ask another DSL to do it.")
+            raise CannotRemoveSelf()
         remaining = [u for u in self.keyfile.users if u.user_id != user_id]
         if len(remaining) == len(self.keyfile.users):
-            raise CasebookError("That user was not found.")
+            raise UserNotFound()
         keyfile = self.keyfile.model_copy(update={"users": remaining})
         previous = self.keyfile
         try:
@@ -393,7 +405,7 @@ class Vault:
     def change_passphrase(self, current: str, new: str) -> None:
         """Rewrap the data key under a new passphrase; the database is not re-encrypted."""
         if not new:
-            raise CasebookError("Choose a new passphrase.")
+            raise PassphraseRequired()
         keys.unwrap_with_passphrase(self.keyfile, current, self.user.id)
         mine = self.keyfile.user(self.user.id)
         rewrapped = keys.wrap_for_user(self.vault_id, self.data_key, mine.name, mine.role, new, mine.kdf, mine.user_id)

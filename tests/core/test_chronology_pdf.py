@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 from pypdf.generic import DictionaryObject
 
-from dslapp.errors import CannotWriteFile
+from dslapp.errors import CannotWriteFile, ExportCancelled, WeakPdfPassword
 from dslapp.export.chronology_pdf import (
     COLUMNS,
     bare_table_pdf,
@@ -29,9 +29,7 @@ from dslapp.export.chronology_pdf import (
     render_chronology_pdf,
     synthetic_chronology,
 )
-from dslapp.export.common import ExportCancelled
 from dslapp.export.fonts import register_fonts
-from dslapp.export.protect import WeakPdfPassword
 from dslapp.export.text import Wrapper, has_rtl, visual
 from dslapp.models import Category, Child, ChronologyEntry, Concern, Impact, Severity
 from dslapp.services import recording

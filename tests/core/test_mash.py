@@ -16,14 +16,19 @@ from pypdf import PdfReader
 from support import PASSPHRASE
 from support import run_cli as _run
 
-from dslapp.errors import ConsentReasonNeeded, InvalidRecord, ReferralStepNotAllowed
+from dslapp.errors import (
+    ConsentReasonNeeded,
+    EnquiryFormInvalid,
+    InvalidRecord,
+    ReferralStepNotAllowed,
+    WeakPdfPassword,
+)
 from dslapp.export.mash_pdf import export_mash_pdf, render_mash_pdf
-from dslapp.export.protect import WeakPdfPassword
 from dslapp.models import Escalation, Referral, ReferralOutcome, ReferralStatus
 from dslapp.models.referral import SentVia
 from dslapp.services import mash
 from dslapp.services.chronology import build_chronology
-from dslapp.services.mash_form import EnquiryFormInvalid, load_enquiry_form
+from dslapp.services.mash_form import load_enquiry_form
 from dslapp.services.today import today
 from dslapp.store import RecordStore
 from dslapp.vault.vault import Vault

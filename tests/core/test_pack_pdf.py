@@ -23,9 +23,8 @@ from support import PASSPHRASE
 from support import run_cli as _run
 
 from dslapp.demo import build_demo
-from dslapp.export.common import ExportCancelled
+from dslapp.errors import ExportCancelled, WeakPdfPassword
 from dslapp.export.pack_pdf import PART_TITLES, export_referral_pack
-from dslapp.export.protect import WeakPdfPassword
 from dslapp.export.text import shape, visual
 from dslapp.models import Child, ReferralOutcome
 from dslapp.services import mash

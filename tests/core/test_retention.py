@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from support import FAST_KDF, PASSPHRASE
 
-from dslapp.errors import CasebookError, InvalidRecord
+from dslapp.errors import DisposalNotAllowed, InvalidRecord
 from dslapp.models import Category, Child, Concern, Person, Transfer, TransferDirection
 from dslapp.services import drafts, recording
 from dslapp.services.children import add_child
@@ -75,7 +75,7 @@ def test_review_list_holds_only_children_past_their_date(store: RecordStore) -> 
 def test_disposal_is_refused_before_the_date_and_without_reasons(store: RecordStore) -> None:
     young = _child_with_history(store, "Younger", date(2015, 5, 1))
     count = store.count()
-    with pytest.raises(CasebookError, match="must be kept until 01/05/2040"):
+    with pytest.raises(DisposalNotAllowed, match="must be kept until 01/05/2040"):
         dispose(store, young.id, "Past retention", "Ms Ada Testperson")
     old = _child_with_history(store, "Older", date(2014, 5, 1), date(2024, 5, 1))
     with pytest.raises(InvalidRecord):
@@ -149,5 +149,5 @@ def test_a_transfer_awaiting_receipt_blocks_disposal(store: RecordStore) -> None
         other_school="Fictional High",
         sent_on=date(2026, 11, 2),
     )
-    with pytest.raises(CasebookError, match="awaiting receipt"):
+    with pytest.raises(DisposalNotAllowed, match="awaiting receipt"):
         dispose(store, old.id, "Retention period ended", "Ms Ada Testperson")

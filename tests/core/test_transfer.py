@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 from support import FAST_KDF, PASSPHRASE
 
-from dslapp.errors import CasebookError, InvalidRecord, TransferPackUnreadable, WrongReceiptCode
+from dslapp.errors import CasebookError, InvalidRecord, ReceiptNotPossible, TransferPackUnreadable, WrongReceiptCode
 from dslapp.models import Category, Child, ChildStatus, ChronologyEntry, Concern, Person, Transfer, TransferDirection
 from dslapp.services import recording
 from dslapp.services import transfer as transfer_module
@@ -160,7 +160,7 @@ def test_round_trip_keeps_the_history_marks_the_child_and_closes_with_the_receip
     closed, _ = record_receipt(sender, pack.transfer.id, code.lower().replace("-", ""), "Mr Bo Receiver")
     assert closed.received_on == SENT.date() and closed.receipt_by == "Mr Bo Receiver" and closed.receipt_code == code
     assert len(sender.amendments(closed.id)) == 1  # the sent record is amended, never overwritten
-    with pytest.raises(CasebookError, match="already confirmed"):
+    with pytest.raises(ReceiptNotPossible, match="already confirmed"):
         record_receipt(sender, pack.transfer.id, code, "Mr Bo Receiver")
     assert today(sender, date(2026, 12, 1))["transfers_awaiting"] == []
 

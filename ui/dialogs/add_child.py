@@ -28,8 +28,6 @@ from ui.operations import casework
 from ui.operations.session import Session
 from ui.widgets.common import field_label, set_invalid, text_label
 
-YEAR_GROUPS = ("Nursery", "Reception", *(f"Year {n}" for n in range(1, 14)))
-
 
 class AddChildDialog(QDialog):
     added = Signal(object)  # the Child
@@ -57,7 +55,7 @@ class AddChildDialog(QDialog):
         self.gender = QLineEdit()
         self.year_group = QComboBox()
         self.year_group.setEditable(True)
-        self.year_group.addItems(list(YEAR_GROUPS))
+        self.year_group.addItems(list(strings.YEAR_GROUPS))
         self.year_group.setCurrentText("")
         self.upn = QLineEdit()
         self.address = QPlainTextEdit()

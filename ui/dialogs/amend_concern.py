@@ -85,7 +85,7 @@ class AmendConcernDialog(QDialog):
         self.decision.setCurrentIndex(self.decision.findData(concern.dsl_decision.value))
         self.reasons = text_box(strings.CONCERN_REASONS, height=56)
         self.reasons.setPlainText(concern.decision_reasons)
-        self.outcome = text_box("Outcome", height=44)
+        self.outcome = text_box(strings.CONCERN_OUTCOME, height=44)
         self.outcome.setPlainText(concern.outcome)
         self.significant = QCheckBox(strings.CONCERN_SIGNIFICANT)
         self.significant.setChecked(concern.significant)
@@ -98,7 +98,7 @@ class AmendConcernDialog(QDialog):
             (strings.CONCERN_IMMEDIATE, self.immediate),
             (strings.CONCERN_DECISION, self.decision),
             (strings.CONCERN_REASONS, self.reasons),
-            ("Outcome", self.outcome),
+            (strings.CONCERN_OUTCOME, self.outcome),
         ):
             form_layout.addWidget(field_label(label, widget))
             form_layout.addWidget(self.words if widget is self.words.edit else widget)

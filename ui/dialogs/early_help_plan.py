@@ -19,18 +19,11 @@ from PySide6.QtWidgets import (
 from dslapp.guidance.config import get_config
 from dslapp.guidance.early_help import next_review_default, review_date_problem
 from dslapp.models import EarlyHelpPlan
+from ui import strings
 from ui.dialogs.guidance_common import FormDialog, date_edit, text_box, to_date
 from ui.operations import guidance_ops
 from ui.operations.session import Session
 from ui.widgets.common import text_label
-
-START_TITLE = "Start an Early Help plan"
-START_INTRO = (
-    "A family-led plan. Write the family's view and the child's view in their own words, what we are worried "
-    "about and what is working well, then SMART goals: what will change, who does what, by when, and how we "
-    "will know, each with a 0–10 baseline."
-)
-REVISE_TITLE = "Revise the targets"
 
 
 class GoalRow(QFrame):
@@ -43,31 +36,31 @@ class GoalRow(QFrame):
         grid.setContentsMargins(12, 10, 12, 10)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)
-        self.heading = text_label(f"Goal {number}", "SectionTitle")
+        self.heading = text_label(strings.EH_GOAL_HEADING.format(number=number), "SectionTitle")
         grid.addWidget(self.heading, 0, 0)
-        self.remove = QPushButton("Remove")
+        self.remove = QPushButton(strings.EH_GOAL_REMOVE)
         grid.addWidget(self.remove, 0, 3)
         self.what = QLineEdit(goal.get("what_will_change", ""))
-        self.what.setPlaceholderText("What will change for the child")
-        self.what.setAccessibleName("What will change")
+        self.what.setPlaceholderText(strings.EH_GOAL_WHAT_PLACEHOLDER)
+        self.what.setAccessibleName(strings.EH_GOAL_WHAT_NAME)
         grid.addWidget(self.what, 1, 0, 1, 4)
         self.who = QLineEdit(goal.get("who_does_what", ""))
-        self.who.setPlaceholderText("Who does what (owner)")
-        self.who.setAccessibleName("Who does what")
+        self.who.setPlaceholderText(strings.EH_GOAL_WHO_PLACEHOLDER)
+        self.who.setAccessibleName(strings.EH_GOAL_WHO_NAME)
         grid.addWidget(self.who, 2, 0, 1, 2)
-        grid.addWidget(text_label("By when", "FieldLabel"), 2, 2)
+        grid.addWidget(text_label(strings.EH_GOAL_BY_WHEN, "FieldLabel"), 2, 2)
         by_when = goal.get("by_when")
         self.by_when = date_edit(date.fromisoformat(by_when) if isinstance(by_when, str) else by_when)
         grid.addWidget(self.by_when, 2, 3)
         self.how = QLineEdit(goal.get("how_we_will_know", ""))
-        self.how.setPlaceholderText("How we will know")
-        self.how.setAccessibleName("How we will know")
+        self.how.setPlaceholderText(strings.EH_GOAL_HOW)
+        self.how.setAccessibleName(strings.EH_GOAL_HOW)
         grid.addWidget(self.how, 3, 0, 1, 2)
-        grid.addWidget(text_label("Baseline (0–10)", "FieldLabel"), 3, 2)
+        grid.addWidget(text_label(strings.EH_GOAL_BASELINE, "FieldLabel"), 3, 2)
         self.baseline = QSpinBox()
         self.baseline.setRange(0, 10)
         self.baseline.setValue(int(goal.get("baseline", 0)))
-        self.baseline.setAccessibleName("Baseline")
+        self.baseline.setAccessibleName(strings.EH_GOAL_BASELINE_NAME)
         grid.addWidget(self.baseline, 3, 3)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -96,12 +89,13 @@ class GoalsEditor(QWidget):
         self.holder.setSpacing(8)
         layout.addLayout(self.holder)
         add = QHBoxLayout()
-        self.add_button = QPushButton("Add a goal")
+        self.add_button = QPushButton(strings.EH_ADD_GOAL)
         self.add_button.clicked.connect(lambda: self.add_goal())
         add.addWidget(self.add_button)
         add.addStretch(1)
         layout.addLayout(add)
-        for goal in goals or [None]:  # type: ignore[list-item]
+        starting: list[dict[str, Any] | None] = list(goals) if goals else [None]  # one empty row to begin with
+        for goal in starting:
             self.add_goal(goal)
 
     def add_goal(self, goal: dict[str, Any] | None = None) -> GoalRow:
@@ -116,7 +110,7 @@ class GoalsEditor(QWidget):
             self.rows.remove(row)
             row.deleteLater()
             for number, other in enumerate(self.rows, 1):
-                other.heading.setText(f"Goal {number}")
+                other.heading.setText(strings.EH_GOAL_HEADING.format(number=number))
 
     def goals(self) -> list[dict[str, Any]]:
         return [r.data() for r in self.rows if r.what.text().strip()]
@@ -124,35 +118,37 @@ class GoalsEditor(QWidget):
 
 class StartPlanDialog(FormDialog):
     def __init__(self, session: Session, child_id: str, on: date, parent: QWidget | None = None) -> None:
-        super().__init__(START_TITLE, START_INTRO, "Start the plan", parent)
+        super().__init__(strings.EH_START_TITLE, strings.EH_START_INTRO, strings.EH_START_SAVE, parent)
         self.session = session
         self.child_id = child_id
         self.on = on
         self.resize(900, 820)
         self.started_on = date_edit(on)
-        self.form.addRow("Started on", self.started_on)
+        self.form.addRow(strings.EH_STARTED_ON, self.started_on)
         self.lead = QLineEdit()
-        self.form.addRow("Lead practitioner", self.lead)
-        self.family_view = text_box("What the family says, in their words")
-        self.form.addRow("The family's view", self.family_view)
-        self.child_view = text_box("What the child says, in their own words")
-        self.form.addRow("The child's view", self.child_view)
-        self.worries = text_box("What are we worried about?")
-        self.form.addRow("What we are worried about", self.worries)
-        self.working_well = text_box("What is working well?")
-        self.form.addRow("What is working well", self.working_well)
+        self.form.addRow(strings.EH_LEAD, self.lead)
+        self.family_view = text_box(strings.EH_FAMILY_VIEW_PLACEHOLDER)
+        self.form.addRow(strings.EH_FAMILY_VIEW, self.family_view)
+        self.child_view = text_box(strings.EH_CHILD_VIEW_PLACEHOLDER)
+        self.form.addRow(strings.EH_CHILD_VIEW, self.child_view)
+        self.worries = text_box(strings.EH_WORRIES_PLACEHOLDER)
+        self.form.addRow(strings.EH_WORRIES, self.worries)
+        self.working_well = text_box(strings.EH_WORKING_WELL_PLACEHOLDER)
+        self.form.addRow(strings.EH_WORKING_WELL, self.working_well)
         self.goals = GoalsEditor()
-        self.form.addRow("SMART goals", self.goals)
+        self.form.addRow(strings.EH_SMART_GOALS, self.goals)
         self.taf = QLineEdit()
-        self.taf.setPlaceholderText("Names and roles, separated by commas")
-        self.form.addRow("TAF members", self.taf)
+        self.taf.setPlaceholderText(strings.EH_TAF_PLACEHOLDER)
+        self.form.addRow(strings.EH_TAF_LABEL, self.taf)
         settings = get_config().early_help
         self.next_review = date_edit(next_review_default(on))
-        self.form.addRow("Next review", self.next_review)
+        self.form.addRow(strings.EH_NEXT_REVIEW_FIELD, self.next_review)
         self.form.addRow(
             "",
             text_label(
-                f"Default {settings.review_interval_weeks} weeks; at most {settings.max_review_interval_weeks}.",
+                strings.EH_REVIEW_INTERVAL.format(
+                    weeks=settings.review_interval_weeks, most=settings.max_review_interval_weeks
+                ),
                 "Hint",
             ),
         )
@@ -177,7 +173,7 @@ class StartPlanDialog(FormDialog):
     def save(self) -> None:
         fields = self.fields()
         if not fields["goals"]:
-            self.show_error("Add at least one SMART goal: what will change for the child.")
+            self.show_error(strings.EH_NEED_GOAL)
             return
         problem = review_date_problem(to_date(self.started_on), to_date(self.next_review))
         if problem:
@@ -189,29 +185,28 @@ class StartPlanDialog(FormDialog):
 class ReviseGoalsDialog(FormDialog):
     def __init__(self, session: Session, plan: EarlyHelpPlan, parent: QWidget | None = None) -> None:
         super().__init__(
-            REVISE_TITLE,
-            "Change the goals so they measure what must be different for the child. The previous goals are kept "
-            "in the plan's history.",
-            "Save the new targets",
+            strings.EH_REVISE_TITLE,
+            strings.EH_REVISE_INTRO,
+            strings.EH_REVISE_SAVE,
             parent,
         )
         self.session = session
         self.plan = plan
         self.resize(860, 700)
         self.goals = GoalsEditor([g.model_dump(mode="json") for g in plan.goals])
-        self.form.addRow("Goals", self.goals)
-        self.reason = text_box("Why the targets are changing", 60)
-        self.form.addRow("Reason", self.reason)
+        self.form.addRow(strings.EH_GOALS, self.goals)
+        self.reason = text_box(strings.EH_REVISE_REASON_PLACEHOLDER, 60)
+        self.form.addRow(strings.EH_REVISE_REASON, self.reason)
         self.save_button.clicked.connect(self.save)
 
     def save(self) -> None:
         reason = self.reason.toPlainText().strip()
         if not reason:
-            self.show_error("Say why the targets are changing.")
+            self.show_error(strings.EH_NEED_REVISE_REASON)
             return
         goals = self.goals.goals()
         if not goals:
-            self.show_error("Keep at least one goal.")
+            self.show_error(strings.EH_NEED_ONE_GOAL)
             return
         guidance_ops.revise_goals(
             self.session, str(self.plan.id), goals, reason, lambda _p: self.accept(), self.show_error
@@ -225,15 +220,15 @@ class ClosePlanDialog(FormDialog):
         from dslapp.guidance.early_help import closing_prompt
 
         prompt = closing_prompt(get_config())
-        super().__init__(prompt.title, prompt.message, "Close the plan", parent)
+        super().__init__(prompt.title, prompt.message, strings.EH_CLOSE_PLAN, parent)
         self.session = session
         self.plan = plan
         self.resize(640, 420)
         self.closed_on = date_edit(on)
-        self.form.addRow("Closed on", self.closed_on)
-        self.what_improved = text_box("What is different in the child's life now", 120)
+        self.form.addRow(strings.EH_CLOSED_ON, self.closed_on)
+        self.what_improved = text_box(strings.EH_DIFFERENT_PLACEHOLDER, 120)
         self.what_improved.setAccessibleName(prompt.title)
-        self.form.addRow("What has improved", self.what_improved)
+        self.form.addRow(strings.EH_IMPROVED_LABEL, self.what_improved)
         from ui.widgets.learning_card import show_voice_check
 
         self.voice_check = show_voice_check(session, self.form, str(plan.child_id), on, self)

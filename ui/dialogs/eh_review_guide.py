@@ -39,16 +39,13 @@ from dslapp.guidance.learning_cards import LearningEvent
 from dslapp.guidance.prompts import ActionCode, Prompt, PromptCode
 from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Judgement, ReviewDecision
 from dslapp.services.early_help import ReviewResult
-from ui import theme
+from ui import strings, theme
 from ui.dialogs.early_help_plan import ReviseGoalsDialog
 from ui.dialogs.guidance_common import PromptPanel, date_edit, text_box, to_date
 from ui.operations import guidance_ops
 from ui.operations.session import Session
 from ui.widgets.common import text_label
 from ui.widgets.learning_card import add_cards_for, show_voice_check
-
-TITLE = "Early Help review"
-STEPS = ("How life has improved", "The child's voice", "Progress on each goal", "Judgement and decision", "Next")
 
 
 class ReviewGuide(QDialog):
@@ -76,12 +73,12 @@ class ReviewGuide(QDialog):
         self.referral: Any = None
         self.config = get_config()
         settings = self.config.early_help
-        self.setWindowTitle(f"{TITLE}: {child_name}")
+        self.setWindowTitle(strings.EH_REVIEW_WINDOW.format(child=child_name))
         self.resize(880, 720)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(22, 18, 22, 16)
         outer.setSpacing(10)
-        outer.addWidget(text_label(f"{TITLE} for {child_name}", "PageTitle"))
+        outer.addWidget(text_label(strings.EH_REVIEW_FOR.format(child=child_name), "PageTitle"))
         self.step_label = text_label("", "PageSubtitle")
         outer.addWidget(self.step_label)
         self.stack = QStackedWidget()
@@ -93,7 +90,7 @@ class ReviewGuide(QDialog):
         question.setStyleSheet("font-size: 17px;")
         layout.addWidget(question)
         layout.addWidget(text_label(settings.life_improved_hint, "Hint", wrap=True))
-        self.life_improved = text_box("In words about the child's day, not about services", 150)
+        self.life_improved = text_box(strings.EH_LIFE_PLACEHOLDER, 150)
         self.life_improved.setAccessibleName(settings.life_improved_question)
         layout.addWidget(self.life_improved)
         self.nudge = PromptPanel(guide.services_follow_up(child_name, self.config), tone="info")
@@ -105,20 +102,18 @@ class ReviewGuide(QDialog):
         _page, layout = self._page()
         form = self._form(layout)
         self.held_on = date_edit(on)
-        form.addRow("Review held on", self.held_on)
+        form.addRow(strings.EH_REVIEW_HELD_ON, self.held_on)
         self.attendees = QLineEdit(", ".join(plan.taf_members))
-        self.attendees.setPlaceholderText("Who came, separated by commas")
-        form.addRow("Who attended", self.attendees)
+        self.attendees.setPlaceholderText(strings.EH_ATTENDEES_PLACEHOLDER)
+        form.addRow(strings.EH_ATTENDEES, self.attendees)
         since = self.reviews[-1].held_on if self.reviews else plan.started_on
-        self.child_voice = text_box(f"What has {child_name} said since {since:%d/%m/%Y}? Use their words.", 130)
-        form.addRow(f"{child_name}'s voice", self.child_voice)
+        self.child_voice = text_box(strings.EH_VOICE_PLACEHOLDER.format(child=child_name, since=since), 130)
+        form.addRow(strings.EH_VOICE_LABEL.format(child=child_name), self.child_voice)
         layout.addStretch(1)
 
         # 3. progress per goal
         _page, layout = self._page()
-        layout.addWidget(
-            text_label("Score each goal from 0 (the worry is as big as it could be) to 10 (the goal is met).", "Hint")
-        )
+        layout.addWidget(text_label(strings.EH_SCORE_HINT, "Hint"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -134,15 +129,15 @@ class ReviewGuide(QDialog):
             grid.setContentsMargins(12, 10, 12, 10)
             grid.addWidget(text_label(goal.what_will_change, "Value", wrap=True), 0, 0, 1, 3)
             before = last.get(str(goal.goal_id), goal.baseline)
-            grid.addWidget(text_label(f"Baseline {goal.baseline}/10 · last score {before}/10", "Hint"), 1, 0)
+            grid.addWidget(text_label(strings.EH_GOAL_SCORES.format(baseline=goal.baseline, last=before), "Hint"), 1, 0)
             score = QSpinBox()
             score.setRange(0, 10)
             score.setValue(before)
-            score.setAccessibleName(f"Score: {goal.what_will_change}")
-            grid.addWidget(text_label("Now", "FieldLabel"), 1, 1, Qt.AlignmentFlag.AlignRight)
+            score.setAccessibleName(strings.EH_SCORE_NAME.format(goal=goal.what_will_change))
+            grid.addWidget(text_label(strings.EH_SCORE_NOW, "FieldLabel"), 1, 1, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(score, 1, 2)
             evidence = QLineEdit()
-            evidence.setPlaceholderText("Evidence: what you saw or were told")
+            evidence.setPlaceholderText(strings.EH_EVIDENCE_PLACEHOLDER)
             grid.addWidget(evidence, 2, 0, 1, 3)
             grid.setColumnStretch(0, 1)
             goals.addWidget(card)
@@ -153,7 +148,7 @@ class ReviewGuide(QDialog):
 
         # 4. judgement and decision
         _page, layout = self._page()
-        layout.addWidget(text_label("Overall, for the child, things are:", "SectionTitle"))
+        layout.addWidget(text_label(strings.EH_OVERALL, "SectionTitle"))
         row = QHBoxLayout()
         self.judgement = QButtonGroup(self)
         self.judgement_buttons: dict[Judgement, QRadioButton] = {}
@@ -168,17 +163,17 @@ class ReviewGuide(QDialog):
         self.decision = QComboBox()
         for decision in ReviewDecision:
             self.decision.addItem(decision.label, decision.value)
-        form.addRow("Decision", self.decision)
-        self.reasons = text_box("Why this decision", 80)
+        form.addRow(strings.EH_DECISION, self.decision)
+        self.reasons = text_box(strings.EH_DECISION_REASONS_PLACEHOLDER, 80)
         self.reasons.setMaximumHeight(120)
         self.decision.setMaximumWidth(340)
-        form.addRow("Reasons", self.reasons)
+        form.addRow(strings.EH_DECISION_REASONS, self.reasons)
         self.next_review = date_edit(guide.next_review_default(on, self.config))
-        self.next_label = QLabel("Next review")
+        self.next_label = QLabel(strings.EH_NEXT_REVIEW_FIELD)
         form.addRow(self.next_label, self.next_review)
         closing = guide.closing_prompt(self.config)
         self.closing_label = text_label(closing.message, "SectionTitle", wrap=True)
-        self.closing = text_box("What is different in the child's life now", 90)
+        self.closing = text_box(strings.EH_DIFFERENT_PLACEHOLDER, 90)
         self.closing.setMaximumHeight(140)
         self.closing.setAccessibleName(closing.title)
         form.addRow(self.closing_label)
@@ -211,19 +206,19 @@ class ReviewGuide(QDialog):
         self.error.setStyleSheet(f"color: {theme.colours().danger};")
         outer.addWidget(self.error)
         buttons = QHBoxLayout()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(strings.CANCEL)
         self.cancel_button.clicked.connect(self.reject)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
-        self.back_button = QPushButton("Back")
+        self.back_button = QPushButton(strings.BACK)
         self.back_button.clicked.connect(self.back)
         buttons.addWidget(self.back_button)
-        self.next_button = QPushButton("Next")
+        self.next_button = QPushButton(strings.NEXT)
         self.next_button.setObjectName("Primary")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.next)
         buttons.addWidget(self.next_button)
-        self.done_button = QPushButton("Done")
+        self.done_button = QPushButton(strings.DONE)
         self.done_button.setObjectName("Primary")
         self.done_button.clicked.connect(self.accept)
         buttons.addWidget(self.done_button)
@@ -252,12 +247,16 @@ class ReviewGuide(QDialog):
 
     def show_step(self, step: int) -> None:
         self.stack.setCurrentIndex(step)
-        self.step_label.setText(f"Step {step + 1} of {len(STEPS)}: {STEPS[step]}")
+        self.step_label.setText(
+            strings.EH_REVIEW_STEP.format(
+                number=step + 1, count=len(strings.EH_REVIEW_STEPS), step=strings.EH_REVIEW_STEPS[step]
+            )
+        )
         self.error.clear()
         finished = step == self.NEXT
         self.back_button.setVisible(0 < step < self.NEXT)
         self.next_button.setVisible(not finished)
-        self.next_button.setText("Save the review" if step == self.DECISION else "Next")
+        self.next_button.setText(strings.EH_REVIEW_SAVE if step == self.DECISION else strings.NEXT)
         self.cancel_button.setVisible(not finished)
         self.done_button.setVisible(finished)
 
@@ -319,7 +318,7 @@ class ReviewGuide(QDialog):
     def save(self) -> None:
         fields = self.fields()
         if fields["overall"] is None:
-            self.error.setText("Choose whether things are better, the same or worse for the child.")
+            self.error.setText(strings.EH_NEED_JUDGEMENT)
             return
         ending = ReviewDecision(fields["decision"]) in guide.ENDING_DECISIONS
         if ending and not self.closing.toPlainText().strip():
@@ -338,7 +337,9 @@ class ReviewGuide(QDialog):
     def _saved(self, result: ReviewResult) -> None:
         self.result_ = result
         review = result.review
-        self.saved_label.setText(f"Review of {review.held_on:%d/%m/%Y} saved: {review.overall.label.lower()}.")
+        self.saved_label.setText(
+            strings.EH_REVIEW_SAVED.format(held_on=review.held_on, judgement=review.overall.label.lower())
+        )
         for prompt in result.prompts:
             self._add_prompt(prompt)
         for event in (LearningEvent.EH_REVIEW_RECORDED, LearningEvent.CASE_CLOSED):
@@ -349,7 +350,7 @@ class ReviewGuide(QDialog):
                 str(self.plan.id),
                 review.held_on,
                 self.closing.toPlainText().strip(),
-                lambda _p: self.outcome.setText("The plan is closed, with what has improved for the child."),
+                lambda _p: self.outcome.setText(strings.EH_PLAN_CLOSED),
                 self._failed,
             )
         self.show_step(self.NEXT)
@@ -367,7 +368,7 @@ class ReviewGuide(QDialog):
         if code == ActionCode.REVISE_GOALS:
             plan = self.result_.plan if self.result_ is not None else self.plan
             self.revise_dialog = ReviseGoalsDialog(self.session, plan, self)
-            self.revise_dialog.accepted.connect(lambda: self.outcome.setText("The targets have been revised."))
+            self.revise_dialog.accepted.connect(lambda: self.outcome.setText(strings.EH_TARGETS_REVISED))
             self.revise_dialog.open()
         elif code == ActionCode.DRAFT_MASH_ENQUIRY:
             guidance_ops.start_mash_draft(self.session, str(self.plan.child_id), self._drafted, self._failed)
@@ -378,10 +379,7 @@ class ReviewGuide(QDialog):
             button = panel.buttons.get(ActionCode.DRAFT_MASH_ENQUIRY)
             if button is not None:
                 button.setEnabled(False)
-        self.outcome.setText(
-            "A draft MASH enquiry has been saved, pre-filled from the case. Check and complete it on the "
-            "Referrals tab before sending."
-        )
+        self.outcome.setText(strings.EH_MASH_DRAFTED)
         self.mash_draft_started.emit(referral)
 
     def close_for_lock(self) -> None:

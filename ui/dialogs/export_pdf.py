@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dslapp.errors import CasebookError
-from dslapp.export.common import ExportCancelled, ExportResult
+from dslapp.errors import CasebookError, ExportCancelled
+from dslapp.export.common import ExportResult
 from dslapp.export.protect import MIN_PASSWORD_LENGTH
 from ui import strings, theme
 from ui.operations.chronology import Exporter, ExportProgress
@@ -112,7 +112,9 @@ class ExportPdfDialog(QDialog):
             )
 
     def choose_file(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(self, strings.EXPORT_SAVE_AS, self.path.text(), "PDF (*.pdf)")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, strings.EXPORT_SAVE_AS, self.path.text(), strings.EXPORT_PDF_FILTER
+        )
         if chosen:
             self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dslapp.guidance.prompts import Prompt
-from ui import theme
+from ui import strings, theme
 from ui.widgets.common import text_label
 
 
@@ -60,7 +60,9 @@ def text_box(placeholder: str = "", height: int = 70) -> QPlainTextEdit:
 class FormDialog(QDialog):
     """A titled dialog: a scrolling form, an error line and Save / Cancel."""
 
-    def __init__(self, title: str, intro: str = "", save_text: str = "Save", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, intro: str = "", save_text: str = strings.SAVE, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(False)
@@ -91,7 +93,7 @@ class FormDialog(QDialog):
         outer.addWidget(self.error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(strings.CANCEL)
         self.cancel_button.clicked.connect(self.reject)
         self.save_button = QPushButton(save_text)
         self.save_button.setObjectName("Primary")

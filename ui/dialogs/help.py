@@ -28,7 +28,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(text_label(strings.SHORTCUTS_TITLE, "PageTitle"))
         table = QTableWidget(len(strings.SHORTCUTS), 2)
         table.setAccessibleName(strings.SHORTCUTS_TITLE)
-        table.setHorizontalHeaderLabels(["Keys", "What it does"])
+        table.setHorizontalHeaderLabels([strings.SHORTCUTS_KEYS, strings.SHORTCUTS_WHAT])
         table.verticalHeader().hide()
         table.setShowGrid(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -32,32 +32,14 @@ from PySide6.QtWidgets import (
 from dslapp.models import Referral, ReferralStatus
 from dslapp.services.mash import EnquiryEditor, Gap
 from dslapp.services.mash_form import FormField
-from ui import theme
+from ui import strings, theme
 from ui.dialogs.export_pdf import ExportPdfDialog, safe_file_name
 from ui.operations import referral_ops
 from ui.operations.session import Session
 from ui.widgets.common import Badge, text_label
 
 AUTOSAVE_MS = 1500
-YES_NO = (("Not answered", None), ("Yes", True), ("No", False))
-USE_SUGGESTION = "Use suggestion"
-SAVE = "Save"
-CLOSE = "Close"
-EXPORT_ENQUIRY = "Export enquiry PDF…"
-EXPORT_PACK = "Export referral pack…"
-PRINT = "Print"
-PRINT_ENQUIRY = "Print enquiry…"
-PRINT_PACK = "Print referral pack…"
-PRINT_ENQUIRY_TITLE = "Print the MASH enquiry"
-PRINT_PACK_TITLE = "Print the referral pack"
-GAPS_TITLE = "Before you send it"
-NO_GAPS = "Nothing required is missing."
-SAVED = "Saved."
-AUTOSAVED = "Changes kept (encrypted). Press Save to add them to the enquiry."
-SENT_NOTE = (
-    "This enquiry has been sent, so it is shown read-only. Changes after sending go through the record's amendments."
-)
-KIND_LABELS = {"missing": "Missing", "thin": "Thin", "advised": "Advised"}
+YES_NO = ((strings.MASH_NOT_ANSWERED, None), (strings.YES, True), (strings.NO, False))
 
 
 def start_print(
@@ -84,7 +66,11 @@ def start_print(
         if not session.is_open or not shiboken6.isValid(parent):
             return
         try:
-            on_shown(print_pdf_with_preview(parent, data, PRINT_PACK_TITLE if pack else PRINT_ENQUIRY_TITLE, audit))
+            on_shown(
+                print_pdf_with_preview(
+                    parent, data, strings.MASH_PRINT_PACK_TITLE if pack else strings.MASH_PRINT_ENQUIRY_TITLE, audit
+                )
+            )
         except ValueError as error:
             on_error(error)
 
@@ -139,7 +125,7 @@ class MashEditor(QDialog):
         outer.addLayout(title_row)
         outer.addWidget(text_label(self.form.subtitle, "PageSubtitle", wrap=True))
         if not self.editable:
-            outer.addWidget(text_label(SENT_NOTE, "Hint", wrap=True))
+            outer.addWidget(text_label(strings.MASH_SENT_NOTE, "Hint", wrap=True))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -168,10 +154,10 @@ class MashEditor(QDialog):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(6)
-        side_layout.addWidget(text_label(GAPS_TITLE, "SectionTitle"))
-        side_layout.addWidget(text_label("Click an item to go to its question.", "Hint", wrap=True))
+        side_layout.addWidget(text_label(strings.MASH_GAPS_TITLE, "SectionTitle"))
+        side_layout.addWidget(text_label(strings.MASH_GAPS_HINT, "Hint", wrap=True))
         self.gap_list = QScrollArea()
-        self.gap_list.setAccessibleName(GAPS_TITLE)
+        self.gap_list.setAccessibleName(strings.MASH_GAPS_TITLE)
         self.gap_list.setWidgetResizable(True)
         self.gap_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.gap_items: list[GapButton] = []
@@ -189,21 +175,21 @@ class MashEditor(QDialog):
         footer.setSpacing(8)
         self.state = text_label("", "Muted", wrap=True)
         footer.addWidget(self.state, 1)
-        self.export_button = QPushButton(EXPORT_ENQUIRY)
+        self.export_button = QPushButton(strings.MASH_EXPORT_ENQUIRY)
         self.export_button.clicked.connect(self.export_enquiry)
-        self.pack_button = QPushButton(EXPORT_PACK)
+        self.pack_button = QPushButton(strings.CASE_EXPORT_PACK)
         self.pack_button.clicked.connect(self.export_pack)
         self.print_button = QToolButton()
-        self.print_button.setText(PRINT)
+        self.print_button.setText(strings.PRINT)
         self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         print_menu = QMenu(self.print_button)
-        print_menu.addAction(PRINT_ENQUIRY, self.print_enquiry)
-        print_menu.addAction(PRINT_PACK, self.print_pack)
+        print_menu.addAction(strings.MASH_PRINT_ENQUIRY, self.print_enquiry)
+        print_menu.addAction(strings.MASH_PRINT_PACK, self.print_pack)
         self.print_button.setMenu(print_menu)
-        self.close_button = QPushButton(CLOSE)
+        self.close_button = QPushButton(strings.CLOSE)
         self.close_button.clicked.connect(self.close_editor)
-        self.save_button = QPushButton(theme.icon("check", theme.colours().accent_text), SAVE)
+        self.save_button = QPushButton(theme.icon("check", theme.colours().accent_text), strings.SAVE)
         self.save_button.setObjectName("Primary")
         self.save_button.setEnabled(self.editable)
         self.save_button.clicked.connect(self.save)
@@ -260,7 +246,7 @@ class MashEditor(QDialog):
         layout.addWidget(widget)
         self.fields[spec.key] = widget
         if suggestion and self.editable and not value:
-            button = QPushButton(USE_SUGGESTION)
+            button = QPushButton(strings.MASH_USE_SUGGESTION)
             button.setToolTip(suggestion[:400])
             button.clicked.connect(lambda _c=False, key=spec.key, text=suggestion: self.use_suggestion(key, text))
             row = QHBoxLayout()
@@ -302,7 +288,7 @@ class MashEditor(QDialog):
         if not self.editable:
             return
         self.dirty[key] = self.value(key)
-        self.state.setText("Editing…")
+        self.state.setText(strings.MASH_EDITING)
         self.timer.start()
 
     # ---- autosave and save -----------------------------------------------------------------------
@@ -317,7 +303,7 @@ class MashEditor(QDialog):
     def _autosaved(self, gaps: list[Gap]) -> None:
         if not shiboken6.isValid(self):
             return
-        self.state.setText(AUTOSAVED)
+        self.state.setText(strings.MASH_AUTOSAVED)
         self._show_gaps(gaps)
 
     def all_values(self) -> dict[str, Any]:
@@ -331,7 +317,7 @@ class MashEditor(QDialog):
 
     def _saved(self, referral: Referral) -> None:
         self.referral = referral
-        self.state.setText(SAVED)
+        self.state.setText(strings.MASH_SAVED)
         referral_ops.open_enquiry(self.session, self.referral_id, lambda opened: self._show_gaps(list(opened[0].gaps)))
 
     def _failed(self, error: Exception) -> None:
@@ -350,7 +336,7 @@ class MashEditor(QDialog):
         layout.setSpacing(6)
         self.gap_items = []
         if not any(g.blocking for g in gaps):
-            done = text_label(NO_GAPS, wrap=True)
+            done = text_label(strings.MASH_NO_GAPS, wrap=True)
             done.setStyleSheet(f"color: {theme.colours().success}; font-weight: 600; padding: 6px;")
             layout.addWidget(done)
         for gap in gaps:
@@ -380,12 +366,12 @@ class MashEditor(QDialog):
 
     def export_enquiry(self) -> ExportPdfDialog:
         return self._export(
-            "Export the MASH enquiry as a PDF", "mash-enquiry", referral_ops.export_enquiry(self.referral_id)
+            strings.CASE_EXPORT_MASH_TITLE, "mash-enquiry", referral_ops.export_enquiry(self.referral_id)
         )
 
     def export_pack(self) -> ExportPdfDialog:
         return self._export(
-            "Export the referral pack as a PDF",
+            strings.CASE_EXPORT_PACK_TITLE,
             "referral-pack",
             referral_ops.export_pack(str(self.referral.child_id), self.referral_id),
         )
@@ -442,7 +428,7 @@ class GapButton(QFrame):
         colour = {"missing": c.danger, "thin": c.warning}.get(gap.kind, "")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(f"{KIND_LABELS[gap.kind]}: {gap.label}")
+        self.setAccessibleName(f"{strings.MASH_GAP_KINDS[gap.kind]}: {gap.label}")
         self.setObjectName("GapItem")
         self.setStyleSheet(
             f"QFrame#GapItem {{ border: 1px solid {c.border}; border-left: 4px solid {colour or c.accent};"
@@ -451,7 +437,7 @@ class GapButton(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 6)
         layout.setSpacing(2)
-        title = text_label(f"{KIND_LABELS[gap.kind]} · {gap.label}", wrap=True)
+        title = text_label(f"{strings.MASH_GAP_KINDS[gap.kind]} · {gap.label}", wrap=True)
         title.setStyleSheet(f"font-weight: 600; color: {colour};" if colour else "font-weight: 600;")
         layout.addWidget(title)
         layout.addWidget(text_label(gap.message, "Hint", wrap=True))

@@ -22,7 +22,6 @@ from dslapp.services.chronology import Chronology
 from ui import strings
 from ui.formatting import dmy, dmy_hm
 
-MARKING = "OFFICIAL-SENSITIVE"
 IMPACT_MARK = {Impact.POSITIVE: "+", Impact.NEGATIVE: "−", Impact.UNKNOWN: "?"}
 
 
@@ -94,11 +93,13 @@ def paint_chronology(printer: QPrinter, chronology: Chronology, printed_by: str,
                 printer.newPage()
             painter.save()
             painter.setFont(bold)
-            painter.drawText(QRectF(0, 0, width, band / 2), Qt.AlignmentFlag.AlignHCenter, MARKING)
+            painter.drawText(QRectF(0, 0, width, band / 2), Qt.AlignmentFlag.AlignHCenter, strings.PROTECTIVE_MARKING)
             painter.setFont(small)
             painter.drawText(QRectF(0, band / 2, width, band / 2), Qt.AlignmentFlag.AlignLeft, title)
             painter.setFont(bold)
-            painter.drawText(QRectF(0, height - band / 2, width, band / 2), Qt.AlignmentFlag.AlignHCenter, MARKING)
+            painter.drawText(
+                QRectF(0, height - band / 2, width, band / 2), Qt.AlignmentFlag.AlignHCenter, strings.PROTECTIVE_MARKING
+            )
             painter.setFont(small)
             painter.drawText(
                 QRectF(0, height - band / 2, width, band / 2),

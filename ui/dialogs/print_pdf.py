@@ -16,18 +16,20 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
+from ui import strings
+
 MAX_RENDER_DPI = 300  # a 1200 dpi A4 page would be a ~550 MB image; 300 dpi is sharp on paper
 
 
 def load_pdf(pdf_bytes: bytes, parent: QObject | None = None) -> QPdfDocument:
     """A QPdfDocument read from memory (a QBuffer owned by the document); raises ValueError if unreadable."""
-    document = QPdfDocument(parent)
+    document = QPdfDocument(parent) if parent is not None else QPdfDocument()
     buffer = QBuffer(document)
     buffer.setData(QByteArray(pdf_bytes))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-        raise ValueError(f"The PDF could not be read for printing ({document.error().name}).")
+        raise ValueError(strings.PRINT_UNREADABLE.format(error=document.error().name))
     document.buffer_ = buffer  # type: ignore[attr-defined]  # keep the bytes alive with the document
     return document
 

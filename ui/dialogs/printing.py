@@ -17,11 +17,11 @@ def recovery_sheet_html(recovery_key: str, name: str, school: str, on: date) -> 
     e = html.escape
     return (
         f"<h1>{e(strings.SETUP_KEY_PRINT_TITLE)}</h1>"
-        f"<p>{e(school)}<br>Set up by {e(name)} on {dmy(on)}</p>"
+        f"<p>{e(school)}<br>{e(strings.SETUP_KEY_PRINT_BY.format(name=name, date=dmy(on)))}</p>"
         f"<p style='font-family: monospace; font-size: 22pt; letter-spacing: 2px; margin: 24px 0'>"
         f"{e(recovery_key)}</p>"
         f"<p>{e(strings.SETUP_KEY_PRINT_BODY)}</p>"
-        "<p><b>OFFICIAL-SENSITIVE</b></p>"
+        f"<p><b>{e(strings.PROTECTIVE_MARKING)}</b></p>"
     )
 
 

@@ -46,7 +46,7 @@ class RecoveryDialog(QDialog):
             self.user_combo.addItem(user.label, user.id)
         self.key_edit = QLineEdit()
         self.key_edit.setObjectName("RecoveryKey")
-        self.key_edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.key_edit.setPlaceholderText(strings.RECOVERY_KEY_PLACEHOLDER)
         self.new_edit = QLineEdit()
         self.new_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.meter = StrengthMeter()

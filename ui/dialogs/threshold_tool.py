@@ -31,17 +31,12 @@ from PySide6.QtWidgets import (
 from dslapp.guidance import thresholds as guide
 from dslapp.guidance.prompts import Prompt
 from dslapp.models import Concern
+from ui import strings
 from ui.dialogs.guidance_common import FormDialog, PromptPanel, date_edit, text_box, to_date
 from ui.formatting import dmy
 from ui.operations import guidance_ops
 from ui.operations.session import Session
 from ui.widgets.common import text_label
-
-TITLE = "Levels of Need"
-INTRO = (
-    "Mark the evidence that applies in each of the three domains, then choose a level and write your "
-    "reasoning. The suggested level is the highest level among what you marked; it is a guide, not the decision."
-)
 
 
 class _Toggle(QLabel):
@@ -102,7 +97,7 @@ class ThresholdTool(FormDialog):
         on: date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(TITLE, INTRO, "Save the decision", parent)
+        super().__init__(strings.THRESHOLD_TITLE, strings.THRESHOLD_INTRO, strings.THRESHOLD_SAVE, parent)
         self.session = session
         self.child_id = child_id
         self.on = on
@@ -113,7 +108,7 @@ class ThresholdTool(FormDialog):
         grid_texts = guide.descriptor_grid()
         self.lists: dict[tuple[int, str], Checklist] = {}
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Domains")
+        self.tabs.setAccessibleName(strings.THRESHOLD_DOMAINS_NAME)
         for domain in self.domains:
             page = QWidget()
             grid = QGridLayout(page)
@@ -125,7 +120,10 @@ class ThresholdTool(FormDialog):
                 heading = text_label(f"{level.level}. {level.name}", "SectionTitle")
                 heading.setToolTip(level.summary)
                 grid.addWidget(heading, 1, column)
-                box = Checklist(grid_texts[level.level][domain.key], f"{domain.title}, level {level.level}")
+                box = Checklist(
+                    grid_texts[level.level][domain.key],
+                    strings.THRESHOLD_CHECKLIST_NAME.format(domain=domain.title, level=level.level),
+                )
                 box.changed.connect(self._evidence_changed)
                 grid.addWidget(box, 2, column)
                 grid.setColumnStretch(column, 1)
@@ -136,10 +134,10 @@ class ThresholdTool(FormDialog):
         self.body.insertWidget(0, self.tabs, 1)
 
         self.suggested = text_label("", "Value", wrap=True)
-        self.suggested.setAccessibleName("Suggested level")
-        self.form.addRow("Suggested level", self.suggested)
+        self.suggested.setAccessibleName(strings.THRESHOLD_SUGGESTED)
+        self.form.addRow(strings.THRESHOLD_SUGGESTED, self.suggested)
         self.level = QComboBox()
-        self.level.addItem("Choose a level…", 0)
+        self.level.addItem(strings.THRESHOLD_CHOOSE, 0)
         for level in self.levels:
             self.level.addItem(f"{level.level}. {level.name}", level.level)
         self.level.currentIndexChanged.connect(lambda _i: self._show_prompts())
@@ -147,20 +145,20 @@ class ThresholdTool(FormDialog):
         row = QHBoxLayout()
         row.addWidget(self.level)
         row.addWidget(self.level_summary, 1)
-        self.form.addRow("Level chosen", row)
+        self.form.addRow(strings.THRESHOLD_CHOSEN, row)
         self.prompts_box = QVBoxLayout()
         self.form.addRow(self.prompts_box)
-        self.reasoning = text_box("Why this level: the evidence, what it means for the child, and what you weighed", 90)
-        self.reasoning.setAccessibleName("Reasoning")
+        self.reasoning = text_box(strings.THRESHOLD_REASONING_PLACEHOLDER, 90)
+        self.reasoning.setAccessibleName(strings.THRESHOLD_REASONING_NAME)
         self.reasoning.setMaximumHeight(110)
-        self.form.addRow("Reasoning (required)", self.reasoning)
+        self.form.addRow(strings.THRESHOLD_REASONING, self.reasoning)
         self.consulted = QLineEdit()
-        self.consulted.setPlaceholderText("e.g. MASH consultation line, named social worker, deputy DSL")
-        self.form.addRow("Who was consulted", self.consulted)
+        self.consulted.setPlaceholderText(strings.THRESHOLD_CONSULTED_PLACEHOLDER)
+        self.form.addRow(strings.THRESHOLD_CONSULTED_LABEL, self.consulted)
         self.decided_on = date_edit(on)
-        self.form.addRow("Decided on", self.decided_on)
+        self.form.addRow(strings.THRESHOLD_DECIDED_ON, self.decided_on)
         self.concerns = QListWidget()
-        self.concerns.setAccessibleName("Concerns this decision is based on")
+        self.concerns.setAccessibleName(strings.THRESHOLD_CONCERNS_NAME)
         self.concerns.setMaximumHeight(120)
         for concern in sorted(concerns, key=lambda c: c.observed_at, reverse=True):
             categories = ", ".join(x.label for x in concern.categories)
@@ -170,7 +168,8 @@ class ThresholdTool(FormDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.concerns.addItem(item)
         self.form.addRow(
-            "Based on concerns", self.concerns if concerns else text_label("No concerns recorded", "Muted")
+            strings.THRESHOLD_CONCERNS,
+            self.concerns if concerns else text_label(strings.THRESHOLD_NO_CONCERNS, "Muted"),
         )
         self.panels: list[PromptPanel] = []
         self.save_button.clicked.connect(self.save)
@@ -204,9 +203,9 @@ class ThresholdTool(FormDialog):
             self.tabs.setTabText(number, f"{domain.title} ({count})" if count else domain.title)
         suggested = guide.suggested_level(evidence)
         if suggested is None:
-            self.suggested.setText("Mark the evidence that applies to see a suggested level.")
+            self.suggested.setText(strings.THRESHOLD_SUGGEST_HINT)
         else:
-            self.suggested.setText(f"Level {suggested}: {guide.level(suggested).name}")
+            self.suggested.setText(strings.THRESHOLD_LEVEL.format(level=suggested, name=guide.level(suggested).name))
         self._show_prompts()
 
     def _show_prompts(self) -> None:
@@ -231,11 +230,11 @@ class ThresholdTool(FormDialog):
 
     def save(self) -> None:
         if not self.chosen_level():
-            self.show_error("Choose a level.")
+            self.show_error(strings.THRESHOLD_NEED_LEVEL)
             return
         reasoning = self.reasoning.toPlainText().strip()
         if not reasoning:
-            self.show_error("Write your reasoning: why this level, from the evidence you marked.")
+            self.show_error(strings.THRESHOLD_NEED_REASONING)
             self.reasoning.setFocus()
             return
         fields = {

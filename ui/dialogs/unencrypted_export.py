@@ -57,12 +57,12 @@ class UnencryptedExportDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(field_label(strings.UNLOCK_PASSPHRASE, self.passphrase), self.passphrase)
         self.path = QLineEdit(str(default_path) if default_path else "")
-        browse = QPushButton("Choose…")
+        browse = QPushButton(strings.EXPORT_BROWSE)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        form.addRow(field_label("Save to", self.path), row)
+        form.addRow(field_label(strings.EXPORT_SAVE_TO, self.path), row)
         layout.addLayout(form)
         self.error = text_label("", "InlineError", wrap=True)
         layout.addWidget(self.error)
@@ -72,7 +72,7 @@ class UnencryptedExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _browse(self) -> None:
-        wanted = "Case bundle (*.json)" if self.child_id else "SQLite database (*.sqlite)"
+        wanted = strings.EXPORT_BUNDLE_FILTER if self.child_id else strings.EXPORT_PLAIN_FILTER
         chosen, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.path.text(), wanted)
         if chosen:
             self.path.setText(chosen)
@@ -84,7 +84,7 @@ class UnencryptedExportDialog(QDialog):
             self.error.setText(strings.UNLOCK_EMPTY)
             return
         if not target:
-            self.error.setText("Choose where to save the file.")
+            self.error.setText(strings.EXPORT_NEED_FILE_PATH)
             return
         out = Path(target).expanduser()
         child_id = self.child_id

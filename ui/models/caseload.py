@@ -21,15 +21,6 @@ CHILD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
 TONE_ROLE = Qt.ItemDataRole.UserRole + 4
 
-STATUS_SHORT = {
-    ChildStatus.UNIVERSAL: "Universal",
-    ChildStatus.EARLY_HELP: "Early Help",
-    ChildStatus.CIN: "CIN",
-    ChildStatus.CP: "CP plan",
-    ChildStatus.CLA: "CLA",
-    ChildStatus.CLOSED: "Closed",
-    ChildStatus.TRANSFERRED: "Transferred",
-}
 STATUS_TONE = {
     ChildStatus.UNIVERSAL: "",
     ChildStatus.EARLY_HELP: "accent",
@@ -39,21 +30,12 @@ STATUS_TONE = {
     ChildStatus.CLOSED: "muted",
     ChildStatus.TRANSFERRED: "muted",
 }
-DESIGNATION_SHORT = {
-    Designation.SEND: "SEND",
-    Designation.EHCP: "EHCP",
-    Designation.FSM: "FSM",
-    Designation.PUPIL_PREMIUM: "PP",
-    Designation.YOUNG_CARER: "Young carer",
-    Designation.EAL: "EAL",
-    Designation.PREVIOUSLY_LOOKED_AFTER: "PLAC",
-    Designation.KINSHIP_CARE: "Kinship",
-    Designation.PRIVATE_FOSTERING: "Private fostering",
-}
 
 
 def _designation_text(values: tuple[str, ...]) -> str:
-    return ", ".join(DESIGNATION_SHORT.get(Designation(v), v) for v in values if v in Designation._value2member_map_)
+    return ", ".join(
+        strings.DESIGNATION_SHORT.get(Designation(v), v) for v in values if v in Designation._value2member_map_
+    )
 
 
 class CaseloadModel(QAbstractTableModel):
@@ -130,7 +112,7 @@ class CaseloadModel(QAbstractTableModel):
         if column == YEAR:
             return child.year_group
         if column == STATUS:
-            return STATUS_SHORT[child.status]
+            return strings.STATUS_SHORT[child.status]
         if column == DESIGNATIONS:
             return _designation_text(child.designations)
         if column == CONCERNS:

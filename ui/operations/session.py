@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from dslapp.errors import CasebookError
-from ui import strings
+from dslapp.errors import CasebookError, VaultLocked
 from ui.operations.runner import DbRunner, Done, Failed
 
 if TYPE_CHECKING:
@@ -46,7 +45,7 @@ class Session(QObject):
     def require_store(self) -> Casebook:
         """The store, captured on the GUI thread when a job is submitted (so a lock queued after it waits)."""
         if self._store is None:
-            raise CasebookError(strings.LOCKED_ERROR)
+            raise VaultLocked()
         return self._store
 
     def attach(self, casebook: Casebook, school: str) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import theme
+from ui import strings, theme
 
 
 def text_label(text: str, name: str = "", *, wrap: bool = False, selectable: bool = False) -> QLabel:
@@ -63,8 +63,8 @@ class DemoBadge(QLabel):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setObjectName("DemoBadge")
-        self.setAccessibleName("Demo casebook: fictional data")
-        self.setToolTip("This is the demo casebook. Every child, family and school in it is fictional.")
+        self.setAccessibleName(strings.DEMO_BADGE_NAME)
+        self.setToolTip(strings.DEMO_BADGE_TIP)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
 
 

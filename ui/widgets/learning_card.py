@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dslapp.guidance.learning_cards import LearningCard
 from dslapp.models import Record
-from ui import theme
+from ui import strings, theme
 from ui.operations.session import Session
 from ui.widgets.common import text_label
 
-READ_MORE = "Read the full entry"
-DISMISS = "Dismiss"
-HEADING = "Learning from reviews"
+if TYPE_CHECKING:  # the workspace imports this module (through the record tabs); at run time it is imported where used
+    from ui.windows.workspace import Workspace
 
 
 class LearningCardWidget(QFrame):
@@ -30,7 +30,7 @@ class LearningCardWidget(QFrame):
         self.card = card
         self.setObjectName("Banner")
         self.setProperty("tone", "info")
-        self.setAccessibleName(f"{HEADING}: {card.title}")
+        self.setAccessibleName(strings.CARD_NAME.format(title=card.title))
         outer = QHBoxLayout(self)
         outer.setContentsMargins(12, 10, 10, 10)
         outer.setSpacing(10)
@@ -39,16 +39,16 @@ class LearningCardWidget(QFrame):
         outer.addWidget(glyph, 0)
         column = QVBoxLayout()
         column.setSpacing(3)
-        column.addWidget(text_label(HEADING, "Hint"))
+        column.addWidget(text_label(strings.CARD_HEADING, "Hint"))
         self.title = text_label(card.title, "SectionTitle", wrap=True)
         column.addWidget(self.title)
         self.summary = text_label(card.summary, wrap=True)
         column.addWidget(self.summary)
         column.addWidget(text_label(card.source, "Hint", wrap=True))
         buttons = QHBoxLayout()
-        self.read_button = QPushButton(READ_MORE)
+        self.read_button = QPushButton(strings.CARD_READ_MORE)
         self.read_button.clicked.connect(lambda: self.open_entry.emit(str(card.entry_id)))
-        self.dismiss_button = QPushButton(DISMISS)
+        self.dismiss_button = QPushButton(strings.CARD_DISMISS)
         self.dismiss_button.clicked.connect(self._dismiss)
         buttons.addWidget(self.read_button)
         buttons.addWidget(self.dismiss_button)
@@ -93,7 +93,7 @@ class LearningCardsDialog(QDialog):
     def __init__(self, session: Session, cards: list[LearningCard], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(HEADING)
+        self.setWindowTitle(strings.CARD_HEADING)
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
@@ -102,7 +102,7 @@ class LearningCardsDialog(QDialog):
         self.cards.dismissed.connect(self._dismissed)
         self.cards.open_entry.connect(self._open_entry)
         layout.addWidget(self.cards)
-        close = QPushButton("Close")
+        close = QPushButton(strings.CLOSE)
         close.clicked.connect(self.close)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         session.closed.connect(self.close)  # locking the casebook closes the cards too
@@ -126,17 +126,19 @@ class LearningCardsDialog(QDialog):
         widget = start.parentWidget()
         while widget is not None and not isinstance(widget, Workspace):
             widget = widget.parentWidget()
-        if widget is None:
+        if isinstance(widget, Workspace):
+            workspace: Workspace | None = widget
+        else:
             found = start.window().findChildren(Workspace) or cls.session_workspaces()
-            widget = found[0] if found else None
-        if widget is not None:
-            widget.go(Location("learning"))
-            page = getattr(widget, "learning", None)
+            workspace = found[0] if found else None
+        if workspace is not None:
+            workspace.go(Location("learning"))
+            page = getattr(workspace, "learning", None)
             if page is not None:
                 page.open_entry(entry_id)
 
     @staticmethod
-    def session_workspaces() -> list[QWidget]:
+    def session_workspaces() -> list[Workspace]:
         from PySide6.QtWidgets import QApplication
 
         from ui.windows.workspace import Workspace
@@ -181,7 +183,7 @@ def show_voice_check(
 
     label = text_label("", "Hint", wrap=True)
     label.setObjectName("VoiceCheck")
-    label.setAccessibleName("When the child's voice was last recorded")
+    label.setAccessibleName(strings.VOICE_CHECK_NAME)
     label.hide()
     label.setProperty("has_prompt", False)
     if isinstance(layout, QFormLayout):
@@ -209,13 +211,17 @@ def add_cards_for(
         return
     from ui.operations import learning as ops
 
+    def dismissed(card: LearningCard) -> None:
+        if session.is_open:
+            ops.dismiss_card(session, card, owner=owner)
+
     def shown(cards: list[LearningCard]) -> None:
         if not cards:
             return
         widget = LearningCards()
         widget.setObjectName("InlineLearningCards")
         widget.show_cards(cards)
-        widget.dismissed.connect(lambda card: session.is_open and ops.dismiss_card(session, card, owner=owner))
+        widget.dismissed.connect(dismissed)
         widget.open_entry.connect(lambda entry_id: LearningCardsDialog.open_in_library(owner, entry_id))
         layout.addWidget(widget)
 

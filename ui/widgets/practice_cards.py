@@ -10,12 +10,10 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout
 
 from dslapp.guidance import thresholds
 from dslapp.guidance.alerts import AlertItem
+from ui import strings
 from ui.formatting import dmy
 from ui.operations.guidance_ops import OverviewGuidance
 from ui.widgets.common import Card, text_label
-
-ALERTS_TITLE = "Practice alerts"
-THRESHOLD_TITLE = "Levels of Need"
 
 
 def guidance_widget(
@@ -29,8 +27,8 @@ def guidance_widget(
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(14)
     if guidance.alerts:
-        alerts = Card(f"{ALERTS_TITLE} ({len(guidance.alerts)})", icon="alert")
-        alerts.setAccessibleName(ALERTS_TITLE)
+        alerts = Card(strings.ALERTS_TITLE_COUNT.format(count=len(guidance.alerts)), icon="alert")
+        alerts.setAccessibleName(strings.ALERTS_TITLE)
         for alert in guidance.alerts:
             block = QVBoxLayout()
             block.setSpacing(1)
@@ -39,11 +37,11 @@ def guidance_widget(
             block.addWidget(title)
             block.addWidget(text_label(alert.reason, "Hint", wrap=True, selectable=True))
             if alert.acknowledged_on is not None:
-                note = f"Acknowledged {dmy(alert.acknowledged_on)}: {alert.acknowledged_note}"
+                note = strings.ALERT_ACKNOWLEDGED.format(date=dmy(alert.acknowledged_on), note=alert.acknowledged_note)
                 block.addWidget(text_label(note, "Muted", wrap=True, selectable=True))
             elif acknowledge is not None:
-                ack = QPushButton("Acknowledge with a note…")
-                ack.setAccessibleName(f"Acknowledge: {alert.title}")
+                ack = QPushButton(strings.ALERT_ACKNOWLEDGE)
+                ack.setAccessibleName(strings.ALERT_ACKNOWLEDGE_NAME.format(alert=alert.title))
                 ack.clicked.connect(lambda _=False, a=alert: acknowledge(a))
                 line = QHBoxLayout()
                 line.addWidget(ack)
@@ -51,26 +49,26 @@ def guidance_widget(
                 block.addLayout(line)
             alerts.body.addLayout(block)
         row.addWidget(alerts, 3)
-    card = Card(THRESHOLD_TITLE, icon="shield")
-    card.setAccessibleName(THRESHOLD_TITLE)
+    card = Card(strings.THRESHOLD_TITLE, icon="shield")
+    card.setAccessibleName(strings.THRESHOLD_TITLE)
     decision = guidance.threshold
     if decision is None:
-        card.body.addWidget(text_label("No Levels of Need decision recorded yet.", "Muted", wrap=True))
+        card.body.addWidget(text_label(strings.THRESHOLD_NONE, "Muted", wrap=True))
     else:
         try:
             name = thresholds.level(decision.level).name
         except Exception:
             name = ""
-        level = text_label(f"Level {decision.level}: {name}", "Value")
+        level = text_label(strings.THRESHOLD_LEVEL.format(level=decision.level, name=name), "Value")
         level.setStyleSheet("font-weight: 600;")
         card.body.addWidget(level)
-        who = f"{dmy(decision.decided_on)}, {decision.decided_by}"
+        who = strings.THRESHOLD_DECIDED.format(date=dmy(decision.decided_on), by=decision.decided_by)
         if decision.consulted:
-            who += f"; consulted {decision.consulted}"
+            who += strings.THRESHOLD_CONSULTED.format(who=decision.consulted)
         card.body.addWidget(text_label(who, "Hint", wrap=True))
         reasoning = decision.reasoning.strip()
         card.body.addWidget(text_label(reasoning[:280] + ("…" if len(reasoning) > 280 else ""), wrap=True))
-    button = QPushButton("Open the Levels of Need tool")
+    button = QPushButton(strings.THRESHOLD_OPEN_TOOL)
     button.clicked.connect(open_threshold_tool)
     buttons = QHBoxLayout()
     buttons.addWidget(button)

@@ -63,10 +63,11 @@ def concern_html(concern: Concern, amendments: Sequence[Amendment] = ()) -> str:
     parts = [
         _style(),
         f"<h2>{esc(concern.LABEL)}: {dmy_hm(concern.observed_at)}</h2>",
-        f'<div class="meta">Reported by {esc(concern.reporter_name)}'
+        f'<div class="meta">{esc(strings.CONCERN_META_REPORTED.format(name=concern.reporter_name))}'
         + (f" ({esc(concern.reporter_role)})" if concern.reporter_role else "")
-        + f" · recorded {dmy_hm(concern.recorded_at)} by {esc(concern.created_by)}"
-        + f" · {esc(strings.SEVERITY_LABELS[concern.severity.value])} concern</div>",
+        + f" · {esc(strings.CONCERN_META_RECORDED.format(when=dmy_hm(concern.recorded_at), by=concern.created_by))}"
+        + f" · {esc(strings.CONCERN_META_SEVERITY.format(severity=strings.SEVERITY_LABELS[concern.severity.value]))}"
+        + "</div>",
         f"<p>{categories}</p>",
     ]
     if amendments:
@@ -82,7 +83,7 @@ def concern_html(concern: Concern, amendments: Sequence[Amendment] = ()) -> str:
     if concern.decision_reasons:
         decision += f"<br>{esc(concern.decision_reasons)}"
     parts.append(section(strings.CONCERN_DECISION, decision))
-    parts.append(section("Outcome", esc(concern.outcome)))
+    parts.append(section(strings.CONCERN_OUTCOME, esc(concern.outcome)))
     if concern.significant:
         parts.append(f'<p class="meta">{esc(strings.CONCERN_ON_CHRONOLOGY)}</p>')
     for amendment in reversed(amendments):
@@ -181,7 +182,7 @@ def record_html(record: Record, amendments: Sequence[Amendment] = ()) -> str:
         if value in ("", None, [], {}):
             continue
         rows.append(f'<tr><td class="k">{esc(_label(key))}</td><td>{esc(plain_value(value))}</td></tr>')
-    meta = f"Recorded {dmy_hm(_local(record.created_at))} by {esc(record.created_by)}"
+    meta = esc(strings.RECORD_META.format(when=dmy_hm(_local(record.created_at)), by=record.created_by))
     parts = [_style(), f"<h2>{esc(record.LABEL)}</h2>", f'<div class="meta">{meta}</div>']
     if amendments:
         parts.append(f'<p class="amended">{esc(strings.AMENDED_NOTE.format(count=len(amendments)))}</p>')
@@ -194,9 +195,10 @@ def record_html(record: Record, amendments: Sequence[Amendment] = ()) -> str:
 def concern_text(concern: Concern) -> str:
     """A plain-text copy of a concern (for the clipboard, cleared after 30 s)."""
     lines = [
-        f"Record of concern: {dmy_hm(concern.observed_at)}",
-        f"Reported by: {concern.reporter_name}" + (f" ({concern.reporter_role})" if concern.reporter_role else ""),
-        "Categories: " + ", ".join(c.label for c in concern.categories),
+        strings.CONCERN_TEXT_HEADING.format(when=dmy_hm(concern.observed_at)),
+        strings.CONCERN_TEXT_REPORTED.format(name=concern.reporter_name)
+        + (f" ({concern.reporter_role})" if concern.reporter_role else ""),
+        strings.CONCERN_TEXT_CATEGORIES.format(categories=", ".join(c.label for c in concern.categories)),
         "",
         f"{strings.CONCERN_FACTS}:",
         concern.what_happened,

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from dslapp.models import Severity
 from dslapp.services.timeline import MILESTONES, Lane, Timeline, TimelineEvent, timeline_from_events
 from dslapp.text import dmy
+from ui import strings
 
 LABEL_WIDTH = 210
 AXIS_HEIGHT = 40
@@ -73,8 +74,6 @@ GRID_MINOR = QColor("#e4e7eb")
 LANE_STRIPE = QColor("#f5f7fa")
 ALERT = QColor("#b42318")
 SELECTED = QColor("#1f2933")
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -111,7 +110,7 @@ class _Canvas(QWidget):
         lanes = view.timeline.lanes
         if not lanes:
             painter.setPen(MUTED)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No significant events to show.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, strings.TIMELINE_EMPTY)
             painter.end()
             return
         plot = self.plot_rect()
@@ -162,7 +161,7 @@ class _Canvas(QWidget):
         painter.setPen(QPen(GRID_MAJOR, 1))
         painter.drawLine(QPointF(plot.left(), AXIS_HEIGHT), QPointF(plot.right(), AXIS_HEIGHT))
         painter.setPen(MUTED)
-        painter.drawText(QPointF(8, AXIS_HEIGHT - 12), "Events by category")
+        painter.drawText(QPointF(8, AXIS_HEIGHT - 12), strings.TIMELINE_LANES)
 
     def _paint_lane(self, painter: QPainter, index: int, lane: Lane) -> None:
         view = self.view
@@ -178,7 +177,7 @@ class _Canvas(QWidget):
         for (a, b), gap in zip(itertools.pairwise(points), gaps, strict=False):
             painter.setPen(QPen(GRID_MAJOR, 1.2))
             painter.drawLine(a, b)
-            text = f"{gap} d"
+            text = strings.TIMELINE_GAP_DAYS.format(days=gap)
             if b.x() - a.x() > metrics.horizontalAdvance(text) + 22:
                 painter.setPen(MUTED)
                 painter.drawText(QPointF((a.x() + b.x()) / 2 - metrics.horizontalAdvance(text) / 2, y - 9), text)
@@ -199,12 +198,14 @@ class _Canvas(QWidget):
             label = QFontMetrics(bold).elidedText(lane.label, Qt.TextElideMode.ElideRight, int(rect.width()))
             painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
             painter.setFont(small)
-            count = f"{len(lane.events)} event{'s' if len(lane.events) != 1 else ''}"
+            count = _event_count(len(lane.events))
             below = QRectF(8, top + LANE_HEIGHT / 2, LABEL_WIDTH - 18, LANE_HEIGHT / 2 - 4)
             if lane.getting_closer:
                 painter.setPen(ALERT)
                 painter.drawText(
-                    below, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, f"{count} · ▲ getting closer"
+                    below,
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                    strings.TIMELINE_GETTING_CLOSER.format(count=count),
                 )
             else:
                 painter.setPen(MUTED)
@@ -321,15 +322,12 @@ class TimelineView(QWidget):
         self._span_days = 1
         self._fitted = True
 
-        self.zoom_out_button = _tool_button("−", "Zoom out (show a longer period)", self.zoom_out)
-        self.zoom_in_button = _tool_button("+", "Zoom in (show a shorter period)", self.zoom_in)
-        self.fit_button = _tool_button("Fit", "Show the whole timeline", self.fit)
+        self.zoom_out_button = _tool_button("−", strings.TIMELINE_ZOOM_OUT, self.zoom_out)
+        self.zoom_in_button = _tool_button("+", strings.TIMELINE_ZOOM_IN, self.zoom_in)
+        self.fit_button = _tool_button(strings.TIMELINE_FIT, strings.TIMELINE_FIT_TIP, self.fit)
         self.scale = QLabel()
         self.scale.setObjectName("timelineScale")
-        self.legend = QLabel(
-            "<span style='color:#c0392b'>●</span> high &nbsp; <span style='color:#e69f00'>●</span> medium &nbsp; "
-            "<span style='color:#0072b2'>●</span> low severity &nbsp; ◆ milestone &nbsp; ○ approximate date"
-        )
+        self.legend = QLabel(strings.TIMELINE_LEGEND)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
@@ -398,10 +396,10 @@ class TimelineView(QWidget):
     def scale_label(self) -> str:
         days = self.visible_days()
         if days >= 730:
-            return f"About {days / 365.25:.0f} years shown"
+            return strings.TIMELINE_YEARS_SHOWN.format(count=days / 365.25)
         if days >= 60:
-            return f"About {days / 30.44:.0f} months shown"
-        return f"About {days / 7:.0f} weeks shown"
+            return strings.TIMELINE_MONTHS_SHOWN.format(count=days / 30.44)
+        return strings.TIMELINE_WEEKS_SHOWN.format(count=days / 7)
 
     def tick_plan(self) -> tuple[str, str, str]:
         """(major tick unit, minor tick unit, major label style) for the current zoom."""
@@ -541,12 +539,16 @@ def _paint_marker(painter: QPainter, event: TimelineEvent, point: QPointF, miles
         painter.drawEllipse(point, radius, radius)
 
 
+def _event_count(count: int) -> str:
+    return (strings.TIMELINE_EVENT if count == 1 else strings.TIMELINE_EVENTS).format(count=count)
+
+
 def _lane_tooltip(lane: Lane) -> str:
-    text = f"{lane.label}: {len(lane.events)} event{'s' if len(lane.events) != 1 else ''}"
+    text = strings.TIMELINE_LANE_TIP.format(lane=lane.label, events=_event_count(len(lane.events)))
     if lane.intervals:
-        text += "\nDays between events: " + ", ".join(str(gap) for gap in lane.intervals)
+        text += "\n" + strings.TIMELINE_LANE_GAPS.format(gaps=", ".join(str(gap) for gap in lane.intervals))
     if lane.getting_closer:
-        text += "\nThe most recent events are closer together than the earlier ones."
+        text += "\n" + strings.TIMELINE_LANE_CLOSER
     return text
 
 
@@ -555,8 +557,8 @@ def _tooltip(event: TimelineEvent) -> str:
     if event.categories:
         parts.append(", ".join(c.label for c in event.categories))
     if event.severity:
-        parts.append(f"{event.severity.value.capitalize()} severity")
-    return " · ".join(parts) + "\n" + event.title + "\n(click to open)"
+        parts.append(strings.TIMELINE_SEVERITY.format(severity=strings.SEVERITY_LABELS[event.severity.value]))
+    return " · ".join(parts) + "\n" + event.title + "\n" + strings.TIMELINE_CLICK
 
 
 def _ticks(first: date, last: date, unit: str) -> list[date]:
@@ -597,5 +599,5 @@ def _tick_label(day: date, style: str) -> str:
     if style == "year":
         return str(day.year)
     if style == "month":
-        return f"{MONTHS[day.month - 1]} {day.year}"
+        return strings.TIMELINE_MONTH_TICK.format(month=strings.TIMELINE_MONTHS[day.month - 1], year=day.year)
     return dmy(day)

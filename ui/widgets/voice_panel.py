@@ -6,35 +6,31 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from ui import strings
 from ui.formatting import dmy
 from ui.operations.learning import ChildVoice
 from ui.widgets.common import Banner, Card, text_label
 
-TITLE = "Voice and lived experience"
-LAST = "The child's own words were last recorded on {day}."
-NEVER = "Nothing in the child's own words has been recorded yet."
-HINT = "What is a day in this child's life like? Record what they say, in their words, and what they show you."
-
 
 class VoicePanel(Card):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(TITLE, parent, icon="quote")
-        self.setAccessibleName(TITLE)
+        super().__init__(strings.VOICE_TITLE, parent, icon="quote")
+        self.setAccessibleName(strings.VOICE_TITLE)
         self.last_label = text_label("", wrap=True)
         self.body.addWidget(self.last_label)
         self.prompt = Banner("warning", icon="alert")
         self.prompt.hide()
         self.body.addWidget(self.prompt)
         self.entries = QTextBrowser()
-        self.entries.setAccessibleName("The child's words")
+        self.entries.setAccessibleName(strings.VOICE_ENTRIES_NAME)
         self.entries.setMinimumHeight(160)
         self.body.addWidget(self.entries, 1)
-        self.body.addWidget(text_label(HINT, "Hint", wrap=True))
+        self.body.addWidget(text_label(strings.VOICE_HINT, "Hint", wrap=True))
         self.count = 0
 
     def show_voice(self, voice: ChildVoice) -> None:
         self.count = len(voice.entries)
-        self.last_label.setText(LAST.format(day=dmy(voice.last)) if voice.last else NEVER)
+        self.last_label.setText(strings.VOICE_LAST.format(day=dmy(voice.last)) if voice.last else strings.VOICE_NEVER)
         if voice.prompt is not None:
             self.prompt.set_message(f"<b>{escape(voice.prompt.title)}</b><br>{escape(voice.prompt.message)}")
             self.prompt.show()
@@ -45,4 +41,4 @@ class VoicePanel(Card):
             f"“{escape(e.words)}”</p>"
             for e in voice.entries
         ]
-        self.entries.setHtml("".join(parts) or f"<p>{NEVER}</p>")
+        self.entries.setHtml("".join(parts) or f"<p>{strings.VOICE_NEVER}</p>")

@@ -76,23 +76,23 @@ class CaseloadPage(QWidget):
         filters = QHBoxLayout()
         filters.setSpacing(8)
         self.status_combo = QComboBox()
-        self.status_combo.setAccessibleName("Filter by status")
+        self.status_combo.setAccessibleName(strings.CASELOAD_STATUS_NAME)
         self.status_combo.addItem(strings.CASELOAD_STATUS_ANY, None)
         for status, label in STATUS_LABELS.items():
             self.status_combo.addItem(label, status)
         self.designation_combo = QComboBox()
-        self.designation_combo.setAccessibleName("Filter by designation")
+        self.designation_combo.setAccessibleName(strings.CASELOAD_DESIGNATION_NAME)
         self.designation_combo.addItem(strings.CASELOAD_DESIGNATION_ANY, None)
         for designation, label in DESIGNATION_LABELS.items():
             self.designation_combo.addItem(label, designation.value)
         self.category_combo = QComboBox()
-        self.category_combo.setAccessibleName("Filter by category of concern")
+        self.category_combo.setAccessibleName(strings.CASELOAD_CATEGORY_NAME)
         self.category_combo.addItem(strings.CASELOAD_CATEGORY_ANY, None)
         for category, label in CATEGORY_LABELS.items():
             self.category_combo.addItem(label, category.value)
         self.alerts_check = QCheckBox(strings.CASELOAD_ALERTS)
         self.open_combo = QComboBox()
-        self.open_combo.setAccessibleName("Open or closed cases")
+        self.open_combo.setAccessibleName(strings.CASELOAD_OPEN_NAME)
         for label, value in (
             (strings.CASELOAD_OPEN, "open"),
             (strings.CASELOAD_CLOSED, "closed"),
@@ -113,7 +113,7 @@ class CaseloadPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Children on the caseload")
+        self.table.setAccessibleName(strings.CASELOAD_TABLE_NAME)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

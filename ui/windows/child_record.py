@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dslapp.errors import CasebookError
 from dslapp.guidance.alerts import AlertItem
 from dslapp.models import (
     RECORD_KINDS,
@@ -43,7 +44,7 @@ from dslapp.services.changes import Changes
 from dslapp.services.ui_support import HistoryItem
 from ui import strings, theme
 from ui.formatting import dmy, dob_and_age, iso_moment
-from ui.models.caseload import STATUS_SHORT, STATUS_TONE
+from ui.models.caseload import STATUS_TONE
 from ui.models.records import OBJECT_ROLE, SORT_ROLE, Column, ObjectTableModel
 from ui.operations import casework, guidance_ops
 from ui.operations import learning as learning_ops
@@ -145,7 +146,7 @@ class RecordList(QWidget):
             right_layout.setSpacing(8)
             self.reader = QTextBrowser()
             self.reader.setOpenLinks(False)
-            self.reader.setAccessibleName("Record")
+            self.reader.setAccessibleName(strings.RECORD_READER_NAME)
             self.reader.setPlaceholderText(strings.SELECT_RECORD)
             right_layout.addWidget(self.reader, 1)
             right_layout.addLayout(self.buttons)
@@ -389,7 +390,7 @@ class ChildRecordPage(QWidget):
             theme.icon("concern", theme.colours().accent_text), strings.CHILD_RECORD_CONCERN
         )
         self.record_button.setObjectName("Primary")
-        self.record_button.setToolTip(f"{strings.CHILD_RECORD_CONCERN} (Ctrl+N)")
+        self.record_button.setToolTip(strings.SHORTCUT_TIP.format(action=strings.CHILD_RECORD_CONCERN, keys="Ctrl+N"))
         self.record_button.clicked.connect(lambda: self.record_concern.emit(self.child_id))
         top.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
@@ -397,31 +398,39 @@ class ChildRecordPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setIconSize(QSize(16, 16))
-        self.tabs.setAccessibleName("Parts of the child's record")
+        self.tabs.setAccessibleName(strings.CHILD_TABS_NAME)
         self.overview = OverviewTab()
         self.voice_panel = VoicePanel()
         self.supervision_notes = ChildSupervisionNotes(session, child_id)
         self.concerns = RecordList(
             [
-                Column[Concern]("Date", lambda c: dmy(c.observed_at), lambda c: c.observed_at.isoformat(), 100),
-                Column[Concern]("Categories", lambda c: ", ".join(x.label for x in c.categories), width=-1),
-                Column[Concern]("Decision", lambda c: c.dsl_decision.label, width=170),
+                Column[Concern](
+                    strings.CONCERNS_COLUMN_DATE, lambda c: dmy(c.observed_at), lambda c: c.observed_at.isoformat(), 100
+                ),
+                Column[Concern](
+                    strings.CONCERNS_COLUMN_CATEGORIES, lambda c: ", ".join(x.label for x in c.categories), width=-1
+                ),
+                Column[Concern](strings.CONCERNS_COLUMN_DECISION, lambda c: c.dsl_decision.label, width=170),
             ],
             detail=self._detail,
-            name="Records of concern",
+            name=strings.CONCERNS_LIST_NAME,
         )
         self.amend_button = self.concerns.add_button(strings.CONCERN_AMEND, "amend", self._amend_current)
         self.copy_button = self.concerns.add_button(strings.CONCERN_COPY, "copy", self._copy_current)
         self.actions_list = RecordList(
             [
-                Column[Action]("What", lambda a: a.what, width=320),
-                Column[Action]("Owner", lambda a: a.owner, width=150),
-                Column[Action]("Due", lambda a: dmy(a.due), lambda a: a.due.isoformat(), 100),
-                Column[Action]("Done", lambda a: dmy(a.done_on), lambda a: a.done_on.isoformat() if a.done_on else ""),
+                Column[Action](strings.ACTIONS_COLUMN_WHAT, lambda a: a.what, width=320),
+                Column[Action](strings.ACTIONS_COLUMN_OWNER, lambda a: a.owner, width=150),
+                Column[Action](strings.ACTIONS_COLUMN_DUE, lambda a: dmy(a.due), lambda a: a.due.isoformat(), 100),
+                Column[Action](
+                    strings.ACTIONS_COLUMN_DONE,
+                    lambda a: dmy(a.done_on),
+                    lambda a: a.done_on.isoformat() if a.done_on else "",
+                ),
             ],
             detail=self._detail,
             colour=lambda a: theme.colours().danger if a.is_overdue(self.on) else None,
-            name="Actions",
+            name=strings.ACTIONS_LIST_NAME,
         )
         self.done_button = self.actions_list.add_button(strings.ACTION_MARK_DONE, "check", self._mark_done)
         self.actions_list.selection_changed.connect(
@@ -441,11 +450,11 @@ class ChildRecordPage(QWidget):
         self.sharing = SharingTab(session, child_id, on, self._detail)
         self.history = RecordList(
             [
-                Column[HistoryItem]("When", lambda h: iso_moment(h.at), lambda h: h.seq, 150),
-                Column[HistoryItem]("Who", lambda h: h.user, width=220),
-                Column[HistoryItem]("What", self._history_text),
+                Column[HistoryItem](strings.HISTORY_COLUMN_WHEN, lambda h: iso_moment(h.at), lambda h: h.seq, 150),
+                Column[HistoryItem](strings.HISTORY_COLUMN_WHO, lambda h: h.user, width=220),
+                Column[HistoryItem](strings.HISTORY_COLUMN_WHAT, self._history_text),
             ],
-            name="History of this record",
+            name=strings.HISTORY_LIST_NAME,
         )
         for widget, title in zip(
             (
@@ -482,7 +491,7 @@ class ChildRecordPage(QWidget):
         file = opened.file
         child = file.child
         self.name_label.setText(child.display_name)
-        self.status_badge.setText(STATUS_SHORT[child.status])
+        self.status_badge.setText(strings.STATUS_SHORT[child.status])
         self.status_badge.set_tone(STATUS_TONE[child.status])
         self.status_badge.setToolTip(STATUS_LABELS[child.status])
         while self.badges.count():
@@ -524,7 +533,7 @@ class ChildRecordPage(QWidget):
     def _subtitle(self, child: Child) -> str:
         parts = [child.full_legal_name if child.known_as else "", dob_and_age(child.dob, self.on), child.year_group]
         if child.upn:
-            parts.append(f"UPN {child.upn}")
+            parts.append(strings.CHILD_UPN_SHORT.format(upn=child.upn))
         return "  ·  ".join(p for p in parts if p)
 
     # ---- tabs and actions -------------------------------------------------------------------------
@@ -584,18 +593,15 @@ class ChildRecordPage(QWidget):
     def _acknowledge_alert(self, alert: AlertItem) -> None:
         """Ask for the DSL's note; the alert stays on the list, marked acknowledged (never silently hidden)."""
         note, ok = QInputDialog.getMultiLineText(
-            self, "Acknowledge alert", f"{alert.title}\n\nWhat are you doing about it? (kept in the record)"
+            self, strings.ACKNOWLEDGE_ALERT_TITLE, strings.ACKNOWLEDGE_ALERT_ASK.format(alert=alert.title)
         )
         if not ok:
             return
-        guidance_ops.acknowledge(
-            self.session,
-            alert,
-            note,
-            self.on,
-            lambda _ack: self._load_guidance(),
-            lambda error: QMessageBox.warning(self, "Acknowledge alert", str(error)),
-        )
+
+        def failed(error: CasebookError) -> None:
+            QMessageBox.warning(self, strings.ACKNOWLEDGE_ALERT_TITLE, str(error))
+
+        guidance_ops.acknowledge(self.session, alert, note, self.on, lambda _ack: self._load_guidance(), failed)
 
     def _history_text(self, item: HistoryItem) -> str:
         if item.action == "view" and item.object_id == self.child_id:
@@ -604,7 +610,8 @@ class ChildRecordPage(QWidget):
         kind = RECORD_KINDS.get(item.kind or item.detail)
         what = kind.LABEL.lower() if kind else (item.detail or "")
         if kind is not None and kind.KIND == "child":
-            what = "the child's details"
+            what = strings.HISTORY_CHILD_DETAILS
         elif kind is not None:
-            what = f"a {what}" if not what.startswith(("a", "e", "i", "o", "u")) else f"an {what}"
+            vowel = what.startswith(("a", "e", "i", "o", "u"))
+            what = (strings.HISTORY_AN_RECORD if vowel else strings.HISTORY_A_RECORD).format(what=what)
         return f"{verb} {what}".strip()

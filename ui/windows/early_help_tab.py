@@ -13,36 +13,35 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Record, ThresholdDecision
 from dslapp.models.early_help import LEVEL_LABELS, PlanStatus
-from ui import theme
+from ui import strings, theme
 from ui.dialogs.guidance_common import close_dialog
 from ui.formatting import dmy
 from ui.models.records import Column
 from ui.operations.session import Session
 from ui.widgets.common import text_label
 
-START_PLAN = "Start Early Help plan"
-REVIEW_PLAN = "Review the plan"
-CLOSE_PLAN = "Close the plan"
-THRESHOLD_TOOL = "Levels of Need"
-
 
 def plan_html(plan: EarlyHelpPlan, reviews: Sequence[EarlyHelpReview]) -> str:
     """A plan as the DSL reads it: views, worries, SMART goals with baseline and latest score, TAF, reviews."""
     latest = {str(p.goal_id): p.score for r in reviews for p in r.goal_progress}
-    parts = [f"<h3>Early Help plan started {dmy(plan.started_on)}</h3>"]
-    status = "Open" if plan.status == PlanStatus.OPEN else f"Closed {dmy(plan.closed_on)}"
+    parts = [f"<h3>{strings.EH_PLAN_STARTED.format(date=dmy(plan.started_on))}</h3>"]
+    status = (
+        strings.EH_STATUS_OPEN
+        if plan.status == PlanStatus.OPEN
+        else strings.EH_STATUS_CLOSED.format(date=dmy(plan.closed_on))
+    )
     parts.append(
-        f"<p><b>Status:</b> {status}"
-        + (f" · <b>Next review:</b> {dmy(plan.next_review)}" if plan.next_review else "")
+        f"<p><b>{strings.EH_STATUS}</b> {status}"
+        + (f" · <b>{strings.EH_NEXT_REVIEW_LABEL}</b> {dmy(plan.next_review)}" if plan.next_review else "")
         + "</p>"
     )
     for label, text in (
-        ("Lead practitioner", plan.lead_practitioner),
-        ("The family's view", plan.family_view),
-        ("The child's view", plan.child_view),
-        ("What we are worried about", plan.worries),
-        ("What is working well", plan.working_well),
-        ("What has improved for the child", plan.closing_summary),
+        (strings.EH_LEAD, plan.lead_practitioner),
+        (strings.EH_FAMILY_VIEW, plan.family_view),
+        (strings.EH_CHILD_VIEW, plan.child_view),
+        (strings.EH_WORRIES, plan.worries),
+        (strings.EH_WORKING_WELL, plan.working_well),
+        (strings.EH_IMPROVED, plan.closing_summary),
     ):
         if text:
             parts.append(f"<p><b>{label}</b><br>{escape(text)}</p>")
@@ -53,27 +52,26 @@ def plan_html(plan: EarlyHelpPlan, reviews: Sequence[EarlyHelpReview]) -> str:
         for g in plan.goals
     )
     parts.append(
-        "<p><b>SMART goals</b></p><table cellspacing='0' cellpadding='4' border='1' width='100%'>"
-        "<tr><th>What will change</th><th>Who</th><th>By when</th><th>How we'll know</th><th>Baseline</th>"
-        f"<th>Latest</th></tr>{rows}</table>"
+        f"<p><b>{strings.EH_SMART_GOALS}</b></p><table cellspacing='0' cellpadding='4' border='1' width='100%'>"
+        f"<tr>{''.join(f'<th>{title}</th>' for title in strings.EH_GOAL_COLUMNS)}</tr>{rows}</table>"
     )
     if plan.taf_members:
-        parts.append(f"<p><b>TAF members:</b> {escape(', '.join(plan.taf_members))}</p>")
+        parts.append(f"<p><b>{strings.EH_TAF}</b> {escape(', '.join(plan.taf_members))}</p>")
     if reviews:
         items = "".join(
             f"<li>{dmy(r.held_on)}: <b>{r.overall.label}</b>, {r.decision.label.lower()}. "
             f"{escape(r.life_improved)}</li>"
             for r in reviews
         )
-        parts.append(f"<p><b>Reviews</b></p><ul>{items}</ul>")
+        parts.append(f"<p><b>{strings.EH_REVIEWS}</b></p><ul>{items}</ul>")
     return "".join(parts)
 
 
 def summary(record: Record) -> str:
     if isinstance(record, EarlyHelpPlan):
-        state = "open" if record.status == PlanStatus.OPEN else "closed"
-        review = f", next review {dmy(record.next_review)}" if record.next_review else ""
-        return f"{len(record.goals)} goals, {state}{review}"
+        state = strings.EH_SUMMARY_OPEN if record.status == PlanStatus.OPEN else strings.EH_SUMMARY_CLOSED
+        review = strings.EH_SUMMARY_REVIEW.format(date=dmy(record.next_review)) if record.next_review else ""
+        return strings.EH_SUMMARY.format(goals=len(record.goals), state=state, review=review)
     if isinstance(record, EarlyHelpReview):
         return f"{record.overall.label}: {record.life_improved.strip().splitlines()[0] if record.life_improved else ''}"
     if isinstance(record, ThresholdDecision):
@@ -108,14 +106,14 @@ class EarlyHelpTab(QWidget):
         layout.setSpacing(8)
         bar = QHBoxLayout()
         bar.setSpacing(8)
-        self.start_button = QPushButton(theme.icon("plus", theme.colours().accent_text), START_PLAN)
+        self.start_button = QPushButton(theme.icon("plus", theme.colours().accent_text), strings.EH_START_PLAN)
         self.start_button.setObjectName("Primary")
         self.start_button.clicked.connect(self.start_plan)
-        self.review_button = QPushButton(REVIEW_PLAN)
+        self.review_button = QPushButton(strings.EH_REVIEW_PLAN)
         self.review_button.clicked.connect(self.review_plan)
-        self.close_button = QPushButton(CLOSE_PLAN)
+        self.close_button = QPushButton(strings.EH_CLOSE_PLAN)
         self.close_button.clicked.connect(self.close_plan)
-        self.threshold_button = QPushButton(THRESHOLD_TOOL)
+        self.threshold_button = QPushButton(strings.THRESHOLD_TITLE)
         self.threshold_button.clicked.connect(self.threshold_tool)
         for button in (self.start_button, self.review_button, self.close_button, self.threshold_button):
             bar.addWidget(button)
@@ -125,14 +123,17 @@ class EarlyHelpTab(QWidget):
         layout.addLayout(bar)
         self.listing = RecordList(
             [
-                Column[Record]("Date", lambda r: dmy(r.occurred_on()), lambda r: str(r.occurred_on()), 100),
-                Column[Record]("Record", lambda r: r.LABEL, width=170),
-                Column[Record]("Summary", summary),
+                Column[Record](
+                    strings.EH_COLUMN_DATE, lambda r: dmy(r.occurred_on()), lambda r: str(r.occurred_on()), 100
+                ),
+                Column[Record](strings.EH_COLUMN_RECORD, lambda r: r.LABEL, width=170),
+                Column[Record](strings.EH_COLUMN_SUMMARY, summary),
             ],
             detail=self._html,
-            name="Early Help",
+            name=strings.EH_LIST_NAME,
         )
-        self.listing.layout().setContentsMargins(0, 0, 0, 0)
+        if (listing_layout := self.listing.layout()) is not None:
+            listing_layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.listing, 1)
         self.listing.selection_changed.connect(lambda _r: self._update_buttons())
         self._update_buttons()
@@ -164,11 +165,13 @@ class EarlyHelpTab(QWidget):
         plan = self.current_plan()
         self.review_button.setEnabled(plan is not None)
         self.close_button.setEnabled(plan is not None)
-        self.hint.setText(f"Next review {dmy(plan.next_review)}" if plan is not None and plan.next_review else "")
+        self.hint.setText(
+            strings.EH_NEXT_REVIEW.format(date=dmy(plan.next_review)) if plan is not None and plan.next_review else ""
+        )
 
     def _child_name(self) -> str:
         opened = self.opened()
-        return opened.file.child.display_name if opened is not None else "the child"
+        return opened.file.child.display_name if opened is not None else strings.THE_CHILD
 
     def start_plan(self) -> None:
         from ui.dialogs.early_help_plan import StartPlanDialog

@@ -15,7 +15,7 @@ from dslapp.guidance.config import get_config
 from dslapp.guidance.learning_cards import LearningEvent
 from dslapp.models import Escalation, Record
 from dslapp.models.referral import DisagreementType
-from ui import theme
+from ui import strings, theme
 from ui.dialogs.guidance_common import FormDialog, PromptPanel, close_dialog, date_edit, text_box, to_date
 from ui.formatting import dmy
 from ui.models.records import Column
@@ -23,43 +23,41 @@ from ui.operations import guidance_ops
 from ui.operations.session import Session
 from ui.widgets.learning_card import show_cards_for
 
-START = "Start an escalation"
-RESPOND = "Record a response"
-STEP_UP = "Step up to the next stage"
-
 
 def _stage_title(number: int) -> str:
     try:
         return guide.stage(number).title
     except Exception:
-        return f"Stage {number}"
+        return strings.ESCALATION_STAGE.format(number=number)
 
 
 class StartEscalationDialog(FormDialog):
     def __init__(self, session: Session, child_id: str, on: date, parent: QWidget | None = None) -> None:
         config = get_config()
-        super().__init__(START, config.learning.challenge.text, "Start the escalation", parent)
+        super().__init__(
+            strings.ESCALATION_START, config.learning.challenge.text, strings.ESCALATION_START_SAVE, parent
+        )
         self.session = session
         self.child_id = child_id
         self.resize(720, 560)
         self.disagreement = QComboBox()
         for kind, label in guide.disagreement_types().items():
             self.disagreement.addItem(label, kind.value)
-        self.form.addRow("What the disagreement is about", self.disagreement)
+        self.form.addRow(strings.ESCALATION_ABOUT, self.disagreement)
         first = guide.stages()[0]
         self.raised_on = date_edit(on)
-        self.form.addRow("Raised on", self.raised_on)
+        self.form.addRow(strings.ESCALATION_RAISED_ON, self.raised_on)
         self.with_whom = QLineEdit()
         self.with_whom.setPlaceholderText(first.with_whom)
-        self.form.addRow("With whom", self.with_whom)
-        self.summary = text_box("What you disagree with and why, and what you are asking for", 110)
-        self.form.addRow("Summary", self.summary)
+        self.form.addRow(strings.ESCALATION_WITH_WHOM, self.with_whom)
+        self.summary = text_box(strings.ESCALATION_SUMMARY_PLACEHOLDER, 110)
+        self.form.addRow(strings.ESCALATION_SUMMARY, self.summary)
         self.save_button.clicked.connect(self.save)
 
     def save(self) -> None:
         summary = self.summary.toPlainText().strip()
         if not summary:
-            self.show_error("Write a summary of the disagreement.")
+            self.show_error(strings.ESCALATION_NEED_SUMMARY)
             return
         guidance_ops.start_escalation(
             self.session,
@@ -80,22 +78,27 @@ class StartEscalationDialog(FormDialog):
 
 class ResponseDialog(FormDialog):
     def __init__(self, session: Session, step: Escalation, on: date, parent: QWidget | None = None) -> None:
-        super().__init__(RESPOND, f"{_stage_title(step.stage)} with {step.with_whom}.", "Save the response", parent)
+        super().__init__(
+            strings.ESCALATION_RESPOND,
+            strings.ESCALATION_RESPOND_INTRO.format(stage=_stage_title(step.stage), with_whom=step.with_whom),
+            strings.ESCALATION_RESPONSE_SAVE,
+            parent,
+        )
         self.session = session
         self.step = step
         self.resize(640, 420)
         self.on = date_edit(on)
-        self.form.addRow("Responded on", self.on)
-        self.outcome = text_box("What was said and agreed", 110)
-        self.form.addRow("Response", self.outcome)
-        self.resolved = QCheckBox("This resolves the disagreement")
+        self.form.addRow(strings.ESCALATION_RESPONDED_ON, self.on)
+        self.outcome = text_box(strings.ESCALATION_RESPONSE_PLACEHOLDER, 110)
+        self.form.addRow(strings.ESCALATION_RESPONSE, self.outcome)
+        self.resolved = QCheckBox(strings.ESCALATION_RESOLVES)
         self.form.addRow("", self.resolved)
         self.save_button.clicked.connect(self.save)
 
     def save(self) -> None:
         text = self.outcome.toPlainText().strip()
         if not text:
-            self.show_error("Write what was said and agreed.")
+            self.show_error(strings.ESCALATION_NEED_RESPONSE)
             return
         guidance_ops.record_escalation_response(
             self.session,
@@ -111,25 +114,30 @@ class ResponseDialog(FormDialog):
 class StepUpDialog(FormDialog):
     def __init__(self, session: Session, step: Escalation, on: date, parent: QWidget | None = None) -> None:
         following = guide.next_stage(step.stage)
-        title = following.title if following else STEP_UP
-        super().__init__(STEP_UP, f"{title}. {following.advice if following else ''}".strip(), "Step up", parent)
+        title = following.title if following else strings.ESCALATION_STEP_UP
+        super().__init__(
+            strings.ESCALATION_STEP_UP,
+            f"{title}. {following.advice if following else ''}".strip(),
+            strings.ESCALATION_STEP_UP_SAVE,
+            parent,
+        )
         self.session = session
         self.step = step
         self.resize(680, 460)
         self.on = date_edit(on)
-        self.form.addRow("Raised on", self.on)
+        self.form.addRow(strings.ESCALATION_RAISED_ON, self.on)
         self.with_whom = QLineEdit()
         self.with_whom.setPlaceholderText(following.with_whom if following else "")
-        self.form.addRow("With whom", self.with_whom)
-        self.summary = text_box("What you are asking them to look at again", 110)
+        self.form.addRow(strings.ESCALATION_WITH_WHOM, self.with_whom)
+        self.summary = text_box(strings.ESCALATION_STEP_UP_PLACEHOLDER, 110)
         self.summary.setPlainText(step.summary)
-        self.form.addRow("Summary", self.summary)
+        self.form.addRow(strings.ESCALATION_SUMMARY, self.summary)
         self.save_button.clicked.connect(self.save)
 
     def save(self) -> None:
         text = self.summary.toPlainText().strip()
         if not text:
-            self.show_error("Write a summary.")
+            self.show_error(strings.ESCALATION_NEED_STEP_UP_SUMMARY)
             return
         guidance_ops.step_up_escalation(
             self.session,
@@ -159,12 +167,12 @@ class EscalationTab(QWidget):
         layout.setContentsMargins(0, 12, 0, 0)
         layout.setSpacing(8)
         bar = QHBoxLayout()
-        self.start_button = QPushButton(theme.icon("plus", theme.colours().accent_text), START)
+        self.start_button = QPushButton(theme.icon("plus", theme.colours().accent_text), strings.ESCALATION_START)
         self.start_button.setObjectName("Primary")
         self.start_button.clicked.connect(self.start)
-        self.respond_button = QPushButton(RESPOND)
+        self.respond_button = QPushButton(strings.ESCALATION_RESPOND)
         self.respond_button.clicked.connect(self.respond)
-        self.step_button = QPushButton(STEP_UP)
+        self.step_button = QPushButton(strings.ESCALATION_STEP_UP)
         self.step_button.clicked.connect(self.step_up)
         for button in (self.start_button, self.respond_button, self.step_button):
             bar.addWidget(button)
@@ -175,30 +183,40 @@ class EscalationTab(QWidget):
         self.panel: PromptPanel | None = None
         self.listing = RecordList(
             [
-                Column[Escalation]("Raised", lambda e: dmy(e.raised_on), lambda e: e.raised_on.isoformat(), 96),
-                Column[Escalation]("Stage", lambda e: _stage_title(e.stage), width=170),
-                Column[Escalation]("State", self._state, width=130),
-                Column[Escalation]("Respond by", lambda e: dmy(e.respond_by), lambda e: str(e.respond_by or ""), 96),
-                Column[Escalation]("With", lambda e: e.with_whom, width=160),
-                Column[Escalation]("Summary", lambda e: e.summary.strip().splitlines()[0] if e.summary else ""),
+                Column[Escalation](
+                    strings.ESCALATION_COLUMN_RAISED, lambda e: dmy(e.raised_on), lambda e: e.raised_on.isoformat(), 96
+                ),
+                Column[Escalation](strings.ESCALATION_COLUMN_STAGE, lambda e: _stage_title(e.stage), width=170),
+                Column[Escalation](strings.ESCALATION_COLUMN_STATE, self._state, width=130),
+                Column[Escalation](
+                    strings.ESCALATION_COLUMN_RESPOND_BY,
+                    lambda e: dmy(e.respond_by),
+                    lambda e: str(e.respond_by or ""),
+                    96,
+                ),
+                Column[Escalation](strings.ESCALATION_COLUMN_WITH, lambda e: e.with_whom, width=160),
+                Column[Escalation](
+                    strings.ESCALATION_COLUMN_SUMMARY, lambda e: e.summary.strip().splitlines()[0] if e.summary else ""
+                ),
             ],
             detail=detail,
             colour=lambda e: theme.colours().danger if guide.response_overdue(e, self.on, self.items) else None,
-            name="Escalations",
+            name=strings.ESCALATION_LIST_NAME,
         )
-        self.listing.layout().setContentsMargins(0, 0, 0, 0)
+        if (listing_layout := self.listing.layout()) is not None:
+            listing_layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.listing, 1)
         self.listing.selection_changed.connect(lambda _e: self._update())
         self._update()
 
     def _state(self, step: Escalation) -> str:
         if step.resolved_on:
-            return f"Resolved {dmy(step.resolved_on)}"
+            return strings.ESCALATION_RESOLVED.format(date=dmy(step.resolved_on))
         if guide.later_step(step, self.items) is not None:
-            return "Stepped up"
+            return strings.ESCALATION_STEPPED_UP
         if guide.response_overdue(step, self.on, self.items):
-            return "Response overdue"
-        return "Responded" if not guide.awaiting_response(step) else "Awaiting response"
+            return strings.ESCALATION_OVERDUE
+        return strings.ESCALATION_RESPONDED if not guide.awaiting_response(step) else strings.ESCALATION_AWAITING
 
     def set_items(self, items: Sequence[Escalation]) -> None:
         self.items = list(items)

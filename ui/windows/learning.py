@@ -31,23 +31,13 @@ from PySide6.QtWidgets import (
 from dslapp.errors import CasebookError
 from dslapp.models import LearningNote
 from dslapp.services.changes import Changes
-from ui import theme
+from ui import strings, theme
 from ui.formatting import dmy
 from ui.operations import learning as ops
 from ui.operations.session import Session
 from ui.widgets.common import page_header, text_label
 from ui.windows.supervision import parse_actions
 
-TITLE = "Learning library"
-SUBTITLE = "Learning from reviews: could this happen here? What will we change?"
-SEARCH = "Search the library"
-ANY_TAG = "All tags"
-ADD = "Add an entry"
-EDIT = "Edit"
-CHANGE = "What we will change here"
-EMPTY = "No entries match."
-COUNT = "{count} entries"
-REASON = "Why are you changing this entry?"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 WATCHED = (LearningNote.KIND,)
 
@@ -65,17 +55,17 @@ def entry_html(entry: LearningNote) -> str:
     tags = " ".join(f"<span style='background:#e4ecf5'>&nbsp;{escape(t)}&nbsp;</span>" for t in entry.tags)
     actions = "".join(
         f"<li>{escape(a.what)}"
-        + (f" (due {dmy(a.due)})" if a.due else "")
-        + (f" — done {dmy(a.done_on)}" if a.done_on else "")
+        + (strings.LEARNING_ACTION_DUE.format(date=dmy(a.due)) if a.due else "")
+        + (strings.LEARNING_ACTION_DONE.format(date=dmy(a.done_on)) if a.done_on else "")
         + "</li>"
         for a in entry.actions
     )
     return (
         f"<h2>{escape(entry.title)}</h2><p style='color:gray'>{source}</p><p>{tags}</p>"
-        + block("Key messages", entry.key_messages)
-        + block("Questions to ask yourself", entry.questions)
-        + block(CHANGE, entry.what_we_will_change)
-        + (f"<h3>Actions</h3><ul>{actions}</ul>" if actions else "")
+        + block(strings.LEARNING_KEY_MESSAGES, entry.key_messages)
+        + block(strings.LEARNING_QUESTIONS, entry.questions)
+        + block(strings.LEARNING_CHANGE, entry.what_we_will_change)
+        + (f"<h3>{strings.LEARNING_ACTIONS}</h3><ul>{actions}</ul>" if actions else "")
     )
 
 
@@ -100,7 +90,7 @@ class LearningEntryDialog(QDialog):
     def __init__(self, entry: LearningNote | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entry = entry
-        self.setWindowTitle(EDIT if entry else ADD)
+        self.setWindowTitle(strings.LEARNING_EDIT if entry else strings.LEARNING_ADD)
         self.resize(640, 620)
         form = QFormLayout(self)
         self.title = QLineEdit(entry.title if entry else "")
@@ -113,24 +103,22 @@ class LearningEntryDialog(QDialog):
         self.messages = QPlainTextEdit(entry.key_messages if entry else "")
         self.questions = QPlainTextEdit(entry.questions if entry else "")
         self.tags = QLineEdit(", ".join(entry.tags) if entry else "")
-        self.tags.setPlaceholderText("neglect, Early Help, chronology …")
+        self.tags.setPlaceholderText(strings.LEARNING_TAGS_PLACEHOLDER)
         self.change = QPlainTextEdit(entry.what_we_will_change if entry else "")
         self.new_actions = QPlainTextEdit()
-        self.new_actions.setPlaceholderText(
-            "One action a line; add a due date after a bar, e.g. “Staff briefing | 05/12/2026”."
-        )
+        self.new_actions.setPlaceholderText(strings.LEARNING_ACTIONS_PLACEHOLDER)
         self.new_actions.setMaximumHeight(70)
         self.reason = QLineEdit()
-        form.addRow("Title", self.title)
-        form.addRow("Source", self.source)
-        form.addRow("Published", self.published)
-        form.addRow("Key messages", self.messages)
-        form.addRow("Questions to ask yourself", self.questions)
-        form.addRow("Tags (comma between)", self.tags)
-        form.addRow(CHANGE, self.change)
-        form.addRow("New actions", self.new_actions)
+        form.addRow(strings.LEARNING_FIELD_TITLE, self.title)
+        form.addRow(strings.LEARNING_SOURCE, self.source)
+        form.addRow(strings.LEARNING_PUBLISHED, self.published)
+        form.addRow(strings.LEARNING_KEY_MESSAGES, self.messages)
+        form.addRow(strings.LEARNING_QUESTIONS, self.questions)
+        form.addRow(strings.LEARNING_TAGS, self.tags)
+        form.addRow(strings.LEARNING_CHANGE, self.change)
+        form.addRow(strings.LEARNING_NEW_ACTIONS, self.new_actions)
         if entry:
-            form.addRow(REASON, self.reason)
+            form.addRow(strings.LEARNING_REASON, self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -161,33 +149,35 @@ class LearningPage(QWidget):
         layout.setContentsMargins(28, 24, 28, 16)
         layout.setSpacing(12)
         self.count_label = text_label("", "Muted")
-        self.add_button = QPushButton(theme.icon("plus"), ADD)
+        self.add_button = QPushButton(theme.icon("plus"), strings.LEARNING_ADD)
         self.add_button.clicked.connect(lambda: self.edit(None))
-        layout.addLayout(page_header(TITLE, SUBTITLE, [self.count_label, self.add_button]))
+        layout.addLayout(
+            page_header(strings.LEARNING_TITLE, strings.LEARNING_SUBTITLE, [self.count_label, self.add_button])
+        )
         filters = QHBoxLayout()
         self.search_box = QLineEdit()
         self.search_box.setObjectName("SearchBox")
-        self.search_box.setPlaceholderText(SEARCH)
-        self.search_box.setAccessibleName(SEARCH)
+        self.search_box.setPlaceholderText(strings.LEARNING_SEARCH)
+        self.search_box.setAccessibleName(strings.LEARNING_SEARCH)
         self.search_box.setClearButtonEnabled(True)
         self.tag_combo = QComboBox()
-        self.tag_combo.setAccessibleName("Filter by tag")
-        self.tag_combo.addItem(ANY_TAG, "")
+        self.tag_combo.setAccessibleName(strings.LEARNING_TAG_NAME)
+        self.tag_combo.addItem(strings.LEARNING_ANY_TAG, "")
         filters.addWidget(self.search_box, 1)
         filters.addWidget(self.tag_combo)
         layout.addLayout(filters)
         split = QSplitter()
         self.list = EntryList()
-        self.list.setAccessibleName("Library entries")
+        self.list.setAccessibleName(strings.LEARNING_LIST_NAME)
         self.list.setWordWrap(True)
         self.view = QTextBrowser()
-        self.view.setAccessibleName("Library entry")
+        self.view.setAccessibleName(strings.LEARNING_ENTRY_NAME)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.view, 1)
         row = QHBoxLayout()
-        self.edit_button = QPushButton(theme.icon("amend"), EDIT)
+        self.edit_button = QPushButton(theme.icon("amend"), strings.LEARNING_EDIT)
         self.edit_button.clicked.connect(lambda: self.edit(self.current()))
         row.addWidget(self.edit_button)
         row.addStretch(1)
@@ -229,7 +219,7 @@ class LearningPage(QWidget):
         tag = self.tag_combo.currentData() or ""
         self.tag_combo.blockSignals(True)
         self.tag_combo.clear()
-        self.tag_combo.addItem(ANY_TAG, "")
+        self.tag_combo.addItem(strings.LEARNING_ANY_TAG, "")
         for name in library.tags:
             self.tag_combo.addItem(name, name)
         self.tag_combo.setCurrentIndex(max(0, self.tag_combo.findData(tag)))
@@ -254,11 +244,11 @@ class LearningPage(QWidget):
             self.list.fit(item)
             if wanted and wanted.replace("-", "") == entry.id.hex:
                 chosen = number
-        self.count_label.setText(COUNT.format(count=len(library.entries)))
+        self.count_label.setText(strings.LEARNING_COUNT.format(count=len(library.entries)))
         if library.entries:
             self.list.setCurrentRow(chosen)
         else:
-            self.view.setHtml(f"<p>{EMPTY}</p>")
+            self.view.setHtml(f"<p>{strings.LEARNING_EMPTY}</p>")
         self.edit_button.setEnabled(bool(library.entries))
 
     def current(self) -> LearningNote | None:
@@ -300,4 +290,4 @@ class LearningPage(QWidget):
         self.refresh()
 
     def _error(self, error: CasebookError) -> None:
-        QMessageBox.warning(self, TITLE, str(error))
+        QMessageBox.warning(self, strings.LEARNING_TITLE, str(error))

@@ -7,14 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout
 
+from ui import strings
 from ui.windows.learning import LearningPage
 from ui.windows.supervision import SupervisionPage
 
 if TYPE_CHECKING:
     from ui.windows.workspace import Workspace
-
-NAV_LEARNING = "Learning library"
-NAV_SUPERVISION = "Supervision"
 
 
 def install_learning_pages(workspace: Workspace, side: QVBoxLayout) -> dict[str, Callable[[], None]]:
@@ -27,8 +25,8 @@ def install_learning_pages(workspace: Workspace, side: QVBoxLayout) -> dict[str,
     supervision_page: SupervisionPage = workspace.supervision  # type: ignore[attr-defined]
     workspace.today.open_page.connect(lambda page: workspace.go(Location(page)))
     supervision_page.open_child.connect(lambda cid, tab: workspace.go(Location("child", cid, tab)))
-    learning_button = _nav_button(NAV_LEARNING, "info")
-    supervision_button = _nav_button(NAV_SUPERVISION, "history")
+    learning_button = _nav_button(strings.NAV_LEARNING, "info")
+    supervision_button = _nav_button(strings.NAV_SUPERVISION, "history")
     # under the other page buttons, above the spacing before "Record a concern"
     at = max(0, side.indexOf(workspace.record_button) - 1)
     for offset, button in enumerate((learning_button, supervision_button)):

@@ -16,9 +16,9 @@ from dslapp.guidance.learning_cards import LearningEvent
 from dslapp.models import Record, Referral, ReferralOutcome, ReferralStatus
 from dslapp.models.referral import SentVia
 from dslapp.services.mash import SENT_VIA_LABELS, EnquiryEditor, consent_problem
-from ui import theme
+from ui import strings, theme
 from ui.dialogs.guidance_common import FormDialog, close_dialog, date_edit, text_box, to_date
-from ui.dialogs.mash_editor import PRINT_ENQUIRY, PRINT_PACK, MashEditor, start_print
+from ui.dialogs.mash_editor import MashEditor, start_print
 from ui.formatting import dmy
 from ui.models.records import Column
 from ui.operations import referral_ops
@@ -26,12 +26,6 @@ from ui.operations.session import Session
 from ui.widgets.common import Badge, text_label
 from ui.widgets.learning_card import show_cards_for, show_voice_check
 
-START = "Start MASH enquiry"
-OPEN = "Open"
-SENT = "Mark as sent…"
-ACKNOWLEDGED = "Acknowledged…"
-OUTCOME = "Record outcome…"
-DISAGREE = "Disagree with this outcome…"
 STATUS_TONES = {
     ReferralStatus.DRAFT: "warning",
     ReferralStatus.SENT: "accent",
@@ -46,19 +40,19 @@ def status_text(referral: Referral) -> str:
 
 class MarkSentDialog(FormDialog):
     def __init__(self, session: Session, referral: Referral, on: date, parent: QWidget | None = None) -> None:
-        super().__init__("Mark the enquiry as sent", "Record how and when it went to the MASH.", "Mark as sent", parent)
+        super().__init__(strings.SENT_TITLE, strings.SENT_INTRO, strings.SENT_SAVE, parent)
         self.session = session
         self.referral = referral
         self.resize(600, 360)
         self.via = QComboBox()
         for via in SentVia:
             self.via.addItem(SENT_VIA_LABELS[via].capitalize(), via.value)
-        self.form.addRow("How", self.via)
+        self.form.addRow(strings.SENT_HOW, self.via)
         self.sent_on = date_edit(on)
-        self.form.addRow("When", self.sent_on)
+        self.form.addRow(strings.SENT_WHEN, self.sent_on)
         self.reference = QLineEdit()
-        self.reference.setPlaceholderText("The MASH's reference, if given")
-        self.form.addRow("Reference", self.reference)
+        self.reference.setPlaceholderText(strings.SENT_REFERENCE_PLACEHOLDER)
+        self.form.addRow(strings.REFERRAL_REFERENCE, self.reference)
         problem = consent_problem(referral)
         if problem:
             self.body.addWidget(text_label(problem, "Hint", wrap=True))
@@ -79,14 +73,14 @@ class MarkSentDialog(FormDialog):
 
 class AcknowledgedDialog(FormDialog):
     def __init__(self, session: Session, referral: Referral, on: date, parent: QWidget | None = None) -> None:
-        super().__init__("The MASH acknowledged the enquiry", "", "Save", parent)
+        super().__init__(strings.ACKNOWLEDGED_TITLE, "", strings.SAVE, parent)
         self.session = session
         self.referral = referral
         self.resize(560, 300)
         self.on = date_edit(on)
-        self.form.addRow("Acknowledged on", self.on)
+        self.form.addRow(strings.ACKNOWLEDGED_ON, self.on)
         self.reference = QLineEdit(referral.reference)
-        self.form.addRow("Reference", self.reference)
+        self.form.addRow(strings.REFERRAL_REFERENCE, self.reference)
         self.save_button.clicked.connect(self.save)
 
     def save(self) -> None:
@@ -103,9 +97,7 @@ class AcknowledgedDialog(FormDialog):
 class OutcomeDialog(FormDialog):
     def __init__(self, session: Session, referral: Referral, on: date, parent: QWidget | None = None) -> None:
         correcting = referral.status == ReferralStatus.OUTCOME
-        super().__init__(
-            "Record the MASH's decision", "What the MASH decided, when, and what happens next.", "Save", parent
-        )
+        super().__init__(strings.OUTCOME_TITLE, strings.OUTCOME_INTRO, strings.SAVE, parent)
         self.session = session
         self.referral = referral
         self.resize(640, 440)
@@ -114,17 +106,17 @@ class OutcomeDialog(FormDialog):
             self.outcome.addItem(outcome.label, outcome.value)
         if referral.outcome:
             self.outcome.setCurrentIndex(self.outcome.findData(referral.outcome.value))
-        self.form.addRow("Outcome", self.outcome)
+        self.form.addRow(strings.OUTCOME_LABEL, self.outcome)
         self.on = date_edit(referral.outcome_on or on)
-        self.form.addRow("Date of the decision", self.on)
-        self.notes = text_box("Who told you, what happens next", 100)
+        self.form.addRow(strings.OUTCOME_DATE, self.on)
+        self.notes = text_box(strings.OUTCOME_NOTES_PLACEHOLDER, 100)
         self.notes.setPlainText(referral.outcome_notes)
-        self.form.addRow("Notes", self.notes)
+        self.form.addRow(strings.OUTCOME_NOTES, self.notes)
         self.reason: QLineEdit | None = None
         if correcting:
             self.reason = QLineEdit()
-            self.reason.setPlaceholderText("Why the recorded outcome is being corrected")
-            self.form.addRow("Reason for the correction", self.reason)
+            self.reason.setPlaceholderText(strings.OUTCOME_CORRECTION_PLACEHOLDER)
+            self.form.addRow(strings.OUTCOME_CORRECTION, self.reason)
         self.save_button.clicked.connect(self.save)
 
     def save(self) -> None:
@@ -148,27 +140,24 @@ class OutcomeDialog(FormDialog):
 class DisagreeDialog(FormDialog):
     def __init__(self, session: Session, referral: Referral, on: date, parent: QWidget | None = None) -> None:
         first = guide.stages()[0]
-        intro = (
-            "Challenge a decision you disagree with through the Case Resolution Protocol. "
-            f"{first.title}: {first.advice}".strip()
-        )
-        super().__init__("Disagree with this outcome", intro, "Start the escalation", parent)
+        intro = strings.DISAGREE_INTRO.format(title=first.title, advice=first.advice).strip()
+        super().__init__(strings.DISAGREE_TITLE, intro, strings.ESCALATION_START_SAVE, parent)
         self.session = session
         self.referral = referral
         self.resize(680, 460)
         self.raised_on = date_edit(on)
-        self.form.addRow("Raised on", self.raised_on)
+        self.form.addRow(strings.ESCALATION_RAISED_ON, self.raised_on)
         self.with_whom = QLineEdit()
         self.with_whom.setPlaceholderText(first.with_whom)
-        self.form.addRow("With whom", self.with_whom)
-        self.summary = text_box("What you disagree with and why, and what you are asking for", 120)
-        self.form.addRow("Summary", self.summary)
+        self.form.addRow(strings.ESCALATION_WITH_WHOM, self.with_whom)
+        self.summary = text_box(strings.ESCALATION_SUMMARY_PLACEHOLDER, 120)
+        self.form.addRow(strings.ESCALATION_SUMMARY, self.summary)
         self.save_button.clicked.connect(self.save)
 
     def save(self) -> None:
         summary = self.summary.toPlainText().strip()
         if not summary:
-            self.show_error("Say what you disagree with and why.")
+            self.show_error(strings.DISAGREE_NEED_SUMMARY)
             return
         referral_ops.disagree(
             self.session,
@@ -212,22 +201,22 @@ class ReferralsTab(QWidget):
         layout.setSpacing(8)
         bar = QHBoxLayout()
         bar.setSpacing(8)
-        self.start_button = QPushButton(theme.icon("plus", theme.colours().accent_text), START)
+        self.start_button = QPushButton(theme.icon("plus", theme.colours().accent_text), strings.REFERRAL_START)
         self.start_button.setObjectName("Primary")
         self.start_button.clicked.connect(self.start)
-        self.open_button = QPushButton(OPEN)
+        self.open_button = QPushButton(strings.REFERRAL_OPEN)
         self.open_button.clicked.connect(self.open_current)
-        self.sent_button = QPushButton(SENT)
+        self.sent_button = QPushButton(strings.REFERRAL_SENT)
         self.sent_button.clicked.connect(self.mark_sent)
-        self.ack_button = QPushButton(ACKNOWLEDGED)
+        self.ack_button = QPushButton(strings.REFERRAL_ACKNOWLEDGED)
         self.ack_button.clicked.connect(self.acknowledged)
-        self.outcome_button = QPushButton(OUTCOME)
+        self.outcome_button = QPushButton(strings.REFERRAL_OUTCOME)
         self.outcome_button.clicked.connect(self.record_outcome)
-        self.disagree_button = QPushButton(DISAGREE)
+        self.disagree_button = QPushButton(strings.REFERRAL_DISAGREE)
         self.disagree_button.clicked.connect(self.disagree)
-        self.print_button = QPushButton(PRINT_ENQUIRY)
+        self.print_button = QPushButton(strings.MASH_PRINT_ENQUIRY)
         self.print_button.clicked.connect(self.print_enquiry)
-        self.print_pack_button = QPushButton(PRINT_PACK)
+        self.print_pack_button = QPushButton(strings.MASH_PRINT_PACK)
         self.print_pack_button.clicked.connect(self.print_pack)
         for button in (
             self.start_button,
@@ -241,26 +230,35 @@ class ReferralsTab(QWidget):
         ):
             bar.addWidget(button)
         bar.addStretch(1)
-        self.chip_label = text_label("Selected:", "Muted")
+        self.chip_label = text_label(strings.REFERRAL_SELECTED, "Muted")
         bar.addWidget(self.chip_label)
         self.chip = Badge("")
-        self.chip.setAccessibleName("Status of the selected enquiry")
+        self.chip.setAccessibleName(strings.REFERRAL_STATUS_NAME)
         bar.addWidget(self.chip)
         layout.addLayout(bar)
         self.listing = RecordList(
             [
-                Column[Referral]("Started", lambda r: dmy(r.started_on), lambda r: r.started_on.isoformat(), 88),
-                Column[Referral]("Status", status_text, width=100),
-                Column[Referral]("Sent", lambda r: dmy(r.sent_on), lambda r: str(r.sent_on or ""), 88),
                 Column[Referral](
-                    "Acknowledged", lambda r: dmy(r.acknowledged_on), lambda r: str(r.acknowledged_on or ""), 114
+                    strings.REFERRAL_COLUMN_STARTED, lambda r: dmy(r.started_on), lambda r: r.started_on.isoformat(), 88
                 ),
-                Column[Referral]("Reference", lambda r: r.reference, width=96),
-                Column[Referral]("Outcome", lambda r: r.outcome.label if r.outcome else "", width=-1),
+                Column[Referral](strings.REFERRAL_COLUMN_STATUS, status_text, width=100),
+                Column[Referral](
+                    strings.REFERRAL_COLUMN_SENT, lambda r: dmy(r.sent_on), lambda r: str(r.sent_on or ""), 88
+                ),
+                Column[Referral](
+                    strings.REFERRAL_COLUMN_ACKNOWLEDGED,
+                    lambda r: dmy(r.acknowledged_on),
+                    lambda r: str(r.acknowledged_on or ""),
+                    114,
+                ),
+                Column[Referral](strings.REFERRAL_COLUMN_REFERENCE, lambda r: r.reference, width=96),
+                Column[Referral](
+                    strings.REFERRAL_COLUMN_OUTCOME, lambda r: r.outcome.label if r.outcome else "", width=-1
+                ),
             ],
             detail=detail,
             colour=lambda r: theme.colours().warning if r.status == ReferralStatus.DRAFT else None,
-            name="Referrals",
+            name=strings.REFERRAL_LIST_NAME,
         )
         listing_layout = self.listing.layout()
         if listing_layout is not None:

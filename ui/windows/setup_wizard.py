@@ -81,7 +81,7 @@ class StrengthMeter(QWidget):
         self.bar.setObjectName("Strength")
         self.bar.setRange(0, 4)
         self.bar.setTextVisible(False)
-        self.bar.setAccessibleName("Passphrase strength")
+        self.bar.setAccessibleName(strings.SETUP_STRENGTH_NAME)
         self.label = text_label(strings.STRENGTH_LABELS[0], "Hint")
         self.label.setMinimumWidth(90)
         layout.addWidget(self.bar, 1)

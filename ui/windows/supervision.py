@@ -1,4 +1,4 @@
-"""Supervision and reflection log, the DSL's CPD log, and a child's supervision notes."""
+"""Supervision and reflection log, the DSL's strings.SUPERVISION_CPD log, and a child's supervision notes."""
 
 from __future__ import annotations
 
@@ -33,29 +33,12 @@ from dslapp.export.common import ExportResult
 from dslapp.models import CpdRecord, SupervisionNote
 from dslapp.models.supervision import FollowUp
 from dslapp.services.changes import Changes
-from ui import theme
+from ui import strings, theme
 from ui.formatting import dmy
 from ui.operations import learning as ops
 from ui.operations.session import Session
 from ui.widgets.common import Card, page_header, text_label
 
-TITLE = "Supervision and CPD"
-SUBTITLE = "What to bring: open actions and the children on your mind."
-RECORD = "Record a session"
-ADD_CPD = "Add training"
-SESSIONS = "Supervision sessions"
-ACTIONS = "Open supervision actions"
-CPD = "My CPD"
-NO_SESSIONS = "No supervision sessions recorded yet."
-NO_ACTIONS = "No open actions."
-NO_CPD = "No training recorded yet. Add your DSL training so Today can remind you before it lapses."
-CHILD_NOTES = "Supervision notes"
-CHILD_NOTES_NONE = "This child has not been discussed in a recorded supervision session."
-ACTION_HINT = "One action a line; add a due date after a bar, e.g. “Threshold discussion | 28/11/2026”."
-EXPORT_SESSION = "Supervision record (PDF)…"
-GOVERNORS = "Governors' summary…"
-GOVERNORS_TIP = "Counts of concerns, referrals, escalations and learning actions this school year. No child is named."
-SAVED = "Saved {path} ({pages} pages)."
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 WATCHED = ops.WATCHED_KINDS
 
@@ -91,39 +74,44 @@ def parse_actions(text: str) -> list[FollowUp]:
             try:
                 due = datetime.strptime(when.strip(), "%d/%m/%Y").date()
             except ValueError as exc:
-                raise CasebookError(f"“{when.strip()}” is not a date: write it as dd/mm/yyyy.") from exc
+                raise CasebookError(strings.SUPERVISION_BAD_DATE.format(when=when.strip())) from exc
         out.append(FollowUp(what=what.strip(), due=due))
     return out
 
 
 def session_html(note: SupervisionNote, names: dict[str, str]) -> str:
-    children = ", ".join(escape(names.get(str(c), "(unknown child)")) for c in note.child_ids) or "None"
+    children = (
+        ", ".join(escape(names.get(str(c), strings.SUPERVISION_UNKNOWN_CHILD)) for c in note.child_ids)
+        or strings.SUPERVISION_NO_CHILDREN
+    )
     actions = "".join(
         f"<li>{escape(a.what)}"
-        + (f" (due {dmy(a.due)})" if a.due else "")
-        + (f" — done {dmy(a.done_on)}" if a.done_on else "")
+        + (strings.SUPERVISION_ACTION_DUE.format(date=dmy(a.due)) if a.due else "")
+        + (strings.SUPERVISION_ACTION_DONE.format(date=dmy(a.done_on)) if a.done_on else "")
         + "</li>"
         for a in note.actions
     )
+    reflections = escape(note.reflections).replace(chr(10), "<br>") or "—"
+    differently = escape(note.do_differently).replace(chr(10), "<br>") or "—"
     return (
-        f"<h3>{dmy(note.held_on)} with {escape(note.supervisor)}</h3>"
-        f"<p><b>Children discussed:</b> {children}</p>"
-        f"<p><b>Reflections</b><br>{escape(note.reflections).replace(chr(10), '<br>') or '—'}</p>"
-        f"<p><b>What I will do differently</b><br>{escape(note.do_differently).replace(chr(10), '<br>') or '—'}</p>"
-        + (f"<p><b>Actions</b></p><ul>{actions}</ul>" if actions else "")
+        f"<h3>{escape(strings.SUPERVISION_HELD.format(date=dmy(note.held_on), supervisor=note.supervisor))}</h3>"
+        f"<p><b>{strings.SUPERVISION_CHILDREN_LABEL}</b> {children}</p>"
+        f"<p><b>{strings.SUPERVISION_REFLECTIONS}</b><br>{reflections}</p>"
+        f"<p><b>{strings.SUPERVISION_DO_DIFFERENTLY}</b><br>{differently}</p>"
+        + (f"<p><b>{strings.SUPERVISION_ACTIONS_LABEL}</b></p><ul>{actions}</ul>" if actions else "")
     )
 
 
 class SessionDialog(QDialog):
     def __init__(self, on: date, children: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(RECORD)
+        self.setWindowTitle(strings.SUPERVISION_RECORD)
         self.resize(620, 640)
         form = QFormLayout(self)
         self.held_on = _date_edit(on)
         self.supervisor = QLineEdit()
         self.child_list = QListWidget()
-        self.child_list.setAccessibleName("Children discussed")
+        self.child_list.setAccessibleName(strings.SUPERVISION_CHILDREN)
         for child_id, name in children:
             item = QListWidgetItem(name)
             item.setData(ID_ROLE, child_id)
@@ -133,13 +121,13 @@ class SessionDialog(QDialog):
         self.reflections = QPlainTextEdit()
         self.do_differently = QPlainTextEdit()
         self.action_text = QPlainTextEdit()
-        self.action_text.setPlaceholderText(ACTION_HINT)
-        form.addRow("Date", self.held_on)
-        form.addRow("Supervisor", self.supervisor)
-        form.addRow("Children discussed", self.child_list)
-        form.addRow("Reflections", self.reflections)
-        form.addRow("What I will do differently", self.do_differently)
-        form.addRow("Actions", self.action_text)
+        self.action_text.setPlaceholderText(strings.SUPERVISION_ACTION_HINT)
+        form.addRow(strings.SUPERVISION_DATE, self.held_on)
+        form.addRow(strings.SUPERVISION_SUPERVISOR, self.supervisor)
+        form.addRow(strings.SUPERVISION_CHILDREN, self.child_list)
+        form.addRow(strings.SUPERVISION_REFLECTIONS, self.reflections)
+        form.addRow(strings.SUPERVISION_DO_DIFFERENTLY, self.do_differently)
+        form.addRow(strings.SUPERVISION_ACTIONS_LABEL, self.action_text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -170,15 +158,15 @@ class SessionDialog(QDialog):
 class CpdDialog(QDialog):
     def __init__(self, on: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(ADD_CPD)
+        self.setWindowTitle(strings.SUPERVISION_ADD_CPD)
         form = QFormLayout(self)
         self.training = QLineEdit()
         self.attended_on = _date_edit(on)
         self.provider = QLineEdit()
-        form.addRow("Training", self.training)
-        form.addRow("Attended on", self.attended_on)
-        form.addRow("Provider", self.provider)
-        form.addRow(text_label("The refresher falls due two years after the training.", "Hint", wrap=True))
+        form.addRow(strings.SUPERVISION_TRAINING, self.training)
+        form.addRow(strings.SUPERVISION_ATTENDED_ON, self.attended_on)
+        form.addRow(strings.SUPERVISION_PROVIDER, self.provider)
+        form.addRow(text_label(strings.SUPERVISION_REFRESHER_HINT, "Hint", wrap=True))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -203,47 +191,53 @@ class SupervisionPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 16)
         layout.setSpacing(12)
-        self.record_button = QPushButton(theme.icon("plus"), RECORD)
+        self.record_button = QPushButton(theme.icon("plus"), strings.SUPERVISION_RECORD)
         self.record_button.setObjectName("Primary")
         self.record_button.clicked.connect(lambda: self.record_session())
-        self.cpd_button = QPushButton(theme.icon("plus"), ADD_CPD)
+        self.cpd_button = QPushButton(theme.icon("plus"), strings.SUPERVISION_ADD_CPD)
         self.cpd_button.clicked.connect(self.add_cpd)
-        self.governors_button = QPushButton(theme.icon("print"), GOVERNORS)
-        self.governors_button.setToolTip(GOVERNORS_TIP)
+        self.governors_button = QPushButton(theme.icon("print"), strings.SUPERVISION_GOVERNORS)
+        self.governors_button.setToolTip(strings.SUPERVISION_GOVERNORS_TIP)
         self.governors_button.clicked.connect(self.export_governors)
-        layout.addLayout(page_header(TITLE, SUBTITLE, [self.governors_button, self.cpd_button, self.record_button]))
+        layout.addLayout(
+            page_header(
+                strings.SUPERVISION_TITLE,
+                strings.SUPERVISION_SUBTITLE,
+                [self.governors_button, self.cpd_button, self.record_button],
+            )
+        )
         grid = QGridLayout()
         grid.setSpacing(14)
-        sessions = fill_card(Card(SESSIONS, icon="history"))
+        sessions = fill_card(Card(strings.SUPERVISION_SESSIONS, icon="history"))
         self.sessions = QListWidget()
-        self.sessions.setAccessibleName(SESSIONS)
+        self.sessions.setAccessibleName(strings.SUPERVISION_SESSIONS)
         self.sessions.setWordWrap(True)
         self.sessions.setSpacing(3)
         self.session_view = QTextBrowser()
-        self.session_view.setAccessibleName("Supervision session")
+        self.session_view.setAccessibleName(strings.SUPERVISION_SESSION_NAME)
         sessions.body.addWidget(self.sessions, 2)
         sessions.body.addWidget(self.session_view, 3)
-        actions = fill_card(Card(ACTIONS, icon="actions"))
+        actions = fill_card(Card(strings.SUPERVISION_ACTIONS, icon="actions"))
         self.action_list = QListWidget()
-        self.action_list.setAccessibleName(ACTIONS)
+        self.action_list.setAccessibleName(strings.SUPERVISION_ACTIONS)
         self.action_list.setWordWrap(True)
         self.action_list.setSpacing(3)
         actions.body.addWidget(self.action_list)
-        self.pdf_button = QPushButton(theme.icon("print"), EXPORT_SESSION)
+        self.pdf_button = QPushButton(theme.icon("print"), strings.SUPERVISION_EXPORT_SESSION)
         self.pdf_button.clicked.connect(self.export_session)
         pdf_row = QHBoxLayout()
         pdf_row.addWidget(self.pdf_button)
         pdf_row.addStretch(1)
         sessions.body.addLayout(pdf_row)
-        self.done_button = QPushButton(theme.icon("check"), "Mark done")
+        self.done_button = QPushButton(theme.icon("check"), strings.SUPERVISION_MARK_DONE)
         self.done_button.clicked.connect(self._mark_done)
         row = QHBoxLayout()
         row.addWidget(self.done_button)
         row.addStretch(1)
         actions.body.addLayout(row)
-        cpd = fill_card(Card(CPD, icon="key"))
+        cpd = fill_card(Card(strings.SUPERVISION_CPD, icon="key"))
         self.cpd = QListWidget()
-        self.cpd.setAccessibleName(CPD)
+        self.cpd.setAccessibleName(strings.SUPERVISION_CPD)
         self.cpd.setWordWrap(True)
         self.cpd.setSpacing(3)
         cpd.body.addWidget(self.cpd)
@@ -274,18 +268,18 @@ class SupervisionPage(QWidget):
         if data.sessions:
             self.sessions.setCurrentRow(0)
         else:
-            self.session_view.setHtml(f"<p>{NO_SESSIONS}</p>")
+            self.session_view.setHtml(f"<p>{strings.SUPERVISION_NO_SESSIONS}</p>")
         self.action_list.clear()
         for entry in data.actions:
-            due = f" — due {dmy(entry.action.due)}" if entry.action.due else ""
+            due = strings.SUPERVISION_LIST_DUE.format(date=dmy(entry.action.due)) if entry.action.due else ""
             late = entry.action.due is not None and entry.action.due < self.on
-            item = QListWidgetItem(f"{entry.action.what}{due}" + (" (overdue)" if late else ""))
+            item = QListWidgetItem(f"{entry.action.what}{due}" + (strings.SUPERVISION_OVERDUE if late else ""))
             item.setData(ID_ROLE, (entry.note_id, entry.index))
             if late:
                 item.setForeground(QColor(theme.colours().danger))
             self.action_list.addItem(item)
         if not data.actions:
-            self.action_list.addItem(NO_ACTIONS)
+            self.action_list.addItem(strings.SUPERVISION_NO_ACTIONS)
         self.done_button.setEnabled(bool(data.actions))
         self.cpd.clear()
         for record in data.current_cpd:
@@ -294,15 +288,19 @@ class SupervisionPage(QWidget):
                 item.setForeground(QColor(theme.colours().danger))
             self.cpd.addItem(item)
         if not data.current_cpd:
-            self.cpd.addItem(NO_CPD)
+            self.cpd.addItem(strings.SUPERVISION_NO_CPD)
 
     def _cpd_text(self, record: CpdRecord) -> str:
         due = record.refresher_due
         state = ""
         if due is not None:
-            state = f"lapsed {dmy(due)}" if due < self.on else f"refresher due {dmy(due)}"
+            state = (strings.SUPERVISION_LAPSED if due < self.on else strings.SUPERVISION_REFRESHER_DUE).format(
+                date=dmy(due)
+            )
         provider = f" ({record.provider})" if record.provider else ""
-        return f"{record.training}{provider}\nattended {dmy(record.attended_on)} · {state}"
+        return strings.SUPERVISION_CPD_ITEM.format(
+            training=record.training, provider=provider, date=dmy(record.attended_on), state=state
+        )
 
     def current_session(self) -> SupervisionNote | None:
         item = self.sessions.currentItem()
@@ -347,40 +345,44 @@ class SupervisionPage(QWidget):
             ops.complete_action(self.session, key[0], key[1], self.on, on_error=self._error, owner=self)
 
     def _save_path(self, name: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, TITLE, str(Path.home() / name), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, strings.SUPERVISION_TITLE, str(Path.home() / name), strings.EXPORT_PDF_FILTER
+        )
         return Path(path) if path else None
 
     def export_session(self) -> None:
         note = self.current_session()
         if note is None:
             return
-        out = self._save_path(f"supervision-{note.held_on:%Y-%m-%d}.pdf")
+        out = self._save_path(strings.SUPERVISION_SESSION_FILE.format(held_on=note.held_on))
         if out is not None:
             ops.export_session_pdf(self.session, str(note.id), out, self._exported, on_error=self._error, owner=self)
 
     def export_governors(self) -> None:
         start, end = ops.academic_year(self.on)
-        out = self._save_path(f"safeguarding-learning-summary-{start.year}-{end.year}.pdf")
+        out = self._save_path(strings.SUPERVISION_GOVERNORS_FILE.format(start=start.year, end=end.year))
         if out is not None:
             ops.export_governors_pdf(self.session, start, end, out, self._exported, on_error=self._error, owner=self)
 
     def _exported(self, result: ExportResult) -> None:
-        QMessageBox.information(self, TITLE, SAVED.format(path=result.path, pages=result.pages))
+        QMessageBox.information(
+            self, strings.SUPERVISION_TITLE, strings.SUPERVISION_SAVED.format(path=result.path, pages=result.pages)
+        )
 
     def _error(self, error: CasebookError) -> None:
-        QMessageBox.warning(self, TITLE, str(error))
+        QMessageBox.warning(self, strings.SUPERVISION_TITLE, str(error))
 
 
 class ChildSupervisionNotes(Card):
     """The supervision sessions in which one child was discussed (for the child's record)."""
 
     def __init__(self, session: Session, child_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(CHILD_NOTES, parent, icon="history")
+        super().__init__(strings.SUPERVISION_CHILD_NOTES, parent, icon="history")
         self.session = session
         self.child_id = child_id
         self.notes: list[SupervisionNote] = []
         self.view = QTextBrowser()
-        self.view.setAccessibleName(CHILD_NOTES)
+        self.view.setAccessibleName(strings.SUPERVISION_CHILD_NOTES)
         self.body.addWidget(self.view, 1)
         session.changed.connect(self.refresh_if)
 
@@ -394,9 +396,14 @@ class ChildSupervisionNotes(Card):
     def _loaded(self, notes: list[SupervisionNote]) -> None:
         self.notes = notes
         parts = [
-            f"<p><b>{dmy(n.held_on)}</b> with {escape(n.supervisor)}<br>{escape(n.reflections)}"
-            + (f"<br><i>Will do differently:</i> {escape(n.do_differently)}" if n.do_differently else "")
+            f"<p><b>{dmy(n.held_on)}</b> {escape(strings.SUPERVISION_WITH.format(supervisor=n.supervisor))}<br>"
+            f"{escape(n.reflections)}"
+            + (
+                f"<br><i>{strings.SUPERVISION_DIFFERENTLY_NOTE}</i> {escape(n.do_differently)}"
+                if n.do_differently
+                else ""
+            )
             + "</p>"
             for n in notes
         ]
-        self.view.setHtml("".join(parts) or f"<p>{CHILD_NOTES_NONE}</p>")
+        self.view.setHtml("".join(parts) or f"<p>{strings.SUPERVISION_CHILD_NOTES_NONE}</p>")

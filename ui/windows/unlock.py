@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -99,7 +100,7 @@ class UnlockPage(QWidget):
         layout.addLayout(row)
 
         self.error = text_label("", "InlineError", wrap=True)
-        self.error.setAccessibleName("Unlock message")
+        self.error.setAccessibleName(strings.UNLOCK_MESSAGE_NAME)
         self.error.hide()
         layout.addWidget(self.error)
         # a damaged casebook: say so plainly and offer the newest good backup (issue 8)
@@ -149,8 +150,8 @@ class UnlockPage(QWidget):
         self.passphrase.textEdited.connect(self._clear_error)
         self.setFocusProxy(self.passphrase)
 
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.passphrase.setFocus()
 
     def _clear_error(self) -> None:

@@ -1,0 +1,17 @@
+"""The settings dialog, adding a deputy DSL and changing a passphrase."""
+
+SETTINGS_TITLE = "Settings"
+SETTINGS_IDLE = "Lock after this many minutes without use"
+SETTINGS_CLIPBOARD = "Clear copied text after (seconds)"
+SETTINGS_USERS = "People who can unlock this casebook"
+SETTINGS_ADD_DEPUTY = "Add a deputy DSL…"
+SETTINGS_CHANGE_PASS = "Change my passphrase…"
+ADD_DEPUTY_TITLE = "Add a deputy DSL"
+ADD_DEPUTY_TEXT = (
+    "The deputy chooses their own passphrase now, at this computer. They unlock with their own name and "
+    "passphrase, and what they record carries their name."
+)
+ADD_DEPUTY_DONE = "{name} can now unlock the casebook with their own passphrase."
+CHANGE_PASS_TITLE = "Change my passphrase"
+CHANGE_PASS_CURRENT = "Current passphrase"
+CHANGE_PASS_DONE = "Your passphrase has been changed."

@@ -1,0 +1,11 @@
+"""The Today page."""
+
+TODAY_GREETING_MORNING = "Good morning, {name}"
+TODAY_GREETING_AFTERNOON = "Good afternoon, {name}"
+TODAY_GREETING_EVENING = "Good evening, {name}"
+TODAY_NOTHING = "Nothing here today."
+TODAY_ALL_CLEAR = "Nothing is due or overdue. Well done."
+TODAY_DUE = "due {date}"
+TODAY_OVERDUE = "overdue since {date}"
+TODAY_HINT = "Click an item, or select it and press Enter, to open the child's record."
+TODAY_SUMMARY = "{overdue} overdue · {due} due this week · {total} in all"
