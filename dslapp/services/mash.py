@@ -48,7 +48,6 @@ from dslapp.models.referral import DisagreementType, SentVia
 from dslapp.services import drafts
 from dslapp.services.changes import Changes
 from dslapp.services.children import ChildFile, open_child_file
-from dslapp.services.early_help import draft_mash_enquiry_from_case
 from dslapp.services.escalation import escalate_referral_outcome
 from dslapp.services.mash_form import CONSENT_FIELDS, EnquiryForm, FormField, current_enquiry_form
 from dslapp.services.recording import record as record_new
@@ -80,11 +79,10 @@ def _today(store: RecordStore) -> date:
 
 # ---- pre-filling from the case -------------------------------------------------------------------
 #
-# ``prefill_enquiry`` is the enquiry's pre-fill under this form's keys. The practice guidance (issue 6)
-# builds on it: ``services.early_help.draft_mash_enquiry_from_case`` calls it and adds the full Early
-# Help history, review by review; ``start_enquiry`` saves that draft. Shared pieces come from the
-# guidance (which concerns are recent, the Early Help history) and the threshold service (the latest
-# decision), so the two never disagree.
+# ``prefill_enquiry`` is the enquiry's one pre-fill, under this form's keys; ``start_enquiry`` saves it
+# as a draft, and ``services.early_help.mash_form_from_case`` (the step up from an Early Help review)
+# builds on it. Shared pieces come from the guidance (which concerns are recent, the Early Help history)
+# and the threshold service (the latest decision).
 
 
 def _sentence(text: str) -> str:
@@ -361,25 +359,20 @@ def start_enquiry(
     started_on: date | None = None,
     form: EnquiryForm | None = None,
 ) -> tuple[Referral, Changes]:
-    """Save a new draft MASH enquiry for the child, pre-filled from their file.
-
-    The draft comes from the practice guidance's ``draft_mash_enquiry_from_case`` (this module's
-    ``prefill_enquiry`` plus the full Early Help history), saved once here.
+    """Save a new draft MASH enquiry for the child, pre-filled from their file (``prefill_enquiry``,
+    which includes the full Early Help history). Consent is left unanswered for the DSL.
     """
     form = form or current_enquiry_form()
     child = store.get_as(Child, child_id)
     today = _today(store)
-    guided = draft_mash_enquiry_from_case(store, child.id, on=today)
+    answers = prefill_enquiry(store, open_child_file(store, child.id, audit=False), today=today)
     referral, _ = record_new(
         store,
         Referral,
         child_id=child.id,
         started_on=started_on or today,
         request_type=form.request_type,
-        form=dict(guided.form),
-        parents_aware=guided.parents_aware,
-        parents_agreed=guided.parents_agreed,
-        consent_not_sought_reason=guided.consent_not_sought_reason,
+        form=answers,
         status=ReferralStatus.DRAFT,
     )
     return referral, _changes(referral)
