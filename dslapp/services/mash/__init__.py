@@ -49,7 +49,7 @@ from dslapp.services import drafts
 from dslapp.services.changes import Changes
 from dslapp.services.children import ChildFile, open_child_file
 from dslapp.services.escalation import escalate_referral_outcome
-from dslapp.services.mash_form import CONSENT_FIELDS, EnquiryForm, FormField, current_enquiry_form
+from dslapp.services.mash.form import CONSENT_FIELDS, EnquiryForm, FormField, current_enquiry_form
 from dslapp.services.recording import record as record_new
 from dslapp.services.thresholds import latest_threshold_decision
 from dslapp.store import RecordStore
