@@ -7,6 +7,7 @@ Everything runs on a real SQLCipher vault; every name and event is fictional.
 from __future__ import annotations
 
 import io
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from dslapp.models.referral import SentVia
 from dslapp.services import early_help, mash
 from dslapp.services.children import add_child, open_child_file
 from dslapp.services.chronology import build_chronology
-from dslapp.services.mash_form import EnquiryFormInvalid, load_enquiry_form
+from dslapp.services.mash import EnquiryFormInvalid, load_enquiry_form
 from dslapp.services.today import today
 from dslapp.store import RecordStore
 from dslapp.vault.vault import Vault
@@ -176,6 +177,14 @@ def test_every_prefilled_key_is_a_question_on_the_form(store: RecordStore, case:
     assert set(ours) <= set(FORM.keys)
     guided = early_help.mash_form_from_case(store, case.child.id, ago(0))
     assert set(guided) <= set(FORM.keys) and guided["early_help"]
+
+
+def test_the_mash_service_does_not_import_early_help() -> None:
+    """Early Help's step-up uses the MASH pre-fill, never the other way round, so both import plainly at
+    the top with no cycle (an importlib lookup once hid one here)."""
+    script = "import sys, dslapp.services.mash; print('dslapp.services.early_help' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
 
 
 def test_the_referrers_phone_is_remembered_from_their_last_enquiry(store: RecordStore, case: Case) -> None:
