@@ -1,6 +1,10 @@
 """The ``dslapp`` command: a thin argparse layer over the services (DESIGN §5).
 
 Exit codes: 0 ok, 1 a problem explained in one line on stderr (never a traceback), 2 usage.
+
+Each command imports the services it uses when it runs, so ``dslapp --version`` and ``--help`` answer at once
+without loading the vault, Qt or reportlab. That is the only reason for the imports inside functions here
+(and in ``bench``); the rest of the core imports at the top (``tests/core/test_layers.py`` checks).
 """
 
 from __future__ import annotations
@@ -71,28 +75,26 @@ def _unlocked(args: argparse.Namespace, passphrase: str | None = None) -> Iterat
 
 
 def _open(args: argparse.Namespace, passphrase: str | None = None) -> Any:
-    from dslapp.store import RecordStore
-    from dslapp.vault.vault import Vault
+    from dslapp.logs import LogEvent, log
+    from dslapp.services import casebook
 
     entered = _passphrase(args) if passphrase is None else passphrase
-    vault = Vault.open(_vault_dir(args), entered, user_id=_user_id(args))
+    opened = casebook.unlock(_vault_dir(args), entered, user_id=_user_id(args)).casebook
     args.lock_warnings = []
-    vault.on_lock.append(lambda locking: _auto_backup_on_lock(locking, args.lock_warnings))
-    from dslapp.logs import LogEvent, log
-
+    casebook.when_locked(opened, lambda locking: _auto_backup_on_lock(locking, args.lock_warnings))
     log(LogEvent.UNLOCK_OK)
     args.entered_passphrase = entered  # for confirm_passphrase before an export that leaves the vault
-    return RecordStore(vault)
+    return opened
 
 
 def _auto_backup_on_lock(vault: Any, warnings: list[str]) -> None:
     """The rolling automatic backup, taken as the command locks the vault. A failure is a warning, shown (one
     line) only when the command itself succeeded: otherwise the command's own error is the line shown."""
     from dslapp.config import Settings
-    from dslapp.vault.backup import auto_backup
+    from dslapp.services import casebook
 
     try:
-        made = auto_backup(vault, Settings.load())
+        made = casebook.auto_backup(vault, Settings.load())
     except CasebookError as exc:
         warnings.append(f"warning: the automatic backup was not made: {exc}")
         return
@@ -108,18 +110,18 @@ def _auto_backup_on_lock(vault: Any, warnings: list[str]) -> None:
 
 def _confirm_passphrase(store: Any, args: argparse.Namespace) -> None:
     """Re-check the passphrase against the user's key wrap before data leaves the vault (DESIGN §3)."""
-    from dslapp.vault.vault import confirm_passphrase
+    from dslapp.services import casebook
 
-    confirm_passphrase(store.vault, getattr(args, "entered_passphrase", ""))
+    casebook.confirm_passphrase(store, getattr(args, "entered_passphrase", ""))
 
 
 def _user_id(args: argparse.Namespace) -> str | None:
     name = getattr(args, "user", None)
     if not name:
         return None
-    from dslapp.vault.vault import list_users
+    from dslapp.services import casebook
 
-    for user in list_users(_vault_dir(args)):
+    for user in casebook.users_of(_vault_dir(args)):
         if user.name.casefold() == name.casefold() or user.id == name:
             return user.id
     raise CasebookError(f"There is no user called {quote_for_message(name)} in this casebook.")
@@ -181,13 +183,14 @@ def _progress_bar(label: str) -> Callable[[int, int], bool]:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from dslapp.vault.vault import Vault
+    from dslapp.services import casebook
 
     check_user_name(args.name)
     passphrase = _passphrase(args)
     print("Calibrating key derivation for this computer (about a second)…", file=sys.stderr)
-    vault, recovery_key = Vault.create(_vault_dir(args), args.name, args.role, passphrase, school=args.school)
-    vault.lock()
+    recovery_key = casebook.create_empty(
+        _vault_dir(args), name=args.name, role=args.role, school=args.school, passphrase=passphrase
+    )
     print(f"Created a new casebook in {for_terminal(str(_vault_dir(args)))}.")
     print()
     print("RECOVERY KEY (shown once; print it or write it down and keep it in the school safe):")
@@ -230,8 +233,8 @@ def _write_samples(store: Any, out_dir: Path) -> None:
         return
     chosen = max(children, key=lambda c: store.db.scalar("SELECT count(*) FROM records WHERE child_id = ?", (c.id,)))
     export_bundle(store, chosen.id, out_dir / "sample-case-bundle.json")
-    from dslapp.export.chronology_pdf import export_chronology_pdf
     from dslapp.export.pack_pdf import export_referral_pack
+    from dslapp.services.documents import export_chronology_pdf
 
     export_chronology_pdf(store, chosen.id, out_dir / "sample-chronology.pdf")
     export_referral_pack(store, chosen.id, out_dir / "sample-referral-pack.pdf")
@@ -301,7 +304,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             _confirm_passphrase(store, args)
             export_bundle(store, child_id, out)
         elif args.what == "chronology":
-            from dslapp.export.chronology_pdf import export_chronology_pdf
+            from dslapp.services.documents import export_chronology_pdf
 
             export_chronology_pdf(store, child_id, out, password=password, since=args.since, until=args.until)
         elif args.what == "mash":
@@ -320,17 +323,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from dslapp.vault.backup import backup, confirm_smaller_casebook
+    from dslapp.services import casebook
 
     if args.confirm_smaller:
         with _unlocked(args) as store:
-            confirm_smaller_casebook(store.vault)
+            casebook.confirm_smaller_casebook(store)
         print("Noted: older, larger automatic backups may now rotate out as usual.")
         return 0
     if not args.out:
         raise UsageError("Say where to write the backup with --out FILE (or a folder).")
     with _unlocked(args) as store:
-        info = backup(store.vault, Path(args.out))
+        info = casebook.back_up_to(store, Path(args.out))
     print(
         f"Backup written and verified: {for_terminal(str(info.path))} ({info.records} records, {info.size // 1024} KB)."
     )
@@ -338,9 +341,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from dslapp.vault.backup import restore
+    from dslapp.services import casebook
 
-    moved = restore(_vault_dir(args), Path(args.file), _passphrase(args), user_id=_user_id(args))
+    moved = casebook.restore(_vault_dir(args), Path(args.file), _passphrase(args), user_id=_user_id(args))
     print("Restored the casebook from the backup.")
     if moved:
         print(f"The previous database was kept as {for_terminal(str(moved))}.")
@@ -348,12 +351,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from dslapp.services import casebook
+
     with _unlocked(args) as store:
-        if store.vault.check_pages():
-            raise store.vault.offering_copy(
-                VaultDamaged("Part of the casebook's database is damaged, so its audit trail cannot be checked.")
-            )
-        report = store.vault.verify_trail()
+        report = casebook.verify(store)
     if report.ok:
         print(
             f"Audit trail verified: {report.rows} rows, unbroken; {report.records_checked} records match their seals; "
@@ -371,14 +372,13 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 def _export_plain(args: argparse.Namespace) -> int:
     """The whole casebook as an unencrypted SQLite file (so a school is never locked in)."""
-    from dslapp.vault.backup import export_plain
+    from dslapp.services import casebook
 
     if args.child or args.pdf_password_stdin:
         raise UsageError("export plain writes the whole casebook; it takes no --child or --pdf-password-stdin.")
     out = Path(args.out).expanduser()
     with _unlocked(args) as store:
-        _confirm_passphrase(store, args)
-        export_plain(store.vault, out)
+        casebook.export_plain(store, getattr(args, "entered_passphrase", ""), out)
     print(f"Exported the whole casebook, unencrypted, to {for_terminal(str(out))}.")
     print("Anyone who can read that file can read every record: keep it safe and delete it when done.")
     return 0

@@ -51,6 +51,10 @@ class VaultDamaged(CasebookError):
         """The newest backup that passed its checks (offer to restore it), or None if there is none."""
 
 
+class BuildCancelled(CasebookError):
+    default_message = "The demo casebook was not created."
+
+
 class WrongKeyFile(CasebookError):
     default_message = (
         "The key file (vault.keys) in this folder belongs to a different casebook, so it cannot open this one. "

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, datetime
 
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Embedding, override and isolate characters (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): they reorder the text
@@ -119,3 +120,16 @@ def has_lone_surrogate(text: str) -> bool:
 LONE_SURROGATE_MESSAGE = (
     "contains a broken character (half of a pair) that cannot be saved; please type that part again"
 )
+
+
+# ---- dates, the one way the app shows them (en-GB) -------------------------------------------------------
+
+
+def dmy(day: date | datetime | None) -> str:
+    """dd/mm/yyyy, the one date format the app shows (empty for no date)."""
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def dmy_hm(moment: datetime | None) -> str:
+    """dd/mm/yyyy HH:MM (empty for no time)."""
+    return moment.strftime("%d/%m/%Y %H:%M") if moment else ""

@@ -173,13 +173,12 @@ class CasebookApp(QObject):
 
     def enter(self, opened: Opened, demo: bool) -> None:
         """A casebook has been unlocked: show the workspace where the user left off."""
-        from dslapp.vault import backup
         from ui.windows.workspace import Location, Workspace
 
-        backup.enable_auto_backup(opened.vault, self.settings)  # rolling encrypted backups on lock and on exit
+        vault_ops.enable_auto_backup(opened, self.settings)  # rolling encrypted backups on lock and on exit
         log_event(LogEvent.UNLOCK_OK)
-        session = Session(self.runner, opened.vault.directory, demo=demo, parent=self)
-        session.attach(opened.vault, opened.school)
+        session = Session(self.runner, opened.directory, demo=demo, parent=self)
+        session.attach(opened.casebook, opened.school)
         self.session = session
         workspace = Workspace(session, self.today(), self.now)
         workspace.record_concern.connect(self.record_concern)
@@ -199,7 +198,7 @@ class CasebookApp(QObject):
         self.idle.timeout_seconds = self.settings.idle_lock_minutes * 60
         self.idle.start()
         self.check_drafts()
-        vault_ops.check_pages_after_unlock(self.runner, opened.vault, self._pages_damaged)
+        vault_ops.check_pages_after_unlock(self.runner, opened.casebook, self._pages_damaged)
 
     def _pages_damaged(self, found: vault_ops.PageCheck) -> None:
         """The page check after unlock found damage: say so plainly, and offer to lock and restore now."""

@@ -5,13 +5,9 @@ from __future__ import annotations
 import html
 from datetime import date, datetime
 
+from dslapp.text import dmy, dmy_hm
 
-def dmy(day: date | datetime | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
-def dmy_hm(moment: datetime | None) -> str:
-    return moment.strftime("%d/%m/%Y %H:%M") if moment else ""
+__all__ = ["age", "dmy", "dmy_hm", "dob_and_age", "long_date", "when_saved"]
 
 
 def long_date(day: date) -> str:

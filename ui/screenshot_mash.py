@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QWidget
 
 from dslapp.models import ReferralStatus
 from dslapp.services import mash
-from dslapp.store import RecordStore
+from dslapp.services.casebook import Casebook
 
 
-def mash_shots(workspace: Any, store: RecordStore, child_id: str, shot: Callable[[str, QWidget | None], None]) -> None:
+def mash_shots(workspace: Any, store: Casebook, child_id: str, shot: Callable[[str, QWidget | None], None]) -> None:
     """Open the child's draft enquiry (starting one if needed) in the editor, scrolled to consent."""
     latest = mash.latest_enquiry(store, child_id)
     if latest is None or latest.status != ReferralStatus.DRAFT:

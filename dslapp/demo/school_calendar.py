@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from dslapp.text import dmy
+
 
 def local_time(day: date, hour: int, minute: int = 0) -> datetime:
     """A naive local wall-clock time on ``day`` (how the models hold event times)."""
@@ -67,4 +69,4 @@ def add_school_days(start: date, days: int) -> date:
 
 def day_month_year(day: date) -> str:
     """``day`` as a school writes it in a note: 03/11/2025."""
-    return day.strftime("%d/%m/%Y")
+    return dmy(day)

@@ -11,8 +11,8 @@ word-width cache (``text.Wrapper``) and draws all its text in one text object, i
 Paragraphs inside a Table (whose per-cell layout and fragment machinery dominate the cost).
 ``bench_chronology_pdf`` measures both in the same run.
 
-Nothing touches the disk until the finished (and, if asked, encrypted) bytes are written by
-``write_user_file``: no plaintext temporary files.
+Pure: a ``Chronology`` view model in, PDF bytes out. ``dslapp.services.documents`` loads the chronology,
+encrypts, writes the file privately and audits; nothing here touches the vault or the disk.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
@@ -34,12 +33,10 @@ from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate
 from dslapp.export.common import ExportCancelled, ExportResult, Progress, check_progress
 from dslapp.export.fonts import BOLD, REGULAR, register_fonts
 from dslapp.export.page import HEADER_RULE, INK, MARGIN, MUTED, Decorate, PageInfo, build_pdf
-from dslapp.export.protect import check_password, encrypt_pdf
 from dslapp.export.text import Wrapper, para
 from dslapp.models import Category, Child, Impact, Severity
-from dslapp.services.chronology import Chronology, ChronologyRow, build_chronology
-from dslapp.store import RecordStore
-from dslapp.vault.audit import Action
+from dslapp.text import dmy
+from dslapp.views.chronology import Chronology, ChronologyRow
 
 TITLE = "Chronology of significant events"
 
@@ -304,7 +301,7 @@ def chronology_section(chronology: Chronology, *, progress: Progress | None = No
     return ChronologySection(story, HEADER_RULE + 4 + headings.height, headings.draw)
 
 
-def _render(
+def render_chronology_pages(
     chronology: Chronology,
     generated_by: str,
     generated_on: datetime,
@@ -347,68 +344,8 @@ def render_chronology_pdf(
     progress: Progress | None = None,
 ) -> bytes:
     """The chronology as PDF bytes (pure: no vault, no disk). Raises ExportCancelled if progress says stop."""
-    data, _ = _render(chronology, generated_by, generated_on, school=school, progress=progress)
+    data, _ = render_chronology_pages(chronology, generated_by, generated_on, school=school, progress=progress)
     return data
-
-
-def export_chronology_pdf(
-    store: RecordStore,
-    child_id: uuid.UUID | str,
-    out: Path,
-    *,
-    password: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    categories: Sequence[Category] | None = None,
-    source: str | None = None,
-    progress: Progress | None = None,
-) -> ExportResult:
-    """Export a child's chronology (significant entries, oldest first) to ``out`` as a PDF.
-
-    With ``password`` the file is AES-256 encrypted (it opens only with that password); without, it is
-    unencrypted and the caller should have warned the user. ``progress(done, total)`` is called as entries
-    are drawn; returning False raises ``ExportCancelled`` and nothing is written or audited. A path that
-    cannot be written raises ``CannotWriteFile``; a password under 8 characters ``WeakPdfPassword``
-    (checked before any work). A successful export is audited as ``export`` of the child.
-    """
-    started = clock.perf_counter()
-    if password is not None:
-        check_password(password)
-    chronology = build_chronology(store, child_id, since=since, until=until, categories=categories, source=source)
-    total = len(chronology.rows) + 1
-    check_progress(progress, 0, total)
-    data, pages = _render(
-        chronology,
-        store.vault.user.label,
-        store.vault.now(),
-        school=store.vault.school,
-        progress=(lambda done, _total: progress(done, total)) if progress is not None else None,
-    )
-    if password is not None:
-        data = encrypt_pdf(data, password)
-    check_progress(progress, total, total)
-    from dslapp.services.bundle import write_user_file
-
-    write_user_file(out, data)
-    store.vault.audit(
-        Action.EXPORT,
-        str(chronology.child.id),
-        f"chronology PDF: {len(chronology.rows)} entries, {pages} pages, "
-        + ("password-protected" if password is not None else "not password-protected"),
-    )
-    return ExportResult(
-        path=out,
-        entries=len(chronology.rows),
-        pages=pages,
-        size=len(data),
-        encrypted=password is not None,
-        seconds=clock.perf_counter() - started,
-    )
-
-
-def record_print(store: RecordStore, child_id: uuid.UUID | str, entries: int) -> None:
-    """Audit a printed chronology (the UI calls this when its print dialog is accepted)."""
-    store.vault.audit(Action.PRINT, str(child_id), f"chronology: {entries} entries")
 
 
 # ---- the baseline and the benchmark --------------------------------------------------------------
@@ -451,8 +388,6 @@ _BENCH_NAMES = ("Łucja Wiśniewska", "Nguyễn Thị Hương", "Çağla Yılmaz
 
 def synthetic_chronology(rows: int = 2000, *, seed: int = 5) -> Chronology:
     """A fictional chronology of ``rows`` entries of realistic lengths (for benchmarks and previews)."""
-    from dslapp.services.chronology import dmy
-
     rnd = random.Random(seed)
     vocabulary = _BENCH_TEXT.split()
 
@@ -533,8 +468,7 @@ __all__ = [
     "ExportResult",
     "bare_table_pdf",
     "bench_chronology_pdf",
-    "export_chronology_pdf",
-    "record_print",
+    "render_chronology_pages",
     "render_chronology_pdf",
     "synthetic_chronology",
 ]

@@ -38,7 +38,7 @@ from dslapp.export.form_layout import (
     yes_no,
 )
 from dslapp.export.page import INK as INK_COLOUR
-from dslapp.export.page import MARGIN, PageInfo, PagePart, build_parts_pdf, dmy
+from dslapp.export.page import MARGIN, PageInfo, PagePart, build_parts_pdf
 from dslapp.export.protect import check_password, encrypt_pdf
 from dslapp.models import Child, Record, Referral, ReferralStatus
 from dslapp.services.mash import (
@@ -51,6 +51,7 @@ from dslapp.services.mash import (
 )
 from dslapp.services.mash_form import EnquiryForm, FormField, FormSection, current_enquiry_form
 from dslapp.store import RecordStore
+from dslapp.text import dmy
 from dslapp.vault.audit import Action
 
 WIDTH = A4[0] - 2 * MARGIN

@@ -30,7 +30,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from dslapp.export.fonts import BOLD, REGULAR, register_fonts
 from dslapp.export.text import visual
-from dslapp.text import for_display
+from dslapp.text import dmy, for_display
 
 MARKING = "OFFICIAL-SENSITIVE"
 MARGIN = 28.0  # 10 mm
@@ -49,10 +49,6 @@ MARKING_BOTTOM = 12.0
 
 Decorate = Callable[[Canvas, float, float], None]
 """Draws extra furniture on a page (e.g. the chronology's column headings): (canvas, width, height)."""
-
-
-def dmy(day: date | datetime) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 def dmy_hm(moment: datetime) -> str:

@@ -21,6 +21,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
+from dslapp.config import config_dir
 from dslapp.errors import CasebookError
 from dslapp.models import ChildStatus, DslDecision
 from dslapp.models.referral import DisagreementType
@@ -366,8 +367,6 @@ def load_config(*overrides: Path | str) -> GuidanceConfig:
 
 def local_override_files() -> tuple[Path, ...]:
     """Override files present in the settings folder (``<config_dir>/guidance/practice.toml`` etc.)."""
-    from dslapp.config import config_dir
-
     folder = config_dir() / OVERRIDE_FOLDER
     return tuple(folder / name for name in CONFIG_FILES if (folder / name).is_file())
 

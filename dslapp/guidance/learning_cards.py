@@ -11,8 +11,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 
+from dslapp.guidance.learning_library import StarterEntry, starter_entry
 from dslapp.models import (
     Category,
     Child,
@@ -23,16 +23,12 @@ from dslapp.models import (
     EarlyHelpReview,
     Escalation,
     Judgement,
-    LearningCardShown,
     Record,
     Referral,
     ReferralOutcome,
     ReviewDecision,
 )
 from dslapp.models.early_help import PlanStatus
-from dslapp.services.changes import Changes
-from dslapp.services.learning import StarterEntry, starter_entry
-from dslapp.store import RecordStore
 
 
 class LearningEvent:
@@ -168,52 +164,10 @@ def select_cards(record: Record, event: str, rules: Sequence[CardRule] = RULES) 
     return out
 
 
-def already_shown(store: RecordStore, record_id: uuid.UUID | str, event: str) -> list[LearningCardShown]:
-    rows = store.db.execute(
-        "SELECT id FROM records WHERE kind = ? AND json_extract(body, '$.record_id') = ? "
-        "AND json_extract(body, '$.event') = ?",
-        (LearningCardShown.KIND, str(record_id), event),
-    )
-    return [store.get_as(LearningCardShown, row[0]) for row in rows.fetchall()]
-
-
-def cards_to_show(store: RecordStore, record: Record, event: str, on: date) -> tuple[list[LearningCard], Changes]:
-    """Cards for ``record`` at ``event`` not shown before, remembered now as shown on ``on``."""
-    shown = {s.card_id for s in already_shown(store, record.id, event)}
-    cards = [c for c in select_cards(record, event) if f"{c.card_id}:{c.entry_key}" not in shown]
-    if not cards:
-        return [], Changes()
-    store.add_many(
-        [
-            LearningCardShown(
-                record_id=str(record.id),
-                event=event,
-                card_id=f"{c.card_id}:{c.entry_key}",
-                shown_on=on,
-                created_by=store.vault.user.name,
-            )
-            for c in cards
-        ]
-    )
-    return cards, Changes.of(LearningCardShown.KIND)
-
-
-def dismiss_card(store: RecordStore, card: LearningCard) -> Changes:
-    """The DSL dismissed the card (it was already remembered as shown; note the dismissal)."""
-    for shown in already_shown(store, card.record_id, card.event):
-        if shown.card_id == f"{card.card_id}:{card.entry_key}" and not shown.dismissed:
-            store.amend(shown.id, {"dismissed": True}, "Learning card dismissed")
-            return Changes.of(LearningCardShown.KIND)
-    return Changes()
-
-
 __all__ = [
     "RULES",
     "CardId",
     "LearningCard",
     "LearningEvent",
-    "already_shown",
-    "cards_to_show",
-    "dismiss_card",
     "select_cards",
 ]

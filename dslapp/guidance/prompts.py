@@ -8,9 +8,9 @@ lives in ``resources/guidance/`` and may be changed by a local authority).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from dslapp.guidance.config import Learning
+from dslapp.text import dmy
 
 
 class PromptCode:
@@ -67,11 +67,6 @@ class Prompt:
 
     def has_action(self, code: str) -> bool:
         return any(a.code == code for a in self.actions)
-
-
-def dmy(day: date | datetime | None) -> str:
-    """A date as the DSL sees it: dd/mm/yyyy."""
-    return f"{day:%d/%m/%Y}" if day else ""
 
 
 def fill(template: str, **values: object) -> str:

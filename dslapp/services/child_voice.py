@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dslapp.guidance.prompts import Prompt, dmy
-from dslapp.models import Concern, EarlyHelpPlan, EarlyHelpReview, Record, Referral
+from dslapp.models import Child, Concern, EarlyHelpPlan, EarlyHelpReview, Record, Referral
 from dslapp.services.learning import LearningSettings, learning_settings
 from dslapp.store import RecordStore
 
@@ -105,8 +105,6 @@ def voice_check(
     store: RecordStore, child_id: uuid.UUID | str, on: date, settings: LearningSettings | None = None
 ) -> tuple[date | None, Prompt | None]:
     """When the child's voice was last recorded, and the prompt to show if it is too old."""
-    from dslapp.models import Child
-
     child = store.get_as(Child, child_id)
     last = voice_last_recorded(store, child_id, on)
     return last, voice_prompt(last, on, child.known_as or child.legal_forename, settings)

@@ -4,33 +4,21 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 
 from dslapp.models import (
-    Action,
-    AlertAcknowledgement,
     Child,
     ChildStatus,
-    ChronologyEntry,
-    Concern,
-    EarlyHelpPlan,
-    EarlyHelpReview,
-    Escalation,
-    Person,
-    Professional,
     Record,
-    Referral,
-    SharingDecision,
     StatusChange,
-    ThresholdDecision,
-    Transfer,
 )
 from dslapp.services.changes import Changes
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
 from dslapp.vault.audit import Action as Audit
+from dslapp.views.child_file import ChildFile as ChildFile  # re-exported: services.children is where callers look
 
 
 @dataclass(frozen=True)
@@ -58,51 +46,6 @@ class ChildSummary:
             "year_group": self.year_group,
             "designations": list(self.designations),
         }
-
-
-@dataclass
-class ChildFile:
-    """Everything recorded about one child, grouped by kind (the CP file)."""
-
-    child: Child
-    people: list[Person] = field(default_factory=list)
-    professionals: list[Professional] = field(default_factory=list)
-    concerns: list[Concern] = field(default_factory=list)
-    actions: list[Action] = field(default_factory=list)
-    chronology: list[ChronologyEntry] = field(default_factory=list)
-    early_help_plans: list[EarlyHelpPlan] = field(default_factory=list)
-    early_help_reviews: list[EarlyHelpReview] = field(default_factory=list)
-    threshold_decisions: list[ThresholdDecision] = field(default_factory=list)
-    referrals: list[Referral] = field(default_factory=list)
-    escalations: list[Escalation] = field(default_factory=list)
-    sharing_decisions: list[SharingDecision] = field(default_factory=list)
-    status_changes: list[StatusChange] = field(default_factory=list)
-    transfers: list[Transfer] = field(default_factory=list)
-    alert_acknowledgements: list[AlertAcknowledgement] = field(default_factory=list)
-
-    # attribute name for each kind, in the order the CP file lists them
-    SECTIONS: ClassVar[dict[str, str]] = {
-        Person.KIND: "people",
-        Professional.KIND: "professionals",
-        Concern.KIND: "concerns",
-        Action.KIND: "actions",
-        ChronologyEntry.KIND: "chronology",
-        EarlyHelpPlan.KIND: "early_help_plans",
-        EarlyHelpReview.KIND: "early_help_reviews",
-        ThresholdDecision.KIND: "threshold_decisions",
-        Referral.KIND: "referrals",
-        Escalation.KIND: "escalations",
-        SharingDecision.KIND: "sharing_decisions",
-        StatusChange.KIND: "status_changes",
-        Transfer.KIND: "transfers",
-        AlertAcknowledgement.KIND: "alert_acknowledgements",
-    }
-
-    def records(self) -> list[Record]:
-        out: list[Record] = [self.child]
-        for attr in self.SECTIONS.values():
-            out.extend(getattr(self, attr))
-        return out
 
 
 def list_children(store: RecordStore, *, include_closed: bool = True) -> list[ChildSummary]:

@@ -1,520 +1,61 @@
-"""A child's chronology, built from what is already recorded and marked significant.
+"""A child's chronology: read from the vault, and the DSL's own wording for a row saved as an entry.
 
-"A good chronology saves lives" (DOMAIN.md): succinct, factual, significant events only, each saying
-what happened, the action taken and its impact on the child. Nothing here is typed twice: rows come
-from the records themselves (significant concerns, referrals and their outcomes, Early Help plans and
-reviews, threshold decisions, escalations, status changes, transfers) plus ``ChronologyEntry`` records.
-
-A ``ChronologyEntry`` is either a manual entry (an event from another agency, or from before the child
-joined, often with an approximate period such as "Spring 2019"), or, when its ``source_record_id`` names
-a record of this child, the DSL's own chronology wording for that record: it replaces the row built
-from the record, so the chronology can say the impact on the child even where the source record has
-no such field. Adding an entry goes through ``services.recording.record(store, ChronologyEntry, ...)``;
-changing one through ``store.amend`` (the original wording is kept).
-
-Building a chronology is a read of records the DSL already has open; it is not audited here (opening
-the child's file is). Exports audit themselves.
+The rows themselves are built by :mod:`dslapp.views.chronology` (pure); their names are re-exported here for
+the screens and commands that use them. Building a chronology is a read of records the DSL already has open;
+it is not audited here (opening the child's file is). Exports audit themselves.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
-from dslapp.models import (
-    Category,
-    Child,
-    ChildStatus,
-    ChronologyEntry,
-    Concern,
-    EarlyHelpPlan,
-    EarlyHelpReview,
-    Escalation,
-    Impact,
-    Record,
-    Referral,
-    ReferralStatus,
-    Severity,
-    StatusChange,
-    ThresholdDecision,
-    Transfer,
-)
-from dslapp.models.early_help import LEVEL_LABELS, Judgement
-from dslapp.models.referral import ESCALATION_STAGES, SentVia
-from dslapp.models.transfer import TransferDirection
+from dslapp.models import Category, Child, ChronologyEntry, Record
 from dslapp.services.changes import Changes
-from dslapp.services.children import ChildFile
 from dslapp.services.recording import record as record_new
 from dslapp.store import RecordStore
-
-SOURCE_KINDS: tuple[type[Record], ...] = (
-    Concern,
-    ChronologyEntry,
-    Referral,
-    EarlyHelpPlan,
-    EarlyHelpReview,
-    ThresholdDecision,
-    Escalation,
-    StatusChange,
-    Transfer,
+from dslapp.text import dmy
+from dslapp.views.child_file import ChildFile
+from dslapp.views.chronology import (
+    SCHOOL,
+    SOCIAL_CARE,
+    SOURCE_KINDS,
+    STATUTORY,
+    CategoryCounts,
+    Chronology,
+    ChronologyRow,
+    ChronologySummary,
+    Quarter,
+    chronology_of,
+    chronology_summary,
+    entry_row,
+    filter_rows,
+    rows_from_records,
+    sort_key,
 )
-"""Record kinds a chronology is built from."""
 
-STATUTORY = frozenset({ChildStatus.CIN, ChildStatus.CP, ChildStatus.CLA})
-SCHOOL = "School (DSL)"
-SOCIAL_CARE = "Children's social care"
-
-_DISAGREEMENT_LABELS = {
-    "threshold": "threshold",
-    "roles": "roles and responsibilities",
-    "information_sharing": "information sharing",
-    "services": "services provided",
-    "plan_progress": "progress of the plan",
-    "step_up_down_closure": "step up, step down or closure",
-}
-_SENT_VIA_LABELS = {SentVia.ONLINE_FORM: "online form", SentVia.PHONE: "phone", SentVia.EMAIL: "email"}
-
-
-def dmy(day: date | datetime | None) -> str:
-    """dd/mm/yyyy, the one date format the app shows (empty for no date)."""
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
-@dataclass(frozen=True)
-class ChronologyRow:
-    """One significant event, in the columns a chronology uses, linked back to its source record."""
-
-    record_id: str
-    """The record this row comes from (open it to see everything); for a manual entry, the entry itself."""
-    kind: str
-    """``KIND`` of that record, e.g. ``concern`` or ``chronology_entry``."""
-    when: str
-    """The date as shown: dd/mm/yyyy, or an approximate period such as "Spring 2019"."""
-    sort_date: date
-    event: str
-    source: str
-    categories: tuple[Category, ...]
-    severity: Severity | None
-    impact: str
-    impact_kind: Impact
-    action: str
-    """Action taken and outcome."""
-    recorded_by: str
-    significant: bool = True
-    approximate: bool = False
-    entry_id: str = ""
-    """The ``ChronologyEntry`` whose wording this row shows (amend it to edit the row); empty when built."""
-    part: str = ""
-    """Which event of the source record this row is, when one record gives several (e.g. ``outcome``)."""
-    sort_time: time = time(0, 0)
-    created_at: datetime | None = None
-
-    @property
-    def key(self) -> str:
-        """Unique within a chronology (a referral gives a row when sent and another for its outcome)."""
-        return f"{self.record_id}:{self.part}" if self.part else self.record_id
-
-    @property
-    def category(self) -> Category | None:
-        return self.categories[0] if self.categories else None
-
-    @property
-    def category_label(self) -> str:
-        return ", ".join(c.label for c in self.categories)
-
-    @property
-    def severity_label(self) -> str:
-        return self.severity.value.capitalize() if self.severity else ""
-
-
-@dataclass(frozen=True)
-class Chronology:
-    """A child's chronology: rows oldest first, and the filters it was built with."""
-
-    child: Child
-    rows: tuple[ChronologyRow, ...]
-    since: date | None = None
-    until: date | None = None
-    categories: frozenset[Category] | None = None
-    source: str | None = None
-    significant_only: bool = True
-
-    @property
-    def first(self) -> date | None:
-        return self.rows[0].sort_date if self.rows else None
-
-    @property
-    def last(self) -> date | None:
-        return self.rows[-1].sort_date if self.rows else None
-
-    @property
-    def range_label(self) -> str:
-        """The period covered, as a header shows it: the requested range, else the span of the entries."""
-        start = self.since or self.first
-        end = self.until or self.last
-        if start and end:
-            return f"{dmy(start)} to {dmy(end)}"
-        if start:
-            return f"from {dmy(start)}"
-        if end:
-            return f"up to {dmy(end)}"
-        return "no entries"
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __iter__(self) -> Iterator[ChronologyRow]:
-        return iter(self.rows)
-
-
-# ---- building rows from records ------------------------------------------------------------------
-
-
-def _join(*parts: str, sep: str = " ") -> str:
-    return sep.join(p.strip() for p in parts if p and p.strip())
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    if text and text[-1] not in ".!?:;\"”')":
-        text += "."
-    return text
-
-
-def _yes_no(value: bool | None) -> str:
-    return "not recorded" if value is None else ("yes" if value else "no")
-
-
-def _base(rec: Record, **fields: Any) -> ChronologyRow:
-    fields.setdefault("recorded_by", rec.created_by)
-    fields.setdefault("categories", ())
-    fields.setdefault("severity", None)
-    fields.setdefault("impact", "")
-    fields.setdefault("impact_kind", Impact.UNKNOWN)
-    fields.setdefault("action", "")
-    return ChronologyRow(record_id=str(rec.id), kind=rec.KIND, created_at=rec.created_at, **fields)
-
-
-def _concern_rows(concern: Concern) -> Iterator[ChronologyRow]:
-    event = concern.what_happened
-    if concern.child_words:
-        event = _join(_sentence(event), f"Child said: “{concern.child_words.strip()}”")
-    action_parts = []
-    if concern.immediate_action:
-        action_parts.append(_sentence(concern.immediate_action))
-    if concern.dsl_decision.value != "pending":
-        decision = f"DSL decision: {concern.dsl_decision.label}"
-        if concern.decision_reasons:
-            decision += f" ({concern.decision_reasons.strip()})"
-        action_parts.append(_sentence(decision))
-    if concern.outcome:
-        action_parts.append(_sentence(f"Outcome: {concern.outcome.strip()}"))
-    reporter = _join(concern.reporter_name, concern.reporter_role, sep=", ")
-    yield _base(
-        concern,
-        when=dmy(concern.observed_at),
-        sort_date=concern.observed_at.date(),
-        sort_time=concern.observed_at.time(),
-        event=event,
-        source=reporter,
-        categories=tuple(concern.categories),
-        severity=concern.severity,
-        action=_join(*action_parts),
-        significant=concern.significant,
-    )
-
-
-def _referral_rows(referral: Referral) -> Iterator[ChronologyRow]:
-    if referral.status == ReferralStatus.DRAFT or referral.sent_on is None:
-        return  # a draft is not yet an event
-    how = f" by {_SENT_VIA_LABELS[referral.sent_via]}" if referral.sent_via else ""
-    ref = f" (reference {referral.reference})" if referral.reference else ""
-    event = f"{referral.request_type} sent to the MASH{how}{ref}."
-    consent = f"Parents aware: {_yes_no(referral.parents_aware)}; agreed: {_yes_no(referral.parents_agreed)}."
-    if referral.consent_not_sought_reason:
-        consent += f" Not told because: {referral.consent_not_sought_reason.strip()}"
-    action = []
-    if referral.acknowledged_on:
-        action.append(f"Acknowledged {dmy(referral.acknowledged_on)}.")
-    if referral.outcome and referral.outcome_on:
-        action.append(f"Outcome {dmy(referral.outcome_on)}: {referral.outcome.label}.")
-    else:
-        action.append("Outcome awaited.")
-    yield _base(
-        referral,
-        when=dmy(referral.sent_on),
-        sort_date=referral.sent_on,
-        event=_join(event, consent),
-        source=SCHOOL,
-        action=_join(*action),
-        significant=referral.significant,
-    )
-    if referral.outcome and referral.outcome_on:
-        yield _base(
-            referral,
-            part="outcome",
-            when=dmy(referral.outcome_on),
-            sort_date=referral.outcome_on,
-            event=f"Outcome of {referral.request_type} sent {dmy(referral.sent_on)}: {referral.outcome.label}.",
-            source="MASH / children's social care",
-            action=referral.outcome_notes,
-            significant=referral.significant,
-        )
-
-
-def _plan_rows(plan: EarlyHelpPlan) -> Iterator[ChronologyRow]:
-    event = "Early Help plan started."
-    if plan.worries:
-        event += f" Worries: {_sentence(plan.worries)}"
-    if plan.child_view:
-        event += f" Child's view: “{plan.child_view.strip()}”"
-    action = []
-    if plan.goals:
-        action.append(f"{len(plan.goals)} SMART goal{'s' if len(plan.goals) != 1 else ''} agreed.")
-    if plan.taf_members:
-        action.append(f"Team Around the Family: {', '.join(plan.taf_members)}.")
-    if plan.next_review:
-        action.append(f"First review due {dmy(plan.next_review)}.")
-    yield _base(
-        plan,
-        when=dmy(plan.started_on),
-        sort_date=plan.started_on,
-        event=event,
-        source=_join("Early Help", plan.lead_practitioner, sep=": "),
-        action=_join(*action),
-    )
-    if plan.closed_on:
-        yield _base(
-            plan,
-            part="closed",
-            when=dmy(plan.closed_on),
-            sort_date=plan.closed_on,
-            event="Early Help plan closed.",
-            source=_join("Early Help", plan.lead_practitioner, sep=": "),
-            impact=plan.closing_summary,
-        )
-
-
-_REVIEW_IMPACT = {Judgement.IMPROVED: Impact.POSITIVE, Judgement.WORSE: Impact.NEGATIVE}
-
-
-def _review_rows(review: EarlyHelpReview) -> Iterator[ChronologyRow]:
-    event = f"Early Help (TAF) review: overall {review.overall.label.lower()}."
-    if review.child_voice:
-        event += f" Child's view: “{review.child_voice.strip()}”"
-    action = f"Decision: {review.decision.label}."
-    if review.decision_reasons:
-        action += f" {_sentence(review.decision_reasons)}"
-    if review.next_review:
-        action += f" Next review {dmy(review.next_review)}."
-    yield _base(
-        review,
-        when=dmy(review.held_on),
-        sort_date=review.held_on,
-        event=event,
-        source=_join("TAF review", ", ".join(review.attendees), sep=": "),
-        impact=review.life_improved,
-        impact_kind=_REVIEW_IMPACT.get(review.overall, Impact.UNKNOWN),
-        action=action,
-        significant=review.significant,
-    )
-
-
-def _threshold_rows(decision: ThresholdDecision) -> Iterator[ChronologyRow]:
-    action = _sentence(f"Reasoning: {decision.reasoning.strip()}")
-    if decision.consulted:
-        action += f" Consulted: {decision.consulted}."
-    yield _base(
-        decision,
-        when=dmy(decision.decided_on),
-        sort_date=decision.decided_on,
-        event=f"Levels of Need decision: {LEVEL_LABELS[decision.level]}.",
-        source=SCHOOL,
-        action=action,
-        recorded_by=decision.decided_by,
-        significant=decision.significant,
-    )
-
-
-def _escalation_rows(escalation: Escalation) -> Iterator[ChronologyRow]:
-    about = _DISAGREEMENT_LABELS.get(escalation.disagreement.value, escalation.disagreement.value)
-    event = f"Escalation about {about} ({ESCALATION_STAGES[escalation.stage]}): {escalation.summary.strip()}"
-    action = []
-    if escalation.respond_by:
-        action.append(f"Response asked for by {dmy(escalation.respond_by)}.")
-    if escalation.outcome:
-        action.append(_sentence(f"Outcome: {escalation.outcome.strip()}"))
-    if escalation.resolved_on:
-        action.append(f"Resolved {dmy(escalation.resolved_on)}.")
-    yield _base(
-        escalation,
-        when=dmy(escalation.raised_on),
-        sort_date=escalation.raised_on,
-        event=event,
-        source=escalation.with_whom,
-        action=_join(*action),
-        significant=escalation.significant,
-    )
-
-
-def _status_rows(change: StatusChange) -> Iterator[ChronologyRow]:
-    event = f"Status changed from {change.from_status.label} to {change.to_status.label}."
-    if change.reason:
-        event += f" {_sentence(change.reason)}"
-    statutory = change.to_status in STATUTORY or change.from_status in STATUTORY
-    yield _base(
-        change,
-        when=dmy(change.changed_on),
-        sort_date=change.changed_on,
-        event=event,
-        source=SOCIAL_CARE if statutory else SCHOOL,
-        significant=change.significant,
-    )
-
-
-def _transfer_rows(transfer: Transfer) -> Iterator[ChronologyRow]:
-    if transfer.direction == TransferDirection.OUTGOING:
-        if transfer.sent_on is None:
-            return
-        event = f"CP file sent to {transfer.other_school}" + (
-            f" (DSL {transfer.other_dsl})" if transfer.other_dsl else ""
-        )
-        action = f"Sent by {transfer.method}." if transfer.method else ""
-        if transfer.received_on:
-            by = f" by {transfer.receipt_by}" if transfer.receipt_by else ""
-            action = _join(action, f"Receipt confirmed {dmy(transfer.received_on)}{by}.")
-        else:
-            action = _join(action, "Receipt not yet confirmed.")
-        day = transfer.sent_on
-    else:
-        if transfer.received_on is None and transfer.sent_on is None:
-            return
-        event = f"CP file received from {transfer.other_school}"
-        received = transfer.received_on or transfer.sent_on
-        assert received is not None
-        day = received
-        action = f"Received by {transfer.receipt_by}." if transfer.receipt_by else ""
-    if transfer.notes:
-        action = _join(action, _sentence(transfer.notes))
-    yield _base(
-        transfer,
-        when=dmy(day),
-        sort_date=day,
-        event=event + ".",
-        source=transfer.other_school,
-        action=action,
-        significant=transfer.significant,
-    )
-
-
-def entry_row(entry: ChronologyEntry, source: Record | None = None) -> ChronologyRow:
-    """The row for a chronology entry; with ``source``, it stands for (and links to) that record."""
-    link: Record = source if source is not None else entry
-    return ChronologyRow(
-        record_id=str(link.id),
-        kind=link.KIND,
-        when=entry.when_label(),
-        sort_date=entry.sort_date(),
-        event=entry.event,
-        source=entry.source,
-        categories=(entry.category,) if entry.category else _categories_of(source),
-        severity=source.severity if isinstance(source, Concern) else None,
-        impact=entry.impact,
-        impact_kind=entry.impact_kind,
-        action=entry.action_taken,
-        recorded_by=entry.recorded_by or entry.created_by,
-        significant=entry.significant,
-        approximate=entry.on is None,
-        entry_id=str(entry.id),
-        sort_time=source.observed_at.time() if isinstance(source, Concern) and entry.on else time(0, 0),
-        created_at=entry.created_at,
-    )
-
-
-def _categories_of(source: Record | None) -> tuple[Category, ...]:
-    return tuple(source.categories) if isinstance(source, Concern) else ()
-
-
-_BUILDERS: dict[str, Callable[[Any], Iterable[ChronologyRow]]] = {
-    Concern.KIND: _concern_rows,
-    Referral.KIND: _referral_rows,
-    EarlyHelpPlan.KIND: _plan_rows,
-    EarlyHelpReview.KIND: _review_rows,
-    ThresholdDecision.KIND: _threshold_rows,
-    Escalation.KIND: _escalation_rows,
-    StatusChange.KIND: _status_rows,
-    Transfer.KIND: _transfer_rows,
-}
-
-
-def rows_from_records(records: Iterable[Record]) -> list[ChronologyRow]:
-    """Every chronology row the records give (significant or not), oldest first."""
-    records = list(records)
-    by_id = {str(r.id): r for r in records}
-    curated: dict[str, ChronologyEntry] = {}
-    rows: list[ChronologyRow] = []
-    for rec in records:
-        if isinstance(rec, ChronologyEntry):
-            source = by_id.get(rec.source_record_id) if rec.source_record_id else None
-            if source is not None and not isinstance(source, ChronologyEntry):
-                # The newest wording wins if two entries were made for one record.
-                current = curated.get(rec.source_record_id)
-                if current is None or current.created_at <= rec.created_at:
-                    curated[rec.source_record_id] = rec
-            else:
-                rows.append(entry_row(rec))
-    for rec in records:
-        builder = _BUILDERS.get(rec.KIND)
-        if builder is None:
-            continue
-        entry = curated.get(str(rec.id))
-        for row in builder(rec):
-            if entry is not None and not row.part:
-                rows.append(entry_row(entry, rec))
-            else:
-                rows.append(row)
-    rows.sort(key=sort_key)
-    return rows
-
-
-def sort_key(row: ChronologyRow) -> tuple[date, int, time, datetime]:
-    """Date order; on the same day an approximate period ("2019") comes before exact dates."""
-    created = row.created_at or datetime.min
-    if created.tzinfo is not None:
-        created = created.replace(tzinfo=None)
-    return (row.sort_date, 0 if row.approximate else 1, row.sort_time, created)
-
-
-def filter_rows(
-    rows: Iterable[ChronologyRow],
-    *,
-    since: date | None = None,
-    until: date | None = None,
-    categories: Iterable[Category] | None = None,
-    source: str | None = None,
-    significant_only: bool = True,
-) -> list[ChronologyRow]:
-    """Rows within ``since``..``until`` (inclusive, by sort date), of any of ``categories``, whose source
-    contains ``source`` (any case), and significant unless ``significant_only`` is False."""
-    wanted = frozenset(categories) if categories is not None else None
-    needle = source.casefold().strip() if source else ""
-    out = []
-    for row in rows:
-        if significant_only and not row.significant:
-            continue
-        if since and row.sort_date < since:
-            continue
-        if until and row.sort_date > until:
-            continue
-        if wanted is not None and not wanted.intersection(row.categories):
-            continue
-        if needle and needle not in row.source.casefold():
-            continue
-        out.append(row)
-    return out
+__all__ = [
+    "SCHOOL",
+    "SOCIAL_CARE",
+    "SOURCE_KINDS",
+    "STATUTORY",
+    "CategoryCounts",
+    "Chronology",
+    "ChronologyRow",
+    "ChronologySummary",
+    "Quarter",
+    "build_chronology",
+    "chronology_of",
+    "chronology_summary",
+    "curate_row",
+    "dmy",
+    "entry_row",
+    "filter_rows",
+    "rows_from_records",
+    "sort_key",
+]
 
 
 def build_chronology(
@@ -536,27 +77,17 @@ def build_chronology(
     records: list[Record]
     if child_file is not None and str(child_file.child.id) == str(child_id):
         child = child_file.child
-        kinds = {k.KIND for k in SOURCE_KINDS}
-        records = [r for r in child_file.records() if r.KIND in kinds]
+        records = child_file.records()
     else:
         child = store.get_as(Child, child_id)
         records = store.for_child(child.id, *SOURCE_KINDS)
-    wanted = frozenset(categories) if categories is not None else None
-    rows = filter_rows(
-        rows_from_records(records),
+    return chronology_of(
+        child,
+        records,
         since=since,
         until=until,
-        categories=wanted,
+        categories=categories,
         source=source,
-        significant_only=significant_only,
-    )
-    return Chronology(
-        child=child,
-        rows=tuple(rows),
-        since=since,
-        until=until,
-        categories=wanted,
-        source=source or None,
         significant_only=significant_only,
     )
 
@@ -587,127 +118,3 @@ def curate_row(
     }
     fields.update(wording)
     return record_new(store, ChronologyEntry, **fields)
-
-
-# ---- the summary: counts by category per quarter -------------------------------------------------
-
-_QUARTER_MONTHS = ("Jan–Mar", "Apr–Jun", "Jul–Sep", "Oct–Dec")
-
-
-@dataclass(frozen=True, order=True)
-class Quarter:
-    year: int
-    number: int
-    """1 to 4 (calendar quarters)."""
-
-    @classmethod
-    def of(cls, day: date) -> Quarter:
-        return cls(day.year, (day.month - 1) // 3 + 1)
-
-    @property
-    def start(self) -> date:
-        return date(self.year, 3 * (self.number - 1) + 1, 1)
-
-    @property
-    def label(self) -> str:
-        return f"{_QUARTER_MONTHS[self.number - 1]} {self.year}"
-
-    def next(self) -> Quarter:
-        return Quarter(self.year + 1, 1) if self.number == 4 else Quarter(self.year, self.number + 1)
-
-
-@dataclass(frozen=True)
-class CategoryCounts:
-    category: Category
-    counts: tuple[int, ...]
-    """Rows of this category in each quarter of ``ChronologySummary.quarters``."""
-
-    @property
-    def label(self) -> str:
-        return self.category.label
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts)
-
-    @property
-    def cumulative(self) -> tuple[int, ...]:
-        out, running = [], 0
-        for count in self.counts:
-            running += count
-            out.append(running)
-        return tuple(out)
-
-    @property
-    def rising(self) -> bool:
-        """More in the latest two quarters than in any two quarters before them: a pattern building up."""
-        if len(self.counts) < 3:
-            return False
-        recent = sum(self.counts[-2:])
-        earlier = max(self.counts[i] + self.counts[i + 1] for i in range(len(self.counts) - 2))
-        return recent >= 2 and recent > earlier
-
-
-@dataclass(frozen=True)
-class ChronologySummary:
-    """Counts of categorised rows by category per quarter, every quarter from the first to the last."""
-
-    quarters: tuple[Quarter, ...]
-    categories: tuple[CategoryCounts, ...]
-    uncategorised: int = 0
-    """Rows with no category (referrals, plans, decisions, status changes, transfers)."""
-
-    def count(self, category: Category, quarter: Quarter) -> int:
-        for counts in self.categories:
-            if counts.category == category and quarter in self.quarters:
-                return counts.counts[self.quarters.index(quarter)]
-        return 0
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "quarters": [q.label for q in self.quarters],
-            "categories": {c.category.value: list(c.counts) for c in self.categories},
-            "uncategorised": self.uncategorised,
-        }
-
-
-def chronology_summary(chronology: Chronology | Sequence[ChronologyRow]) -> ChronologySummary:
-    """Counts by category per quarter, so cumulative patterns (say, neglect building up) stand out.
-
-    A row with several categories counts once in each. Categories are listed most frequent first.
-    """
-    rows = chronology.rows if isinstance(chronology, Chronology) else tuple(chronology)
-    tagged = [r for r in rows if r.categories]
-    if not tagged:
-        return ChronologySummary((), (), uncategorised=len(rows))
-    first = min(Quarter.of(r.sort_date) for r in tagged)
-    last = max(Quarter.of(r.sort_date) for r in tagged)
-    quarters = [first]
-    while quarters[-1] < last:
-        quarters.append(quarters[-1].next())
-    index = {q: i for i, q in enumerate(quarters)}
-    table: dict[Category, list[int]] = {}
-    for row in tagged:
-        position = index[Quarter.of(row.sort_date)]
-        for category in dict.fromkeys(row.categories):
-            table.setdefault(category, [0] * len(quarters))[position] += 1
-    order = list(Category)
-    counts = sorted(
-        (CategoryCounts(cat, tuple(values)) for cat, values in table.items()),
-        key=lambda c: (-c.total, order.index(c.category)),
-    )
-    return ChronologySummary(tuple(quarters), tuple(counts), uncategorised=len(rows) - len(tagged))
-
-
-__all__ = [
-    "Chronology",
-    "ChronologyRow",
-    "ChronologySummary",
-    "Quarter",
-    "build_chronology",
-    "chronology_summary",
-    "curate_row",
-    "entry_row",
-    "filter_rows",
-    "rows_from_records",
-]

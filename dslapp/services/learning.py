@@ -23,18 +23,24 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from dslapp.config import config_dir
 from dslapp.errors import CasebookError, InvalidRecord
+from dslapp.guidance.learning_library import (
+    STARTER_AUTHOR,
+    StarterEntry,
+    entry_id,
+    starter_entries,
+    starter_entry,
+)
 from dslapp.models import LearningNote
 from dslapp.models.supervision import FollowUp
+from dslapp.paths import resource_files
 from dslapp.services import recording
 from dslapp.services.changes import Changes
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
 
-LIBRARY_FILE = "library.toml"
 SETTINGS_FILE = "settings.toml"
-STARTER_AUTHOR = "DSL Casebook starter library"
-_NAMESPACE = uuid.UUID("6f1c8a52-3b0e-4c55-9a57-4d1f2e8b7c10")
 
 
 # ---- settings ---------------------------------------------------------------------------------------
@@ -55,8 +61,6 @@ class LearningSettings(BaseModel):
 
 
 def _resources() -> Any:
-    from dslapp.paths import resource_files
-
     return resource_files() / "learning"
 
 
@@ -82,8 +86,6 @@ def load_learning_settings(*overrides: Path) -> LearningSettings:
 
 def learning_settings() -> LearningSettings:
     """The settings in force (shipped, with this installation's override if there is one)."""
-    from dslapp.config import config_dir
-
     local = config_dir() / "learning" / SETTINGS_FILE
     return load_learning_settings(local) if local.is_file() else _shipped_settings()
 
@@ -94,55 +96,6 @@ def _shipped_settings() -> LearningSettings:
 
 
 # ---- the starter library -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StarterEntry:
-    key: str
-    title: str
-    source: str
-    published_on: date | None
-    key_messages: str
-    questions: str
-    tags: tuple[str, ...]
-
-    @property
-    def id(self) -> uuid.UUID:
-        return entry_id(self.key)
-
-    @property
-    def summary(self) -> str:
-        """The first key message (what a learning card shows)."""
-        return next((line.strip() for line in self.key_messages.splitlines() if line.strip()), "")
-
-
-def entry_id(key: str) -> uuid.UUID:
-    """The fixed id a starter entry has in every vault."""
-    return uuid.uuid5(_NAMESPACE, key)
-
-
-@cache
-def starter_entries() -> tuple[StarterEntry, ...]:
-    """The starter learning library shipped with the app (read once)."""
-    data = _read_toml(_resources().joinpath(LIBRARY_FILE).read_text(encoding="utf-8"), LIBRARY_FILE)
-    out = []
-    for raw in data.get("entry", []):
-        out.append(
-            StarterEntry(
-                key=str(raw["key"]),
-                title=str(raw["title"]).strip(),
-                source=str(raw.get("source", "")).strip(),
-                published_on=raw.get("published_on"),
-                key_messages=str(raw.get("key_messages", "")).strip(),
-                questions=str(raw.get("questions", "")).strip(),
-                tags=tuple(str(t) for t in raw.get("tags", [])),
-            )
-        )
-    return tuple(out)
-
-
-def starter_entry(key: str) -> StarterEntry | None:
-    return next((e for e in starter_entries() if e.key == key), None)
 
 
 def seed_library(store: RecordStore) -> Changes:

@@ -3,59 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from dslapp.models import Action, Child, EarlyHelpPlan, Referral, Transfer
 from dslapp.models.early_help import PlanStatus
+from dslapp.services.alerts import all_rules
+from dslapp.services.supervision import today_rules
 from dslapp.store import RecordStore
+from dslapp.views.today import SECTION_RULES, SECTIONS, TodayItem
 
 REVIEW_DUE_SOON = timedelta(days=7)
 REFERRAL_CHASE_AFTER_DAYS = 3
 TRANSFER_RECEIPT_SCHOOL_DAYS = 5
 
-
-@dataclass(frozen=True)
-class TodayItem:
-    section: str
-    child_id: str
-    child_name: str
-    record_id: str
-    title: str
-    due: date | None
-    overdue: bool
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "section": self.section,
-            "child_id": self.child_id,
-            "child_name": self.child_name,
-            "record_id": self.record_id,
-            "title": self.title,
-            "due": self.due.isoformat() if self.due else None,
-            "overdue": self.overdue,
-            "rule_id": SECTION_RULES.get(self.section, ""),
-        }
-
-
-SECTIONS = {
-    "overdue_actions": "Overdue actions",
-    "actions_due": "Actions due this week",
-    "reviews_due": "Early Help reviews due",
-    "referrals_awaiting": "Referrals awaiting an outcome",
-    "transfers_awaiting": "Transfers awaiting receipt",
-    "alerts": "Practice alerts",
-}
-
-# The rule behind each built-in section, so every item can be checked from outside the GUI.
-SECTION_RULES = {
-    "overdue_actions": "action_overdue",
-    "actions_due": "action_due_this_week",
-    "reviews_due": "eh_review_due",
-    "referrals_awaiting": "referral_outcome_awaited",
-    "transfers_awaiting": "transfer_receipt_awaited",
-}
 
 # Other areas add rules here: each takes the store and the day and yields items for "alerts".
 AlertRule = Callable[[RecordStore, date], Iterable[TodayItem]]
@@ -98,11 +59,11 @@ def today(store: RecordStore, on: date) -> dict[str, list[TodayItem]]:
         if transfer.awaiting_receipt and transfer.sent_on:
             due = add_school_days(transfer.sent_on, TRANSFER_RECEIPT_SCHOOL_DAYS)
             item("transfers_awaiting", transfer, f"CP file sent to {transfer.other_school}", due, due < on)
-    from dslapp.guidance.alerts import all_rules  # imported here: the guidance module imports this one
-    from dslapp.services.supervision import today_rules  # supervision actions and CPD refreshers
-
     for rule in [*ALERT_RULES, *all_rules(), *today_rules()]:
         out["alerts"].extend(rule(store, on))
     for items in out.values():
         items.sort(key=lambda i: (i.due or date.max, i.child_name))
     return out
+
+
+__all__ = ["ALERT_RULES", "SECTIONS", "SECTION_RULES", "AlertRule", "TodayItem", "add_school_days", "today"]

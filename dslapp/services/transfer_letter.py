@@ -13,10 +13,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from dslapp.export.fonts import BOLD, REGULAR, register_fonts
-from dslapp.export.page import INK, MUTED, RULE, PageInfo, build_pdf, dmy
+from dslapp.export.page import INK, MUTED, RULE, PageInfo, build_pdf
 from dslapp.export.text import para
 from dslapp.models import Child
 from dslapp.services.bundle import CaseBundle, enclosed_counts
+from dslapp.text import dmy
 
 
 def covering_letter_pdf(

@@ -11,7 +11,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -221,6 +221,25 @@ class RecordStore:
             f"SELECT {_COLUMNS} FROM records WHERE kind = ? ORDER BY occurred_on, created_at", (cls.KIND,)
         )
         return [_from_row(row) for row in rows]  # type: ignore[misc]
+
+    def find(self, cls: type[R], **fields: str) -> list[R]:
+        """Records of ``cls`` whose body has each of ``fields`` equal to the value given (oldest first)."""
+        if not all(name.isidentifier() for name in fields):
+            raise ValueError("field names only")
+        where = "".join(f" AND json_extract(body, '$.{name}') = ?" for name in fields)
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM records WHERE kind = ?{where} ORDER BY rowid", (cls.KIND, *fields.values())
+        )
+        return [_from_row(row) for row in rows]  # type: ignore[misc]
+
+    def bodies_between(self, kind: str, since: date, until: date) -> list[tuple[str, str, str]]:
+        """(id, child id, stored body JSON) of every record of ``kind`` that happened ``since``..``until``: one
+        query over the (kind, occurred_on) index, for rules that read a few fields of many records."""
+        rows = self.db.execute(
+            "SELECT id, child_id, body FROM records WHERE kind = ? AND occurred_on BETWEEN ? AND ?",
+            (kind, since.isoformat(), until.isoformat()),
+        )
+        return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
 
     def count(self, kind: str | None = None) -> int:
         if kind is None:

@@ -230,7 +230,7 @@ def translate_os_error(exc: OSError, doing: str) -> CasebookError:
 def export_plain(vault: Vault, out: Path) -> Path:
     """An unencrypted SQLite copy of the whole vault (the lock-in exit). Audited.
 
-    The caller re-checks the passphrase first (``dslapp.vault.vault.confirm_passphrase``). The file is
+    The caller re-checks the passphrase first (``dslapp.services.casebook.confirm_passphrase``). The file is
     created readable by this user only; if the export fails, the partial file is removed.
     """
     out = out.expanduser()

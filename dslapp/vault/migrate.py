@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from dslapp.config import ensure_private_dir
 from dslapp.errors import VaultTooNew
 from dslapp.paths import schema_files
 from dslapp.vault.sqlcipher import Database, open_database
@@ -72,8 +73,6 @@ def migrate(db: Database, key: bytes, backup_dir: Path) -> list[int]:
 
 
 def _copy_before_migrating(db: Database, key: bytes, backup_dir: Path, version: int) -> Path:
-    from dslapp.config import ensure_private_dir
-
     ensure_private_dir(backup_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target_path = backup_dir / f"before-migration-v{version}-{stamp}.db"

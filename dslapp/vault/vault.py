@@ -454,12 +454,6 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def confirm_passphrase(vault: Vault, passphrase: str) -> None:
-    """Re-check the signed-in user's passphrase against their own key wrap (before an export that leaves the
-    vault). Raises WrongPassphrase if it does not open it; the vault stays open either way."""
-    keys.unwrap_with_passphrase(vault.keyfile, passphrase, vault.user.id)
-
-
 def _offering_copy(exc: VaultDamaged, directory: Path, data_key: bytes | None) -> VaultDamaged:
     """The same 'damaged' error, now naming the newest copy that holds the data and passes its checks."""
     if exc.newest_backup is not None:

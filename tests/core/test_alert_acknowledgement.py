@@ -12,9 +12,9 @@ from support import PASSPHRASE
 
 from dslapp.cli import main
 from dslapp.errors import InvalidRecord
-from dslapp.guidance.alerts import acknowledge_alert, practice_alerts
 from dslapp.models import Category, Concern, DslDecision
 from dslapp.services import recording
+from dslapp.services.alerts import acknowledge_alert, practice_alerts
 from dslapp.services.bundle import build_bundle
 from dslapp.services.children import add_child
 from dslapp.store import RecordStore

@@ -26,8 +26,6 @@ from dslapp.export.chronology_pdf import (
     COLUMNS,
     bare_table_pdf,
     bench_chronology_pdf,
-    export_chronology_pdf,
-    record_print,
     render_chronology_pdf,
     synthetic_chronology,
 )
@@ -39,6 +37,8 @@ from dslapp.models import Category, Child, ChronologyEntry, Concern, Impact, Sev
 from dslapp.services import recording
 from dslapp.services.children import add_child
 from dslapp.services.chronology import build_chronology
+from dslapp.services.documents import export_chronology_pdf
+from dslapp.services.documents import record_chronology_print as record_print
 from dslapp.store import RecordStore
 
 NAMES = ("Łucja Wiśniewska", "Nguyễn Thị Hương", "Çağla Yılmaz", "Αλέξανδρος", "Олена", "أمينة الحسن")

@@ -16,13 +16,13 @@ from support import run_cli as run
 
 from dslapp.errors import WrongPassphrase
 from dslapp.models import Category, Concern
+from dslapp.services import casebook as casebook_service
 from dslapp.services import recording
 from dslapp.services.children import add_child
 from dslapp.store import RecordStore
 from dslapp.vault import audit
-from dslapp.vault import vault as vault_module
 from dslapp.vault.backup import list_backups
-from dslapp.vault.vault import DB_NAME, Vault, confirm_passphrase
+from dslapp.vault.vault import DB_NAME, Vault
 
 
 def _one_child(vault_dir: Path, forename: str = "Amira") -> str:
@@ -41,13 +41,14 @@ def _one_child(vault_dir: Path, forename: str = "Amira") -> str:
     return str(child.id)
 
 
-def test_confirm_passphrase_checks_the_signed_in_users_own_wrap(vault: Vault) -> None:
-    confirm_passphrase(vault, PASSPHRASE)
+def test_confirm_passphrase_checks_the_signed_in_users_own_wrap(store: RecordStore) -> None:
+    vault = store.vault
+    casebook_service.confirm_passphrase(store, PASSPHRASE)
     with pytest.raises(WrongPassphrase):
-        confirm_passphrase(vault, "not it")
+        casebook_service.confirm_passphrase(store, "not it")
     vault.add_user("Mr Bo Deputyperson", "Deputy DSL", "deputy's own passphrase", kdf=FAST_KDF)
     with pytest.raises(WrongPassphrase):
-        confirm_passphrase(vault, "deputy's own passphrase")  # another user's passphrase does not confirm mine
+        casebook_service.confirm_passphrase(store, "deputy's own passphrase")  # another user's does not confirm mine
     assert vault.is_open
 
 
@@ -89,11 +90,11 @@ def test_exports_that_leave_the_vault_need_the_passphrase_confirmed(
     child_id = _one_child(vault_dir)
     checked: list[str] = []
 
-    def refuse(vault: Vault, passphrase: str) -> None:
+    def refuse(casebook: object, passphrase: str) -> None:
         checked.append(passphrase)
         raise WrongPassphrase()
 
-    monkeypatch.setattr(vault_module, "confirm_passphrase", refuse)
+    monkeypatch.setattr(casebook_service, "confirm_passphrase", refuse)
     for argv in (
         ("export", "plain", "--vault", str(vault_dir), "--out", str(tmp_path / "plain.sqlite")),
         ("export", "bundle", "--vault", str(vault_dir), "--child", child_id, "--out", str(tmp_path / "b.json")),

@@ -14,9 +14,10 @@ from guidance_cases import MONDAY, child, concern, plan, review, sent_referral
 from support import PASSPHRASE
 
 from dslapp.cli import main
-from dslapp.guidance.alerts import AlertItem, RuleId, all_rules, practice_alerts
+from dslapp.guidance.alerts import AlertItem, RuleId
 from dslapp.models import Category, ChildStatus, DslDecision, Judgement, ReferralOutcome
 from dslapp.services import early_help
+from dslapp.services.alerts import all_rules, practice_alerts
 from dslapp.services.bundle import export_bundle
 from dslapp.services.children import change_status
 from dslapp.services.escalation import escalate_referral_outcome

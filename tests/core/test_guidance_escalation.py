@@ -12,12 +12,13 @@ from guidance_cases import MONDAY, child, sent_referral
 
 from dslapp.errors import InvalidRecord
 from dslapp.guidance import escalation as guide
-from dslapp.guidance.alerts import RuleId, practice_alerts
+from dslapp.guidance.alerts import RuleId
 from dslapp.guidance.config import load_config
 from dslapp.guidance.prompts import ActionCode, PromptCode
 from dslapp.models import Escalation, ReferralOutcome
 from dslapp.models.referral import DisagreementType
 from dslapp.services import escalation
+from dslapp.services.alerts import practice_alerts
 from dslapp.store import RecordStore
 
 

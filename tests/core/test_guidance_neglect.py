@@ -13,11 +13,12 @@ from guidance_cases import MONDAY, at, child, concern, plan, sent_referral
 
 from dslapp.errors import InvalidRecord
 from dslapp.guidance import neglect
-from dslapp.guidance.alerts import RuleId, practice_alerts
+from dslapp.guidance.alerts import RuleId
 from dslapp.guidance.config import load_config
 from dslapp.guidance.prompts import ActionCode, PromptCode
 from dslapp.models import Category, Concern, DslDecision, Referral, ReferralStatus
 from dslapp.services import recording
+from dslapp.services.alerts import practice_alerts
 from dslapp.services.concerns import record_concern, record_dsl_decision
 from dslapp.services.today import today
 from dslapp.store import RecordStore

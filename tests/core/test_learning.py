@@ -14,16 +14,8 @@ from pypdf import PdfReader
 from support import FAST_KDF, PASSPHRASE
 
 from dslapp.demo import build_demo
-from dslapp.export.governors_pdf import export_governors_pdf, learning_summary, redact
-from dslapp.export.supervision_pdf import export_supervision_pdf
-from dslapp.guidance.learning_cards import (
-    CardId,
-    LearningEvent,
-    already_shown,
-    cards_to_show,
-    dismiss_card,
-    select_cards,
-)
+from dslapp.export.governors_pdf import redact
+from dslapp.guidance.learning_cards import CardId, LearningEvent, select_cards
 from dslapp.models import (
     Category,
     Child,
@@ -47,7 +39,10 @@ from dslapp.models.early_help import PlanStatus
 from dslapp.models.referral import DisagreementType
 from dslapp.models.supervision import FollowUp
 from dslapp.services import child_voice, learning, recording, supervision
+from dslapp.services.governors import export_governors_pdf, learning_summary
 from dslapp.services.learning import LearningSettings
+from dslapp.services.learning_cards import already_shown, cards_to_show, dismiss_card
+from dslapp.services.supervision import export_supervision_pdf
 from dslapp.services.today import today
 from dslapp.store import RecordStore
 from dslapp.vault.vault import Vault

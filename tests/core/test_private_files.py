@@ -22,12 +22,12 @@ import pytest
 from dslapp import config
 from dslapp.config import Settings
 from dslapp.errors import CannotWriteFile
-from dslapp.export.chronology_pdf import export_chronology_pdf
 from dslapp.files import atomic_private_write, write_private_file
 from dslapp.models import Category, Concern
 from dslapp.services import recording
 from dslapp.services.bundle import export_bundle, write_user_file
 from dslapp.services.children import add_child
+from dslapp.services.documents import export_chronology_pdf
 from dslapp.store import RecordStore
 from dslapp.vault import keys
 from dslapp.vault.vault import KEYS_NAME, Vault

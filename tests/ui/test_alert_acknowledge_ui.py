@@ -7,9 +7,9 @@ from datetime import date, datetime
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from dslapp.guidance.alerts import practice_alerts
 from dslapp.models import Category, Concern, DslDecision
 from dslapp.services import recording
+from dslapp.services.alerts import practice_alerts
 from dslapp.services.children import add_child
 from dslapp.store import RecordStore
 from ui.operations import guidance_ops
@@ -39,7 +39,7 @@ def test_acknowledge_from_the_overview(qtbot: QtBot, store: RecordStore) -> None
     assert len(buttons) == 1
     buttons[0].click()
     assert seen == [alert.key]
-    from dslapp.guidance.alerts import acknowledge_alert
+    from dslapp.services.alerts import acknowledge_alert
 
     acknowledge_alert(store, alert, "Early Help conversation booked.", on)
     again = next(a for a in practice_alerts(store, on, child_id=child.id) if a.key == alert.key)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,9 +24,6 @@ from ui import passphrase, strings
 from ui.operations import vault_ops
 from ui.operations.session import Session
 from ui.widgets.common import field_label, text_label
-
-if TYPE_CHECKING:
-    from dslapp.store import RecordStore
 
 
 class SettingsDialog(QDialog):
@@ -142,17 +137,10 @@ class SettingsDialog(QDialog):
     def backup_now(self) -> None:
         """A verified automatic backup now (even if nothing changed), rolled with the counts shown."""
         assert self.session is not None
-        from dslapp.vault import backup
-
         chosen = Settings(backups_daily=self.backups_daily.value(), backups_weekly=self.backups_weekly.value())
-
-        def work(store: RecordStore) -> tuple[str, int]:
-            info = backup.auto_backup(store.vault, chosen, force=True)
-            return (info.path.name, len(info.held)) if info is not None else ("", 0)
-
         self.backup_now_button.setEnabled(False)
         self.backup_status.setText(strings.WORKING)
-        self.session.run(work, self._backed_up, self._backup_failed, owner=self)
+        vault_ops.back_up_now(self.session, chosen, self._backed_up, self._backup_failed, owner=self)
 
     def _backed_up(self, made: tuple[str, int]) -> None:
         name, held = made

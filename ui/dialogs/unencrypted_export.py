@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from dslapp.errors import CasebookError
-from dslapp.store import RecordStore
 from ui import strings
+from ui.operations import casework, vault_ops
 from ui.operations.session import Session
 from ui.widgets.common import field_label, text_label
 
@@ -89,22 +89,12 @@ class UnencryptedExportDialog(QDialog):
         out = Path(target).expanduser()
         child_id = self.child_id
 
-        def work(store: RecordStore) -> Path:
-            from dslapp.vault.vault import confirm_passphrase
-
-            confirm_passphrase(store.vault, entered)  # WrongPassphrase: nothing is written
-            if child_id:
-                from dslapp.services.bundle import export_bundle
-
-                export_bundle(store, child_id, out)
-                return out
-            from dslapp.vault.backup import export_plain
-
-            return export_plain(store.vault, out)
-
         self.error.setText(strings.WORKING)
         self.buttons.setEnabled(False)
-        self.session.run(work, self._done, self._failed, owner=self)
+        if child_id:  # WrongPassphrase from either: nothing is written
+            casework.export_bundle(self.session, entered, child_id, out, self._done, self._failed, owner=self)
+        else:
+            vault_ops.export_plain(self.session, entered, out, self._done, self._failed, owner=self)
 
     def _done(self, out: Path) -> None:
         self.passphrase.clear()

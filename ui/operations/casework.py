@@ -6,21 +6,24 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
+
+from PySide6.QtCore import QObject
 
 from dslapp.models import Action, Concern, Record
 from dslapp.models.base import Amendment
+from dslapp.services import bundle, casebook, concerns, recording, ui_support
 from dslapp.services import children as children_service
-from dslapp.services import concerns, recording, ui_support
 from dslapp.services import drafts as draft_service
 from dslapp.services import today as today_service
+from dslapp.services.casebook import Casebook, SearchHit
 from dslapp.services.changes import Changes
 from dslapp.services.children import ChildFile, ChildSummary, list_children, open_child_file
 from dslapp.services.chronology import ChronologyRow, rows_from_records
 from dslapp.services.drafts import Draft
 from dslapp.services.today import TodayItem
 from dslapp.services.ui_support import CaseloadRow, HistoryItem
-from dslapp.store import RecordStore, SearchHit
 from ui.operations.runner import Done, Failed
 from ui.operations.session import Session
 
@@ -52,7 +55,7 @@ class OpenedChild:
 def open_child(session: Session, child_id: str, on_done: Callable[[OpenedChild], None], **kw: Any) -> None:
     """Open (and audit the viewing of) a child's file, with its chronology rows and history."""
 
-    def work(store: RecordStore) -> OpenedChild:
+    def work(store: Casebook) -> OpenedChild:
         child_file = open_child_file(store, child_id)
         rows = [r for r in rows_from_records(child_file.records()) if r.significant]
         history = ui_support.child_history(store, child_id)
@@ -72,7 +75,7 @@ def record_concern(
     on_error: Failed,
     **kw: Any,
 ) -> None:
-    def work(store: RecordStore) -> tuple[Concern, Changes]:
+    def work(store: Casebook) -> tuple[Concern, Changes]:
         # the practice prompts (neglect learning, cumulative pattern) also show on Today and the child's file
         saved, changes, _prompts = concerns.record_concern(store, actions=actions, draft_id=draft_id, **fields)
         return saved, changes
@@ -137,3 +140,16 @@ def load_children(session: Session, on_done: Callable[[list[ChildSummary]], None
 
 def add_child(session: Session, fields: dict[str, Any], on_done: Done, on_error: Failed) -> None:
     session.write(lambda store: children_service.add_child(store, **fields), on_done, on_error)
+
+
+def export_bundle(
+    session: Session, passphrase: str, child_id: str, out: Path, on_done: Done, on_error: Failed, *, owner: QObject
+) -> None:
+    """A child's case bundle (plain JSON) after the passphrase is re-entered; audited by the core."""
+
+    def work(store: Casebook) -> Path:
+        casebook.confirm_passphrase(store, passphrase)
+        bundle.export_bundle(store, child_id, out)
+        return out
+
+    session.run(work, on_done, on_error, owner=owner)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from dslapp.guidance.chronology_quality import Hint, hints_for_rows
 from dslapp.models import Category, ChronologyEntry
 from dslapp.services import recording
+from dslapp.services.casebook import Casebook
 from dslapp.services.children import ChildFile
 from dslapp.services.chronology import (
     Chronology,
@@ -26,7 +27,6 @@ from dslapp.services.chronology import (
     curate_row,
 )
 from dslapp.services.timeline import TimelineEvent, event_from_row
-from dslapp.store import RecordStore
 from ui.operations.runner import Done, Failed
 from ui.operations.session import Session
 
@@ -67,7 +67,7 @@ def load_chronology(
     on_done: Callable[[ChronologyView], None],
     **kw: Any,
 ) -> None:
-    def work(store: RecordStore) -> ChronologyView:
+    def work(store: Casebook) -> ChronologyView:
         chronology = build_chronology(store, child_id, child_file=child_file, **filters.kwargs())
         return ChronologyView(
             chronology,
@@ -133,7 +133,7 @@ def export_chronology(
     def start(
         session: Session, out: Path, password: str | None, progress: ExportProgress, on_done: Done, on_error: Failed
     ) -> None:
-        from dslapp.export.chronology_pdf import export_chronology_pdf
+        from dslapp.services.documents import export_chronology_pdf
 
         chosen = filters or Filters()
         session.run(
@@ -186,6 +186,6 @@ def export_pack(child_id: str) -> Exporter:
 
 
 def record_print(session: Session, child_id: str, entries: int, on_done: Done | None = None) -> None:
-    from dslapp.export.chronology_pdf import record_print as audit_print
+    from dslapp.services.documents import record_chronology_print as audit_print
 
     session.run(lambda store: audit_print(store, child_id, entries), on_done)

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dslapp.guidance.alerts import AlertItem, acknowledge_alert, practice_alerts
+from dslapp.guidance.alerts import AlertItem
 from dslapp.models import SharingDecision, ThresholdDecision
 from dslapp.models.referral import DisagreementType
 from dslapp.services import early_help, escalation, mash, recording, thresholds
+from dslapp.services.alerts import acknowledge_alert, practice_alerts
+from dslapp.services.casebook import Casebook
 from dslapp.services.early_help import ReviewResult
-from dslapp.store import RecordStore
 from ui.operations.runner import Done, Failed
 from ui.operations.session import Session
 
@@ -30,7 +31,7 @@ class OverviewGuidance:
 def load_overview_guidance(
     session: Session, child_id: str, on: date, on_done: Callable[[OverviewGuidance], None], **kw: Any
 ) -> None:
-    def work(store: RecordStore) -> OverviewGuidance:
+    def work(store: Casebook) -> OverviewGuidance:
         return OverviewGuidance(
             practice_alerts(store, on, child_id=child_id), thresholds.latest_threshold_decision(store, child_id)
         )
@@ -50,7 +51,7 @@ def start_plan(session: Session, child_id: str, fields: dict[str, Any], on_done:
 def review_plan(
     session: Session, plan_id: str, fields: dict[str, Any], on_done: Callable[[ReviewResult], None], on_error: Failed
 ) -> None:
-    def work(store: RecordStore) -> tuple[ReviewResult, Any]:
+    def work(store: Casebook) -> tuple[ReviewResult, Any]:
         result = early_help.review_plan(store, plan_id, **fields)
         return result, result.changes
 
@@ -77,7 +78,7 @@ def start_mash_draft(session: Session, child_id: str, on_done: Done, on_error: F
 def record_threshold_decision(
     session: Session, child_id: str, fields: dict[str, Any], on_done: Done, on_error: Failed
 ) -> None:
-    def work(store: RecordStore) -> tuple[Any, Any]:
+    def work(store: Casebook) -> tuple[Any, Any]:
         decision, changes, prompts = thresholds.record_threshold_decision(store, child_id, **fields)
         return (decision, prompts), changes
 

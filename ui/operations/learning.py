@@ -9,15 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from dslapp.export.common import ExportResult
-from dslapp.guidance import learning_cards
 from dslapp.guidance.learning_cards import LearningCard
 from dslapp.guidance.prompts import Prompt
 from dslapp.models import Child, CpdRecord, LearningNote, Record, SupervisionNote
 from dslapp.services import child_voice, learning, supervision
+from dslapp.services import learning_cards as card_service
+from dslapp.services.casebook import Casebook
 from dslapp.services.changes import Changes
 from dslapp.services.child_voice import VoiceEntry
 from dslapp.services.supervision import SessionAction
-from dslapp.store import RecordStore
 from ui.operations.session import Session
 
 WATCHED_KINDS = (LearningNote.KIND, SupervisionNote.KIND, CpdRecord.KIND, Child.KIND)
@@ -30,7 +30,7 @@ class Library:
 
 
 def load_library(session: Session, text: str, tag: str, on_done: Callable[[Library], None], **kw: Any) -> None:
-    def work(store: RecordStore) -> Library:
+    def work(store: Casebook) -> Library:
         entries = learning.search_entries(store, text) if text.strip() else learning.list_entries(store)
         if tag:
             entries = [e for e in entries if tag.casefold() in (t.casefold() for t in e.tags)]
@@ -66,7 +66,7 @@ class SupervisionData:
 
 
 def load_supervision(session: Session, on_done: Callable[[SupervisionData], None], **kw: Any) -> None:
-    def work(store: RecordStore) -> SupervisionData:
+    def work(store: Casebook) -> SupervisionData:
         kids = store.all_of(Child)
         names = {str(c.id): c.display_name for c in kids}
         return SupervisionData(
@@ -98,7 +98,7 @@ def record_cpd(session: Session, fields: dict[str, Any], on_done: Callable[[CpdR
 def export_session_pdf(
     session: Session, note_id: str, out: Path, on_done: Callable[[ExportResult], None], **kw: Any
 ) -> None:
-    from dslapp.export.supervision_pdf import export_supervision_pdf
+    from dslapp.services.supervision import export_supervision_pdf
 
     session.run(lambda store: export_supervision_pdf(store, note_id, out), on_done, **kw)
 
@@ -112,7 +112,7 @@ def academic_year(on: date) -> tuple[date, date]:
 def export_governors_pdf(
     session: Session, start: date, end: date, out: Path, on_done: Callable[[ExportResult], None], **kw: Any
 ) -> None:
-    from dslapp.export.governors_pdf import export_governors_pdf as export
+    from dslapp.services.governors import export_governors_pdf as export
 
     session.run(lambda store: export(store, start, end, out), on_done, **kw)
 
@@ -133,7 +133,7 @@ class ChildVoice:
 def load_child_voice(
     session: Session, child_id: str, on: date, on_done: Callable[[ChildVoice], None], **kw: Any
 ) -> None:
-    def work(store: RecordStore) -> ChildVoice:
+    def work(store: Casebook) -> ChildVoice:
         last, prompt = child_voice.voice_check(store, child_id, on)
         return ChildVoice(child_voice.child_voice(store, child_id), last, prompt)
 
@@ -144,11 +144,11 @@ def cards_for_decision(
     session: Session, record: Record, event: str, on: date, on_done: Callable[[list[LearningCard]], None], **kw: Any
 ) -> None:
     """Cards to show for ``record`` at ``event`` (each remembered, so shown once)."""
-    session.write(lambda store: learning_cards.cards_to_show(store, record, event, on), on_done, **kw)
+    session.write(lambda store: card_service.cards_to_show(store, record, event, on), on_done, **kw)
 
 
 def dismiss_card(session: Session, card: LearningCard, **kw: Any) -> None:
-    def work(store: RecordStore) -> tuple[None, Changes]:
-        return None, learning_cards.dismiss_card(store, card)
+    def work(store: Casebook) -> tuple[None, Changes]:
+        return None, card_service.dismiss_card(store, card)
 
     session.write(work, **kw)

@@ -11,7 +11,7 @@ from typing import Any
 from dslapp.models import ReferralOutcome
 from dslapp.models.referral import SentVia
 from dslapp.services import mash
-from dslapp.store import RecordStore
+from dslapp.services.casebook import Casebook
 from ui.operations.chronology import Exporter, ExportProgress
 from ui.operations.runner import Done, Failed
 from ui.operations.session import Session
@@ -26,7 +26,7 @@ def open_enquiry(
 ) -> None:
     """The editor's view of the enquiry, with any suggested answers for questions it leaves empty."""
 
-    def work(store: RecordStore) -> tuple[mash.EnquiryEditor, dict[str, str]]:
+    def work(store: Casebook) -> tuple[mash.EnquiryEditor, dict[str, str]]:
         editor = mash.open_enquiry(store, referral_id)
         return editor, mash.suggested_answers(store, editor.referral)
 
@@ -42,7 +42,7 @@ def autosave(
 ) -> None:
     """Keep the unsaved answers (encrypted draft); returns the gaps of the enquiry as now edited."""
 
-    def work(store: RecordStore) -> list[mash.Gap]:
+    def work(store: Casebook) -> list[mash.Gap]:
         mash.autosave_enquiry(store, referral_id, fields)
         return list(mash.open_enquiry(store, referral_id).gaps)
 
@@ -96,7 +96,7 @@ def disagree(
     )
 
 
-def _save_pending(store: RecordStore, referral_id: str) -> None:
+def _save_pending(store: Casebook, referral_id: str) -> None:
     if mash.pending_edits(store, referral_id):
         mash.update_enquiry(store, referral_id)
 
@@ -107,7 +107,7 @@ def export_enquiry(referral_id: str) -> Exporter:
     ) -> None:
         from dslapp.export.mash_pdf import export_mash_pdf
 
-        def work(store: RecordStore) -> Any:
+        def work(store: Casebook) -> Any:
             _save_pending(store, referral_id)
             return export_mash_pdf(store, referral_id, out, password=password, progress=progress)
 
@@ -122,7 +122,7 @@ def export_pack(child_id: str, referral_id: str) -> Exporter:
     ) -> None:
         from dslapp.export.pack_pdf import export_referral_pack
 
-        def work(store: RecordStore) -> Any:
+        def work(store: Casebook) -> Any:
             _save_pending(store, referral_id)
             return export_referral_pack(
                 store, child_id, out, password=password, progress=progress, referral_id=referral_id
@@ -144,7 +144,7 @@ def enquiry_print_bytes(
     from dslapp.models import Child
     from dslapp.services.children import open_child_file
 
-    def work(store: RecordStore) -> bytes:
+    def work(store: Casebook) -> bytes:
         _save_pending(store, referral_id)
         referral = find_enquiry(store, referral_id)
         child = store.get_as(Child, referral.child_id)
@@ -176,7 +176,7 @@ def pack_print_bytes(
     from dslapp.services.children import open_child_file
     from dslapp.services.chronology import build_chronology
 
-    def work(store: RecordStore) -> bytes:
+    def work(store: Casebook) -> bytes:
         _save_pending(store, referral_id)
         child_file = open_child_file(store, child_id, audit=False)
         referral = store.get_as(Referral, referral_id)

@@ -13,10 +13,9 @@ from dslapp.errors import CasebookError
 from ui import strings
 from ui.operations.runner import DbRunner, Done, Failed
 
-if TYPE_CHECKING:  # the record store (and every model) loads after unlock, keeping start-up quick
+if TYPE_CHECKING:
+    from dslapp.services.casebook import Casebook
     from dslapp.services.changes import Changes
-    from dslapp.store import RecordStore
-    from dslapp.vault.vault import Vault
 
 
 class Session(QObject):
@@ -35,8 +34,7 @@ class Session(QObject):
         self.runner = runner
         self.directory = directory
         self.demo = demo
-        self._vault: Vault | None = None
-        self._store: RecordStore | None = None
+        self._store: Casebook | None = None
         self.user_name = ""
         self.user_role = ""
         self.school = ""
@@ -45,35 +43,31 @@ class Session(QObject):
     def is_open(self) -> bool:
         return self._store is not None
 
-    def require_store(self) -> RecordStore:
+    def require_store(self) -> Casebook:
         """The store, captured on the GUI thread when a job is submitted (so a lock queued after it waits)."""
         if self._store is None:
             raise CasebookError(strings.LOCKED_ERROR)
         return self._store
 
-    def attach(self, vault: Vault, school: str) -> None:
-        """Called on the GUI thread once a vault has been opened on the worker."""
-        from dslapp.store import RecordStore
-
-        self._vault = vault
-        self._store = RecordStore(vault)
-        self.user_name = vault.user.name
-        self.user_role = vault.user.role
+    def attach(self, casebook: Casebook, school: str) -> None:
+        """Called on the GUI thread once a casebook has been opened on the worker."""
+        self._store = casebook
+        self.user_name = casebook.vault.user.name
+        self.user_role = casebook.vault.user.role
         self.school = school
         self.opened.emit()
 
-    def detach(self) -> Vault | None:
-        """Forget the vault at once (the UI stops using it); the caller queues ``vault.lock()``."""
-        vault = self._vault
-        self._vault = None
+    def detach(self) -> Casebook | None:
+        """Forget the casebook at once (the UI stops using it); the caller queues locking it."""
+        casebook = self._store
         self._store = None
-        if vault is not None:
+        if casebook is not None:
             self.closed.emit()
-        return vault
+        return casebook
 
     def run(
         self,
-        work: Callable[[RecordStore], Any],
+        work: Callable[[Casebook], Any],
         on_done: Done | None = None,
         on_error: Failed | None = None,
         *,
@@ -85,7 +79,7 @@ class Session(QObject):
 
     def write(
         self,
-        work: Callable[[RecordStore], tuple[Any, Changes]],
+        work: Callable[[Casebook], tuple[Any, Changes]],
         on_done: Done | None = None,
         on_error: Failed | None = None,
         *,

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from dslapp.config import default_vault_dir
-from dslapp.errors import CasebookError, VaultDamaged, check_user_name
+from dslapp.config import Settings, default_vault_dir
+from dslapp.demo import casebook as demo_casebook
+from dslapp.errors import VaultDamaged, check_user_name
 from dslapp.logs import LogEvent
 from dslapp.logs import log as log_event
-from dslapp.vault import backup, keys
-from dslapp.vault.vault import User, Vault, is_vault, list_users
+from dslapp.services import casebook
+from dslapp.services.casebook import Casebook, Opened, PageCheck, User
 from ui import strings
 from ui.operations.runner import DbRunner, Done, Failed
 from ui.operations.session import Session
@@ -24,8 +23,8 @@ from ui.operations.session import Session
 DEMO_PASSPHRASE = "demo passphrase, fictional data only"
 DEMO_USER = "Ms Demo Example"
 DEMO_SCHOOL = "Fictionton Primary Academy"
-# Fictional data needs no slow key derivation; keep the demo quick to open.
-DEMO_KDF = keys.KdfParams(time_cost=2, memory_cost=16 * 1024, parallelism=1)
+
+__all__ = ["DEMO_PASSPHRASE", "DEMO_SCHOOL", "DEMO_USER", "Opened", "PageCheck", "User"]
 
 
 def real_vault_dir() -> Path:
@@ -37,19 +36,12 @@ def demo_vault_dir() -> Path:
 
 
 def casebook_exists(directory: Path) -> bool:
-    return directory.is_dir() and is_vault(directory)
+    return casebook.casebook_exists(directory)
 
 
 def users_of(directory: Path) -> list[User]:
     """Who can unlock this casebook (names and roles only; read from the key file, no database)."""
-    return list_users(directory)
-
-
-@dataclass(frozen=True)
-class Opened:
-    vault: Vault
-    school: str
-    recovery_key: str = ""
+    return casebook.users_of(directory)
 
 
 def create_casebook(
@@ -65,16 +57,13 @@ def create_casebook(
     on_stage: Callable[[str], None] | None = None,
 ) -> None:
     """Calibrate Argon2 for this laptop and create the casebook (both on the worker thread)."""
-
-    def work() -> Opened:
-        check_user_name(name)
-        kdf = keys.calibrate()  # looked up on the module so tests can make it fast
-        vault, recovery_key = Vault.create(directory, name, role, passphrase, school=school, kdf=kdf)
-        return Opened(vault, school, recovery_key)
-
     if on_stage is not None:
         on_stage(strings.SETUP_CALIBRATING)
-    runner.submit(work, on_done, on_error)
+    runner.submit(
+        lambda: casebook.create(directory, name=name, role=role, school=school, passphrase=passphrase),
+        on_done,
+        on_error,
+    )
 
 
 def open_casebook(
@@ -86,11 +75,7 @@ def open_casebook(
     on_done: Callable[[Opened], None],
     on_error: Failed,
 ) -> None:
-    def work() -> Opened:
-        vault = Vault.open(directory, passphrase, user_id=user_id)
-        return Opened(vault, vault.school)
-
-    runner.submit(work, on_done, on_error)
+    runner.submit(lambda: casebook.unlock(directory, passphrase, user_id=user_id), on_done, on_error)
 
 
 def open_with_recovery_key(
@@ -103,11 +88,40 @@ def open_with_recovery_key(
     on_done: Callable[[Opened], None],
     on_error: Failed,
 ) -> None:
+    runner.submit(
+        lambda: casebook.unlock_with_recovery_key(directory, recovery_key, new_passphrase, user_id=user_id),
+        on_done,
+        on_error,
+    )
+
+
+def restore_and_open(
+    runner: DbRunner,
+    directory: Path,
+    backup_file: Path,
+    passphrase: str,
+    *,
+    user_id: str | None,
+    on_done: Callable[[Opened], None],
+    on_error: Failed,
+) -> None:
+    """Restore the offered copy (the damaged file is kept aside), then unlock."""
+
     def work() -> Opened:
-        vault = Vault.open_with_recovery_key(directory, recovery_key, new_passphrase, user_id=user_id)
-        return Opened(vault, vault.school)
+        opened = casebook.restore_and_unlock(directory, backup_file, passphrase, user_id=user_id)
+        log_event(LogEvent.RESTORE_DONE)
+        return opened
 
     runner.submit(work, on_done, on_error)
+
+
+def enable_auto_backup(opened: Opened, settings: Settings) -> None:
+    """Rolling encrypted backups whenever the casebook is locked (and so on exit)."""
+    casebook.enable_auto_backup(opened.casebook, settings)
+
+
+def backup_made_at(path: Path) -> str:
+    return casebook.backup_made_at(path)
 
 
 def lock(session: Session, on_done: Done | None = None) -> None:
@@ -115,30 +129,20 @@ def lock(session: Session, on_done: Done | None = None) -> None:
 
     Jobs already queued (a draft being saved) run first: the worker takes jobs in order.
     """
-    vault = session.detach()
-    if vault is not None:
+    opened = session.detach()
+    if opened is not None:
         # an error here is the automatic backup failing after the vault locked: the type goes to the event log
-        session.runner.submit(vault.lock, on_done, lambda error: log_event(LogEvent.BACKUP_FAILED, error=error))
+        session.runner.submit(
+            lambda: casebook.lock(opened), on_done, lambda error: log_event(LogEvent.BACKUP_FAILED, error=error)
+        )
 
 
-@dataclass(frozen=True)
-class PageCheck:
-    """The full page check run after unlock: the problems found, and the newest good copy to restore."""
-
-    problems: list[str]
-    newest_copy: Path | None
-
-
-def check_pages_after_unlock(runner: DbRunner, vault: Vault, on_damaged: Callable[[PageCheck], None]) -> None:
+def check_pages_after_unlock(runner: DbRunner, opened: Casebook, on_damaged: Callable[[PageCheck], None]) -> None:
     """Check every page of the casebook's file on a thread of its own (unlock stays fast; saves are not held up)
     and call ``on_damaged`` on the GUI thread only if something is wrong."""
 
     def work() -> PageCheck:
-        if not vault.is_open:
-            return PageCheck([], None)
-        problems = vault.check_pages()
-        newest = vault.offering_copy(VaultDamaged()).newest_backup if problems and vault.is_open else None
-        return PageCheck(problems, newest)
+        return casebook.check_pages(opened)
 
     def done(result: PageCheck) -> None:
         if result.problems:
@@ -150,34 +154,38 @@ def check_pages_after_unlock(runner: DbRunner, vault: Vault, on_damaged: Callabl
 
 def count_held_backups(session: Session, on_done: Callable[[int], None], *, owner: QObject | None = None) -> None:
     """How many automatic backups are held back because they hold far more records than the casebook now does."""
-    session.run(lambda store: len(backup.held_now(session_vault(session))), on_done, lambda _e: None, owner=owner)
+    session.run(casebook.held_backups, on_done, lambda _e: None, owner=owner)
 
 
 def confirm_smaller_casebook(
     session: Session, on_done: Done, on_error: Failed, *, owner: QObject | None = None
 ) -> None:
     """The DSL says the casebook is smaller on purpose: held backups may rotate out (audited)."""
-    session.run(lambda store: backup.confirm_smaller_casebook(session_vault(session)), on_done, on_error, owner=owner)
+    session.run(casebook.confirm_smaller_casebook, on_done, on_error, owner=owner)
 
 
 def add_deputy(session: Session, name: str, role: str, passphrase: str, on_done: Done, on_error: Failed) -> None:
-    def work(store: object) -> User:
+    def work(store: Casebook) -> User:
         check_user_name(name, whose="The name")
-        return session_vault(session).add_user(name, role, passphrase)
+        return casebook.add_deputy(store, name, role, passphrase)
 
     session.run(work, on_done, on_error)
 
 
 def change_passphrase(session: Session, current: str, new: str, on_done: Done, on_error: Failed) -> None:
-    session.run(lambda _store: session_vault(session).change_passphrase(current, new), on_done, on_error)
+    session.run(lambda store: casebook.change_passphrase(store, current, new), on_done, on_error)
 
 
-def session_vault(session: Session) -> Vault:
-    return session.require_store().vault
+def back_up_now(session: Session, settings: Settings, on_done: Done, on_error: Failed, *, owner: QObject) -> None:
+    """A verified automatic backup now: on_done gets its file name and how many backups are held back."""
+    session.run(lambda store: casebook.back_up_now(store, settings), on_done, on_error, owner=owner)
 
 
-class Cancelled(CasebookError):
-    default_message = strings.DEMO_CANCELLED
+def export_plain(
+    session: Session, passphrase: str, out: Path, on_done: Done, on_error: Failed, *, owner: QObject
+) -> None:
+    """The whole casebook unencrypted, after the passphrase is re-entered (audited by the core)."""
+    session.run(lambda store: casebook.export_plain(store, passphrase, out), on_done, on_error, owner=owner)
 
 
 def build_demo_casebook(
@@ -190,36 +198,20 @@ def build_demo_casebook(
     on_error: Failed,
     children: int = 40,
 ) -> None:
-    """Create the demo casebook full of fictional children, then open it.
+    """Create the demo casebook full of fictional children, then open it (a cancelled build leaves nothing)."""
 
-    Built in a side folder and moved into place only when complete, so a cancelled or crashed build
-    never leaves a half-made demo behind.
-    """
+    def report(done: int, total: int) -> bool:
+        progress(done, total)
+        return not cancel.is_set()
 
     def work() -> Opened:
-        from dslapp.demo import build_demo
-        from dslapp.store import RecordStore
-
-        partial = directory.with_name(directory.name + ".partial")
-        if partial.exists():
-            shutil.rmtree(partial)
-        vault, _recovery = Vault.create(partial, DEMO_USER, "DSL", DEMO_PASSPHRASE, school=DEMO_SCHOOL, kdf=DEMO_KDF)
-        try:
-
-            def report(done: int, total: int) -> bool:
-                progress(done, total)
-                return not cancel.is_set()
-
-            build_demo(RecordStore(vault), children=children, progress=report)
-            if cancel.is_set():
-                raise Cancelled()
-        except BaseException:
-            vault.lock()
-            shutil.rmtree(partial, ignore_errors=True)
-            raise
-        vault.lock()
-        partial.rename(directory)
-        opened = Vault.open(directory, DEMO_PASSPHRASE)
-        return Opened(opened, opened.school)
+        return demo_casebook.build_demo_casebook(
+            directory,
+            user=DEMO_USER,
+            school=DEMO_SCHOOL,
+            passphrase=DEMO_PASSPHRASE,
+            children=children,
+            progress=report,
+        )
 
     runner.submit(work, on_done, on_error)

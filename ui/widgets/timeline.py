@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from dslapp.models import Severity
 from dslapp.services.timeline import MILESTONES, Lane, Timeline, TimelineEvent, timeline_from_events
+from dslapp.text import dmy
 
 LABEL_WIDTH = 210
 AXIS_HEIGHT = 40
@@ -597,4 +598,4 @@ def _tick_label(day: date, style: str) -> str:
         return str(day.year)
     if style == "month":
         return f"{MONTHS[day.month - 1]} {day.year}"
-    return day.strftime("%d/%m/%Y")
+    return dmy(day)

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from dslapp.models.child import DESIGNATION_LABELS, STATUS_LABELS, ChildStatus
 from dslapp.models.concern import CATEGORY_LABELS
+from dslapp.services.casebook import SearchHit
 from dslapp.services.changes import Changes
 from dslapp.services.ui_support import CaseloadRow
-from dslapp.store import SearchHit
 from ui import strings, theme
 from ui.models.caseload import (
     ALERTS,

@@ -394,7 +394,7 @@ class SetupWizard(QWidget):
 
     def _print_key(self) -> None:
         if self._opened is not None:
-            print_recovery_key(self, self.key_edit.text(), self._opened.vault.user.name, self._opened.school)
+            print_recovery_key(self, self.key_edit.text(), self._opened.casebook.vault.user.name, self._opened.school)
 
     def _finish(self) -> None:
         if self._opened is None or not self.stored_check.isChecked():

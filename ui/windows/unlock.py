@@ -208,16 +208,12 @@ class UnlockPage(QWidget):
         self._offer_restore(newest)
 
     def _offer_restore(self, newest: Path | None) -> None:
-        from dslapp.vault import backup
-
         self.damaged_backup = newest
         if newest is None:
             self.show_error(f"{strings.UNLOCK_DAMAGED} {strings.UNLOCK_DAMAGED_NO_BACKUP}")
             self.restore_button.hide()
             return
-        made = next((b.made_at for b in backup.list_backups(newest.parent) if b.path == newest), None)
-        local = made.astimezone() if made is not None else None
-        when = f"{local.day} {local:%B %Y at %H:%M}" if local is not None else newest.name
+        when = vault_ops.backup_made_at(newest)
         self.show_error(f"{strings.UNLOCK_DAMAGED} {strings.UNLOCK_RESTORE_OFFER.format(when=when)}")
         self.restore_button.show()
 
@@ -230,18 +226,7 @@ class UnlockPage(QWidget):
         if not text:
             self.show_error(strings.UNLOCK_EMPTY)
             return
-        from dslapp.vault import backup
-
         directory, user_id = self.directory, self.user_combo.currentData()
-
-        def work() -> Opened:
-            backup.restore(directory, chosen, text, user_id=user_id)
-            log(LogEvent.RESTORE_DONE)
-            from dslapp.vault.vault import Vault
-
-            vault = Vault.open(directory, text, user_id=user_id)
-            return Opened(vault, vault.school)
-
         self._set_busy(True)
         self.restore_button.setEnabled(False)
         self.restore_button.setText(strings.UNLOCK_RESTORING)
@@ -258,4 +243,4 @@ class UnlockPage(QWidget):
             self.restore_button.setEnabled(True)
             self._failed(error)
 
-        self.runner.submit(work, done, failed)
+        vault_ops.restore_and_open(self.runner, directory, chosen, text, user_id=user_id, on_done=done, on_error=failed)

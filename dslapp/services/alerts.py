@@ -1,0 +1,129 @@
+"""Practice alerts as the DSL meets them: the rules of ``dslapp.guidance.alerts`` run over records read here,
+with the DSL's acknowledgements, and acknowledging an alert (saved as a record, audited)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from dslapp.guidance.alerts import AlertItem, CaseRecords, ConcernFacts, alerts_for_cases, history_days, sort_into
+from dslapp.guidance.config import GuidanceConfig, resolve
+from dslapp.models import (
+    AlertAcknowledgement,
+    Category,
+    Child,
+    Concern,
+    DslDecision,
+    EarlyHelpPlan,
+    EarlyHelpReview,
+    Escalation,
+    Referral,
+)
+from dslapp.services.changes import Changes
+from dslapp.store import RecordStore
+from dslapp.store.records import validate
+from dslapp.views.today import TodayItem
+
+
+def concern_facts(store: RecordStore, since: date, until: date) -> list[ConcernFacts]:
+    """The concerns that happened between ``since`` and ``until``, as ``ConcernFacts``.
+
+    One query over the (kind, occurred_on) index; the stored body is parsed here rather than with
+    ``json_extract``, which is several times slower per row.
+    """
+    rows = store.bodies_between(Concern.KIND, since, until)
+    out = []
+    for row in rows:
+        body = json.loads(row[2])
+        out.append(
+            ConcernFacts(
+                id=uuid.UUID(row[0]),
+                child_id=uuid.UUID(row[1]),
+                observed_at=datetime.fromisoformat(body["observed_at"]),
+                categories=tuple(Category(c) for c in body.get("categories", [])),
+                dsl_decision=DslDecision(body.get("dsl_decision") or DslDecision.PENDING.value),
+                child_words=str(body.get("child_words") or ""),
+            )
+        )
+    return out
+
+
+def load_cases(
+    store: RecordStore,
+    on: date,
+    child_id: uuid.UUID | str | None = None,
+    config: GuidanceConfig | None = None,
+) -> list[CaseRecords]:
+    """The records the rules read on ``on``: for one child, or for every child (one read per kind).
+
+    Concerns are those of the last ``history_days`` up to ``on`` (the same for one child or all, so the
+    Overview and Today agree); other kinds are read whole.
+    """
+    since = on - timedelta(days=history_days(resolve(config)))
+    kinds: tuple[type[Any], ...] = (Referral, EarlyHelpPlan, EarlyHelpReview, Escalation)
+    if child_id is not None:
+        case = CaseRecords(store.get_as(Child, child_id))
+        records = store.for_child(case.child.id, Concern, *kinds)
+        sort_into(case, (r for r in records if not isinstance(r, Concern) or since <= r.occurred_on() <= on))
+        return [case]
+    cases = {str(c.id): CaseRecords(c) for c in store.all_of(Child)}
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for facts in concern_facts(store, since, on):
+        grouped[str(facts.child_id)].append(facts)
+    for kind in kinds:
+        for record in store.all_of(kind):
+            grouped[str(record.child_id)].append(record)
+    for key, records in grouped.items():
+        if key in cases:
+            sort_into(cases[key], records)
+    return list(cases.values())
+
+
+def practice_alerts(
+    store: RecordStore,
+    on: date,
+    *,
+    child_id: uuid.UUID | str | None = None,
+    config: GuidanceConfig | None = None,
+) -> list[AlertItem]:
+    """The practice alerts on ``on``, for the whole caseload (Today) or one child (their Overview),
+    each with the latest acknowledgement of it, if any."""
+    alerts = alerts_for_cases(load_cases(store, on, child_id, config), on, config)
+    notes: dict[str, AlertAcknowledgement] = {}
+    found = store.for_child(child_id, AlertAcknowledgement) if child_id else store.all_of(AlertAcknowledgement)
+    for ack in found:
+        if ack.acknowledged_on <= on:
+            notes[ack.key] = ack  # oldest first, so the latest wins
+    return [
+        replace(a, acknowledged_on=notes[a.key].acknowledged_on, acknowledged_note=notes[a.key].note)
+        if a.key in notes
+        else a
+        for a in alerts
+    ]
+
+
+def acknowledge_alert(
+    store: RecordStore, alert: AlertItem, note: str, on: date
+) -> tuple[AlertAcknowledgement, Changes]:
+    """Record that the DSL has seen ``alert`` and what they are doing about it (audited as a record).
+
+    The alert keeps showing, marked acknowledged with the note, for as long as its rule fires.
+    """
+    ack = validate(
+        AlertAcknowledgement,
+        {"child_id": alert.child_id, "key": alert.key, "rule_id": alert.rule_id, "acknowledged_on": on, "note": note},
+    )
+    saved = store.add(ack)
+    return saved, Changes.of(AlertAcknowledgement.KIND, child_id=alert.child_id)
+
+
+def all_rules() -> list[Any]:
+    """The rules Today runs under "Practice alerts" (called by ``services.today.today``)."""
+    return [practice_alerts]
+
+
+__all__ = ["AlertItem", "TodayItem", "acknowledge_alert", "all_rules", "concern_facts", "load_cases", "practice_alerts"]
