@@ -10,7 +10,7 @@ Where to look:
 - ``completeness``: what is missing or thin, each gap naming its field; the consent check.
 - ``status``: ``mark_sent`` → ``mark_acknowledged`` (optional) → ``record_outcome``, and
   ``disagree_with_outcome``, which starts an escalation under the Case Resolution Protocol.
-- ``common``: dates as the DSL writes them, today by the vault's clock, what a save changed.
+- ``common``: today by the vault's clock, what a save changed, the date format.
 
 Every step is an amendment of the ``Referral`` with a dated reason, so it is audited and the earlier
 state is kept. Callers import from this package (``from dslapp.services import mash``); every name

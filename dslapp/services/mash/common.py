@@ -1,18 +1,15 @@
-"""Small pieces every part of the MASH enquiry uses: dates as the DSL writes them, today by the vault's
-clock, and what a saved enquiry changed."""
+"""Small pieces every part of the MASH enquiry uses: today by the vault's clock, what a saved enquiry
+changed, and ``dmy`` (the app's one date format, from ``dslapp.text``, re-exported because callers import
+it from ``dslapp.services.mash``)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from dslapp.models import Referral
 from dslapp.services.changes import Changes
 from dslapp.store import RecordStore
-
-
-def dmy(day: date | datetime | None) -> str:
-    """A date as the DSL writes it, dd/mm/yyyy ("" for none)."""
-    return day.strftime("%d/%m/%Y") if day else ""
+from dslapp.text import dmy
 
 
 def vault_today(store: RecordStore) -> date:
