@@ -222,25 +222,14 @@ class EscalationSettings(_Settings):
 
 
 class MashFormWords(_Settings):
-    yes: Words
-    no: Words
-    not_known: Words
-    parental_responsibility: Words
-    lives_with_child: Words
-    age: Words
+    """The words of the Early Help history in a MASH enquiry (``guidance.mash_form.early_help_history``)."""
+
     plan_started: Words
     lead_practitioner: Words
     plan_closed: Words
-    plan_open: Words
     goals: Words
     review: Words
     closing_summary: Words
-    referral: Words
-    outcome_awaited: Words
-    decision: Words
-    threshold: Words
-    consulted: Words
-    action: Words
 
 
 class MashFormSettings(_Settings):

@@ -4,7 +4,6 @@ and step up with a MASH enquiry draft pre-filled from the case.
 
 from __future__ import annotations
 
-import importlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,12 +13,13 @@ from typing import Any
 from dslapp.errors import InvalidRecord
 from dslapp.guidance import early_help as guide
 from dslapp.guidance.config import GuidanceConfig, resolve
-from dslapp.guidance.mash_form import Referrer, early_help_history, prefill_from_file
+from dslapp.guidance.mash_form import early_help_history
 from dslapp.guidance.prompts import Prompt, dmy, fill
 from dslapp.models import Child, ChildStatus, EarlyHelpPlan, EarlyHelpReview, Goal, Referral, ReferralStatus
 from dslapp.models.early_help import PlanStatus
 from dslapp.services.changes import Changes
-from dslapp.services.children import ChildFile, change_status, open_child_file
+from dslapp.services.children import change_status, open_child_file
+from dslapp.services.mash import prefill_enquiry
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
 
@@ -218,35 +218,19 @@ def close_plan(
     return amended, changes
 
 
-def _mash_module_prefill(store: RecordStore, child_file: ChildFile, on: date) -> dict[str, str] | None:
-    """The MASH enquiry module's own pre-fill (its form's keys), when that module is installed."""
-    try:
-        module = importlib.import_module("dslapp.services.mash")
-    except ImportError:
-        return None
-    prefill = getattr(module, "prefill_enquiry", None)
-    if not callable(prefill):
-        return None
-    answers = prefill(store, child_file, today=on)
-    return {str(k): str(v) for k, v in dict(answers).items()}
-
-
 def mash_form_from_case(
     store: RecordStore, child_id: uuid.UUID | str, on: date, config: GuidanceConfig | None = None
 ) -> dict[str, str]:
     """A MASH enquiry's answers from the child's file, under the keys of ``resources/mash/enquiry_form.toml``.
 
-    Uses the MASH enquiry module's pre-fill (child details, household and parental responsibility,
-    professionals, recent concerns and the child's words, what has been tried, the latest threshold
-    decision, ...) and replaces ``early_help`` with the full history, review by review, including how life
-    improved for the child at each.
+    Uses the MASH enquiry's pre-fill (``services.mash.prefill_enquiry``: child details, household and
+    parental responsibility, professionals, recent concerns and the child's words, what has been tried, the
+    latest threshold decision, ...) and writes ``early_help`` (the full history, review by review, including
+    how life improved for the child at each) in the words of ``config``.
     """
     cfg = resolve(config)
     child_file = open_child_file(store, child_id, audit=False)
-    answers = _mash_module_prefill(store, child_file, on)
-    if answers is None:
-        user = store.vault.user
-        answers = prefill_from_file(child_file, on, Referrer(user.name, user.role, store.vault.school), cfg)
+    answers = prefill_enquiry(store, child_file, today=on)
     history = early_help_history(child_file.early_help_plans, child_file.early_help_reviews, cfg)
     if history:
         answers["early_help"] = history
@@ -263,10 +247,9 @@ def draft_mash_enquiry_from_case(
 ) -> Referral:
     """A draft MASH enquiry (status draft) pre-filled from the case, for the DSL to check and complete.
 
-    Not saved unless ``save`` is true: ``dslapp.services.mash.start_enquiry`` calls this and saves the one
-    draft itself, so the "start a MASH enquiry draft" action should go through ``start_enquiry`` where it
-    exists (then ``Changes.of(Referral.KIND, child_id=...)`` is what changed). Drafts are not in the
-    chronology until sent.
+    Not saved unless ``save`` is true. The "start a MASH enquiry draft" action goes through
+    ``dslapp.services.mash.start_enquiry``, which saves the same pre-fill as one audited draft (then
+    ``Changes.of(Referral.KIND, child_id=...)`` is what changed). Drafts are not in the chronology until sent.
     """
     cfg = resolve(config)
     day = on or store.vault.now().astimezone().date()

@@ -338,21 +338,6 @@ def test_draft_mash_enquiry_is_prefilled_from_the_case(store: RecordStore) -> No
     assert [r.id for r in store.for_child(amira.id, Referral)] == [saved.id]
 
 
-def test_the_fallback_prefill_uses_the_same_keys(store: RecordStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without the MASH enquiry module the guidance fills the same keys itself."""
-    monkeypatch.setattr(early_help, "_mash_module_prefill", lambda *a, **k: None)
-    made = _start(store)
-    amira = store.get(made.child_id)
-    concern(store, amira, date(2025, 4, 2), child_words="There was no food again.")  # type: ignore[arg-type]
-    form = early_help.mash_form_from_case(store, amira.id, date(2025, 4, 16))
-    assert form["child_name"] == "Amira Testchild"
-    assert form["type_of_request"] == "MASH enquiry"
-    assert "There was no food again." in form["child_words"]
-    assert form["category_of_harm"] == "Neglect"
-    assert "Early Help plan started 03/03/2025" in form["early_help"]
-    assert form["strengths"] == "Amira loves breakfast club and trusts her teacher."
-
-
 def test_plans_and_reviews_made_with_the_record_builders_feed_the_guide(store: RecordStore) -> None:
     amira = child(store)
     made = plan(store, amira, MONDAY)
