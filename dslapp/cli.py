@@ -237,8 +237,7 @@ def _write_samples(store: Any, out_dir: Path) -> None:
         return
     chosen = max(children, key=lambda c: store.db.scalar("SELECT count(*) FROM records WHERE child_id = ?", (c.id,)))
     export_bundle(store, chosen.id, out_dir / "sample-case-bundle.json")
-    from dslapp.export.pack_pdf import export_referral_pack
-    from dslapp.services.documents import export_chronology_pdf
+    from dslapp.services.documents import export_chronology_pdf, export_referral_pack
 
     export_chronology_pdf(store, chosen.id, out_dir / "sample-chronology.pdf")
     export_referral_pack(store, chosen.id, out_dir / "sample-referral-pack.pdf")
@@ -312,11 +311,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             export_chronology_pdf(store, child_id, out, password=password, since=args.since, until=args.until)
         elif args.what == "mash":
-            from dslapp.export.mash_pdf import export_mash_pdf
+            from dslapp.services.documents import export_mash_pdf
 
             export_mash_pdf(store, child_id, out, password=password)
         elif args.what == "pack":
-            from dslapp.export.pack_pdf import export_referral_pack
+            from dslapp.services.documents import export_referral_pack
 
             export_referral_pack(store, child_id, out, password=password, progress=_progress_bar("Building pack"))
         else:

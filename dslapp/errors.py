@@ -230,5 +230,9 @@ class ConsentReasonNeeded(InvalidRecord):
     )
 
 
+class EnquiryNotOfThisChild(CasebookError):
+    default_message = "That MASH enquiry belongs to a different child, so it cannot go in this pack."
+
+
 class ReferralStepNotAllowed(CasebookError):
     """A referral status change out of order (e.g. an outcome for an enquiry that was never sent)."""

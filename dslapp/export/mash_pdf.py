@@ -13,18 +13,13 @@ switching to another local authority's form never hides what was written.
 
 from __future__ import annotations
 
-import time as clock
-import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
-from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from dslapp.errors import RecordNotFound
 from dslapp.export.chronology_pdf import header_name
-from dslapp.export.common import ExportResult, Progress, check_progress
 from dslapp.export.form_layout import (
     ACCENT,
     Cell,
@@ -39,20 +34,10 @@ from dslapp.export.form_layout import (
 )
 from dslapp.export.page import INK as INK_COLOUR
 from dslapp.export.page import MARGIN, PageInfo, PagePart, build_parts_pdf
-from dslapp.export.protect import check_password, encrypt_pdf
-from dslapp.models import Child, Record, Referral, ReferralStatus
-from dslapp.services.mash import (
-    SENT_VIA_LABELS,
-    Gap,
-    completeness,
-    field_value,
-    is_complete,
-    latest_enquiry,
-)
-from dslapp.services.mash_form import EnquiryForm, FormField, FormSection, current_enquiry_form
-from dslapp.store import RecordStore
+from dslapp.models import Child, Referral, ReferralStatus
 from dslapp.text import dmy
-from dslapp.vault.audit import Action
+from dslapp.views.mash_enquiry import SENT_VIA_LABELS, Gap, completeness, field_value, is_complete
+from dslapp.views.mash_form import EnquiryForm, FormField, FormSection
 
 WIDTH = A4[0] - 2 * MARGIN
 DRAFT = "DRAFT"
@@ -283,11 +268,10 @@ def render_mash_pdf(
     generated_by: str,
     generated_on: datetime,
     school: str = "",
-    form: EnquiryForm | None = None,
+    form: EnquiryForm,
     gaps: Sequence[Gap] | None = None,
 ) -> tuple[bytes, int]:
     """The enquiry as PDF bytes (pure: no vault, no disk). Returns (bytes, page count)."""
-    form = form or current_enquiry_form()
     gaps = list(gaps) if gaps is not None else completeness(referral, form=form)
     draft = is_draft_copy(referral, gaps)
     signed_on = referral.sent_on or generated_on.astimezone().date()
@@ -299,92 +283,10 @@ def render_mash_pdf(
     return built.data, built.pages
 
 
-def find_enquiry(store: RecordStore, referral_or_child_id: uuid.UUID | str) -> Referral:
-    """The enquiry with this id, or the child's latest enquiry when given a child's id."""
-    record: Record = store.get(referral_or_child_id)
-    if isinstance(record, Referral):
-        return record
-    if isinstance(record, Child):
-        found = latest_enquiry(store, record.id)
-        if found is None:
-            raise RecordNotFound("No MASH enquiry has been started for this child yet. Start one first.")
-        return found
-    raise RecordNotFound()
-
-
-def export_mash_pdf(
-    store: RecordStore,
-    referral_or_child_id: uuid.UUID | str,
-    out: Path,
-    *,
-    password: str | None = None,
-    progress: Progress | None = None,
-    form: EnquiryForm | None = None,
-) -> ExportResult:
-    """Export a MASH enquiry (given its id, or a child's id for their latest enquiry) to ``out`` as a PDF.
-
-    Exports what is saved (the editor saves its autosaved answers first). An unsent draft with required
-    answers missing is marked DRAFT on every page. With ``password`` the file is AES-256 encrypted; a
-    password under 8 characters raises ``WeakPdfPassword`` before any work. Audited as ``export``.
-    """
-    started = clock.perf_counter()
-    if password is not None:
-        check_password(password)
-    check_progress(progress, 0, 3)
-    referral = find_enquiry(store, referral_or_child_id)
-    child = store.get_as(Child, referral.child_id)
-    form = form or current_enquiry_form()
-    from dslapp.services.children import open_child_file
-
-    gaps = completeness(referral, open_child_file(store, child.id, audit=False), form=form)
-    check_progress(progress, 1, 3)
-    data, pages = render_mash_pdf(
-        referral,
-        child,
-        generated_by=store.vault.user.label,
-        generated_on=store.vault.now(),
-        school=store.vault.school,
-        form=form,
-        gaps=gaps,
-    )
-    if password is not None:
-        data = encrypt_pdf(data, password)
-    check_progress(progress, 2, 3)
-    from dslapp.services.bundle import write_user_file
-
-    write_user_file(out, data)
-    draft = is_draft_copy(referral, gaps)
-    store.vault.audit(
-        Action.EXPORT,
-        str(child.id),
-        f"MASH enquiry PDF (referral {referral.id}): {pages} pages, "
-        + ("marked DRAFT, " if draft else "")
-        + ("password-protected" if password is not None else "not password-protected"),
-    )
-    check_progress(progress, 3, 3)
-    filled = sum(1 for spec in form.fields() if field_value(referral, spec.key))
-    return ExportResult(
-        path=out,
-        entries=filled,
-        pages=pages,
-        size=len(data),
-        encrypted=password is not None,
-        seconds=clock.perf_counter() - started,
-    )
-
-
-def record_print(store: RecordStore, referral: Referral) -> None:
-    """Audit a printed enquiry (the UI calls this when its print dialog is accepted)."""
-    store.vault.audit(Action.PRINT, str(referral.child_id), f"MASH enquiry (referral {referral.id})")
-
-
 __all__ = [
     "enquiry_info",
     "enquiry_story",
-    "export_mash_pdf",
-    "find_enquiry",
     "is_draft_copy",
-    "record_print",
     "render_mash_pdf",
     "status_note",
 ]

@@ -21,20 +21,16 @@ before anything touches the disk.
 
 from __future__ import annotations
 
-import time as clock
 import uuid
-from collections.abc import Sequence
-from contextlib import suppress
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
 
-from dslapp.errors import CasebookError
 from dslapp.export.chronology_pdf import chronology_section, header_name
-from dslapp.export.common import ExportResult, Progress, check_progress
+from dslapp.export.common import Progress
 from dslapp.export.fonts import BOLD, REGULAR
 from dslapp.export.form_layout import (
     BORDER,
@@ -50,16 +46,13 @@ from dslapp.export.form_layout import (
 )
 from dslapp.export.mash_pdf import enquiry_story, is_draft_copy, status_note
 from dslapp.export.page import INK, MARGIN, MUTED, PageIndex, PageInfo, PagePart, build_parts_pdf, dmy_hm
-from dslapp.export.protect import check_password, encrypt_pdf
-from dslapp.guidance.config import resolve
 from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Referral, ThresholdDecision
 from dslapp.models.early_help import LEVEL_LABELS, PlanStatus
-from dslapp.services.children import ChildFile, open_child_file
-from dslapp.services.chronology import Chronology, build_chronology
-from dslapp.services.mash import completeness, dmy, role_name
-from dslapp.services.mash_form import EnquiryForm, current_enquiry_form
-from dslapp.store import RecordStore
-from dslapp.vault.audit import Action
+from dslapp.text import dmy
+from dslapp.views.child_file import ChildFile
+from dslapp.views.chronology import Chronology
+from dslapp.views.mash_enquiry import completeness, role_name
+from dslapp.views.mash_form import EnquiryForm
 
 TITLE = "Referral pack"
 WIDTH = A4[0] - 2 * MARGIN
@@ -353,18 +346,15 @@ def _review_story(review: EarlyHelpReview, goal_names: dict[uuid.UUID, str], fon
 # ---- threshold decision --------------------------------------------------------------------------
 
 
-def _domain_titles() -> dict[str, str]:
-    titles = {
-        "child_development": "The child's developmental needs",
-        "parenting_capacity": "Parenting capacity",
-        "family_environment": "Family and environment",
-    }
-    with suppress(CasebookError):  # the defaults above serve if the guidance settings cannot be read
-        titles.update({d.key: d.title for d in resolve(None).levels_of_need.domains})
-    return titles
+DOMAIN_TITLES = {
+    "child_development": "The child's developmental needs",
+    "parenting_capacity": "Parenting capacity",
+    "family_environment": "Family and environment",
+}
+"""The Levels of Need domains, unless the school's guidance settings name them otherwise."""
 
 
-def _threshold_story(child_file: ChildFile, fonts: Fonts) -> list[Flowable]:
+def _threshold_story(child_file: ChildFile, fonts: Fonts, titles: Mapping[str, str]) -> list[Flowable]:
     decisions = sorted(child_file.threshold_decisions, key=lambda d: (d.decided_on, d.created_at))
     if not decisions:
         return [
@@ -387,7 +377,6 @@ def _threshold_story(child_file: ChildFile, fonts: Fonts) -> list[Flowable]:
             fonts,
         )
     )
-    titles = _domain_titles()
     keys = list(titles) + [k for k in latest.evidence if k not in titles]
     for key in keys:
         items = latest.evidence.get(key, [])
@@ -481,11 +470,13 @@ def render_referral_pack(
     user_name: str,
     user_role: str,
     school: str = "",
-    form: EnquiryForm | None = None,
+    form: EnquiryForm,
+    domain_titles: Mapping[str, str] | None = None,
     progress: Progress | None = None,
 ) -> tuple[bytes, int, dict[str, int]]:
-    """The pack as PDF bytes (pure: no vault, no disk). Returns (bytes, pages, first page of each part)."""
-    form = form or current_enquiry_form()
+    """The pack as PDF bytes (pure: no vault, no disk). Returns (bytes, pages, first page of each part).
+
+    ``domain_titles`` names the Levels of Need domains as the school's guidance settings do."""
     fonts = Fonts()
     child = child_file.child
 
@@ -564,7 +555,12 @@ def render_referral_pack(
         PagePart("early_help", PART_TITLES["early_help"], info("early_help"), _early_help_story(child_file, fonts))
     )
     parts.append(
-        PagePart("threshold", PART_TITLES["threshold"], info("threshold"), _threshold_story(child_file, fonts))
+        PagePart(
+            "threshold",
+            PART_TITLES["threshold"],
+            info("threshold"),
+            _threshold_story(child_file, fonts, {**DOMAIN_TITLES, **(domain_titles or {})}),
+        )
     )
     parts.append(
         PagePart(
@@ -576,78 +572,3 @@ def render_referral_pack(
     )
     built = build_parts_pdf(parts, title=f"{TITLE}: {header_name(child)}", author=generated_by)
     return built.data, built.pages, built.starts
-
-
-def export_referral_pack(
-    store: RecordStore,
-    child_id: uuid.UUID | str,
-    out: Path,
-    *,
-    password: str | None = None,
-    progress: Progress | None = None,
-    referral_id: uuid.UUID | str | None = None,
-    form: EnquiryForm | None = None,
-) -> ExportResult:
-    """Export the child's referral pack to ``out`` as one PDF (see the module docstring for its parts).
-
-    The enquiry is ``referral_id`` if given, else the child's most recently started one. With
-    ``password`` the file is AES-256 encrypted (a password under 8 characters raises
-    ``WeakPdfPassword`` before any work). ``progress(done, total)`` follows the chronology's rows;
-    returning False raises ``ExportCancelled`` and nothing is written or audited. Audited as ``export``.
-    """
-    started = clock.perf_counter()
-    if password is not None:
-        check_password(password)
-    child_file = open_child_file(store, child_id, audit=False)
-    child = child_file.child
-    referral: Referral | None
-    if referral_id is not None:
-        referral = store.get_as(Referral, referral_id)
-        if referral.child_id != child.id:
-            raise CasebookError("That MASH enquiry belongs to a different child, so it cannot go in this pack.")
-    else:
-        referrals = sorted(child_file.referrals, key=lambda r: (r.started_on, r.created_at))
-        referral = referrals[-1] if referrals else None
-    chronology = build_chronology(store, child.id)
-    total = len(chronology.rows) + 2
-    check_progress(progress, 0, total)
-    user = store.vault.user
-    data, pages, _starts = render_referral_pack(
-        child_file,
-        chronology,
-        referral,
-        generated_by=user.label,
-        generated_on=store.vault.now(),
-        user_name=user.name,
-        user_role=user.role,
-        school=store.vault.school,
-        form=form,
-        progress=(lambda done, _total: progress(done, total)) if progress is not None else None,
-    )
-    if password is not None:
-        data = encrypt_pdf(data, password)
-    check_progress(progress, total - 1, total)
-    from dslapp.services.bundle import write_user_file
-
-    write_user_file(out, data)
-    store.vault.audit(
-        Action.EXPORT,
-        str(child.id),
-        f"referral pack PDF: {pages} pages, {len(chronology.rows)} chronology entries, "
-        + (f"enquiry {referral.id}, " if referral is not None else "no enquiry, ")
-        + ("password-protected" if password is not None else "not password-protected"),
-    )
-    check_progress(progress, total, total)
-    return ExportResult(
-        path=out,
-        entries=len(chronology.rows),
-        pages=pages,
-        size=len(data),
-        encrypted=password is not None,
-        seconds=clock.perf_counter() - started,
-    )
-
-
-def record_print(store: RecordStore, child_id: uuid.UUID | str, pages: int) -> None:
-    """Audit a printed referral pack (the UI calls this when its print dialog is accepted)."""
-    store.vault.audit(Action.PRINT, str(child_id), f"referral pack: {pages} pages")

@@ -13,14 +13,21 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from dslapp.errors import CasebookError, EnquiryNotOfThisChild, RecordNotFound
 from dslapp.export.chronology_pdf import render_chronology_pages
 from dslapp.export.common import ExportResult, Progress, check_progress
+from dslapp.export.mash_pdf import is_draft_copy, render_mash_pdf
+from dslapp.export.pack_pdf import render_referral_pack
 from dslapp.export.protect import check_password, encrypt_pdf
-from dslapp.models import Category
+from dslapp.guidance.config import resolve
+from dslapp.models import Category, Child, Record, Referral
 from dslapp.services.bundle import write_user_file
+from dslapp.services.children import open_child_file
 from dslapp.services.chronology import build_chronology
+from dslapp.services.mash import completeness, current_enquiry_form, field_value, latest_enquiry
 from dslapp.store import RecordStore
 from dslapp.vault.audit import Action
+from dslapp.views.mash_form import EnquiryForm
 
 
 def deliver_pdf(
@@ -111,3 +118,195 @@ def export_chronology_pdf(
 def record_chronology_print(store: RecordStore, child_id: uuid.UUID | str, entries: int) -> None:
     """Audit a printed chronology."""
     record_print(store, str(child_id), f"chronology: {entries} entries")
+
+
+# ---- the MASH enquiry -------------------------------------------------------------------------------------
+
+
+def find_enquiry(store: RecordStore, referral_or_child_id: uuid.UUID | str) -> Referral:
+    """The enquiry with this id, or the child's latest enquiry when given a child's id."""
+    record: Record = store.get(referral_or_child_id)
+    if isinstance(record, Referral):
+        return record
+    if isinstance(record, Child):
+        found = latest_enquiry(store, record.id)
+        if found is None:
+            raise RecordNotFound("No MASH enquiry has been started for this child yet. Start one first.")
+        return found
+    raise RecordNotFound()
+
+
+def export_mash_pdf(
+    store: RecordStore,
+    referral_or_child_id: uuid.UUID | str,
+    out: Path,
+    *,
+    password: str | None = None,
+    progress: Progress | None = None,
+    form: EnquiryForm | None = None,
+) -> ExportResult:
+    """Export a MASH enquiry (given its id, or a child's id for their latest enquiry) to ``out`` as a PDF.
+
+    Exports what is saved (the editor saves its autosaved answers first). An unsent draft with required
+    answers missing is marked DRAFT on every page. With ``password`` the file is AES-256 encrypted; a
+    password under 8 characters raises ``WeakPdfPassword`` before any work. Audited as ``export``.
+    """
+    started = clock.perf_counter()
+    if password is not None:
+        check_password(password)
+    check_progress(progress, 0, 3)
+    referral = find_enquiry(store, referral_or_child_id)
+    child = store.get_as(Child, referral.child_id)
+    form = form or current_enquiry_form()
+    gaps = completeness(referral, open_child_file(store, child.id, audit=False), form=form)
+    check_progress(progress, 1, 3)
+    data, pages = render_mash_pdf(
+        referral,
+        child,
+        generated_by=store.vault.user.label,
+        generated_on=store.vault.now(),
+        school=store.vault.school,
+        form=form,
+        gaps=gaps,
+    )
+    check_progress(progress, 2, 3)
+    draft = " marked DRAFT," if is_draft_copy(referral, gaps) else ""
+    result = deliver_pdf(
+        store,
+        data,
+        out,
+        password=password,
+        object_id=str(child.id),
+        what=f"MASH enquiry PDF (referral {referral.id}),{draft}",
+        pages=pages,
+        entries=sum(1 for spec in form.fields() if field_value(referral, spec.key)),
+        started=started,
+    )
+    check_progress(progress, 3, 3)
+    return result
+
+
+def record_enquiry_print(store: RecordStore, referral_or_child_id: uuid.UUID | str) -> None:
+    """Audit a printed enquiry."""
+    referral = find_enquiry(store, referral_or_child_id)
+    record_print(store, str(referral.child_id), f"MASH enquiry (referral {referral.id})")
+
+
+# ---- the referral pack ------------------------------------------------------------------------------------
+
+
+def domain_titles() -> dict[str, str]:
+    """The Levels of Need domains as the school's guidance settings name them (the pack's defaults otherwise)."""
+    try:
+        return {d.key: d.title for d in resolve(None).levels_of_need.domains}
+    except CasebookError:
+        return {}
+
+
+def export_referral_pack(
+    store: RecordStore,
+    child_id: uuid.UUID | str,
+    out: Path,
+    *,
+    password: str | None = None,
+    progress: Progress | None = None,
+    referral_id: uuid.UUID | str | None = None,
+    form: EnquiryForm | None = None,
+) -> ExportResult:
+    """Export the child's referral pack to ``out`` as one PDF (see ``dslapp.export.pack_pdf`` for its parts).
+
+    The enquiry is ``referral_id`` if given, else the child's most recently started one. With
+    ``password`` the file is AES-256 encrypted (a password under 8 characters raises
+    ``WeakPdfPassword`` before any work). ``progress(done, total)`` follows the chronology's rows;
+    returning False raises ``ExportCancelled`` and nothing is written or audited. Audited as ``export``.
+    """
+    started = clock.perf_counter()
+    if password is not None:
+        check_password(password)
+    child_file = open_child_file(store, child_id, audit=False)
+    child = child_file.child
+    referral: Referral | None
+    if referral_id is not None:
+        referral = store.get_as(Referral, referral_id)
+        if referral.child_id != child.id:
+            raise EnquiryNotOfThisChild()
+    else:
+        referrals = sorted(child_file.referrals, key=lambda r: (r.started_on, r.created_at))
+        referral = referrals[-1] if referrals else None
+    chronology = build_chronology(store, child.id, child_file=child_file)
+    total = len(chronology.rows) + 2
+    check_progress(progress, 0, total)
+    user = store.vault.user
+    data, pages, _starts = render_referral_pack(
+        child_file,
+        chronology,
+        referral,
+        generated_by=user.label,
+        generated_on=store.vault.now(),
+        user_name=user.name,
+        user_role=user.role,
+        school=store.vault.school,
+        form=form or current_enquiry_form(),
+        domain_titles=domain_titles(),
+        progress=(lambda done, _total: progress(done, total)) if progress is not None else None,
+    )
+    check_progress(progress, total - 1, total)
+    enquiry = f"enquiry {referral.id}" if referral is not None else "no enquiry"
+    result = deliver_pdf(
+        store,
+        data,
+        out,
+        password=password,
+        object_id=str(child.id),
+        what=f"referral pack PDF: {len(chronology.rows)} chronology entries, {enquiry}",
+        pages=pages,
+        entries=len(chronology.rows),
+        started=started,
+    )
+    check_progress(progress, total, total)
+    return result
+
+
+def record_pack_print(store: RecordStore, child_id: uuid.UUID | str, pages: int) -> None:
+    """Audit a printed referral pack."""
+    record_print(store, str(child_id), f"referral pack: {pages} pages")
+
+
+# ---- printing: the PDF built in memory (never written to disk), audited only if printed --------------------
+
+
+def enquiry_pdf_bytes(store: RecordStore, referral_or_child_id: uuid.UUID | str) -> bytes:
+    """The enquiry's PDF as bytes, for the print preview."""
+    referral = find_enquiry(store, referral_or_child_id)
+    child = store.get_as(Child, referral.child_id)
+    form = current_enquiry_form()
+    gaps = completeness(referral, open_child_file(store, child.id, audit=False), form=form)
+    data, _pages = render_mash_pdf(
+        referral,
+        child,
+        generated_by=store.vault.user.label,
+        generated_on=store.vault.now(),
+        school=store.vault.school,
+        form=form,
+        gaps=gaps,
+    )
+    return data
+
+
+def pack_pdf_bytes(store: RecordStore, child_id: uuid.UUID | str, referral_id: uuid.UUID | str) -> bytes:
+    """The referral pack's PDF as bytes, for the print preview."""
+    child_file = open_child_file(store, child_id, audit=False)
+    user = store.vault.user
+    data, _pages, _starts = render_referral_pack(
+        child_file,
+        build_chronology(store, child_file.child.id, child_file=child_file),
+        store.get_as(Referral, referral_id),
+        generated_by=user.label,
+        generated_on=store.vault.now(),
+        user_name=user.name,
+        user_role=user.role,
+        school=store.vault.school,
+        form=current_enquiry_form(),
+        domain_titles=domain_titles(),
+    )
+    return data

@@ -24,12 +24,13 @@ from dslapp.errors import (
     ReferralStepNotAllowed,
     WeakPdfPassword,
 )
-from dslapp.export.mash_pdf import export_mash_pdf, render_mash_pdf
+from dslapp.export.mash_pdf import render_mash_pdf
 from dslapp.models import Escalation, Referral, ReferralOutcome, ReferralStatus
 from dslapp.models.referral import SentVia
 from dslapp.services import early_help, mash
 from dslapp.services.children import add_child, open_child_file
 from dslapp.services.chronology import build_chronology
+from dslapp.services.documents import export_mash_pdf
 from dslapp.services.mash import load_enquiry_form
 from dslapp.services.today import today
 from dslapp.store import RecordStore

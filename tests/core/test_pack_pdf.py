@@ -24,12 +24,13 @@ from support import run_cli as _run
 
 from dslapp.demo import build_demo
 from dslapp.errors import ExportCancelled, WeakPdfPassword
-from dslapp.export.pack_pdf import PART_TITLES, export_referral_pack
+from dslapp.export.pack_pdf import PART_TITLES
 from dslapp.export.text import shape, visual
 from dslapp.models import Child, ReferralOutcome
 from dslapp.services import mash
 from dslapp.services.children import add_child, list_children
 from dslapp.services.chronology import build_chronology
+from dslapp.services.documents import export_referral_pack
 from dslapp.store import RecordStore
 from dslapp.vault.vault import Vault
 

@@ -20,8 +20,6 @@ from support import PASSPHRASE
 from support import run_cli as run
 
 from dslapp.errors import CasebookError, InvalidRecord
-from dslapp.export.mash_pdf import export_mash_pdf
-from dslapp.export.pack_pdf import export_referral_pack
 from dslapp.models import (
     RECORD_KINDS,
     Category,
@@ -34,7 +32,7 @@ from dslapp.models import (
 )
 from dslapp.services import recording
 from dslapp.services.children import add_child
-from dslapp.services.documents import export_chronology_pdf
+from dslapp.services.documents import export_chronology_pdf, export_mash_pdf, export_referral_pack
 from dslapp.services.mash import start_enquiry
 from dslapp.store import RecordStore
 from dslapp.store.records import validate

@@ -34,11 +34,6 @@ BUILTIN = {
 # (module, function) -> why a built-in exception raised there never reaches a user as it is.
 ALLOWED = {
     ("services/recording.py", "amend"): "a programming error: a step-owned kind amended generically",
-    ("services/mash/form.py", "field"): "a lookup by a key the code chose (KeyError, like a dict)",
-    ("services/mash/form.py", "section_number"): "a lookup by a key the code chose (KeyError, like a dict)",
-    ("services/mash/form.py", "_text"): "part of parse_enquiry_form: _parse_text makes it EnquiryFormInvalid",
-    ("services/mash/form.py", "_field"): "part of parse_enquiry_form: _parse_text makes it EnquiryFormInvalid",
-    ("services/mash/form.py", "parse_enquiry_form"): "_parse_text makes it EnquiryFormInvalid",
     ("services/bundle.py", "read_at_most"): "its callers word the OSError (read_bundle_file, open_transfer_pack)",
     ("vault/keys.py", "user"): "a lookup by a user id the code holds (KeyError, like a dict)",
     ("vault/sqlcipher.py", "transaction"): "an internal invariant: records written without their audit row",

@@ -159,7 +159,7 @@ def export_mash(child_id: str, referral_id: str | None = None) -> Exporter:
     def start(
         session: Session, out: Path, password: str | None, progress: ExportProgress, on_done: Done, on_error: Failed
     ) -> None:
-        from dslapp.export.mash_pdf import export_mash_pdf
+        from dslapp.services.documents import export_mash_pdf
 
         session.run(
             lambda store: export_mash_pdf(store, referral_id or child_id, out, password=password, progress=progress),
@@ -174,7 +174,7 @@ def export_pack(child_id: str) -> Exporter:
     def start(
         session: Session, out: Path, password: str | None, progress: ExportProgress, on_done: Done, on_error: Failed
     ) -> None:
-        from dslapp.export.pack_pdf import export_referral_pack
+        from dslapp.services.documents import export_referral_pack
 
         session.run(
             lambda store: export_referral_pack(store, child_id, out, password=password, progress=progress),

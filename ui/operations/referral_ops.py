@@ -10,7 +10,7 @@ from typing import Any
 
 from dslapp.models import ReferralOutcome
 from dslapp.models.referral import SentVia
-from dslapp.services import mash
+from dslapp.services import documents, mash
 from dslapp.services.casebook import Casebook
 from ui.operations.chronology import Exporter, ExportProgress
 from ui.operations.runner import Done, Failed
@@ -105,11 +105,9 @@ def export_enquiry(referral_id: str) -> Exporter:
     def start(
         session: Session, out: Path, password: str | None, progress: ExportProgress, on_done: Done, on_error: Failed
     ) -> None:
-        from dslapp.export.mash_pdf import export_mash_pdf
-
         def work(store: Casebook) -> Any:
             _save_pending(store, referral_id)
-            return export_mash_pdf(store, referral_id, out, password=password, progress=progress)
+            return documents.export_mash_pdf(store, referral_id, out, password=password, progress=progress)
 
         session.run(work, on_done, on_error)
 
@@ -120,11 +118,9 @@ def export_pack(child_id: str, referral_id: str) -> Exporter:
     def start(
         session: Session, out: Path, password: str | None, progress: ExportProgress, on_done: Done, on_error: Failed
     ) -> None:
-        from dslapp.export.pack_pdf import export_referral_pack
-
         def work(store: Casebook) -> Any:
             _save_pending(store, referral_id)
-            return export_referral_pack(
+            return documents.export_referral_pack(
                 store, child_id, out, password=password, progress=progress, referral_id=referral_id
             )
 
@@ -140,24 +136,10 @@ def enquiry_print_bytes(
     session: Session, referral_id: str, on_done: Callable[[bytes], None], on_error: Failed, **kw: Any
 ) -> None:
     """The enquiry's PDF as bytes (never written to disk), after saving any autosaved answers."""
-    from dslapp.export.mash_pdf import find_enquiry, render_mash_pdf
-    from dslapp.models import Child
-    from dslapp.services.children import open_child_file
 
     def work(store: Casebook) -> bytes:
         _save_pending(store, referral_id)
-        referral = find_enquiry(store, referral_id)
-        child = store.get_as(Child, referral.child_id)
-        gaps = mash.completeness(referral, open_child_file(store, child.id, audit=False))
-        data, _pages = render_mash_pdf(
-            referral,
-            child,
-            generated_by=store.vault.user.label,
-            generated_on=store.vault.now(),
-            school=store.vault.school,
-            gaps=gaps,
-        )
-        return data
+        return documents.enquiry_pdf_bytes(store, referral_id)
 
     session.run(work, on_done, on_error, **kw)
 
@@ -171,38 +153,17 @@ def pack_print_bytes(
     **kw: Any,
 ) -> None:
     """The referral pack's PDF as bytes (never written to disk), after saving any autosaved answers."""
-    from dslapp.export.pack_pdf import render_referral_pack
-    from dslapp.models import Referral
-    from dslapp.services.children import open_child_file
-    from dslapp.services.chronology import build_chronology
 
     def work(store: Casebook) -> bytes:
         _save_pending(store, referral_id)
-        child_file = open_child_file(store, child_id, audit=False)
-        referral = store.get_as(Referral, referral_id)
-        user = store.vault.user
-        data, _pages, _starts = render_referral_pack(
-            child_file,
-            build_chronology(store, child_file.child.id),
-            referral,
-            generated_by=user.label,
-            generated_on=store.vault.now(),
-            user_name=user.name,
-            user_role=user.role,
-            school=store.vault.school,
-        )
-        return data
+        return documents.pack_pdf_bytes(store, child_id, referral_id)
 
     session.run(work, on_done, on_error, **kw)
 
 
 def record_enquiry_print(session: Session, referral_id: str, on_done: Done | None = None) -> None:
-    from dslapp.export.mash_pdf import find_enquiry, record_print
-
-    session.run(lambda store: record_print(store, find_enquiry(store, referral_id)), on_done)
+    session.run(lambda store: documents.record_enquiry_print(store, referral_id), on_done)
 
 
 def record_pack_print(session: Session, child_id: str, pages: int, on_done: Done | None = None) -> None:
-    from dslapp.export.pack_pdf import record_print
-
-    session.run(lambda store: record_print(store, child_id, pages), on_done)
+    session.run(lambda store: documents.record_pack_print(store, child_id, pages), on_done)

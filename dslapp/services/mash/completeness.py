@@ -1,137 +1,19 @@
-"""What is missing or thin in a MASH enquiry, before it is sent.
-
-``completeness`` lists the gaps in form order, each naming its field so the editor can go to it: a
-required answer left empty (``missing``: the enquiry is incomplete and an export is marked DRAFT), a
-very short answer (``thin``), or an empty optional answer the Front Door usually wants (``advised``).
-With the child's file it also notices what the file has that the enquiry lacks.
-
-Consent: parents should normally be told and asked; where telling them could increase the risk (for
-example suspected sexual abuse within the family, fabricated or induced illness, domestic abuse) they
-need not be, but the reason must be recorded. ``consent_problem`` says what is missing; a draft may be
-saved without it, but ``status.mark_sent`` refuses.
-"""
+"""What is missing or thin in a MASH enquiry (the checks themselves are pure: ``dslapp.views.mash_enquiry``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
-
 from dslapp.models import Referral
-from dslapp.services.children import ChildFile
-from dslapp.services.mash.form import EnquiryForm, FormField, current_enquiry_form
+from dslapp.services.mash.form import current_enquiry_form
+from dslapp.views.child_file import ChildFile
+from dslapp.views.mash_enquiry import Gap, GapKind, consent_problem, field_value, is_complete
+from dslapp.views.mash_enquiry import completeness as gaps_in
+from dslapp.views.mash_form import EnquiryForm
 
-GapKind = Literal["missing", "thin", "advised"]
-
-
-@dataclass(frozen=True)
-class Gap:
-    """Something missing or thin in an enquiry, naming the field so the editor can go to it."""
-
-    field: str
-    """The field's key (``form`` key, or a consent attribute)."""
-    section: str
-    label: str
-    kind: GapKind
-    """``missing``: a required answer is empty (the enquiry is incomplete); ``thin``: an answer is very
-    short; ``advised``: an optional answer the Front Door usually wants is empty."""
-    message: str
-
-    @property
-    def blocking(self) -> bool:
-        return self.kind == "missing"
-
-
-def field_value(referral: Referral, key: str) -> str:
-    """An answer as text ("Yes"/"No"/"" for the yes/no consent questions)."""
-    if key in ("parents_aware", "parents_agreed"):
-        value: bool | None = getattr(referral, key)
-        return "" if value is None else ("Yes" if value else "No")
-    if key == "consent_not_sought_reason":
-        return referral.consent_not_sought_reason
-    return referral.form.get(key, "").strip()
-
-
-def consent_problem(referral: Referral) -> str | None:
-    """Why the consent answers do not allow sending, or None if they do."""
-    if referral.parents_aware is None:
-        return "Say whether the parents or carers know about this enquiry."
-    if referral.consent_not_sought_reason.strip():
-        return None
-    if referral.parents_aware is False:
-        return (
-            "Say why the parents were not told about this enquiry (for example, telling them could increase the "
-            "risk to the child)."
-        )
-    if referral.parents_agreed is None:
-        return "Say whether the parents agreed to this enquiry, or why their consent was not sought."
-    if referral.parents_agreed is False:
-        return "The parents did not agree: say why the enquiry is going ahead without their consent."
-    return None
-
-
-def _words(text: str) -> int:
-    return len(text.split())
+__all__ = ["Gap", "GapKind", "completeness", "consent_problem", "field_value", "is_complete"]
 
 
 def completeness(
     referral: Referral, child_file: ChildFile | None = None, *, form: EnquiryForm | None = None
 ) -> list[Gap]:
-    """What is missing or thin in the enquiry, in form order.
-
-    With the child's file, it also notices what the file has that the enquiry lacks (e.g. the child's
-    words recorded in concerns but not quoted here).
-    """
-    form = form or current_enquiry_form()
-    gaps: list[Gap] = []
-
-    def gap(spec: FormField, kind: GapKind, message: str) -> None:
-        gaps.append(Gap(spec.key, spec.section, spec.label, kind, message))
-
-    consent_message = consent_problem(referral)
-    for spec in form.fields():
-        value = field_value(referral, spec.key)
-        if spec.key == "parents_aware":
-            if referral.parents_aware is None:
-                gap(spec, "missing", spec.missing_message)
-            continue
-        if spec.key == "parents_agreed":
-            continue  # an unanswered "agreed" is allowed with a reason; checked below
-        if spec.key == "consent_not_sought_reason":
-            if consent_message and referral.parents_aware is not None:
-                gap(spec, "missing", consent_message)
-            continue
-        if not value:
-            message = spec.missing_message
-            if spec.key == "child_words" and child_file is not None:
-                spoken = [c for c in child_file.concerns if c.child_words.strip()]
-                if spoken:
-                    message = (
-                        f"The child's words are recorded in {len(spoken)} concern{'s' if len(spoken) != 1 else ''} "
-                        "but not quoted in this enquiry."
-                    )
-            if spec.required:
-                gap(spec, "missing", message)
-            elif spec.advised:
-                gap(spec, "advised", message)
-            continue
-        if spec.thin_words and _words(value) < spec.thin_words:
-            gap(spec, "thin", spec.thin_message)
-        no_pr = (
-            child_file is not None
-            and child_file.people
-            and not any(p.parental_responsibility for p in child_file.people)
-        )
-        if spec.key == "household" and no_pr:
-            gap(spec, "advised", "No one in the child's file has parental responsibility: say who has it.")
-    if not form.has("consent_not_sought_reason") and consent_message and referral.parents_aware is not None:
-        gaps.append(Gap("consent_not_sought_reason", "consent", "Consent", "missing", consent_message))
-    return gaps
-
-
-def is_complete(gaps: Iterable[Gap]) -> bool:
-    """True when nothing required is missing (thin or advised gaps do not make a draft incomplete)."""
-    return not any(g.blocking for g in gaps)
-
-
-__all__ = ["Gap", "GapKind", "completeness", "consent_problem", "field_value", "is_complete"]
+    """What is missing or thin in the enquiry, in form order (with this installation's form unless given)."""
+    return gaps_in(referral, child_file, form=form or current_enquiry_form())

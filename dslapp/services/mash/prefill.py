@@ -21,14 +21,9 @@ from dslapp.services.children import ChildFile, open_child_file
 from dslapp.services.mash.common import dmy, vault_today
 from dslapp.services.thresholds import latest_threshold_decision
 from dslapp.store import RecordStore
+from dslapp.views.mash_enquiry import ROLE_NAMES, role_name
 
 MAX_TRIED = 8
-ROLE_NAMES = {
-    "dsl": "Designated Safeguarding Lead (DSL)",
-    "deputy dsl": "Deputy Designated Safeguarding Lead",
-    "ddsl": "Deputy Designated Safeguarding Lead",
-    "deputy": "Deputy Designated Safeguarding Lead",
-}
 
 
 def _sentence(text: str) -> str:
@@ -47,11 +42,6 @@ def _quoted(words: str) -> str:
 
 def _join(*parts: str, sep: str = " ") -> str:
     return sep.join(p.strip() for p in parts if p and p.strip())
-
-
-def role_name(role: str) -> str:
-    """A role as the MASH should read it ("DSL" → "Designated Safeguarding Lead (DSL)")."""
-    return ROLE_NAMES.get(role.strip().casefold(), role.strip())
 
 
 def _nhs(number: str) -> str:

@@ -22,8 +22,7 @@ from dslapp.services.mash.common import dmy, enquiry_changes, vault_today
 from dslapp.services.mash.completeness import consent_problem
 from dslapp.services.mash.editing import pending_edits, update_enquiry
 from dslapp.store import RecordStore
-
-SENT_VIA_LABELS = {SentVia.ONLINE_FORM: "online form", SentVia.PHONE: "phone", SentVia.EMAIL: "email"}
+from dslapp.views.mash_enquiry import SENT_VIA_LABELS
 
 
 def _check_date(store: RecordStore, day: date, what: str, *, not_before: date | None = None, after: str = "") -> None:
