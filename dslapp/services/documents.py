@@ -10,6 +10,7 @@ from __future__ import annotations
 import time as clock
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -22,9 +23,9 @@ from dslapp.export.protect import check_password, encrypt_pdf
 from dslapp.guidance.config import resolve
 from dslapp.models import Category, Child, Record, Referral
 from dslapp.services.bundle import write_user_file
-from dslapp.services.children import open_child_file
-from dslapp.services.chronology import build_chronology
-from dslapp.services.mash import completeness, current_enquiry_form, field_value, latest_enquiry
+from dslapp.services.children import ChildFile, open_child_file
+from dslapp.services.chronology import Chronology, build_chronology
+from dslapp.services.mash import Gap, completeness, current_enquiry_form, field_value, latest_enquiry
 from dslapp.store import RecordStore
 from dslapp.vault.audit import Action
 from dslapp.views.mash_form import EnquiryForm
@@ -155,11 +156,40 @@ def export_mash_pdf(
     if password is not None:
         check_password(password)
     check_progress(progress, 0, 3)
+    enquiry = _render_enquiry(store, referral_or_child_id, form or current_enquiry_form())
+    referral, form, gaps, data, pages = enquiry.referral, enquiry.form, enquiry.gaps, enquiry.data, enquiry.pages
+    check_progress(progress, 1, 3)
+    check_progress(progress, 2, 3)
+    draft = " marked DRAFT," if is_draft_copy(referral, gaps) else ""
+    result = deliver_pdf(
+        store,
+        data,
+        out,
+        password=password,
+        object_id=str(referral.child_id),
+        what=f"MASH enquiry PDF (referral {referral.id}),{draft}",
+        pages=pages,
+        entries=sum(1 for spec in form.fields() if field_value(referral, spec.key)),
+        started=started,
+    )
+    check_progress(progress, 3, 3)
+    return result
+
+
+@dataclass(frozen=True)
+class _RenderedEnquiry:
+    referral: Referral
+    form: EnquiryForm
+    gaps: list[Gap]
+    data: bytes
+    pages: int
+
+
+def _render_enquiry(store: RecordStore, referral_or_child_id: uuid.UUID | str, form: EnquiryForm) -> _RenderedEnquiry:
+    """The enquiry drawn as it is saved, with its gaps (from the child's whole file) marking a DRAFT copy."""
     referral = find_enquiry(store, referral_or_child_id)
     child = store.get_as(Child, referral.child_id)
-    form = form or current_enquiry_form()
     gaps = completeness(referral, open_child_file(store, child.id, audit=False), form=form)
-    check_progress(progress, 1, 3)
     data, pages = render_mash_pdf(
         referral,
         child,
@@ -169,21 +199,7 @@ def export_mash_pdf(
         form=form,
         gaps=gaps,
     )
-    check_progress(progress, 2, 3)
-    draft = " marked DRAFT," if is_draft_copy(referral, gaps) else ""
-    result = deliver_pdf(
-        store,
-        data,
-        out,
-        password=password,
-        object_id=str(child.id),
-        what=f"MASH enquiry PDF (referral {referral.id}),{draft}",
-        pages=pages,
-        entries=sum(1 for spec in form.fields() if field_value(referral, spec.key)),
-        started=started,
-    )
-    check_progress(progress, 3, 3)
-    return result
+    return _RenderedEnquiry(referral, form, gaps, data, pages)
 
 
 def record_enquiry_print(store: RecordStore, referral_or_child_id: uuid.UUID | str) -> None:
@@ -236,19 +252,13 @@ def export_referral_pack(
     chronology = build_chronology(store, child.id, child_file=child_file)
     total = len(chronology.rows) + 2
     check_progress(progress, 0, total)
-    user = store.vault.user
-    data, pages, _starts = render_referral_pack(
+    data, pages = _render_pack(
+        store,
         child_file,
         chronology,
         referral,
-        generated_by=user.label,
-        generated_on=store.vault.now(),
-        user_name=user.name,
-        user_role=user.role,
-        school=store.vault.school,
-        form=form or current_enquiry_form(),
-        domain_titles=domain_titles(),
-        progress=(lambda done, _total: progress(done, total)) if progress is not None else None,
+        form or current_enquiry_form(),
+        (lambda done, _total: progress(done, total)) if progress is not None else None,
     )
     check_progress(progress, total - 1, total)
     enquiry = f"enquiry {referral.id}" if referral is not None else "no enquiry"
@@ -277,36 +287,37 @@ def record_pack_print(store: RecordStore, child_id: uuid.UUID | str, pages: int)
 
 def enquiry_pdf_bytes(store: RecordStore, referral_or_child_id: uuid.UUID | str) -> bytes:
     """The enquiry's PDF as bytes, for the print preview."""
-    referral = find_enquiry(store, referral_or_child_id)
-    child = store.get_as(Child, referral.child_id)
-    form = current_enquiry_form()
-    gaps = completeness(referral, open_child_file(store, child.id, audit=False), form=form)
-    data, _pages = render_mash_pdf(
-        referral,
-        child,
-        generated_by=store.vault.user.label,
-        generated_on=store.vault.now(),
-        school=store.vault.school,
-        form=form,
-        gaps=gaps,
-    )
-    return data
+    return _render_enquiry(store, referral_or_child_id, current_enquiry_form()).data
 
 
 def pack_pdf_bytes(store: RecordStore, child_id: uuid.UUID | str, referral_id: uuid.UUID | str) -> bytes:
     """The referral pack's PDF as bytes, for the print preview."""
     child_file = open_child_file(store, child_id, audit=False)
+    chronology = build_chronology(store, child_file.child.id, child_file=child_file)
+    referral = store.get_as(Referral, referral_id)
+    return _render_pack(store, child_file, chronology, referral, current_enquiry_form(), None)[0]
+
+
+def _render_pack(
+    store: RecordStore,
+    child_file: ChildFile,
+    chronology: Chronology,
+    referral: Referral | None,
+    form: EnquiryForm,
+    progress: Progress | None,
+) -> tuple[bytes, int]:
     user = store.vault.user
-    data, _pages, _starts = render_referral_pack(
+    data, pages, _starts = render_referral_pack(
         child_file,
-        build_chronology(store, child_file.child.id, child_file=child_file),
-        store.get_as(Referral, referral_id),
+        chronology,
+        referral,
         generated_by=user.label,
         generated_on=store.vault.now(),
         user_name=user.name,
         user_role=user.role,
         school=store.vault.school,
-        form=current_enquiry_form(),
+        form=form,
         domain_titles=domain_titles(),
+        progress=progress,
     )
-    return data
+    return data, pages

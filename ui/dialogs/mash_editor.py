@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from dslapp.models import Referral, ReferralStatus
-from dslapp.services.mash import EnquiryEditor, Gap
-from dslapp.services.mash_form import FormField
+from dslapp.services.mash import EnquiryEditor, FormField, Gap
 from ui import strings, theme
 from ui.dialogs.export_pdf import ExportPdfDialog, safe_file_name
 from ui.operations import referral_ops
