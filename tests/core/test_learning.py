@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from support import FAST_KDF, PASSPHRASE
+from support import MakeVault
 
 from dslapp.demo import build_demo
 from dslapp.export.governors_pdf import export_governors_pdf, learning_summary, redact
@@ -50,7 +50,6 @@ from dslapp.services import child_voice, learning, recording, supervision
 from dslapp.services.learning import LearningSettings
 from dslapp.services.today import today
 from dslapp.store import RecordStore
-from dslapp.vault.vault import Vault
 
 CHILD_ID = uuid.UUID("00000000-0000-4000-8000-000000000001")
 ON = date(2026, 3, 2)
@@ -375,8 +374,8 @@ def _pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
-def test_governors_summary_identifies_no_child(tmp_path: Path) -> None:
-    vault, _ = Vault.create(tmp_path / "demo", "Ms Ada Testperson", "DSL", PASSPHRASE, school="Demo", kdf=FAST_KDF)
+def test_governors_summary_identifies_no_child(tmp_path: Path, make_vault: MakeVault) -> None:
+    vault, _ = make_vault(tmp_path / "demo", school="Demo")
     try:
         store = RecordStore(vault)
         build_demo(store, children=12, seed=7, today=ON)
