@@ -1,4 +1,7 @@
-"""Shared fixtures: every test gets a fresh, real, keyed SQLCipher vault in its own temp dir.
+"""Shared fixtures: every test gets its own real, keyed SQLCipher vault in its own temp dir.
+
+The vault is a copy of a migrated template made once per session (``VaultTemplates`` in support.py): the
+same files and state ``Vault.create`` leaves, without running every migration again for each test.
 
 Argon2 uses tiny parameters here (and only here) so tests stay fast; everything else is real.
 
@@ -12,7 +15,8 @@ explicit regression test.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -20,7 +24,7 @@ from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from support import FAST_KDF, PASSPHRASE
+from support import FAST_KDF, PASSPHRASE, MakeVault, VaultTemplates
 
 from dslapp.store import RecordStore
 from dslapp.vault import keys
@@ -51,11 +55,42 @@ def vault_dir(tmp_path: Path) -> Path:
     return tmp_path / "vault"
 
 
+@pytest.fixture(scope="session")
+def vault_templates(tmp_path_factory: pytest.TempPathFactory) -> VaultTemplates:
+    return VaultTemplates(tmp_path_factory.mktemp("vault-templates"))
+
+
 @pytest.fixture
-def vault_and_recovery_key(vault_dir: Path) -> Iterator[tuple[Vault, str]]:
-    vault, recovery_key = Vault.create(
-        vault_dir, "Ms Ada Testperson", "DSL", PASSPHRASE, school="Fictional Test Academy", kdf=FAST_KDF
-    )
+def make_vault(vault_templates: VaultTemplates) -> MakeVault:
+    """``Vault.create`` with the tiny Argon2 parameters, copied from a session template where it can be.
+
+    Arguments as ``Vault.create`` (without ``kdf``). The first vault a test asks for with given arguments is a
+    template copy; a second one with the same arguments is created for real, so that every vault in one test
+    has its own id, data key and recovery key.
+    """
+    used: set[object] = set()
+
+    def make(
+        directory: Path,
+        name: str = "Ms Ada Testperson",
+        role: str = "DSL",
+        passphrase: str = PASSPHRASE,
+        *,
+        school: str = "",
+        clock: Callable[[], datetime] | None = None,
+    ) -> tuple[Vault, str]:
+        key = VaultTemplates.key(name, role, passphrase, school, clock)
+        if key in used:
+            return Vault.create(directory, name, role, passphrase, school=school, kdf=FAST_KDF, clock=clock)
+        used.add(key)
+        return vault_templates.create(directory, name, role, passphrase, school=school, clock=clock)
+
+    return make
+
+
+@pytest.fixture
+def vault_and_recovery_key(vault_dir: Path, make_vault: MakeVault) -> Iterator[tuple[Vault, str]]:
+    vault, recovery_key = make_vault(vault_dir, school="Fictional Test Academy")
     yield vault, recovery_key
     vault.lock()
 

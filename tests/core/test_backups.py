@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from support import FAST_KDF, PASSPHRASE
+from support import PASSPHRASE, MakeVault
 
 from dslapp.config import Settings
 from dslapp.errors import CannotWriteFile, VaultDamaged
@@ -45,9 +45,9 @@ class Clock:
 
 
 @pytest.fixture
-def clocked(vault_dir: Path) -> Iterator[tuple[RecordStore, Clock]]:
+def clocked(vault_dir: Path, make_vault: MakeVault) -> Iterator[tuple[RecordStore, Clock]]:
     clock = Clock(datetime(2026, 11, 2, 12, 0, tzinfo=UTC))  # a Monday, midday
-    vault, _ = Vault.create(vault_dir, "Ms Ada Testperson", "DSL", PASSPHRASE, kdf=FAST_KDF, clock=clock)
+    vault, _ = make_vault(vault_dir, clock=clock)
     yield RecordStore(vault), clock
     vault.lock()
 

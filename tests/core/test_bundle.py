@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from support import MakeVault
 
 from dslapp.devtools import BUNDLE_SCHEMA_NAME
 from dslapp.errors import MalformedBundle
@@ -16,7 +17,6 @@ from dslapp.services import recording
 from dslapp.services.bundle import build_bundle, bundle_schema_text, import_bundle, parse_bundle
 from dslapp.services.children import add_child
 from dslapp.store import RecordStore
-from dslapp.vault.vault import Vault
 
 
 def test_schema_file_is_not_stale() -> None:
@@ -47,13 +47,11 @@ def _case(store: RecordStore) -> str:
     return str(child.id)
 
 
-def test_round_trip_into_a_fresh_vault_is_lossless(store: RecordStore, tmp_path: Path) -> None:
-    from support import FAST_KDF
-
+def test_round_trip_into_a_fresh_vault_is_lossless(store: RecordStore, tmp_path: Path, make_vault: MakeVault) -> None:
     child_id = _case(store)
     first = build_bundle(store, child_id)
     assert first.amendments  # history travels with the record
-    with Vault.create(tmp_path / "other", "Mr Bo Receiver", "DSL", "pw", kdf=FAST_KDF)[0] as other:
+    with make_vault(tmp_path / "other", "Mr Bo Receiver", "DSL", "pw")[0] as other:
         other_store = RecordStore(other)
         import_bundle(other_store, parse_bundle(first.model_dump_json()))
         second = build_bundle(other_store, child_id)
@@ -81,14 +79,12 @@ def test_malformed_bundles_name_the_field_and_add_nothing(
     assert named in str(caught.value) and "\n" not in str(caught.value)
 
 
-def test_import_is_all_or_nothing(store: RecordStore, tmp_path: Path) -> None:
-    from support import FAST_KDF
-
+def test_import_is_all_or_nothing(store: RecordStore, tmp_path: Path, make_vault: MakeVault) -> None:
     child_id = _case(store)
     bundle = build_bundle(store, child_id)
     data = json.loads(bundle.model_dump_json())
     data["amendments"]["not-a-record-in-this-bundle"] = next(iter(data["amendments"].values()))
-    with Vault.create(tmp_path / "other", "Mr Bo Receiver", "DSL", "pw", kdf=FAST_KDF)[0] as other:
+    with make_vault(tmp_path / "other", "Mr Bo Receiver", "DSL", "pw")[0] as other:
         other_store = RecordStore(other)
         with pytest.raises(MalformedBundle, match="amendments"):
             import_bundle(other_store, parse_bundle(json.dumps(data)))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -49,14 +51,79 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and __version__ in out
 
 
-def test_every_command_has_help_text() -> None:
-    parser = build_parser()
-    subparsers = next(a for a in parser._actions if a.dest == "command")
-    for name, sub in subparsers.choices.items():  # type: ignore[attr-defined]
-        assert sub.description or sub.format_help(), name
-        for action in sub._actions:
-            if action.dest not in ("help",) and action.option_strings:
-                assert action.help, f"{name} {action.option_strings}"
+def _command_tree(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser, str | None]]:
+    """Every command under ``parser``, however deeply nested: (words after ``dslapp``, its parser, the help
+    its parent lists it with; None when it is listed with none)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            listed = {choice.dest: choice.help for choice in action._choices_actions}
+            for name, sub in action.choices.items():
+                yield (*path, name), sub, listed.get(name)
+                yield from _command_tree(sub, (*path, name))
+
+
+def _commands() -> list[tuple[str, ...]]:
+    return [path for path, _, _ in _command_tree(build_parser())]
+
+
+def test_the_help_walk_reaches_every_nested_command() -> None:
+    """The walk below is only as good as what it reaches: nested commands are there, and none is missed."""
+    commands = _commands()
+    assert {("init",), ("demo",), ("audit",), ("transfer",), ("transfer", "export"), ("transfer", "receipt")} <= set(
+        commands
+    )
+    assert {("retention", "list"), ("retention", "dispose"), ("bench",)} <= set(commands)
+    assert len(commands) == len(set(commands)) >= 17
+
+
+@pytest.mark.parametrize("path", _commands(), ids=" ".join)
+def test_every_command_and_option_has_help(capsys: pytest.CaptureFixture[str], path: tuple[str, ...]) -> None:
+    """Each command (nested ones too) is listed with help text and each of its options has a help string; its
+    own ``--help`` exits 0 and shows every option, and every command under it with that help text."""
+    parser, listed = next((p, h) for words, p, h in _command_tree(build_parser()) if words == path)
+    assert listed and listed != argparse.SUPPRESS and listed.strip(), f"dslapp {' '.join(path)} has no help text"
+    options = [a for a in parser._actions if a.option_strings and not isinstance(a, argparse._HelpAction)]
+    for option in options:
+        assert option.help and option.help != argparse.SUPPRESS and option.help.strip(), (
+            f"dslapp {' '.join(path)} {'/'.join(option.option_strings)} has no help string"
+        )
+    code, out, err = run(capsys, *path, "--help")
+    assert code == 0 and err == "", err
+    assert out.startswith(f"usage: dslapp {' '.join(path)}"), out
+    flat = " ".join(out.split())
+    for option in options:
+        assert option.option_strings[-1] in out, option.option_strings
+    for words, _, help_text in _command_tree(parser):
+        if len(words) == 1:  # the commands directly under this one
+            assert words[0] in out and help_text is not None and " ".join(help_text.split()) in flat, words
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        (*path, choice)
+        for path, parser, _ in _command_tree(build_parser())
+        for action in parser._actions
+        if not action.option_strings and action.choices and not isinstance(action, argparse._SubParsersAction)
+        for choice in action.choices
+    ],
+    ids=" ".join,
+)
+def test_help_after_a_chosen_action_exits_0(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]) -> None:
+    """``dslapp audit verify --help``, ``dslapp export bundle --help``: the command's help, not an error."""
+    code, out, err = run(capsys, *argv, "--help")
+    assert code == 0 and err == "" and out.startswith(f"usage: dslapp {argv[0]}"), (out, err)
+
+
+def test_the_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0 and out.startswith("usage: dslapp")
+    flat = " ".join(out.split())
+    for words, _, help_text in _command_tree(build_parser()):
+        if len(words) == 1:
+            assert words[0] in out and help_text is not None and " ".join(help_text.split()) in flat, words
 
 
 def test_init_prints_the_recovery_key_once(capsys: pytest.CaptureFixture[str], cli_env: None, vault_dir: Path) -> None:

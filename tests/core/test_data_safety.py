@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from support import FAST_KDF, PASSPHRASE, run_cli
+from support import FAST_KDF, PASSPHRASE, MakeVault, run_cli
 
 from dslapp.config import Settings
 from dslapp.errors import BadBackupFile, InvalidRecord, KeyFileDamaged, VaultDamaged, WrongKeyFile, WrongRecoveryKey
@@ -45,8 +45,8 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def casebook(vault_dir: Path, clock: Clock) -> Iterator[RecordStore]:
-    vault, _ = Vault.create(vault_dir, "Ms Ada Testperson", "DSL", PASSPHRASE, kdf=FAST_KDF, clock=clock)
+def casebook(vault_dir: Path, clock: Clock, make_vault: MakeVault) -> Iterator[RecordStore]:
+    vault, _ = make_vault(vault_dir, clock=clock)
     store = RecordStore(vault)
     yield store
     if vault.is_open:
@@ -391,7 +391,9 @@ def test_a_backup_bomb_is_refused_in_bounded_memory(
 # ---- 7. each bad file gets its own clear line ------------------------------------------------------------
 
 
-def test_bad_backup_files_are_named_as_the_problem(casebook: RecordStore, vault_dir: Path, tmp_path: Path) -> None:
+def test_bad_backup_files_are_named_as_the_problem(
+    casebook: RecordStore, vault_dir: Path, tmp_path: Path, make_vault: MakeVault
+) -> None:
     casebook.vault.lock()
     text = tmp_path / "notes.casebook-backup"
     text.write_text("not a backup")
@@ -403,16 +405,18 @@ def test_bad_backup_files_are_named_as_the_problem(casebook: RecordStore, vault_
             restore(vault_dir, bad, PASSPHRASE)
         assert "casebook is damaged" not in str(raised.value)
     other_dir = tmp_path / "other"
-    other, _ = Vault.create(other_dir, "Mr Bo Otherperson", "DSL", PASSPHRASE, kdf=FAST_KDF)
+    other, _ = make_vault(other_dir, "Mr Bo Otherperson")
     foreign = backup(other, tmp_path / "other.casebook-backup")
     other.lock()
     with pytest.raises(BadBackupFile, match="different casebook"):
         restore(vault_dir, foreign.path, PASSPHRASE)
 
 
-def test_a_key_file_from_another_casebook_is_named(casebook: RecordStore, vault_dir: Path, tmp_path: Path) -> None:
+def test_a_key_file_from_another_casebook_is_named(
+    casebook: RecordStore, vault_dir: Path, tmp_path: Path, make_vault: MakeVault
+) -> None:
     casebook.vault.lock()
-    other, _ = Vault.create(tmp_path / "other", "Mr Bo Otherperson", "DSL", PASSPHRASE, kdf=FAST_KDF)
+    other, _ = make_vault(tmp_path / "other", "Mr Bo Otherperson")
     other.lock()
     (vault_dir / KEYS_NAME).write_bytes((tmp_path / "other" / KEYS_NAME).read_bytes())
     for passphrase in (PASSPHRASE, "a different passphrase"):

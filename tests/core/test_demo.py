@@ -5,11 +5,13 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from support import MakeVault, VaultTemplates
 
 from dslapp.demo import DemoSummary, build_demo, build_large
 from dslapp.guidance.chronology_quality import load_config, opinion_hints
@@ -45,16 +47,30 @@ from dslapp.models.child import nhs_number_is_valid
 from dslapp.models.early_help import PlanStatus
 from dslapp.services.today import today as todays_list
 from dslapp.store import RecordStore
-from dslapp.vault import audit, keys
-from dslapp.vault.vault import Vault
+from dslapp.vault import audit
 
-FAST_KDF = keys.KdfParams(time_cost=1, memory_cost=8, parallelism=1)  # as in conftest (tests/ is not a package)
 TODAY = date(2026, 3, 18)  # a fixed Wednesday in term time, so the checks below do not depend on the clock
 
 
+@pytest.fixture(scope="module")
+def built_demo(
+    vault_templates: VaultTemplates, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[RecordStore, DemoSummary]]:
+    """The default demo caseload, built once for this module in a vault of its own."""
+    vault, _ = vault_templates.create(tmp_path_factory.mktemp("demo") / "vault", school="Fictional Test Academy")
+    store = RecordStore(vault)
+    yield store, build_demo(store, today=TODAY)
+    vault.lock()
+
+
 @pytest.fixture
-def demo(store: RecordStore) -> tuple[RecordStore, DemoSummary]:
-    return store, build_demo(store, today=TODAY)
+def demo(built_demo: tuple[RecordStore, DemoSummary]) -> Iterator[tuple[RecordStore, DemoSummary]]:
+    """The module's demo caseload, for tests that only read it: one that writes to it fails here."""
+    store, _ = built_demo
+    before = (audit.head(store.db), store.count(), store.db.scalar("SELECT count(*) FROM amendments"))
+    yield built_demo
+    after = (audit.head(store.db), store.count(), store.db.scalar("SELECT count(*) FROM amendments"))
+    assert after == before, "a test wrote to the shared demo casebook: give it a demo of its own"
 
 
 def _rows(store: RecordStore) -> list[tuple[Any, ...]]:
@@ -82,13 +98,15 @@ def test_forty_children_in_every_status_and_the_summary_adds_up(demo: tuple[Reco
     assert audit.verify(store.db).ok
 
 
-def test_the_same_seed_and_day_give_identical_records(store: RecordStore, tmp_path: Path) -> None:
-    build_demo(store, today=TODAY)
-    with Vault.create(tmp_path / "second", "Someone Else", "DSL", "pw", kdf=FAST_KDF)[0] as other:
+def test_the_same_seed_and_day_give_identical_records(
+    demo: tuple[RecordStore, DemoSummary], tmp_path: Path, make_vault: MakeVault
+) -> None:
+    store, _ = demo
+    with make_vault(tmp_path / "second", "Someone Else", "DSL", "pw")[0] as other:
         second = RecordStore(other)
         build_demo(second, today=TODAY)
         assert _rows(second) == _rows(store)
-    with Vault.create(tmp_path / "third", "Someone Else", "DSL", "pw", kdf=FAST_KDF)[0] as third_vault:
+    with make_vault(tmp_path / "third", "Someone Else", "DSL", "pw")[0] as third_vault:
         third = RecordStore(third_vault)
         build_demo(third, today=TODAY, seed=7)
         assert {r[0] for r in _rows(third)}.isdisjoint({r[0] for r in _rows(store)})
@@ -337,9 +355,9 @@ def test_build_large_gives_exactly_the_numbers_asked_for(store: RecordStore) -> 
     assert store.search("breakfast")
 
 
-def test_build_large_is_deterministic(store: RecordStore, tmp_path: Path) -> None:
+def test_build_large_is_deterministic(store: RecordStore, tmp_path: Path, make_vault: MakeVault) -> None:
     build_large(store, children=5, concerns=60, heaviest=20, today=TODAY)
-    with Vault.create(tmp_path / "second", "Someone Else", "DSL", "pw", kdf=FAST_KDF)[0] as other:
+    with make_vault(tmp_path / "second", "Someone Else", "DSL", "pw")[0] as other:
         second = RecordStore(other)
         build_large(second, children=5, concerns=60, heaviest=20, today=TODAY)
         assert _rows(second) == _rows(store)

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
-from support import FAST_KDF, PASSPHRASE
+from support import FAST_KDF, PASSPHRASE, MakeVault
 
 from dslapp import cli
 from dslapp.errors import CasebookError
@@ -184,8 +184,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any
 
 
 @pytest.fixture
-def receiver(tmp_path: Path) -> Iterator[RecordStore]:
-    vault, _ = Vault.create(tmp_path / "receiver", "Mr Bo Receiver", "DSL", PASSPHRASE, kdf=FAST_KDF)
+def receiver(tmp_path: Path, make_vault: MakeVault) -> Iterator[RecordStore]:
+    vault, _ = make_vault(tmp_path / "receiver", "Mr Bo Receiver")
     yield RecordStore(vault)
     vault.lock()
 
@@ -555,7 +555,11 @@ def command_line(draw: st.DrawFn, ctx: dict[str, Any]) -> list[str]:
 
 @pytest.fixture
 def cli_sandbox(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fast_kdf: object, template: dict[str, Any]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fast_kdf: object,
+    template: dict[str, Any],
+    make_vault: MakeVault,
 ) -> dict[str, Any]:
     """A vault with a rich case, and input files (good, hostile and damaged), all inside a sandbox folder."""
     sandbox = tmp_path / "sandbox" / "a" / "b" / "c"
@@ -564,7 +568,7 @@ def cli_sandbox(
     monkeypatch.setattr(transfer_module, "PACK_KDF", FAST_KDF)
     monkeypatch.setattr(cli, "cmd_app", lambda args: 0)  # never start the desktop app
     vault_dir = sandbox / "vault"
-    vault, _ = Vault.create(vault_dir, "Ms Ada Testperson", "DSL", PASSPHRASE, school="Fictional", kdf=FAST_KDF)
+    vault, _ = make_vault(vault_dir, school="Fictional")
     child_id = _rich_case(RecordStore(vault))
     vault.lock()
     rng = random.Random(5)

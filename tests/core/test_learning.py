@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from support import FAST_KDF, PASSPHRASE
+from support import MakeVault
 
 from dslapp.demo import build_demo
 from dslapp.export.governors_pdf import redact
@@ -45,7 +45,6 @@ from dslapp.services.learning_cards import already_shown, cards_to_show, dismiss
 from dslapp.services.supervision import export_supervision_pdf
 from dslapp.services.today import today
 from dslapp.store import RecordStore
-from dslapp.vault.vault import Vault
 
 CHILD_ID = uuid.UUID("00000000-0000-4000-8000-000000000001")
 ON = date(2026, 3, 2)
@@ -370,8 +369,8 @@ def _pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
-def test_governors_summary_identifies_no_child(tmp_path: Path) -> None:
-    vault, _ = Vault.create(tmp_path / "demo", "Ms Ada Testperson", "DSL", PASSPHRASE, school="Demo", kdf=FAST_KDF)
+def test_governors_summary_identifies_no_child(tmp_path: Path, make_vault: MakeVault) -> None:
+    vault, _ = make_vault(tmp_path / "demo", school="Demo")
     try:
         store = RecordStore(vault)
         build_demo(store, children=12, seed=7, today=ON)

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from support import FAST_KDF, PASSPHRASE
+from support import MakeVault
 
 from dslapp.errors import DisposalNotAllowed, InvalidRecord
 from dslapp.models import Category, Child, Concern, Person, Transfer, TransferDirection
@@ -17,14 +17,13 @@ from dslapp.services.retention import disposals, dispose, past_retention, retent
 from dslapp.store import RecordStore
 from dslapp.vault import audit
 from dslapp.vault.sqlcipher import IntegrityError, integrity_ok
-from dslapp.vault.vault import Vault
 
 NOW = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(vault_dir: Path) -> Iterator[RecordStore]:
-    vault, _ = Vault.create(vault_dir, "Ms Ada Testperson", "DSL", PASSPHRASE, kdf=FAST_KDF, clock=lambda: NOW)
+def store(vault_dir: Path, make_vault: MakeVault) -> Iterator[RecordStore]:
+    vault, _ = make_vault(vault_dir, clock=lambda: NOW)
     yield RecordStore(vault)
     vault.lock()
 

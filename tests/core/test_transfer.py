@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from support import FAST_KDF, PASSPHRASE
+from support import FAST_KDF, MakeVault
 
 from dslapp.errors import CasebookError, InvalidRecord, ReceiptNotPossible, TransferPackUnreadable, WrongReceiptCode
 from dslapp.models import Category, Child, ChildStatus, ChronologyEntry, Concern, Person, Transfer, TransferDirection
@@ -30,7 +30,6 @@ from dslapp.services.transfer import (
 )
 from dslapp.store import RecordStore
 from dslapp.vault import audit
-from dslapp.vault.vault import Vault
 
 SENT = datetime(2026, 11, 6, 12, 0, tzinfo=UTC)  # a Friday
 
@@ -44,20 +43,10 @@ class Clock:
 
 
 @pytest.fixture
-def schools(tmp_path: Path) -> Iterator[tuple[RecordStore, RecordStore]]:
+def schools(tmp_path: Path, make_vault: MakeVault) -> Iterator[tuple[RecordStore, RecordStore]]:
     clock = Clock(SENT)
-    sender, _ = Vault.create(
-        tmp_path / "sender",
-        "Ms Ada Sender",
-        "DSL",
-        PASSPHRASE,
-        school="Fictional Sender Primary",
-        kdf=FAST_KDF,
-        clock=clock,
-    )
-    receiver, _ = Vault.create(
-        tmp_path / "receiver", "Mr Bo Receiver", "DSL", "receiver pass", school="Fictional High", kdf=FAST_KDF
-    )
+    sender, _ = make_vault(tmp_path / "sender", "Ms Ada Sender", school="Fictional Sender Primary", clock=clock)
+    receiver, _ = make_vault(tmp_path / "receiver", "Mr Bo Receiver", "DSL", "receiver pass", school="Fictional High")
     yield RecordStore(sender), RecordStore(receiver)
     sender.lock()
     receiver.lock()

@@ -156,3 +156,49 @@ def test_unlock_and_lock_are_audited(vault: Vault, vault_dir: Path) -> None:
     actions = [e.action for e in audit.events(reopened.db)]
     assert actions == ["setup", "lock", "unlock"]
     reopened.lock()
+
+
+# ---- the test fixtures' template vaults (tests/support.py) ---------------------------------------------------
+
+
+def _state(vault: Vault) -> dict[str, object]:
+    """Everything about a just-created vault that does not come from chance or the clock."""
+    db = vault.db
+    return {
+        "files": sorted(p.name for p in vault.directory.iterdir()),
+        "modes": sorted(stat.S_IMODE(p.stat().st_mode) for p in [vault.directory, *vault.directory.iterdir()]),
+        "schema": [tuple(r) for r in db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")],
+        "version": db.scalar("PRAGMA user_version"),
+        "meta": sorted(str(r[0]) for r in db.execute("SELECT key FROM meta")),
+        "school": vault.school,
+        "users": [tuple(r) for r in db.execute("SELECT name, role, active FROM users")],
+        "audit": [(e.action, e.user, e.object, e.detail) for e in audit.events(db)],
+        "records": db.scalar("SELECT count(*) FROM records"),
+        "user": (vault.user.name, vault.user.role),
+        "keyfile_users": [(u.name, u.role, u.kdf) for u in vault.keyfile.users],
+        "anchor": (vault.keyfile.anchor.audit_seq, vault.keyfile.anchor.records) if vault.keyfile.anchor else None,
+        "trail_ok": vault.verify_trail().ok,
+        "open": vault.is_open,
+    }
+
+
+def test_a_template_copy_is_what_create_returns(make_vault, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The ``vault`` fixture is a copy of a session template; it must be a vault as ``Vault.create`` leaves it."""
+    fresh, _ = Vault.create(tmp_path / "fresh", "Ms Ada Testperson", "DSL", PASSPHRASE, school="X", kdf=FAST_KDF)
+    copy, recovery_key = make_vault(tmp_path / "copy", school="X")
+    try:
+        assert _state(copy) == _state(fresh)
+        assert copy.directory == tmp_path / "copy" and copy.db.path == tmp_path / "copy" / DB_NAME
+        assert (tmp_path / "copy" / "casebook.id").read_text().strip() == copy.vault_id
+        with pytest.raises(VaultInUse):
+            Vault.open(tmp_path / "copy", PASSPHRASE)
+        # a second vault with the same arguments in one test is created for real: its own id and keys
+        other, other_key = make_vault(tmp_path / "other", school="X")
+        assert other.vault_id != copy.vault_id and other.data_key != copy.data_key and other_key != recovery_key
+        other.lock()
+    finally:
+        fresh.lock()
+        copy.lock()
+    reopened = Vault.open_with_recovery_key(tmp_path / "copy", recovery_key, "a new passphrase")
+    assert [e.action for e in audit.events(reopened.db)] == ["setup", "lock", "unlock", "keys"]
+    reopened.lock()
