@@ -204,7 +204,8 @@ class CasebookApp(QObject):
         if self.session is None or not self.session.is_open:
             return
         if found.newest_copy is not None:
-            text = f"{strings.PAGES_DAMAGED} {strings.PAGES_DAMAGED_RESTORE.format(name=found.newest_copy.name)}"
+            when = vault_ops.backup_made_at(found.newest_copy)
+            text = f"{strings.PAGES_DAMAGED} {strings.PAGES_DAMAGED_RESTORE.format(when=when)}"
         else:
             text = f"{strings.PAGES_DAMAGED} {strings.UNLOCK_DAMAGED_NO_BACKUP}"
         self.last_error = text

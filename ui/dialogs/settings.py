@@ -118,7 +118,8 @@ class SettingsDialog(QDialog):
 
     def _show_held(self, count: int) -> None:
         """Backups kept back because they hold far more records than the casebook now does (issue 12)."""
-        self.held_note.setText(strings.SETTINGS_BACKUPS_HELD.format(n=count) if count else "")
+        text = strings.SETTINGS_BACKUPS_HELD_ONE if count == 1 else strings.SETTINGS_BACKUPS_HELD.format(n=count)
+        self.held_note.setText(text if count else "")
         self.held_note.setVisible(bool(count))
         self.release_held_button.setVisible(bool(count))
 

@@ -14,8 +14,8 @@ PAGES_DAMAGED = (
     "sync fault). Nothing has been changed, and no backup of the damaged file will replace a good one."
 )
 PAGES_DAMAGED_RESTORE = (
-    "The newest good copy is {name}. Lock the casebook now and restore it: the damaged file is kept aside, "
-    "not deleted. Anything recorded since that copy was made will need to be added again."
+    "The newest good copy was made on {when}. Lock the casebook now and restore it: the damaged file is kept "
+    "aside, not deleted. Anything recorded since that copy was made will need to be added again."
 )
 PAGES_LOCK_AND_RESTORE = "Lock and restore…"
 PAGES_LATER = "Not now"
@@ -25,8 +25,12 @@ SETTINGS_BACKUPS_DAILY = "Daily backups to keep"
 SETTINGS_BACKUPS_WEEKLY = "Weekly backups to keep"
 SETTINGS_BACKUP_NOW = "Back up now"
 SETTINGS_BACKUP_DONE = "Backup made and checked: {name}"
+SETTINGS_BACKUPS_HELD_ONE = (
+    "An older automatic backup holds far more records than the casebook does now, so it is being kept and will "
+    "not rotate out. If records were removed by mistake, restore it."
+)
 SETTINGS_BACKUPS_HELD = (
-    "{n} older automatic backup(s) hold far more records than the casebook does now, so they are being kept and "
+    "{n} older automatic backups hold far more records than the casebook does now, so they are being kept and "
     "will not rotate out. If records were removed by mistake, restore the newest of them."
 )
 SETTINGS_BACKUPS_RELEASE = "The casebook is smaller on purpose…"
