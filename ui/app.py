@@ -30,12 +30,12 @@ from ui.locking import Clock, IdleMonitor, SessionLockWatcher
 from ui.operations import vault_ops
 from ui.operations.runner import DbRunner
 from ui.operations.session import Session
-from ui.operations.vault_ops import Opened
 from ui.windows.main_window import MainWindow
 from ui.windows.unlock import UnlockPage
 
 if TYPE_CHECKING:  # the workspace and dialogs load after unlock, keeping start-up quick
     from dslapp.models import Concern
+    from dslapp.services.casebook import Opened, PageCheck
     from dslapp.services.drafts import Draft
     from ui.windows.workspace import Location, Workspace
 
@@ -199,7 +199,7 @@ class CasebookApp(QObject):
         self.check_drafts()
         vault_ops.check_pages_after_unlock(self.runner, opened.casebook, self._pages_damaged)
 
-    def _pages_damaged(self, found: vault_ops.PageCheck) -> None:
+    def _pages_damaged(self, found: PageCheck) -> None:
         """The page check after unlock found damage: say so plainly, and offer to lock and restore now."""
         if self.session is None or not self.session.is_open:
             return

@@ -42,7 +42,7 @@ from dslapp.models import (
 from dslapp.models.base import STORED
 from dslapp.services.changes import Changes
 from dslapp.services.children import ChildFile, open_child_file
-from dslapp.store import RecordStore
+from dslapp.store import RecordStore, queries
 from dslapp.text import LONE_SURROGATE_MESSAGE, one_line, quote_for_message
 from dslapp.vault.audit import Action as Audit
 from dslapp.vault.sqlcipher import IntegrityError
@@ -398,7 +398,7 @@ def _check_history(bundle: CaseBundle, by_id: dict[str, Record]) -> None:
 
 
 def _exists(store: RecordStore, record_id: str) -> bool:
-    return store.db.scalar("SELECT 1 FROM records WHERE id = ?", (record_id,)) is not None
+    return queries.record_exists(store.db, record_id)
 
 
 def read_at_most(path: Path, limit: int) -> bytes | None:

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from dslapp.config import Settings
 from dslapp.errors import CasebookError, VaultDamaged, check_user_name
+from dslapp.services.casebook_files import casebook_exists, users_of
 from dslapp.store import RecordStore
 from dslapp.store import SearchHit as SearchHit
 from dslapp.vault import audit, backup, keys
 from dslapp.vault.copies import BackupFile as BackupFile
 from dslapp.vault.vault import User as User
-from dslapp.vault.vault import Vault, is_vault, list_users
+from dslapp.vault.vault import Vault
 
 Casebook = RecordStore
 """An open casebook: the record store over the unlocked vault (``.vault`` is the vault itself)."""
@@ -37,15 +38,6 @@ class Opened:
     @property
     def directory(self) -> Path:
         return self.casebook.vault.directory
-
-
-def casebook_exists(directory: Path) -> bool:
-    return directory.is_dir() and is_vault(directory)
-
-
-def users_of(directory: Path) -> list[User]:
-    """Who can unlock this casebook (names and roles only; read from the key file, no database)."""
-    return list_users(directory)
 
 
 def create(directory: Path, *, name: str, role: str, school: str, passphrase: str) -> Opened:

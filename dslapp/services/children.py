@@ -15,7 +15,7 @@ from dslapp.models import (
     StatusChange,
 )
 from dslapp.services.changes import Changes
-from dslapp.store import RecordStore
+from dslapp.store import RecordStore, queries
 from dslapp.store.records import validate
 from dslapp.vault.audit import Action as Audit
 from dslapp.views.child_file import ChildFile as ChildFile  # re-exported: services.children is where callers look
@@ -50,12 +50,7 @@ class ChildSummary:
 
 def list_children(store: RecordStore, *, include_closed: bool = True) -> list[ChildSummary]:
     """The caseload, sorted by surname then forename. Audited as a list view."""
-    rows = store.db.execute(
-        "SELECT id, json_extract(body, '$.legal_forename'), json_extract(body, '$.legal_surname'), "
-        "json_extract(body, '$.known_as'), json_extract(body, '$.dob'), json_extract(body, '$.status'), "
-        "json_extract(body, '$.year_group'), json_extract(body, '$.designations') "
-        "FROM records WHERE kind = 'child'"
-    ).fetchall()
+    rows = queries.child_summary_rows(store.db)
     children = []
     for row in rows:
         status = ChildStatus(row[5])

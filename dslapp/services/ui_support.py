@@ -14,7 +14,7 @@ from datetime import date
 from dslapp.models import ChildStatus
 from dslapp.services.children import ChildSummary, list_children
 from dslapp.services.today import today
-from dslapp.store import RecordStore
+from dslapp.store import RecordStore, queries
 
 CLOSED_STATUSES = frozenset({ChildStatus.CLOSED, ChildStatus.TRANSFERRED})
 # Today sections whose items count as an alert on the caseload (overdue or a practice alert).
@@ -41,22 +41,13 @@ def caseload(store: RecordStore, on: date) -> list[CaseloadRow]:
     """Every child, with counts of concerns, the categories raised, open actions and alerts on ``on``."""
     children = list_children(store)
     stats: dict[str, tuple[int, date | None, set[str]]] = {}
-    rows = store.db.execute(
-        "SELECT child_id, count(*), max(occurred_on), group_concat(json_extract(body, '$.categories'), '|') "
-        "FROM records WHERE kind = 'concern' GROUP BY child_id"
-    )
-    for child_id, count, last, cats in rows:
+    for child_id, number, latest, cats in queries.concern_stats(store.db):
         categories: set[str] = set()
         for chunk in (cats or "").split("|"):
             if chunk:
                 categories.update(json.loads(chunk))
-        stats[str(child_id)] = (int(count), date.fromisoformat(last) if last else None, categories)
-    open_actions: dict[str, int] = {}
-    for child_id, count in store.db.execute(
-        "SELECT child_id, count(*) FROM records WHERE kind = 'action' "
-        "AND json_extract(body, '$.done_on') IS NULL GROUP BY child_id"
-    ):
-        open_actions[str(child_id)] = int(count)
+        stats[child_id] = (number, date.fromisoformat(latest) if latest else None, categories)
+    open_actions = queries.open_action_counts(store.db)
     alerts: dict[str, int] = {}
     for section, items in today(store, on).items():
         for item in items:
@@ -93,11 +84,5 @@ class HistoryItem:
 
 def child_history(store: RecordStore, child_id: uuid.UUID | str) -> list[HistoryItem]:
     """Who did what to this child's file, newest first: views, records created and amended, exports."""
-    child = str(child_id)
-    rows = store.db.execute(
-        "SELECT a.seq, a.at, a.user, a.action, a.object, a.detail, coalesce(r.kind, '') FROM audit a "
-        "LEFT JOIN records r ON r.id = a.object "
-        "WHERE a.object = ? OR r.child_id = ? ORDER BY a.seq DESC",
-        (child, child),
-    )
-    return [HistoryItem(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[6]), str(r[5])) for r in rows]
+    rows = queries.history_rows(store.db, child_id)
+    return [HistoryItem(r[0], r[1], r[2], r[3], r[4], r[6], r[5]) for r in rows]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,9 +20,11 @@ from dslapp.errors import CasebookError
 from ui import passphrase, strings
 from ui.operations import vault_ops
 from ui.operations.runner import DbRunner
-from ui.operations.vault_ops import Opened
 from ui.widgets.common import field_label, text_label
 from ui.windows.setup_wizard import StrengthMeter
+
+if TYPE_CHECKING:
+    from dslapp.services.casebook import Opened
 
 
 class RecoveryDialog(QDialog):

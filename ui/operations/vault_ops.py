@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from dslapp.config import Settings, default_vault_dir
-from dslapp.demo import casebook as demo_casebook
 from dslapp.errors import VaultDamaged, check_user_name
 from dslapp.logs import LogEvent
 from dslapp.logs import log as log_event
-from dslapp.services import casebook
-from dslapp.services.casebook import Casebook, Opened, PageCheck, User
+from dslapp.services import casebook_files
 from ui import strings
 from ui.operations.runner import DbRunner, Done, Failed
 from ui.operations.session import Session
@@ -24,7 +25,14 @@ DEMO_PASSPHRASE = "demo passphrase, fictional data only"
 DEMO_USER = "Ms Demo Example"
 DEMO_SCHOOL = "Fictionton Primary Academy"
 
-__all__ = ["DEMO_PASSPHRASE", "DEMO_SCHOOL", "DEMO_USER", "Opened", "PageCheck", "User"]
+if TYPE_CHECKING:
+    from dslapp.services.casebook import Casebook, Opened, PageCheck, User
+
+
+def _casebook() -> ModuleType:
+    """The casebook services, loaded on first use (on the worker, while the passphrase is typed): they bring in
+    the record store and every model, which the unlock window does not need to appear."""
+    return importlib.import_module("dslapp.services.casebook")
 
 
 def real_vault_dir() -> Path:
@@ -36,12 +44,12 @@ def demo_vault_dir() -> Path:
 
 
 def casebook_exists(directory: Path) -> bool:
-    return casebook.casebook_exists(directory)
+    return casebook_files.casebook_exists(directory)
 
 
 def users_of(directory: Path) -> list[User]:
     """Who can unlock this casebook (names and roles only; read from the key file, no database)."""
-    return casebook.users_of(directory)
+    return casebook_files.users_of(directory)
 
 
 def create_casebook(
@@ -60,7 +68,7 @@ def create_casebook(
     if on_stage is not None:
         on_stage(strings.SETUP_CALIBRATING)
     runner.submit(
-        lambda: casebook.create(directory, name=name, role=role, school=school, passphrase=passphrase),
+        lambda: _casebook().create(directory, name=name, role=role, school=school, passphrase=passphrase),
         on_done,
         on_error,
     )
@@ -75,7 +83,7 @@ def open_casebook(
     on_done: Callable[[Opened], None],
     on_error: Failed,
 ) -> None:
-    runner.submit(lambda: casebook.unlock(directory, passphrase, user_id=user_id), on_done, on_error)
+    runner.submit(lambda: _casebook().unlock(directory, passphrase, user_id=user_id), on_done, on_error)
 
 
 def open_with_recovery_key(
@@ -89,7 +97,7 @@ def open_with_recovery_key(
     on_error: Failed,
 ) -> None:
     runner.submit(
-        lambda: casebook.unlock_with_recovery_key(directory, recovery_key, new_passphrase, user_id=user_id),
+        lambda: _casebook().unlock_with_recovery_key(directory, recovery_key, new_passphrase, user_id=user_id),
         on_done,
         on_error,
     )
@@ -108,7 +116,7 @@ def restore_and_open(
     """Restore the offered copy (the damaged file is kept aside), then unlock."""
 
     def work() -> Opened:
-        opened = casebook.restore_and_unlock(directory, backup_file, passphrase, user_id=user_id)
+        opened: Opened = _casebook().restore_and_unlock(directory, backup_file, passphrase, user_id=user_id)
         log_event(LogEvent.RESTORE_DONE)
         return opened
 
@@ -117,11 +125,11 @@ def restore_and_open(
 
 def enable_auto_backup(opened: Opened, settings: Settings) -> None:
     """Rolling encrypted backups whenever the casebook is locked (and so on exit)."""
-    casebook.enable_auto_backup(opened.casebook, settings)
+    _casebook().enable_auto_backup(opened.casebook, settings)
 
 
 def backup_made_at(path: Path) -> str:
-    return casebook.backup_made_at(path)
+    return str(_casebook().backup_made_at(path))
 
 
 def lock(session: Session, on_done: Done | None = None) -> None:
@@ -133,7 +141,7 @@ def lock(session: Session, on_done: Done | None = None) -> None:
     if opened is not None:
         # an error here is the automatic backup failing after the vault locked: the type goes to the event log
         session.runner.submit(
-            lambda: casebook.lock(opened), on_done, lambda error: log_event(LogEvent.BACKUP_FAILED, error=error)
+            lambda: _casebook().lock(opened), on_done, lambda error: log_event(LogEvent.BACKUP_FAILED, error=error)
         )
 
 
@@ -142,7 +150,8 @@ def check_pages_after_unlock(runner: DbRunner, opened: Casebook, on_damaged: Cal
     and call ``on_damaged`` on the GUI thread only if something is wrong."""
 
     def work() -> PageCheck:
-        return casebook.check_pages(opened)
+        found: PageCheck = _casebook().check_pages(opened)
+        return found
 
     def done(result: PageCheck) -> None:
         if result.problems:
@@ -154,38 +163,39 @@ def check_pages_after_unlock(runner: DbRunner, opened: Casebook, on_damaged: Cal
 
 def count_held_backups(session: Session, on_done: Callable[[int], None], *, owner: QObject | None = None) -> None:
     """How many automatic backups are held back because they hold far more records than the casebook now does."""
-    session.run(casebook.held_backups, on_done, lambda _e: None, owner=owner)
+    session.run(lambda store: _casebook().held_backups(store), on_done, lambda _e: None, owner=owner)
 
 
 def confirm_smaller_casebook(
     session: Session, on_done: Done, on_error: Failed, *, owner: QObject | None = None
 ) -> None:
     """The DSL says the casebook is smaller on purpose: held backups may rotate out (audited)."""
-    session.run(casebook.confirm_smaller_casebook, on_done, on_error, owner=owner)
+    session.run(lambda store: _casebook().confirm_smaller_casebook(store), on_done, on_error, owner=owner)
 
 
 def add_deputy(session: Session, name: str, role: str, passphrase: str, on_done: Done, on_error: Failed) -> None:
     def work(store: Casebook) -> User:
         check_user_name(name, whose="The name")
-        return casebook.add_deputy(store, name, role, passphrase)
+        added: User = _casebook().add_deputy(store, name, role, passphrase)
+        return added
 
     session.run(work, on_done, on_error)
 
 
 def change_passphrase(session: Session, current: str, new: str, on_done: Done, on_error: Failed) -> None:
-    session.run(lambda store: casebook.change_passphrase(store, current, new), on_done, on_error)
+    session.run(lambda store: _casebook().change_passphrase(store, current, new), on_done, on_error)
 
 
 def back_up_now(session: Session, settings: Settings, on_done: Done, on_error: Failed, *, owner: QObject) -> None:
     """A verified automatic backup now: on_done gets its file name and how many backups are held back."""
-    session.run(lambda store: casebook.back_up_now(store, settings), on_done, on_error, owner=owner)
+    session.run(lambda store: _casebook().back_up_now(store, settings), on_done, on_error, owner=owner)
 
 
 def export_plain(
     session: Session, passphrase: str, out: Path, on_done: Done, on_error: Failed, *, owner: QObject
 ) -> None:
     """The whole casebook unencrypted, after the passphrase is re-entered (audited by the core)."""
-    session.run(lambda store: casebook.export_plain(store, passphrase, out), on_done, on_error, owner=owner)
+    session.run(lambda store: _casebook().export_plain(store, passphrase, out), on_done, on_error, owner=owner)
 
 
 def build_demo_casebook(
@@ -205,6 +215,9 @@ def build_demo_casebook(
         return not cancel.is_set()
 
     def work() -> Opened:
+        # loaded only when a demo is built: the demo's stories are not needed to show the unlock window
+        from dslapp.demo import casebook as demo_casebook
+
         return demo_casebook.build_demo_casebook(
             directory,
             user=DEMO_USER,

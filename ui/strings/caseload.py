@@ -1,7 +1,5 @@
 """The caseload page: searching and filtering the children."""
 
-from dslapp.models.child import ChildStatus, Designation
-
 CASELOAD_TITLE = "Caseload"
 CASELOAD_SEARCH = "Search names and case notes…"
 CASELOAD_SEARCH_NAME = "Search the caseload"
@@ -26,24 +24,26 @@ CASELOAD_CATEGORY_NAME = "Filter by category of concern"
 CASELOAD_OPEN_NAME = "Open or closed cases"
 CASELOAD_TABLE_NAME = "Children on the caseload"
 
-# ---- short labels for the status badge and the designations column
+# ---- short labels for the status badge and the designations column, keyed by the stored value
+# (the model enums are string enums, so they look these up directly; importing the models here would load
+# them all before the unlock window shows)
 STATUS_SHORT = {
-    ChildStatus.UNIVERSAL: "Universal",
-    ChildStatus.EARLY_HELP: "Early Help",
-    ChildStatus.CIN: "CIN",
-    ChildStatus.CP: "CP plan",
-    ChildStatus.CLA: "CLA",
-    ChildStatus.CLOSED: "Closed",
-    ChildStatus.TRANSFERRED: "Transferred",
+    "universal": "Universal",
+    "early_help": "Early Help",
+    "cin": "CIN",
+    "cp": "CP plan",
+    "cla": "CLA",
+    "closed": "Closed",
+    "transferred": "Transferred",
 }
 DESIGNATION_SHORT = {
-    Designation.SEND: "SEND",
-    Designation.EHCP: "EHCP",
-    Designation.FSM: "FSM",
-    Designation.PUPIL_PREMIUM: "PP",
-    Designation.YOUNG_CARER: "Young carer",
-    Designation.EAL: "EAL",
-    Designation.PREVIOUSLY_LOOKED_AFTER: "PLAC",
-    Designation.KINSHIP_CARE: "Kinship",
-    Designation.PRIVATE_FOSTERING: "Private fostering",
+    "send": "SEND",
+    "ehcp": "EHCP",
+    "fsm": "FSM",
+    "pupil_premium": "PP",
+    "young_carer": "Young carer",
+    "eal": "EAL",
+    "previously_looked_after": "PLAC",
+    "kinship_care": "Kinship",
+    "private_fostering": "Private fostering",
 }

@@ -1,7 +1,5 @@
 """Information sharing decisions."""
 
-from dslapp.models.referral import ConsentState
-
 SHARING_RECORD = "Record a sharing decision"
 SHARING_INTRO = (
     "Record every decision about sharing information, and the reasons, whether or not you shared. "
@@ -32,10 +30,10 @@ SHARING_LIST_NAME = "Information sharing"
 
 # ---- choices, and what the record says
 CONSENT_LABELS = {
-    ConsentState.GIVEN: "Consent given",
-    ConsentState.REFUSED: "Consent refused",
-    ConsentState.NOT_SOUGHT: "Consent not sought",
-    ConsentState.NOT_NEEDED: "Consent not needed",
+    "given": "Consent given",
+    "refused": "Consent refused",
+    "not_sought": "Consent not sought",
+    "not_needed": "Consent not needed",
 }
 LAWFUL_BASES = (
     "",

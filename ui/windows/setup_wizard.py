@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,8 +34,10 @@ from ui import passphrase, strings, theme
 from ui.dialogs.printing import print_recovery_key
 from ui.operations import vault_ops
 from ui.operations.runner import DbRunner
-from ui.operations.vault_ops import Opened
 from ui.widgets.common import field_label, repolish, set_invalid, text_label
+
+if TYPE_CHECKING:
+    from dslapp.services.casebook import Opened
 
 CARD_WIDTH = 600
 

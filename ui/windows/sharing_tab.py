@@ -51,7 +51,7 @@ class SharingDialog(FormDialog):
         self.form.addRow(strings.SHARING_BASIS, self.basis)
         self.consent = QComboBox()
         for state, label in strings.CONSENT_LABELS.items():
-            self.consent.addItem(label, state.value)
+            self.consent.addItem(label, state)
         self.consent.setCurrentIndex(self.consent.findData(ConsentState.NOT_SOUGHT.value))
         self.form.addRow(strings.SHARING_CONSENT, self.consent)
         self.consent_why = text_box(strings.SHARING_CONSENT_WHY_PLACEHOLDER, 60)

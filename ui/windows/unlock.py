@@ -7,6 +7,7 @@ itself. Argon2 runs on the worker thread, so the window stays responsive while i
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -26,8 +27,10 @@ from dslapp.logs import LogEvent, log
 from ui import strings, theme
 from ui.operations import vault_ops
 from ui.operations.runner import DbRunner
-from ui.operations.vault_ops import Opened
 from ui.widgets.common import DemoBadge, field_label, set_invalid, text_label
+
+if TYPE_CHECKING:
+    from dslapp.services.casebook import Opened
 
 CARD_WIDTH = 460
 

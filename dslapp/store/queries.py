@@ -1,0 +1,89 @@
+"""The store's other tables and summary queries: drafts, caseload counts, a child's history. SQL in, rows out.
+
+Services call these instead of writing SQL themselves (DESIGN §2: only ``dslapp.store`` holds SQL).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from dslapp.vault.sqlcipher import Database
+
+DraftRow = tuple[str, str, str | None, str, str, str]
+"""(id, kind, child id, updated at, updated by, body JSON)."""
+
+
+def upsert_draft(db: Database, row: DraftRow) -> None:
+    """Create or replace a draft, committed at once."""
+    with db.transaction():
+        db.execute(
+            "INSERT INTO drafts (id, kind, child_id, updated_at, updated_by, body) VALUES (?,?,?,?,?,?) "
+            "ON CONFLICT(id) DO UPDATE SET child_id = excluded.child_id, updated_at = excluded.updated_at, "
+            "updated_by = excluded.updated_by, body = excluded.body",
+            row,
+        )
+
+
+def draft_rows(db: Database, kind: str | None = None) -> list[DraftRow]:
+    """Drafts, newest first (of ``kind`` if given)."""
+    sql = "SELECT id, kind, child_id, updated_at, updated_by, body FROM drafts"
+    params: list[Any] = []
+    if kind:
+        sql += " WHERE kind = ?"
+        params.append(kind)
+    sql += " ORDER BY updated_at DESC"
+    return [(str(r[0]), str(r[1]), r[2], str(r[3]), str(r[4]), str(r[5])) for r in db.execute(sql, params)]
+
+
+def delete_draft(db: Database, draft_id: str) -> None:
+    """Drafts are not evidence: one is removed once saved as a record, or when the DSL discards it."""
+    with db.transaction():
+        db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+
+
+def child_summary_rows(db: Database) -> list[tuple[Any, ...]]:
+    """(id, legal forename, legal surname, known as, dob, status, year group, designations JSON) of every child."""
+    return [
+        tuple(r)
+        for r in db.execute(
+            "SELECT id, json_extract(body, '$.legal_forename'), json_extract(body, '$.legal_surname'), "
+            "json_extract(body, '$.known_as'), json_extract(body, '$.dob'), json_extract(body, '$.status'), "
+            "json_extract(body, '$.year_group'), json_extract(body, '$.designations') "
+            "FROM records WHERE kind = 'child'"
+        ).fetchall()
+    ]
+
+
+def concern_stats(db: Database) -> list[tuple[str, int, str | None, str | None]]:
+    """Per child: (child id, number of concerns, latest date, the categories of each as JSON joined by '|')."""
+    rows = db.execute(
+        "SELECT child_id, count(*), max(occurred_on), group_concat(json_extract(body, '$.categories'), '|') "
+        "FROM records WHERE kind = 'concern' GROUP BY child_id"
+    )
+    return [(str(r[0]), int(r[1]), r[2], r[3]) for r in rows]
+
+
+def open_action_counts(db: Database) -> dict[str, int]:
+    """Per child: how many actions are not yet done."""
+    rows = db.execute(
+        "SELECT child_id, count(*) FROM records WHERE kind = 'action' "
+        "AND json_extract(body, '$.done_on') IS NULL GROUP BY child_id"
+    )
+    return {str(r[0]): int(r[1]) for r in rows}
+
+
+def history_rows(db: Database, child_id: uuid.UUID | str) -> list[tuple[int, str, str, str, str, str, str]]:
+    """The audit rows about a child or their records, newest first: (seq, at, user, action, object, detail, kind)."""
+    child = str(child_id)
+    rows = db.execute(
+        "SELECT a.seq, a.at, a.user, a.action, a.object, a.detail, coalesce(r.kind, '') FROM audit a "
+        "LEFT JOIN records r ON r.id = a.object "
+        "WHERE a.object = ? OR r.child_id = ? ORDER BY a.seq DESC",
+        (child, child),
+    )
+    return [(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]), str(r[6])) for r in rows]
+
+
+def record_exists(db: Database, record_id: str) -> bool:
+    return db.scalar("SELECT 1 FROM records WHERE id = ?", (record_id,)) is not None
