@@ -20,8 +20,10 @@ from dslapp.export.common import ExportResult, Progress, check_progress
 from dslapp.export.mash_pdf import is_draft_copy, render_mash_pdf
 from dslapp.export.pack_pdf import render_referral_pack
 from dslapp.export.protect import check_password, encrypt_pdf
+from dslapp.export.supervision_pdf import render_supervision_pdf
 from dslapp.guidance.config import resolve
-from dslapp.models import Category, Child, Record, Referral
+from dslapp.models import Category, Child, Record, Referral, SupervisionNote
+from dslapp.services import supervision
 from dslapp.services.bundle import write_user_file
 from dslapp.services.children import ChildFile, open_child_file
 from dslapp.services.chronology import Chronology, build_chronology
@@ -119,6 +121,37 @@ def export_chronology_pdf(
 def record_chronology_print(store: RecordStore, child_id: uuid.UUID | str, entries: int) -> None:
     """Audit a printed chronology."""
     record_print(store, str(child_id), f"chronology: {entries} entries")
+
+
+# ---- a supervision record -------------------------------------------------------------------------------------
+
+
+def export_supervision_pdf(
+    store: RecordStore, note_id: uuid.UUID | str, out: Path, *, password: str | None = None
+) -> ExportResult:
+    """Export one supervision session to ``out``. Audited as ``export``."""
+    started = clock.perf_counter()
+    if password is not None:
+        check_password(password)
+    note = store.get_as(SupervisionNote, note_id)
+    data, pages = render_supervision_pdf(
+        note,
+        supervision.children_discussed(store, note),
+        generated_by=store.vault.user.label,
+        generated_on=store.vault.now(),
+        school=store.vault.school,
+    )
+    return deliver_pdf(
+        store,
+        data,
+        out,
+        password=password,
+        object_id=str(note.id),
+        what="supervision record PDF",
+        pages=pages,
+        entries=1,
+        started=started,
+    )
 
 
 # ---- the MASH enquiry -------------------------------------------------------------------------------------

@@ -7,24 +7,18 @@ refreshers about to lapse appear on Today (:func:`today_rules`, called by ``serv
 
 from __future__ import annotations
 
-import time as clock
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from dslapp.errors import InvalidRecord
-from dslapp.export.common import ExportResult
-from dslapp.export.protect import check_password
-from dslapp.export.supervision_pdf import render_supervision_pdf
 from dslapp.models import Child, CpdRecord, SupervisionNote
 from dslapp.models.cpd import add_years
 from dslapp.models.supervision import FollowUp
 from dslapp.services import recording
 from dslapp.services.changes import Changes
-from dslapp.services.documents import deliver_pdf
 from dslapp.services.learning import LearningSettings, learning_settings
 from dslapp.store import RecordStore
 from dslapp.views.today import TodayItem
@@ -248,31 +242,3 @@ __all__ = [
     "supervision_today",
     "today_rules",
 ]
-
-
-def export_supervision_pdf(
-    store: RecordStore, note_id: uuid.UUID | str, out: Path, *, password: str | None = None
-) -> ExportResult:
-    """Export one supervision session to ``out``. Audited as ``export``."""
-    started = clock.perf_counter()
-    if password is not None:
-        check_password(password)
-    note = store.get_as(SupervisionNote, note_id)
-    data, pages = render_supervision_pdf(
-        note,
-        children_discussed(store, note),
-        generated_by=store.vault.user.label,
-        generated_on=store.vault.now(),
-        school=store.vault.school,
-    )
-    return deliver_pdf(
-        store,
-        data,
-        out,
-        password=password,
-        object_id=str(note.id),
-        what="supervision record PDF",
-        pages=pages,
-        entries=1,
-        started=started,
-    )

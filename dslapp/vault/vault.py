@@ -302,7 +302,7 @@ class Vault:
                 "removed or the database was replaced by an older copy",
             )
 
-    def reseal_keyfile(self) -> None:
+    def reseal_keyfile(self, *, count_records: bool = True) -> None:
         """Save vault.keys with names and roles as the casebook holds them and the audit
         trail's current head, sealed under the data key (done at unlock when needed, at lock and after a backup)."""
         recorded = {
@@ -315,12 +315,12 @@ class Vault:
             for u in self.keyfile.users
         ]
         seq, head = audit.head(self.db)
-        anchor = keys.Anchor(
-            audit_seq=seq,
-            audit_hash=head,
-            records=int(self.db.scalar("SELECT count(*) FROM records")),
-            at=self.now(),
-        )
+        previous = self.keyfile.anchor
+        if count_records or previous is None:
+            records = int(self.db.scalar("SELECT count(*) FROM records"))
+        else:  # locking: the count matters only in a backup's copy, which always counts afresh
+            records = previous.records
+        anchor = keys.Anchor(audit_seq=seq, audit_hash=head, records=records, at=self.now())
         sealed = keys.seal_keyfile(
             self.keyfile.model_copy(update={"users": users}),
             self.data_key,
@@ -437,7 +437,7 @@ class Vault:
                 hook_error = hook_error or exc
         try:
             self.audit(Action.LOCK, self.user.id, "")
-            self.reseal_keyfile()
+            self.reseal_keyfile(count_records=False)
         except Exception as exc:  # a damaged or full disk: the vault is still locked below
             hook_error = hook_error or exc
         finally:

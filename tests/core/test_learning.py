@@ -39,10 +39,10 @@ from dslapp.models.early_help import PlanStatus
 from dslapp.models.referral import DisagreementType
 from dslapp.models.supervision import FollowUp
 from dslapp.services import child_voice, learning, recording, supervision
+from dslapp.services.documents import export_supervision_pdf
 from dslapp.services.governors import export_governors_pdf, learning_summary
 from dslapp.services.learning import LearningSettings
 from dslapp.services.learning_cards import already_shown, cards_to_show, dismiss_card
-from dslapp.services.supervision import export_supervision_pdf
 from dslapp.services.today import today
 from dslapp.store import RecordStore
 

@@ -98,7 +98,7 @@ def record_cpd(session: Session, fields: dict[str, Any], on_done: Callable[[CpdR
 def export_session_pdf(
     session: Session, note_id: str, out: Path, on_done: Callable[[ExportResult], None], **kw: Any
 ) -> None:
-    from dslapp.services.supervision import export_supervision_pdf
+    from dslapp.services.documents import export_supervision_pdf
 
     session.run(lambda store: export_supervision_pdf(store, note_id, out), on_done, **kw)
 
