@@ -142,11 +142,11 @@ def _parse_date(text: str) -> date:
 
 def _resolve_child(store: Any, text: str) -> str:
     """A child id, or a unique prefix of one (as printed by ``dslapp children``)."""
-    rows = store.db.execute(
-        "SELECT id FROM records WHERE kind = 'child' AND id LIKE ? || '%' LIMIT 2", (text.lower(),)
-    ).fetchall()
+    from dslapp.store import queries as store_queries
+
+    rows = store_queries.ids_starting(store.db, "child", text)
     if len(rows) == 1:
-        return str(rows[0][0])
+        return rows[0]
     if not rows:
         raise RecordNotFound(f"No child in this casebook has the id {quote_for_message(text)}.")
     raise AmbiguousId(f"More than one child's id starts with {quote_for_message(text)}; give more of it.")
@@ -235,7 +235,9 @@ def _write_samples(store: Any, out_dir: Path) -> None:
     children = list_children(store)
     if not children:
         return
-    chosen = max(children, key=lambda c: store.db.scalar("SELECT count(*) FROM records WHERE child_id = ?", (c.id,)))
+    from dslapp.store import queries as store_queries
+
+    chosen = max(children, key=lambda c: store_queries.records_of_child(store.db, c.id))
     export_bundle(store, chosen.id, out_dir / "sample-case-bundle.json")
     from dslapp.services.documents import export_chronology_pdf, export_referral_pack
 
@@ -405,11 +407,11 @@ def _transfer_passphrase() -> str:
 
 def _resolve_transfer(store: Any, text: str) -> str:
     """A transfer record's id, or a unique prefix of one (as printed by ``dslapp transfer export``)."""
-    rows = store.db.execute(
-        "SELECT id FROM records WHERE kind = 'transfer' AND id LIKE ? || '%' LIMIT 2", (text.lower(),)
-    ).fetchall()
+    from dslapp.store import queries as store_queries
+
+    rows = store_queries.ids_starting(store.db, "transfer", text)
     if len(rows) == 1:
-        return str(rows[0][0])
+        return rows[0]
     if not rows:
         raise RecordNotFound(f"No CP file transfer in this casebook has the id {quote_for_message(text)}.")
     raise AmbiguousId(f"More than one transfer's id starts with {quote_for_message(text)}; give more of it.")

@@ -14,7 +14,6 @@ school's to find and destroy.
 
 from __future__ import annotations
 
-import contextlib
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,6 +23,7 @@ from dslapp.models import Child, ChildStatus, Transfer
 from dslapp.models.child import add_years
 from dslapp.services.changes import Changes
 from dslapp.store import RecordStore
+from dslapp.store import disposal as disposal_store
 
 DISPOSE_ACTION = "dispose"
 """The audit action of a disposal (the audit trail keeps it for good)."""
@@ -119,43 +119,25 @@ def dispose(store: RecordStore, child_id: uuid.UUID | str, reason: str, decided_
     key = str(child.id)
     disposal_id = str(uuid.uuid4())
     decided_at = store.vault.now()
-    previous_secure_delete = db.scalar("PRAGMA secure_delete")
-    db.execute("PRAGMA secure_delete = ON")  # freed pages are overwritten, not left holding old text
-    try:
-        with db.transaction():
-            db.execute(
-                "INSERT INTO disposals (id, child_id, retain_until, decided_at, decided_by, recorded_by, reason) "
-                "VALUES (?,?,?,?,?,?,?)",
-                (
-                    disposal_id,
-                    key,
-                    until.isoformat(),
-                    decided_at.isoformat(),
-                    decided_by.strip(),
-                    store.vault.user.label,
-                    reason.strip(),
-                ),
-            )
-            rowids = [(int(r[0]),) for r in db.execute("SELECT rowid FROM records WHERE child_id = ?", (key,))]
-            db.execute("DELETE FROM transfer_packs WHERE child_id = ?", (key,))
-            db.execute("DELETE FROM amendments WHERE record_id IN (SELECT id FROM records WHERE child_id = ?)", (key,))
-            db.executemany("DELETE FROM search WHERE rowid = ?", rowids)
-            db.execute("DELETE FROM search WHERE child_id = ?", (key,))
-            db.execute("DELETE FROM drafts WHERE child_id = ?", (key,))
-            removed = int(db.execute("DELETE FROM records WHERE child_id = ?", (key,)).rowcount)
-            completed_at = store.vault.now()
-            db.execute(
-                "UPDATE disposals SET records_removed = ?, completed_at = ? WHERE id = ?",
-                (removed, completed_at.isoformat(), disposal_id),
-            )
-            store.vault.audit(DISPOSE_ACTION, key, f"disposal {disposal_id}: {removed} records removed")
-        # merge the full-text index so deleted words leave its segments, and empty the WAL
-        with contextlib.suppress(Exception):
-            db.execute("INSERT INTO search (search) VALUES ('optimize')")
-        with contextlib.suppress(Exception):
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        db.execute(f"PRAGMA secure_delete = {int(previous_secure_delete or 0)}")
+    decision = (
+        disposal_id,
+        key,
+        until.isoformat(),
+        decided_at.isoformat(),
+        decided_by.strip(),
+        store.vault.user.label,
+        reason.strip(),
+    )
+    completed: list[datetime] = []
+
+    def now() -> str:
+        completed.append(store.vault.now())
+        return completed[-1].isoformat()
+
+    with disposal_store.overwriting_freed_pages(db), db.transaction():
+        removed = disposal_store.remove_child_records(db, decision, now)
+        store.vault.audit(DISPOSE_ACTION, key, f"disposal {disposal_id}: {removed} records removed")
+    completed_at = completed[-1]
     disposal = Disposal(
         disposal_id,
         key,
@@ -172,10 +154,7 @@ def dispose(store: RecordStore, child_id: uuid.UUID | str, reason: str, decided_
 
 def disposals(store: RecordStore) -> list[Disposal]:
     """Every disposal decision carried out in this casebook, oldest first."""
-    rows = store.db.execute(
-        "SELECT id, child_id, retain_until, decided_at, decided_by, recorded_by, reason, records_removed, "
-        "completed_at FROM disposals ORDER BY decided_at"
-    ).fetchall()
+    rows = disposal_store.disposal_rows(store.db)
     return [
         Disposal(
             str(r[0]),

@@ -67,7 +67,7 @@ from dslapp.services.bundle import (
 from dslapp.services.changes import Changes
 from dslapp.services.children import change_status
 from dslapp.services.transfer_letter import covering_letter_pdf
-from dslapp.store import RecordStore
+from dslapp.store import RecordStore, queries
 from dslapp.store.records import validate
 from dslapp.vault.audit import Action as Audit
 from dslapp.vault.keys import KdfParams, normalise_passphrase
@@ -480,17 +480,14 @@ def export_transfer(
                     },
                 )
             )
-            store.db.execute(
-                "INSERT INTO transfer_packs (pack_id, direction, transfer_id, child_id, created_at, receipt_check) "
-                "VALUES (?,?,?,?,?,?)",
-                (
-                    str(pack_id),
-                    "outgoing",
-                    str(transfer.id),
-                    str(child.id),
-                    store.vault.now().isoformat(),
-                    _receipt_check(receipt_code),
-                ),
+            queries.add_transfer_pack(
+                store.db,
+                str(pack_id),
+                "outgoing",
+                str(transfer.id),
+                str(child.id),
+                store.vault.now().isoformat(),
+                _receipt_check(receipt_code),
             )
             reason = f"CP file transferred to {to_school}"
             child, _ = change_status(store, child.id, ChildStatus.TRANSFERRED, today, reason)
@@ -516,16 +513,13 @@ def record_receipt(
             f"Receipt of this CP file was already confirmed on {transfer.received_on:%d/%m/%Y}{by}."
         )
     received_by = _clean(received_by, "name of the DSL who received the file", required=True)
-    row = store.db.execute(
-        "SELECT receipt_check FROM transfer_packs WHERE transfer_id = ? AND direction = 'outgoing'",
-        (str(transfer.id),),
-    ).fetchone()
-    if row is None:
+    check = queries.outgoing_receipt_check(store.db, str(transfer.id))
+    if check is None:
         raise ReceiptNotPossible(
             "This transfer was not sent as a DSL Casebook transfer pack, so there is no receipt code to check."
         )
     code = normalise_receipt_code(receipt_code)
-    if len(code) != _RECEIPT_GROUPS * _RECEIPT_GROUP_LEN or not hmac.compare_digest(_receipt_check(code), str(row[0])):
+    if len(code) != _RECEIPT_GROUPS * _RECEIPT_GROUP_LEN or not hmac.compare_digest(_receipt_check(code), check):
         raise WrongReceiptCode()
     amended = store.amend(
         transfer.id,
@@ -546,13 +540,10 @@ def record_receipt(
 def import_opened_pack(store: RecordStore, opened: OpenedPack) -> tuple[Child, str]:
     """Add the child from an opened pack, marked as received from the sending school; returns the receipt code."""
     pack_id = str(opened.header.pack_id)
-    seen = store.db.execute(
-        "SELECT created_at FROM transfer_packs WHERE pack_id = ? AND direction = 'incoming'", (pack_id,)
-    ).fetchone()
+    seen = queries.incoming_pack_seen_at(store.db, pack_id)
     if seen is not None:
         raise AlreadyImported(
-            f"This transfer pack was already imported (on {str(seen[0])[:10]}). "
-            f"Its receipt code is {opened.receipt_code}."
+            f"This transfer pack was already imported (on {seen[:10]}). Its receipt code is {opened.receipt_code}."
         )
     contents = opened.contents
     today = _today(store)
@@ -582,17 +573,14 @@ def import_opened_pack(store: RecordStore, opened: OpenedPack) -> tuple[Child, s
                 },
             )
         )
-        store.db.execute(
-            "INSERT INTO transfer_packs (pack_id, direction, transfer_id, child_id, created_at, receipt_check) "
-            "VALUES (?,?,?,?,?,?)",
-            (
-                pack_id,
-                "incoming",
-                str(transfer.id),
-                str(child.id),
-                store.vault.now().isoformat(),
-                _receipt_check(opened.receipt_code),
-            ),
+        queries.add_transfer_pack(
+            store.db,
+            pack_id,
+            "incoming",
+            str(transfer.id),
+            str(child.id),
+            store.vault.now().isoformat(),
+            _receipt_check(opened.receipt_code),
         )
         store.vault.audit(Audit.IMPORT, str(child.id), f"CP file transfer pack {pack_id}")
     return amended, opened.receipt_code

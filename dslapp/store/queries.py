@@ -87,3 +87,53 @@ def history_rows(db: Database, child_id: uuid.UUID | str) -> list[tuple[int, str
 
 def record_exists(db: Database, record_id: str) -> bool:
     return db.scalar("SELECT 1 FROM records WHERE id = ?", (record_id,)) is not None
+
+
+def draft_body(db: Database, draft_id: str, kind: str) -> str | None:
+    """One draft's body JSON (None if there is no such draft)."""
+    value = db.scalar("SELECT body FROM drafts WHERE id = ? AND kind = ?", (draft_id, kind))
+    return None if value is None else str(value)
+
+
+def referrer_contact(db: Database, user_name: str) -> tuple[str, str]:
+    """The phone and email ``user_name`` gave on their last MASH enquiry (only those two values are read)."""
+    row = db.execute(
+        "SELECT json_extract(body, '$.form.referrer_phone'), json_extract(body, '$.form.referrer_email') "
+        "FROM records WHERE kind = 'referral' AND created_by = ? "
+        "AND coalesce(json_extract(body, '$.form.referrer_phone'), '') != '' ORDER BY created_at DESC LIMIT 1",
+        (user_name,),
+    ).fetchone()
+    return (str(row[0] or ""), str(row[1] or "")) if row else ("", "")
+
+
+def add_transfer_pack(
+    db: Database, pack_id: str, direction: str, transfer_id: str, child_id: str, at: str, receipt_check: str
+) -> None:
+    """Remember a transfer pack sent or taken in (inside the caller's transaction)."""
+    db.execute(
+        "INSERT INTO transfer_packs (pack_id, direction, transfer_id, child_id, created_at, receipt_check) "
+        "VALUES (?,?,?,?,?,?)",
+        (pack_id, direction, transfer_id, child_id, at, receipt_check),
+    )
+
+
+def outgoing_receipt_check(db: Database, transfer_id: str) -> str | None:
+    value = db.scalar(
+        "SELECT receipt_check FROM transfer_packs WHERE transfer_id = ? AND direction = 'outgoing'", (transfer_id,)
+    )
+    return None if value is None else str(value)
+
+
+def incoming_pack_seen_at(db: Database, pack_id: str) -> str | None:
+    value = db.scalar("SELECT created_at FROM transfer_packs WHERE pack_id = ? AND direction = 'incoming'", (pack_id,))
+    return None if value is None else str(value)
+
+
+def ids_starting(db: Database, kind: str, prefix: str) -> list[str]:
+    """Ids of records of ``kind`` that start with ``prefix`` (at most two: enough to tell one from many)."""
+    rows = db.execute("SELECT id FROM records WHERE kind = ? AND id LIKE ? || '%' LIMIT 2", (kind, prefix.lower()))
+    return [str(r[0]) for r in rows]
+
+
+def records_of_child(db: Database, child_id: str) -> int:
+    return int(db.scalar("SELECT count(*) FROM records WHERE child_id = ?", (child_id,)))

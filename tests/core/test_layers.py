@@ -4,6 +4,7 @@ of the core hides an import inside a function (the CLI and the benchmark do, onl
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -49,3 +50,22 @@ def test_the_layer_contract_holds() -> None:
     lint = Path(sys.executable).with_name("lint-imports")
     proc = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-4000:]
+
+
+def test_only_the_store_and_the_vault_hold_sql() -> None:
+    """DESIGN §2: SQL lives in ``dslapp.store`` (and the vault's own files); the benchmark's bare baselines are the
+    one exception, since measuring raw SQL is their point."""
+    pattern = re.compile(r"\.(execute|executemany|executescript|scalar)\(")
+    offenders = []
+    for path in sorted((ROOT / "dslapp").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative.startswith(("dslapp/store/", "dslapp/vault/")) or relative == "dslapp/bench.py":
+            continue
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+            if pattern.search(line):
+                offenders.append(f"{relative}:{number}")
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+            if pattern.search(line):
+                offenders.append(f"{path.relative_to(ROOT).as_posix()}:{number}")
+    assert not offenders, f"SQL outside dslapp/store: {offenders}"

@@ -31,7 +31,7 @@ from dslapp.services.mash.completeness import Gap, completeness, field_value
 from dslapp.services.mash.form import CONSENT_FIELDS, EnquiryForm, current_enquiry_form
 from dslapp.services.mash.prefill import prefill_enquiry
 from dslapp.services.recording import record as record_new
-from dslapp.store import RecordStore
+from dslapp.store import RecordStore, queries
 from dslapp.text import quote_for_message
 
 AUTOSAVE_KIND = "mash_enquiry"
@@ -112,12 +112,10 @@ def autosave_enquiry(
 
 def pending_edits(store: RecordStore, referral_id: uuid.UUID | str) -> dict[str, Any]:
     """Autosaved answers not yet saved to the enquiry (empty if none)."""
-    row = store.db.execute(
-        "SELECT body FROM drafts WHERE id = ? AND kind = ?", (_draft_id(referral_id), AUTOSAVE_KIND)
-    ).fetchone()
-    if row is None:
+    body = queries.draft_body(store.db, _draft_id(referral_id), AUTOSAVE_KIND)
+    if body is None:
         return {}
-    data = json.loads(row[0])
+    data = json.loads(body)
     return dict(data) if isinstance(data, dict) else {}
 
 

@@ -20,7 +20,7 @@ from dslapp.models.early_help import LEVEL_LABELS
 from dslapp.services.children import ChildFile, open_child_file
 from dslapp.services.mash.common import dmy, vault_today
 from dslapp.services.thresholds import latest_threshold_decision
-from dslapp.store import RecordStore
+from dslapp.store import RecordStore, queries
 from dslapp.views.mash_enquiry import ROLE_NAMES, role_name
 
 MAX_TRIED = 8
@@ -51,13 +51,7 @@ def _nhs(number: str) -> str:
 def _referrer_contact(store: RecordStore) -> tuple[str, str]:
     """The signed-in user's phone and email as they gave them on their last enquiry (only those two
     values are read: nothing about that enquiry's child)."""
-    row = store.db.execute(
-        "SELECT json_extract(body, '$.form.referrer_phone'), json_extract(body, '$.form.referrer_email') "
-        "FROM records WHERE kind = 'referral' AND created_by = ? "
-        "AND coalesce(json_extract(body, '$.form.referrer_phone'), '') != '' ORDER BY created_at DESC LIMIT 1",
-        (store.vault.user.name,),
-    ).fetchone()
-    return (str(row[0] or ""), str(row[1] or "")) if row else ("", "")
+    return queries.referrer_contact(store.db, store.vault.user.name)
 
 
 def _child_fields(store: RecordStore, child: Child, today: date) -> dict[str, str]:
