@@ -19,6 +19,7 @@ from ui.formatting import dmy
 from ui.models.records import Column
 from ui.operations.session import Session
 from ui.widgets.common import text_label
+from ui.widgets.record_list import RecordList
 
 
 def plan_html(plan: EarlyHelpPlan, reviews: Sequence[EarlyHelpReview]) -> str:
@@ -90,7 +91,6 @@ class EarlyHelpTab(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        from ui.windows.child_record import RecordList  # the record window imports this module
 
         self.session = session
         self.child_id = child_id

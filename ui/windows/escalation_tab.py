@@ -22,6 +22,7 @@ from ui.models.records import Column
 from ui.operations import guidance_ops
 from ui.operations.session import Session
 from ui.widgets.learning_card import show_cards_for
+from ui.widgets.record_list import RecordList
 
 
 def _stage_title(number: int) -> str:
@@ -155,7 +156,6 @@ class EscalationTab(QWidget):
         self, session: Session, child_id: str, on: date, detail: Callable[[Record], str], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        from ui.windows.child_record import RecordList  # the record window imports this module
 
         self.session = session
         self.child_id = child_id

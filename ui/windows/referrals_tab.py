@@ -25,6 +25,7 @@ from ui.operations import referral_ops
 from ui.operations.session import Session
 from ui.widgets.common import Badge, text_label
 from ui.widgets.learning_card import show_cards_for, show_voice_check
+from ui.widgets.record_list import RecordList
 
 STATUS_TONES = {
     ReferralStatus.DRAFT: "warning",
@@ -186,7 +187,6 @@ class ReferralsTab(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        from ui.windows.child_record import RecordList  # the record window imports this module
 
         self.session = session
         self.child_id = child_id

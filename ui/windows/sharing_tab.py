@@ -26,6 +26,7 @@ from ui.models.records import Column
 from ui.operations import guidance_ops
 from ui.operations.session import Session
 from ui.widgets.common import text_label
+from ui.widgets.record_list import RecordList
 
 
 class SharingDialog(FormDialog):
@@ -117,7 +118,6 @@ class SharingTab(QWidget):
         self, session: Session, child_id: str, on: date, detail: Callable[[Record], str], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        from ui.windows.child_record import RecordList  # the record window imports this module
 
         self.session = session
         self.child_id = child_id
