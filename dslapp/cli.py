@@ -582,10 +582,14 @@ def build_parser() -> argparse.ArgumentParser:
     today.add_argument("--json", action="store_true", help="print JSON")
 
     imp = unlocking(command("import", cmd_import, "add a child from a case bundle (JSON)"))
-    imp.add_argument("file", metavar="FILE.json")
+    imp.add_argument("file", metavar="FILE.json", help="the case bundle to add")
 
     export = unlocking(command("export", cmd_export, "export a child's case bundle or PDFs"))
-    export.add_argument("what", choices=["bundle", "chronology", "mash", "pack", "plain"])
+    export.add_argument(
+        "what",
+        choices=["bundle", "chronology", "mash", "pack", "plain"],
+        help="bundle (JSON), chronology, mash (enquiry) or pack (PDFs), plain (the whole casebook, unencrypted)",
+    )
     export.add_argument("--child", metavar="ID", help="the child's id (or its first characters); not for plain")
     export.add_argument("--out", required=True, metavar="FILE", help="the file to write")
     export.add_argument("--pdf-password-stdin", action="store_true", help="read a PDF password from stdin (AES-256)")
@@ -601,7 +605,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     res = unlocking(command("restore", cmd_restore, "restore the casebook from a backup (the current file is kept)"))
-    res.add_argument("file", metavar="FILE")
+    res.add_argument("file", metavar="FILE", help="a backup file, or a database kept aside by an earlier restore")
 
     aud = command("audit", cmd_audit_verify, "check the audit trail")
     aud.add_argument("action", choices=["verify"], help="verify: check every row of the hash chain")
@@ -631,7 +635,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"add a child from a transfer pack; the one-time passphrase comes from {TRANSFER_PASSPHRASE_ENV} or "
         "standard input (after the casebook passphrase, with --passphrase-stdin)",
     )
-    ti.add_argument("file", metavar="FILE")
+    ti.add_argument("file", metavar="FILE", help="the transfer pack received")
     tr = transfer_action("receipt", cmd_transfer_receipt, "check the receiving school's receipt code and close it")
     tr.add_argument("--transfer", required=True, metavar="ID", help="the transfer's id (or its first characters)")
     tr.add_argument("--code", required=True, metavar="CODE", help="the receipt code the receiving DSL read out")
@@ -657,7 +661,8 @@ def build_parser() -> argparse.ArgumentParser:
     rd.add_argument("--reason", required=True, help="why the file is disposed of (kept for good)")
     rd.add_argument("--decided-by", metavar="NAME", help="who decided (default: you)")
 
-    bench = sub.add_parser("bench", help="measure performance on a large fictional dataset")
+    bench_help = "measure performance on a large fictional dataset, each figure beside a bare baseline"
+    bench = sub.add_parser("bench", help=bench_help, description=bench_help)
     bench.add_argument("--children", type=int, default=1000, help="children in the dataset (default 1000)")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.set_defaults(func=cmd_bench)

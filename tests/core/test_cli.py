@@ -89,6 +89,9 @@ def test_every_command_and_option_has_help(capsys: pytest.CaptureFixture[str], p
         assert option.help and option.help != argparse.SUPPRESS and option.help.strip(), (
             f"dslapp {' '.join(path)} {'/'.join(option.option_strings)} has no help string"
         )
+    positionals = [a for a in parser._actions if not a.option_strings and not isinstance(a, argparse._SubParsersAction)]
+    for positional in positionals:
+        assert positional.help and positional.help.strip(), f"dslapp {' '.join(path)} {positional.dest} has no help"
     code, out, err = run(capsys, *path, "--help")
     assert code == 0 and err == "", err
     assert out.startswith(f"usage: dslapp {' '.join(path)}"), out

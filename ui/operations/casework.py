@@ -76,9 +76,9 @@ def record_concern(
     **kw: Any,
 ) -> None:
     def work(store: Casebook) -> tuple[Concern, Changes]:
-        # the practice prompts (neglect learning, cumulative pattern) also show on Today and the child's file
-        saved, changes, _prompts = concerns.record_concern(store, actions=actions, draft_id=draft_id, **fields)
-        return saved, changes
+        # the dialog shows no prompts after saving (the neglect learning is shown while typing, and the pattern
+        # on Today and the child's file), so none are computed here: one write, nothing more
+        return concerns.save_concern(store, actions=actions, draft_id=draft_id, **fields)
 
     session.write(work, on_done, on_error)
 
