@@ -19,9 +19,10 @@ from dslapp.store import RecordStore
 from dslapp.vault import audit
 from dslapp.vault.vault import Vault
 from ui import strings
+from ui.dialogs.chronology_entry import EntryDialog
 from ui.dialogs.export_pdf import ExportPdfDialog
 from ui.dialogs.print_chronology import paint_chronology, set_up_printer
-from ui.windows.chronology_tab import ChronologyTab, EntryDialog
+from ui.windows.chronology_tab import ChronologyTab
 from ui.windows.unlock import UnlockPage
 from ui.windows.workspace import Location
 

@@ -11,26 +11,20 @@ source record untouched.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
-    QRadioButton,
-    QScrollArea,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -44,123 +38,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dslapp.errors import CasebookError
-from dslapp.guidance.chronology_quality import Hint, check_entry
-from dslapp.models import Category, ChronologyEntry, Impact
-from dslapp.models.chronology import approximate_date
+from dslapp.models import Category, ChronologyEntry
 from dslapp.services.chronology import ChronologyRow
 from ui import strings, theme
+from ui.dialogs.chronology_entry import EntryDialog
 from ui.dialogs.export_pdf import ExportPdfDialog, safe_file_name
+from ui.models.chronology import ROW_ROLE, ChronologyModel, hints_html
 from ui.operations import chronology as ops
 from ui.operations.casework import OpenedChild
 from ui.operations.session import Session
-from ui.widgets.common import field_label, set_invalid, text_label
+from ui.widgets.common import field_label, text_label
 from ui.widgets.record_views import record_html
 from ui.widgets.timeline import TimelineView
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-IMPACT_MARK = {Impact.POSITIVE: "+", Impact.NEGATIVE: "−", Impact.UNKNOWN: "?"}
 ANY_DATE = QDate(1900, 1, 1)
 WRAP_LIMIT = 400  # rows sized to their text up to this many; beyond, one line each (full text in tooltips)
 SUMMARY_QUARTERS = 6
 MAX_ROW_HEIGHT = 120
-
-
-def impact_text(row: ChronologyRow) -> str:
-    mark = IMPACT_MARK[row.impact_kind]
-    return f"{mark} {row.impact}" if row.impact else f"{mark} {strings.CHRONO_IMPACT_LABELS[row.impact_kind.value]}"
-
-
-def hints_html(hints: list[Hint]) -> str:
-    import html
-
-    if not hints:
-        return f"<p style='color:{theme.colours().success}'>✓ {html.escape(strings.CHRONO_NO_HINTS)}</p>"
-    items = "".join(f"<li>{html.escape(h.message)}</li>" for h in hints)
-    return f"<p><b>{html.escape(strings.CHRONO_HINTS_TITLE)}</b></p><ul style='margin-left:-20px'>{items}</ul>"
-
-
-class ChronologyModel(QAbstractTableModel):
-    """Chronology rows in date order (the order is the point, so the view does not re-sort)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ChronologyRow] = []
-        self.hints: dict[str, list[Hint]] = {}
-        self._hint_icon = theme.icon("alert", theme.colours().warning)
-
-    def set_rows(self, rows: list[ChronologyRow], hints: dict[str, list[Hint]]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.hints = dict(hints)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(strings.CHRONO_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return strings.CHRONO_COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == 0:
-            return strings.CHRONO_HINT_COLUMN_TIP
-        return None
-
-    def text(self, row: ChronologyRow, column: int) -> str:
-        if column == 1:
-            return row.when
-        if column == 2:
-            return row.event + (f"\n[{row.category_label}]" if row.category_label else "")
-        if column == 3:
-            return row.source
-        if column == 4:
-            return impact_text(row)
-        if column == 5:
-            return row.action
-        if column == 6:
-            return row.recorded_by
-        return ""
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        hints = self.hints.get(row.key, [])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DecorationRole and column == 0 and hints:
-            return self._hint_icon
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 0:
-                return "\n".join(f"• {h.message}" for h in hints) if hints else None
-            text = self.text(row, column)
-            return text if len(text) > 30 else None
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
-            return strings.CHRONO_HINT_COUNT.format(count=len(hints)) if hints else ""
-        if role == Qt.ItemDataRole.ForegroundRole and column == 4:
-            c = theme.colours()
-            if row.impact_kind == Impact.NEGATIVE:
-                return QColor(c.danger)
-            if row.impact_kind == Impact.POSITIVE:
-                return QColor(c.success)
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.approximate:
-            return QColor(theme.colours().muted)
-        if role == Qt.ItemDataRole.FontRole and column == 1 and row.approximate:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignHCenter if column == 0 else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignTop)
-        return None
 
 
 class _ShadedDelegate(QStyledItemDelegate):
@@ -643,254 +537,3 @@ class CaseExportButton(QToolButton):
         if self.tab.opened is None or not self.tab.opened.file.referrals:
             return None
         return self._dialog(ops.export_mash(self.tab.child_id), strings.CASE_EXPORT_MASH_TITLE, "mash-enquiry")
-
-
-class EntryDialog(QDialog):
-    """Add a manual entry, or re-word a row (an amendment with a reason when the row is already an entry)."""
-
-    saved = Signal(object)
-
-    def __init__(
-        self,
-        session: Session,
-        child_id: str,
-        row: ChronologyRow | None,
-        entry: ChronologyEntry | None,
-        on: date,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.child_id = child_id
-        self.row = row
-        self.entry = entry
-        self.mode = "add" if row is None else ("amend" if entry is not None else "curate")
-        title = {
-            "add": strings.CHRONO_ADD_TITLE,
-            "amend": strings.CHRONO_EDIT_TITLE,
-            "curate": strings.CHRONO_EDIT_TITLE,
-        }
-        self.setWindowTitle(title[self.mode])
-        self.resize(760, 820)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 18, 24, 16)
-        outer.setSpacing(8)
-        outer.addWidget(text_label(title[self.mode], "PageTitle"))
-        note = {
-            "add": strings.CHRONO_ADD_NOTE,
-            "amend": strings.CHRONO_AMEND_NOTE,
-            "curate": strings.CHRONO_CURATE_NOTE,
-        }[self.mode]
-        outer.addWidget(text_label(note, "Hint", wrap=True))
-
-        form = QWidget()
-        layout = QVBoxLayout(form)
-        layout.setContentsMargins(0, 0, 8, 0)
-        layout.setSpacing(5)
-        self.exact = QRadioButton(strings.CHRONO_EXACT_DATE)
-        self.approximate = QRadioButton(strings.CHRONO_APPROXIMATE)
-        group = QButtonGroup(self)
-        group.addButton(self.exact)
-        group.addButton(self.approximate)
-        self.on_date = QDateEdit()
-        self.on_date.setDisplayFormat("dd/MM/yyyy")
-        self.on_date.setCalendarPopup(True)
-        self.on_date.setAccessibleName(strings.CHRONO_EXACT_DATE)
-        self.on_date.setDate(QDate(on.year, on.month, on.day))
-        self.period = QLineEdit()
-        self.period.setPlaceholderText(strings.CHRONO_PERIOD_HINT)
-        self.period.setAccessibleName(strings.CHRONO_APPROXIMATE)
-        when = QHBoxLayout()
-        when.addWidget(self.exact)
-        when.addWidget(self.on_date)
-        when.addSpacing(16)
-        when.addWidget(self.approximate)
-        when.addWidget(self.period, 1)
-        layout.addWidget(field_label(strings.CHRONO_WHEN))
-        layout.addLayout(when)
-        self.event_box = _box(strings.CHRONO_EVENT, 96, 150)
-        self.source = QLineEdit()
-        self.source.setPlaceholderText(strings.CHRONO_SOURCE_HINT)
-        self.category = QComboBox()
-        self.category.addItem(strings.CHRONO_NO_CATEGORY, None)
-        for category in Category:
-            self.category.addItem(category.label, category.value)
-        self.impact = _box(strings.CHRONO_IMPACT, 60, 100)
-        self.impact_kind = QComboBox()
-        for kind in Impact:
-            self.impact_kind.addItem(f"{IMPACT_MARK[kind]}  {strings.CHRONO_IMPACT_LABELS[kind.value]}", kind.value)
-        self.action = _box(strings.CHRONO_ACTION, 72, 130)
-        self.recorded_by = QLineEdit(session.user_name)
-        self.significant_box = QCheckBox(strings.CHRONO_SIGNIFICANT)
-        self.significant_box.setChecked(True)
-        for label, widget in (
-            (strings.CHRONO_EVENT, self.event_box),
-            (strings.CHRONO_SOURCE_LABEL, self.source),
-            (strings.CHRONO_CATEGORY, self.category),
-            (strings.CHRONO_IMPACT, self.impact),
-            (strings.CHRONO_IMPACT_KIND, self.impact_kind),
-            (strings.CHRONO_ACTION, self.action),
-            (strings.CHRONO_RECORDED_BY, self.recorded_by),
-        ):
-            layout.addWidget(field_label(label, widget))
-            layout.addWidget(widget)
-        layout.addWidget(self.significant_box)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form)
-        outer.addWidget(scroll, 1)
-        self.hints = QLabel()
-        self.hints.setWordWrap(True)
-        self.hints.setTextFormat(Qt.TextFormat.RichText)
-        self.hints.setAccessibleName(strings.CHRONO_HINTS_TITLE)
-        c = theme.colours()
-        self.hints.setStyleSheet(f"background: {c.warning_soft}; padding: 6px 10px; border-radius: 6px;")
-        outer.addWidget(self.hints)
-
-        self.reason = _box(strings.AMEND_REASON, 52, 80)
-        self.reason.setPlaceholderText(strings.AMEND_REASON_HINT)
-        if self.mode == "amend":
-            outer.addWidget(field_label(strings.AMEND_REASON, self.reason))
-            outer.addWidget(self.reason)
-        else:
-            self.reason.hide()
-        footer = QHBoxLayout()
-        self.error = text_label("", "InlineError", wrap=True)
-        footer.addWidget(self.error, 1)
-        cancel = QPushButton(strings.CANCEL)
-        cancel.clicked.connect(self.reject)
-        self.save_button = QPushButton(theme.icon("check", theme.colours().accent_text), strings.SAVE)
-        self.save_button.setObjectName("Primary")
-        self.save_button.clicked.connect(self.save)
-        footer.addWidget(cancel)
-        footer.addWidget(self.save_button)
-        outer.addLayout(footer)
-
-        self._fill()
-        self.exact.toggled.connect(self._date_mode)
-        self._date_mode()
-        for box in (self.event_box, self.impact, self.action):
-            box.textChanged.connect(self._update_hints)
-        self.source.textChanged.connect(self._update_hints)
-        self._update_hints()
-        self.event_box.setFocus()
-
-    def _fill(self) -> None:
-        entry, row = self.entry, self.row
-        if entry is not None:
-            on, period = entry.on, entry.period
-            event, source, impact, action = entry.event, entry.source, entry.impact, entry.action_taken
-            category = entry.category.value if entry.category else None
-            kind, by, significant = entry.impact_kind, entry.recorded_by, entry.significant
-        elif row is not None:
-            on = None if row.approximate else row.sort_date
-            period = row.when if row.approximate else ""
-            event, source, impact, action = row.event, row.source, row.impact, row.action
-            category = row.category.value if row.category else None
-            kind, by, significant = row.impact_kind, row.recorded_by, True
-        else:
-            self.exact.setChecked(True)
-            return
-        self.exact.setChecked(on is not None)
-        self.approximate.setChecked(on is None)
-        if on is not None:
-            self.on_date.setDate(QDate(on.year, on.month, on.day))
-        self.period.setText(period)
-        self.event_box.setPlainText(event)
-        self.source.setText(source)
-        self.category.setCurrentIndex(max(0, self.category.findData(category)))
-        self.impact.setPlainText(impact)
-        self.impact_kind.setCurrentIndex(max(0, self.impact_kind.findData(kind.value)))
-        self.action.setPlainText(action)
-        self.recorded_by.setText(by)
-        self.significant_box.setChecked(significant)
-
-    def _date_mode(self) -> None:
-        exact = self.exact.isChecked()
-        self.on_date.setEnabled(exact)
-        self.period.setEnabled(not exact)
-
-    def _update_hints(self) -> None:
-        hints = check_entry(
-            event=self.event_box.toPlainText(),
-            source=self.source.text(),
-            impact=self.impact.toPlainText(),
-            action=self.action.toPlainText(),
-        )
-        self.hints.setText(hints_html(hints))
-
-    def fields(self) -> dict[str, Any]:
-        """The form as JSON-ready values (as an amendment stores them)."""
-        value = self.on_date.date()
-        exact = self.exact.isChecked()
-        return {
-            "on": date(value.year(), value.month(), value.day()).isoformat() if exact else None,
-            "period": "" if exact else self.period.text().strip(),
-            "event": self.event_box.toPlainText().strip(),
-            "source": self.source.text().strip(),
-            "category": self.category.currentData(),
-            "impact": self.impact.toPlainText().strip(),
-            "impact_kind": self.impact_kind.currentData(),
-            "action_taken": self.action.toPlainText().strip(),
-            "recorded_by": self.recorded_by.text().strip(),
-            "significant": self.significant_box.isChecked(),
-        }
-
-    def _fail(self, message: str, widget: QWidget | None = None) -> None:
-        self.error.setText(message)
-        if widget is not None:
-            set_invalid(widget, True)
-            widget.setFocus()
-
-    def save(self) -> None:
-        for widget in (self.event_box, self.period, self.reason):
-            set_invalid(widget, False)
-        fields = self.fields()
-        if not fields["event"]:
-            self._fail(strings.CHRONO_NEED_EVENT, self.event_box)
-            return
-        if fields["on"] is None:
-            try:
-                approximate_date(fields["period"])
-            except ValueError:
-                self._fail(strings.CHRONO_NEED_PERIOD, self.period)
-                return
-        if self.mode == "amend":
-            assert self.entry is not None
-            current = self.entry.model_dump(mode="json")
-            changes = {k: v for k, v in fields.items() if current.get(k) != v}
-            if not changes:
-                self._fail(strings.AMEND_NOTHING)
-                return
-            reason = self.reason.toPlainText().strip()
-            if not reason:
-                self._fail(strings.AMEND_NEED_REASON, self.reason)
-                return
-        self.save_button.setEnabled(False)
-        if self.mode == "add":
-            ops.add_entry(self.session, self.child_id, fields, self._done, self._failed)
-        elif self.mode == "curate":
-            assert self.row is not None
-            ops.curate(self.session, self.child_id, self.row, fields, self._done, self._failed)
-        else:
-            assert self.entry is not None
-            ops.amend_entry(self.session, str(self.entry.id), reason, changes, self._done, self._failed)
-
-    def _done(self, record: Any) -> None:
-        self.saved.emit(record)
-        self.accept()
-
-    def _failed(self, error: CasebookError) -> None:
-        self.save_button.setEnabled(True)
-        self.error.setText(str(error))
-
-
-def _box(name: str, height: int, maximum: int = 0) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setAccessibleName(name)
-    box.setMinimumHeight(height)
-    if maximum:
-        box.setMaximumHeight(maximum)
-    return box
