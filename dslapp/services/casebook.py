@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from dslapp.config import Settings
@@ -154,14 +155,9 @@ def export_plain(casebook: Casebook, passphrase: str, out: Path) -> Path:
     return backup.export_plain(casebook.vault, out)
 
 
-def backup_made_at(path: Path) -> str:
-    """When the backup at ``path`` was made, as the unlock screen says it ("3 December 2026 at 14:05"), or its
-    file name when that is not known."""
-    made = next((b.made_at for b in backup.list_backups(path.parent) if b.path == path), None)
-    if made is None:
-        return path.name
-    local = made.astimezone()
-    return f"{local.day} {local:%B %Y at %H:%M}"
+def backup_made_at(path: Path) -> datetime | None:
+    """When the backup at ``path`` was made (UTC), or None when that is not known (a copy kept aside)."""
+    return next((b.made_at for b in backup.list_backups(path.parent) if b.path == path), None)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from filelock import FileLock, Timeout
 
 from dslapp.config import FILE_MODE
 from dslapp.errors import VaultInUse
+from dslapp.files import write_private_file
 
 DB_NAME = "casebook.db"
 KEYS_NAME = "vault.keys"
@@ -37,7 +38,7 @@ _SIDE_FILES = ("-wal", "-shm")
 
 # Partial files an interrupted backup, restore, check or key-file save can leave behind.
 _LEFTOVER_IN_VAULT = re.compile(
-    r"^(\.restore-[0-9TZ]+\.db|\.vault\.keys\..*tmp|\.restore\.pending\.tmp|\.casebook\.id\.tmp)"
+    r"^(\.restore-[0-9TZ]+\.db|\.(vault\.keys|restore\.pending|casebook\.id)\..*tmp)"
     r"(-wal|-shm|-journal)?$"
 )
 _LEFTOVER_IN_BACKUPS = re.compile(
@@ -79,15 +80,7 @@ def write_casebook_id(directory: Path, vault_id: str) -> None:
     """Record the id once the key file is known to open this database (done at every open; cheap when unchanged)."""
     if read_casebook_id(directory) == vault_id:
         return
-    path = directory / ID_NAME
-    tmp = directory / f".{ID_NAME}.tmp"
-    tmp.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(vault_id.encode("ascii") + b"\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    write_private_file(directory / ID_NAME, vault_id.encode("ascii") + b"\n")
 
 
 @dataclass(frozen=True)
@@ -111,16 +104,7 @@ def fsync_dir(directory: Path) -> None:
 
 def write_restore_journal(directory: Path, journal: RestoreJournal) -> None:
     """Record the restore about to happen (names only: no case data). Written atomically and durably."""
-    path = directory / RESTORE_JOURNAL
-    tmp = directory / f".{RESTORE_JOURNAL}.tmp"
-    tmp.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(json.dumps(journal.__dict__).encode("utf-8"))
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-    fsync_dir(directory)
+    write_private_file(directory / RESTORE_JOURNAL, json.dumps(journal.__dict__).encode("utf-8"))
 
 
 def read_restore_journal(directory: Path) -> RestoreJournal | None:

@@ -129,7 +129,12 @@ def enable_auto_backup(opened: Opened, settings: Settings) -> None:
 
 
 def backup_made_at(path: Path) -> str:
-    return str(_casebook().backup_made_at(path))
+    """When a backup was made, as the DSL reads it ("3 December 2026 at 14:05"), or its name if not known."""
+    made = _casebook().backup_made_at(path)
+    if made is None:
+        return path.name
+    local = made.astimezone()
+    return strings.BACKUP_MADE_AT.format(day=local.day, made=local)
 
 
 def lock(session: Session, on_done: Done | None = None) -> None:
