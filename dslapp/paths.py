@@ -15,6 +15,10 @@ _SOURCE_ROOT = Path(__file__).resolve().parent.parent
 
 
 def _find(package: str, folder: str) -> Traversable:
+    if (_SOURCE_ROOT / "pyproject.toml").is_file() and (_SOURCE_ROOT / folder).is_dir():
+        # A source checkout (or a git worktree of one) uses its own folders, never the ones an
+        # editable install of another checkout maps.
+        return _SOURCE_ROOT / folder
     try:
         return resources.files(package)
     except ModuleNotFoundError:
