@@ -1,0 +1,35 @@
+"""What a service that writes gives back: one typed result for every use case (Anki's ``OpChangesWith``).
+
+``value`` is the record (or records) written, ``changes`` says which kinds and children the write touched
+(so each view refreshes only if it cares), and ``prompts`` are the practice prompts the service computed
+for that moment, handed to the screen as they are instead of being recomputed there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
+
+from dslapp.guidance.prompts import Prompt
+from dslapp.services.changes import Changes
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+
+@dataclass(frozen=True)
+class Saved(Generic[T]):
+    value: T
+    changes: Changes
+    prompts: tuple[Prompt, ...] = ()
+
+    def with_prompts(self, prompts: tuple[Prompt, ...] | list[Prompt]) -> Saved[T]:
+        return replace(self, prompts=tuple(prompts))
+
+    def also(self, changes: Changes) -> Saved[T]:
+        """The same result having also changed ``changes`` (a step that wrote more than one kind)."""
+        return replace(self, changes=self.changes | changes)
+
+    def carrying(self, value: U) -> Saved[U]:
+        """The same changes and prompts, with a different ``value`` (e.g. an id instead of the record)."""
+        return Saved(value, self.changes, self.prompts)
