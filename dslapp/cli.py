@@ -287,7 +287,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     bundle = read_bundle_file(Path(args.file))  # validated before the vault is opened
     with _unlocked(args) as store:
-        child, _changes = import_bundle(store, bundle)
+        child = import_bundle(store, bundle).value
     print(f"Imported {for_terminal(child.display_name)} with {len(bundle.records()) - 1} records (id {child.id}).")
     return 0
 
@@ -468,7 +468,7 @@ def cmd_transfer_receipt(args: argparse.Namespace) -> int:
         transfer_id = _resolve_transfer(store, args.transfer)
         sent = store.get_as(Transfer, transfer_id)
         received_by = args.received_by or sent.other_dsl or f"the DSL at {sent.other_school}"
-        transfer, _changes = record_receipt(store, transfer_id, args.code, received_by)
+        transfer = record_receipt(store, transfer_id, args.code, received_by).value
     sent_on = f" on {transfer.sent_on:%d/%m/%Y}" if transfer.sent_on else ""
     print(
         f"Receipt confirmed: the CP file sent to {for_terminal(transfer.other_school)}{sent_on} was received by "
@@ -502,7 +502,7 @@ def cmd_retention_dispose(args: argparse.Namespace) -> int:
 
     with _unlocked(args) as store:
         child_id = _resolve_child(store, args.child)
-        disposal, _changes = dispose(store, child_id, args.reason, args.decided_by or store.vault.user.label)
+        disposal = dispose(store, child_id, args.reason, args.decided_by or store.vault.user.label).value
     print(f"Disposed of the CP file ({disposal.records_removed} records). The decision is kept in the audit trail.")
     return 0
 

@@ -16,7 +16,7 @@ def mash_shots(workspace: Any, store: Casebook, child_id: str, shot: Callable[[s
     """Open the child's draft enquiry (starting one if needed) in the editor, scrolled to consent."""
     latest = mash.latest_enquiry(store, child_id)
     if latest is None or latest.status != ReferralStatus.DRAFT:
-        latest, _ = mash.start_enquiry(store, child_id)
+        latest = mash.start_enquiry(store, child_id).value
     workspace.go(type(workspace.location)("child", child_id, "referrals"))
     tab = workspace.child_page.referrals
     tab.open_enquiry(str(latest.id))

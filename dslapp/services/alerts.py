@@ -24,6 +24,7 @@ from dslapp.models import (
     Referral,
 )
 from dslapp.services.changes import Changes
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
 from dslapp.views.today import TodayItem
@@ -106,9 +107,7 @@ def practice_alerts(
     ]
 
 
-def acknowledge_alert(
-    store: RecordStore, alert: AlertItem, note: str, on: date
-) -> tuple[AlertAcknowledgement, Changes]:
+def acknowledge_alert(store: RecordStore, alert: AlertItem, note: str, on: date) -> Saved[AlertAcknowledgement]:
     """Record that the DSL has seen ``alert`` and what they are doing about it (audited as a record).
 
     The alert keeps showing, marked acknowledged with the note, for as long as its rule fires.
@@ -118,7 +117,7 @@ def acknowledge_alert(
         {"child_id": alert.child_id, "key": alert.key, "rule_id": alert.rule_id, "acknowledged_on": on, "note": note},
     )
     saved = store.add(ack)
-    return saved, Changes.of(AlertAcknowledgement.KIND, child_id=alert.child_id)
+    return Saved(saved, Changes.of(AlertAcknowledgement.KIND, child_id=alert.child_id))
 
 
 def all_rules() -> list[Any]:

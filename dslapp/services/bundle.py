@@ -42,6 +42,7 @@ from dslapp.models import (
 from dslapp.models.base import STORED
 from dslapp.services.changes import Changes
 from dslapp.services.children import ChildFile, open_child_file
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore, queries
 from dslapp.text import LONE_SURROGATE_MESSAGE, one_line, quote_for_message
 from dslapp.vault.audit import Action as Audit
@@ -330,7 +331,7 @@ def _field_path(loc: tuple[Any, ...]) -> str:
     return path or "bundle"
 
 
-def import_bundle(store: RecordStore, bundle: CaseBundle) -> tuple[Child, Changes]:
+def import_bundle(store: RecordStore, bundle: CaseBundle) -> Saved[Child]:
     """Add a bundle's child and records in one transaction: all of it, or (on any error) nothing."""
     if _exists(store, str(bundle.child.id)):
         raise AlreadyImported(
@@ -364,7 +365,7 @@ def import_bundle(store: RecordStore, bundle: CaseBundle) -> tuple[Child, Change
         raise MalformedBundle(
             "The case bundle could not be imported: it breaks a rule of the casebook. Nothing was added."
         ) from exc
-    return bundle.child, Changes(frozenset(r.KIND for r in records), frozenset({str(bundle.child.id)}))
+    return Saved(bundle.child, Changes(frozenset(r.KIND for r in records), frozenset({str(bundle.child.id)})))
 
 
 def _check_history(bundle: CaseBundle, by_id: dict[str, Record]) -> None:

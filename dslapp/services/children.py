@@ -15,6 +15,7 @@ from dslapp.models import (
     StatusChange,
 )
 from dslapp.services.changes import Changes
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore, queries
 from dslapp.store.records import validate
 from dslapp.vault.audit import Action as Audit
@@ -89,18 +90,18 @@ def open_child_file(store: RecordStore, child_id: uuid.UUID | str, *, audit: boo
     return child_file
 
 
-def add_child(store: RecordStore, **fields: Any) -> tuple[Child, Changes]:
+def add_child(store: RecordStore, **fields: Any) -> Saved[Child]:
     child = store.add(validate(Child, fields))
-    return child, Changes.of(Child.KIND, child_id=str(child.id))
+    return Saved(child, Changes.of(Child.KIND, child_id=str(child.id)))
 
 
 def change_status(
     store: RecordStore, child_id: uuid.UUID | str, to_status: ChildStatus, on: date, reason: str
-) -> tuple[Child, Changes]:
+) -> Saved[Child]:
     """Record a status change (it feeds the chronology) and amend the child's current status."""
     child = store.get_as(Child, child_id)
     if child.status == to_status:
-        return child, Changes()
+        return Saved(child, Changes())
     change = validate(
         StatusChange,
         {"child_id": child.id, "changed_on": on, "from_status": child.status, "to_status": to_status, "reason": reason},
@@ -113,4 +114,4 @@ def change_status(
             reason or f"Status changed to {to_status.label}",
         )
     assert isinstance(amended, Child)
-    return amended, Changes.of(Child.KIND, StatusChange.KIND, child_id=str(child.id))
+    return Saved(amended, Changes.of(Child.KIND, StatusChange.KIND, child_id=str(child.id)))

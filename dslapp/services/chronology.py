@@ -13,8 +13,8 @@ from datetime import date
 from typing import Any
 
 from dslapp.models import Category, Child, ChronologyEntry, Record
-from dslapp.services.changes import Changes
 from dslapp.services.recording import record as record_new
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.text import dmy
 from dslapp.views.child_file import ChildFile
@@ -94,7 +94,7 @@ def build_chronology(
 
 def curate_row(
     store: RecordStore, child_id: uuid.UUID | str, row: ChronologyRow, **wording: Any
-) -> tuple[ChronologyEntry, Changes]:
+) -> Saved[ChronologyEntry]:
     """Give a built row the DSL's own chronology wording (e.g. add the impact on the child).
 
     Saves a ``ChronologyEntry`` linked to the row's source record, starting from the row's current

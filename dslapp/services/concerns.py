@@ -17,6 +17,7 @@ from dslapp.guidance.prompts import Prompt
 from dslapp.models import Action, Child, Concern, DslDecision, EarlyHelpPlan, Referral
 from dslapp.services.changes import Changes
 from dslapp.services.drafts import discard_draft
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
 
@@ -50,7 +51,7 @@ def save_concern(
     draft_id: str | None = None,
     config: GuidanceConfig | None = None,
     **fields: Any,
-) -> tuple[Concern, Changes]:
+) -> Saved[Concern]:
     """Validate and save a record of concern with its follow-up ``actions``, in one transaction that also
     drops the draft it was typed in. The one place a concern is created.
 
@@ -69,7 +70,7 @@ def save_concern(
         if draft_id:
             discard_draft(store, draft_id)
     kinds = (Concern.KIND, Action.KIND) if planned else (Concern.KIND,)
-    return saved, Changes.of(*kinds, child_id=str(saved.child_id))
+    return Saved(saved, Changes.of(*kinds, child_id=str(saved.child_id)))
 
 
 def record_concern(
@@ -79,11 +80,11 @@ def record_concern(
     draft_id: str | None = None,
     config: GuidanceConfig | None = None,
     **fields: Any,
-) -> tuple[Concern, Changes, list[Prompt]]:
+) -> Saved[Concern]:
     """:func:`save_concern`, returning also the prompts for the DSL."""
     cfg = resolve(config)
-    saved, changes = save_concern(store, actions=actions, draft_id=draft_id, config=cfg, **fields)
-    return saved, changes, concern_prompts(store, saved, cfg)
+    saved = save_concern(store, actions=actions, draft_id=draft_id, config=cfg, **fields)
+    return saved.with_prompts(concern_prompts(store, saved.value, cfg))
 
 
 def save_concern_amendment(
@@ -93,7 +94,7 @@ def save_concern_amendment(
     *,
     config: GuidanceConfig | None = None,
     **changes: Any,
-) -> tuple[Concern, Changes]:
+) -> Saved[Concern]:
     """Amend a concern (the original is kept with ``reason``), applying the same neglect rule as recording
     one. The one place a concern is changed, whichever screen or command asks."""
     cfg = resolve(config)
@@ -103,7 +104,7 @@ def save_concern_amendment(
     _require_reasoning(validate(Concern, data, stored=True), cfg)
     amended = store.amend(current.id, dict(changes), reason)
     assert isinstance(amended, Concern)
-    return amended, Changes.of(Concern.KIND, child_id=str(amended.child_id))
+    return Saved(amended, Changes.of(Concern.KIND, child_id=str(amended.child_id)))
 
 
 def amend_concern(
@@ -113,11 +114,11 @@ def amend_concern(
     *,
     config: GuidanceConfig | None = None,
     **changes: Any,
-) -> tuple[Concern, Changes, list[Prompt]]:
+) -> Saved[Concern]:
     """:func:`save_concern_amendment`, returning also the prompts for the DSL."""
     cfg = resolve(config)
-    amended, changed = save_concern_amendment(store, concern_id, reason, config=cfg, **changes)
-    return amended, changed, concern_prompts(store, amended, cfg)
+    saved = save_concern_amendment(store, concern_id, reason, config=cfg, **changes)
+    return saved.with_prompts(concern_prompts(store, saved.value, cfg))
 
 
 def record_dsl_decision(
@@ -128,7 +129,7 @@ def record_dsl_decision(
     *,
     outcome: str | None = None,
     config: GuidanceConfig | None = None,
-) -> tuple[Concern, Changes, list[Prompt]]:
+) -> Saved[Concern]:
     """The DSL's decision on a concern staff passed on, with the reasons (recorded as an amendment)."""
     changes: dict[str, Any] = {"dsl_decision": decision.value, "decision_reasons": reasons}
     if outcome is not None:

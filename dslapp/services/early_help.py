@@ -14,12 +14,13 @@ from dslapp.errors import InvalidRecord
 from dslapp.guidance import early_help as guide
 from dslapp.guidance.config import GuidanceConfig, resolve
 from dslapp.guidance.mash_form import early_help_history
-from dslapp.guidance.prompts import Prompt, dmy, fill
+from dslapp.guidance.prompts import dmy, fill
 from dslapp.models import Child, ChildStatus, EarlyHelpPlan, EarlyHelpReview, Goal, Referral, ReferralStatus
 from dslapp.models.early_help import PlanStatus
 from dslapp.services.changes import Changes
 from dslapp.services.children import change_status, open_child_file
 from dslapp.services.mash import prefill_enquiry
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
 
@@ -28,13 +29,11 @@ _STEP_INTO_EARLY_HELP = frozenset({ChildStatus.UNIVERSAL, ChildStatus.CLOSED})
 
 
 @dataclass(frozen=True)
-class ReviewResult:
-    """A saved review, the plan as it now stands, and what the review guide says next."""
+class Reviewed:
+    """A saved review and the plan as it now stands (the review guide's prompts travel in ``Saved``)."""
 
     review: EarlyHelpReview
     plan: EarlyHelpPlan
-    prompts: list[Prompt]
-    changes: Changes
 
 
 def _open_plan(store: RecordStore, plan_id: uuid.UUID | str, config: GuidanceConfig) -> EarlyHelpPlan:
@@ -55,7 +54,7 @@ def start_plan(
     update_status: bool = True,
     config: GuidanceConfig | None = None,
     **fields: Any,
-) -> tuple[EarlyHelpPlan, Changes]:
+) -> Saved[EarlyHelpPlan]:
     """Start an Early Help plan. ``next_review`` defaults to 6 weeks after ``started_on`` (at most 12).
 
     Needs at least one goal. A child whose status is universal (or closed) moves to Early Help.
@@ -76,15 +75,15 @@ def start_plan(
     with store.db.transaction():
         saved = store.add(plan)
         if update_status and child.status in _STEP_INTO_EARLY_HELP:
-            _, status_changes = change_status(
+            status_changes = change_status(
                 store,
                 child.id,
                 ChildStatus.EARLY_HELP,
                 plan.started_on,
                 f"Early Help plan started {dmy(plan.started_on)}",
-            )
+            ).changes
             changes = changes | status_changes
-    return saved, changes
+    return Saved(saved, changes)
 
 
 def _move_next_review(store: RecordStore, plan: EarlyHelpPlan, next_review: date | None, reason: str) -> EarlyHelpPlan:
@@ -108,7 +107,7 @@ def review_plan(
     *,
     config: GuidanceConfig | None = None,
     **fields: Any,
-) -> ReviewResult:
+) -> Saved[Reviewed]:
     """Save an Early Help review and move the plan's next review date; return the guide's prompts.
 
     The first question, how life has improved for the child, must be answered. ``next_review`` defaults
@@ -152,7 +151,7 @@ def review_plan(
                 store, plan, review.next_review, f"Next review set at the Early Help review on {dmy(review.held_on)}"
             )
     changes = Changes.of(EarlyHelpReview.KIND, EarlyHelpPlan.KIND, child_id=str(plan.child_id))
-    return ReviewResult(review=saved, plan=plan, prompts=prompts, changes=changes)
+    return Saved(Reviewed(review=saved, plan=plan), changes, tuple(prompts))
 
 
 def revise_goals(
@@ -162,7 +161,7 @@ def revise_goals(
     reason: str,
     *,
     config: GuidanceConfig | None = None,
-) -> tuple[EarlyHelpPlan, Changes]:
+) -> Saved[EarlyHelpPlan]:
     """Replace the plan's goals (the previous goals are kept in the amendment history with ``reason``)."""
     cfg = resolve(config)
     plan = _open_plan(store, plan_id, cfg)
@@ -170,7 +169,7 @@ def revise_goals(
         raise InvalidRecord(cfg.early_help.errors.goals_required)
     amended = store.amend(plan.id, {"goals": _goal_data(goals)}, reason)
     assert isinstance(amended, EarlyHelpPlan)
-    return amended, Changes.of(EarlyHelpPlan.KIND, child_id=str(plan.child_id))
+    return Saved(amended, Changes.of(EarlyHelpPlan.KIND, child_id=str(plan.child_id)))
 
 
 def close_plan(
@@ -181,7 +180,7 @@ def close_plan(
     *,
     update_status: bool = True,
     config: GuidanceConfig | None = None,
-) -> tuple[EarlyHelpPlan, Changes]:
+) -> Saved[EarlyHelpPlan]:
     """Close a plan, saying what has improved for the child (required).
 
     A child on Early Help with no other open plan moves back to universal support.
@@ -210,12 +209,12 @@ def close_plan(
             p.status == PlanStatus.OPEN and p.id != plan.id for p in store.for_child(child.id, EarlyHelpPlan)
         )
         if update_status and child.status == ChildStatus.EARLY_HELP and not others_open:
-            _, status_changes = change_status(
+            status_changes = change_status(
                 store, child.id, ChildStatus.UNIVERSAL, closed_on, f"Early Help plan closed {dmy(closed_on)}"
-            )
+            ).changes
             changes = changes | status_changes
     assert isinstance(amended, EarlyHelpPlan)
-    return amended, changes
+    return Saved(amended, changes)
 
 
 def mash_form_from_case(
@@ -268,7 +267,7 @@ def draft_mash_enquiry_from_case(
 
 
 __all__ = [
-    "ReviewResult",
+    "Reviewed",
     "close_plan",
     "draft_mash_enquiry_from_case",
     "mash_form_from_case",

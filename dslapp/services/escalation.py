@@ -16,6 +16,7 @@ from dslapp.guidance.prompts import dmy, fill
 from dslapp.models import Child, Escalation, Referral
 from dslapp.models.referral import DisagreementType
 from dslapp.services.changes import Changes
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
 
@@ -36,7 +37,7 @@ def start_escalation(
     referral_id: uuid.UUID | str = "",
     respond_by: date | None = None,
     config: GuidanceConfig | None = None,
-) -> tuple[Escalation, Changes]:
+) -> Saved[Escalation]:
     """Record a disagreement at ``stage`` (usually 1, the social worker).
 
     ``with_whom`` defaults to the stage's "with whom" from the settings; ``respond_by`` defaults to the
@@ -63,7 +64,7 @@ def start_escalation(
         },
     )
     saved = store.add(escalation)
-    return saved, _changes(child.id)
+    return Saved(saved, _changes(child.id))
 
 
 def escalate_referral_outcome(
@@ -76,7 +77,7 @@ def escalate_referral_outcome(
     with_whom: str = "",
     respond_by: date | None = None,
     config: GuidanceConfig | None = None,
-) -> tuple[Escalation, Changes]:
+) -> Saved[Escalation]:
     """Challenge the outcome of a MASH enquiry the DSL disagrees with (stage 1, linked to the referral).
 
     ``dslapp.services.mash.disagree_with_outcome`` calls this with keywords.
@@ -117,7 +118,7 @@ def step_up(
     *,
     with_whom: str = "",
     config: GuidanceConfig | None = None,
-) -> tuple[Escalation, Changes]:
+) -> Saved[Escalation]:
     """Move a disagreement to its next stage: a new step with the next stage's "with whom" and respond-by.
 
     The step it replaces is marked "not resolved at stage N" (unless a response is already recorded).
@@ -146,7 +147,7 @@ def step_up(
         if guide.awaiting_response(current):
             note = fill(cfg.escalation.messages.stepped_up, stage=current.stage, next_stage=following.stage, on=dmy(on))
             store.amend(current.id, {"outcome": note}, f"Moved to stage {following.stage} on {dmy(on)}")
-    return saved, _changes(current.child_id)
+    return Saved(saved, _changes(current.child_id))
 
 
 def record_response(
@@ -157,7 +158,7 @@ def record_response(
     *,
     resolved: bool = False,
     config: GuidanceConfig | None = None,
-) -> tuple[Escalation, Changes]:
+) -> Saved[Escalation]:
     """Record what was said or agreed at this stage, and whether that resolves the disagreement.
 
     An unresolved response stops the overdue alert; the DSL can then step up if they still disagree.
@@ -175,7 +176,7 @@ def record_response(
     reason = f"Response recorded {dmy(on)}" + (" (resolved)" if resolved else "")
     amended = store.amend(current.id, dict(changes), reason)
     assert isinstance(amended, Escalation)
-    return amended, _changes(current.child_id)
+    return Saved(amended, _changes(current.child_id))
 
 
 def escalation_steps(store: RecordStore, escalation_id: uuid.UUID | str) -> list[Escalation]:

@@ -37,6 +37,7 @@ from dslapp.models.supervision import FollowUp
 from dslapp.paths import resource_files
 from dslapp.services import recording
 from dslapp.services.changes import Changes
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
 
@@ -197,28 +198,27 @@ def _clean_tags(tags: Iterable[str]) -> list[str]:
     return list(out.values())
 
 
-def add_entry(store: RecordStore, **fields: Any) -> tuple[LearningNote, Changes]:
+def add_entry(store: RecordStore, **fields: Any) -> Saved[LearningNote]:
     """Add the DSL's own entry (title required; source, date, messages, questions, tags optional)."""
     if "tags" in fields:
         fields["tags"] = _clean_tags(fields["tags"])
     return recording.record(store, LearningNote, **fields)
 
 
-def edit_entry(
-    store: RecordStore, note_id: uuid.UUID | str, reason: str, **changes: Any
-) -> tuple[LearningNote, Changes]:
+def edit_entry(store: RecordStore, note_id: uuid.UUID | str, reason: str, **changes: Any) -> Saved[LearningNote]:
     """Amend an entry: the earlier text is kept with who, when and ``reason``."""
     get_entry(store, note_id)
     if "tags" in changes:
         changes["tags"] = _clean_tags(changes["tags"])
     if "actions" in changes:
         changes["actions"] = [a.model_dump(mode="json") if isinstance(a, FollowUp) else a for a in changes["actions"]]
-    amended, changed = recording.amend(store, note_id, reason, **changes)
+    result = recording.amend(store, note_id, reason, **changes)
+    amended, changed = result.value, result.changes
     assert isinstance(amended, LearningNote)
-    return amended, changed
+    return Saved(amended, changed)
 
 
-def tag_entry(store: RecordStore, note_id: uuid.UUID | str, tags: Sequence[str]) -> tuple[LearningNote, Changes]:
+def tag_entry(store: RecordStore, note_id: uuid.UUID | str, tags: Sequence[str]) -> Saved[LearningNote]:
     """Replace an entry's tags."""
     return edit_entry(store, note_id, "Tags changed", tags=list(tags))
 
@@ -230,7 +230,7 @@ def record_what_we_will_change(
     actions: Sequence[FollowUp] = (),
     *,
     reason: str = "Recorded what we will change here",
-) -> tuple[LearningNote, Changes]:
+) -> Saved[LearningNote]:
     """Record "could this happen here? what we will change", and the actions that follow."""
     entry = get_entry(store, note_id)
     if not what_we_will_change.strip() and not actions:
@@ -244,9 +244,7 @@ def record_what_we_will_change(
     )
 
 
-def complete_learning_action(
-    store: RecordStore, note_id: uuid.UUID | str, index: int, on: date
-) -> tuple[LearningNote, Changes]:
+def complete_learning_action(store: RecordStore, note_id: uuid.UUID | str, index: int, on: date) -> Saved[LearningNote]:
     entry = get_entry(store, note_id)
     if not 0 <= index < len(entry.actions):
         raise InvalidRecord("That action is not on this entry.")

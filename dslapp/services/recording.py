@@ -29,6 +29,7 @@ from dslapp.models import (
 )
 from dslapp.services import concerns
 from dslapp.services.changes import Changes
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
 
@@ -54,19 +55,18 @@ def _changes(record: Record) -> Changes:
     return Changes.of(record.KIND, child_id=child_id)
 
 
-def record(store: RecordStore, cls: type[R], **fields: Any) -> tuple[R, Changes]:
+def record(store: RecordStore, cls: type[R], **fields: Any) -> Saved[R]:
     """Validate and save a new record of kind ``cls``. Raises InvalidRecord naming the bad field.
 
     A concern is saved by the concern service (with its neglect-reasoning rule).
     """
     if cls is Concern:
-        concern, changed = concerns.save_concern(store, **fields)
-        return cast(R, concern), changed
-    saved = store.add(validate(cls, fields))
-    return saved, _changes(saved)
+        return cast(Saved[R], concerns.save_concern(store, **fields))
+    added = store.add(validate(cls, fields))
+    return Saved(added, _changes(added))
 
 
-def amend(store: RecordStore, record_id: uuid.UUID | str, reason: str, **changes: Any) -> tuple[Record, Changes]:
+def amend(store: RecordStore, record_id: uuid.UUID | str, reason: str, **changes: Any) -> Saved[Record]:
     """Amend a record: the previous text is kept with who, when and ``reason``.
 
     A concern is amended by the concern service (with its neglect-reasoning rule); the kinds in
@@ -79,4 +79,4 @@ def amend(store: RecordStore, record_id: uuid.UUID | str, reason: str, **changes
     if owner is not None:
         raise TypeError(f"{current.KIND} records are changed only through {owner}, which applies their rules")
     amended = store.amend(current.id, changes, reason)
-    return amended, _changes(amended)
+    return Saved(amended, _changes(amended))

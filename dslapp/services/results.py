@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 from dslapp.guidance.prompts import Prompt
 from dslapp.services.changes import Changes
 
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)
 U = TypeVar("U")
 
 

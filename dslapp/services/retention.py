@@ -22,6 +22,7 @@ from dslapp.errors import DisposalNotAllowed, InvalidRecord
 from dslapp.models import Child, ChildStatus, Transfer
 from dslapp.models.child import add_years
 from dslapp.services.changes import Changes
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.store import disposal as disposal_store
 
@@ -62,7 +63,7 @@ def retention_date(child: Child) -> date:
     return child.retain_until or add_years(child.dob, 25)
 
 
-def set_retention(store: RecordStore, child_id: uuid.UUID | str, until: date, reason: str) -> tuple[Child, Changes]:
+def set_retention(store: RecordStore, child_id: uuid.UUID | str, until: date, reason: str) -> Saved[Child]:
     """Record a different retention date for a child, as an amendment that keeps the old date and the reason."""
     if not reason or not reason.strip():
         raise InvalidRecord("Say why the retention date is changing: the reason is kept with the record.")
@@ -72,10 +73,10 @@ def set_retention(store: RecordStore, child_id: uuid.UUID | str, until: date, re
     if until > add_years(child.dob, MAX_RETENTION_YEARS):
         raise InvalidRecord(f"The retention date cannot be more than {MAX_RETENTION_YEARS} years after birth.")
     if until == retention_date(child):
-        return child, Changes()
+        return Saved(child, Changes())
     amended = store.amend(child.id, {"retain_until": until.isoformat()}, reason.strip())
     assert isinstance(amended, Child)
-    return amended, Changes.of(Child.KIND, child_id=str(child.id))
+    return Saved(amended, Changes.of(Child.KIND, child_id=str(child.id)))
 
 
 def past_retention(store: RecordStore, on: date) -> list[RetentionItem]:
@@ -90,7 +91,7 @@ def past_retention(store: RecordStore, on: date) -> list[RetentionItem]:
     return items
 
 
-def dispose(store: RecordStore, child_id: uuid.UUID | str, reason: str, decided_by: str) -> tuple[Disposal, Changes]:
+def dispose(store: RecordStore, child_id: uuid.UUID | str, reason: str, decided_by: str) -> Saved[Disposal]:
     """Carry out a decision to dispose of a child's CP file, after its retention date. Audited.
 
     Removes, in one transaction, the child's records of every kind, their amendments, full-text index rows,
@@ -149,7 +150,7 @@ def dispose(store: RecordStore, child_id: uuid.UUID | str, reason: str, decided_
         removed,
         completed_at,
     )
-    return disposal, Changes.of(Child.KIND, child_id=key)
+    return Saved(disposal, Changes.of(Child.KIND, child_id=key))
 
 
 def disposals(store: RecordStore) -> list[Disposal]:

@@ -20,6 +20,7 @@ from dslapp.models.supervision import FollowUp
 from dslapp.services import recording
 from dslapp.services.changes import Changes
 from dslapp.services.learning import LearningSettings, learning_settings
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.views.today import TodayItem
 
@@ -45,10 +46,10 @@ def record_session(
     reflections: str = "",
     do_differently: str = "",
     actions: Sequence[FollowUp | dict[str, Any]] = (),
-) -> tuple[SupervisionNote, Changes]:
+) -> Saved[SupervisionNote]:
     """Record a supervision session. Each linked child gets it in their record as a supervision note."""
     ids = _check_children(store, child_ids)
-    note, _ = recording.record(
+    note = recording.record(
         store,
         SupervisionNote,
         held_on=held_on,
@@ -57,8 +58,8 @@ def record_session(
         reflections=reflections,
         do_differently=do_differently,
         actions=[a.model_dump() if isinstance(a, FollowUp) else a for a in actions],
-    )
-    return note, _changes(ids)
+    ).value
+    return Saved(note, _changes(ids))
 
 
 def _changes(child_ids: Iterable[str]) -> Changes:
@@ -68,19 +69,17 @@ def _changes(child_ids: Iterable[str]) -> Changes:
     return out
 
 
-def amend_session(
-    store: RecordStore, note_id: uuid.UUID | str, reason: str, **changes: Any
-) -> tuple[SupervisionNote, Changes]:
+def amend_session(store: RecordStore, note_id: uuid.UUID | str, reason: str, **changes: Any) -> Saved[SupervisionNote]:
     """Amend a session (the earlier text is kept). Changing ``child_ids`` relinks both ways."""
     before = store.get_as(SupervisionNote, note_id)
     if "child_ids" in changes:
         changes["child_ids"] = _check_children(store, changes["child_ids"])
     if "actions" in changes:
         changes["actions"] = [a.model_dump(mode="json") if isinstance(a, FollowUp) else a for a in changes["actions"]]
-    amended, _ = recording.amend(store, note_id, reason, **changes)
+    amended = recording.amend(store, note_id, reason, **changes).value
     assert isinstance(amended, SupervisionNote)
     touched = {str(c) for c in before.child_ids} | {str(c) for c in amended.child_ids}
-    return amended, _changes(sorted(touched))
+    return Saved(amended, _changes(sorted(touched)))
 
 
 def sessions(store: RecordStore) -> list[SupervisionNote]:
@@ -125,9 +124,7 @@ def open_actions(store: RecordStore) -> list[SessionAction]:
     return sorted(out, key=lambda s: (s.action.due or date.max, s.held_on))
 
 
-def complete_action(
-    store: RecordStore, note_id: uuid.UUID | str, index: int, on: date
-) -> tuple[SupervisionNote, Changes]:
+def complete_action(store: RecordStore, note_id: uuid.UUID | str, index: int, on: date) -> Saved[SupervisionNote]:
     note = store.get_as(SupervisionNote, note_id)
     if not 0 <= index < len(note.actions):
         raise InvalidRecord("That action is not on this supervision note.")
@@ -148,7 +145,7 @@ def record_cpd(
     notes: str = "",
     refresher_due: date | None = None,
     settings: LearningSettings | None = None,
-) -> tuple[CpdRecord, Changes]:
+) -> Saved[CpdRecord]:
     """Record training attended; the refresher falls due two years on unless given."""
     years = (settings or learning_settings()).cpd_refresher_years
     return recording.record(

@@ -9,9 +9,9 @@ from datetime import date
 from dslapp.errors import InvalidRecord
 from dslapp.guidance import thresholds as guide
 from dslapp.guidance.config import GuidanceConfig, resolve
-from dslapp.guidance.prompts import Prompt
 from dslapp.models import Child, Concern, ThresholdDecision
 from dslapp.services.changes import Changes
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
 
@@ -28,7 +28,7 @@ def record_threshold_decision(
     decided_on: date | None = None,
     *,
     config: GuidanceConfig | None = None,
-) -> tuple[ThresholdDecision, Changes, list[Prompt]]:
+) -> Saved[ThresholdDecision]:
     """Save a threshold decision linked to the concerns it was based on.
 
     ``evidence`` maps a domain key (``child_development``, ``parenting_capacity``, ``family_environment``)
@@ -59,7 +59,7 @@ def record_threshold_decision(
     )
     saved = store.add(decision)
     prompts = guide.threshold_prompts(saved.level, saved.evidence, cfg)
-    return saved, Changes.of(ThresholdDecision.KIND, child_id=str(child.id)), prompts
+    return Saved(saved, Changes.of(ThresholdDecision.KIND, child_id=str(child.id)), tuple(prompts))
 
 
 def latest_threshold_decision(store: RecordStore, child_id: uuid.UUID | str) -> ThresholdDecision | None:

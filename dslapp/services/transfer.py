@@ -66,6 +66,7 @@ from dslapp.services.bundle import (
 )
 from dslapp.services.changes import Changes
 from dslapp.services.children import change_status
+from dslapp.services.results import Saved
 from dslapp.services.transfer_letter import covering_letter_pdf
 from dslapp.store import RecordStore, queries
 from dslapp.store.records import validate
@@ -490,7 +491,7 @@ def export_transfer(
                 _receipt_check(receipt_code),
             )
             reason = f"CP file transferred to {to_school}"
-            child, _ = change_status(store, child.id, ChildStatus.TRANSFERRED, today, reason)
+            child = change_status(store, child.id, ChildStatus.TRANSFERRED, today, reason).value
             store.vault.audit(Audit.EXPORT, str(child.id), f"CP file transfer pack {pack_id}")
     except BaseException:
         for path in written:
@@ -502,7 +503,7 @@ def export_transfer(
 
 def record_receipt(
     store: RecordStore, transfer_id: uuid.UUID | str, receipt_code: str, received_by: str
-) -> tuple[Transfer, Changes]:
+) -> Saved[Transfer]:
     """Check the receipt code the receiving DSL read back and close the transfer (an audited amendment)."""
     transfer = store.get_as(Transfer, transfer_id)
     if transfer.direction != TransferDirection.OUTGOING:
@@ -531,7 +532,7 @@ def record_receipt(
         f"Receipt confirmed by {received_by} with the receipt code",
     )
     assert isinstance(amended, Transfer)
-    return amended, Changes.of(Transfer.KIND, child_id=str(transfer.child_id))
+    return Saved(amended, Changes.of(Transfer.KIND, child_id=str(transfer.child_id)))
 
 
 # ---- receiving ----------------------------------------------------------------------------------------
@@ -548,7 +549,7 @@ def import_opened_pack(store: RecordStore, opened: OpenedPack) -> tuple[Child, s
     contents = opened.contents
     today = _today(store)
     with store.db.transaction():
-        child, _ = import_bundle(store, opened.bundle)
+        child = import_bundle(store, opened.bundle).value
         amended = child
         if child.received_from != contents.from_school:
             changed = store.amend(

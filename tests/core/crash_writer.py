@@ -41,7 +41,7 @@ def main() -> None:
         n += 1
         # sizes vary so saves cross page boundaries and the WAL grows past checkpoints
         padding = "lorem ipsum dolor " * rng.choice((1, 10, 200, 1000))
-        concern, _ = recording.record(
+        concern = recording.record(
             store,
             Concern,
             child_id=child_id,
@@ -50,12 +50,12 @@ def main() -> None:
             reporter_name="Crash Tester",
             categories=[Category.OTHER],
             what_happened=f"crashround{round_no}save{n} {padding}",
-        )
+        ).value
         say(f"saved {concern.id}")
         saved.append(str(concern.id))
         if n % 4 == 0:
             target = rng.choice(saved)
-            amended, _ = recording.amend(store, target, f"crash round {round_no} amendment {n}", outcome=f"o{n}")
+            amended = recording.amend(store, target, f"crash round {round_no} amendment {n}", outcome=f"o{n}").value
             say(f"amended {amended.id} {amended.version}")
         if n % 5 == 0:
             draft_id = drafts.save_draft(store, "concern", {"what_happened": f"draft {n}"}, child_id=child_id)

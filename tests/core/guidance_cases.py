@@ -30,7 +30,7 @@ MONDAY = date(2025, 3, 3)
 def child(store: RecordStore, forename: str = "Amira", surname: str = "Testchild", **extra: Any) -> Child:
     fields: dict[str, Any] = {"legal_forename": forename, "legal_surname": surname, "dob": date(2016, 5, 1)}
     fields.update(extra)
-    made, _ = add_child(store, **fields)
+    made = add_child(store, **fields).value
     return made
 
 
@@ -59,7 +59,7 @@ def concern(
         "decision_reasons": reasons,
     }
     fields.update(extra)
-    made, _ = recording.record(store, Concern, **fields)
+    made = recording.record(store, Concern, **fields).value
     return made
 
 
@@ -83,7 +83,7 @@ def sent_referral(
     }
     if outcome:
         fields.update(outcome=outcome, outcome_on=outcome_on or sent_on)
-    made, _ = recording.record(store, Referral, **fields)
+    made = recording.record(store, Referral, **fields).value
     return made
 
 
@@ -95,7 +95,7 @@ def plan(store: RecordStore, for_child: Child, started_on: date, **extra: Any) -
         "child_view": "I want toast in the morning.",
     }
     fields.update(extra)
-    made, _ = recording.record(store, EarlyHelpPlan, **fields)
+    made = recording.record(store, EarlyHelpPlan, **fields).value
     return made
 
 
@@ -116,5 +116,5 @@ def review(
         "decision": decision,
     }
     fields.update(extra)
-    made, _ = recording.record(store, EarlyHelpReview, **fields)
+    made = recording.record(store, EarlyHelpReview, **fields).value
     return made

@@ -57,7 +57,7 @@ class Case:
 
 
 def make_case(store: RecordStore, *, forename: str = "Łucja", surname: str = "Wiśniewska") -> Case:
-    child, _ = add_child(
+    child = add_child(
         store,
         legal_forename=forename,
         legal_surname=surname,
@@ -72,7 +72,7 @@ def make_case(store: RecordStore, *, forename: str = "Łucja", surname: str = "W
         upn="A123456789012",
         gp="Fictionton Health Centre",
         status=ChildStatus.EARLY_HELP,
-    )
+    ).value
     add = recording.record
     add(store, Person, child_id=child.id, name="Anna Testmother", relationship="Mother",
         parental_responsibility=True, lives_with_child=True, phone="07700 900123")  # fmt: skip
@@ -80,47 +80,89 @@ def make_case(store: RecordStore, *, forename: str = "Łucja", surname: str = "W
         parental_responsibility=True, lives_with_child=True)  # fmt: skip
     add(store, Professional, child_id=child.id, name="Sam Fictionworker", role="Early Help worker",
         agency="Fictionton Family Support", phone="01234 567890", key_contact=True)  # fmt: skip
-    earlier, _ = add(
-        store, Concern, child_id=child.id, observed_at=at(40, 9, 5), reporter_name="Mrs Proofe",
-        reporter_role="Class teacher", categories=[Category.DOMESTIC_ABUSE], severity=Severity.MEDIUM,
+    earlier = add(
+        store,
+        Concern,
+        child_id=child.id,
+        observed_at=at(40, 9, 5),
+        reporter_name="Mrs Proofe",
+        reporter_role="Class teacher",
+        categories=[Category.DOMESTIC_ABUSE],
+        severity=Severity.MEDIUM,
         what_happened="Arrived upset and said there had been shouting at home all night.",
-        child_words="Tata was shouting and mama was crying.", immediate_action="Time with her key adult.",
-        dsl_decision=DslDecision.MONITOR, decision_reasons="First concern of this kind; monitor and speak to mum.",
+        child_words="Tata was shouting and mama was crying.",
+        immediate_action="Time with her key adult.",
+        dsl_decision=DslDecision.MONITOR,
+        decision_reasons="First concern of this kind; monitor and speak to mum.",
         significant=True,
-    )  # fmt: skip
-    disclosure, _ = add(
-        store, Concern, child_id=child.id, observed_at=at(1, 10, 40), reporter_name="Mrs Proofe",
-        reporter_role="Class teacher", categories=[Category.DOMESTIC_ABUSE, Category.PHYSICAL],
+    ).value
+    disclosure = add(
+        store,
+        Concern,
+        child_id=child.id,
+        observed_at=at(1, 10, 40),
+        reporter_name="Mrs Proofe",
+        reporter_role="Class teacher",
+        categories=[Category.DOMESTIC_ABUSE, Category.PHYSICAL],
         severity=Severity.HIGH,
         what_happened="In the library corner she disclosed that her father pushed her mother into a door last night.",
         child_words="Last night tata pushed mama into the door and there was blood on her head.",
         immediate_action="Listened without leading questions; words written down at 10:55; DSL told at 11:00.",
-        dsl_decision=DslDecision.MASH_ENQUIRY, significant=True,
-    )  # fmt: skip
-    plan, _ = add(
-        store, EarlyHelpPlan, child_id=child.id, started_on=ago(120), lead_practitioner="Sam Fictionworker",
-        family_view="Mum wants help with routines and money worries.", child_view="I want mama to be happy.",
-        worries="Arguments at home; late arrivals.", working_well="A trusted key adult and good friendships.",
-        goals=[Goal(what_will_change="Arrives on time and ready to learn", who_does_what="Mum: breakfast club",
-                    by_when=ago(30), how_we_will_know="Attendance above 95%", baseline=4)],
-        taf_members=["Mum", "Sam Fictionworker", "Mrs Proofe"], next_review=ago(-20),
-    )  # fmt: skip
-    review, _ = add(
-        store, EarlyHelpReview, child_id=child.id, plan_id=plan.id, held_on=ago(60),
-        attendees=["Mum", "Sam Fictionworker"], life_improved="On time most days; she says mornings are calmer.",
-        child_voice="Breakfast club is fun.", overall=Judgement.IMPROVED, decision=ReviewDecision.CONTINUE,
+        dsl_decision=DslDecision.MASH_ENQUIRY,
+        significant=True,
+    ).value
+    plan = add(
+        store,
+        EarlyHelpPlan,
+        child_id=child.id,
+        started_on=ago(120),
+        lead_practitioner="Sam Fictionworker",
+        family_view="Mum wants help with routines and money worries.",
+        child_view="I want mama to be happy.",
+        worries="Arguments at home; late arrivals.",
+        working_well="A trusted key adult and good friendships.",
+        goals=[
+            Goal(
+                what_will_change="Arrives on time and ready to learn",
+                who_does_what="Mum: breakfast club",
+                by_when=ago(30),
+                how_we_will_know="Attendance above 95%",
+                baseline=4,
+            )
+        ],
+        taf_members=["Mum", "Sam Fictionworker", "Mrs Proofe"],
+        next_review=ago(-20),
+    ).value
+    review = add(
+        store,
+        EarlyHelpReview,
+        child_id=child.id,
+        plan_id=plan.id,
+        held_on=ago(60),
+        attendees=["Mum", "Sam Fictionworker"],
+        life_improved="On time most days; she says mornings are calmer.",
+        child_voice="Breakfast club is fun.",
+        overall=Judgement.IMPROVED,
+        decision=ReviewDecision.CONTINUE,
         decision_reasons="Progress on punctuality; keep going.",
         goal_progress=[GoalProgress(goal_id=plan.goals[0].goal_id, score=6, evidence="Attendance 93%")],
         next_review=ago(-20),
-    )  # fmt: skip
-    threshold, _ = add(
-        store, ThresholdDecision, child_id=child.id, decided_on=ago(1), level=4,
-        evidence={"child_development": ["Living with domestic abuse"],
-                  "parenting_capacity": ["Violence by father towards mother"],
-                  "family_environment": ["Escalating incidents"]},
+    ).value
+    threshold = add(
+        store,
+        ThresholdDecision,
+        child_id=child.id,
+        decided_on=ago(1),
+        level=4,
+        evidence={
+            "child_development": ["Living with domestic abuse"],
+            "parenting_capacity": ["Violence by father towards mother"],
+            "family_environment": ["Escalating incidents"],
+        },
         reasoning="A disclosure of violence causing injury after earlier incidents: Level 4, MASH enquiry now.",
-        consulted="Fictionton MASH consultation line", decided_by="Ms Ada Testperson",
-    )  # fmt: skip
+        consulted="Fictionton MASH consultation line",
+        decided_by="Ms Ada Testperson",
+    ).value
     return Case(child, disclosure, earlier, plan, review, threshold)  # type: ignore[arg-type]
 
 

@@ -25,7 +25,7 @@ ON = date(2026, 11, 20)
 
 
 def _neglect_case(store: RecordStore) -> str:
-    child, _ = add_child(store, legal_forename="Jaycee", legal_surname="Testchild", dob=date(2017, 3, 3))
+    child = add_child(store, legal_forename="Jaycee", legal_surname="Testchild", dob=date(2017, 3, 3)).value
     for day in (date(2026, 9, 1), date(2026, 10, 1), date(2026, 11, 2)):
         recording.record(
             store,

@@ -53,7 +53,7 @@ def clocked(vault_dir: Path, make_vault: MakeVault) -> Iterator[tuple[RecordStor
 
 
 def _concern(store: RecordStore, child_id: object, text: str) -> Concern:
-    concern, _ = recording.record(
+    concern = recording.record(
         store,
         Concern,
         child_id=child_id,
@@ -61,7 +61,7 @@ def _concern(store: RecordStore, child_id: object, text: str) -> Concern:
         reporter_name="Mr C. Example",
         categories=[Category.NEGLECT],
         what_happened=text,
-    )
+    ).value
     return concern
 
 
@@ -69,7 +69,7 @@ def test_auto_backup_is_verified_private_and_skipped_when_nothing_changed(
     clocked: tuple[RecordStore, Clock], vault_dir: Path
 ) -> None:
     store, clock = clocked
-    child, _ = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3))
+    child = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3)).value
     first = auto_backup(store.vault, Settings())
     assert first is not None and first.path.parent == vault_dir / "backups"
     assert check_backup(first.path, store.vault.data_key, vault_id=store.vault.vault_id)
@@ -98,7 +98,7 @@ def test_rolling_keeps_the_newest_of_the_last_days_and_weeks_and_never_a_manual_
     clocked: tuple[RecordStore, Clock], vault_dir: Path, tmp_path: Path
 ) -> None:
     store, clock = clocked
-    child, _ = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3))
+    child = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3)).value
     (vault_dir / "backups").mkdir(exist_ok=True)
     manual = backup(store.vault, vault_dir / "backups" / "before-the-inspection.casebook-backup").path
     settings = Settings(backups_daily=3, backups_weekly=2)
@@ -130,7 +130,7 @@ def test_old_backups_are_pruned_only_after_the_new_one_verifies(
     clocked: tuple[RecordStore, Clock], vault_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store, clock = clocked
-    child, _ = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3))
+    child = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3)).value
     settings = Settings(backups_daily=1, backups_weekly=0)
     assert auto_backup(store.vault, settings) is not None
     before = {b.path for b in list_backups(vault_dir)}
@@ -187,7 +187,7 @@ def test_a_damaged_vault_names_the_newest_good_backup_and_restore_keeps_the_dama
     clocked: tuple[RecordStore, Clock], vault_dir: Path
 ) -> None:
     store, clock = clocked
-    child, _ = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3))
+    child = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3)).value
     older = auto_backup(store.vault, Settings())
     _concern(store, child.id, "the newest concern")
     clock.now += timedelta(days=1)
@@ -236,7 +236,7 @@ def test_a_damaged_vault_without_backups_says_so_plainly(store: RecordStore, vau
 def test_backups_hold_no_case_text_in_clear(clocked: tuple[RecordStore, Clock], vault_dir: Path) -> None:
     store, _clock = clocked
     marker = "CANARYbackup7f3a9c"
-    child, _ = add_child(store, legal_forename=marker, legal_surname="Testchild", dob=date(2017, 2, 3))
+    child = add_child(store, legal_forename=marker, legal_surname="Testchild", dob=date(2017, 2, 3)).value
     _concern(store, child.id, f"{marker} said something")
     info = auto_backup(store.vault, Settings())
     assert info is not None

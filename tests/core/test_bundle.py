@@ -25,13 +25,13 @@ def test_schema_file_is_not_stale() -> None:
 
 
 def _case(store: RecordStore) -> str:
-    child, _ = add_child(
+    child = add_child(
         store, legal_forename="Nguyễn Thị", legal_surname="Hương", dob=date(2014, 12, 24), nhs_number="999 000 0018"
-    )
+    ).value
     recording.record(
         store, Person, child_id=child.id, name="Nguyễn Văn An", relationship="Father", parental_responsibility=True
     )
-    concern, _ = recording.record(
+    concern = recording.record(
         store,
         Concern,
         child_id=child.id,
@@ -41,7 +41,7 @@ def _case(store: RecordStore) -> str:
         what_happened="Cried in class after lunch; said there was shouting at home last night.",
         child_words="Dad threw the plate and I hid under the bed.",
         significant=True,
-    )
+    ).value
     recording.amend(store, concern.id, "Added who she told", immediate_action="Told Mrs D. Example, who told the DSL.")
     recording.record(store, ChronologyEntry, child_id=child.id, period="Autumn 2019", event="Moved to the area")
     return str(child.id)

@@ -70,18 +70,18 @@ def test_no_marker_reaches_the_disk_in_clear(store: RecordStore, vault_dir: Path
         markers.append(marker)
         return marker
 
-    child, _ = add_child(
+    child = add_child(
         store,
         legal_forename=mark("forename"),
         legal_surname=mark("surname"),
         known_as=mark("knownas"),
         dob=date(2015, 6, 1),
         address=mark("address"),
-    )
+    ).value
     cid = child.id
     recording.record(store, Person, child_id=cid, name=mark("person"), relationship="Mother")
     recording.record(store, Professional, child_id=cid, name=mark("prof"), role="Social worker")
-    concern, _ = recording.record(
+    concern = recording.record(
         store,
         Concern,
         child_id=cid,
@@ -90,7 +90,7 @@ def test_no_marker_reaches_the_disk_in_clear(store: RecordStore, vault_dir: Path
         categories=[Category.NEGLECT],
         what_happened=mark("facts") + " " + "padding text " * 400,  # large enough to spill a sort, if it could
         child_words=mark("words"),
-    )
+    ).value
     recording.amend(store, concern.id, mark("reason"), outcome=mark("outcome"))
     recording.record(store, Action, child_id=cid, what=mark("action"), owner="DSL", due=date(2026, 12, 1))
     recording.record(store, ChronologyEntry, child_id=cid, period="Spring 2019", event=mark("chrono"))

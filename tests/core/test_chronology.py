@@ -60,7 +60,7 @@ from dslapp.store import RecordStore
 
 
 def _child(store: RecordStore) -> Child:
-    child, _ = add_child(store, legal_forename="Olena", legal_surname="Kovalenko", dob=date(2014, 3, 9))
+    child = add_child(store, legal_forename="Olena", legal_surname="Kovalenko", dob=date(2014, 3, 9)).value
     return child
 
 
@@ -75,13 +75,13 @@ def _concern(store: RecordStore, child: Child, day: date, text: str, **extra: ob
         "significant": True,
     }
     fields.update(extra)
-    concern, _ = recording.record(store, Concern, **fields)
+    concern = recording.record(store, Concern, **fields).value
     return concern
 
 
 def _entry(store: RecordStore, child: Child, **fields: object) -> ChronologyEntry:
     fields.setdefault("event", "An event")
-    entry, _ = recording.record(store, ChronologyEntry, child_id=child.id, **fields)
+    entry = recording.record(store, ChronologyEntry, child_id=child.id, **fields).value
     return entry
 
 
@@ -105,7 +105,7 @@ def _full_case(store: RecordStore) -> tuple[Child, dict[str, str]]:
     ids["quiet_concern"] = str(
         _concern(store, child, date(2024, 1, 9), "Forgot PE kit.", significant=False, categories=[Category.OTHER]).id
     )
-    plan, _ = recording.record(
+    plan = recording.record(
         store,
         EarlyHelpPlan,
         child_id=child.id,
@@ -116,9 +116,9 @@ def _full_case(store: RecordStore) -> tuple[Child, dict[str, str]]:
         status=PlanStatus.CLOSED,
         closed_on=date(2024, 7, 15),
         closing_summary="Olena now has breakfast every day and her attendance is 97%.",
-    )
+    ).value
     ids["plan"] = str(plan.id)
-    review, _ = recording.record(
+    review = recording.record(
         store,
         EarlyHelpReview,
         child_id=child.id,
@@ -127,9 +127,9 @@ def _full_case(store: RecordStore) -> tuple[Child, dict[str, str]]:
         life_improved="Olena says she is not hungry in lessons any more.",
         overall=Judgement.IMPROVED,
         decision=ReviewDecision.CONTINUE,
-    )
+    ).value
     ids["review"] = str(review.id)
-    threshold, _ = recording.record(
+    threshold = recording.record(
         store,
         ThresholdDecision,
         child_id=child.id,
@@ -137,9 +137,9 @@ def _full_case(store: RecordStore) -> tuple[Child, dict[str, str]]:
         level=2,
         reasoning="Single agency support meets the need.",
         decided_by="Ms Ada Testperson",
-    )
+    ).value
     ids["threshold"] = str(threshold.id)
-    referral, _ = recording.record(
+    referral = recording.record(
         store,
         Referral,
         child_id=child.id,
@@ -153,11 +153,11 @@ def _full_case(store: RecordStore) -> tuple[Child, dict[str, str]]:
         outcome=ReferralOutcome.SINGLE_ASSESSMENT,
         outcome_on=date(2024, 9, 10),
         outcome_notes="Allocated to a social worker.",
-    )
+    ).value
     ids["referral"] = str(referral.id)
-    draft, _ = recording.record(store, Referral, child_id=child.id, started_on=date(2024, 10, 1))
+    draft = recording.record(store, Referral, child_id=child.id, started_on=date(2024, 10, 1)).value
     ids["draft_referral"] = str(draft.id)
-    escalation, _ = recording.record(
+    escalation = recording.record(
         store,
         Escalation,
         child_id=child.id,
@@ -166,10 +166,10 @@ def _full_case(store: RecordStore) -> tuple[Child, dict[str, str]]:
         with_whom="Social worker, Fictional Borough",
         summary="We disagree with case closure: concerns continue.",
         outcome="Case kept open for a further month.",
-    )
+    ).value
     ids["escalation"] = str(escalation.id)
     change_status(store, child.id, ChildStatus.CIN, date(2024, 9, 20), "Single assessment: Child in Need plan.")
-    transfer, _ = recording.record(
+    transfer = recording.record(
         store,
         Transfer,
         child_id=child.id,
@@ -177,7 +177,7 @@ def _full_case(store: RecordStore) -> tuple[Child, dict[str, str]]:
         other_school="Fictional Secondary School",
         sent_on=date(2025, 7, 1),
         method="secure transfer",
-    )
+    ).value
     ids["transfer"] = str(transfer.id)
     ids["manual"] = str(
         _entry(
@@ -315,9 +315,10 @@ def test_curating_a_built_row_adds_the_impact_and_keeps_the_link(store: RecordSt
     concern = _concern(store, child, date(2024, 2, 1), "No coat in the snow.", severity=Severity.MEDIUM)
     row = build_chronology(store, child.id).rows[0]
     assert row.entry_id == "" and row.impact == ""
-    entry, changes = curate_row(
+    result = curate_row(
         store, child.id, row, impact="Cold and unable to go out at playtime.", impact_kind=Impact.NEGATIVE
     )
+    entry, changes = result.value, result.changes
     assert changes.touches("chronology_entry")
     rows = build_chronology(store, child.id).rows
     assert len(rows) == 1  # the entry replaces the built row rather than repeating it

@@ -61,7 +61,7 @@ def _make_case(store: RecordStore, entries: int = 60) -> tuple[Child, list[str]]
 
     Returns the child and each entry's unique marker ("Entry 07:") in expected date order.
     """
-    child, _ = add_child(store, legal_forename="Łucja", legal_surname="Wiśniewska", dob=date(2014, 4, 2))
+    child = add_child(store, legal_forename="Łucja", legal_surname="Wiśniewska", dob=date(2014, 4, 2)).value
     rnd = random.Random(20261123)
     plan: list[tuple[date, str | None, str]] = []  # (sort date, period, marker)
     start = date(2019, 9, 2)
@@ -336,7 +336,7 @@ def test_progress_is_reported_and_cancel_writes_nothing(
 
 
 def test_long_text_is_wrapped_across_pages_never_cut(store: RecordStore, tmp_path: Path) -> None:
-    child, _ = add_child(store, legal_forename="Αλέξανδρος", legal_surname="Παπαδόπουλος", dob=date(2012, 6, 1))
+    child = add_child(store, legal_forename="Αλέξανδρος", legal_surname="Παπαδόπουλος", dob=date(2012, 6, 1)).value
     long_event = " ".join(f"w{i:04d}" for i in range(1500))
     url = "https://example.invalid/" + "x" * 300 + "/end"
     recording.record(store, ChronologyEntry, child_id=child.id, on=date(2024, 1, 2), event=long_event, source="Police")
@@ -369,7 +369,7 @@ def test_date_range_export_shows_only_that_period(
 
 
 def test_an_empty_chronology_still_exports(store: RecordStore, tmp_path: Path) -> None:
-    child, _ = add_child(store, legal_forename="Olena", legal_surname="Shevchenko", dob=date(2015, 2, 3))
+    child = add_child(store, legal_forename="Olena", legal_surname="Shevchenko", dob=date(2015, 2, 3)).value
     out = tmp_path / "empty.pdf"
     result = export_chronology_pdf(store, child.id, out)
     assert result.entries == 0 and result.pages == 1

@@ -26,8 +26,8 @@ from dslapp.vault.vault import DB_NAME, Vault
 def _small_caseload(vault_dir: Path) -> tuple[str, str]:
     with Vault.open(vault_dir, PASSPHRASE) as vault:
         store = RecordStore(vault)
-        amira, _ = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3))
-        olena, _ = add_child(store, legal_forename="Олена", legal_surname="Коваленко", dob=date(2012, 8, 30))
+        amira = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3)).value
+        olena = add_child(store, legal_forename="Олена", legal_surname="Коваленко", dob=date(2012, 8, 30)).value
         recording.record(
             store,
             Concern,

@@ -24,7 +24,7 @@ def test_list_then_dispose(
     run(capsys, "init", "--vault", str(vault_dir), "--name", "Ms Ada Testperson")
     with Vault.open(vault_dir, PASSPHRASE) as vault:
         store = RecordStore(vault)
-        past, _ = add_child(store, legal_forename="Older", legal_surname="Testchild", dob=date(2014, 5, 1))
+        past = add_child(store, legal_forename="Older", legal_surname="Testchild", dob=date(2014, 5, 1)).value
         set_retention(store, past.id, date(2024, 5, 1), "Retention reviewed by the DSL")
         add_child(store, legal_forename="Younger", legal_surname="Testchild", dob=date(2016, 5, 1))
     code, out, _ = run(capsys, "retention", "list", "--vault", str(vault_dir), "--on", "18/11/2026", "--json")

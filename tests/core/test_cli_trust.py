@@ -28,7 +28,7 @@ from dslapp.vault.vault import DB_NAME, Vault
 def _one_child(vault_dir: Path, forename: str = "Amira") -> str:
     with Vault.open(vault_dir, PASSPHRASE) as vault:
         store = RecordStore(vault)
-        child, _ = add_child(store, legal_forename=forename, legal_surname="Testchild", dob=date(2017, 2, 3))
+        child = add_child(store, legal_forename=forename, legal_surname="Testchild", dob=date(2017, 2, 3)).value
         recording.record(
             store,
             Concern,

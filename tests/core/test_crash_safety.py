@@ -122,7 +122,7 @@ def _check_vault(vault_dir: Path, saved: set[str], amended: dict[str, int], draf
 def test_sigkill_at_random_moments_loses_nothing_acknowledged(tmp_path: Path) -> None:
     vault_dir = tmp_path / "vault"
     vault, _ = Vault.create(vault_dir, "Ms Ada Testperson", "DSL", PASSPHRASE, kdf=FAST_KDF)
-    child, _ = add_child(RecordStore(vault), legal_forename="Crash", legal_surname="Testchild", dob=date(2015, 3, 1))
+    child = add_child(RecordStore(vault), legal_forename="Crash", legal_surname="Testchild", dob=date(2015, 3, 1)).value
     vault.lock()
 
     seed = int.from_bytes(os.urandom(4), "big")

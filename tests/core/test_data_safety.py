@@ -54,12 +54,12 @@ def casebook(vault_dir: Path, clock: Clock, make_vault: MakeVault) -> Iterator[R
 
 
 def _child(store: RecordStore, surname: str = "Testchild") -> str:
-    child, _ = add_child(store, legal_forename="Amira", legal_surname=surname, dob=date(2017, 2, 3))
+    child = add_child(store, legal_forename="Amira", legal_surname=surname, dob=date(2017, 2, 3)).value
     return str(child.id)
 
 
 def _concern(store: RecordStore, child_id: str, text: str) -> Concern:
-    concern, _ = recording.record(
+    concern = recording.record(
         store,
         Concern,
         child_id=child_id,
@@ -67,7 +67,7 @@ def _concern(store: RecordStore, child_id: str, text: str) -> Concern:
         reporter_name="Mr C. Example",
         categories=[Category.NEGLECT],
         what_happened=text,
-    )
+    ).value
     return concern
 
 

@@ -35,7 +35,7 @@ from dslapp.vault.vault import Vault
 
 
 def _save(store: RecordStore, child: Child, text: str) -> Concern:
-    concern, _ = recording.record(
+    concern = recording.record(
         store,
         Concern,
         child_id=child.id,
@@ -43,7 +43,7 @@ def _save(store: RecordStore, child: Child, text: str) -> Concern:
         reporter_name="Mr C. Example",
         categories=[Category.NEGLECT],
         what_happened=text,
-    )
+    ).value
     return concern
 
 
@@ -78,7 +78,7 @@ def test_a_really_full_disk_gives_disk_full_and_loses_nothing(small_disk: Path) 
     vault_dir = small_disk / "vault"
     vault, _ = Vault.create(vault_dir, "Ms Ada Testperson", "DSL", PASSPHRASE, kdf=FAST_KDF)
     store = RecordStore(vault)
-    child, _ = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3))
+    child = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3)).value
     assert auto_backup(vault, Settings()) is not None
     backups_before = {b.path for b in list_backups(vault_dir)}
     ballast = small_disk / "ballast"  # the rest of the laptop's files: deleted later to make room
@@ -122,7 +122,7 @@ class _FullAt:
 
 @pytest.mark.parametrize("when", ["COMMIT", "INSERT INTO SEARCH", "INSERT INTO AUDIT"])
 def test_an_injected_full_disk_during_a_save_loses_nothing(store: RecordStore, vault_dir: Path, when: str) -> None:
-    child, _ = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3))
+    child = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3)).value
     saved = [str(_save(store, child, f"before {n}").id) for n in range(3)]
     records_before = store.count()
     audit_before = len(audit.events(store.db))
@@ -143,7 +143,7 @@ def test_an_injected_full_disk_during_a_save_loses_nothing(store: RecordStore, v
 def test_exports_backups_and_transfer_packs_on_a_full_disk_fail_plainly_and_leave_nothing(
     store: RecordStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    child, _ = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3))
+    child = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3)).value
     _save(store, child, "a concern")
     out = tmp_path / "out"
     out.mkdir()

@@ -131,7 +131,7 @@ json_values = st.recursive(
 
 
 def _rich_case(store: RecordStore) -> str:
-    child, _ = add_child(
+    child = add_child(
         store,
         legal_forename="Nguyễn Thị",
         legal_surname="Hương",
@@ -139,11 +139,11 @@ def _rich_case(store: RecordStore) -> str:
         dob=date(2014, 12, 24),
         nhs_number="999 000 0018",
         address="1 Fictional Road",
-    )
+    ).value
     cid = child.id
     recording.record(store, Person, child_id=cid, name="Nguyễn Văn An", relationship="Father")
     recording.record(store, Professional, child_id=cid, name="Ms E. Example", role="Social worker")
-    concern, _ = recording.record(
+    concern = recording.record(
         store,
         Concern,
         child_id=cid,
@@ -153,7 +153,7 @@ def _rich_case(store: RecordStore) -> str:
         what_happened="Cried in class after lunch.",
         child_words="I hid under the bed.",
         significant=True,
-    )
+    ).value
     recording.amend(store, concern.id, "Added who she told", immediate_action="Told the DSL.")
     recording.record(store, Action, child_id=cid, what="Call home", owner="DSL", due=date(2026, 6, 8))
     recording.record(store, ChronologyEntry, child_id=cid, period="Autumn 2019", event="Moved to the area")
@@ -285,7 +285,7 @@ def test_hostile_values_in_a_bundle_import_exactly_or_add_nothing(
         text = json.dumps(data)
     try:
         bundle = parse_bundle(text)
-        child, _ = import_bundle(receiver, bundle)
+        child = import_bundle(receiver, bundle).value
     except CasebookError as exc:
         _one_line(exc)
         assert _state(receiver) == before, "a refused import wrote something"
@@ -338,14 +338,14 @@ def test_hostile_text_is_saved_and_read_back_exactly_or_refused(
     _count("hostile records saved")
     before = _state(receiver)
     try:
-        child, _ = add_child(receiver, legal_forename=forename, legal_surname="Testchild", dob=date(2016, 1, 1))
+        child = add_child(receiver, legal_forename=forename, legal_surname="Testchild", dob=date(2016, 1, 1)).value
     except CasebookError as exc:
         _one_line(exc)
         assert _state(receiver) == before
         return
     before = _state(receiver)
     try:
-        concern, _ = recording.record(
+        concern = recording.record(
             receiver,
             Concern,
             child_id=child.id,
@@ -354,7 +354,7 @@ def test_hostile_text_is_saved_and_read_back_exactly_or_refused(
             categories=[Category.OTHER],
             what_happened=what,
             child_words=words,
-        )
+        ).value
     except CasebookError as exc:
         _one_line(exc)
         assert _state(receiver) == before

@@ -175,7 +175,7 @@ def _start(store: RecordStore, **extra: object) -> EarlyHelpPlan:
         "working_well": "Amira loves breakfast club and trusts her teacher.",
     }
     fields.update(extra)
-    made, _ = early_help.start_plan(store, amira.id, **fields)
+    made = early_help.start_plan(store, amira.id, **fields).value
     return made
 
 
@@ -205,8 +205,8 @@ def test_review_plan_saves_the_review_and_moves_the_next_review(store: RecordSto
         overall=Judgement.IMPROVED,
         decision=ReviewDecision.CONTINUE,
     )
-    assert result.prompts == []
-    assert result.review.next_review == result.plan.next_review == date(2025, 5, 26)
+    assert result.prompts == ()
+    assert result.value.review.next_review == result.value.plan.next_review == date(2025, 5, 26)
     assert store.get_as(EarlyHelpPlan, made.id).next_review == date(2025, 5, 26)
     [amendment] = store.amendments(made.id)
     assert amendment.reason == "Next review set at the Early Help review on 14/04/2025"
@@ -266,12 +266,13 @@ def test_review_plan_refuses_a_late_next_review_and_progress_on_unknown_goals(st
 
 def test_revise_goals_keeps_the_old_goals_in_the_history(store: RecordStore) -> None:
     made = _start(store)
-    revised, changes = early_help.revise_goals(
+    result = early_help.revise_goals(
         store,
         made.id,
         [Goal(what_will_change="Amira eats breakfast at home or at breakfast club every day", baseline=4)],
         "Targets revised at the review on 26/05/2025: no change in two reviews",
     )
+    revised, changes = result.value, result.changes
     assert revised.goals[0].what_will_change.startswith("Amira eats breakfast")
     [amendment] = store.amendments(made.id)
     assert amendment.previous["goals"][0]["what_will_change"] == "Amira has breakfast before school every day"
@@ -282,9 +283,8 @@ def test_closing_a_plan_asks_what_has_improved(store: RecordStore) -> None:
     made = _start(store)
     with pytest.raises(InvalidRecord, match="what has improved for the child"):
         early_help.close_plan(store, made.id, date(2025, 7, 7), "")
-    closed, changes = early_help.close_plan(
-        store, made.id, date(2025, 7, 7), "Amira has breakfast every day and is on time."
-    )
+    result = early_help.close_plan(store, made.id, date(2025, 7, 7), "Amira has breakfast every day and is on time.")
+    closed, changes = result.value, result.changes
     assert closed.status == PlanStatus.CLOSED and closed.closed_on == date(2025, 7, 7)
     assert closed.next_review is None
     assert store.get(made.child_id).status == ChildStatus.UNIVERSAL  # type: ignore[attr-defined]

@@ -52,14 +52,14 @@ def test_closed_days_are_skipped(tmp_path: Path) -> None:
 
 def _start(store: RecordStore, **extra: object) -> Escalation:
     amira = child(store)
-    made, _ = escalation.start_escalation(
+    made = escalation.start_escalation(
         store,
         amira.id,
         DisagreementType.THRESHOLD,
         MONDAY,
         "We disagree that the neglect does not meet the threshold for assessment.",
         **extra,  # type: ignore[arg-type]
-    )
+    ).value
     return made
 
 
@@ -70,15 +70,16 @@ def test_start_uses_the_stage_defaults(store: RecordStore) -> None:
     assert made.respond_by == date(2025, 3, 5)
     named = escalation.start_escalation(
         store, made.child_id, DisagreementType.ROLES, MONDAY, "Who leads?", with_whom="Ms S. Worker (social worker)"
-    )[0]
+    ).value
     assert named.with_whom == "Ms S. Worker (social worker)"
 
 
 def test_step_up_moves_to_the_next_stage_with_its_timescale(store: RecordStore) -> None:
     first = _start(store)
-    second, changes = escalation.step_up(
+    result = escalation.step_up(
         store, first.id, date(2025, 3, 6), "No response from the social worker; asked the team manager to review."
     )
+    second, changes = result.value, result.changes
     assert (second.stage, second.with_whom, second.respond_by) == (
         2,
         "The social worker's team manager",
@@ -91,8 +92,8 @@ def test_step_up_moves_to_the_next_stage_with_its_timescale(store: RecordStore) 
     assert store.amendments(first.id)[0].reason == "Moved to stage 2 on 06/03/2025"
     with pytest.raises(InvalidRecord, match="already been moved on to stage 2"):
         escalation.step_up(store, first.id, date(2025, 3, 7), "Again")
-    third, _ = escalation.step_up(store, second.id, date(2025, 3, 14), "To the service manager.")
-    fourth, _ = escalation.step_up(store, third.id, date(2025, 3, 21), "To the head of service.")
+    third = escalation.step_up(store, second.id, date(2025, 3, 14), "To the service manager.").value
+    fourth = escalation.step_up(store, third.id, date(2025, 3, 21), "To the head of service.").value
     assert (third.stage, fourth.stage) == (3, 4)
     assert fourth.respond_by == date(2025, 4, 4)
     with pytest.raises(InvalidRecord, match="final stage"):
@@ -102,14 +103,14 @@ def test_step_up_moves_to_the_next_stage_with_its_timescale(store: RecordStore) 
 
 def test_a_response_is_recorded_and_a_resolution_closes_it(store: RecordStore) -> None:
     first = _start(store)
-    responded, _ = escalation.record_response(
+    responded = escalation.record_response(
         store, first.id, date(2025, 3, 5), "Social worker will ask her manager to review by Friday."
-    )
+    ).value
     assert responded.outcome == "Response recorded 05/03/2025: Social worker will ask her manager to review by Friday."
     assert responded.resolved_on is None
-    resolved, _ = escalation.record_response(
+    resolved = escalation.record_response(
         store, first.id, date(2025, 3, 7), "Manager agreed a single assessment.", resolved=True
-    )
+    ).value
     assert resolved.resolved_on == date(2025, 3, 7)
     assert resolved.outcome.count("Response recorded") == 2
     with pytest.raises(InvalidRecord, match="resolved on 07/03/2025"):
@@ -126,7 +127,7 @@ def test_escalating_a_referral_outcome(store: RecordStore) -> None:
     decided = sent_referral(
         store, amira, date(2025, 2, 24), outcome=ReferralOutcome.NO_FURTHER_ACTION, outcome_on=date(2025, 2, 28)
     )
-    made, _ = escalation.escalate_referral_outcome(
+    made = escalation.escalate_referral_outcome(
         store,
         decided.id,
         summary="No further action, but the neglect continues.",
@@ -134,7 +135,7 @@ def test_escalating_a_referral_outcome(store: RecordStore) -> None:
         raised_on=MONDAY,
         respond_by=None,
         disagreement=DisagreementType.THRESHOLD,
-    )
+    ).value
     assert made.referral_id == str(decided.id) and made.stage == 1 and made.respond_by == date(2025, 3, 5)
 
 
@@ -152,7 +153,7 @@ def test_the_alert_fires_the_day_after_the_respond_by_date(store: RecordStore) -
     prompt = guide.next_stage_prompt(first, date(2025, 3, 6))
     assert prompt is not None and prompt.code == PromptCode.ESCALATION_NEXT_STAGE
     assert prompt.has_action(ActionCode.ESCALATE)
-    second, _ = escalation.step_up(store, first.id, date(2025, 3, 6), "To the team manager.")
+    second = escalation.step_up(store, first.id, date(2025, 3, 6), "To the team manager.").value
     assert overdue(date(2025, 3, 6)) == []  # stepped up: the new stage is not due yet
     assert overdue(date(2025, 3, 14)) == [str(second.id)]
     escalation.record_response(store, second.id, date(2025, 3, 14), "Team manager will reply next week.")

@@ -96,9 +96,10 @@ def test_record_concern_refuses_a_neglect_decision_without_reasoning(store: Reco
 
 def test_record_concern_saves_with_reasoning_and_returns_the_learning(store: RecordStore) -> None:
     amira = child(store)
-    saved, changes, prompts = record_concern(
+    result = record_concern(
         store, **_fields(amira.id, DslDecision.MONITOR, "First concern; spoke to mum, who was open about it.")
     )
+    saved, changes, prompts = result.value, result.changes, result.prompts
     assert store.get_as(Concern, saved.id).decision_reasons.startswith("First concern")
     assert [p.code for p in prompts] == [PromptCode.NEGLECT_NOT_REFERRED]
     assert changes.touches(Concern.KIND)
@@ -106,13 +107,14 @@ def test_record_concern_saves_with_reasoning_and_returns_the_learning(store: Rec
 
 def test_the_dsl_decision_made_later_follows_the_same_rule(store: RecordStore) -> None:
     amira = child(store)
-    saved, _, prompts = record_concern(store, **_fields(amira.id, DslDecision.PENDING))
-    assert prompts == []
+    result = record_concern(store, **_fields(amira.id, DslDecision.PENDING))
+    saved, prompts = result.value, result.prompts
+    assert prompts == ()
     with pytest.raises(InvalidRecord, match="record your reasoning"):
         record_dsl_decision(store, saved.id, DslDecision.SUPPORT_IN_SCHOOL, "")
-    decided, _, _ = record_dsl_decision(
+    decided = record_dsl_decision(
         store, saved.id, DslDecision.SUPPORT_IN_SCHOOL, "Breakfast club place; will refer if it happens again."
-    )
+    ).value
     assert decided.dsl_decision == DslDecision.SUPPORT_IN_SCHOOL
     assert store.amendments(saved.id)[0].reason == "DSL decision recorded: Support in school"
 
@@ -124,13 +126,14 @@ def test_the_generic_record_and_amend_go_through_the_concern_service(store: Reco
     with pytest.raises(InvalidRecord, match="record your reasoning"):
         recording.record(store, Concern, **_fields(amira.id, DslDecision.MONITOR))
     assert store.for_child(amira.id, Concern) == []
-    saved, _ = recording.record(store, Concern, **_fields(amira.id, DslDecision.PENDING))
+    saved = recording.record(store, Concern, **_fields(amira.id, DslDecision.PENDING)).value
     with pytest.raises(InvalidRecord, match="record your reasoning"):
         recording.amend(store, saved.id, "DSL decision made", dsl_decision="monitor")
     assert store.get_as(Concern, saved.id).version == 1
-    amended, changes = recording.amend(
+    result = recording.amend(
         store, saved.id, "DSL decision made", dsl_decision="monitor", decision_reasons="Spoke to mum; coat bought."
     )
+    amended, changes = result.value, result.changes
     assert isinstance(amended, Concern) and amended.dsl_decision == DslDecision.MONITOR
     assert changes.touches(Concern.KIND)
 
@@ -138,7 +141,7 @@ def test_the_generic_record_and_amend_go_through_the_concern_service(store: Reco
 def test_kinds_changed_by_named_steps_cannot_be_amended_generically(store: RecordStore) -> None:
     """A referral's status (sent needs the consent reasoning), an escalation's stage... belong to their service."""
     amira = child(store)
-    draft, _ = recording.record(store, Referral, child_id=amira.id, started_on=LAST, status=ReferralStatus.DRAFT)
+    draft = recording.record(store, Referral, child_id=amira.id, started_on=LAST, status=ReferralStatus.DRAFT).value
     with pytest.raises(TypeError, match=r"dslapp\.services\.mash"):
         recording.amend(store, draft.id, "Sent", status="sent", sent_on=LAST.isoformat())
     with pytest.raises(TypeError, match=r"dslapp\.services\.children"):
@@ -150,9 +153,9 @@ def test_the_third_concern_in_ninety_days_brings_the_pattern_prompt(store: Recor
     amira = child(store)
     concern(store, amira, LAST - timedelta(days=89))
     concern(store, amira, LAST - timedelta(days=40))
-    _, _, prompts = record_concern(
+    prompts = record_concern(
         store, **_fields(amira.id, DslDecision.MONITOR, "Spoke to mum.", observed_at=at(LAST))
-    )
+    ).prompts
     assert [p.code for p in prompts] == [PromptCode.NEGLECT_NOT_REFERRED, PromptCode.CUMULATIVE_NEGLECT]
     pattern = prompts[1]
     assert pattern.title == "Cumulative neglect: 3 concerns in 90 days"

@@ -74,16 +74,24 @@ def test_a_threshold_decision_is_saved_and_the_latest_returned(store: RecordStor
         "parenting_capacity": ["Basic care often not met, despite advice and single-agency support"],
         "family_environment": ["Serious money problems: no food, no heating, no credit on the meter"],
     }
-    earlier, changes, prompts = record_threshold_decision(
-        store, amira.id, 3, evidence, "Several needs across all three domains; Early Help (TAF) with consent.",
-        "MASH consultation line", [first.id, second.id], "Ms A. Testperson", date(2025, 3, 21),
-    )  # fmt: skip
-    assert prompts == [] and changes.touches(ThresholdDecision.KIND)
+    result = record_threshold_decision(
+        store,
+        amira.id,
+        3,
+        evidence,
+        "Several needs across all three domains; Early Help (TAF) with consent.",
+        "MASH consultation line",
+        [first.id, second.id],
+        "Ms A. Testperson",
+        date(2025, 3, 21),
+    )
+    earlier, changes, prompts = result.value, result.changes, result.prompts
+    assert prompts == () and changes.touches(ThresholdDecision.KIND)
     stored = store.get_as(ThresholdDecision, earlier.id)
     assert stored.level == 3 and stored.consulted == "MASH consultation line"
     assert stored.concern_ids == [first.id, second.id]
     assert stored.evidence == evidence
-    later, _, _ = record_threshold_decision(
+    later = record_threshold_decision(
         store,
         amira.id,
         4,
@@ -91,7 +99,7 @@ def test_a_threshold_decision_is_saved_and_the_latest_returned(store: RecordStor
         "No change after three months of Early Help; a MASH enquiry now.",
         decided_by="Ms A. Testperson",
         decided_on=date(2025, 6, 2),
-    )
+    ).value
     latest = latest_threshold_decision(store, amira.id)
     assert latest is not None and latest.id == later.id and latest.level == 4
 

@@ -411,7 +411,7 @@ def _seal_whole(plain: bytes) -> bytes:
 
 
 def test_packs_declare_their_size_and_packs_of_version_1_still_open(store: RecordStore, tmp_path: Path) -> None:
-    child, _ = add_child(store, legal_forename="Fictional", legal_surname="Testchild", dob=date(2015, 3, 1))
+    child = add_child(store, legal_forename="Fictional", legal_surname="Testchild", dob=date(2015, 3, 1)).value
     recording.record(
         store,
         Concern,

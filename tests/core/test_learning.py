@@ -126,22 +126,22 @@ def test_seeding_is_once_and_entries_can_be_added_edited_tagged_and_searched(sto
     assert len(entries) == len(learning.starter_entries())
     assert learning.get_entry(store, learning.entry_id("persistent")).title.startswith('"Persistent"')
 
-    mine, _ = learning.add_entry(
+    mine = learning.add_entry(
         store,
         title="Our own briefing on part-time timetables",
         tags=["attendance", " Attendance ", ""],
         key_messages="Look.",
-    )
+    ).value
     assert mine.tags == ["attendance"]
     assert [e.id for e in learning.search_entries(store, "timetab")] == [mine.id]
     assert learning.entry_id("persistent") in {e.id for e in learning.search_entries(store, "neglect")}
 
-    tagged, _ = learning.tag_entry(store, mine.id, ["attendance", "neglect"])
+    tagged = learning.tag_entry(store, mine.id, ["attendance", "neglect"]).value
     assert mine.id in {e.id for e in learning.list_entries(store, tag="Neglect")}
     assert "neglect" in learning.all_tags(store)
-    changed, _ = learning.record_what_we_will_change(
+    changed = learning.record_what_we_will_change(
         store, tagged.id, "Look at attendance with concerns together.", [FollowUp(what="Staff briefing", due=ON)]
-    )
+    ).value
     assert changed.what_we_will_change.startswith("Look at attendance")
     assert [a.action.what for a in learning.learning_actions(store, open_only=True)] == ["Staff briefing"]
     learning.complete_learning_action(store, tagged.id, 0, ON)
@@ -218,36 +218,39 @@ def test_chronology_exported_and_case_closed_cards() -> None:
 
 def test_cards_are_shown_once_per_record_and_event_and_can_be_dismissed(store: RecordStore) -> None:
     concern = _concern([Category.NEGLECT], DslDecision.MONITOR)
-    first, changes = cards_to_show(store, concern, LearningEvent.CONCERN_DECIDED, ON)
+    result = cards_to_show(store, concern, LearningEvent.CONCERN_DECIDED, ON)
+    first, changes = result.value, result.changes
     assert first and changes.touches("learning_card_shown")
-    again, _ = cards_to_show(store, concern, LearningEvent.CONCERN_DECIDED, ON + timedelta(days=1))
+    again = cards_to_show(store, concern, LearningEvent.CONCERN_DECIDED, ON + timedelta(days=1)).value
     assert again == []
     # another record, or another moment for the same record, is new
     other = _concern([Category.NEGLECT], DslDecision.NO_FURTHER_ACTION)
-    assert cards_to_show(store, other, LearningEvent.CONCERN_DECIDED, ON)[0]
+    assert cards_to_show(store, other, LearningEvent.CONCERN_DECIDED, ON).value
     referral = _referral(ReferralOutcome.NO_FURTHER_ACTION)
-    assert cards_to_show(store, referral, LearningEvent.REFERRAL_OUTCOME, ON)[0]
-    assert cards_to_show(store, referral, LearningEvent.ESCALATION_CONSIDERED, ON)[0]
-    assert cards_to_show(store, referral, LearningEvent.ESCALATION_CONSIDERED, ON)[0] == []
+    assert cards_to_show(store, referral, LearningEvent.REFERRAL_OUTCOME, ON).value
+    assert cards_to_show(store, referral, LearningEvent.ESCALATION_CONSIDERED, ON).value
+    assert cards_to_show(store, referral, LearningEvent.ESCALATION_CONSIDERED, ON).value == []
 
-    assert dismiss_card(store, first[0]).touches("learning_card_shown")
+    assert dismiss_card(store, first[0]).changes.touches("learning_card_shown")
     shown = already_shown(store, concern.id, LearningEvent.CONCERN_DECIDED)
     assert sum(s.dismissed for s in shown) == 1
-    assert not dismiss_card(store, first[0]).touches("learning_card_shown")  # once is enough
+    assert not dismiss_card(store, first[0]).changes.touches("learning_card_shown")  # once is enough
 
 
 # ---- supervision and CPD ------------------------------------------------------------------------------
 
 
 def _add_child(store: RecordStore, forename: str) -> Child:
-    child, _ = recording.record(store, Child, legal_forename=forename, legal_surname="Fictional", dob=date(2014, 1, 2))
+    child = recording.record(
+        store, Child, legal_forename=forename, legal_surname="Fictional", dob=date(2014, 1, 2)
+    ).value
     return child
 
 
 def test_supervision_notes_link_both_ways(store: RecordStore) -> None:
     amira = _add_child(store, "Amira")
     ben = _add_child(store, "Ben")
-    note, changes = supervision.record_session(
+    saved = supervision.record_session(
         store,
         held_on=ON,
         supervisor="Mr Supervisor (fictional)",
@@ -256,12 +259,14 @@ def test_supervision_notes_link_both_ways(store: RecordStore) -> None:
         do_differently="Read the neglect concerns together.",
         actions=[FollowUp(what="Threshold discussion for Amira", due=ON + timedelta(days=3))],
     )
+    note, changes = saved.value, saved.changes
     assert str(amira.id) in changes.child_ids
     assert [n.id for n in supervision.supervision_notes_for_child(store, amira.id)] == [note.id]
     assert supervision.supervision_notes_for_child(store, ben.id) == []
     assert [c.id for c in supervision.children_discussed(store, note)] == [amira.id]
 
-    amended, changes = supervision.amend_session(store, note.id, "Ben was discussed too", child_ids=[amira.id, ben.id])
+    result = supervision.amend_session(store, note.id, "Ben was discussed too", child_ids=[amira.id, ben.id])
+    amended, changes = result.value, result.changes
     assert changes.child_ids == {str(amira.id), str(ben.id)}
     assert [n.id for n in supervision.supervision_notes_for_child(store, ben.id)] == [note.id]
     assert {c.id for c in supervision.children_discussed(store, amended)} == {amira.id, ben.id}
@@ -281,7 +286,7 @@ def test_a_link_to_an_unknown_child_is_refused(store: RecordStore) -> None:
 
 
 def test_cpd_refresher_due_in_two_years_and_the_reminder_fires_at_the_boundary(store: RecordStore) -> None:
-    record, _ = supervision.record_cpd(store, training="DSL refresher training", attended_on=date(2024, 3, 10))
+    record = supervision.record_cpd(store, training="DSL refresher training", attended_on=date(2024, 3, 10)).value
     assert record.refresher_due == date(2026, 3, 10)
     assert CpdRecord(training="x", attended_on=date(2024, 2, 29)).refresher_due == date(2026, 2, 28)
     settings = LearningSettings(cpd_reminder_days=60)
@@ -329,9 +334,9 @@ def test_voice_panel_collects_every_source_and_prompts_when_old(store: RecordSto
         what_happened="Hungry.",
         child_words="There was nothing for breakfast.",
     )
-    plan, _ = recording.record(
+    plan = recording.record(
         store, EarlyHelpPlan, child_id=child.id, started_on=date(2025, 10, 20), child_view="I want my own bed."
-    )
+    ).value
     recording.record(
         store,
         EarlyHelpReview,
@@ -414,14 +419,14 @@ def test_redact_is_whole_word_and_case_insensitive() -> None:
 
 def test_supervision_record_pdf(store: RecordStore, tmp_path: Path) -> None:
     child = _add_child(store, "Remy")
-    note, _ = supervision.record_session(
+    note = supervision.record_session(
         store,
         held_on=ON,
         supervisor="Mrs Fictional Supervisor",
         child_ids=[child.id],
         reflections="Could this happen here?",
         actions=[{"what": "Check attendance", "due": ON}],
-    )
+    ).value
     out = tmp_path / "supervision.pdf"
     result = export_supervision_pdf(store, note.id, out)
     text = _pdf_text(out)

@@ -66,7 +66,7 @@ def case(store: RecordStore) -> Case:
 
 
 def _complete(store: RecordStore, referral: Referral) -> Referral:
-    saved, _ = mash.update_enquiry(store, referral.id, COMPLETION)
+    saved = mash.update_enquiry(store, referral.id, COMPLETION).value
     return saved
 
 
@@ -126,7 +126,7 @@ def test_another_authoritys_form_order_and_labels_can_be_loaded(tmp_path: Path, 
     assert other.field("child_name").label == "Full legal name"
     assert "section 3" in other.declaration  # consent is now the third section
     case = make_case(store)
-    referral, _ = mash.start_enquiry(store, case.child.id, form=other)
+    referral = mash.start_enquiry(store, case.child.id, form=other).value
     data, _pages = render_mash_pdf(
         referral, case.child, generated_by="Ms Ada Testperson (DSL)", generated_on=referral.created_at, form=other
     )
@@ -144,7 +144,8 @@ def test_another_authoritys_form_order_and_labels_can_be_loaded(tmp_path: Path, 
 
 
 def test_start_enquiry_saves_one_draft_prefilled_from_the_case(store: RecordStore, case: Case) -> None:
-    referral, changes = mash.start_enquiry(store, case.child.id)
+    result = mash.start_enquiry(store, case.child.id)
+    referral, changes = result.value, result.changes
     assert changes.touches("referral") and str(case.child.id) in changes.child_ids
     assert [r.id for r in store.for_child(case.child.id, Referral)] == [referral.id]
     assert referral.status == ReferralStatus.DRAFT and referral.started_on == ago(0)
@@ -194,11 +195,11 @@ def test_the_mash_service_does_not_import_early_help() -> None:
 
 
 def test_the_referrers_phone_is_remembered_from_their_last_enquiry(store: RecordStore, case: Case) -> None:
-    first, _ = mash.start_enquiry(store, case.child.id)
+    first = mash.start_enquiry(store, case.child.id).value
     assert "referrer_phone" not in first.form
     mash.update_enquiry(store, first.id, {"referrer_phone": "01234 000111", "referrer_email": "dsl@fictional.example"})
     other = make_case(store, forename="Olena", surname="Testchild")
-    second, _ = mash.start_enquiry(store, other.child.id)
+    second = mash.start_enquiry(store, other.child.id).value
     assert second.form["referrer_phone"] == "01234 000111"
     assert second.form["referrer_email"] == "dsl@fictional.example"
     assert "Łucja" not in " ".join(second.form.values())
@@ -208,7 +209,7 @@ def test_the_referrers_phone_is_remembered_from_their_last_enquiry(store: Record
 
 
 def test_autosaves_are_kept_until_saved_as_one_amendment(store: RecordStore, case: Case) -> None:
-    referral, _ = mash.start_enquiry(store, case.child.id)
+    referral = mash.start_enquiry(store, case.child.id).value
     mash.autosave_enquiry(store, referral.id, {"hoped_for": "A strategy"})
     mash.autosave_enquiry(store, referral.id, {"hoped_for": "A strategy discussion today", "parents_aware": False})
     assert store.get_as(Referral, referral.id).version == 1  # nothing amended yet
@@ -216,13 +217,15 @@ def test_autosaves_are_kept_until_saved_as_one_amendment(store: RecordStore, cas
     assert editor.value("hoped_for") == "A strategy discussion today" and editor.value("parents_aware") == "No"
     assert editor.unsaved == {"hoped_for": "A strategy discussion today", "parents_aware": False}
     assert any(g.field == "consent_not_sought_reason" for g in editor.gaps)
-    saved, changes = mash.update_enquiry(store, referral.id, {"impact_on_child": "She is frightened at night."})
+    result = mash.update_enquiry(store, referral.id, {"impact_on_child": "She is frightened at night."})
+    saved, changes = result.value, result.changes
     assert changes.touches("referral")
     assert saved.version == 2 and saved.form["hoped_for"] == "A strategy discussion today"
     assert saved.parents_aware is False and saved.form["impact_on_child"] == "She is frightened at night."
     assert [a.reason for a in store.amendments(referral.id)] == ["Draft updated"]
     assert mash.pending_edits(store, referral.id) == {}
-    unchanged, nothing = mash.update_enquiry(store, referral.id, {"hoped_for": "A strategy discussion today"})
+    result = mash.update_enquiry(store, referral.id, {"hoped_for": "A strategy discussion today"})
+    unchanged, nothing = result.value, result.changes
     assert nothing.empty and unchanged.version == 2
     with pytest.raises(InvalidRecord, match="no question called “favourite_colour”"):
         mash.autosave_enquiry(store, referral.id, {"favourite_colour": "blue"})
@@ -231,11 +234,11 @@ def test_autosaves_are_kept_until_saved_as_one_amendment(store: RecordStore, cas
 
 
 def test_changing_a_sent_enquiry_needs_a_reason(store: RecordStore, case: Case) -> None:
-    referral = _complete(store, mash.start_enquiry(store, case.child.id)[0])
+    referral = _complete(store, mash.start_enquiry(store, case.child.id).value)
     mash.mark_sent(store, referral.id, ago(0), **SENT)
     with pytest.raises(InvalidRecord, match="already been sent: say why"):
         mash.update_enquiry(store, referral.id, {"hoped_for": "Something else"})
-    changed, _ = mash.update_enquiry(store, referral.id, {"hoped_for": "Something else"}, reason="MASH asked")
+    changed = mash.update_enquiry(store, referral.id, {"hoped_for": "Something else"}, reason="MASH asked").value
     assert changed.form["hoped_for"] == "Something else" and store.amendments(referral.id)[-1].reason == "MASH asked"
 
 
@@ -243,7 +246,7 @@ def test_changing_a_sent_enquiry_needs_a_reason(store: RecordStore, case: Case) 
 
 
 def test_completeness_lists_missing_and_thin_answers_by_field(store: RecordStore, case: Case) -> None:
-    referral, _ = mash.start_enquiry(store, case.child.id)
+    referral = mash.start_enquiry(store, case.child.id).value
     child_file = open_child_file(store, case.child.id, audit=False)
     gaps = mash.completeness(referral, child_file)
     by_field = {g.field: g for g in gaps}
@@ -279,7 +282,7 @@ def test_completeness_lists_missing_and_thin_answers_by_field(store: RecordStore
 def test_consent_not_sought_without_a_reason_is_refused(
     store: RecordStore, case: Case, answers: dict[str, object], message: str
 ) -> None:
-    referral = _complete(store, mash.start_enquiry(store, case.child.id)[0])
+    referral = _complete(store, mash.start_enquiry(store, case.child.id).value)
     mash.update_enquiry(store, referral.id, {**answers, "consent_not_sought_reason": ""})
     with pytest.raises(ConsentReasonNeeded, match=message):
         mash.mark_sent(store, referral.id, ago(0), **SENT)
@@ -290,28 +293,28 @@ def test_consent_not_sought_without_a_reason_is_refused(
         with pytest.raises(ConsentReasonNeeded):
             mash.mark_sent(store, referral.id, ago(0), **SENT)
         mash.update_enquiry(store, referral.id, {"parents_aware": False})
-    sent, _ = mash.mark_sent(store, referral.id, ago(0), **SENT)
+    sent = mash.mark_sent(store, referral.id, ago(0), **SENT).value
     assert sent.status == ReferralStatus.SENT
 
 
 def test_parents_who_know_and_agree_need_no_reason(store: RecordStore, case: Case) -> None:
-    referral = _complete(store, mash.start_enquiry(store, case.child.id)[0])
+    referral = _complete(store, mash.start_enquiry(store, case.child.id).value)
     mash.update_enquiry(store, referral.id, {"parents_aware": True, "parents_agreed": True})
     assert mash.consent_problem(store.get_as(Referral, referral.id)) is None
-    assert mash.mark_sent(store, referral.id, ago(0), SentVia.EMAIL)[0].sent_via == SentVia.EMAIL
+    assert mash.mark_sent(store, referral.id, ago(0), SentVia.EMAIL).value.sent_via == SentVia.EMAIL
 
 
 # ---- the status flow -----------------------------------------------------------------------------
 
 
 def test_the_status_flow_records_dates_amendments_and_audit_rows(store: RecordStore, case: Case) -> None:
-    referral = _complete(store, mash.start_enquiry(store, case.child.id)[0])
+    referral = _complete(store, mash.start_enquiry(store, case.child.id).value)
     with pytest.raises(ReferralStepNotAllowed, match="not been sent yet"):
         mash.record_outcome(store, referral.id, ReferralOutcome.EARLY_HELP, ago(0))
     with pytest.raises(InvalidRecord, match="cannot be in the future"):
         mash.mark_sent(store, referral.id, ago(-1), **SENT)
     mash.autosave_enquiry(store, referral.id, {"hoped_for": "A strategy discussion today, please."})
-    sent, _ = mash.mark_sent(store, referral.id, ago(1), **SENT)  # applies the autosaved answer first
+    sent = mash.mark_sent(store, referral.id, ago(1), **SENT).value
     assert sent.status == ReferralStatus.SENT and sent.sent_on == ago(1) and sent.reference == "FX-MASH-0042"
     assert sent.form["hoped_for"] == "A strategy discussion today, please."
     awaiting = today(store, ago(0))["referrals_awaiting"]
@@ -320,13 +323,13 @@ def test_the_status_flow_records_dates_amendments_and_audit_rows(store: RecordSt
         mash.mark_sent(store, referral.id, ago(0), **SENT)
     with pytest.raises(InvalidRecord, match="cannot be before it was sent"):
         mash.mark_acknowledged(store, referral.id, ago(2))
-    acknowledged, _ = mash.mark_acknowledged(store, referral.id, ago(0), reference="FX-MASH-0042-A")
+    acknowledged = mash.mark_acknowledged(store, referral.id, ago(0), reference="FX-MASH-0042-A").value
     assert acknowledged.acknowledged_on == ago(0) and acknowledged.reference == "FX-MASH-0042-A"
     with pytest.raises(InvalidRecord, match="say in the notes"):
         mash.record_outcome(store, referral.id, ReferralOutcome.OTHER, ago(0))
-    outcome, _ = mash.record_outcome(
+    outcome = mash.record_outcome(
         store, referral.id, ReferralOutcome.STRATEGY_S47, ago(0), "Strategy discussion at 15:00; s47 enquiries."
-    )
+    ).value
     assert outcome.status == ReferralStatus.OUTCOME and outcome.outcome_on == ago(0)
     with pytest.raises(ReferralStepNotAllowed, match="already has an outcome"):
         mash.record_outcome(store, referral.id, ReferralOutcome.EARLY_HELP, ago(0))
@@ -347,14 +350,15 @@ def test_the_status_flow_records_dates_amendments_and_audit_rows(store: RecordSt
 
 
 def test_disagreeing_with_the_outcome_starts_an_escalation(store: RecordStore, case: Case) -> None:
-    referral = _complete(store, mash.start_enquiry(store, case.child.id)[0])
+    referral = _complete(store, mash.start_enquiry(store, case.child.id).value)
     mash.mark_sent(store, referral.id, ago(2), **SENT)
     with pytest.raises(ReferralStepNotAllowed, match="Record the MASH's decision first"):
         mash.disagree_with_outcome(store, referral.id, summary="We disagree")
     mash.record_outcome(store, referral.id, ReferralOutcome.NO_FURTHER_ACTION, ago(1), "Closed at the front door.")
-    escalation, changes = mash.disagree_with_outcome(
+    result = mash.disagree_with_outcome(
         store, referral.id, summary="A disclosure of violence with injury meets the threshold for assessment."
     )
+    escalation, changes = result.value, result.changes
     assert changes.touches("escalation")
     saved = store.get_as(Escalation, escalation.id)
     assert saved.referral_id == str(referral.id) and saved.stage == 1 and saved.raised_on == ago(0)
@@ -366,7 +370,7 @@ def test_disagreeing_with_the_outcome_starts_an_escalation(store: RecordStore, c
 
 
 def test_the_pdf_has_every_heading_label_and_filled_answer(store: RecordStore, case: Case, tmp_path: Path) -> None:
-    referral = _complete(store, mash.start_enquiry(store, case.child.id)[0])
+    referral = _complete(store, mash.start_enquiry(store, case.child.id).value)
     out = tmp_path / "enquiry.pdf"
     result = export_mash_pdf(store, referral.id, out)
     assert result.pages >= 2 and not result.encrypted and out.read_bytes().startswith(b"%PDF")
@@ -418,7 +422,7 @@ def test_empty_answers_say_not_provided(store: RecordStore, case: Case, tmp_path
 
 
 def test_draft_is_marked_on_every_page_only_while_incomplete(store: RecordStore, case: Case, tmp_path: Path) -> None:
-    referral, _ = mash.start_enquiry(store, case.child.id)
+    referral = mash.start_enquiry(store, case.child.id).value
     incomplete = tmp_path / "incomplete.pdf"
     export_mash_pdf(store, referral.id, incomplete)
     pages = pages_text(incomplete.read_bytes())
@@ -440,7 +444,7 @@ def test_draft_is_marked_on_every_page_only_while_incomplete(store: RecordStore,
 
 
 def test_password_protection_and_short_passwords(store: RecordStore, case: Case, tmp_path: Path) -> None:
-    referral, _ = mash.start_enquiry(store, case.child.id)
+    referral = mash.start_enquiry(store, case.child.id).value
     out = tmp_path / "protected.pdf"
     result = export_mash_pdf(store, referral.id, out, password=PASSWORD)
     assert result.encrypted
@@ -455,8 +459,8 @@ def test_password_protection_and_short_passwords(store: RecordStore, case: Case,
 
 
 def test_arabic_and_other_scripts_survive(store: RecordStore, tmp_path: Path) -> None:
-    child, _ = add_child(store, legal_forename="Олена", legal_surname="Коваленко", dob=ago(3000))
-    referral, _ = mash.start_enquiry(store, child.id)
+    child = add_child(store, legal_forename="Олена", legal_surname="Коваленко", dob=ago(3000)).value
+    referral = mash.start_enquiry(store, child.id).value
     mash.update_enquiry(store, referral.id, {"child_words": "Nguyễn Thị Hương said: “Mẹ ốm”.", "hoped_for": "دعم"})
     out = tmp_path / "scripts.pdf"
     export_mash_pdf(store, referral.id, out)

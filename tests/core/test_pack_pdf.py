@@ -41,7 +41,7 @@ PARTS = list(PART_TITLES.values())
 @pytest.fixture
 def case(store: RecordStore) -> Case:
     made = make_case(store)
-    referral, _ = mash.start_enquiry(store, made.child.id)
+    referral = mash.start_enquiry(store, made.child.id).value
     mash.update_enquiry(store, referral.id, COMPLETION)
     mash.mark_sent(store, referral.id, ago(1), **SENT)
     mash.record_outcome(store, referral.id, ReferralOutcome.STRATEGY_S47, ago(0), "Strategy discussion at 15:00.")
@@ -151,7 +151,7 @@ def test_a_pack_with_an_incomplete_draft_marks_only_the_enquiry(store: RecordSto
 
 
 def test_a_pack_for_a_child_with_little_recorded_still_reads_well(store: RecordStore, tmp_path: Path) -> None:
-    child, _ = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3))
+    child = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3)).value
     _out, pages = _export(store, child.id, tmp_path)
     text = flat(" ".join(pages))
     for message in (
@@ -214,7 +214,7 @@ def test_password_progress_and_cancel(store: RecordStore, case: Case, tmp_path: 
 
 def test_another_childs_enquiry_cannot_go_in_the_pack(store: RecordStore, case: Case, tmp_path: Path) -> None:
     other = make_case(store, forename="Olena", surname="Testchild")
-    referral, _ = mash.start_enquiry(store, other.child.id)
+    referral = mash.start_enquiry(store, other.child.id).value
     with pytest.raises(Exception, match="belongs to a different child"):
         export_referral_pack(store, case.child.id, tmp_path / "x.pdf", referral_id=referral.id)
 

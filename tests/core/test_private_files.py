@@ -158,7 +158,7 @@ def test_the_writer_imports_nothing_above_it() -> None:
 
 
 def _child_with_a_concern(store: RecordStore) -> str:
-    child, _ = add_child(store, legal_forename="Fictional", legal_surname="Testchild", dob=date(2015, 3, 1))
+    child = add_child(store, legal_forename="Fictional", legal_surname="Testchild", dob=date(2015, 3, 1)).value
     recording.record(
         store,
         Concern,

@@ -29,10 +29,10 @@ def store(vault_dir: Path, make_vault: MakeVault) -> Iterator[RecordStore]:
 
 
 def _child_with_history(store: RecordStore, forename: str, dob: date, retain_until: date | None = None) -> Child:
-    child, _ = add_child(store, legal_forename=forename, legal_surname="Testchild", dob=dob)
+    child = add_child(store, legal_forename=forename, legal_surname="Testchild", dob=dob).value
     if retain_until is not None:  # new children cannot be 25 yet, so their date is set (with a reason)
-        child, _ = set_retention(store, child.id, retain_until, "Retention reviewed by the DSL")
-    concern, _ = recording.record(
+        child = set_retention(store, child.id, retain_until, "Retention reviewed by the DSL").value
+    concern = recording.record(
         store,
         Concern,
         child_id=child.id,
@@ -40,20 +40,21 @@ def _child_with_history(store: RecordStore, forename: str, dob: date, retain_unt
         reporter_name="Mr C. Example",
         categories=[Category.NEGLECT],
         what_happened=f"{forename} zebediahword arrived without a coat.",
-    )
+    ).value
     recording.amend(store, concern.id, "Added the outcome", outcome="Coat from lost property.")
     drafts.save_draft(store, "concern", {"what_happened": "half typed"}, child_id=str(child.id))
     return child
 
 
 def test_retention_defaults_to_the_25th_birthday_and_changes_only_with_a_reason(store: RecordStore) -> None:
-    child, _ = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2012, 2, 29))
+    child = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2012, 2, 29)).value
     assert retention_date(child) == date(2037, 2, 28)  # 25th birthday of a leap-day child
     with pytest.raises(InvalidRecord, match="why"):
         set_retention(store, child.id, date(2087, 2, 28), "  ")
     with pytest.raises(InvalidRecord, match="date of birth"):
         set_retention(store, child.id, date(2000, 1, 1), "typo")
-    amended, changes = set_retention(store, child.id, date(2087, 2, 28), "Subject of a public inquiry: keep 75 years")
+    result = set_retention(store, child.id, date(2087, 2, 28), "Subject of a public inquiry: keep 75 years")
+    amended, changes = result.value, result.changes
     assert amended.retain_until == date(2087, 2, 28) and changes.touches("child")
     history = store.amendments(child.id)
     assert history[-1].reason == "Subject of a public inquiry: keep 75 years"
@@ -90,7 +91,8 @@ def test_disposal_removes_everything_about_the_child_and_keeps_the_decision(stor
     other = _child_with_history(store, "Keepme", date(2015, 5, 1))
     other_count = store.db.scalar("SELECT count(*) FROM records WHERE child_id = ?", (str(other.id),))
     assert store.search("zebediahword")
-    disposal, changes = dispose(store, old.id, "Retention period ended; reviewed by DSL and head", "Ms Ada Testperson")
+    result = dispose(store, old.id, "Retention period ended; reviewed by DSL and head", "Ms Ada Testperson")
+    disposal, changes = result.value, result.changes
     assert changes.touches("child") and disposal.records_removed == 2
     key = str(old.id)
     db = store.db
@@ -118,7 +120,7 @@ def test_disposal_removes_everything_about_the_child_and_keeps_the_decision(stor
 def test_the_database_refuses_any_other_delete(store: RecordStore) -> None:
     old = _child_with_history(store, "Older", date(2014, 5, 1), date(2024, 5, 1))
     key = str(old.id)
-    person, _ = recording.record(store, Person, child_id=old.id, name="Ms Z. Example", relationship="Aunt")
+    person = recording.record(store, Person, child_id=old.id, name="Ms Z. Example", relationship="Aunt").value
     with pytest.raises(IntegrityError, match="never deleted"):  # a record nothing else refers to
         store.db.execute("DELETE FROM records WHERE id = ?", (str(person.id),))
     with pytest.raises(IntegrityError, match="never deleted"):

@@ -17,7 +17,7 @@ from dslapp.vault.sqlcipher import IntegrityError
 def _child(store: RecordStore, **extra: object) -> Child:
     fields: dict[str, object] = {"legal_forename": "Łucja", "legal_surname": "Wiśniewska", "dob": date(2016, 4, 2)}
     fields.update(extra)
-    child, _ = add_child(store, **fields)
+    child = add_child(store, **fields).value
     return child
 
 
@@ -32,7 +32,8 @@ def _concern(store: RecordStore, child: Child, **extra: object) -> Concern:
         "child_words": "Mum was asleep so I got myself ready.",
     }
     fields.update(extra)
-    concern, changes = recording.record(store, Concern, **fields)
+    result = recording.record(store, Concern, **fields)
+    concern, changes = result.value, result.changes
     assert changes.touches("concern") and str(child.id) in changes.child_ids
     return concern
 
@@ -76,9 +77,9 @@ def test_amend_keeps_the_original_with_who_when_and_why(store: RecordStore) -> N
     concern = _concern(store, child)
     with pytest.raises(InvalidRecord, match="why"):
         recording.amend(store, concern.id, "  ", what_happened="changed")
-    amended, _ = recording.amend(
+    amended = recording.amend(
         store, concern.id, "Teacher added the time she arrived", what_happened="Arrived at 08:50 without a coat."
-    )
+    ).value
     assert amended.version == 2
     history = store.amendments(concern.id)
     assert len(history) == 1
@@ -106,7 +107,8 @@ def test_status_change_is_recorded_and_amends_the_child(store: RecordStore) -> N
     child = _child(store)
     from dslapp.models import ChildStatus
 
-    updated, changes = change_status(store, child.id, ChildStatus.CIN, date(2026, 9, 1), "Single assessment: CIN plan")
+    result = change_status(store, child.id, ChildStatus.CIN, date(2026, 9, 1), "Single assessment: CIN plan")
+    updated, changes = result.value, result.changes
     assert updated.status == ChildStatus.CIN and changes.touches("status_change")
     child_file = open_child_file(store, child.id)
     assert [s.to_status for s in child_file.status_changes] == [ChildStatus.CIN]

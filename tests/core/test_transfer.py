@@ -62,11 +62,11 @@ MARKERS = {
 
 
 def _case(store: RecordStore) -> Child:
-    child, _ = add_child(
+    child = add_child(
         store, legal_forename=MARKERS["forename"], legal_surname=MARKERS["surname"], dob=date(2014, 12, 24)
-    )
+    ).value
     recording.record(store, Person, child_id=child.id, name=MARKERS["person"], relationship="Mother")
-    concern, _ = recording.record(
+    concern = recording.record(
         store,
         Concern,
         child_id=child.id,
@@ -76,7 +76,7 @@ def _case(store: RecordStore) -> Child:
         what_happened=f"{MARKERS['facts']} cried in class after lunch.",
         child_words=f"{MARKERS['words']} I hid under the bed.",
         significant=True,
-    )
+    ).value
     recording.amend(store, concern.id, "Added who she told", immediate_action="Told the DSL.")
     recording.record(store, ChronologyEntry, child_id=child.id, period="Autumn 2019", event="Moved to the area")
     return child
@@ -146,7 +146,7 @@ def test_round_trip_keeps_the_history_marks_the_child_and_closes_with_the_receip
     with pytest.raises(WrongReceiptCode):
         record_receipt(sender, pack.transfer.id, "ABCD-EFGH-JKLM", "Mr Bo Receiver")
     assert sender.get_as(Transfer, pack.transfer.id).awaiting_receipt
-    closed, _ = record_receipt(sender, pack.transfer.id, code.lower().replace("-", ""), "Mr Bo Receiver")
+    closed = record_receipt(sender, pack.transfer.id, code.lower().replace("-", ""), "Mr Bo Receiver").value
     assert closed.received_on == SENT.date() and closed.receipt_by == "Mr Bo Receiver" and closed.receipt_code == code
     assert len(sender.amendments(closed.id)) == 1  # the sent record is amended, never overwritten
     with pytest.raises(ReceiptNotPossible, match="already confirmed"):

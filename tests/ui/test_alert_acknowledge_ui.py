@@ -16,7 +16,7 @@ from ui.operations import guidance_ops
 
 
 def test_acknowledge_from_the_overview(qtbot: QtBot, store: RecordStore) -> None:
-    child, _ = add_child(store, legal_forename="Jaycee", legal_surname="Testchild", dob=date(2017, 3, 3))
+    child = add_child(store, legal_forename="Jaycee", legal_surname="Testchild", dob=date(2017, 3, 3)).value
     for day in (date(2026, 9, 1), date(2026, 10, 1), date(2026, 11, 2)):
         recording.record(
             store,

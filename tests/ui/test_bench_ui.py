@@ -26,7 +26,7 @@ def test_start_and_open_probes(tmp_path: Path) -> None:
     from dslapp.services.children import add_child
     from dslapp.store import RecordStore
 
-    child, _ = add_child(RecordStore(vault), legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3))
+    child = add_child(RecordStore(vault), legal_forename="Amira", legal_surname="Testchild", dob=date(2017, 2, 3)).value
     vault.lock()
     assert _run("start", str(tmp_path / "vault"), home=tmp_path / "home").returncode == 0
     opened = _run("open", str(tmp_path / "vault"), "bench passphrase", str(child.id), home=tmp_path / "home")

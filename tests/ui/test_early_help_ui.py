@@ -49,14 +49,14 @@ def _child(store: RecordStore) -> Child:
 
 def _plan(store: RecordStore, child: Child, *, reviews: int = 0) -> EarlyHelpPlan:
     started = TODAY - timedelta(weeks=14)
-    plan, _ = early_help.start_plan(
+    plan = early_help.start_plan(
         store,
         child.id,
         started_on=started,
         child_view="I want my mum to be awake in the mornings.",
         goals=[{"what_will_change": "Amira has breakfast before school", "who_does_what": "Mum", "baseline": 2}],
         taf_members=["Ms School Nurse"],
-    )
+    ).value
     for number in range(reviews):
         early_help.review_plan(
             store,

@@ -114,7 +114,9 @@ def test_learning_card_and_voice_panel(qtbot: QtBot, make_app) -> None:  # type:
     opened: list[str] = []
     cards.open_entry.connect(opened.append)
     shown: list[object] = []
-    ops.cards_for_decision(space.session, concern, LearningEvent.CONCERN_DECIDED, date(2026, 1, 6), shown.extend)
+    ops.cards_for_decision(
+        space.session, concern, LearningEvent.CONCERN_DECIDED, date(2026, 1, 6), lambda s: shown.extend(s.value)
+    )
     assert [c.card_id for c in shown] == [c.card_id for c in select_cards(concern, LearningEvent.CONCERN_DECIDED)]
     cards.show_cards(shown)  # type: ignore[arg-type]
     cards.show()
@@ -125,7 +127,9 @@ def test_learning_card_and_voice_panel(qtbot: QtBot, make_app) -> None:  # type:
     assert len(cards.visible_cards()) == len(shown) - 1
     # shown once: asking again for the same record and moment gives nothing
     again: list[object] = []
-    ops.cards_for_decision(space.session, concern, LearningEvent.CONCERN_DECIDED, date(2026, 1, 7), again.extend)
+    ops.cards_for_decision(
+        space.session, concern, LearningEvent.CONCERN_DECIDED, date(2026, 1, 7), lambda s: again.extend(s.value)
+    )
     assert again == []
 
     store.add(concern)

@@ -114,7 +114,7 @@ def test_voice_check_before_sending_and_card_after_nfa_and_neglect_not_referred(
     from ui.windows.referrals_tab import MarkSentDialog, OutcomeDialog
 
     app, space, store, child = _child_page(qtbot, make_app, "Amira")
-    referral, _ = mash.start_enquiry(store, child.id)
+    referral = mash.start_enquiry(store, child.id).value
     mash.update_enquiry(
         store, referral.id, {"parents_aware": False, "consent_not_sought_reason": "Telling could increase the risk."}
     )
@@ -174,12 +174,12 @@ def test_review_guide_shows_a_card_inline_after_no_change(qtbot: QtBot, make_app
 
     _app, space, store, child = _child_page(qtbot, make_app, "Noor")
     today = date.today()
-    plan, _ = early_help.start_plan(
+    plan = early_help.start_plan(
         store,
         child.id,
         started_on=today - timedelta(weeks=8),
         goals=[{"what_will_change": "Noor has breakfast before school", "who_does_what": "Mum", "baseline": 2}],
-    )
+    ).value
     guide = ReviewGuide(space.session, plan, [], "Noor Fictional", today, space)
     qtbot.addWidget(guide)
     assert guide.voice_check.property("has_prompt")  # no words of Noor's recorded yet

@@ -100,7 +100,7 @@ def test_start_prefilled_gap_focuses_field_autosave_and_reopen(qtbot: QtBot, mak
 
 def test_sent_needs_consent_reason_then_outcome_and_disagree(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
     child = _child(store)
-    referral, _ = mash.start_enquiry(store, child.id)
+    referral = mash.start_enquiry(store, child.id).value
     app, tab = open_referrals_tab(qtbot, make_app, vault, child)
     assert tab.current() is not None and tab.sent_button.isEnabled()
 

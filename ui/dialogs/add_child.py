@@ -25,6 +25,7 @@ from dslapp.models import Child
 from dslapp.models.child import DESIGNATION_LABELS, STATUS_LABELS, ChildStatus
 from ui import strings
 from ui.operations import casework
+from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import field_label, set_invalid, text_label
 
@@ -120,7 +121,8 @@ class AddChildDialog(QDialog):
         self.save_button.setEnabled(False)
         casework.add_child(self.session, fields, self._added, self._failed)
 
-    def _added(self, child: Child) -> None:
+    def _added(self, saved: Saved[Child]) -> None:
+        child = saved.value
         self.added.emit(child)
         self.accept()
 

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from dslapp.errors import CasebookError
-from dslapp.models import Concern
+from dslapp.models import Concern, Record
 from dslapp.models.base import Amendment
 from ui import strings, theme
 from ui.operations import casework
+from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import field_label, set_invalid, text_label
 from ui.widgets.concern_fields import CategoryList, ChildWordsBox, decision_combo, severity_combo, text_box
@@ -158,8 +159,8 @@ class AmendConcernDialog(QDialog):
         self.save_button.setEnabled(False)
         casework.amend_concern(self.session, str(self.concern.id), reason, changes, self._done, self._failed)
 
-    def _done(self, record: Any) -> None:
-        self.amended.emit(record)
+    def _done(self, saved: Saved[Record]) -> None:
+        self.amended.emit(saved.value)
         self.accept()
 
     def _failed(self, error: CasebookError) -> None:

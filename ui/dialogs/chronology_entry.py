@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 
 from dslapp.errors import CasebookError
 from dslapp.guidance.chronology_quality import check_entry
-from dslapp.models import Category, ChronologyEntry, Impact
+from dslapp.models import Category, ChronologyEntry, Impact, Record
 from dslapp.models.chronology import approximate_date
 from dslapp.services.chronology import ChronologyRow
 from ui import strings, theme
 from ui.models.chronology import IMPACT_MARK, hints_html
 from ui.operations import chronology as ops
+from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import field_label, set_invalid, text_label
 
@@ -267,8 +268,8 @@ class EntryDialog(QDialog):
             assert self.entry is not None
             ops.amend_entry(self.session, str(self.entry.id), reason, changes, self._done, self._failed)
 
-    def _done(self, record: Any) -> None:
-        self.saved.emit(record)
+    def _done(self, saved: Saved[Record]) -> None:
+        self.saved.emit(saved.value)
         self.accept()
 
     def _failed(self, error: CasebookError) -> None:

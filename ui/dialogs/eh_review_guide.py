@@ -37,12 +37,13 @@ from dslapp.guidance import early_help as guide
 from dslapp.guidance.config import get_config
 from dslapp.guidance.learning_cards import LearningEvent
 from dslapp.guidance.prompts import ActionCode, Prompt, PromptCode
-from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Judgement, ReviewDecision
-from dslapp.services.early_help import ReviewResult
+from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Judgement, Referral, ReviewDecision
+from dslapp.services.early_help import Reviewed
 from ui import strings, theme
 from ui.dialogs.early_help_plan import ReviseGoalsDialog
 from ui.dialogs.guidance_common import PromptPanel, date_edit, text_box, to_date
 from ui.operations import guidance_ops
+from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import text_label
 from ui.widgets.learning_card import add_cards_for, show_voice_check
@@ -69,7 +70,7 @@ class ReviewGuide(QDialog):
         self.reviews = guide.reviews_of(plan, reviews)
         self.child_name = child_name
         self.on = on
-        self.result_: ReviewResult | None = None
+        self.result_: Reviewed | None = None
         self.referral: Any = None
         self.config = get_config()
         settings = self.config.early_help
@@ -334,13 +335,13 @@ class ReviewGuide(QDialog):
     def _failed(self, error: Exception) -> None:
         self.error.setText(str(error))
 
-    def _saved(self, result: ReviewResult) -> None:
-        self.result_ = result
-        review = result.review
+    def _saved(self, saved: Saved[Reviewed]) -> None:
+        self.result_ = saved.value
+        review = saved.value.review
         self.saved_label.setText(
             strings.EH_REVIEW_SAVED.format(held_on=review.held_on, judgement=review.overall.label.lower())
         )
-        for prompt in result.prompts:
+        for prompt in saved.prompts:
             self._add_prompt(prompt)
         for event in (LearningEvent.EH_REVIEW_RECORDED, LearningEvent.CASE_CLOSED):
             add_cards_for(self.session, self.prompts_box, event, review, self.on, self)
@@ -373,7 +374,8 @@ class ReviewGuide(QDialog):
         elif code == ActionCode.DRAFT_MASH_ENQUIRY:
             guidance_ops.start_mash_draft(self.session, str(self.plan.child_id), self._drafted, self._failed)
 
-    def _drafted(self, referral: Any) -> None:
+    def _drafted(self, saved: Saved[Referral]) -> None:
+        referral = saved.value
         self.referral = referral
         for panel in self.panels:
             button = panel.buttons.get(ActionCode.DRAFT_MASH_ENQUIRY)

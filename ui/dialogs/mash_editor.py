@@ -34,6 +34,7 @@ from dslapp.services.mash import EnquiryEditor, FormField, Gap
 from ui import strings, theme
 from ui.dialogs.export_pdf import ExportPdfDialog, safe_file_name
 from ui.operations import referral_ops
+from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import Badge, text_label
 
@@ -314,7 +315,8 @@ class MashEditor(QDialog):
         self.dirty = {}
         referral_ops.save(self.session, self.referral_id, self.all_values(), None, self._saved, self._failed)
 
-    def _saved(self, referral: Referral) -> None:
+    def _saved(self, saved: Saved[Referral]) -> None:
+        referral = saved.value
         self.referral = referral
         self.state.setText(strings.MASH_SAVED)
         referral_ops.open_enquiry(self.session, self.referral_id, lambda opened: self._show_gaps(list(opened[0].gaps)))

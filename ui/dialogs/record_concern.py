@@ -40,6 +40,7 @@ from dslapp.services.drafts import Draft
 from ui import strings, theme
 from ui.formatting import dmy, when_saved
 from ui.operations import casework
+from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import DemoBadge, field_label, set_invalid, text_label
 from ui.widgets.concern_fields import (
@@ -476,7 +477,8 @@ class RecordConcernDialog(QDialog):
             self._save_failed,
         )
 
-    def _saved(self, concern: Concern) -> None:
+    def _saved(self, saved: Saved[Concern]) -> None:
+        concern = saved.value
         self._closing = True
         self.saved.emit(concern)
         self.accept()

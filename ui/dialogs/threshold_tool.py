@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 
 from dslapp.guidance import thresholds as guide
 from dslapp.guidance.prompts import Prompt
-from dslapp.models import Concern
+from dslapp.models import Concern, ThresholdDecision
 from ui import strings
 from ui.dialogs.guidance_common import FormDialog, PromptPanel, date_edit, text_box, to_date
 from ui.formatting import dmy
 from ui.operations import guidance_ops
+from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import text_label
 
@@ -247,6 +248,6 @@ class ThresholdTool(FormDialog):
         }
         guidance_ops.record_threshold_decision(self.session, self.child_id, fields, self._saved, self.show_error)
 
-    def _saved(self, result: Any) -> None:
-        self.saved = result[0]
+    def _saved(self, result: Saved[ThresholdDecision]) -> None:
+        self.saved = result.value
         self.accept()

@@ -11,19 +11,19 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from dslapp.models import Action, Concern, Record
+from dslapp.models import Action, Child, Concern, Record
 from dslapp.models.base import Amendment
 from dslapp.services import bundle, casebook, concerns, recording, ui_support
 from dslapp.services import children as children_service
 from dslapp.services import drafts as draft_service
 from dslapp.services import today as today_service
 from dslapp.services.casebook import Casebook, SearchHit
-from dslapp.services.changes import Changes
 from dslapp.services.children import ChildFile, ChildSummary, list_children, open_child_file
 from dslapp.services.chronology import ChronologyRow, rows_from_records
 from dslapp.services.drafts import Draft
 from dslapp.services.today import TodayItem
 from dslapp.services.ui_support import CaseloadRow, HistoryItem
+from ui.operations.results import Wrote
 from ui.operations.runner import Done, Failed
 from ui.operations.session import Session
 
@@ -71,20 +71,19 @@ def record_concern(
     fields: dict[str, Any],
     actions: Sequence[dict[str, Any]],
     draft_id: str | None,
-    on_done: Callable[[Concern], None],
+    on_done: Wrote[Concern],
     on_error: Failed,
     **kw: Any,
 ) -> None:
-    def work(store: Casebook) -> tuple[Concern, Changes]:
-        # the dialog shows no prompts after saving (the neglect learning is shown while typing, and the pattern
-        # on Today and the child's file), so none are computed here: one write, nothing more
-        return concerns.save_concern(store, actions=actions, draft_id=draft_id, **fields)
-
-    session.write(work, on_done, on_error)
+    # the dialog shows no prompts after saving (the neglect learning is shown in the decision box while typing,
+    # and the pattern on Today and the child's file), so none are computed here: one write, nothing more
+    session.write(
+        lambda store: concerns.save_concern(store, actions=actions, draft_id=draft_id, **fields), on_done, on_error
+    )
 
 
 def amend_concern(
-    session: Session, concern_id: str, reason: str, changes: dict[str, Any], on_done: Done, on_error: Failed
+    session: Session, concern_id: str, reason: str, changes: dict[str, Any], on_done: Wrote[Concern], on_error: Failed
 ) -> None:
     """Amend a concern through the concern service, which applies the neglect-reasoning rule."""
     session.write(
@@ -92,7 +91,9 @@ def amend_concern(
     )
 
 
-def mark_action_done(session: Session, action: Action, on: date, reason: str, on_done: Done, on_error: Failed) -> None:
+def mark_action_done(
+    session: Session, action: Action, on: date, reason: str, on_done: Wrote[Record], on_error: Failed
+) -> None:
     session.write(lambda store: recording.amend(store, action.id, reason, done_on=on.isoformat()), on_done, on_error)
 
 
@@ -138,7 +139,7 @@ def load_children(session: Session, on_done: Callable[[list[ChildSummary]], None
     session.run(list_children, on_done, **kw)
 
 
-def add_child(session: Session, fields: dict[str, Any], on_done: Done, on_error: Failed) -> None:
+def add_child(session: Session, fields: dict[str, Any], on_done: Wrote[Child], on_error: Failed) -> None:
     session.write(lambda store: children_service.add_child(store, **fields), on_done, on_error)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from dslapp.guidance.chronology_quality import Hint, hints_for_rows
-from dslapp.models import Category, ChronologyEntry
+from dslapp.models import Category, ChronologyEntry, Record
 from dslapp.services import recording
 from dslapp.services.casebook import Casebook
 from dslapp.services.children import ChildFile
@@ -27,6 +27,7 @@ from dslapp.services.chronology import (
     curate_row,
 )
 from dslapp.services.timeline import TimelineEvent, event_from_row
+from ui.operations.results import Wrote
 from ui.operations.runner import Done, Failed
 from ui.operations.session import Session
 
@@ -79,7 +80,9 @@ def load_chronology(
     session.run(work, on_done, **kw)
 
 
-def add_entry(session: Session, child_id: str, fields: dict[str, Any], on_done: Done, on_error: Failed) -> None:
+def add_entry(
+    session: Session, child_id: str, fields: dict[str, Any], on_done: Wrote[ChronologyEntry], on_error: Failed
+) -> None:
     """A manual entry (an event from another agency, or from before the child joined)."""
     session.write(
         lambda store: recording.record(store, ChronologyEntry, child_id=child_id, **fields), on_done, on_error
@@ -87,14 +90,19 @@ def add_entry(session: Session, child_id: str, fields: dict[str, Any], on_done: 
 
 
 def curate(
-    session: Session, child_id: str, row: ChronologyRow, wording: dict[str, Any], on_done: Done, on_error: Failed
+    session: Session,
+    child_id: str,
+    row: ChronologyRow,
+    wording: dict[str, Any],
+    on_done: Wrote[ChronologyEntry],
+    on_error: Failed,
 ) -> None:
     """Give a built row the DSL's own wording (the source record is left as it is)."""
     session.write(lambda store: curate_row(store, child_id, row, **wording), on_done, on_error)
 
 
 def amend_entry(
-    session: Session, entry_id: str, reason: str, changes: dict[str, Any], on_done: Done, on_error: Failed
+    session: Session, entry_id: str, reason: str, changes: dict[str, Any], on_done: Wrote[Record], on_error: Failed
 ) -> None:
     """Amend a chronology entry: the original wording is kept with who, when and why."""
     session.write(lambda store: recording.amend(store, entry_id, reason, **changes), on_done, on_error)

@@ -15,9 +15,9 @@ from dslapp.models import Child, CpdRecord, LearningNote, Record, SupervisionNot
 from dslapp.services import child_voice, learning, supervision
 from dslapp.services import learning_cards as card_service
 from dslapp.services.casebook import Casebook
-from dslapp.services.changes import Changes
 from dslapp.services.child_voice import VoiceEntry
 from dslapp.services.supervision import SessionAction
+from ui.operations.results import Wrote
 from ui.operations.session import Session
 
 WATCHED_KINDS = (LearningNote.KIND, SupervisionNote.KIND, CpdRecord.KIND, Child.KIND)
@@ -44,7 +44,7 @@ def save_entry(
     entry_id: str,
     fields: dict[str, Any],
     reason: str,
-    on_done: Callable[[LearningNote], None],
+    on_done: Wrote[LearningNote],
     **kw: Any,
 ) -> None:
     """Add an entry (``entry_id`` empty) or amend one with ``reason``."""
@@ -81,9 +81,7 @@ def load_supervision(session: Session, on_done: Callable[[SupervisionData], None
     session.run(work, on_done, **kw)
 
 
-def record_session(
-    session: Session, fields: dict[str, Any], on_done: Callable[[SupervisionNote], None], **kw: Any
-) -> None:
+def record_session(session: Session, fields: dict[str, Any], on_done: Wrote[SupervisionNote], **kw: Any) -> None:
     session.write(lambda store: supervision.record_session(store, **fields), on_done, **kw)
 
 
@@ -91,7 +89,7 @@ def complete_action(session: Session, note_id: str, index: int, on: date, **kw: 
     session.write(lambda store: supervision.complete_action(store, note_id, index, on), **kw)
 
 
-def record_cpd(session: Session, fields: dict[str, Any], on_done: Callable[[CpdRecord], None], **kw: Any) -> None:
+def record_cpd(session: Session, fields: dict[str, Any], on_done: Wrote[CpdRecord], **kw: Any) -> None:
     session.write(lambda store: supervision.record_cpd(store, **fields), on_done, **kw)
 
 
@@ -141,14 +139,11 @@ def load_child_voice(
 
 
 def cards_for_decision(
-    session: Session, record: Record, event: str, on: date, on_done: Callable[[list[LearningCard]], None], **kw: Any
+    session: Session, record: Record, event: str, on: date, on_done: Wrote[list[LearningCard]], **kw: Any
 ) -> None:
     """Cards to show for ``record`` at ``event`` (each remembered, so shown once)."""
     session.write(lambda store: card_service.cards_to_show(store, record, event, on), on_done, **kw)
 
 
 def dismiss_card(session: Session, card: LearningCard, **kw: Any) -> None:
-    def work(store: Casebook) -> tuple[None, Changes]:
-        return None, card_service.dismiss_card(store, card)
-
-    session.write(work, **kw)
+    session.write(lambda store: card_service.dismiss_card(store, card), **kw)

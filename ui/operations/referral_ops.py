@@ -8,16 +8,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dslapp.models import ReferralOutcome
+from dslapp.models import Escalation, Referral, ReferralOutcome
 from dslapp.models.referral import SentVia
 from dslapp.services import documents, mash
 from dslapp.services.casebook import Casebook
 from ui.operations.chronology import Exporter, ExportProgress
+from ui.operations.results import Wrote
 from ui.operations.runner import Done, Failed
 from ui.operations.session import Session
 
 
-def start_enquiry(session: Session, child_id: str, on_done: Done, on_error: Failed) -> None:
+def start_enquiry(session: Session, child_id: str, on_done: Wrote[Referral], on_error: Failed) -> None:
     session.write(lambda store: mash.start_enquiry(store, child_id), on_done, on_error)
 
 
@@ -50,19 +51,30 @@ def autosave(
 
 
 def save(
-    session: Session, referral_id: str, fields: dict[str, Any], reason: str | None, on_done: Done, on_error: Failed
+    session: Session,
+    referral_id: str,
+    fields: dict[str, Any],
+    reason: str | None,
+    on_done: Wrote[Referral],
+    on_error: Failed,
 ) -> None:
     session.write(lambda store: mash.update_enquiry(store, referral_id, fields, reason=reason), on_done, on_error)
 
 
 def mark_sent(
-    session: Session, referral_id: str, sent_on: date, via: SentVia, reference: str, on_done: Done, on_error: Failed
+    session: Session,
+    referral_id: str,
+    sent_on: date,
+    via: SentVia,
+    reference: str,
+    on_done: Wrote[Referral],
+    on_error: Failed,
 ) -> None:
     session.write(lambda store: mash.mark_sent(store, referral_id, sent_on, via, reference), on_done, on_error)
 
 
 def mark_acknowledged(
-    session: Session, referral_id: str, on: date, reference: str, on_done: Done, on_error: Failed
+    session: Session, referral_id: str, on: date, reference: str, on_done: Wrote[Referral], on_error: Failed
 ) -> None:
     session.write(
         lambda store: mash.mark_acknowledged(store, referral_id, on, reference=reference or None), on_done, on_error
@@ -76,7 +88,7 @@ def record_outcome(
     on: date,
     notes: str,
     reason: str | None,
-    on_done: Done,
+    on_done: Wrote[Referral],
     on_error: Failed,
 ) -> None:
     session.write(
@@ -85,7 +97,13 @@ def record_outcome(
 
 
 def disagree(
-    session: Session, referral_id: str, summary: str, with_whom: str, on: date, on_done: Done, on_error: Failed
+    session: Session,
+    referral_id: str,
+    summary: str,
+    with_whom: str,
+    on: date,
+    on_done: Wrote[Escalation],
+    on_error: Failed,
 ) -> None:
     session.write(
         lambda store: mash.disagree_with_outcome(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -14,7 +14,9 @@ from ui.operations.runner import DbRunner, Done, Failed
 
 if TYPE_CHECKING:
     from dslapp.services.casebook import Casebook
-    from dslapp.services.changes import Changes
+    from dslapp.services.results import Saved
+
+T = TypeVar("T")
 
 
 class Session(QObject):
@@ -78,20 +80,20 @@ class Session(QObject):
 
     def write(
         self,
-        work: Callable[[Casebook], tuple[Any, Changes]],
-        on_done: Done | None = None,
+        work: Callable[[Casebook], Saved[T]],
+        on_done: Callable[[Saved[T]], None] | None = None,
         on_error: Failed | None = None,
         *,
         owner: QObject | None = None,
     ) -> None:
-        """Run a service that returns ``(result, Changes)``; broadcast the changes, then call ``on_done``."""
+        """Run a service that writes and returns ``Saved``; broadcast its changes, then hand the whole
+        result (value, changes and the prompts the service computed) to ``on_done``."""
 
-        def finished(value: tuple[Any, Changes]) -> None:
-            result, changes = value
-            if not changes.empty:
-                self.changed.emit(changes)  # even when the widget that asked has gone
+        def finished(saved: Saved[T]) -> None:
+            if not saved.changes.empty:
+                self.changed.emit(saved.changes)  # even when the widget that asked has gone
             if on_done is not None and (owner is None or shiboken6.isValid(owner)):
-                on_done(result)
+                on_done(saved)
 
         def failed(error: CasebookError) -> None:
             if on_error is not None and (owner is None or shiboken6.isValid(owner)):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel,
 from dslapp.guidance.learning_cards import LearningCard
 from dslapp.models import Record
 from ui import strings, theme
+from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import text_label
 
@@ -153,7 +154,8 @@ def show_cards_for(session: Session, parent: QWidget | None, event: str, record:
         return
     from ui.operations import learning as ops
 
-    def shown(cards: list[LearningCard]) -> None:
+    def shown(saved: Saved[list[LearningCard]]) -> None:
+        cards = saved.value
         if not cards:
             return
         dialog = LearningCardsDialog(session, cards, parent.window() if parent is not None else None)
@@ -215,7 +217,8 @@ def add_cards_for(
         if session.is_open:
             ops.dismiss_card(session, card, owner=owner)
 
-    def shown(cards: list[LearningCard]) -> None:
+    def shown(saved: Saved[list[LearningCard]]) -> None:
+        cards = saved.value
         if not cards:
             return
         widget = LearningCards()

@@ -20,6 +20,7 @@ from ui.dialogs.guidance_common import FormDialog, PromptPanel, close_dialog, da
 from ui.formatting import dmy
 from ui.models.records import Column
 from ui.operations import guidance_ops
+from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.learning_card import show_cards_for
 from ui.widgets.record_list import RecordList
@@ -71,7 +72,8 @@ class StartEscalationDialog(FormDialog):
             self.show_error,
         )
 
-    def _started(self, escalation: Escalation) -> None:
+    def _started(self, saved: Saved[Escalation]) -> None:
+        escalation = saved.value
         parent = self.parentWidget()
         self.accept()
         show_cards_for(self.session, parent, LearningEvent.ESCALATION_CONSIDERED, escalation, to_date(self.raised_on))

@@ -34,6 +34,7 @@ from dslapp.services.changes import Changes
 from ui import strings, theme
 from ui.formatting import dmy
 from ui.operations import learning as ops
+from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import page_header, text_label
 from ui.windows.supervision import parse_actions
@@ -285,7 +286,8 @@ class LearningPage(QWidget):
             owner=self,
         )
 
-    def _saved(self, entry: LearningNote) -> None:
+    def _saved(self, saved: Saved[LearningNote]) -> None:
+        entry = saved.value
         self._wanted = str(entry.id)
         self.refresh()
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLineEdit, QPushB
 
 from dslapp.guidance import escalation as guide
 from dslapp.guidance.learning_cards import LearningEvent
-from dslapp.models import Record, Referral, ReferralOutcome, ReferralStatus
+from dslapp.models import Escalation, Record, Referral, ReferralOutcome, ReferralStatus
 from dslapp.models.referral import SentVia
 from dslapp.services.mash import SENT_VIA_LABELS, EnquiryEditor, consent_problem
 from ui import strings, theme
@@ -22,6 +22,7 @@ from ui.dialogs.mash_editor import MashEditor, start_print
 from ui.formatting import dmy
 from ui.models.records import Column
 from ui.operations import referral_ops
+from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import Badge, text_label
 from ui.widgets.learning_card import show_cards_for, show_voice_check
@@ -132,7 +133,8 @@ class OutcomeDialog(FormDialog):
             self.show_error,
         )
 
-    def _saved(self, referral: Referral) -> None:
+    def _saved(self, saved: Saved[Referral]) -> None:
+        referral = saved.value
         parent = self.parentWidget()
         self.accept()
         show_cards_for(self.session, parent, LearningEvent.REFERRAL_OUTCOME, referral, to_date(self.on))
@@ -170,7 +172,8 @@ class DisagreeDialog(FormDialog):
             self.show_error,
         )
 
-    def _started(self, escalation: Record) -> None:
+    def _started(self, saved: Saved[Escalation]) -> None:
+        escalation = saved.value
         parent = self.parentWidget()
         self.accept()
         show_cards_for(self.session, parent, LearningEvent.ESCALATION_CONSIDERED, escalation, to_date(self.raised_on))
@@ -304,7 +307,9 @@ class ReferralsTab(QWidget):
         self.session.runner.error.emit(str(error))
 
     def start(self) -> None:
-        referral_ops.start_enquiry(self.session, self.child_id, lambda r: self.open_enquiry(str(r.id)), self._error)
+        referral_ops.start_enquiry(
+            self.session, self.child_id, lambda saved: self.open_enquiry(str(saved.value.id)), self._error
+        )
 
     def open_current(self) -> None:
         r = self.current()

@@ -31,6 +31,7 @@ from dslapp.services.mash.completeness import Gap, completeness, field_value
 from dslapp.services.mash.form import CONSENT_FIELDS, EnquiryForm, current_enquiry_form
 from dslapp.services.mash.prefill import prefill_enquiry
 from dslapp.services.recording import record as record_new
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore, queries
 from dslapp.text import quote_for_message
 
@@ -44,7 +45,7 @@ def start_enquiry(
     *,
     started_on: date | None = None,
     form: EnquiryForm | None = None,
-) -> tuple[Referral, Changes]:
+) -> Saved[Referral]:
     """Save a new draft MASH enquiry for the child, pre-filled from their file (``prefill_enquiry``,
     which includes the full Early Help history). Consent is left unanswered for the DSL.
     """
@@ -52,7 +53,7 @@ def start_enquiry(
     child = store.get_as(Child, child_id)
     today = vault_today(store)
     answers = prefill_enquiry(store, open_child_file(store, child.id, audit=False), today=today)
-    referral, _ = record_new(
+    referral = record_new(
         store,
         Referral,
         child_id=child.id,
@@ -60,8 +61,8 @@ def start_enquiry(
         request_type=form.request_type,
         form=answers,
         status=ReferralStatus.DRAFT,
-    )
-    return referral, enquiry_changes(referral)
+    ).value
+    return Saved(referral, enquiry_changes(referral))
 
 
 def latest_enquiry(store: RecordStore, child_id: uuid.UUID | str) -> Referral | None:
@@ -176,7 +177,7 @@ def update_enquiry(
     *,
     reason: str | None = None,
     form: EnquiryForm | None = None,
-) -> tuple[Referral, Changes]:
+) -> Saved[Referral]:
     """Save the editor's answers (``fields`` on top of any autosaved ones) as one amendment.
 
     While the enquiry is a draft the reason defaults to "Draft updated". Once it has been sent, a
@@ -189,7 +190,7 @@ def update_enquiry(
     changes = _with_edits(referral, edits)
     if not changes:
         discard_pending_edits(store, referral.id)
-        return referral, Changes()
+        return Saved(referral, Changes())
     if referral.status != ReferralStatus.DRAFT and not (reason and reason.strip()):
         raise InvalidRecord(
             "This enquiry has already been sent: say why you are changing it (the version that was sent is kept)."
@@ -198,7 +199,7 @@ def update_enquiry(
         amended = store.amend(referral.id, changes, reason or DRAFT_UPDATED)
         discard_pending_edits(store, referral.id)
     assert isinstance(amended, Referral)
-    return amended, enquiry_changes(amended)
+    return Saved(amended, enquiry_changes(amended))
 
 
 __all__ = [

@@ -16,11 +16,11 @@ from typing import Any
 from dslapp.errors import ConsentReasonNeeded, InvalidRecord, ReferralStepNotAllowed
 from dslapp.models import Escalation, Referral, ReferralOutcome, ReferralStatus
 from dslapp.models.referral import DisagreementType, SentVia
-from dslapp.services.changes import Changes
 from dslapp.services.escalation import escalate_referral_outcome
 from dslapp.services.mash.common import dmy, enquiry_changes, vault_today
 from dslapp.services.mash.completeness import consent_problem
 from dslapp.services.mash.editing import pending_edits, update_enquiry
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.views.mash_enquiry import SENT_VIA_LABELS
 
@@ -46,7 +46,7 @@ def mark_sent(
     reference: str = "",
     *,
     chase_on: date | None = None,
-) -> tuple[Referral, Changes]:
+) -> Saved[Referral]:
     """Record that the enquiry was sent: when, how (online form, phone, email) and the reference.
 
     Any autosaved answers are saved first ("Draft updated"). Refused (``ConsentReasonNeeded``) if the
@@ -58,7 +58,7 @@ def mark_sent(
         raise ReferralStepNotAllowed(f"This enquiry was already marked as sent on {dmy(referral.sent_on)}.")
     _check_date(store, sent_on, "it was sent")
     if pending_edits(store, referral.id):
-        referral, _ = update_enquiry(store, referral.id)
+        referral = update_enquiry(store, referral.id).value
     problem = consent_problem(referral)
     if problem:
         raise ConsentReasonNeeded(f"{problem} The enquiry has not been marked as sent.")
@@ -77,12 +77,12 @@ def mark_sent(
         },
         reason,
     )
-    return amended, enquiry_changes(amended)
+    return Saved(amended, enquiry_changes(amended))
 
 
 def mark_acknowledged(
     store: RecordStore, referral_id: uuid.UUID | str, acknowledged_on: date, *, reference: str | None = None
-) -> tuple[Referral, Changes]:
+) -> Saved[Referral]:
     """Record that the MASH acknowledged the enquiry (optionally giving its reference now)."""
     referral = store.get_as(Referral, referral_id)
     if referral.status == ReferralStatus.DRAFT or referral.sent_on is None:
@@ -99,7 +99,7 @@ def mark_acknowledged(
         changes["reference"] = reference.strip()
         reason += f" (reference {reference.strip()})"
     amended = _amend(store, referral, changes, reason + ".")
-    return amended, enquiry_changes(amended)
+    return Saved(amended, enquiry_changes(amended))
 
 
 def record_outcome(
@@ -110,7 +110,7 @@ def record_outcome(
     notes: str = "",
     *,
     reason: str | None = None,
-) -> tuple[Referral, Changes]:
+) -> Saved[Referral]:
     """Record the MASH's decision and its date (with notes: who, what happens next).
 
     An outcome already recorded can be corrected only with a ``reason`` (the earlier one is kept).
@@ -138,7 +138,7 @@ def record_outcome(
         },
         text,
     )
-    return amended, enquiry_changes(amended)
+    return Saved(amended, enquiry_changes(amended))
 
 
 def disagree_with_outcome(
@@ -149,7 +149,7 @@ def disagree_with_outcome(
     with_whom: str = "",
     raised_on: date | None = None,
     disagreement: DisagreementType = DisagreementType.THRESHOLD,
-) -> tuple[Escalation, Changes]:
+) -> Saved[Escalation]:
     """Challenge the MASH's decision: start an escalation linked to the enquiry, through the escalation
     service (stage 1 of the Case Resolution Protocol; "with whom" and the respond-by date default to
     that stage's settings)."""
@@ -160,10 +160,11 @@ def disagree_with_outcome(
     _check_date(store, raised_on, "of the escalation", not_before=referral.outcome_on, after="the outcome")
     if not summary.strip():
         raise InvalidRecord("Escalation: say what you disagree with and why.")
-    escalation, changes = escalate_referral_outcome(
+    result = escalate_referral_outcome(
         store, referral.id, raised_on, summary, disagreement=disagreement, with_whom=with_whom
     )
-    return escalation, changes | enquiry_changes(referral)
+    escalation, changes = result.value, result.changes
+    return Saved(escalation, changes | enquiry_changes(referral))
 
 
 __all__ = ["SENT_VIA_LABELS", "disagree_with_outcome", "mark_acknowledged", "mark_sent", "record_outcome"]
