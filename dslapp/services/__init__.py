@@ -1,4 +1,5 @@
-"""Use cases the UI and CLI call. Each takes plain arguments and returns models plus a ``Changes`` record."""
+"""Use cases the UI and CLI call. Each takes plain arguments; one that writes returns ``results.Saved``
+(the value written, the ``Changes`` and the prompts it computed)."""
 
 from dslapp.services.changes import Changes
 

@@ -213,9 +213,8 @@ def edit_entry(store: RecordStore, note_id: uuid.UUID | str, reason: str, **chan
     if "actions" in changes:
         changes["actions"] = [a.model_dump(mode="json") if isinstance(a, FollowUp) else a for a in changes["actions"]]
     result = recording.amend(store, note_id, reason, **changes)
-    amended, changed = result.value, result.changes
-    assert isinstance(amended, LearningNote)
-    return Saved(amended, changed)
+    assert isinstance(result.value, LearningNote)
+    return Saved(result.value, result.changes)
 
 
 def tag_entry(store: RecordStore, note_id: uuid.UUID | str, tags: Sequence[str]) -> Saved[LearningNote]:

@@ -163,8 +163,7 @@ def disagree_with_outcome(
     result = escalate_referral_outcome(
         store, referral.id, raised_on, summary, disagreement=disagreement, with_whom=with_whom
     )
-    escalation, changes = result.value, result.changes
-    return Saved(escalation, changes | enquiry_changes(referral))
+    return result.also(enquiry_changes(referral))
 
 
 __all__ = ["SENT_VIA_LABELS", "disagree_with_outcome", "mark_acknowledged", "mark_sent", "record_outcome"]
