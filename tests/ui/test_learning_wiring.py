@@ -98,7 +98,7 @@ def test_card_after_chronology_export_once_per_child(qtbot: QtBot, make_app, tmp
     # "Read the full entry" opens the library at that entry
     first = cards.cards.visible_cards()[0]
     first.read_button.click()
-    assert space.pages.currentWidget() is space.learning  # type: ignore[attr-defined]
+    assert space.pages.currentWidget() is space.learning
     assert str(first.card.entry_id) in {str(learning.entry_id("chronology")), str(learning.entry_id("cumulative_harm"))}
     for widget in list(cards.cards.visible_cards()):
         widget.dismiss_button.click()
