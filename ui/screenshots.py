@@ -143,7 +143,7 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
         )
         supervision.record_cpd(store, training="Safer recruitment", attended_on=date(2023, 3, 9))
         workspace.go(type(workspace.location)("learning"))
-        workspace.learning.open_entry(str(learning.entry_id("persistent")))  # type: ignore[attr-defined]
+        workspace.learning.open_entry(str(learning.entry_id("persistent")))
         shot("13-learning")
         workspace.go(type(workspace.location)("supervision"))
         shot("14-supervision")

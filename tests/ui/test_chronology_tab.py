@@ -266,8 +266,9 @@ def test_export_pdf_with_and_without_password_and_audit(
     # the export menu in the header: no MASH enquiry for this child, so that item is disabled
     button = tab.export_menu_button
     assert button.isVisibleTo(app.window) and not button.mash_action.isEnabled()
-    pack = button.export_pack()
-    assert pack is not None and pack.windowTitle() == strings.CASE_EXPORT_PACK_TITLE
+    button.pack_action.trigger()  # the button asks; the tab opens the export
+    pack = tab.dialogs[-1]
+    assert isinstance(pack, ExportPdfDialog) and pack.windowTitle() == strings.CASE_EXPORT_PACK_TITLE
     pack.reject()
     app.lock()
 

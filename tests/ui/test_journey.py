@@ -94,7 +94,7 @@ def test_wizard_unlock_record_then_caseload_search_and_history(qtbot: QtBot, mak
 
     # the concern reads back with the child's words quoted
     page.set_tab("concerns")
-    html = page.concerns.reader.toPlainText()
+    html = page.concerns.listing.reader.toPlainText()
     assert "“My brother has the coat today.”" in html
     assert "Where\nYear 4 cloakroom" in html
 

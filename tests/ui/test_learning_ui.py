@@ -30,8 +30,8 @@ def test_library_shows_the_starter_set_and_supervision_links_a_child(qtbot: QtBo
     store = space.session.require_store()
     child = store.all_of(Child)[0]
 
-    qtbot.mouseClick(space.learning_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
-    page = space.learning  # type: ignore[attr-defined]
+    qtbot.mouseClick(space.learning_button, Qt.MouseButton.LeftButton)
+    page = space.learning
     assert isinstance(page, LearningPage) and space.pages.currentWidget() is page
     assert page.list.count() == len(learning.starter_entries())
     assert page.view.toPlainText().strip()  # the first entry is shown
@@ -43,8 +43,8 @@ def test_library_shows_the_starter_set_and_supervision_links_a_child(qtbot: QtBo
     page.open_entry(str(learning.entry_id("chronology")))
     assert "A good chronology saves lives" in page.view.toPlainText()
 
-    qtbot.mouseClick(space.supervision_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
-    sup = space.supervision  # type: ignore[attr-defined]
+    qtbot.mouseClick(space.supervision_button, Qt.MouseButton.LeftButton)
+    sup = space.supervision
     assert isinstance(sup, SupervisionPage) and space.pages.currentWidget() is sup
     dialog: SessionDialog = sup.record_session(str(child.id))
     qtbot.keyClicks(dialog.supervisor, "Mr Fictional Supervisor")

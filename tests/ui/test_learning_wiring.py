@@ -98,7 +98,7 @@ def test_card_after_chronology_export_once_per_child(qtbot: QtBot, make_app, tmp
     # "Read the full entry" opens the library at that entry
     first = cards.cards.visible_cards()[0]
     first.read_button.click()
-    assert space.pages.currentWidget() is space.learning  # type: ignore[attr-defined]
+    assert space.pages.currentWidget() is space.learning
     assert str(first.card.entry_id) in {str(learning.entry_id("chronology")), str(learning.entry_id("cumulative_harm"))}
     for widget in list(cards.cards.visible_cards()):
         widget.dismiss_button.click()
@@ -196,6 +196,10 @@ def test_review_guide_shows_a_card_inline_after_no_change(qtbot: QtBot, make_app
     inline = guide.findChildren(LearningCards)
     assert len(inline) == 1
     assert [str(w.card.entry_id) for w in inline[0].cards] == [str(learning.entry_id("life_improved"))]
+    # "Read the full entry" on an inline card reaches the workspace by signal, not by walking up widgets
+    inline[0].cards[0].read_button.click()
+    assert space.pages.currentWidget() is space.learning and space.learning_button.isChecked()
+    assert "How has life improved for the child?" in space.learning.view.toPlainText()
     inline[0].cards[0].dismiss_button.click()
     assert inline[0].visible_cards() == []
 

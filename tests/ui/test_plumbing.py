@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import threading
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
@@ -91,3 +93,93 @@ def test_settings_change_the_idle_lock_and_help_lists_the_shortcuts(qtbot: QtBot
     settings.idle.setValue(2)
     settings.accept()
     assert app.idle.timeout_seconds == 120
+
+
+# ---- widgets emit signals; they never reach up into the window that holds them ------------------------
+
+UI = Path(__file__).resolve().parents[2] / "ui"
+REACHING_UP = {"window", "parent", "parentWidget", "nativeParentWidget", "topLevelWidget"}
+APP_WIDE = {"topLevelWidgets", "activeWindow", "allWidgets"}
+OWNERS = {"ui.app", "ui.windows.workspace", "ui.windows.main_window"}
+WRAPPERS = (ast.IfExp, ast.BoolOp)  # ``parent.window() if parent else None`` is still just an argument
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.endswith("_")  # not __dunder__ nor an enum's _sunder_
+
+
+def _own(value: ast.expr) -> bool:
+    if isinstance(value, ast.Name):
+        return value.id in ("self", "cls")
+    return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "super"
+
+
+def reaching_up(source: str) -> list[str]:
+    """Where ``source`` (a widget, page, tab or dialog module) reaches up instead of emitting a signal.
+
+    Passing ``self.window()`` on as a dialog's Qt parent is allowed; calling anything on it, keeping it
+    in a name to call later, asking the application for its windows, importing the class of a window
+    that owns widgets (to find it, or to call it), or using another object's private attributes is not."""
+    tree = ast.parse(source)
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            name = node.func.attr
+            if name in APP_WIDE:
+                found.append(f"line {node.lineno}: .{name}()")
+            elif name in REACHING_UP and not node.args:
+                holder: ast.AST = node
+                while isinstance(parents.get(holder), WRAPPERS):
+                    holder = parents[holder]
+                outer = parents.get(holder)
+                passed_on = isinstance(outer, ast.keyword) or (isinstance(outer, ast.Call) and holder in outer.args)
+                if not passed_on:
+                    found.append(f"line {node.lineno}: .{name}() used, not just passed on as a parent")
+        elif isinstance(node, ast.Attribute) and _private(node.attr) and not _own(node.value):
+            found.append(f"line {node.lineno}: uses another object's .{node.attr}")
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported = {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+            if imported & OWNERS:
+                found.append(f"line {node.lineno}: imports {sorted(imported & OWNERS)[0]}")
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in OWNERS:
+                    found.append(f"line {node.lineno}: imports {alias.name}")
+    return found
+
+
+def test_the_reaching_up_check_catches_what_it_should() -> None:
+    assert reaching_up("self.window().go(location)")
+    assert reaching_up("self.parent().load()")
+    assert reaching_up("page = self.parentWidget()\npage.refresh()")
+    assert reaching_up("while widget is not None:\n    widget = widget.parentWidget()")
+    assert reaching_up("found = self.window().findChildren(Workspace)")
+    assert reaching_up("windows = QApplication.topLevelWidgets()")
+    assert reaching_up("def f():\n    from ui.windows.workspace import Location, Workspace")
+    assert reaching_up("from ui.windows import workspace")
+    assert reaching_up("import ui.app")
+    assert reaching_up("tab._keep(dialog)")
+    assert not reaching_up("self._keep(dialog)\nsuper()._update()\nCategory._value2member_map_")
+    assert not reaching_up("dialog = EntryDialog(self.session, row, self.window())")
+    assert not reaching_up("ExportPdfDialog(session, exporter, parent=self.window())")
+    assert not reaching_up("Cards(session, cards, parent.window() if parent is not None else None)")
+    assert not reaching_up("self.open_child.emit(child_id, tab)")
+
+
+def test_widgets_pages_tabs_and_dialogs_emit_signals_instead_of_reaching_up_into_windows() -> None:
+    checked = [
+        path
+        for folder in ("widgets", "windows", "dialogs")
+        for path in sorted((UI / folder).rglob("*.py"))
+        if path.name not in ("workspace.py", "main_window.py")  # the owners: they connect the signals
+    ]
+    assert len(checked) > 30
+    problems = {
+        str(path.relative_to(UI.parent)): found
+        for path in checked
+        if (found := reaching_up(path.read_text(encoding="utf-8")))
+    }
+    assert problems == {}, "emit a signal the owning window connects instead:\n" + "\n".join(
+        f"{path}: {'; '.join(found)}" for path, found in problems.items()
+    )

@@ -61,7 +61,7 @@ def test_amend_shows_the_original_needs_a_reason_and_keeps_both(
     page = ws.child_page
     assert page is not None
     assert page.concerns.current().id == concern.id
-    qtbot.mouseClick(page.amend_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.concerns.amend_button, Qt.MouseButton.LeftButton)
     dialog = next(d for d in app.dialogs if isinstance(d, AmendConcernDialog))
     assert ORIGINAL in dialog.original.toPlainText()  # the record as it stands, beside the edit
     dialog.facts.setPlainText(ORIGINAL.replace("2 cm", "3 cm"))
@@ -75,7 +75,7 @@ def test_amend_shows_the_original_needs_a_reason_and_keeps_both(
     assert page.opened is not None
     amended = page.opened.file.concerns[0]
     assert "3 cm" in amended.what_happened and amended.version == 2
-    reading = page.concerns.reader.toPlainText()
+    reading = page.concerns.listing.reader.toPlainText()
     assert "Amended 1 time(s)" in reading
     assert ORIGINAL in reading
     assert "Measured again with the school nurse" in reading
@@ -104,7 +104,7 @@ def test_copied_case_text_is_cleared_by_the_timer_and_on_lock(
     ws = workspace(app)
     ws.go(Location("child", str(child.id), "concerns"))
     clipboard = QGuiApplication.clipboard()
-    qtbot.mouseClick(ws.child_page.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ws.child_page.concerns.copy_button, Qt.MouseButton.LeftButton)
     assert ORIGINAL in clipboard.text()
     timer = harness.timers.made[-1]
     assert timer.seconds == 30
@@ -112,13 +112,13 @@ def test_copied_case_text_is_cleared_by_the_timer_and_on_lock(
     assert clipboard.text() == ""
 
     # text the user copied from elsewhere afterwards is left alone
-    qtbot.mouseClick(ws.child_page.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ws.child_page.concerns.copy_button, Qt.MouseButton.LeftButton)
     clipboard.setText("the dinner menu")
     harness.timers.made[-1].fire()
     assert clipboard.text() == "the dinner menu"
 
     # locking clears it at once
-    qtbot.mouseClick(ws.child_page.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ws.child_page.concerns.copy_button, Qt.MouseButton.LeftButton)
     app.lock()
     assert clipboard.text() == ""
 
@@ -260,7 +260,7 @@ def _open_amend(qtbot: QtBot, make_app, vault: Vault, child: Child):  # type: ig
     ws.go(Location("child", str(child.id), "concerns"))
     page = ws.child_page
     assert page is not None
-    qtbot.mouseClick(page.amend_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.concerns.amend_button, Qt.MouseButton.LeftButton)
     dialog = next(d for d in app.dialogs if isinstance(d, AmendConcernDialog))
     return app, page, dialog
 

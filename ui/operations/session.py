@@ -23,12 +23,14 @@ class Session(QObject):
     """Holds the unlocked vault between unlock and lock. Only jobs on the runner touch it.
 
     ``changed`` is emitted (on the GUI thread) with the ``Changes`` of every write, so each view
-    refreshes only if it cares.
+    refreshes only if it cares. ``library_entry_requested`` carries a learning library entry's id
+    from a learning card (wherever it is shown) to the workspace, which shows the entry.
     """
 
     changed = Signal(object)
     opened = Signal()
     closed = Signal()
+    library_entry_requested = Signal(str)
 
     def __init__(self, runner: DbRunner, directory: Path, *, demo: bool = False, parent: QObject | None = None):
         super().__init__(parent)

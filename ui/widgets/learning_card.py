@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from html import escape
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -12,12 +12,10 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel,
 from dslapp.guidance.learning_cards import LearningCard
 from dslapp.models import Record
 from ui import strings, theme
+from ui.operations import learning as ops
 from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import text_label
-
-if TYPE_CHECKING:  # the workspace imports this module (through the record tabs); at run time it is imported where used
-    from ui.windows.workspace import Workspace
 
 
 class LearningCardWidget(QFrame):
@@ -109,50 +107,19 @@ class LearningCardsDialog(QDialog):
         session.closed.connect(self.close)  # locking the casebook closes the cards too
 
     def _dismissed(self, card: LearningCard) -> None:
-        from ui.operations import learning as ops
-
         if self.session.is_open:
             ops.dismiss_card(self.session, card, owner=self)
         if not self.cards.visible_cards():
             self.close()
 
     def _open_entry(self, entry_id: str) -> None:
-        self.open_in_library(self, entry_id)
-
-    @classmethod
-    def open_in_library(cls, start: QWidget, entry_id: str) -> None:
-        """Show the entry in the learning library (the workspace that owns ``start``'s window)."""
-        from ui.windows.workspace import Location, Workspace
-
-        widget = start.parentWidget()
-        while widget is not None and not isinstance(widget, Workspace):
-            widget = widget.parentWidget()
-        if isinstance(widget, Workspace):
-            workspace: Workspace | None = widget
-        else:
-            found = start.window().findChildren(Workspace) or cls.session_workspaces()
-            workspace = found[0] if found else None
-        if workspace is not None:
-            workspace.go(Location("learning"))
-            page = getattr(workspace, "learning", None)
-            if page is not None:
-                page.open_entry(entry_id)
-
-    @staticmethod
-    def session_workspaces() -> list[Workspace]:
-        from PySide6.QtWidgets import QApplication
-
-        from ui.windows.workspace import Workspace
-
-        windows = [top.parentWidget() or top for top in QApplication.topLevelWidgets()]
-        return [w for top in windows for w in top.findChildren(Workspace)]
+        self.session.library_entry_requested.emit(entry_id)  # the workspace shows it
 
 
 def show_cards_for(session: Session, parent: QWidget | None, event: str, record: Record | None, on: date) -> None:
     """Ask (on the DB worker) which cards to show for ``record`` at ``event``; show any, once, non-modally."""
     if record is None:
         return
-    from ui.operations import learning as ops
 
     def shown(saved: Saved[list[LearningCard]]) -> None:
         cards = saved.value
@@ -179,10 +146,6 @@ def show_voice_check(
 ) -> QLabel:
     """Add (hidden) a non-blocking note to ``layout``: shown (if ``when()``) when the child's voice was last
     recorded too long ago. The note's ``has_prompt`` property says whether there is one."""
-    from html import escape
-
-    from ui.operations import learning as ops
-
     label = text_label("", "Hint", wrap=True)
     label.setObjectName("VoiceCheck")
     label.setAccessibleName(strings.VOICE_CHECK_NAME)
@@ -211,7 +174,6 @@ def add_cards_for(
     """Like ``show_cards_for``, but the cards go inline into ``layout`` (a dialog's prompts area)."""
     if record is None:
         return
-    from ui.operations import learning as ops
 
     def dismissed(card: LearningCard) -> None:
         if session.is_open:
@@ -225,7 +187,7 @@ def add_cards_for(
         widget.setObjectName("InlineLearningCards")
         widget.show_cards(cards)
         widget.dismissed.connect(dismissed)
-        widget.open_entry.connect(lambda entry_id: LearningCardsDialog.open_in_library(owner, entry_id))
+        widget.open_entry.connect(session.library_entry_requested.emit)  # the workspace shows it
         layout.addWidget(widget)
 
     ops.cards_for_decision(session, record, event, on, shown, owner=owner)

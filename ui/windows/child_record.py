@@ -27,8 +27,6 @@ from dslapp.errors import CasebookError
 from dslapp.guidance.alerts import AlertItem
 from dslapp.models import (
     RECORD_KINDS,
-    Action,
-    Concern,
     Person,
     Professional,
     Record,
@@ -47,9 +45,10 @@ from ui.operations.session import Session
 from ui.widgets.common import Badge, Card, text_label
 from ui.widgets.practice_cards import attach_guidance, guidance_widget
 from ui.widgets.record_list import RecordList
-from ui.widgets.record_views import concern_text, record_html
+from ui.widgets.record_views import record_html
 from ui.widgets.voice_panel import VoicePanel
 from ui.windows.chronology_tab import ChronologyTab
+from ui.windows.concerns_tab import ActionsTab, ConcernsTab
 from ui.windows.early_help_tab import EarlyHelpTab
 from ui.windows.escalation_tab import EscalationTab
 from ui.windows.referrals_tab import ReferralsTab
@@ -274,40 +273,10 @@ class ChildRecordPage(QWidget):
         self.overview = OverviewTab()
         self.voice_panel = VoicePanel()
         self.supervision_notes = ChildSupervisionNotes(session, child_id)
-        self.concerns = RecordList(
-            [
-                Column[Concern](
-                    strings.CONCERNS_COLUMN_DATE, lambda c: dmy(c.observed_at), lambda c: c.observed_at.isoformat(), 100
-                ),
-                Column[Concern](
-                    strings.CONCERNS_COLUMN_CATEGORIES, lambda c: ", ".join(x.label for x in c.categories), width=-1
-                ),
-                Column[Concern](strings.CONCERNS_COLUMN_DECISION, lambda c: c.dsl_decision.label, width=170),
-            ],
-            detail=self._detail,
-            name=strings.CONCERNS_LIST_NAME,
-        )
-        self.amend_button = self.concerns.add_button(strings.CONCERN_AMEND, "amend", self._amend_current)
-        self.copy_button = self.concerns.add_button(strings.CONCERN_COPY, "copy", self._copy_current)
-        self.actions_list = RecordList(
-            [
-                Column[Action](strings.ACTIONS_COLUMN_WHAT, lambda a: a.what, width=320),
-                Column[Action](strings.ACTIONS_COLUMN_OWNER, lambda a: a.owner, width=150),
-                Column[Action](strings.ACTIONS_COLUMN_DUE, lambda a: dmy(a.due), lambda a: a.due.isoformat(), 100),
-                Column[Action](
-                    strings.ACTIONS_COLUMN_DONE,
-                    lambda a: dmy(a.done_on),
-                    lambda a: a.done_on.isoformat() if a.done_on else "",
-                ),
-            ],
-            detail=self._detail,
-            colour=lambda a: theme.colours().danger if a.is_overdue(self.on) else None,
-            name=strings.ACTIONS_LIST_NAME,
-        )
-        self.done_button = self.actions_list.add_button(strings.ACTION_MARK_DONE, "check", self._mark_done)
-        self.actions_list.selection_changed.connect(
-            lambda a: self.done_button.setEnabled(isinstance(a, Action) and a.done_on is None)
-        )
+        self.concerns = ConcernsTab(session, child_id, on, self._detail)
+        self.concerns.amend_requested.connect(self.amend_concern.emit)
+        self.concerns.copy_requested.connect(self.copy_text.emit)
+        self.actions_list = ActionsTab(session, child_id, on, self._detail)
         self.chronology = ChronologyTab(session, child_id, on)
         top.insertWidget(
             top.indexOf(self.record_button), self.chronology.export_menu_button, 0, Qt.AlignmentFlag.AlignTop
@@ -379,7 +348,7 @@ class ChildRecordPage(QWidget):
         self.supervision_notes.refresh()
         self._load_guidance()
         self.concerns.set_items(file.concerns)
-        self.actions_list.set_items(file.actions, sort_column=2, descending=False)
+        self.actions_list.set_items(file.actions)
         self.chronology.show_file(opened)
         self.early_help.set_items([*file.early_help_plans, *file.early_help_reviews, *file.threshold_decisions])
         self.referrals.set_items(file.referrals)
@@ -421,23 +390,6 @@ class ChildRecordPage(QWidget):
         amendments = self.opened.amended.get(str(record.id), []) if self.opened else []
         return record_html(record, amendments)
 
-    def _amend_current(self) -> None:
-        concern = self.concerns.current()
-        if isinstance(concern, Concern):
-            self.amend_concern.emit(concern)
-
-    def _copy_current(self) -> None:
-        concern = self.concerns.current()
-        if isinstance(concern, Concern):
-            self.copy_text.emit(concern_text(concern))
-
-    def _mark_done(self) -> None:
-        action = self.actions_list.current()
-        if isinstance(action, Action) and action.done_on is None:
-            casework.mark_action_done(
-                self.session, action, self.on, strings.ACTION_DONE_REASON, lambda _r: None, self._error
-            )
-
     def export_bundle(self) -> QWidget:
         """This child's whole case bundle (JSON, unencrypted): passphrase again, a warning, audited by the core."""
         from ui.dialogs.unencrypted_export import UnencryptedExportDialog
@@ -446,9 +398,6 @@ class ChildRecordPage(QWidget):
         self._bundle_dialog = dialog
         dialog.open()
         return dialog
-
-    def _error(self, error: Exception) -> None:
-        self.session.runner.error.emit(str(error))
 
     def _load_guidance(self) -> None:
         """Practice alerts and the latest Levels of Need decision, above the Overview's front sheet."""

@@ -251,6 +251,9 @@ class ChronologyTab(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.export_menu_button = CaseExportButton(self)
+        self.export_menu_button.chronology_requested.connect(self.export_pdf)
+        self.export_menu_button.pack_requested.connect(self.export_pack)
+        self.export_menu_button.mash_requested.connect(self.export_mash)
         self._update_buttons()
 
     # ---- loading ---------------------------------------------------------------------------------
@@ -460,18 +463,36 @@ class ChronologyTab(QWidget):
     # ---- export and print ----------------------------------------------------------------------------
 
     def export_pdf(self) -> ExportPdfDialog | None:
+        """The chronology as shown (filters applied), as a PDF."""
+        dialog = self._export_dialog(
+            ops.export_chronology(self.child_id, self.filters()), strings.CHRONO_EXPORT_TITLE, "chronology"
+        )
+        if dialog is not None:
+            dialog.exported.connect(self._exported)
+        return dialog
+
+    def _export_dialog(self, exporter: ops.Exporter, title: str, kind: str) -> ExportPdfDialog | None:
         if self.opened is None:
             return None
         dialog = ExportPdfDialog(
             self.session,
-            ops.export_chronology(self.child_id, self.filters()),
-            title=strings.CHRONO_EXPORT_TITLE,
-            default_name=safe_file_name("chronology", self.opened.file.child, self.on),
+            exporter,
+            title=title,
+            default_name=safe_file_name(kind, self.opened.file.child, self.on),
             parent=self.window(),
         )
-        dialog.exported.connect(self._exported)
         self._keep(dialog)
         return dialog
+
+    def export_pack(self) -> ExportPdfDialog | None:
+        """The referral pack (the header's Export menu)."""
+        return self._export_dialog(ops.export_pack(self.child_id), strings.CASE_EXPORT_PACK_TITLE, "referral-pack")
+
+    def export_mash(self) -> ExportPdfDialog | None:
+        """The latest MASH enquiry (the header's Export menu); none until the child has a referral."""
+        if self.opened is None or not self.opened.file.referrals:
+            return None
+        return self._export_dialog(ops.export_mash(self.child_id), strings.CASE_EXPORT_MASH_TITLE, "mash-enquiry")
 
     def _exported(self, _result: object) -> None:
         """Learning about chronologies, once per child, after a successful export (non-modal)."""
@@ -495,19 +516,24 @@ class ChronologyTab(QWidget):
 
 
 class CaseExportButton(QToolButton):
-    """ "Export ▾" for the child's page header: the chronology, the referral pack and the MASH enquiry."""
+    """ "Export ▾" for the child's page header: the chronology, the referral pack and the MASH enquiry.
 
-    def __init__(self, tab: ChronologyTab) -> None:
-        super().__init__(tab)
-        self.tab = tab
+    It only asks: each item emits a signal, and the chronology tab (which owns it) opens the export."""
+
+    chronology_requested = Signal()
+    pack_requested = Signal()
+    mash_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setText(strings.CASE_EXPORT)
         self.setIcon(theme.icon("shield"))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self)
-        self.chronology_action = menu.addAction(strings.CHRONO_EXPORT, tab.export_pdf)
-        self.pack_action = menu.addAction(strings.CASE_EXPORT_PACK, self.export_pack)
-        self.mash_action = menu.addAction(strings.CASE_EXPORT_MASH, self.export_mash)
+        self.chronology_action = menu.addAction(strings.CHRONO_EXPORT, self.chronology_requested.emit)
+        self.pack_action = menu.addAction(strings.CASE_EXPORT_PACK, self.pack_requested.emit)
+        self.mash_action = menu.addAction(strings.CASE_EXPORT_MASH, self.mash_requested.emit)
         self.setMenu(menu)
         self.mash_action.setEnabled(False)
 
@@ -515,25 +541,3 @@ class CaseExportButton(QToolButton):
         has_referral = bool(opened.file.referrals)
         self.mash_action.setEnabled(has_referral)
         self.mash_action.setToolTip("" if has_referral else strings.CASE_EXPORT_MASH_NONE)
-
-    def _dialog(self, exporter: ops.Exporter, title: str, kind: str) -> ExportPdfDialog | None:
-        tab = self.tab
-        if tab.opened is None:
-            return None
-        dialog = ExportPdfDialog(
-            tab.session,
-            exporter,
-            title=title,
-            default_name=safe_file_name(kind, tab.opened.file.child, tab.on),
-            parent=tab.window(),
-        )
-        tab._keep(dialog)
-        return dialog
-
-    def export_pack(self) -> ExportPdfDialog | None:
-        return self._dialog(ops.export_pack(self.tab.child_id), strings.CASE_EXPORT_PACK_TITLE, "referral-pack")
-
-    def export_mash(self) -> ExportPdfDialog | None:
-        if self.tab.opened is None or not self.tab.opened.file.referrals:
-            return None
-        return self._dialog(ops.export_mash(self.tab.child_id), strings.CASE_EXPORT_MASH_TITLE, "mash-enquiry")

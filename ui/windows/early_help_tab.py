@@ -9,17 +9,16 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Record, ThresholdDecision
 from dslapp.models.early_help import LEVEL_LABELS, PlanStatus
-from ui import strings, theme
-from ui.dialogs.guidance_common import close_dialog
+from ui import strings
 from ui.formatting import dmy
 from ui.models.records import Column
 from ui.operations.session import Session
 from ui.widgets.common import text_label
-from ui.widgets.record_list import RecordList
+from ui.widgets.record_tab import RecordTab
 
 
 def plan_html(plan: EarlyHelpPlan, reviews: Sequence[EarlyHelpReview]) -> str:
@@ -80,7 +79,7 @@ def summary(record: Record) -> str:
     return ""
 
 
-class EarlyHelpTab(QWidget):
+class EarlyHelpTab(RecordTab):
     def __init__(
         self,
         session: Session,
@@ -90,38 +89,14 @@ class EarlyHelpTab(QWidget):
         detail: Callable[[Record], str],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-
-        self.session = session
-        self.child_id = child_id
-        self.on = on
         self.opened = opened
         self._detail = detail
         self.plans: list[EarlyHelpPlan] = []
         self.reviews: list[EarlyHelpReview] = []
-        self.dialog: Any = None
-        session.closed.connect(self.close_dialog)  # nothing stays on screen once locked
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.setSpacing(8)
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        self.start_button = QPushButton(theme.icon("plus", theme.colours().accent_text), strings.EH_START_PLAN)
-        self.start_button.setObjectName("Primary")
-        self.start_button.clicked.connect(self.start_plan)
-        self.review_button = QPushButton(strings.EH_REVIEW_PLAN)
-        self.review_button.clicked.connect(self.review_plan)
-        self.close_button = QPushButton(strings.EH_CLOSE_PLAN)
-        self.close_button.clicked.connect(self.close_plan)
-        self.threshold_button = QPushButton(strings.THRESHOLD_TITLE)
-        self.threshold_button.clicked.connect(self.threshold_tool)
-        for button in (self.start_button, self.review_button, self.close_button, self.threshold_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        self.hint = text_label("", "Hint")
-        bar.addWidget(self.hint)
-        layout.addLayout(bar)
-        self.listing = RecordList(
+        super().__init__(
+            session,
+            child_id,
+            on,
             [
                 Column[Record](
                     strings.EH_COLUMN_DATE, lambda r: dmy(r.occurred_on()), lambda r: str(r.occurred_on()), 100
@@ -131,18 +106,21 @@ class EarlyHelpTab(QWidget):
             ],
             detail=self._html,
             name=strings.EH_LIST_NAME,
+            parent=parent,
         )
-        if (listing_layout := self.listing.layout()) is not None:
-            listing_layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.listing, 1)
-        self.listing.selection_changed.connect(lambda _r: self._update_buttons())
-        self._update_buttons()
+        self.start_button = self.add_action(strings.EH_START_PLAN, self.start_plan, icon="plus", primary=True)
+        self.review_button = self.add_action(strings.EH_REVIEW_PLAN, self.review_plan)
+        self.close_button = self.add_action(strings.EH_CLOSE_PLAN, self.close_plan)
+        self.threshold_button = self.add_action(strings.THRESHOLD_TITLE, self.threshold_tool)
+        self.bar.addStretch(1)
+        self.hint = text_label("", "Hint")
+        self.bar.addWidget(self.hint)
+        self.update_actions()
 
     def set_items(self, items: Sequence[Record]) -> None:
         self.plans = [r for r in items if isinstance(r, EarlyHelpPlan)]
         self.reviews = [r for r in items if isinstance(r, EarlyHelpReview)]
-        self.listing.set_items(items)
-        self._update_buttons()
+        super().set_items(items)
 
     def _html(self, record: Record) -> str:
         if isinstance(record, EarlyHelpPlan):
@@ -161,7 +139,7 @@ class EarlyHelpTab(QWidget):
         open_plans = sorted((p for p in self.plans if p.status == PlanStatus.OPEN), key=lambda p: p.started_on)
         return open_plans[-1] if open_plans else None
 
-    def _update_buttons(self) -> None:
+    def update_actions(self) -> None:
         plan = self.current_plan()
         self.review_button.setEnabled(plan is not None)
         self.close_button.setEnabled(plan is not None)
@@ -176,8 +154,7 @@ class EarlyHelpTab(QWidget):
     def start_plan(self) -> None:
         from ui.dialogs.early_help_plan import StartPlanDialog
 
-        self.dialog = StartPlanDialog(self.session, self.child_id, self.on, self)
-        self.dialog.show()
+        self.show_dialog(StartPlanDialog(self.session, self.child_id, self.on, self))
 
     def review_plan(self) -> None:
         from ui.dialogs.eh_review_guide import ReviewGuide
@@ -185,8 +162,7 @@ class EarlyHelpTab(QWidget):
         plan = self.current_plan()
         if plan is None:
             return
-        self.dialog = ReviewGuide(self.session, plan, self.reviews, self._child_name(), self.on, self)
-        self.dialog.show()
+        self.show_dialog(ReviewGuide(self.session, plan, self.reviews, self._child_name(), self.on, self))
 
     def close_plan(self) -> None:
         from ui.dialogs.early_help_plan import ClosePlanDialog
@@ -194,16 +170,11 @@ class EarlyHelpTab(QWidget):
         plan = self.current_plan()
         if plan is None:
             return
-        self.dialog = ClosePlanDialog(self.session, plan, self.on, self)
-        self.dialog.show()
+        self.show_dialog(ClosePlanDialog(self.session, plan, self.on, self))
 
     def threshold_tool(self) -> None:
         from ui.dialogs.threshold_tool import ThresholdTool
 
         opened = self.opened()
         concerns = list(opened.file.concerns) if opened is not None else []
-        self.dialog = ThresholdTool(self.session, self.child_id, concerns, self.on, self)
-        self.dialog.show()
-
-    def close_dialog(self) -> None:
-        close_dialog(self.dialog)
+        self.show_dialog(ThresholdTool(self.session, self.child_id, concerns, self.on, self))

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from dslapp.guidance import escalation as guide
 from dslapp.guidance.config import get_config
@@ -16,14 +16,14 @@ from dslapp.guidance.learning_cards import LearningEvent
 from dslapp.models import Escalation, Record
 from dslapp.models.referral import DisagreementType
 from ui import strings, theme
-from ui.dialogs.guidance_common import FormDialog, PromptPanel, close_dialog, date_edit, text_box, to_date
+from ui.dialogs.guidance_common import FormDialog, PromptPanel, date_edit, text_box, to_date
 from ui.formatting import dmy
 from ui.models.records import Column
 from ui.operations import guidance_ops
 from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.learning_card import show_cards_for
-from ui.widgets.record_list import RecordList
+from ui.widgets.record_tab import RecordTab
 
 
 def _stage_title(number: int) -> str:
@@ -34,6 +34,10 @@ def _stage_title(number: int) -> str:
 
 
 class StartEscalationDialog(FormDialog):
+    """Emits ``started(escalation, raised_on)`` once saved; the tab shows the learning for that moment."""
+
+    started = Signal(object, object)
+
     def __init__(self, session: Session, child_id: str, on: date, parent: QWidget | None = None) -> None:
         config = get_config()
         super().__init__(
@@ -74,9 +78,8 @@ class StartEscalationDialog(FormDialog):
 
     def _started(self, saved: Saved[Escalation]) -> None:
         escalation = saved.value
-        parent = self.parentWidget()
         self.accept()
-        show_cards_for(self.session, parent, LearningEvent.ESCALATION_CONSIDERED, escalation, to_date(self.raised_on))
+        self.started.emit(escalation, to_date(self.raised_on))
 
 
 class ResponseDialog(FormDialog):
@@ -153,37 +156,16 @@ class StepUpDialog(FormDialog):
         )
 
 
-class EscalationTab(QWidget):
+class EscalationTab(RecordTab):
     def __init__(
         self, session: Session, child_id: str, on: date, detail: Callable[[Record], str], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-
-        self.session = session
-        self.child_id = child_id
-        self.on = on
         self.items: list[Escalation] = []
-        self.dialog: Any = None
-        session.closed.connect(self.close_dialog)  # nothing stays on screen once locked
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.setSpacing(8)
-        bar = QHBoxLayout()
-        self.start_button = QPushButton(theme.icon("plus", theme.colours().accent_text), strings.ESCALATION_START)
-        self.start_button.setObjectName("Primary")
-        self.start_button.clicked.connect(self.start)
-        self.respond_button = QPushButton(strings.ESCALATION_RESPOND)
-        self.respond_button.clicked.connect(self.respond)
-        self.step_button = QPushButton(strings.ESCALATION_STEP_UP)
-        self.step_button.clicked.connect(self.step_up)
-        for button in (self.start_button, self.respond_button, self.step_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        layout.addLayout(bar)
-        self.prompt_box = QVBoxLayout()
-        layout.addLayout(self.prompt_box)
         self.panel: PromptPanel | None = None
-        self.listing = RecordList(
+        super().__init__(
+            session,
+            child_id,
+            on,
             [
                 Column[Escalation](
                     strings.ESCALATION_COLUMN_RAISED, lambda e: dmy(e.raised_on), lambda e: e.raised_on.isoformat(), 96
@@ -204,12 +186,13 @@ class EscalationTab(QWidget):
             detail=detail,
             colour=lambda e: theme.colours().danger if guide.response_overdue(e, self.on, self.items) else None,
             name=strings.ESCALATION_LIST_NAME,
+            parent=parent,
         )
-        if (listing_layout := self.listing.layout()) is not None:
-            listing_layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.listing, 1)
-        self.listing.selection_changed.connect(lambda _e: self._update())
-        self._update()
+        self.start_button = self.add_action(strings.ESCALATION_START, self.start, icon="plus", primary=True)
+        self.respond_button = self.add_action(strings.ESCALATION_RESPOND, self.respond)
+        self.step_button = self.add_action(strings.ESCALATION_STEP_UP, self.step_up)
+        self.bar.addStretch(1)
+        self.update_actions()
 
     def _state(self, step: Escalation) -> str:
         if step.resolved_on:
@@ -222,8 +205,7 @@ class EscalationTab(QWidget):
 
     def set_items(self, items: Sequence[Escalation]) -> None:
         self.items = list(items)
-        self.listing.set_items(items)
-        self._update()
+        super().set_items(items)
 
     def current_step(self) -> Escalation | None:
         step = self.listing.current()
@@ -231,7 +213,7 @@ class EscalationTab(QWidget):
             return None
         return step
 
-    def _update(self) -> None:
+    def update_actions(self) -> None:
         step = self.current_step()
         self.respond_button.setEnabled(step is not None)
         self.step_button.setEnabled(step is not None and guide.next_stage(step.stage) is not None)
@@ -241,23 +223,21 @@ class EscalationTab(QWidget):
         prompt = guide.next_stage_prompt(step, self.on, self.items) if step is not None else None
         if prompt is not None:
             self.panel = PromptPanel(prompt, lambda _code: self.step_up(), tone="warning")
-            self.prompt_box.addWidget(self.panel)
+            self.above_list.addWidget(self.panel)
 
     def start(self) -> None:
-        self.dialog = StartEscalationDialog(self.session, self.child_id, self.on, self)
-        self.dialog.show()
+        dialog = self.show_dialog(StartEscalationDialog(self.session, self.child_id, self.on, self))
+        dialog.started.connect(self._started)
+
+    def _started(self, escalation: Escalation, raised_on: date) -> None:
+        show_cards_for(self.session, self, LearningEvent.ESCALATION_CONSIDERED, escalation, raised_on)
 
     def respond(self) -> None:
         step = self.current_step()
         if step is not None:
-            self.dialog = ResponseDialog(self.session, step, self.on, self)
-            self.dialog.show()
+            self.show_dialog(ResponseDialog(self.session, step, self.on, self))
 
     def step_up(self) -> None:
         step = self.current_step()
         if step is not None and guide.next_stage(step.stage) is not None:
-            self.dialog = StepUpDialog(self.session, step, self.on, self)
-            self.dialog.show()
-
-    def close_dialog(self) -> None:
-        close_dialog(self.dialog)
+            self.show_dialog(StepUpDialog(self.session, step, self.on, self))

@@ -4,12 +4,13 @@ and challenge an outcome the DSL disagrees with (which starts an escalation)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QSplitter, QWidget
 
 from dslapp.guidance import escalation as guide
 from dslapp.guidance.learning_cards import LearningEvent
@@ -26,7 +27,7 @@ from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import Badge, text_label
 from ui.widgets.learning_card import show_cards_for, show_voice_check
-from ui.widgets.record_list import RecordList
+from ui.widgets.record_tab import RecordTab
 
 STATUS_TONES = {
     ReferralStatus.DRAFT: "warning",
@@ -97,6 +98,10 @@ class AcknowledgedDialog(FormDialog):
 
 
 class OutcomeDialog(FormDialog):
+    """Emits ``recorded(referral, outcome_on)`` once saved; the tab shows the learning for that moment."""
+
+    recorded = Signal(object, object)
+
     def __init__(self, session: Session, referral: Referral, on: date, parent: QWidget | None = None) -> None:
         correcting = referral.status == ReferralStatus.OUTCOME
         super().__init__(strings.OUTCOME_TITLE, strings.OUTCOME_INTRO, strings.SAVE, parent)
@@ -135,12 +140,15 @@ class OutcomeDialog(FormDialog):
 
     def _saved(self, saved: Saved[Referral]) -> None:
         referral = saved.value
-        parent = self.parentWidget()
         self.accept()
-        show_cards_for(self.session, parent, LearningEvent.REFERRAL_OUTCOME, referral, to_date(self.on))
+        self.recorded.emit(referral, to_date(self.on))
 
 
 class DisagreeDialog(FormDialog):
+    """Emits ``started(escalation, raised_on)`` once saved; the tab shows the learning for that moment."""
+
+    started = Signal(object, object)
+
     def __init__(self, session: Session, referral: Referral, on: date, parent: QWidget | None = None) -> None:
         first = guide.stages()[0]
         intro = strings.DISAGREE_INTRO.format(title=first.title, advice=first.advice).strip()
@@ -174,12 +182,11 @@ class DisagreeDialog(FormDialog):
 
     def _started(self, saved: Saved[Escalation]) -> None:
         escalation = saved.value
-        parent = self.parentWidget()
         self.accept()
-        show_cards_for(self.session, parent, LearningEvent.ESCALATION_CONSIDERED, escalation, to_date(self.raised_on))
+        self.started.emit(escalation, to_date(self.raised_on))
 
 
-class ReferralsTab(QWidget):
+class ReferralsTab(RecordTab):
     def __init__(
         self,
         session: Session,
@@ -189,57 +196,13 @@ class ReferralsTab(QWidget):
         child: Callable[[], Any],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-
-        self.session = session
-        self.child_id = child_id
-        self.on = on
         self.child = child
-        self.dialog: Any = None
         self.editor: MashEditor | None = None
-        self.preview: Any = None  # the print preview, closed when the casebook locks
-        session.closed.connect(self.close_dialog)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.setSpacing(8)
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        self.start_button = QPushButton(theme.icon("plus", theme.colours().accent_text), strings.REFERRAL_START)
-        self.start_button.setObjectName("Primary")
-        self.start_button.clicked.connect(self.start)
-        self.open_button = QPushButton(strings.REFERRAL_OPEN)
-        self.open_button.clicked.connect(self.open_current)
-        self.sent_button = QPushButton(strings.REFERRAL_SENT)
-        self.sent_button.clicked.connect(self.mark_sent)
-        self.ack_button = QPushButton(strings.REFERRAL_ACKNOWLEDGED)
-        self.ack_button.clicked.connect(self.acknowledged)
-        self.outcome_button = QPushButton(strings.REFERRAL_OUTCOME)
-        self.outcome_button.clicked.connect(self.record_outcome)
-        self.disagree_button = QPushButton(strings.REFERRAL_DISAGREE)
-        self.disagree_button.clicked.connect(self.disagree)
-        self.print_button = QPushButton(strings.MASH_PRINT_ENQUIRY)
-        self.print_button.clicked.connect(self.print_enquiry)
-        self.print_pack_button = QPushButton(strings.MASH_PRINT_PACK)
-        self.print_pack_button.clicked.connect(self.print_pack)
-        for button in (
-            self.start_button,
-            self.open_button,
-            self.sent_button,
-            self.ack_button,
-            self.outcome_button,
-            self.disagree_button,
-            self.print_button,
-            self.print_pack_button,
-        ):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        self.chip_label = text_label(strings.REFERRAL_SELECTED, "Muted")
-        bar.addWidget(self.chip_label)
-        self.chip = Badge("")
-        self.chip.setAccessibleName(strings.REFERRAL_STATUS_NAME)
-        bar.addWidget(self.chip)
-        layout.addLayout(bar)
-        self.listing = RecordList(
+        self.preview: QDialog | None = None  # the print preview, closed when the casebook locks
+        super().__init__(
+            session,
+            child_id,
+            on,
             [
                 Column[Referral](
                     strings.REFERRAL_COLUMN_STARTED, lambda r: dmy(r.started_on), lambda r: r.started_on.isoformat(), 88
@@ -262,28 +225,34 @@ class ReferralsTab(QWidget):
             detail=detail,
             colour=lambda r: theme.colours().warning if r.status == ReferralStatus.DRAFT else None,
             name=strings.REFERRAL_LIST_NAME,
+            parent=parent,
         )
-        listing_layout = self.listing.layout()
-        if listing_layout is not None:
-            listing_layout.setContentsMargins(0, 0, 0, 0)
+        self.start_button = self.add_action(strings.REFERRAL_START, self.start, icon="plus", primary=True)
+        self.open_button = self.add_action(strings.REFERRAL_OPEN, self.open_current)
+        self.sent_button = self.add_action(strings.REFERRAL_SENT, self.mark_sent)
+        self.ack_button = self.add_action(strings.REFERRAL_ACKNOWLEDGED, self.acknowledged)
+        self.outcome_button = self.add_action(strings.REFERRAL_OUTCOME, self.record_outcome)
+        self.disagree_button = self.add_action(strings.REFERRAL_DISAGREE, self.disagree)
+        self.print_button = self.add_action(strings.MASH_PRINT_ENQUIRY, self.print_enquiry)
+        self.print_pack_button = self.add_action(strings.MASH_PRINT_PACK, self.print_pack)
+        self.bar.addStretch(1)
+        self.chip_label = text_label(strings.REFERRAL_SELECTED, "Muted")
+        self.bar.addWidget(self.chip_label)
+        self.chip = Badge("")
+        self.chip.setAccessibleName(strings.REFERRAL_STATUS_NAME)
+        self.bar.addWidget(self.chip)
         splitter = self.listing.findChild(QSplitter)
         if splitter is not None:  # the listing has six columns: give it more of the width
             splitter.setStretchFactor(0, 7)
             splitter.setStretchFactor(1, 5)
         self.listing.table.doubleClicked.connect(lambda _i: self.open_current())
-        layout.addWidget(self.listing, 1)
-        self.listing.selection_changed.connect(lambda _r: self._update())
-        self._update()
-
-    def set_items(self, items: Sequence[Referral]) -> None:
-        self.listing.set_items(items)
-        self._update()
+        self.update_actions()
 
     def current(self) -> Referral | None:
         item = self.listing.current()
         return item if isinstance(item, Referral) else None
 
-    def _update(self) -> None:
+    def update_actions(self) -> None:
         r = self.current()
         status = r.status if r is not None else None
         self.open_button.setEnabled(r is not None)
@@ -303,12 +272,9 @@ class ReferralsTab(QWidget):
 
     # ---- actions ---------------------------------------------------------------------------------
 
-    def _error(self, error: Exception) -> None:
-        self.session.runner.error.emit(str(error))
-
     def start(self) -> None:
         referral_ops.start_enquiry(
-            self.session, self.child_id, lambda saved: self.open_enquiry(str(saved.value.id)), self._error
+            self.session, self.child_id, lambda saved: self.open_enquiry(str(saved.value.id)), self.show_error
         )
 
     def open_current(self) -> None:
@@ -327,26 +293,35 @@ class ReferralsTab(QWidget):
         self.editor = MashEditor(self.session, editor, suggestions, child, self.on, self)
         self.editor.show()
 
-    def _show(self, dialog: FormDialog) -> FormDialog:
-        self.dialog = dialog
-        dialog.show()
-        return dialog
-
     def mark_sent(self) -> FormDialog | None:
         r = self.current()
-        return self._show(MarkSentDialog(self.session, r, self.on, self)) if r is not None else None
+        return self.show_dialog(MarkSentDialog(self.session, r, self.on, self)) if r is not None else None
 
     def acknowledged(self) -> FormDialog | None:
         r = self.current()
-        return self._show(AcknowledgedDialog(self.session, r, self.on, self)) if r is not None else None
+        return self.show_dialog(AcknowledgedDialog(self.session, r, self.on, self)) if r is not None else None
 
     def record_outcome(self) -> FormDialog | None:
         r = self.current()
-        return self._show(OutcomeDialog(self.session, r, self.on, self)) if r is not None else None
+        if r is None:
+            return None
+        dialog = self.show_dialog(OutcomeDialog(self.session, r, self.on, self))
+        dialog.recorded.connect(self._outcome_recorded)
+        return dialog
 
     def disagree(self) -> FormDialog | None:
         r = self.current()
-        return self._show(DisagreeDialog(self.session, r, self.on, self)) if r is not None else None
+        if r is None:
+            return None
+        dialog = self.show_dialog(DisagreeDialog(self.session, r, self.on, self))
+        dialog.started.connect(self._escalation_started)
+        return dialog
+
+    def _outcome_recorded(self, referral: Referral, outcome_on: date) -> None:
+        show_cards_for(self.session, self, LearningEvent.REFERRAL_OUTCOME, referral, outcome_on)
+
+    def _escalation_started(self, escalation: Record, raised_on: date) -> None:
+        show_cards_for(self.session, self, LearningEvent.ESCALATION_CONSIDERED, escalation, raised_on)
 
     def _print(self, pack: bool) -> None:
         r = self.current()
@@ -358,7 +333,7 @@ class ReferralsTab(QWidget):
                 str(r.id),
                 pack=pack,
                 on_shown=self._keep_preview,
-                on_error=self._error,
+                on_error=self.show_error,
             )
 
     def _keep_preview(self, dialog: QDialog) -> None:
@@ -372,7 +347,7 @@ class ReferralsTab(QWidget):
         self._print(True)
 
     def close_dialog(self) -> None:
-        close_dialog(self.dialog)
+        super().close_dialog()
         close_dialog(self.preview)
         if self.editor is not None and shiboken6.isValid(self.editor):
             self.editor.reject()

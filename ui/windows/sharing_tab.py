@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLineEdit, QRadioButton, QWidget
 
 from dslapp.models import Record, SharingDecision
 from dslapp.models.referral import ConsentState
-from ui import strings, theme
-from ui.dialogs.guidance_common import FormDialog, close_dialog, date_edit, text_box, to_date
+from ui import strings
+from ui.dialogs.guidance_common import FormDialog, date_edit, text_box, to_date
 from ui.formatting import dmy
 from ui.models.records import Column
 from ui.operations import guidance_ops
 from ui.operations.session import Session
 from ui.widgets.common import text_label
-from ui.widgets.record_list import RecordList
+from ui.widgets.record_tab import RecordTab
 
 
 class SharingDialog(FormDialog):
@@ -113,28 +104,14 @@ class SharingDialog(FormDialog):
         guidance_ops.record_sharing_decision(self.session, fields, lambda _s: self.accept(), self.show_error)
 
 
-class SharingTab(QWidget):
+class SharingTab(RecordTab):
     def __init__(
         self, session: Session, child_id: str, on: date, detail: Callable[[Record], str], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-
-        self.session = session
-        self.child_id = child_id
-        self.on = on
-        self.dialog: Any = None
-        session.closed.connect(self.close_dialog)  # nothing stays on screen once locked
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 12, 0, 0)
-        layout.setSpacing(8)
-        bar = QHBoxLayout()
-        self.record_button = QPushButton(theme.icon("plus", theme.colours().accent_text), strings.SHARING_RECORD)
-        self.record_button.setObjectName("Primary")
-        self.record_button.clicked.connect(self.record)
-        bar.addWidget(self.record_button)
-        bar.addWidget(text_label(strings.SHARING_INTRO, "Hint", wrap=True), 1)
-        layout.addLayout(bar)
-        self.listing = RecordList(
+        super().__init__(
+            session,
+            child_id,
+            on,
             [
                 Column[SharingDecision](
                     strings.SHARING_COLUMN_DATE, lambda s: dmy(s.decided_on), lambda s: s.decided_on.isoformat(), 100
@@ -149,17 +126,10 @@ class SharingTab(QWidget):
             ],
             detail=detail,
             name=strings.SHARING_LIST_NAME,
+            parent=parent,
         )
-        if (listing_layout := self.listing.layout()) is not None:
-            listing_layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.listing, 1)
-
-    def set_items(self, items: Sequence[SharingDecision]) -> None:
-        self.listing.set_items(items)
+        self.record_button = self.add_action(strings.SHARING_RECORD, self.record, icon="plus", primary=True)
+        self.bar.addWidget(text_label(strings.SHARING_INTRO, "Hint", wrap=True), 1)
 
     def record(self) -> None:
-        self.dialog = SharingDialog(self.session, self.child_id, self.on, self)
-        self.dialog.show()
-
-    def close_dialog(self) -> None:
-        close_dialog(self.dialog)
+        self.show_dialog(SharingDialog(self.session, self.child_id, self.on, self))

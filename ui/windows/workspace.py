@@ -1,7 +1,9 @@
-"""The unlocked workspace: a sidebar (Today, Caseload, Record a concern, Lock) and the pages."""
+"""The unlocked workspace: a sidebar (Today, Caseload, the open child, Learning library, Supervision,
+Record a concern, Lock) and the pages. ``go(Location)`` is the one way a page is shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,15 +29,25 @@ from ui.operations.session import Session
 from ui.widgets.common import Banner, DemoBadge, text_label
 from ui.windows.caseload import CaseloadPage
 from ui.windows.child_record import ChildRecordPage
-from ui.windows.learning_nav import install_learning_pages
+from ui.windows.learning import LearningPage
+from ui.windows.supervision import SupervisionPage
 from ui.windows.today import TodayPage
 
 
 @dataclass(frozen=True)
 class Location:
-    page: str  # "today", "caseload" or "child"
+    page: str  # "today", "caseload", "child", "learning" or "supervision"
     child_id: str = ""
     tab: str = ""
+
+
+@dataclass(frozen=True)
+class _Page:
+    """A page with its own sidebar button (every page but the child's record, which changes)."""
+
+    widget: QWidget
+    button: QToolButton
+    shown: Callable[[], None]  # focus (and refresh, where the page wants it) once it is on screen
 
 
 def _nav_button(text: str, icon: str) -> QToolButton:
@@ -98,13 +110,19 @@ class Workspace(QWidget):
         self.caseload_button = _nav_button(strings.NAV_CASELOAD, "caseload")
         self.child_button = _nav_button("", "child")
         self.child_button.hide()
+        self.learning_button = _nav_button(strings.NAV_LEARNING, "info")
+        self.supervision_button = _nav_button(strings.NAV_SUPERVISION, "history")
         self.nav = QButtonGroup(self)
         self.nav.setExclusive(True)
-        for button in (self.today_button, self.caseload_button, self.child_button):
+        for button in (
+            self.today_button,
+            self.caseload_button,
+            self.child_button,
+            self.learning_button,
+            self.supervision_button,
+        ):
             self.nav.addButton(button)
             side.addWidget(button)
-        self.today_button.clicked.connect(lambda: self.go(Location("today")))
-        self.caseload_button.clicked.connect(lambda: self.go(Location("caseload")))
         self.child_button.clicked.connect(self._back_to_child)
         side.addSpacing(14)
         self.record_button = QPushButton(theme.icon("concern", theme.colours().accent_text), strings.NAV_RECORD)
@@ -145,13 +163,24 @@ class Workspace(QWidget):
 
         self.today = TodayPage(session, on)
         self.today.open_child.connect(lambda cid, tab: self.go(Location("child", cid, tab)))
+        self.today.open_page.connect(lambda page: self.go(Location(page)))
         self.caseload = CaseloadPage(session, on)
         self.caseload.open_child.connect(lambda cid: self.go(Location("child", cid, "overview")))
         self.caseload.add_child.connect(self.add_child.emit)
-        self.pages.addWidget(self.today)
-        self.pages.addWidget(self.caseload)
-        self.extra_pages = install_learning_pages(self, side)  # learning library, supervision and CPD
+        self.learning = LearningPage(session, on)  # the learning library
+        self.supervision = SupervisionPage(session, on)  # supervision and CPD
+        self.supervision.open_child.connect(lambda cid, tab: self.go(Location("child", cid, tab)))
+        self.screens: dict[str, _Page] = {
+            "today": _Page(self.today, self.today_button, self.today.focus_first),
+            "caseload": _Page(self.caseload, self.caseload_button, self.caseload.table.setFocus),
+            "learning": _Page(self.learning, self.learning_button, self._learning_shown),
+            "supervision": _Page(self.supervision, self.supervision_button, self.supervision.refresh),
+        }
+        for key, screen in self.screens.items():
+            self.pages.addWidget(screen.widget)
+            screen.button.clicked.connect(lambda _checked=False, key=key: self.go(Location(key)))
         session.changed.connect(self.on_changes)
+        session.library_entry_requested.connect(self.open_library_entry)
         self.location = Location("today")
         self.today.refresh()
         self.caseload.refresh()
@@ -170,18 +199,21 @@ class Workspace(QWidget):
         if remember and location != self.location:
             self.history.append(self.current_location())
         self.location = location
-        if location.page == "today":
-            self.pages.setCurrentWidget(self.today)
-            self.today_button.setChecked(True)
-            self.today.focus_first()
-        elif location.page == "caseload":
-            self.pages.setCurrentWidget(self.caseload)
-            self.caseload_button.setChecked(True)
-            self.caseload.table.setFocus()
-        elif location.page == "child":
+        if location.page == "child":
             self._show_child(location.child_id, location.tab or "overview")
-        elif location.page in self.extra_pages:
-            self.extra_pages[location.page]()
+        elif (screen := self.screens.get(location.page)) is not None:
+            self.pages.setCurrentWidget(screen.widget)
+            screen.button.setChecked(True)
+            screen.shown()
+
+    def _learning_shown(self) -> None:
+        self.learning.refresh()
+        self.learning.search_box.setFocus()
+
+    def open_library_entry(self, entry_id: str) -> None:
+        """Show one entry in the learning library (a learning card's "Read the full entry")."""
+        self.go(Location("learning"))
+        self.learning.open_entry(entry_id)
 
     def _show_child(self, child_id: str, tab: str) -> None:
         if self.child_page is not None and self.child_page.child_id == child_id:
