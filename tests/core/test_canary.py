@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import os
 import secrets
 import tempfile
 import time
@@ -38,13 +39,17 @@ def _encodings(marker: str) -> list[bytes]:
 
 
 def _files_under(folder: Path, since: float | None = None) -> list[Path]:
+    """Every regular file under ``folder`` (changed since ``since``). The system temp folder is shared with
+    other programs, so a folder that vanishes while it is walked is skipped rather than failing the scan."""
     found = []
-    for path in folder.rglob("*"):
-        try:
-            if path.is_file() and not path.is_symlink() and (since is None or path.stat().st_mtime >= since):
-                found.append(path)
-        except OSError:
-            continue
+    for root, _dirs, files in os.walk(folder, onerror=lambda _error: None):
+        for name in files:
+            path = Path(root, name)
+            try:
+                if path.is_file() and not path.is_symlink() and (since is None or path.stat().st_mtime >= since):
+                    found.append(path)
+            except OSError:
+                continue
     return found
 
 
