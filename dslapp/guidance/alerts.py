@@ -202,7 +202,8 @@ def eh_no_review_booked_rule(case: CaseRecords, on: date, config: GuidanceConfig
             continue
         held = [r.held_on for r in case.reviews if r.plan_id == plan.id and r.held_on <= on]
         since = max([plan.started_on, *held])
-        reason = fill(text.reason, name=case.name, started_on=dmy(plan.started_on), since=dmy(since))
+        last = fill(text.last_review, date=dmy(max(held))) if held else text.never_reviewed
+        reason = fill(text.reason, name=case.name, started_on=dmy(plan.started_on), last=last)
         out.append(case.alert(RuleId.EH_NO_REVIEW_BOOKED, plan.id, text.title, reason, due=since, overdue=True))
     return out
 

@@ -173,6 +173,11 @@ class AlertText(_Settings):
     reason: Words
 
 
+class NoReviewAlert(AlertText):
+    last_review: Words
+    never_reviewed: Words
+
+
 class NfaAlert(AlertText):
     days: int = Field(ge=1, le=3650)
     lookback_days: int = Field(ge=1, le=3650)
@@ -195,7 +200,7 @@ class EscalationAlert(AlertText):
 
 class AlertSettings(_Settings):
     eh_no_improvement: AlertText
-    eh_no_review_booked: AlertText
+    eh_no_review_booked: NoReviewAlert
     nfa_concerns_continue: NfaAlert
     cp_plan_new_concern: CpPlanAlert
     child_voice_not_recorded: ChildVoiceAlert
