@@ -272,12 +272,21 @@ def last_step(
     for plan in plans:
         if plan.started_on <= on:
             template = words.last_plan_open if plan.status == PlanStatus.OPEN else words.last_plan
-            steps.append((plan.started_on, 0, fill(template, date=dmy(plan.started_on), since="{since}"), plan.started_on))
+            steps.append(
+                (plan.started_on, 0, fill(template, date=dmy(plan.started_on), since="{since}"), plan.started_on)
+            )
     for referral in referrals:
         if referral.status == ReferralStatus.DRAFT or referral.sent_on is None or referral.sent_on > on:
             continue
         kind = referral.request_type
-        steps.append((referral.sent_on, 1, fill(words.last_referral, request_type=kind, date=dmy(referral.sent_on), since="{since}"), referral.sent_on))
+        steps.append(
+            (
+                referral.sent_on,
+                1,
+                fill(words.last_referral, request_type=kind, date=dmy(referral.sent_on), since="{since}"),
+                referral.sent_on,
+            )
+        )
         if referral.outcome is not None and referral.outcome_on is not None and referral.outcome_on <= on:
             text = fill(
                 words.last_outcome,
@@ -294,7 +303,9 @@ def last_step(
         anchor = by_id.get(ack.key.rsplit(":", 1)[-1])
         # Concerns after the one the review covered are new; without it, those after the review's day.
         after: datetime | date = anchor.observed_at if anchor is not None else ack.acknowledged_on
-        steps.append((ack.acknowledged_on, 3, fill(words.last_review, date=dmy(ack.acknowledged_on), since="{since}"), after))
+        steps.append(
+            (ack.acknowledged_on, 3, fill(words.last_review, date=dmy(ack.acknowledged_on), since="{since}"), after)
+        )
     if not steps:
         return LastStep(words.last_none, None, pattern.count)
     day, _, template, after = max(steps, key=lambda s: (s[0], s[1]))

@@ -149,7 +149,12 @@ class Concern(ChildRecord):
 
     def search_text(self) -> str:
         return join_text(
-            self.where, self.what_happened, self.child_words, self.immediate_action, self.decision_reasons, self.refer_if,
+            self.where,
+            self.what_happened,
+            self.child_words,
+            self.immediate_action,
+            self.decision_reasons,
+            self.refer_if,
             self.outcome,
         )
 

@@ -14,14 +14,12 @@ from support import MakeVault
 
 from dslapp.errors import InvalidRecord
 from dslapp.guidance import neglect
-from dslapp.guidance.alerts import RuleId
+from dslapp.guidance.alerts import AlertItem, RuleId
 from dslapp.guidance.config import load_config
 from dslapp.guidance.prompts import ActionCode, PromptCode
-from dslapp.guidance.alerts import AlertItem
 from dslapp.models import Category, Concern, DslDecision, Referral, ReferralOutcome, ReferralStatus
 from dslapp.services import recording
-from dslapp.services.alerts import practice_alerts
-from dslapp.services.alerts import acknowledge_alert
+from dslapp.services.alerts import acknowledge_alert, practice_alerts
 from dslapp.services.bundle import build_bundle, bundle_from_json, import_bundle
 from dslapp.services.concerns import amend_concern, record_concern, record_dsl_decision
 from dslapp.services.today import today

@@ -73,8 +73,12 @@ def test_before_the_plan_the_pattern_had_formed_already(imported: RecordStore) -
 
 
 def test_reviewing_the_pattern_then_a_new_concern(imported: RecordStore) -> None:
-    [alert] = [i for i in today(imported, ON)["alerts"] if isinstance(i, AlertItem) and i.rule_id == "cumulative_neglect"]
+    [alert] = [
+        i for i in today(imported, ON)["alerts"] if isinstance(i, AlertItem) and i.rule_id == "cumulative_neglect"
+    ]
     acknowledge_alert(imported, alert, "Pattern reviewed with the family worker: new MASH contact and escalation.", ON)
-    [seen] = [i for i in today(imported, ON)["alerts"] if isinstance(i, AlertItem) and i.rule_id == "cumulative_neglect"]
+    [seen] = [
+        i for i in today(imported, ON)["alerts"] if isinstance(i, AlertItem) and i.rule_id == "cumulative_neglect"
+    ]
     assert seen.acknowledged_on == ON
     assert "Pattern reviewed on 20/05/2026; no more neglect concerns since then." in seen.reason
