@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from dslapp.guidance.config import GuidanceConfig, NeglectIndicators, resolve
@@ -76,45 +76,125 @@ def is_neglect(concern: ConcernLike) -> bool:
 # ---- indicators -----------------------------------------------------------------------------------------
 
 
-def _phrase_regex(phrases: Iterable[str]) -> str:
-    parts = []
-    for phrase in phrases:
-        prefix = phrase.endswith("*")
-        pieces = [re.escape(p) for p in phrase.rstrip("*").split()]
-        if pieces:
-            parts.append(r"\s+".join(pieces) + (r"\w*" if prefix else r"(?!\w)"))
-    return r"(?<!\w)(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
+_TOKENS = re.compile(r"[\w']+|[.;:!?,\n]")
+_CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", ",", "\n", "but"})
+
+
+def _tokens(text: str) -> list[str]:
+    """Words (apostrophes kept: "isn't") and clause punctuation, in lower case."""
+    return _TOKENS.findall(text.replace("\u2019", "'").casefold())
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    indicator: str
+    words: tuple[str, ...]
+    prefix: bool
+    """The last word matches any word starting with it (the phrase ended in ``*``)."""
+
+    def at(self, tokens: list[str], i: int) -> bool:
+        n = len(self.words)
+        if i + n > len(tokens):
+            return False
+        for j, word in enumerate(self.words):
+            token = tokens[i + j]
+            last = j == n - 1
+            if not (token == word or (last and self.prefix and token.startswith(word))):
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """The phrases of one indicator settings table, indexed by their first word (built once per table).
+
+    Texts are split into words, so matching is whole-word by construction ("Hungarian" is not "hungry"),
+    and each word costs one dictionary look-up: fast enough to read a whole caseload for Today."""
+
+    order: tuple[str, ...]
+    by_first: dict[str, tuple[_Phrase, ...]]
+    wild: tuple[_Phrase, ...]
+    """One-word phrases ending in ``*`` ("unwash*"), tried against every word with ``startswith``."""
+    prefixes: tuple[str, ...]
+    negations: dict[str, tuple[tuple[str, ...], ...]]
+    """Negations (as words) by their first word."""
+    reach: int
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def negated(self, tokens: list[str], i: int) -> bool:
+        """A negation within ``reach`` words before word ``i``, in the same part of the sentence."""
+        window = tokens[max(0, i - self.reach) : i] if self.reach else []
+        for k in range(len(window) - 1, -1, -1):
+            if window[k] in _CLAUSE_BREAKS:
+                window = window[k + 1 :]
+                break
+        for k, word in enumerate(window):
+            for negation in self.negations.get(word, ()):
+                if len(negation) == 1 or tuple(window[k : k + len(negation)]) == negation:
+                    return True
+        return False
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 - matchers live as long as their settings; texts repeat on every Today
+    def match(self, text: str) -> tuple[str, ...]:
+        tokens = _tokens(text)
+        by_first, prefixes = self.by_first, self.prefixes
+        starts = [i for i, t in enumerate(tokens) if t in by_first or (prefixes and t.startswith(prefixes))]
+        found: set[str] = set()
+        for i in starts:
+            token = tokens[i]
+            hits = [p.indicator for p in by_first.get(token, ()) if p.indicator not in found and p.at(tokens, i)]
+            hits += [p.indicator for p in self.wild if p.indicator not in found and token.startswith(p.words[0])]
+            if hits and not self.negated(tokens, i):
+                found.update(hits)
+        return tuple(name for name in self.order if name in found)
 
 
 @cache
-def _compiled(
-    phrases: tuple[tuple[str, tuple[str, ...]], ...], negations: tuple[str, ...]
-) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str]]:
-    named = tuple((name, re.compile(_phrase_regex(words), re.IGNORECASE)) for name, words in phrases)
-    return named, re.compile(_phrase_regex(negations), re.IGNORECASE)
+def _matcher(phrases: tuple[tuple[str, tuple[str, ...]], ...], negations: tuple[str, ...], reach: int) -> _Matcher:
+    by_first: dict[str, list[_Phrase]] = {}
+    wild: list[_Phrase] = []
+    for name, words in phrases:
+        for phrase in words:
+            split = tuple(_tokens(phrase.rstrip("*")))
+            if not split:
+                continue
+            entry = _Phrase(name, split, phrase.endswith("*"))
+            if entry.prefix and len(split) == 1:
+                wild.append(entry)
+            else:
+                by_first.setdefault(split[0], []).append(entry)
+    negation_index: dict[str, list[tuple[str, ...]]] = {}
+    for negation in negations:
+        split = tuple(_tokens(negation))
+        if split:
+            negation_index.setdefault(split[0], []).append(split)
+    return _Matcher(
+        tuple(name for name, _ in phrases),
+        {k: tuple(v) for k, v in by_first.items()},
+        tuple(wild),
+        tuple(p.words[0] for p in wild),
+        {k: tuple(v) for k, v in negation_index.items()},
+        reach,
+    )
 
 
-_CLAUSE_END = re.compile(r"[.;:!?,\n]|(?<!\w)but(?!\w)", re.IGNORECASE)
+_MATCHERS: dict[int, tuple[NeglectIndicators, _Matcher]] = {}
 
 
-def _negated(text: str, start: int, negation: re.Pattern[str], reach: int) -> bool:
-    """A negation within ``reach`` words before ``start``, in the same part of the sentence."""
-    before = text[:start]
-    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
-    clause = before[ends[-1] :] if ends else before
-    words = clause.split()[-reach:] if reach else []
-    return bool(words) and negation.search(" ".join(words)) is not None
+def _matcher_for(settings: NeglectIndicators) -> _Matcher:
+    held = _MATCHERS.get(id(settings))
+    if held is None or held[0] is not settings:
+        phrases = tuple((k, tuple(v)) for k, v in settings.phrases.items())
+        held = (settings, _matcher(phrases, settings.negations, settings.negation_reach))
+        _MATCHERS[id(settings)] = held
+    return held[1]
 
 
 def matched_phrases(text: str, settings: NeglectIndicators) -> list[str]:
     """The indicators (names from ``[neglect.indicators.phrases]``) whose phrases ``text`` uses, not negated."""
-    named, negation = _compiled(tuple((k, tuple(v)) for k, v in settings.phrases.items()), settings.negations)
-    text = text.replace("\u2019", "'")
-    found = []
-    for name, pattern in named:
-        if any(not _negated(text, m.start(), negation, settings.negation_reach) for m in pattern.finditer(text)):
-            found.append(name)
-    return found
+    return list(_matcher_for(settings).match(text))
 
 
 def indicators(concern: ConcernLike, config: GuidanceConfig | None = None) -> list[str]:
@@ -128,7 +208,10 @@ def indicators(concern: ConcernLike, config: GuidanceConfig | None = None) -> li
 
 
 def is_indicator(concern: ConcernLike, config: GuidanceConfig | None = None) -> bool:
-    return bool(indicators(concern, config))
+    settings = resolve(config).neglect.indicators
+    if any(c in settings.categories for c in concern.categories):
+        return True  # no need to read the text
+    return bool(matched_phrases(f"{concern.what_happened}\n{concern.child_words}", settings))
 
 
 # ---- the decision not to refer ------------------------------------------------------------------------
