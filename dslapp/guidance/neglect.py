@@ -15,12 +15,13 @@ Three rules, with their numbers, phrases and words in ``resources/guidance/pract
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cache, lru_cache
+from functools import cache
 from typing import Protocol
 
 from dslapp.guidance.config import GuidanceConfig, NeglectIndicators, resolve
@@ -78,6 +79,8 @@ def is_neglect(concern: ConcernLike) -> bool:
 
 _TOKENS = re.compile(r"[\w']+|[.;:!?,\n]")
 _CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", ",", "\n", "but"})
+_SEEN_LIMIT = 250_000
+"""Texts whose indicators are remembered (about 30 MB at most), more than the large-school caseload has."""
 
 
 def _tokens(text: str) -> list[str]:
@@ -119,6 +122,7 @@ class _Matcher:
     negations: dict[str, tuple[tuple[str, ...], ...]]
     """Negations (as words) by their first word."""
     reach: int
+    seen: dict[bytes, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def __hash__(self) -> int:
         return id(self)
@@ -136,8 +140,18 @@ class _Matcher:
                     return True
         return False
 
-    @lru_cache(maxsize=200_000)  # noqa: B019 - matchers live as long as their settings; texts repeat on every Today
     def match(self, text: str) -> tuple[str, ...]:
+        """The indicators ``text`` shows, remembered by a digest of the text (Today reads every concern of the
+        caseload each time; a digest keeps the memory small, the texts themselves are not held)."""
+        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        seen = self.seen.get(key)
+        if seen is None:
+            if len(self.seen) >= _SEEN_LIMIT:
+                self.seen.clear()
+            seen = self.seen[key] = self._match(text)
+        return seen
+
+    def _match(self, text: str) -> tuple[str, ...]:
         tokens = _tokens(text)
         by_first, prefixes = self.by_first, self.prefixes
         starts = [i for i, t in enumerate(tokens) if t in by_first or (prefixes and t.startswith(prefixes))]
