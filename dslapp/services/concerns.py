@@ -1,7 +1,10 @@
 """Recording concerns and the DSL's decision, with the practice prompts that belong to that moment.
 
 A neglect concern with a decision not to refer cannot be saved without the DSL's reasoning
-("persistent" is not a reason to wait); the learning comes back as a prompt either way.
+("persistent" is not a reason to wait); the learning comes back as a prompt either way. Any decision not to
+refer while the child has a neglect pattern (``guidance.neglect``) also needs "what would make you refer?"
+(``Concern.refer_if``), on concerns typed or amended here (an amendment that leaves the decision alone is not
+held to it). Bundle imports are historical records and import as written; Today's alerts count them all.
 """
 
 from __future__ import annotations
