@@ -21,6 +21,7 @@ from dslapp.guidance.config import GuidanceConfig, resolve
 from dslapp.guidance.neglect import ConcernLike
 from dslapp.guidance.prompts import dmy, fill
 from dslapp.models import (
+    AlertAcknowledgement,
     Category,
     Child,
     ChildStatus,
@@ -43,8 +44,9 @@ INACTIVE = frozenset({ChildStatus.CLOSED, ChildStatus.TRANSFERRED})
 class RuleId:
     """Stable rule ids (shown by ``dslapp today --json`` and matched by tests)."""
 
-    CUMULATIVE_NEGLECT = "cumulative_neglect"
+    CUMULATIVE_NEGLECT = neglect.RULE_ID
     EH_NO_IMPROVEMENT = "eh_no_improvement"
+    EH_NO_REVIEW_BOOKED = "eh_no_review_booked"
     NFA_CONCERNS_CONTINUE = "nfa_concerns_continue"
     CP_PLAN_NEW_CONCERN = "cp_plan_new_concern"
     CHILD_VOICE_NOT_RECORDED = "child_voice_not_recorded"
@@ -85,6 +87,7 @@ class CaseRecords:
     plans: list[EarlyHelpPlan] = field(default_factory=list)
     reviews: list[EarlyHelpReview] = field(default_factory=list)
     escalations: list[Escalation] = field(default_factory=list)
+    acknowledgements: list[AlertAcknowledgement] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -134,20 +137,23 @@ def _sent_referrals(case: CaseRecords) -> list[Referral]:
 
 
 def cumulative_neglect_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
-    """N or more neglect concerns within D days, nothing done since the first (defaults 3 in 90)."""
-    pattern = neglect.cumulative_neglect(case.concerns, case.referrals, case.plans, on, config)
+    """A pattern of neglect indicator concerns (3 within 90 days, or 4 within 183), counted across the whole
+    case. Anchored to the latest concern of the pattern, so an acknowledgement (the DSL's review of the
+    pattern as a whole) covers the pattern as it stood, and a further concern raises it again."""
+    pattern = neglect.cumulative_neglect(case.concerns, on, config)
     if pattern is None:
         return []
-    prompt = neglect.cumulative_neglect_prompt(pattern, case.name, config)
-    last = pattern.concerns[-1]
+    last = neglect.last_step(pattern, case.referrals, case.plans, case.acknowledgements, on, config)
+    prompt = neglect.cumulative_neglect_prompt(pattern, case.name, config, last)
+    latest = pattern.concerns[-1]
     return [
         case.alert(
             RuleId.CUMULATIVE_NEGLECT,
-            pattern.concerns[0].id,
+            latest.id,
             prompt.title,
             prompt.message,
             due=pattern.last,
-            records=[last.id, *(c.id for c in pattern.concerns)],
+            records=[c.id for c in pattern.concerns],
         )
     ]
 
@@ -184,6 +190,21 @@ def eh_no_improvement_rule(case: CaseRecords, on: date, config: GuidanceConfig) 
                 records=[previous.id, plan.id],
             )
         )
+    return out
+
+
+def eh_no_review_booked_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
+    """An open Early Help plan with no next review date: a plan with no review booked is drifting."""
+    text = config.alerts.eh_no_review_booked
+    out = []
+    for plan in case.plans:
+        if plan.status != PlanStatus.OPEN or plan.next_review is not None or plan.started_on > on:
+            continue
+        held = [r.held_on for r in case.reviews if r.plan_id == plan.id and r.held_on <= on]
+        since = max([plan.started_on, *held])
+        last = fill(text.last_review, date=dmy(max(held))) if held else text.never_reviewed
+        reason = fill(text.reason, name=case.name, started_on=dmy(plan.started_on), last=last)
+        out.append(case.alert(RuleId.EH_NO_REVIEW_BOOKED, plan.id, text.title, reason, due=since, overdue=True))
     return out
 
 
@@ -322,6 +343,7 @@ def escalation_overdue_rule(case: CaseRecords, on: date, config: GuidanceConfig)
 RULES: dict[str, Rule] = {
     RuleId.CUMULATIVE_NEGLECT: cumulative_neglect_rule,
     RuleId.EH_NO_IMPROVEMENT: eh_no_improvement_rule,
+    RuleId.EH_NO_REVIEW_BOOKED: eh_no_review_booked_rule,
     RuleId.NFA_CONCERNS_CONTINUE: nfa_concerns_continue_rule,
     RuleId.CP_PLAN_NEW_CONCERN: cp_plan_new_concern_rule,
     RuleId.CHILD_VOICE_NOT_RECORDED: child_voice_rule,
@@ -342,6 +364,7 @@ class ConcernFacts:
     categories: tuple[Category, ...]
     dsl_decision: DslDecision
     child_words: str
+    what_happened: str = ""
 
 
 def history_days(config: GuidanceConfig) -> int:
@@ -349,7 +372,7 @@ def history_days(config: GuidanceConfig) -> int:
     alerts = config.alerts
     cumulative = config.neglect.cumulative
     return max(
-        cumulative.lookback_days + cumulative.days,
+        cumulative.lookback_days + max(cumulative.days, cumulative.slow_days),
         alerts.nfa_concerns_continue.lookback_days,
         alerts.cp_plan_new_concern.days,
         alerts.child_voice_not_recorded.days,
@@ -364,6 +387,7 @@ def sort_into(case: CaseRecords, records: Iterable[Any]) -> None:
         EarlyHelpPlan: case.plans,
         EarlyHelpReview: case.reviews,
         Escalation: case.escalations,
+        AlertAcknowledgement: case.acknowledgements,
     }
     for record in records:
         lists[type(record)].append(record)

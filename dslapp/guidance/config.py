@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from dslapp.config import config_dir
 from dslapp.errors import SettingsInvalid
-from dslapp.models import ChildStatus, DslDecision
+from dslapp.models import Category, ChildStatus, DslDecision
 from dslapp.models.referral import DisagreementType
 from dslapp.paths import resource_files
 
@@ -122,7 +122,18 @@ class EarlyHelpSettings(_Settings):
 class CumulativeNeglect(_Settings):
     count: int = Field(ge=2, le=100)
     days: int = Field(ge=1, le=3650)
+    slow_count: int = Field(ge=2, le=100)
+    slow_days: int = Field(ge=1, le=3650)
     lookback_days: int = Field(ge=1, le=3650)
+
+
+class NeglectIndicators(_Settings):
+    """What makes a concern a neglect indicator: a category ticked, or a phrase in what was seen or heard."""
+
+    categories: tuple[Category, ...]
+    phrases: dict[Words, tuple[Words, ...]]
+    negations: tuple[Words, ...]
+    negation_reach: int = Field(ge=0, le=12)
 
 
 class NeglectMessages(_Settings):
@@ -133,11 +144,24 @@ class NeglectMessages(_Settings):
     pattern: Words
     pattern_action_threshold: Words
     pattern_action_mash: Words
+    window: Words
+    last_none: Words
+    last_plan_open: Words
+    last_plan: Words
+    last_referral: Words
+    last_outcome: Words
+    last_review: Words
+    since_none: Words
+    since_one: Words
+    since_many: Words
+    refer_if_required: Words
+    decision_pattern: Words
 
 
 class NeglectSettings(_Settings):
     acting_decisions: tuple[DslDecision, ...]
     cumulative: CumulativeNeglect
+    indicators: NeglectIndicators
     messages: NeglectMessages
 
 
@@ -147,6 +171,11 @@ class NeglectSettings(_Settings):
 class AlertText(_Settings):
     title: Words
     reason: Words
+
+
+class NoReviewAlert(AlertText):
+    last_review: Words
+    never_reviewed: Words
 
 
 class NfaAlert(AlertText):
@@ -171,6 +200,7 @@ class EscalationAlert(AlertText):
 
 class AlertSettings(_Settings):
     eh_no_improvement: AlertText
+    eh_no_review_booked: NoReviewAlert
     nfa_concerns_continue: NfaAlert
     cp_plan_new_concern: CpPlanAlert
     child_voice_not_recorded: ChildVoiceAlert

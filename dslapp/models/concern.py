@@ -128,6 +128,11 @@ class Concern(ChildRecord):
     immediate_action: Text = ""
     dsl_decision: DslDecision = DslDecision.PENDING
     decision_reasons: Text = ""
+    refer_if: Text = Field(
+        default="",
+        description="What would make the DSL refer: asked when the decision is not to refer and the child has a "
+        "neglect pattern.",
+    )
     outcome: Text = ""
     significant: bool = False
 
@@ -144,7 +149,13 @@ class Concern(ChildRecord):
 
     def search_text(self) -> str:
         return join_text(
-            self.where, self.what_happened, self.child_words, self.immediate_action, self.decision_reasons, self.outcome
+            self.where,
+            self.what_happened,
+            self.child_words,
+            self.immediate_action,
+            self.decision_reasons,
+            self.refer_if,
+            self.outcome,
         )
 
 

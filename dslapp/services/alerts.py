@@ -48,6 +48,7 @@ def concern_facts(store: RecordStore, since: date, until: date) -> list[ConcernF
                 categories=tuple(Category(c) for c in body.get("categories", [])),
                 dsl_decision=DslDecision(body.get("dsl_decision") or DslDecision.PENDING.value),
                 child_words=str(body.get("child_words") or ""),
+                what_happened=str(body.get("what_happened") or ""),
             )
         )
     return out
@@ -65,7 +66,7 @@ def load_cases(
     Overview and Today agree); other kinds are read whole.
     """
     since = on - timedelta(days=history_days(resolve(config)))
-    kinds: tuple[type[Any], ...] = (Referral, EarlyHelpPlan, EarlyHelpReview, Escalation)
+    kinds: tuple[type[Any], ...] = (Referral, EarlyHelpPlan, EarlyHelpReview, Escalation, AlertAcknowledgement)
     if child_id is not None:
         case = CaseRecords(store.get_as(Child, child_id))
         records = store.for_child(case.child.id, Concern, *kinds)

@@ -25,6 +25,8 @@ from dslapp.store import RecordStore
 from dslapp.views.today import TodayItem
 
 TODAY_SECTION = "alerts"
+SUPERVISION_ACTION_RULE = "supervision_action_due"
+CPD_REFRESHER_RULE = "cpd_refresher_due"
 
 
 # ---- supervision sessions ------------------------------------------------------------------------------
@@ -182,8 +184,10 @@ def cpd_reminder_due(record: CpdRecord, on: date, reminder_days: int) -> bool:
 # ---- Today -------------------------------------------------------------------------------------------------
 
 
-def _item(record_id: str, title: str, due: date | None, on: date, child_id: str = "", name: str = "") -> TodayItem:
-    return TodayItem(TODAY_SECTION, child_id, name, record_id, title, due, bool(due and due < on))
+def _item(
+    rule_id: str, record_id: str, title: str, due: date | None, on: date, child_id: str = "", name: str = ""
+) -> TodayItem:
+    return TodayItem(TODAY_SECTION, child_id, name, record_id, title, due, bool(due and due < on), rule_id)
 
 
 def supervision_today(store: RecordStore, on: date, settings: LearningSettings | None = None) -> list[TodayItem]:
@@ -200,7 +204,7 @@ def supervision_today(store: RecordStore, on: date, settings: LearningSettings |
         if child_id and child_id not in names:
             names[child_id] = store.get_as(Child, child_id).display_name
         title = f"Supervision action ({entry.held_on:%d/%m/%Y}): {entry.action.what}"
-        out.append(_item(entry.note_id, title, due, on, child_id, names.get(child_id, "")))
+        out.append(_item(SUPERVISION_ACTION_RULE, entry.note_id, title, due, on, child_id, names.get(child_id, "")))
     return out
 
 
@@ -213,7 +217,7 @@ def cpd_today(store: RecordStore, on: date, settings: LearningSettings | None = 
             lapsed = record.refresher_due < on
             verb = "lapsed" if lapsed else "due"
             title = f"CPD refresher {verb}: {record.training} (attended {record.attended_on:%d/%m/%Y})"
-            out.append(_item(str(record.id), title, record.refresher_due, on))
+            out.append(_item(CPD_REFRESHER_RULE, str(record.id), title, record.refresher_due, on))
     return out
 
 
@@ -223,6 +227,8 @@ def today_rules() -> list[Callable[[RecordStore, date], Iterable[TodayItem]]]:
 
 
 __all__ = [
+    "CPD_REFRESHER_RULE",
+    "SUPERVISION_ACTION_RULE",
     "SessionAction",
     "amend_session",
     "children_discussed",

@@ -16,6 +16,8 @@ class TodayItem:
     title: str
     due: date | None
     overdue: bool
+    rule_id: str = ""
+    """The rule that put the item on Today; items of the built-in sections take their section's rule."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -26,7 +28,7 @@ class TodayItem:
             "title": self.title,
             "due": self.due.isoformat() if self.due else None,
             "overdue": self.overdue,
-            "rule_id": SECTION_RULES.get(self.section, ""),
+            "rule_id": self.rule_id or SECTION_RULES.get(self.section, ""),
         }
 
 

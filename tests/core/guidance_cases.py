@@ -57,6 +57,7 @@ def concern(
         "what_happened": "Arrived hungry and without a coat.",
         "dsl_decision": decision,
         "decision_reasons": reasons,
+        "refer_if": "Any further concern about food, clothing or care at home.",
     }
     fields.update(extra)
     made = recording.record(store, Concern, **fields).value

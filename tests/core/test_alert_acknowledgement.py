@@ -37,6 +37,7 @@ def _neglect_case(store: RecordStore) -> str:
             what_happened="Arrived hungry, in the same clothes as the day before.",
             dsl_decision=DslDecision.MONITOR,
             decision_reasons="Spoke to dad; monitoring in school.",
+            refer_if="Any further day arriving hungry: MASH contact.",
         )
     return str(child.id)
 

@@ -28,6 +28,7 @@ def test_acknowledge_from_the_overview(qtbot: QtBot, store: RecordStore) -> None
             what_happened="Arrived hungry.",
             dsl_decision=DslDecision.MONITOR,
             decision_reasons="Monitoring.",
+            refer_if="Any further morning arriving hungry.",
         )
     on = date(2026, 11, 20)
     alert = next(a for a in practice_alerts(store, on, child_id=child.id) if a.rule_id == "cumulative_neglect")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -22,12 +23,14 @@ from PySide6.QtWidgets import (
 from dslapp.errors import CasebookError
 from dslapp.models import Concern, Record
 from dslapp.models.base import Amendment
+from dslapp.services.concerns import DECISION_FIELDS, NeglectHistory
 from ui import strings, theme
 from ui.operations import casework
 from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import field_label, set_invalid, text_label
 from ui.widgets.concern_fields import CategoryList, ChildWordsBox, decision_combo, severity_combo, text_box
+from ui.widgets.neglect_pattern import NeglectPatternBox
 from ui.widgets.record_views import concern_html
 
 
@@ -86,6 +89,8 @@ class AmendConcernDialog(QDialog):
         self.decision.setCurrentIndex(self.decision.findData(concern.dsl_decision.value))
         self.reasons = text_box(strings.CONCERN_REASONS, height=56)
         self.reasons.setPlainText(concern.decision_reasons)
+        self.pattern_box = NeglectPatternBox()
+        self.pattern_box.refer_if.setPlainText(concern.refer_if)
         self.outcome = text_box(strings.CONCERN_OUTCOME, height=44)
         self.outcome.setPlainText(concern.outcome)
         self.significant = QCheckBox(strings.CONCERN_SIGNIFICANT)
@@ -103,8 +108,11 @@ class AmendConcernDialog(QDialog):
         ):
             form_layout.addWidget(field_label(label, widget))
             form_layout.addWidget(self.words if widget is self.words.edit else widget)
+            if widget is self.reasons:
+                form_layout.addWidget(self.pattern_box)
         form_layout.addWidget(self.significant)
         scroll = QScrollArea()
+        self.form_scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setWidget(form)
         splitter.addWidget(scroll)
@@ -113,6 +121,7 @@ class AmendConcernDialog(QDialog):
         layout.addWidget(splitter, 1)
 
         self.reason = text_box(strings.AMEND_REASON, placeholder=strings.AMEND_REASON_HINT, height=52)
+        self.reason.setMaximumHeight(110)  # the amendment itself gets the height
         layout.addWidget(field_label(strings.AMEND_REASON, self.reason))
         layout.addWidget(self.reason)
         footer = QHBoxLayout()
@@ -127,7 +136,31 @@ class AmendConcernDialog(QDialog):
         footer.addWidget(self.save_button)
         layout.addLayout(footer)
         QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
+        for signal in (
+            self.categories.changed,
+            self.facts.textChanged,
+            self.words.edit.textChanged,
+            self.decision.currentIndexChanged,
+        ):
+            signal.connect(self._refresh_pattern)
+        if session.is_open:
+            casework.load_neglect_history(session, str(concern.child_id), self._history_loaded, owner=self)
         self.facts.setFocus()
+
+    def _history_loaded(self, history: NeglectHistory) -> None:
+        if shiboken6.isValid(self):
+            self.pattern_box.set_history(history)
+            self._refresh_pattern()
+
+    def _refresh_pattern(self, *_args: object) -> None:
+        self.pattern_box.update_for(
+            self.concern.id,
+            self.concern.observed_at,
+            self.categories.selected(),
+            str(self.decision.currentData()),
+            self.facts.toPlainText(),
+            self.words.edit.toPlainText(),
+        )
 
     def changes(self) -> dict[str, Any]:
         proposed: dict[str, Any] = {
@@ -139,6 +172,7 @@ class AmendConcernDialog(QDialog):
             "immediate_action": self.immediate.toPlainText().strip(),
             "dsl_decision": self.decision.currentData(),
             "decision_reasons": self.reasons.toPlainText().strip(),
+            "refer_if": self.pattern_box.refer_if.toPlainText().strip(),
             "outcome": self.outcome.toPlainText().strip(),
             "significant": self.significant.isChecked(),
         }
@@ -150,6 +184,13 @@ class AmendConcernDialog(QDialog):
         changes = self.changes()
         if not changes:
             self.error.setText(strings.AMEND_NOTHING)
+            return
+        self._refresh_pattern()
+        if DECISION_FIELDS & changes.keys() and self.pattern_box.required():
+            self.error.setText(strings.NEED_REFER_IF)
+            set_invalid(self.pattern_box.refer_if, True)
+            self.form_scroll.ensureWidgetVisible(self.pattern_box)
+            self.pattern_box.refer_if.setFocus()
             return
         if not reason:
             self.error.setText(strings.AMEND_NEED_REASON)

@@ -8,6 +8,7 @@ to keep the draft; locking keeps it without asking; after a lock or a crash the 
 from __future__ import annotations
 
 import contextlib
+import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 from dslapp.errors import CasebookError
 from dslapp.models import Concern
 from dslapp.services.children import ChildSummary
+from dslapp.services.concerns import NeglectHistory
 from dslapp.services.drafts import Draft
 from ui import strings, theme
 from ui.formatting import dmy, when_saved
@@ -51,6 +53,7 @@ from ui.widgets.concern_fields import (
     severity_combo,
     text_box,
 )
+from ui.widgets.neglect_pattern import NeglectPatternBox
 
 AUTOSAVE_MS = 4000
 DEFAULT_ACTION_DAYS = 7
@@ -111,6 +114,7 @@ class RecordConcernDialog(QDialog):
         outer.addLayout(header)
 
         scroll = QScrollArea()
+        self.form_scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -217,11 +221,14 @@ class RecordConcernDialog(QDialog):
         decision.addWidget(self.decision, 1, 0, Qt.AlignmentFlag.AlignTop)
         decision.addWidget(field_label(strings.CONCERN_REASONS, self.reasons), 0, 1)
         decision.addWidget(self.reasons, 1, 1)
+        # the neglect pattern and "what would make you refer?", shown while the decision is not to refer
+        self.pattern_box = NeglectPatternBox()
+        decision.addWidget(self.pattern_box, 2, 0, 1, 2)
         self.action_rows = ActionsEditor(session.user_name, QDate(now().date() + timedelta(days=DEFAULT_ACTION_DAYS)))
-        decision.addWidget(field_label(strings.CONCERN_ACTIONS), 2, 0, 1, 2)
-        decision.addWidget(self.action_rows, 3, 0, 1, 2)
+        decision.addWidget(field_label(strings.CONCERN_ACTIONS), 3, 0, 1, 2)
+        decision.addWidget(self.action_rows, 4, 0, 1, 2)
         self.significant = QCheckBox(strings.CONCERN_SIGNIFICANT)
-        decision.addWidget(self.significant, 4, 0, 1, 2)
+        decision.addWidget(self.significant, 5, 0, 1, 2)
         decision.setColumnStretch(1, 1)
         self.decision.setMinimumWidth(290)
         grid.addWidget(decision_card, 1, 0, 1, 2)
@@ -274,8 +281,20 @@ class RecordConcernDialog(QDialog):
             self.action_rows.changed,
             self.significant.toggled,
             self.child_combo.currentIndexChanged,
+            self.pattern_box.changed,
         ):
             signal.connect(self._changed)
+        self._pattern_id = uuid.uuid4()  # the new concern's stand-in id while the pattern is worked out
+        self._history_for: str | None = None
+        for signal in (
+            self.observed.dateTimeChanged,
+            self.categories.changed,
+            self.facts.textChanged,
+            self.words.edit.textChanged,
+            self.decision.currentIndexChanged,
+        ):
+            signal.connect(self._refresh_pattern)
+        self.child_combo.currentIndexChanged.connect(self._load_history)
 
         if draft is not None:
             self.load_data(draft.data)
@@ -301,6 +320,7 @@ class RecordConcernDialog(QDialog):
             self.child_combo.setEditText("")
         self.child_combo.blockSignals(False)
         self._dirty = dirty
+        self._load_history()
         if self._wanted_child:
             self.facts.setFocus()
         else:
@@ -310,6 +330,36 @@ class RecordConcernDialog(QDialog):
         if shiboken6.isValid(self) and changes.touches("child") and self.session.is_open:
             self._wanted_child = self.child_id() or self._wanted_child
             casework.load_children(self.session, self._children_loaded, owner=self)
+        elif shiboken6.isValid(self) and changes.touches(Concern.KIND) and self.session.is_open:
+            self._history_for = None
+            self._load_history()
+
+    # ---- the neglect pattern in the decision box ----------------------------------------------------
+
+    def _load_history(self, *_args: object) -> None:
+        child_id = self.child_id()
+        if child_id == self._history_for or not self.session.is_open:
+            return
+        self._history_for = child_id
+        if not child_id:
+            self._history_loaded(None)
+            return
+        casework.load_neglect_history(self.session, child_id, self._history_loaded, owner=self)
+
+    def _history_loaded(self, history: NeglectHistory | None) -> None:
+        if shiboken6.isValid(self):
+            self.pattern_box.set_history(history)
+            self._refresh_pattern()
+
+    def _refresh_pattern(self, *_args: object) -> None:
+        self.pattern_box.update_for(
+            self._pattern_id,
+            _py_datetime(self.observed),
+            self.categories.selected(),
+            str(self.decision.currentData()),
+            self.facts.toPlainText(),
+            self.words.edit.toPlainText(),
+        )
 
     def child_id(self) -> str | None:
         index = self.child_combo.currentIndex()
@@ -345,6 +395,7 @@ class RecordConcernDialog(QDialog):
             "immediate_action": self.immediate.toPlainText(),
             "dsl_decision": self.decision.currentData(),
             "decision_reasons": self.reasons.toPlainText(),
+            "refer_if": self.pattern_box.refer_if.toPlainText(),
             "actions": [r.values() for r in self.action_rows.rows],
             "significant": self.significant.isChecked(),
         }
@@ -365,6 +416,7 @@ class RecordConcernDialog(QDialog):
         self.immediate.setPlainText(str(data.get("immediate_action", "")))
         self.decision.setCurrentIndex(max(self.decision.findData(data.get("dsl_decision")), 0))
         self.reasons.setPlainText(str(data.get("decision_reasons", "")))
+        self.pattern_box.refer_if.setPlainText(str(data.get("refer_if", "")))
         for action in data.get("actions", []):
             self.action_rows.add_row(action)
         self.significant.setChecked(bool(data.get("significant")))
@@ -414,6 +466,7 @@ class RecordConcernDialog(QDialog):
 
         for widget in (self.child_combo, self.reporter, self.categories, self.facts, self.reasons):
             set_invalid(widget, False)
+        set_invalid(self.pattern_box.refer_if, False)
         child_id = self.child_id()
         if not child_id:
             problem(strings.NEED_CHILD, self.child_combo)
@@ -433,6 +486,11 @@ class RecordConcernDialog(QDialog):
             return None
         if self.decision.currentData() != "pending" and not self.reasons.toPlainText().strip():
             problem(strings.NEED_REASONS, self.reasons)
+            return None
+        self._refresh_pattern()
+        if self.pattern_box.required():
+            problem(strings.NEED_REFER_IF, self.pattern_box.refer_if)
+            self.form_scroll.ensureWidgetVisible(self.pattern_box)
             return None
         incomplete = self.action_rows.incomplete()
         if incomplete is not None:
@@ -454,6 +512,7 @@ class RecordConcernDialog(QDialog):
             "immediate_action": self.immediate.toPlainText().strip(),
             "dsl_decision": self.decision.currentData(),
             "decision_reasons": self.reasons.toPlainText().strip(),
+            "refer_if": self.pattern_box.text() if self.pattern_box.applies() else "",
             "significant": self.significant.isChecked(),
         }
         return fields, self.action_rows.values()

@@ -82,6 +82,13 @@ def record_concern(
     )
 
 
+def load_neglect_history(
+    session: Session, child_id: str, on_done: Callable[[concerns.NeglectHistory], None], **kw: Any
+) -> None:
+    """The child's concerns for the decision box, which shows the neglect pattern before saving."""
+    session.run(lambda store: concerns.neglect_history(store, child_id), on_done, **kw)
+
+
 def amend_concern(
     session: Session, concern_id: str, reason: str, changes: dict[str, Any], on_done: Wrote[Concern], on_error: Failed
 ) -> None:

@@ -95,6 +95,13 @@ HISTORY_AN_RECORD = "an {what}"  # before a vowel
 CHILD_UPN_SHORT = "UPN {upn}"
 ACKNOWLEDGE_ALERT_TITLE = "Acknowledge alert"
 ACKNOWLEDGE_ALERT_ASK = "{alert}\n\nWhat are you doing about it? (kept in the record)"
+# An alert whose acknowledgement means something more than "seen", by rule id.
+ACKNOWLEDGE_ALERT_ASKS = {
+    "cumulative_neglect": (
+        "{alert}\n\nYou are reviewing the pattern as a whole, not one concern. What have you decided about it, "
+        "and why? (kept in the record; the alert stands again if another neglect concern follows)"
+    ),
+}
 ALERTS_TITLE = "Practice alerts"
 ALERTS_TITLE_COUNT = "Practice alerts ({count})"
 ALERT_ACKNOWLEDGED = "Acknowledged {date}: {note}"

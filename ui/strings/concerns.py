@@ -65,3 +65,13 @@ CONCERN_TEXT_REPORTED = "Reported by: {name}"
 CONCERN_TEXT_CATEGORIES = "Categories: {categories}"
 CONCERN_ERROR_NAME = "Problem with this record"
 CONCERN_SAVE_TIP = "Ctrl+S"
+
+# ---- the neglect pattern in the decision box (ui/widgets/neglect_pattern.py)
+CONCERN_PATTERN_HEADING = "This child has a neglect pattern"
+CONCERN_PATTERN_LEARNING = "Learning from reviews: {learning}."
+CONCERN_REFER_IF = "What would make you refer?"
+CONCERN_REFER_IF_HINT = (
+    "Required while this child has a neglect pattern and the decision is not to refer: what would have to "
+    "happen, or not change, for you to make a MASH contact."
+)
+NEED_REFER_IF = "Record what would make you refer: this child has a neglect pattern and the decision is not to refer."

@@ -414,7 +414,9 @@ class ChildRecordPage(QWidget):
     def _acknowledge_alert(self, alert: AlertItem) -> None:
         """Ask for the DSL's note; the alert stays on the list, marked acknowledged (never silently hidden)."""
         note, ok = QInputDialog.getMultiLineText(
-            self, strings.ACKNOWLEDGE_ALERT_TITLE, strings.ACKNOWLEDGE_ALERT_ASK.format(alert=alert.title)
+            self,
+            strings.ACKNOWLEDGE_ALERT_TITLE,
+            strings.ACKNOWLEDGE_ALERT_ASKS.get(alert.rule_id, strings.ACKNOWLEDGE_ALERT_ASK).format(alert=alert.title),
         )
         if not ok:
             return
