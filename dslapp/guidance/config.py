@@ -103,6 +103,7 @@ class EarlyHelpSettings(_Settings):
     life_improved_hint: Words
     services_follow_up: Words
     services_follow_up_detail: Words
+    describes_services_mark: Words
     service_words: tuple[Words, ...]
     lived_experience_words: tuple[Words, ...]
     prompts: EarlyHelpPrompts
@@ -171,6 +172,7 @@ class EscalationAlert(AlertText):
 
 class AlertSettings(_Settings):
     eh_no_improvement: AlertText
+    eh_describes_services: AlertText
     nfa_concerns_continue: NfaAlert
     cp_plan_new_concern: CpPlanAlert
     child_voice_not_recorded: ChildVoiceAlert
