@@ -457,3 +457,18 @@ def test_governors_summary_shows_small_counts_as_fewer_than_5(store: RecordStore
 
 def test_governors_count_boundaries() -> None:
     assert [governors_count(n) for n in (0, 1, 4, 5, 12)] == ["0", "fewer than 5", "fewer than 5", "5", "12"]
+
+
+def test_knowledge_refresh_is_due_a_year_after_the_last_cpd_recorded(store: RecordStore) -> None:
+    """KCSIE 2025: DSL training every two years, knowledge and skills refreshed at least annually."""
+    settings = LearningSettings(knowledge_refresh_months=12)
+    assert supervision.knowledge_refresh_today(store, date(2026, 3, 10), settings) == []  # nothing recorded yet
+    supervision.record_cpd(store, training="DSL refresher training", attended_on=date(2025, 3, 10))
+    assert supervision.knowledge_refresh_today(store, date(2026, 3, 9), settings) == []
+    [item] = supervision.knowledge_refresh_today(store, date(2026, 3, 10), settings)
+    assert item.due == date(2026, 3, 10) and not item.overdue and "since 10/03/2025" in item.title
+    assert supervision.knowledge_refresh_today(store, date(2026, 3, 11), settings)[0].overdue
+    assert any("knowledge update" in i.title for i in today(store, date(2026, 3, 10))["alerts"])
+    supervision.record_cpd(store, training="Local DSL network meeting", attended_on=date(2026, 3, 11))
+    assert supervision.knowledge_refresh_today(store, date(2026, 3, 12), settings) == []
+    assert supervision.add_months(date(2025, 1, 31), 1) == date(2025, 2, 28)
