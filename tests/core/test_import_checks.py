@@ -12,14 +12,24 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from support import PASSPHRASE, MakeVault
+from support import FAST_KDF, PASSPHRASE, MakeVault
 from support import run_cli as run
 
 from dslapp.errors import DuplicateChild, FutureDatedRecord
-from dslapp.models import Category, ChronologyEntry, Concern, EarlyHelpPlan, EarlyHelpReview, Judgement, ReviewDecision
+from dslapp.models import (
+    Category,
+    Child,
+    ChronologyEntry,
+    Concern,
+    EarlyHelpPlan,
+    EarlyHelpReview,
+    Judgement,
+    ReviewDecision,
+)
 from dslapp.services import recording
 from dslapp.services.bundle import build_bundle, import_bundle, parse_bundle
 from dslapp.services.children import add_child
+from dslapp.services.transfer import export_transfer, import_transfer
 from dslapp.store import RecordStore
 from dslapp.vault.vault import Vault
 
@@ -179,3 +189,22 @@ def test_cli_import_refuses_a_future_record_and_a_duplicate_child_in_one_line(
     assert code == 1 and err.count("\n") == 1 and "already in this casebook" in err
     with Vault.open(receiver, PASSPHRASE) as vault:
         assert len(RecordStore(vault).find(type(parse_bundle(json.dumps(data)).child))) == 1
+
+
+def test_a_transfer_pack_for_a_child_already_here_is_refused_and_adds_nothing(
+    tmp_path: Path, make_vault: MakeVault
+) -> None:
+    sender, _ = make_vault(tmp_path / "sender", "Ms Ada Sender", school="Fictional Sender Primary", clock=_at(SENT_ON))
+    with sender:
+        store = RecordStore(sender)
+        kid, _ = add_child(store, legal_forename="Pip", legal_surname="Fictionshire", dob=date(2016, 4, 1))
+        out = tmp_path / "out"
+        out.mkdir()
+        pack = export_transfer(store, kid.id, out, "Fictional High", "Mr Bo Receiver", kdf=FAST_KDF)
+    with _receiver(tmp_path, make_vault, SENT_ON) as vault:
+        receiver = RecordStore(vault)
+        here, _ = add_child(receiver, legal_forename="Pip", legal_surname="Fictionshire", dob=date(2016, 4, 1))
+        before = receiver.count()
+        with pytest.raises(DuplicateChild, match="same legal name and date of birth"):
+            import_transfer(receiver, pack.pack_path, pack.passphrase)
+        assert receiver.count() == before and receiver.all_of(Child) == [here]
