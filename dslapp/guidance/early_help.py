@@ -210,7 +210,8 @@ def review_outcome_prompts(
     """What the review guide says after the judgement and decision.
 
     - No change or worse: say so, and offer to revise the targets now or start a MASH enquiry draft.
-      When the review before this one also found no improvement, say that instead (two in a row).
+      When the review before this one also showed no improvement, say that instead (two in a row); an answer
+      that describes services, not the child's life, counts as no improvement for this (``shows_no_improvement``).
     - Step up: offer the MASH enquiry draft.
     - Close or step down: ask what has improved for the child.
     ``reviews`` are the plan's earlier reviews (``new_review`` may or may not be among them).
