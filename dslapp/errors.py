@@ -162,6 +162,16 @@ class MalformedBundle(CasebookError):
     """A case bundle file could not be imported; nothing was written."""
 
 
+class FutureDatedRecord(MalformedBundle):
+    """A case bundle or transfer pack holds a record dated after today (the receiving casebook's date); nothing
+    was imported. The message names the record's kind and date."""
+
+
+class DuplicateChild(AlreadyImported):
+    """The child in a case bundle or transfer pack is already in this casebook under another id (same UPN, or
+    the same legal name and date of birth); nothing was imported, so the child never has a second file."""
+
+
 class DiskFull(CasebookError):
     default_message = (
         "The disk is full, so the last change could not be saved. Nothing already saved has been lost. "

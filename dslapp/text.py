@@ -125,6 +125,20 @@ LONE_SURROGATE_MESSAGE = (
 # ---- dates, the one way the app shows them (en-GB) -------------------------------------------------------
 
 
+_PROPER_FIRST_WORDS = frozenset({"Early"})
+"""Record labels whose first word keeps its capital inside a sentence ("an Early Help review")."""
+
+
+def label_in_sentence(label: str) -> str:
+    """A record's label as it reads inside a sentence, with its article: "a record of concern",
+    "an Early Help review", "a MASH enquiry"."""
+    first = label.split(" ", 1)[0]
+    keep = first.isupper() or first in _PROPER_FIRST_WORDS
+    words = label if keep else label[:1].lower() + label[1:]
+    article = "an" if words[:1].lower() in "aeiou" and not first.isupper() else "a"
+    return f"{article} {words}"
+
+
 def dmy(day: date | datetime | None) -> str:
     """dd/mm/yyyy, the one date format the app shows (empty for no date)."""
     return day.strftime("%d/%m/%Y") if day else ""

@@ -19,6 +19,9 @@ from dslapp.models.referral import DisagreementType
 from dslapp.text import dmy
 
 REDACTED = "[name removed]"
+SMALL_COUNT = 5
+"""Counts from 1 to ``SMALL_COUNT - 1`` are never printed: in a small school they could identify a child."""
+FEWER_THAN = f"fewer than {SMALL_COUNT}"
 NOT_YET = "Outcome awaited"
 DISAGREEMENT_LABELS = {
     DisagreementType.THRESHOLD: "Threshold",
@@ -69,10 +72,19 @@ def redact(text: str, names: list[str]) -> str:
     return pattern.sub(REDACTED, text)
 
 
+def count(n: int) -> str:
+    """A count as the governors see it: 0 stays 0, 1 to 4 are "fewer than 5", 5 and more are exact."""
+    return FEWER_THAN if 0 < n < SMALL_COUNT else str(n)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _counts(title: str, rows: list[tuple[str, int]], width: float) -> list[Flowable]:
     if not rows:
         return [paragraph(f"{title}: none in this period.", NOTE)]
-    return [table([title, "Number"], [(k, str(v)) for k, v in rows], [width * 0.75, width * 0.25]), gap(8)]
+    return [table([title, "Number"], [(k, count(v)) for k, v in rows], [width * 0.75, width * 0.25]), gap(8)]
 
 
 def summary_story(summary: LearningSummary) -> list[Flowable]:
@@ -80,27 +92,31 @@ def summary_story(summary: LearningSummary) -> list[Flowable]:
     story: list[Flowable] = [
         paragraph(
             "This summary gives numbers only. It does not name or otherwise identify any child, and it is "
-            "intended for the governors' annual safeguarding report.",
+            "intended for the governors' annual safeguarding report. Any number from one to four is shown as "
+            f'"{FEWER_THAN}" so that no child can be identified in a small school.',
             NOTE,
         ),
         heading("Concerns recorded"),
         paragraph(
-            f"{summary.concerns} concerns were recorded about {summary.children_with_concerns} children. "
+            _sentence(f"{count(summary.concerns)} concerns were recorded about ")
+            + f"{count(summary.children_with_concerns)} children. "
             "A concern can fall under more than one category."
         ),
         *_counts("Category", summary.by_category, width),
         heading("Referrals and outcomes"),
-        paragraph(f"{summary.referrals_sent} referrals (MASH enquiries or requests for support) were sent."),
+        paragraph(
+            _sentence(f"{count(summary.referrals_sent)} referrals (MASH contacts or requests for support) were sent.")
+        ),
         *_counts("Outcome", summary.by_outcome, width),
         heading("Escalations (professional disagreement)"),
         paragraph(
-            f"{summary.escalations} disagreements were escalated under the Case Resolution Protocol; "
-            f"{summary.escalations_resolved} escalation stages ended in a resolution."
+            _sentence(f"{count(summary.escalations)} disagreements were escalated under the Case Resolution Protocol; ")
+            + f"{count(summary.escalations_resolved)} escalation stages ended in a resolution."
         ),
         *_counts("What the disagreement was about", summary.escalations_by_type, width),
         *_counts("Highest stage reached", summary.highest_stage, width),
         heading("Learning from reviews"),
-        paragraph(f"The learning library holds {summary.learning_entries} entries."),
+        paragraph(f"The learning library holds {count(summary.learning_entries)} entries."),
     ]
     if summary.changes:
         story.append(
@@ -136,4 +152,14 @@ def render_governors_pdf(
     return build_staff_pdf(summary_story(summary), info)
 
 
-__all__ = ["DISAGREEMENT_LABELS", "NOT_YET", "ActionLine", "LearningSummary", "redact", "render_governors_pdf"]
+__all__ = [
+    "DISAGREEMENT_LABELS",
+    "FEWER_THAN",
+    "NOT_YET",
+    "SMALL_COUNT",
+    "ActionLine",
+    "LearningSummary",
+    "count",
+    "redact",
+    "render_governors_pdf",
+]

@@ -238,7 +238,9 @@ def _box(label: str, text: str, fonts: Fonts) -> FieldBox:
     return FieldBox(label, fonts.answer(text, WIDTH), WIDTH, fonts)
 
 
-def _early_help_story(child_file: ChildFile, fonts: Fonts) -> list[Flowable]:
+def _early_help_story(
+    child_file: ChildFile, fonts: Fonts, review_marks: Mapping[str, str] | None = None
+) -> list[Flowable]:
     plan = current_plan(child_file)
     if plan is None:
         return [SectionHeading("Early Help", WIDTH), *_message("No Early Help plan is recorded for this child.", fonts)]
@@ -300,7 +302,7 @@ def _early_help_story(child_file: ChildFile, fonts: Fonts) -> list[Flowable]:
     if not shown:
         story.extend(_message("This plan has not been reviewed yet.", fonts))
     for review in shown:
-        story.extend(_review_story(review, goal_names, fonts))
+        story.extend(_review_story(review, goal_names, fonts, (review_marks or {}).get(str(review.id), "")))
     if len(reviews) > len(shown):
         story.extend(_message(f"{len(reviews) - len(shown)} earlier review(s) are in the chronology.", fonts))
     earlier = [p for p in child_file.early_help_plans if p.id != plan.id]
@@ -313,7 +315,9 @@ def _early_help_story(child_file: ChildFile, fonts: Fonts) -> list[Flowable]:
     return story
 
 
-def _review_story(review: EarlyHelpReview, goal_names: dict[uuid.UUID, str], fonts: Fonts) -> list[Flowable]:
+def _review_story(
+    review: EarlyHelpReview, goal_names: dict[uuid.UUID, str], fonts: Fonts, mark: str = ""
+) -> list[Flowable]:
     quarter = WIDTH / 4
     story: list[Flowable] = [SectionHeading(f"Review held {dmy(review.held_on)}", WIDTH, sub=True)]
     story.extend(
@@ -330,7 +334,8 @@ def _review_story(review: EarlyHelpReview, goal_names: dict[uuid.UUID, str], fon
         )
     )
     story.append(_box("Who attended", ", ".join(review.attendees), fonts))
-    story.append(_box("How has life improved for the child?", review.life_improved, fonts))
+    question = "How has life improved for the child?"
+    story.append(_box(f"{question} ({mark.rstrip('.')})" if mark else question, review.life_improved, fonts))
     story.append(_box("The child's voice", review.child_voice, fonts))
     story.append(_box("Reasons for the decision", review.decision_reasons, fonts))
     if review.goal_progress:
@@ -472,11 +477,13 @@ def render_referral_pack(
     school: str = "",
     form: EnquiryForm,
     domain_titles: Mapping[str, str] | None = None,
+    review_marks: Mapping[str, str] | None = None,
     progress: Progress | None = None,
 ) -> tuple[bytes, int, dict[str, int]]:
     """The pack as PDF bytes (pure: no vault, no disk). Returns (bytes, pages, first page of each part).
 
-    ``domain_titles`` names the Levels of Need domains as the school's guidance settings do."""
+    ``domain_titles`` names the Levels of Need domains as the school's guidance settings do; ``review_marks``
+    (review id → mark) are the guidance's marks on Early Help reviews, shown beside their answer."""
     fonts = Fonts()
     child = child_file.child
 
@@ -552,7 +559,12 @@ def render_referral_pack(
         )
     )
     parts.append(
-        PagePart("early_help", PART_TITLES["early_help"], info("early_help"), _early_help_story(child_file, fonts))
+        PagePart(
+            "early_help",
+            PART_TITLES["early_help"],
+            info("early_help"),
+            _early_help_story(child_file, fonts, review_marks),
+        )
     )
     parts.append(
         PagePart(

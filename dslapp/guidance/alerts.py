@@ -47,6 +47,7 @@ class RuleId:
     CUMULATIVE_NEGLECT = neglect.RULE_ID
     EH_NO_IMPROVEMENT = "eh_no_improvement"
     EH_NO_REVIEW_BOOKED = "eh_no_review_booked"
+    EH_DESCRIBES_SERVICES = "eh_describes_services"
     NFA_CONCERNS_CONTINUE = "nfa_concerns_continue"
     CP_PLAN_NEW_CONCERN = "cp_plan_new_concern"
     CHILD_VOICE_NOT_RECORDED = "child_voice_not_recorded"
@@ -166,7 +167,7 @@ def eh_no_improvement_rule(case: CaseRecords, on: date, config: GuidanceConfig) 
         if plan.status != PlanStatus.OPEN:
             continue
         reviews = [r for r in case.reviews if r.held_on <= on]
-        pair = early_help.stalled(plan, reviews)
+        pair = early_help.stalled(plan, reviews, config)
         if pair is None:
             continue
         previous, current = pair
@@ -177,8 +178,8 @@ def eh_no_improvement_rule(case: CaseRecords, on: date, config: GuidanceConfig) 
             previous=dmy(previous.held_on),
             current=dmy(current.held_on),
             name=case.name,
-            previous_judgement=previous.overall.label.lower(),
-            current_judgement=current.overall.label.lower(),
+            previous_judgement=early_help.judgement_words(previous, config),
+            current_judgement=early_help.judgement_words(current, config),
         )
         out.append(
             case.alert(
@@ -205,6 +206,42 @@ def eh_no_review_booked_rule(case: CaseRecords, on: date, config: GuidanceConfig
         last = fill(text.last_review, date=dmy(max(held))) if held else text.never_reviewed
         reason = fill(text.reason, name=case.name, started_on=dmy(plan.started_on), last=last)
         out.append(case.alert(RuleId.EH_NO_REVIEW_BOOKED, plan.id, text.title, reason, due=since, overdue=True))
+    return out
+
+
+def eh_describes_services_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
+    """An open Early Help plan with reviews (held by ``on``) whose "how has life improved for the child?"
+    answer describes services, not the child's daily life. Anchored to the latest such review, so a new one
+    raises it again after an acknowledgement; amending the answer to speak of the child clears it."""
+    text = config.alerts.eh_describes_services
+    out = []
+    for plan in case.plans:
+        if plan.status != PlanStatus.OPEN:
+            continue
+        marked = [
+            r
+            for r in early_help.reviews_of(plan, case.reviews)
+            if r.held_on <= on and early_help.describes_services(r, config)
+        ]
+        if not marked:
+            continue
+        latest = marked[-1]
+        reason = fill(
+            text.reason,
+            count=len(marked),
+            name=case.first_name,
+            dates=", ".join(dmy(r.held_on) for r in marked),
+        )
+        out.append(
+            case.alert(
+                RuleId.EH_DESCRIBES_SERVICES,
+                latest.id,
+                text.title,
+                reason,
+                due=latest.held_on,
+                records=[*(r.id for r in marked), plan.id],
+            )
+        )
     return out
 
 
@@ -344,6 +381,7 @@ RULES: dict[str, Rule] = {
     RuleId.CUMULATIVE_NEGLECT: cumulative_neglect_rule,
     RuleId.EH_NO_IMPROVEMENT: eh_no_improvement_rule,
     RuleId.EH_NO_REVIEW_BOOKED: eh_no_review_booked_rule,
+    RuleId.EH_DESCRIBES_SERVICES: eh_describes_services_rule,
     RuleId.NFA_CONCERNS_CONTINUE: nfa_concerns_continue_rule,
     RuleId.CP_PLAN_NEW_CONCERN: cp_plan_new_concern_rule,
     RuleId.CHILD_VOICE_NOT_RECORDED: child_voice_rule,

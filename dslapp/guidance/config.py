@@ -27,7 +27,7 @@ from dslapp.models import Category, ChildStatus, DslDecision
 from dslapp.models.referral import DisagreementType
 from dslapp.paths import resource_files
 
-CONFIG_FILES = ("practice.toml", "levels_of_need.toml")
+CONFIG_FILES = ("practice.toml", "levels_of_need.toml", "local_contacts.toml")
 OVERRIDE_FOLDER = "guidance"
 
 Words = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -103,6 +103,7 @@ class EarlyHelpSettings(_Settings):
     life_improved_hint: Words
     services_follow_up: Words
     services_follow_up_detail: Words
+    describes_services_mark: Words
     service_words: tuple[Words, ...]
     lived_experience_words: tuple[Words, ...]
     prompts: EarlyHelpPrompts
@@ -201,6 +202,7 @@ class EscalationAlert(AlertText):
 class AlertSettings(_Settings):
     eh_no_improvement: AlertText
     eh_no_review_booked: NoReviewAlert
+    eh_describes_services: AlertText
     nfa_concerns_continue: NfaAlert
     cp_plan_new_concern: CpPlanAlert
     child_voice_not_recorded: ChildVoiceAlert
@@ -323,6 +325,48 @@ class LevelsOfNeedSettings(_Settings):
         return self
 
 
+# ---- local contacts and the front-door route ----------------------------------------------------------
+
+REQUIRED_CONTACTS = ("front_door", "out_of_hours", "lado", "police", "prevent", "health")
+
+
+class LocalContact(_Settings):
+    key: Words
+    service: Words
+    phone: Words
+    when: str = ""
+    notes: str = ""
+    placeholder: bool = False
+    """True while the number is the shipped fictional one: shown marked for the school to fill in."""
+
+
+class FrontDoorRoute(_Settings):
+    name: Words
+    request_name: Words
+    online_form: Words
+    online_form_placeholder: bool = False
+    route: Words
+    phone_follow_up_hours: int = Field(default=0, ge=0, le=72)
+    """The local procedure's time to complete the online form after phoning (0: not yet set)."""
+    phone_follow_up: Words
+    phone_follow_up_unset: Words
+
+
+class LocalSettings(_Settings):
+    title: Words
+    intro: Words
+    placeholder_note: Words
+    front_door: FrontDoorRoute
+    contacts: tuple[LocalContact, ...]
+
+    @model_validator(mode="after")
+    def _has_the_contacts_a_dsl_needs(self) -> LocalSettings:
+        missing = [k for k in REQUIRED_CONTACTS if k not in {c.key for c in self.contacts}]
+        if missing:
+            raise ValueError(f"contacts: add {', '.join(missing)}")
+        return self
+
+
 # ---- the whole ----------------------------------------------------------------------------------------
 
 
@@ -335,6 +379,7 @@ class GuidanceConfig(_Settings):
     escalation: EscalationSettings
     mash_form: MashFormSettings
     levels_of_need: LevelsOfNeedSettings
+    local: LocalSettings
 
 
 def merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:

@@ -125,8 +125,34 @@ def life_improved_prompts(text: str, child_name: str = "", config: GuidanceConfi
 # ---- the outcome of a review ----------------------------------------------------------------------------
 
 
-def shows_no_improvement(review: EarlyHelpReview) -> bool:
-    return review.overall in (Judgement.NO_CHANGE, Judgement.WORSE)
+def describes_services(review: EarlyHelpReview, config: GuidanceConfig | None = None) -> bool:
+    """True when a saved review's answer to "how has life improved for the child?" is about services.
+
+    A pure function of the review as it stands (its current wording after any amendment), so the mark is the
+    same whether the review was typed, imported in a case bundle or amended later, and on any date.
+    """
+    return life_improved_is_about_services(review.life_improved, config)
+
+
+def review_marks(reviews: Iterable[EarlyHelpReview], config: GuidanceConfig | None = None) -> dict[str, str]:
+    """The mark for each review whose answer describes services, by review id (the others are left out)."""
+    cfg = resolve(config)
+    return {str(r.id): cfg.early_help.describes_services_mark for r in reviews if describes_services(r, cfg)}
+
+
+def shows_no_improvement(review: EarlyHelpReview, config: GuidanceConfig | None = None) -> bool:
+    """No change, worse, or an answer about services only: nothing shows the child's life improving."""
+    return review.overall in (Judgement.NO_CHANGE, Judgement.WORSE) or describes_services(review, config)
+
+
+def judgement_words(review: EarlyHelpReview, config: GuidanceConfig | None = None) -> str:
+    """The review's overall judgement in a sentence, with the mark when its answer describes services:
+    "no change", or "improved; answer describes services, not the child's daily life"."""
+    words = review.overall.label.lower()
+    if describes_services(review, config):
+        mark = resolve(config).early_help.describes_services_mark
+        words = f"{words}; {mark[:1].lower()}{mark[1:]}"
+    return words
 
 
 def reviews_of(plan: EarlyHelpPlan, reviews: Iterable[EarlyHelpReview]) -> list[EarlyHelpReview]:
@@ -142,10 +168,13 @@ def previous_review(
     return earlier[-1] if earlier else None
 
 
-def stalled(plan: EarlyHelpPlan, reviews: Iterable[EarlyHelpReview]) -> tuple[EarlyHelpReview, EarlyHelpReview] | None:
-    """The plan's last two reviews when both found no improvement (no change or worse), else None."""
+def stalled(
+    plan: EarlyHelpPlan, reviews: Iterable[EarlyHelpReview], config: GuidanceConfig | None = None
+) -> tuple[EarlyHelpReview, EarlyHelpReview] | None:
+    """The plan's last two reviews when both show no improvement (no change, worse, or an answer that
+    describes services, not the child's life), else None."""
     ordered = reviews_of(plan, reviews)
-    if len(ordered) >= 2 and shows_no_improvement(ordered[-2]) and shows_no_improvement(ordered[-1]):
+    if len(ordered) >= 2 and shows_no_improvement(ordered[-2], config) and shows_no_improvement(ordered[-1], config):
         return ordered[-2], ordered[-1]
     return None
 
@@ -181,7 +210,8 @@ def review_outcome_prompts(
     """What the review guide says after the judgement and decision.
 
     - No change or worse: say so, and offer to revise the targets now or start a MASH enquiry draft.
-      When the review before this one also found no improvement, say that instead (two in a row).
+      When the review before this one also showed no improvement, say that instead (two in a row); an answer
+      that describes services, not the child's life, counts as no improvement for this (``shows_no_improvement``).
     - Step up: offer the MASH enquiry draft.
     - Close or step down: ask what has improved for the child.
     ``reviews`` are the plan's earlier reviews (``new_review`` may or may not be among them).
@@ -189,9 +219,10 @@ def review_outcome_prompts(
     cfg = resolve(config)
     texts = cfg.early_help.prompts
     prompts: list[Prompt] = []
-    if shows_no_improvement(new_review):
-        before = previous_review(plan, reviews, new_review)
-        if before is not None and shows_no_improvement(before):
+    before = previous_review(plan, reviews, new_review)
+    two_in_a_row = before is not None and shows_no_improvement(new_review, cfg) and shows_no_improvement(before, cfg)
+    if two_in_a_row or new_review.overall in (Judgement.NO_CHANGE, Judgement.WORSE):
+        if two_in_a_row and before is not None:
             code, title = PromptCode.TWO_WITHOUT_IMPROVEMENT, texts.two_without_improvement_title
             message = fill(texts.two_without_improvement, previous=dmy(before.held_on), current=dmy(new_review.held_on))
         elif new_review.overall == Judgement.WORSE:
@@ -230,6 +261,8 @@ __all__ = [
     "ENDING_DECISIONS",
     "check_next_review",
     "closing_prompt",
+    "describes_services",
+    "judgement_words",
     "latest_review_date",
     "life_improved_is_about_services",
     "life_improved_prompts",
@@ -237,6 +270,7 @@ __all__ = [
     "next_review_default",
     "previous_review",
     "review_date_problem",
+    "review_marks",
     "review_outcome_prompts",
     "reviews_of",
     "service_words_in",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime, timedelta
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
 
@@ -52,6 +52,25 @@ def _not_future_datetime(value: datetime, info: ValidationInfo) -> datetime:
         raise ValueError("cannot be in the future")
     return value
 
+
+def happened_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``cls`` that say when something happened (declared ``PastDate`` or ``PastDateTime``,
+    optional or not): the dates an import checks against the receiving casebook's today."""
+    found = _HAPPENED_FIELDS.get(cls)
+    if found is None:
+        names = []
+        for name, info in cls.model_fields.items():
+            metadata = list(info.metadata)
+            for arg in get_args(info.annotation):  # ``PastDate | None``
+                metadata.extend(getattr(arg, "__metadata__", ()))
+            if any(isinstance(m, AfterValidator) and m.func in _HAPPENED_CHECKS for m in metadata):
+                names.append(name)
+        found = _HAPPENED_FIELDS[cls] = tuple(names)
+    return found
+
+
+_HAPPENED_CHECKS = (_not_future_date, _not_future_datetime)
+_HAPPENED_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
 
 PastDate = Annotated[date, AfterValidator(_not_future_date)]
 PastDateTime = Annotated[datetime, AfterValidator(_not_future_datetime)]

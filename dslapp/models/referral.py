@@ -95,11 +95,13 @@ class DisagreementType(StrEnum):
 
 
 ESCALATION_STAGES = {
-    1: "Stage 1: the social worker",
-    2: "Stage 2: their team manager",
-    3: "Stage 3: the service manager",
-    4: "Stage 4: head of service / partnership",
+    1: "Stage 1: resolve it together",
+    2: "Stage 2: manager to manager",
+    3: "Stage 3: senior managers",
+    4: "Stage 4: the safeguarding partnership",
 }
+"""Short names of the stages for records and documents; the school's own stage names, people and timescales
+are guidance settings (``resources/guidance/practice.toml``, ``[[escalation.stages]]``)."""
 
 
 class Escalation(ChildRecord):

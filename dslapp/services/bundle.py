@@ -10,14 +10,21 @@ import errno
 import json
 import stat
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dslapp import __version__
-from dslapp.errors import AlreadyImported, CannotReadFile, CannotWriteFile, MalformedBundle
+from dslapp.errors import (
+    AlreadyImported,
+    CannotReadFile,
+    CannotWriteFile,
+    DuplicateChild,
+    FutureDatedRecord,
+    MalformedBundle,
+)
 from dslapp.files import write_private_file
 from dslapp.models import (
     RECORD_KINDS,
@@ -39,12 +46,12 @@ from dslapp.models import (
     ThresholdDecision,
     Transfer,
 )
-from dslapp.models.base import STORED
+from dslapp.models.base import STORED, happened_fields
 from dslapp.services.changes import Changes
 from dslapp.services.children import ChildFile, open_child_file
 from dslapp.services.results import Saved
 from dslapp.store import RecordStore, queries
-from dslapp.text import LONE_SURROGATE_MESSAGE, one_line, quote_for_message
+from dslapp.text import LONE_SURROGATE_MESSAGE, dmy, label_in_sentence, one_line, quote_for_message
 from dslapp.vault.audit import Action as Audit
 from dslapp.vault.sqlcipher import IntegrityError
 
@@ -338,6 +345,7 @@ def import_bundle(store: RecordStore, bundle: CaseBundle) -> Saved[Child]:
             f"{quote_for_message(bundle.child.display_name)} is already in this casebook (same record id), "
             "so nothing was imported."
         )
+    _check_not_already_here(store, bundle.child)
     records = bundle.records()
     ids = {str(r.id) for r in records}
     if len(ids) != len(records):
@@ -355,6 +363,7 @@ def import_bundle(store: RecordStore, bundle: CaseBundle) -> Saved[Child]:
                 "Nothing was added."
             )
     _check_history(bundle, {str(r.id): r for r in records})
+    _check_dates(records, store.vault.now().astimezone().date())
     try:
         with store.db.transaction():
             store.add_many(records)
@@ -366,6 +375,50 @@ def import_bundle(store: RecordStore, bundle: CaseBundle) -> Saved[Child]:
             "The case bundle could not be imported: it breaks a rule of the casebook. Nothing was added."
         ) from exc
     return Saved(bundle.child, Changes(frozenset(r.KIND for r in records), frozenset({str(bundle.child.id)})))
+
+
+def _upn_key(upn: str) -> str:
+    return "".join(upn.split()).upper()
+
+
+def _name_key(child: Child) -> tuple[str, str]:
+    return (" ".join(child.legal_forename.split()).casefold(), " ".join(child.legal_surname.split()).casefold())
+
+
+def _check_not_already_here(store: RecordStore, incoming: Child) -> None:
+    """Refuse a child who is already in the casebook under another id: one child, one file.
+
+    The same child is the same UPN, or the same legal name (any case and spacing) and date of birth. Merging two
+    files is not offered: the DSL adds what is new to the existing file, where it is amended and audited.
+    """
+    upn, name = _upn_key(incoming.upn), _name_key(incoming)
+    for child in store.all_of(Child):
+        if upn and _upn_key(child.upn) == upn:
+            why = "same UPN"
+        elif child.dob == incoming.dob and _name_key(child) == name:
+            why = "same legal name and date of birth"
+        else:
+            continue
+        raise DuplicateChild(
+            f"{quote_for_message(child.full_legal_name)} (born {dmy(child.dob)}, id {str(child.id)[:8]}) is already in "
+            f"this casebook ({why}). Nothing was added: a child has one file. Add what is new to their file, or, "
+            "if this is a different child, ask the sender to check the UPN, name and date of birth."
+        )
+
+
+def _check_dates(records: list[Record], today: date) -> None:
+    """Refuse any record dated after ``today`` (an action's date is when it is due, which may be later)."""
+    for record in records:
+        dated: list[date | datetime | None] = [getattr(record, name) for name in happened_fields(type(record))]
+        if not isinstance(record, Action):
+            dated.append(record.occurred_on())
+        for value in dated:
+            day = value.date() if isinstance(value, datetime) else value
+            if day is not None and day > today:
+                raise FutureDatedRecord(
+                    f"The case bundle could not be imported: it holds {label_in_sentence(record.LABEL)} dated "
+                    f"{dmy(day)}, after today ({dmy(today)}). Nothing was added."
+                )
 
 
 def _check_history(bundle: CaseBundle, by_id: dict[str, Record]) -> None:

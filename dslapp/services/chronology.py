@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from dslapp.models import Category, Child, ChronologyEntry, Record
+from dslapp.guidance.config import GuidanceConfig
+from dslapp.guidance.early_help import review_marks
+from dslapp.models import Category, Child, ChronologyEntry, EarlyHelpReview, Record
 from dslapp.services.recording import record as record_new
 from dslapp.services.results import Saved
 from dslapp.store import RecordStore
@@ -48,11 +50,13 @@ __all__ = [
     "Quarter",
     "build_chronology",
     "chronology_of",
+    "chronology_rows",
     "chronology_summary",
     "curate_row",
     "dmy",
     "entry_row",
     "filter_rows",
+    "marks_for",
     "rows_from_records",
     "sort_key",
 ]
@@ -89,7 +93,20 @@ def build_chronology(
         categories=categories,
         source=source,
         significant_only=significant_only,
+        review_marks=marks_for(records),
     )
+
+
+def marks_for(records: Iterable[Record], config: GuidanceConfig | None = None) -> dict[str, str]:
+    """The guidance's marks for the Early Help reviews among ``records`` (those whose answer to "how has life
+    improved for the child?" describes services), by review id."""
+    return review_marks((r for r in records if isinstance(r, EarlyHelpReview)), config)
+
+
+def chronology_rows(records: Iterable[Record], config: GuidanceConfig | None = None) -> list[ChronologyRow]:
+    """Every chronology row of a child's ``records``, oldest first, with the guidance's marks on reviews."""
+    records = list(records)
+    return rows_from_records(records, marks_for(records, config))
 
 
 def curate_row(

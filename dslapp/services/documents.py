@@ -26,7 +26,7 @@ from dslapp.models import Category, Child, Record, Referral, SupervisionNote
 from dslapp.services import supervision
 from dslapp.services.bundle import write_user_file
 from dslapp.services.children import ChildFile, open_child_file
-from dslapp.services.chronology import Chronology, build_chronology
+from dslapp.services.chronology import Chronology, build_chronology, marks_for
 from dslapp.services.mash import Gap, completeness, current_enquiry_form, field_value, latest_enquiry
 from dslapp.store import RecordStore
 from dslapp.vault.audit import Action
@@ -351,6 +351,7 @@ def _render_pack(
         school=store.vault.school,
         form=form,
         domain_titles=domain_titles(),
+        review_marks=marks_for(child_file.early_help_reviews),
         progress=progress,
     )
     return data, pages

@@ -154,6 +154,35 @@ def review_plan(
     return Saved(Reviewed(review=saved, plan=plan), changes, tuple(prompts))
 
 
+AMENDABLE_REVIEW_FIELDS = frozenset({"life_improved", "child_voice", "decision_reasons"})
+"""What a review's amendment may change: its words. The date, judgement and decision are what the meeting
+decided; a different decision is a new review."""
+
+
+def amend_review(
+    store: RecordStore,
+    review_id: uuid.UUID | str,
+    reason: str,
+    *,
+    config: GuidanceConfig | None = None,
+    **changes: str,
+) -> Saved[EarlyHelpReview]:
+    """Amend a saved review's words (the original kept, with the reason). "How has life improved for the
+    child?" must still be answered; the prompts say so again when the new answer still describes services."""
+    cfg = resolve(config)
+    unknown = set(changes) - AMENDABLE_REVIEW_FIELDS
+    if unknown:
+        raise TypeError(f"an Early Help review's amendment changes only its words, not {sorted(unknown)}")
+    if "life_improved" in changes and not str(changes["life_improved"] or "").strip():
+        raise InvalidRecord(cfg.early_help.errors.life_improved_required)
+    current = store.get_as(EarlyHelpReview, review_id)
+    amended = store.amend(current.id, dict(changes), reason)
+    assert isinstance(amended, EarlyHelpReview)
+    child = store.get_as(Child, amended.child_id)
+    prompts = guide.life_improved_prompts(amended.life_improved, child.known_as or child.legal_forename, cfg)
+    return Saved(amended, Changes.of(EarlyHelpReview.KIND, child_id=str(amended.child_id)), tuple(prompts))
+
+
 def revise_goals(
     store: RecordStore,
     plan_id: uuid.UUID | str,

@@ -55,6 +55,10 @@ class LearningSettings(BaseModel):
     cpd_reminder_days: int = Field(default=60, ge=0, le=730)
     """Today reminds this many days before a CPD refresher is due."""
     cpd_refresher_years: int = Field(default=2, ge=1, le=10)
+    """DSL training is updated at least every two years (KCSIE 2025, Annex C)."""
+    knowledge_refresh_months: int = Field(default=12, ge=1, le=24)
+    """The DSL's knowledge and skills are refreshed at least annually (KCSIE 2025, Annex C): Today reminds
+    when nothing (training, a bulletin read, a DSL network meeting) has been recorded for this long."""
     voice_max_age_days: int = Field(default=90, ge=1, le=3650)
     """Before closing an Early Help plan or sending a referral, prompt if the child's words are older."""
     supervision_action_days: int = Field(default=7, ge=0, le=90)

@@ -27,6 +27,7 @@ from dslapp.views.today import TodayItem
 TODAY_SECTION = "alerts"
 SUPERVISION_ACTION_RULE = "supervision_action_due"
 CPD_REFRESHER_RULE = "cpd_refresher_due"
+KNOWLEDGE_REFRESH_RULE = "knowledge_refresh_due"
 
 
 # ---- supervision sessions ------------------------------------------------------------------------------
@@ -221,9 +222,41 @@ def cpd_today(store: RecordStore, on: date, settings: LearningSettings | None = 
     return out
 
 
+def add_months(day: date, months: int) -> date:
+    """``day`` plus whole months (a day the month lacks becomes its last day: 31/01 + 1 month is 28/02)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def knowledge_refresh_today(store: RecordStore, on: date, settings: LearningSettings | None = None) -> list[TodayItem]:
+    """A reminder when the DSL's last recorded CPD (any kind) is more than ``knowledge_refresh_months`` old:
+    KCSIE 2025 asks for knowledge and skills to be refreshed at least annually, between the two-yearly
+    training. Nothing is shown until the first CPD is recorded."""
+    months = (settings or learning_settings()).knowledge_refresh_months
+    attended = [r.attended_on for r in store.all_of(CpdRecord) if r.attended_on <= on]
+    if not attended:
+        return []
+    last = max(attended)
+    due = add_months(last, months)
+    if on < due:
+        return []
+    title = f"Safeguarding knowledge update due: nothing recorded since {last:%d/%m/%Y} (at least annually)"
+    return [_item(KNOWLEDGE_REFRESH_RULE, f"knowledge_refresh:{last.isoformat()}", title, due, on)]
+
+
 def today_rules() -> list[Callable[[RecordStore, date], Iterable[TodayItem]]]:
-    """The rules Today runs for supervision actions and CPD refreshers."""
-    return [lambda store, on: supervision_today(store, on), lambda store, on: cpd_today(store, on)]
+    """The rules Today runs for supervision actions, CPD refreshers and the annual knowledge update."""
+    return [
+        lambda store, on: supervision_today(store, on),
+        lambda store, on: cpd_today(store, on),
+        lambda store, on: knowledge_refresh_today(store, on),
+    ]
 
 
 __all__ = [
@@ -237,6 +270,7 @@ __all__ = [
     "cpd_reminder_due",
     "cpd_today",
     "current_cpd",
+    "knowledge_refresh_today",
     "open_actions",
     "record_cpd",
     "record_session",

@@ -10,8 +10,8 @@ the row built from it. ``dslapp.services.chronology`` reads the records and save
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -433,8 +433,21 @@ _BUILDERS: dict[str, Callable[[Any], Iterable[ChronologyRow]]] = {
 }
 
 
-def rows_from_records(records: Iterable[Record]) -> list[ChronologyRow]:
-    """Every chronology row the records give (significant or not), oldest first."""
+def with_mark(row: ChronologyRow, mark: str) -> ChronologyRow:
+    """``row`` with a review's mark (e.g. "Answer describes services, not the child's daily life") after the
+    impact on the child, where the reader of that column will see it. A positive impact becomes unknown: an
+    answer about services does not show the child's life improving."""
+    note = f"({mark.rstrip('.')}.)"
+    kind = Impact.UNKNOWN if row.impact_kind == Impact.POSITIVE else row.impact_kind
+    return replace(row, impact=_join(row.impact.strip(), note), impact_kind=kind)
+
+
+def rows_from_records(records: Iterable[Record], review_marks: Mapping[str, str] | None = None) -> list[ChronologyRow]:
+    """Every chronology row the records give (significant or not), oldest first.
+
+    ``review_marks`` (review id → mark, from the guidance: ``dslapp.guidance.early_help.review_marks``) is
+    shown on the rows of those Early Help reviews."""
+    marks = review_marks or {}
     records = list(records)
     by_id = {str(r.id): r for r in records}
     curated: dict[str, ChronologyEntry] = {}
@@ -454,11 +467,11 @@ def rows_from_records(records: Iterable[Record]) -> list[ChronologyRow]:
         if builder is None:
             continue
         entry = curated.get(str(rec.id))
+        mark = marks.get(str(rec.id), "")
         for row in builder(rec):
             if entry is not None and not row.part:
-                rows.append(entry_row(entry, rec))
-            else:
-                rows.append(row)
+                row = entry_row(entry, rec)
+            rows.append(with_mark(row, mark) if mark and not row.part else row)
     rows.sort(key=sort_key)
     return rows
 
@@ -509,13 +522,14 @@ def chronology_of(
     categories: Iterable[Category] | None = None,
     source: str | None = None,
     significant_only: bool = True,
+    review_marks: Mapping[str, str] | None = None,
 ) -> Chronology:
     """The chronology of ``child`` from their ``records`` (any kinds; those in SOURCE_KINDS are used), oldest
-    first, filtered as asked."""
+    first, filtered as asked; ``review_marks`` as for :func:`rows_from_records`."""
     kinds = {k.KIND for k in SOURCE_KINDS}
     wanted = frozenset(categories) if categories is not None else None
     rows = filter_rows(
-        rows_from_records(r for r in records if r.KIND in kinds),
+        rows_from_records((r for r in records if r.KIND in kinds), review_marks),
         since=since,
         until=until,
         categories=wanted,
@@ -653,4 +667,5 @@ __all__ = [
     "entry_row",
     "filter_rows",
     "rows_from_records",
+    "with_mark",
 ]

@@ -24,11 +24,13 @@ from dslapp.store import RecordStore
 
 def test_stages_with_whom_and_timescales() -> None:
     assert [(s.stage, s.with_whom, s.respond_within_working_days) for s in guide.stages()] == [
-        (1, "The allocated social worker", 2),
-        (2, "The social worker's team manager", 5),
-        (3, "The service manager", 5),
-        (4, "The head of service (or the safeguarding partnership)", 10),
+        (1, "The practitioner who made the decision (for example the allocated social worker)", 2),
+        (2, "Their team manager", 5),
+        (3, "The service manager or head of service", 5),
+        (4, "The safeguarding partnership (through its business unit)", 10),
     ]
+    # restorative first, as the partnership's protocol describes: resolved together before any manager
+    assert guide.stages()[0].title == "Stage 1: resolve it together"
     assert guide.next_stage(1) is not None and guide.next_stage(1).stage == 2  # type: ignore[union-attr]
     assert guide.next_stage(4) is None
     assert set(guide.disagreement_types()) == set(DisagreementType)
@@ -66,7 +68,7 @@ def _start(store: RecordStore, **extra: object) -> Escalation:
 def test_start_uses_the_stage_defaults(store: RecordStore) -> None:
     made = _start(store)
     assert made.stage == 1
-    assert made.with_whom == "The allocated social worker"
+    assert made.with_whom == "The practitioner who made the decision (for example the allocated social worker)"
     assert made.respond_by == date(2025, 3, 5)
     named = escalation.start_escalation(
         store, made.child_id, DisagreementType.ROLES, MONDAY, "Who leads?", with_whom="Ms S. Worker (social worker)"
@@ -82,7 +84,7 @@ def test_step_up_moves_to_the_next_stage_with_its_timescale(store: RecordStore) 
     second, changes = result.value, result.changes
     assert (second.stage, second.with_whom, second.respond_by) == (
         2,
-        "The social worker's team manager",
+        "Their team manager",
         date(2025, 3, 13),
     )
     assert second.disagreement == DisagreementType.THRESHOLD
@@ -149,7 +151,8 @@ def test_the_alert_fires_the_day_after_the_respond_by_date(store: RecordStore) -
     assert overdue(date(2025, 3, 6)) == [str(first.id)]
     [alert] = [a for a in practice_alerts(store, date(2025, 3, 6)) if a.rule_id == RuleId.ESCALATION_RESPONSE_OVERDUE]
     assert alert.title == "Escalation: no response by 05/03/2025"
-    assert "Consider moving to Stage 2: their team manager" in alert.reason
+    assert "Consider moving to Stage 2: manager to manager" in alert.reason
+    assert "the school's own working expectation" in alert.reason
     prompt = guide.next_stage_prompt(first, date(2025, 3, 6))
     assert prompt is not None and prompt.code == PromptCode.ESCALATION_NEXT_STAGE
     assert prompt.has_action(ActionCode.ESCALATE)

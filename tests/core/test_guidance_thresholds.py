@@ -4,6 +4,7 @@ All names are fictional; every date is fixed.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -43,6 +44,15 @@ def test_several_descriptors_per_domain_per_level() -> None:
     only = thresholds.descriptors(level=4, domain="parenting_capacity")
     assert only and all(d.level == 4 and d.domain == "parenting_capacity" for d in only)
     assert len(thresholds.descriptors()) == sum(len(v) for row in grid.values() for v in row.values())
+
+
+def test_the_top_level_does_not_ask_for_neglect_to_have_gone_on_for_long() -> None:
+    """The "persistent" trap: a level-4 descriptor must never require neglect to be long-standing, persistent
+    or chronic, or support to have failed first (DOMAIN.md, learning 2)."""
+    trap = re.compile(r"long[- ]standing|persistent|chronic|over a long|do not change|despite support", re.I)
+    top = thresholds.descriptors(level=4)
+    assert top and not [d.text for d in top if trap.search(d.text)]
+    assert any("neglect" in d.text.lower() for d in top)  # neglect is still there, without the wait
 
 
 def test_suggested_level_is_the_highest_descriptor_marked() -> None:
@@ -95,7 +105,12 @@ def test_a_threshold_decision_is_saved_and_the_latest_returned(store: RecordStor
         store,
         amira.id,
         4,
-        {"parenting_capacity": ["Parents do not meet the child's basic needs and do not change with support"]},
+        {
+            "parenting_capacity": [
+                "Parents are not meeting the child's basic needs, and the child is suffering or likely to suffer "
+                "significant harm"
+            ]
+        },
         "No change after three months of Early Help; a MASH enquiry now.",
         decided_by="Ms A. Testperson",
         decided_on=date(2025, 6, 2),

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from support import MakeVault
 
 from dslapp.demo import build_demo
+from dslapp.export.governors_pdf import count as governors_count
 from dslapp.export.governors_pdf import redact
 from dslapp.guidance.learning_cards import CardId, LearningEvent, select_cards
 from dslapp.models import (
@@ -434,3 +435,45 @@ def test_supervision_record_pdf(store: RecordStore, tmp_path: Path) -> None:
     assert "Supervision record" in text and "Remy Fictional" in text and "Check attendance" in text
     assert "OFFICIAL-SENSITIVE" in text and "Page 1 of 1" in text
     assert isinstance(store.get(note.id), SupervisionNote)
+
+
+def test_governors_summary_shows_small_counts_as_fewer_than_5(store: RecordStore, tmp_path: Path) -> None:
+    """Counts of 1 to 4 could identify a child in a small school: each shows as "fewer than 5"; 0 stays 0."""
+    child = store.add(_child())
+    for day in (3, 10, 17):  # three neglect concerns about one child, one of them also attendance
+        categories = [Category.NEGLECT, Category.ATTENDANCE] if day == 17 else [Category.NEGLECT]
+        store.add(_concern(categories, DslDecision.MONITOR, child_id=child.id, observed_at=datetime(2026, 2, day, 9)))
+    referral = _referral(ReferralOutcome.NO_FURTHER_ACTION)
+    store.add(referral.model_copy(update={"child_id": child.id}))
+    summary = learning_summary(store, date(2025, 9, 1), ON)
+    assert summary.concerns == 3 and summary.children_with_concerns == 1  # the true numbers are kept inside
+    out = tmp_path / "governors.pdf"
+    export_governors_pdf(store, date(2025, 9, 1), ON, out)
+    flat = re.sub(r"\s+", " ", _pdf_text(out))
+    assert "Fewer than 5 concerns were recorded about fewer than 5 children." in flat
+    assert "Fewer than 5 referrals (MASH contacts or requests for support) were sent." in flat
+    assert "Neglect fewer than 5" in flat and "Attendance / missing education fewer than 5" in flat
+    assert "No further action fewer than 5" in flat
+    assert "0 disagreements were escalated" in flat
+    counts = re.sub(r"Page \d+ of \d+", "", flat.split("Learning from reviews")[0])
+    for n in "1234":
+        assert not re.search(rf"(?<![\d/.:]){n}(?![\d/.:])", counts), n
+
+
+def test_governors_count_boundaries() -> None:
+    assert [governors_count(n) for n in (0, 1, 4, 5, 12)] == ["0", "fewer than 5", "fewer than 5", "5", "12"]
+
+
+def test_knowledge_refresh_is_due_a_year_after_the_last_cpd_recorded(store: RecordStore) -> None:
+    """KCSIE 2025: DSL training every two years, knowledge and skills refreshed at least annually."""
+    settings = LearningSettings(knowledge_refresh_months=12)
+    assert supervision.knowledge_refresh_today(store, date(2026, 3, 10), settings) == []  # nothing recorded yet
+    supervision.record_cpd(store, training="DSL refresher training", attended_on=date(2025, 3, 10))
+    assert supervision.knowledge_refresh_today(store, date(2026, 3, 9), settings) == []
+    [item] = supervision.knowledge_refresh_today(store, date(2026, 3, 10), settings)
+    assert item.due == date(2026, 3, 10) and not item.overdue and "since 10/03/2025" in item.title
+    assert supervision.knowledge_refresh_today(store, date(2026, 3, 11), settings)[0].overdue
+    assert any("knowledge update" in i.title for i in today(store, date(2026, 3, 10))["alerts"])
+    supervision.record_cpd(store, training="Local DSL network meeting", attended_on=date(2026, 3, 11))
+    assert supervision.knowledge_refresh_today(store, date(2026, 3, 12), settings) == []
+    assert supervision.add_months(date(2025, 1, 31), 1) == date(2025, 2, 28)

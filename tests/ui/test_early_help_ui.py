@@ -363,3 +363,29 @@ def test_locking_closes_the_guidance_dialogs(qtbot: QtBot, make_app, vault, stor
     app.lock()
     assert not guide.isVisible() and not revise.isVisible()
     assert isinstance(app.window.screen_widget, UnlockPage)
+
+
+def test_a_review_about_services_is_marked_in_the_early_help_tab(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
+    child = _child(store)
+    plan = _plan(store, child)
+    held = plan.started_on + timedelta(weeks=6)
+    saved = early_help.review_plan(
+        store,
+        plan.id,
+        held_on=held,
+        life_improved=SERVICES_ONLY,
+        overall=Judgement.IMPROVED.value,
+        decision=ReviewDecision.CONTINUE.value,
+    ).value.review
+    mark = "Answer describes services, not the child's daily life"
+    _app, record = _open(qtbot, make_app, vault, child, "early_help")
+    tab = record.early_help
+    model = tab.listing.model
+    summaries = {
+        str(model.data(model.index(row, 0), OBJECT_ROLE).id): model.data(model.index(row, 2))
+        for row in range(model.rowCount())
+    }
+    assert summaries[str(saved.id)] == f"Improved ({mark}): {SERVICES_ONLY}"
+    assert mark not in summaries[str(plan.id)]
+    assert f"{SERVICES_ONLY} <b>({mark.replace(chr(39), '&#x27;')})</b>" in tab._html(tab.plans[0])
+    assert mark.replace("'", "&#x27;") in tab._html(saved)

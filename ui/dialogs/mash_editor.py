@@ -37,6 +37,7 @@ from ui.operations import referral_ops
 from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import Badge, text_label
+from ui.widgets.local_contacts import LocalContactsCard
 
 AUTOSAVE_MS = 1500
 YES_NO = ((strings.MASH_NOT_ANSWERED, None), (strings.YES, True), (strings.NO, False))
@@ -161,7 +162,14 @@ class MashEditor(QDialog):
         self.gap_list.setWidgetResizable(True)
         self.gap_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.gap_items: list[GapButton] = []
-        side_layout.addWidget(self.gap_list, 1)
+        side_layout.addWidget(self.gap_list, 3)
+        self.local_contacts = LocalContactsCard()  # who to phone, and the written follow-up the area expects
+        contacts = QScrollArea()
+        contacts.setWidgetResizable(True)
+        contacts.setFrameShape(QScrollArea.Shape.NoFrame)
+        contacts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        contacts.setWidget(self.local_contacts)
+        side_layout.addWidget(contacts, 2)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 7)
         splitter.setStretchFactor(1, 3)

@@ -19,7 +19,7 @@ from dslapp.services import drafts as draft_service
 from dslapp.services import today as today_service
 from dslapp.services.casebook import Casebook, SearchHit
 from dslapp.services.children import ChildFile, ChildSummary, list_children, open_child_file
-from dslapp.services.chronology import ChronologyRow, rows_from_records
+from dslapp.services.chronology import ChronologyRow, chronology_rows
 from dslapp.services.drafts import Draft
 from dslapp.services.today import TodayItem
 from dslapp.services.ui_support import CaseloadRow, HistoryItem
@@ -57,7 +57,7 @@ def open_child(session: Session, child_id: str, on_done: Callable[[OpenedChild],
 
     def work(store: Casebook) -> OpenedChild:
         child_file = open_child_file(store, child_id)
-        rows = [r for r in rows_from_records(child_file.records()) if r.significant]
+        rows = [r for r in chronology_rows(child_file.records()) if r.significant]
         history = ui_support.child_history(store, child_id)
         amended_ids = {h.object_id for h in history if h.action == "amend"}
         amended = {rid: store.amendments(rid) for rid in amended_ids}

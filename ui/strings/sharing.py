@@ -1,9 +1,15 @@
 """Information sharing decisions."""
 
 SHARING_RECORD = "Record a sharing decision"
+# Information sharing advice for safeguarding practitioners (DfE, May 2024) and KCSIE 2025: consent is rarely
+# the lawful basis for safeguarding sharing; schools normally rely on public task or legal obligation, with the
+# DPA 2018 "safeguarding of children and of individuals at risk" condition (Schedule 1, Part 2, paragraph 18)
+# for special category data.
 SHARING_INTRO = (
     "Record every decision about sharing information, and the reasons, whether or not you shared. "
-    "Lack of consent is not a barrier to sharing where a child is at risk of harm."
+    "Consent is rarely the lawful basis for safeguarding sharing: a school normally shares under public task "
+    "or legal obligation. A lack of consent is not a barrier where a child is at risk; be open with the family "
+    "unless that would put the child at greater risk."
 )
 SHARING_SAVE = "Save the decision"
 SHARING_DECIDED_ON = "Decided on"
@@ -37,10 +43,10 @@ CONSENT_LABELS = {
 }
 LAWFUL_BASES = (
     "",
-    "Public task (UK GDPR 6(1)(e)); substantial public interest, safeguarding (DPA 2018 Sch 1 para 18)",
-    "Legal obligation (UK GDPR 6(1)(c))",
-    "Vital interests (UK GDPR 6(1)(d))",
-    "Consent (UK GDPR 6(1)(a))",
+    "Public task (UK GDPR 6(1)(e)); safeguarding of children condition (DPA 2018 Sch 1 para 18)",
+    "Legal obligation (UK GDPR 6(1)(c)); safeguarding of children condition (DPA 2018 Sch 1 para 18)",
+    "Vital interests (UK GDPR 6(1)(d)): to protect someone's life",
+    "Consent (UK GDPR 6(1)(a)): rarely the right basis for safeguarding",
 )
 SHARING_WHY_PREFIX = "Why share: {why}"  # written into the decision's reasons
 SHARING_CONSENT_PREFIX = "Consent: {why}"

@@ -30,7 +30,11 @@ SUPERVISION_ACTIONS_LABEL = "Actions"
 SUPERVISION_TRAINING = "Training"
 SUPERVISION_ATTENDED_ON = "Attended on"
 SUPERVISION_PROVIDER = "Provider"
-SUPERVISION_REFRESHER_HINT = "The refresher falls due two years after the training."
+SUPERVISION_REFRESHER_HINT = (
+    "DSL training is updated at least every two years, so the refresher falls due two years after it. Record "
+    "bulletins, DSL network meetings and reading too: knowledge and skills are refreshed at least annually "
+    "(KCSIE 2025)."
+)
 SUPERVISION_SESSION_NAME = "Supervision session"
 SUPERVISION_MARK_DONE = "Mark done"
 

@@ -9,3 +9,7 @@ TODAY_DUE = "due {date}"
 TODAY_OVERDUE = "overdue since {date}"
 TODAY_HINT = "Click an item, or select it and press Enter, to open the child's record."
 TODAY_SUMMARY = "{overdue} overdue · {due} due this week · {total} in all"
+
+# ---- local contacts (Today and the MASH editor; the contacts themselves are in resources/guidance)
+LOCAL_CONTACTS_FORM = "Online form: {address}"
+LOCAL_CONTACTS_ROUTE = "How to ask for support"

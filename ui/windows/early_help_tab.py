@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from dslapp.guidance import early_help as guide
+from dslapp.guidance.config import get_config
 from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Record, ThresholdDecision
 from dslapp.models.early_help import LEVEL_LABELS, PlanStatus
 from ui import strings
@@ -60,11 +62,22 @@ def plan_html(plan: EarlyHelpPlan, reviews: Sequence[EarlyHelpReview]) -> str:
     if reviews:
         items = "".join(
             f"<li>{dmy(r.held_on)}: <b>{r.overall.label}</b>, {r.decision.label.lower()}. "
-            f"{escape(r.life_improved)}</li>"
+            f"{escape(r.life_improved)}{_mark_html(r)}</li>"
             for r in reviews
         )
         parts.append(f"<p><b>{strings.EH_REVIEWS}</b></p><ul>{items}</ul>")
     return "".join(parts)
+
+
+def review_mark(review: EarlyHelpReview) -> str:
+    """The guidance's mark on a review whose "how has life improved?" answer describes services (else "")."""
+    config = get_config()
+    return config.early_help.describes_services_mark if guide.describes_services(review, config) else ""
+
+
+def _mark_html(review: EarlyHelpReview) -> str:
+    mark = review_mark(review)
+    return f" <b>({escape(mark)})</b>" if mark else ""
 
 
 def summary(record: Record) -> str:
@@ -73,7 +86,9 @@ def summary(record: Record) -> str:
         review = strings.EH_SUMMARY_REVIEW.format(date=dmy(record.next_review)) if record.next_review else ""
         return strings.EH_SUMMARY.format(goals=len(record.goals), state=state, review=review)
     if isinstance(record, EarlyHelpReview):
-        return f"{record.overall.label}: {record.life_improved.strip().splitlines()[0] if record.life_improved else ''}"
+        first_line = record.life_improved.strip().splitlines()[0] if record.life_improved else ""
+        mark = review_mark(record)
+        return f"{record.overall.label} ({mark}): {first_line}" if mark else f"{record.overall.label}: {first_line}"
     if isinstance(record, ThresholdDecision):
         return f"{LEVEL_LABELS.get(record.level, record.level)}: {record.reasoning.strip().splitlines()[0]}"
     return ""
@@ -127,6 +142,8 @@ class EarlyHelpTab(RecordTab):
             return plan_html(
                 record, [r for r in sorted(self.reviews, key=lambda r: r.held_on) if r.plan_id == record.id]
             )
+        if isinstance(record, EarlyHelpReview) and (mark := review_mark(record)):
+            return f"{self._detail(record)}<p><b>{escape(mark)}</b></p>"
         return self._detail(record)
 
     def current_plan(self) -> EarlyHelpPlan | None:

@@ -27,6 +27,7 @@ from ui.formatting import dmy, long_date
 from ui.operations import casework
 from ui.operations.session import Session
 from ui.widgets.common import Card, page_header, text_label
+from ui.widgets.local_contacts import LocalContactsCard
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ICONS = {
@@ -174,7 +175,10 @@ class TodayPage(QWidget):
             section.list.itemClicked.connect(self._activated)
             self.sections[key] = section
             grid.addWidget(section, number // 2, number % 2)
-        grid.setRowStretch(len(SECTIONS) // 2 + 1, 1)
+        rows = (len(SECTIONS) + 1) // 2
+        self.local_contacts = LocalContactsCard()  # Today's help: who to call, and how to ask for support
+        grid.addWidget(self.local_contacts, rows, 0, 1, 2)
+        grid.setRowStretch(rows + 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         scroll.setWidget(holder)
