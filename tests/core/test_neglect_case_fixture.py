@@ -53,10 +53,10 @@ def test_today_after_four_months_of_neglect_under_a_plan(imported: RecordStore) 
         ("alerts", "nfa_concerns_continue", TILLY, "Situation not improving: consider escalation",
          "The MASH enquiry sent on 21/04/2026 ended in no further action on 28/04/2026, and a new concern followed "
          "on 11/05/2026. If the child's situation is not improving, press for the decision to be reconsidered "
-         "under the Case Resolution Protocol, or make a new enquiry."),
+         "under the partnership's resolution protocol, or make a new request for support."),
         ("alerts", "eh_no_improvement", TILLY, "Early Help: no improvement at two reviews",
-         "The Early Help reviews on 13/04/2026 and 18/05/2026 both found no improvement for Tilly Examplefield "
-         "(no change, then no change). Revise the targets or consider a MASH enquiry."),
+         "The Early Help reviews on 13/04/2026 and 18/05/2026 both show no improvement in Tilly Examplefield's "
+         "daily life (no change, then no change). Revise the targets or consider a MASH contact."),
         ("alerts", "eh_no_review_booked", TILLY, "Early Help plan with no review booked",
          "Tilly Examplefield's Early Help plan, started on 02/03/2026, has no next review date (last reviewed on "
          "18/05/2026). A plan with no review booked is drifting: book the next review, or close or step up the "
