@@ -97,8 +97,11 @@ def _auto_backup_on_lock(vault: Any, warnings: list[str]) -> None:
     from dslapp.config import Settings
     from dslapp.services import casebook
 
+    settings = Settings.load()
+    if settings.problem is not None:
+        warnings.append(f"warning: {settings.problem}")
     try:
-        made = casebook.auto_backup(vault, Settings.load())
+        made = casebook.auto_backup(vault, settings)
     except CasebookError as exc:
         warnings.append(f"warning: the automatic backup was not made: {exc}")
         return
