@@ -553,12 +553,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
-        cmd = sub.add_parser(name, help=help_text, description=help_text)
-        cmd.add_argument(
-            "--vault", metavar="DIR", help="the casebook folder (default: DSLAPP_HOME or your data folder)"
-        )
-        cmd.set_defaults(func=func)
-        return cmd
+        return _vault_command(sub, name, func, help_text)
 
     def unlocking(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser:
         cmd.add_argument(
@@ -615,16 +610,10 @@ def build_parser() -> argparse.ArgumentParser:
     unlocking(aud)
 
     transfer_help = "CP file transfer: export an encrypted pack, import one, record its receipt"
-    transfer = sub.add_parser("transfer", help=transfer_help, description=transfer_help)
-    transfer_actions = transfer.add_subparsers(dest="transfer_action", metavar="ACTION", required=True)
+    transfer_actions = _action_group(sub, "transfer", transfer_help)
 
     def transfer_action(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> Any:
-        cmd = transfer_actions.add_parser(name, help=help_text, description=help_text)
-        cmd.add_argument(
-            "--vault", metavar="DIR", help="the casebook folder (default: DSLAPP_HOME or your data folder)"
-        )
-        cmd.set_defaults(func=func)
-        return unlocking(cmd)
+        return unlocking(_vault_command(transfer_actions, name, func, help_text))
 
     tx = transfer_action("export", cmd_transfer_export, "write an encrypted transfer pack and covering letter")
     tx.add_argument("--child", required=True, metavar="ID", help="the child's id (or its first characters)")
@@ -645,16 +634,10 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--received-by", metavar="NAME", help="who received it (default: the receiving DSL's name)")
 
     retention_help = "retention: list CP files past their retention date, and record a decision to dispose of one"
-    retention = sub.add_parser("retention", help=retention_help, description=retention_help)
-    retention_actions = retention.add_subparsers(dest="retention_action", metavar="ACTION", required=True)
+    retention_actions = _action_group(sub, "retention", retention_help)
 
     def retention_action(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> Any:
-        cmd = retention_actions.add_parser(name, help=help_text, description=help_text)
-        cmd.add_argument(
-            "--vault", metavar="DIR", help="the casebook folder (default: DSLAPP_HOME or your data folder)"
-        )
-        cmd.set_defaults(func=func)
-        return unlocking(cmd)
+        return unlocking(_vault_command(retention_actions, name, func, help_text))
 
     rl = retention_action("list", cmd_retention_list, "list the CP files whose retention date has passed")
     rl.add_argument("--on", type=_parse_date, help="the day to check (default: today)")
@@ -670,6 +653,22 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.set_defaults(func=cmd_bench)
     return parser
+
+
+def _vault_command(
+    group: Any, name: str, func: Callable[[argparse.Namespace], int], help_text: str
+) -> argparse.ArgumentParser:
+    """A command (or an action of one) that works on a casebook folder: ``--vault`` and what it runs."""
+    cmd: argparse.ArgumentParser = group.add_parser(name, help=help_text, description=help_text)
+    cmd.add_argument("--vault", metavar="DIR", help="the casebook folder (default: DSLAPP_HOME or your data folder)")
+    cmd.set_defaults(func=func)
+    return cmd
+
+
+def _action_group(sub: Any, name: str, help_text: str) -> Any:
+    """A command whose first argument is an action (``dslapp transfer export``); returns where actions go."""
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    return parser.add_subparsers(dest=f"{name}_action", metavar="ACTION", required=True)
 
 
 def _damaged_message(exc: VaultDamaged, args: argparse.Namespace) -> str:
