@@ -145,14 +145,19 @@ def _parse_date(text: str) -> date:
 
 def _resolve_child(store: Any, text: str) -> str:
     """A child id, or a unique prefix of one (as printed by ``dslapp children``)."""
+    return _resolve_id(store, "child", text, "No child in this casebook", "child's")
+
+
+def _resolve_id(store: Any, kind: str, text: str, nobody: str, whose: str) -> str:
+    """The id of the one record of ``kind`` whose id is ``text`` or starts with it; else a kind error."""
     from dslapp.store import queries as store_queries
 
-    rows = store_queries.ids_starting(store.db, "child", text)
+    rows = store_queries.ids_starting(store.db, kind, text)
     if len(rows) == 1:
         return rows[0]
     if not rows:
-        raise RecordNotFound(f"No child in this casebook has the id {quote_for_message(text)}.")
-    raise AmbiguousId(f"More than one child's id starts with {quote_for_message(text)}; give more of it.")
+        raise RecordNotFound(f"{nobody} has the id {quote_for_message(text)}.")
+    raise AmbiguousId(f"More than one {whose} id starts with {quote_for_message(text)}; give more of it.")
 
 
 def _print_json(data: Any) -> None:
@@ -410,14 +415,7 @@ def _transfer_passphrase() -> str:
 
 def _resolve_transfer(store: Any, text: str) -> str:
     """A transfer record's id, or a unique prefix of one (as printed by ``dslapp transfer export``)."""
-    from dslapp.store import queries as store_queries
-
-    rows = store_queries.ids_starting(store.db, "transfer", text)
-    if len(rows) == 1:
-        return rows[0]
-    if not rows:
-        raise RecordNotFound(f"No CP file transfer in this casebook has the id {quote_for_message(text)}.")
-    raise AmbiguousId(f"More than one transfer's id starts with {quote_for_message(text)}; give more of it.")
+    return _resolve_id(store, "transfer", text, "No CP file transfer in this casebook", "transfer's")
 
 
 def cmd_transfer_export(args: argparse.Namespace) -> int:
