@@ -2,7 +2,8 @@
 
 A good entry is succinct and factual, and says what happened, who said so, the action taken and the
 impact on the child (DOMAIN.md, learning 4). These checks only suggest: nothing here stops a save or an
-export. The word list, messages and word limit live in ``resources/guidance/chronology_quality.toml``.
+export. The word list, messages and word limit live in ``resources/guidance/chronology_quality.toml``; a
+school overrides any of them with ``<config_dir>/guidance/chronology_quality.toml``.
 
 Text inside quotation marks is not checked for opinion words: a child's own words are recorded
 verbatim ("Mum always shouts") and must not be "corrected".
