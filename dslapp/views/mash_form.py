@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictBool, StrictInt, StringConstraints, model_validator
+from pydantic import Field, StrictBool, StrictInt, StringConstraints, field_validator, model_validator
 
 from dslapp import settings_files
 from dslapp.errors import EnquiryFormInvalid
@@ -27,19 +27,48 @@ CONSENT_SECTION = "{consent_section}"
 """In the declaration and messages: replaced by the number of the section that asks about consent."""
 
 
-@dataclass(frozen=True)
-class FormField:
-    key: str
-    label: str
-    section: str
+# ---- the file, as read (unknown keys are errors) -------------------------------------------------------
+
+WHAT = "MASH enquiry form"
+"""How messages name the form's file (``There is a mistake in the MASH enquiry form file …``)."""
+
+Words = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+
+
+class FieldFile(FileModel):
+    """One ``[[sections.fields]]`` table."""
+
+    key: Words
+    label: Words
     kind: FieldKind = "text"
-    help: str = ""
-    required: bool = False
-    advised: bool = False
-    thin_words: int = 0
+    help: Text = ""
+    required: StrictBool = False
+    advised: StrictBool = False
+    thin_words: StrictInt = Field(default=0, ge=0)
     options: tuple[str, ...] = ()
-    missing: str = ""
-    thin: str = ""
+    """Suggested answers (blank ones are left out)."""
+    missing: Text = ""
+    thin: Text = ""
+
+    @field_validator("options")
+    @classmethod
+    def _no_blank_options(cls, options: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(o.strip() for o in options if o.strip())
+
+    @model_validator(mode="after")
+    def _consent_kinds(self) -> FieldFile:
+        if self.kind == "yes_no" and self.key not in CONSENT_FIELDS[:2]:
+            raise ValueError("only parents_aware and parents_agreed can be yes_no")
+        if self.key in CONSENT_FIELDS[:2] and self.kind != "yes_no":
+            raise ValueError('must be kind = "yes_no"')
+        return self
+
+
+class FormField(FieldFile):
+    """A field as the app uses it: as read from the file, with the key of the section it is in."""
+
+    section: str = ""
 
     @property
     def on_referral(self) -> bool:
@@ -105,38 +134,6 @@ class EnquiryForm:
         raise KeyError(key)
 
 
-# ---- the file, as read (unknown keys are errors) -------------------------------------------------------
-
-WHAT = "MASH enquiry form"
-"""How messages name the form's file (``There is a mistake in the MASH enquiry form file …``)."""
-
-Words = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True)]
-
-
-class FieldFile(FileModel):
-    """One ``[[sections.fields]]`` table."""
-
-    key: Words
-    label: Words
-    kind: FieldKind = "text"
-    help: Text = ""
-    required: StrictBool = False
-    advised: StrictBool = False
-    thin_words: StrictInt = Field(default=0, ge=0)
-    options: tuple[str, ...] = ()
-    missing: Text = ""
-    thin: Text = ""
-
-    @model_validator(mode="after")
-    def _consent_kinds(self) -> FieldFile:
-        if self.kind == "yes_no" and self.key not in CONSENT_FIELDS[:2]:
-            raise ValueError("only parents_aware and parents_agreed can be yes_no")
-        if self.key in CONSENT_FIELDS[:2] and self.kind != "yes_no":
-            raise ValueError('must be kind = "yes_no"')
-        return self
-
-
 class SectionFile(FileModel):
     """One ``[[sections]]`` table."""
 
@@ -178,22 +175,7 @@ def build_enquiry_form(file: EnquiryFormFile, source: str = "") -> EnquiryForm:
             heading=section.heading,
             intro=section.intro,
             columns=section.columns,
-            fields=tuple(
-                FormField(
-                    key=f.key,
-                    label=f.label,
-                    section=section.key,
-                    kind=f.kind,
-                    help=f.help,
-                    required=f.required,
-                    advised=f.advised,
-                    thin_words=f.thin_words,
-                    options=tuple(o.strip() for o in f.options if o.strip()),
-                    missing=f.missing,
-                    thin=f.thin,
-                )
-                for f in section.fields
-            ),
+            fields=tuple(FormField(**f.model_dump(), section=section.key) for f in section.fields),
         )
         for section in file.sections
     ]
@@ -228,11 +210,12 @@ def _number_references(sections: list[FormSection]) -> list[FormSection]:
     number = _consent_section(sections)
 
     def fix(spec: FormField) -> FormField:
-        return replace(
-            spec,
-            help=spec.help.replace(CONSENT_SECTION, number),
-            missing=spec.missing.replace(CONSENT_SECTION, number),
-            thin=spec.thin.replace(CONSENT_SECTION, number),
+        return spec.model_copy(
+            update={
+                "help": spec.help.replace(CONSENT_SECTION, number),
+                "missing": spec.missing.replace(CONSENT_SECTION, number),
+                "thin": spec.thin.replace(CONSENT_SECTION, number),
+            }
         )
 
     return [replace(section, fields=tuple(fix(f) for f in section.fields)) for section in sections]
