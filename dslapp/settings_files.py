@@ -105,10 +105,14 @@ def _read_shipped(resource: str, what: str, error: type[SettingsInvalid]) -> Set
 
 def local_text(path: Path, what: str, error: type[SettingsInvalid] = SettingsInvalid) -> str:
     """The text of a file of this installation's or a school's own; ``error`` says when it cannot be opened."""
+    shown = _quoted(Path(path).name)
     try:
         return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise error(f"The {what} file {_quoted(Path(path).name)} could not be opened.") from exc
+    except UnicodeDecodeError as exc:
+        raise error(f"The {what} file {shown} could not be read: it is not saved as UTF-8 text.") from exc
+    except OSError as exc:
+        reason = f" ({exc.strerror.lower()})" if exc.strerror else ""
+        raise error(f"The {what} file {shown} could not be opened{reason}.") from exc
 
 
 def local_file(path: Path, what: str, error: type[SettingsInvalid] = SettingsInvalid) -> SettingsFile:
@@ -161,7 +165,7 @@ def load_in_force(
     error: type[SettingsInvalid] = SettingsInvalid,
 ) -> Model:
     """As :func:`load`, kept until an override file changes (cached by the files and their times)."""
-    stamps = tuple((str(path), _mtime(path)) for path in overrides)
+    stamps = tuple((str(path), _stamp(path)) for path in overrides)
     key = (model, what, tuple(shipped), stamps)
     found = _IN_FORCE.get(key)
     if found is None:
@@ -169,11 +173,13 @@ def load_in_force(
     return cast(Model, found)
 
 
-def _mtime(path: Path) -> int:
+def _stamp(path: Path) -> tuple[int, int]:
+    """When the file last changed, and its size (so a changed file is read again)."""
     try:
-        return Path(path).stat().st_mtime_ns
+        info = Path(path).stat()
     except OSError:
-        return -1  # gone since it was found: load() says so
+        return (-1, -1)  # gone since it was found: load() says so
+    return (info.st_mtime_ns, info.st_size)
 
 
 # ---- explaining ----------------------------------------------------------------------------------------
