@@ -26,14 +26,7 @@ from ui import strings, theme
 from ui.operations import casework
 from ui.operations.session import Session
 from ui.widgets.common import field_label, set_invalid, text_label
-from ui.widgets.concern_fields import (
-    CategoryList,
-    ChildWordsBox,
-    concern_answers,
-    decision_combo,
-    severity_combo,
-    text_box,
-)
+from ui.widgets.concern_fields import CategoryList, ChildWordsBox, decision_combo, severity_combo, text_box
 from ui.widgets.record_views import concern_html
 
 
@@ -136,7 +129,18 @@ class AmendConcernDialog(QDialog):
         self.facts.setFocus()
 
     def changes(self) -> dict[str, Any]:
-        proposed = {**concern_answers(self), "outcome": self.outcome.toPlainText().strip()}
+        proposed: dict[str, Any] = {
+            "categories": self.categories.selected(),
+            "severity": self.severity.currentData(),
+            "what_happened": self.facts.toPlainText().strip(),
+            "child_words": self.words.edit.toPlainText().strip(),
+            "body_map_notes": self.body_notes.toPlainText().strip(),
+            "immediate_action": self.immediate.toPlainText().strip(),
+            "dsl_decision": self.decision.currentData(),
+            "decision_reasons": self.reasons.toPlainText().strip(),
+            "outcome": self.outcome.toPlainText().strip(),
+            "significant": self.significant.isChecked(),
+        }
         current = self.concern.model_dump(mode="json")
         return {k: v for k, v in proposed.items() if current.get(k) != v}
 

@@ -46,7 +46,6 @@ from ui.widgets.concern_fields import (
     ActionsEditor,
     CategoryList,
     ChildWordsBox,
-    concern_answers,
     decision_combo,
     severity_combo,
     text_box,
@@ -445,8 +444,16 @@ class RecordConcernDialog(QDialog):
             "recorded_at": max(now, observed).isoformat(),
             "reporter_name": self.reporter.text().strip(),
             "reporter_role": self.reporter_role.text().strip(),
+            "categories": self.categories.selected(),
+            "severity": self.severity.currentData(),
             "where": self.where.text().strip(),
-            **concern_answers(self),
+            "what_happened": self.facts.toPlainText().strip(),
+            "child_words": self.words.edit.toPlainText().strip(),
+            "body_map_notes": self.body_notes.toPlainText().strip(),
+            "immediate_action": self.immediate.toPlainText().strip(),
+            "dsl_decision": self.decision.currentData(),
+            "decision_reasons": self.reasons.toPlainText().strip(),
+            "significant": self.significant.isChecked(),
         }
         return fields, self.action_rows.values()
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Protocol
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -204,32 +202,3 @@ class ActionsEditor(QWidget):
             if v["what"] and not v["owner"]:
                 return row
         return None
-
-
-class ConcernForm(Protocol):
-    """The inputs both concern dialogs have, under the same names."""
-
-    categories: CategoryList
-    severity: QComboBox
-    facts: QPlainTextEdit
-    words: ChildWordsBox
-    body_notes: QPlainTextEdit
-    immediate: QPlainTextEdit
-    decision: QComboBox
-    reasons: QPlainTextEdit
-    significant: QCheckBox
-
-
-def concern_answers(form: ConcernForm) -> dict[str, Any]:
-    """What those inputs hold, under the names of the concern's fields (text trimmed)."""
-    return {
-        "categories": form.categories.selected(),
-        "severity": form.severity.currentData(),
-        "what_happened": form.facts.toPlainText().strip(),
-        "child_words": form.words.edit.toPlainText().strip(),
-        "body_map_notes": form.body_notes.toPlainText().strip(),
-        "immediate_action": form.immediate.toPlainText().strip(),
-        "dsl_decision": form.decision.currentData(),
-        "decision_reasons": form.reasons.toPlainText().strip(),
-        "significant": form.significant.isChecked(),
-    }
