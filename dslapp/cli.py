@@ -97,8 +97,11 @@ def _auto_backup_on_lock(vault: Any, warnings: list[str]) -> None:
     from dslapp.config import Settings
     from dslapp.services import casebook
 
+    settings = Settings.load()
+    if settings.problem is not None:
+        warnings.append(f"warning: {settings.problem}")
     try:
-        made = casebook.auto_backup(vault, Settings.load())
+        made = casebook.auto_backup(vault, settings)
     except CasebookError as exc:
         warnings.append(f"warning: the automatic backup was not made: {exc}")
         return
@@ -142,14 +145,19 @@ def _parse_date(text: str) -> date:
 
 def _resolve_child(store: Any, text: str) -> str:
     """A child id, or a unique prefix of one (as printed by ``dslapp children``)."""
+    return _resolve_id(store, "child", text, "No child in this casebook", "child's")
+
+
+def _resolve_id(store: Any, kind: str, text: str, nobody: str, whose: str) -> str:
+    """The id of the one record of ``kind`` whose id is ``text`` or starts with it; else a kind error."""
     from dslapp.store import queries as store_queries
 
-    rows = store_queries.ids_starting(store.db, "child", text)
+    rows = store_queries.ids_starting(store.db, kind, text)
     if len(rows) == 1:
         return rows[0]
     if not rows:
-        raise RecordNotFound(f"No child in this casebook has the id {quote_for_message(text)}.")
-    raise AmbiguousId(f"More than one child's id starts with {quote_for_message(text)}; give more of it.")
+        raise RecordNotFound(f"{nobody} has the id {quote_for_message(text)}.")
+    raise AmbiguousId(f"More than one {whose} id starts with {quote_for_message(text)}; give more of it.")
 
 
 def _print_json(data: Any) -> None:
@@ -407,14 +415,7 @@ def _transfer_passphrase() -> str:
 
 def _resolve_transfer(store: Any, text: str) -> str:
     """A transfer record's id, or a unique prefix of one (as printed by ``dslapp transfer export``)."""
-    from dslapp.store import queries as store_queries
-
-    rows = store_queries.ids_starting(store.db, "transfer", text)
-    if len(rows) == 1:
-        return rows[0]
-    if not rows:
-        raise RecordNotFound(f"No CP file transfer in this casebook has the id {quote_for_message(text)}.")
-    raise AmbiguousId(f"More than one transfer's id starts with {quote_for_message(text)}; give more of it.")
+    return _resolve_id(store, "transfer", text, "No CP file transfer in this casebook", "transfer's")
 
 
 def cmd_transfer_export(args: argparse.Namespace) -> int:
@@ -550,12 +551,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
-        cmd = sub.add_parser(name, help=help_text, description=help_text)
-        cmd.add_argument(
-            "--vault", metavar="DIR", help="the casebook folder (default: DSLAPP_HOME or your data folder)"
-        )
-        cmd.set_defaults(func=func)
-        return cmd
+        return _vault_command(sub, name, func, help_text)
 
     def unlocking(cmd: argparse.ArgumentParser) -> argparse.ArgumentParser:
         cmd.add_argument(
@@ -612,16 +608,10 @@ def build_parser() -> argparse.ArgumentParser:
     unlocking(aud)
 
     transfer_help = "CP file transfer: export an encrypted pack, import one, record its receipt"
-    transfer = sub.add_parser("transfer", help=transfer_help, description=transfer_help)
-    transfer_actions = transfer.add_subparsers(dest="transfer_action", metavar="ACTION", required=True)
+    transfer_actions = _action_group(sub, "transfer", transfer_help)
 
     def transfer_action(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> Any:
-        cmd = transfer_actions.add_parser(name, help=help_text, description=help_text)
-        cmd.add_argument(
-            "--vault", metavar="DIR", help="the casebook folder (default: DSLAPP_HOME or your data folder)"
-        )
-        cmd.set_defaults(func=func)
-        return unlocking(cmd)
+        return unlocking(_vault_command(transfer_actions, name, func, help_text))
 
     tx = transfer_action("export", cmd_transfer_export, "write an encrypted transfer pack and covering letter")
     tx.add_argument("--child", required=True, metavar="ID", help="the child's id (or its first characters)")
@@ -642,16 +632,10 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--received-by", metavar="NAME", help="who received it (default: the receiving DSL's name)")
 
     retention_help = "retention: list CP files past their retention date, and record a decision to dispose of one"
-    retention = sub.add_parser("retention", help=retention_help, description=retention_help)
-    retention_actions = retention.add_subparsers(dest="retention_action", metavar="ACTION", required=True)
+    retention_actions = _action_group(sub, "retention", retention_help)
 
     def retention_action(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> Any:
-        cmd = retention_actions.add_parser(name, help=help_text, description=help_text)
-        cmd.add_argument(
-            "--vault", metavar="DIR", help="the casebook folder (default: DSLAPP_HOME or your data folder)"
-        )
-        cmd.set_defaults(func=func)
-        return unlocking(cmd)
+        return unlocking(_vault_command(retention_actions, name, func, help_text))
 
     rl = retention_action("list", cmd_retention_list, "list the CP files whose retention date has passed")
     rl.add_argument("--on", type=_parse_date, help="the day to check (default: today)")
@@ -667,6 +651,22 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.set_defaults(func=cmd_bench)
     return parser
+
+
+def _vault_command(
+    group: Any, name: str, func: Callable[[argparse.Namespace], int], help_text: str
+) -> argparse.ArgumentParser:
+    """A command (or an action of one) that works on a casebook folder: ``--vault`` and what it runs."""
+    cmd: argparse.ArgumentParser = group.add_parser(name, help=help_text, description=help_text)
+    cmd.add_argument("--vault", metavar="DIR", help="the casebook folder (default: DSLAPP_HOME or your data folder)")
+    cmd.set_defaults(func=func)
+    return cmd
+
+
+def _action_group(sub: Any, name: str, help_text: str) -> Any:
+    """A command whose first argument is an action (``dslapp transfer export``); returns where actions go."""
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    return parser.add_subparsers(dest=f"{name}_action", metavar="ACTION", required=True)
 
 
 def _damaged_message(exc: VaultDamaged, args: argparse.Namespace) -> str:

@@ -197,8 +197,9 @@ class WeakPdfPassword(CasebookError):
 
 
 class SettingsInvalid(CasebookError):
-    """A settings file (practice guidance, chronology hints, learning library, a school's override) could not
-    be read or is not valid; the message says which file and why."""
+    """A settings file (practice guidance, chronology hints, the MASH form, the learning library, a school's
+    override, the app's settings.json) could not be read or is not valid; the message names the file, the
+    setting and what was expected (``dslapp.settings_files``)."""
 
 
 class EnquiryFormInvalid(SettingsInvalid):

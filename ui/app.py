@@ -61,6 +61,7 @@ class CasebookApp(QObject):
     ) -> None:
         super().__init__()
         self.settings = settings or Settings.load()
+        self.settings_problem = self.settings.problem
         self.real_dir = real_dir or vault_ops.real_vault_dir()
         self.demo_dir = demo_dir or vault_ops.demo_vault_dir()
         self.today = today
@@ -105,6 +106,7 @@ class CasebookApp(QObject):
     # ---- start-up and screens -----------------------------------------------------------------
 
     def start(self, *, demo: bool = False) -> None:
+        self._tell_settings_problem()
         real = vault_ops.casebook_exists(self.real_dir)
         has_demo = vault_ops.casebook_exists(self.demo_dir)
         wants_demo = demo or self.settings.last_vault == str(self.demo_dir) or not real
@@ -118,6 +120,13 @@ class CasebookApp(QObject):
             self.show_unlock(demo=False)
             return
         self.show_setup()
+
+    def _tell_settings_problem(self) -> None:
+        """A settings file that could not all be used is said once, at start (the app runs on with the usual
+        values for what was wrong)."""
+        problem, self.settings_problem = self.settings_problem, None
+        if problem is not None:
+            self.show_error(str(problem))
 
     def show_setup(self, *, start_demo: bool = False, page: int | None = None) -> None:
         from ui.windows.setup_wizard import SetupWizard

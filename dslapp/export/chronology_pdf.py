@@ -34,7 +34,7 @@ from dslapp.errors import ExportCancelled
 from dslapp.export.common import ExportResult, Progress, check_progress
 from dslapp.export.fonts import BOLD, REGULAR, register_fonts
 from dslapp.export.page import HEADER_RULE, INK, MARGIN, MUTED, Decorate, PageInfo, build_pdf
-from dslapp.export.text import Wrapper, para
+from dslapp.export.text import Line, Wrapper, para, write_lines
 from dslapp.models import Category, Child, Impact, Severity
 from dslapp.text import dmy
 from dslapp.views.chronology import Chronology, ChronologyRow
@@ -78,9 +78,6 @@ SEVERITY_COLOUR = {
     Severity.MEDIUM: colors.HexColor("#9a5b00"),
     Severity.LOW: MUTED,
 }
-
-Line = tuple[str, float, Any, str]
-"""(font name, size, colour, text) for one drawn line."""
 
 
 # ---- layout of one entry -------------------------------------------------------------------------
@@ -201,14 +198,7 @@ class EntryFlowable(Flowable):  # type: ignore[misc]
                     font, colour = (BOLD, FONT_SIZE + 1), mark_colour
                 x += MARKER_WIDTH
             text.setTextOrigin(x, top)
-            for name, size, fill, line in lines:
-                if font != (name, size):
-                    text.setFont(name, size, LEADING)
-                    font = (name, size)
-                if fill is not colour:
-                    text.setFillColor(fill)
-                    colour = fill
-                text.textLine(line)
+            font, colour = write_lines(text, lines, LEADING, (font, colour))
         canvas.drawText(text)
         canvas.setStrokeColor(GRID)
         canvas.setLineWidth(0.4)

@@ -22,7 +22,8 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from dslapp.export.fonts import BOLD, REGULAR, register_fonts
 from dslapp.export.page import INK, MUTED, record_bookmark
-from dslapp.export.text import Wrapper, para, visual
+from dslapp.export.text import Line as Line  # re-exported: the MASH form imports it from here
+from dslapp.export.text import Wrapper, para, visual, write_lines
 
 BODY_SIZE = 9.0
 BODY_LEADING = 11.6
@@ -45,9 +46,6 @@ ACCENT = colors.HexColor("#b42318")
 NOT_PROVIDED = "Not provided"
 CHECKED = "☒"
 UNCHECKED = "☐"
-
-Line = tuple[str, float, Any, str]
-"""(font name, size, colour, text) for one drawn line."""
 
 
 class Fonts:
@@ -94,16 +92,7 @@ def _label_height(lines: Sequence[str]) -> float:
 def _draw_lines(canvas: Canvas, x: float, top: float, lines: Sequence[Line], leading: float) -> None:
     text = canvas.beginText()
     text.setTextOrigin(x, top)
-    font: tuple[str, float] | None = None
-    colour: Any = None
-    for name, size, fill, line in lines:
-        if font != (name, size):
-            text.setFont(name, size, leading)
-            font = (name, size)
-        if fill is not colour:
-            text.setFillColor(fill)
-            colour = fill
-        text.textLine(line)
+    write_lines(text, lines, leading)
     canvas.drawText(text)
 
 

@@ -37,6 +37,7 @@ from dslapp.export.form_layout import (
     LABEL_FILL,
     Cell,
     FieldBox,
+    FieldRow,
     Fonts,
     SectionHeading,
     TextLines,
@@ -159,44 +160,37 @@ def _cover_story(
         )
     )
     story: list[Flowable] = [Spacer(1, 6), TextLines(title, WIDTH, space_after=10)]
-    third = WIDTH / 3
     status = child.status.label
     if child.status_since:
         status += f" since {dmy(child.status_since)}"
     story.append(SectionHeading("The child", WIDTH))
     story.extend(
-        cells_in_rows(
+        _answers(
             [
-                Cell("Legal name", fonts.answer(child.full_legal_name, third), third),
-                Cell("Known as", fonts.answer(child.known_as, third), third),
-                Cell("Date of birth", fonts.answer(f"{dmy(child.dob)} (age {child.age_on(today)})", third), third),
-                Cell(
-                    "School and year group",
-                    fonts.answer(", ".join(p for p in (child.school or school, child.year_group) if p), third),
-                    third,
-                ),
-                Cell("UPN", fonts.answer(child.upn, third), third),
-                Cell("Current status", fonts.answer(status, third), third),
+                ("Legal name", child.full_legal_name),
+                ("Known as", child.known_as),
+                ("Date of birth", f"{dmy(child.dob)} (age {child.age_on(today)})"),
+                ("School and year group", ", ".join(p for p in (child.school or school, child.year_group) if p)),
+                ("UPN", child.upn),
+                ("Current status", status),
             ],
             3,
-            WIDTH,
             fonts,
         )
     )
     story.append(SectionHeading("This pack", WIDTH))
     enquiry = status_note(referral) if referral is not None else "No MASH enquiry recorded"
     story.extend(
-        cells_in_rows(
+        _answers(
             [
-                Cell("Prepared by", fonts.answer(prepared_by, third), third),
-                Cell("Role", fonts.answer(role, third), third),
-                Cell("School", fonts.answer(school, third), third),
-                Cell("Date prepared", fonts.answer(dmy_hm(prepared_on), third), third),
-                Cell("MASH enquiry", fonts.answer(enquiry, third), third),
-                Cell("MASH reference", fonts.answer(referral.reference if referral else "", third), third),
+                ("Prepared by", prepared_by),
+                ("Role", role),
+                ("School", school),
+                ("Date prepared", dmy_hm(prepared_on)),
+                ("MASH enquiry", enquiry),
+                ("MASH reference", referral.reference if referral else ""),
             ],
             3,
-            WIDTH,
             fonts,
         )
     )
@@ -234,6 +228,13 @@ def current_plan(child_file: ChildFile) -> EarlyHelpPlan | None:
     return plans[-1] if plans else None
 
 
+def _answers(answers: Sequence[tuple[str, str]], columns: int, fonts: Fonts) -> list[FieldRow]:
+    """Short answers (label, text), ``columns`` to a row across the page."""
+    width = WIDTH / columns
+    cells = [Cell(label, fonts.answer(text, width), width) for label, text in answers]
+    return cells_in_rows(cells, columns, WIDTH, fonts)
+
+
 def _box(label: str, text: str, fonts: Fonts) -> FieldBox:
     return FieldBox(label, fonts.answer(text, WIDTH), WIDTH, fonts)
 
@@ -248,19 +249,17 @@ def _early_help_story(
         (r for r in child_file.early_help_reviews if r.plan_id == plan.id), key=lambda r: (r.held_on, r.created_at)
     )
     heading = "Current Early Help plan" if plan.status == PlanStatus.OPEN else "Most recent Early Help plan (closed)"
-    quarter = WIDTH / 4
     status = "Open" if plan.status == PlanStatus.OPEN else f"Closed {dmy(plan.closed_on)}"
     story: list[Flowable] = [SectionHeading(heading, WIDTH)]
     story.extend(
-        cells_in_rows(
+        _answers(
             [
-                Cell("Started", fonts.answer(dmy(plan.started_on), quarter), quarter),
-                Cell("Status", fonts.answer(status, quarter), quarter),
-                Cell("Lead practitioner", fonts.answer(plan.lead_practitioner, quarter), quarter),
-                Cell("Next review", fonts.answer(dmy(plan.next_review), quarter), quarter),
+                ("Started", dmy(plan.started_on)),
+                ("Status", status),
+                ("Lead practitioner", plan.lead_practitioner),
+                ("Next review", dmy(plan.next_review)),
             ],
             4,
-            WIDTH,
             fonts,
         )
     )
@@ -318,18 +317,16 @@ def _early_help_story(
 def _review_story(
     review: EarlyHelpReview, goal_names: dict[uuid.UUID, str], fonts: Fonts, mark: str = ""
 ) -> list[Flowable]:
-    quarter = WIDTH / 4
     story: list[Flowable] = [SectionHeading(f"Review held {dmy(review.held_on)}", WIDTH, sub=True)]
     story.extend(
-        cells_in_rows(
+        _answers(
             [
-                Cell("Held on", fonts.answer(dmy(review.held_on), quarter), quarter),
-                Cell("Overall for the child", fonts.answer(review.overall.label, quarter), quarter),
-                Cell("Decision", fonts.answer(review.decision.label, quarter), quarter),
-                Cell("Next review", fonts.answer(dmy(review.next_review), quarter), quarter),
+                ("Held on", dmy(review.held_on)),
+                ("Overall for the child", review.overall.label),
+                ("Decision", review.decision.label),
+                ("Next review", dmy(review.next_review)),
             ],
             4,
-            WIDTH,
             fonts,
         )
     )
@@ -367,18 +364,16 @@ def _threshold_story(child_file: ChildFile, fonts: Fonts, titles: Mapping[str, s
             *_message("No threshold (Levels of Need) decision is recorded for this child.", fonts),
         ]
     latest: ThresholdDecision = decisions[-1]
-    quarter = WIDTH / 4
     story: list[Flowable] = [SectionHeading("Latest Levels of Need decision", WIDTH)]
     story.extend(
-        cells_in_rows(
+        _answers(
             [
-                Cell("Decided on", fonts.answer(dmy(latest.decided_on), quarter), quarter),
-                Cell("Level of need", fonts.answer(LEVEL_LABELS[latest.level], quarter), quarter),
-                Cell("Decided by", fonts.answer(latest.decided_by, quarter), quarter),
-                Cell("Consulted", fonts.answer(latest.consulted, quarter), quarter),
+                ("Decided on", dmy(latest.decided_on)),
+                ("Level of need", LEVEL_LABELS[latest.level]),
+                ("Decided by", latest.decided_by),
+                ("Consulted", latest.consulted),
             ],
             4,
-            WIDTH,
             fonts,
         )
     )
@@ -439,23 +434,19 @@ def _contacts_story(
     else:
         story.extend(_message("No other professionals are recorded.", fonts))
     form = referral.form if referral is not None else {}
-    third = WIDTH / 3
     story.append(SectionHeading("The school", WIDTH))
     child = child_file.child
     story.extend(
-        cells_in_rows(
+        _answers(
             [
-                Cell(
-                    "Designated Safeguarding Lead", fonts.answer(form.get("referrer_name") or user_name, third), third
-                ),
-                Cell("Role", fonts.answer(form.get("referrer_role") or role_name(user_role), third), third),
-                Cell("School", fonts.answer(form.get("referrer_school") or school, third), third),
-                Cell("Phone", fonts.answer(form.get("referrer_phone", ""), third), third),
-                Cell("Secure email", fonts.answer(form.get("referrer_email", ""), third), third),
-                Cell("Child's GP", fonts.answer(child.gp, third), third),
+                ("Designated Safeguarding Lead", form.get("referrer_name") or user_name),
+                ("Role", form.get("referrer_role") or role_name(user_role)),
+                ("School", form.get("referrer_school") or school),
+                ("Phone", form.get("referrer_phone", "")),
+                ("Secure email", form.get("referrer_email", "")),
+                ("Child's GP", child.gp),
             ],
             3,
-            WIDTH,
             fonts,
         )
     )

@@ -13,6 +13,8 @@ around them in a viewer or a copy of the text. The stored record keeps them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
@@ -51,6 +53,29 @@ def visual(text: str) -> str:
 def para(text: str) -> str:
     """Markup for a reportlab Paragraph: RTL runs shaped, XML special characters escaped, newlines kept."""
     return escape(visual(text)).replace("\n", "<br/>")
+
+
+Line = tuple[str, float, Any, str]
+"""(font name, size, colour, text) for one drawn line."""
+
+
+TextState = tuple[tuple[str, float] | None, Any]
+"""The font (name, size) and colour a reportlab text object was last set to."""
+
+
+def write_lines(text: Any, lines: Iterable[Line], leading: float, state: TextState = (None, None)) -> TextState:
+    """Each line into a reportlab text object, setting its font and colour only when they change (a row of a long
+    chronology sets them a few times, not once a line); returns the state the text object is left in."""
+    font, colour = state
+    for name, size, fill, line in lines:
+        if font != (name, size):
+            text.setFont(name, size, leading)
+            font = (name, size)
+        if fill is not colour:
+            text.setFillColor(fill)
+            colour = fill
+        text.textLine(line)
+    return font, colour
 
 
 class Wrapper:

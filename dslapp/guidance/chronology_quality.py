@@ -2,7 +2,8 @@
 
 A good entry is succinct and factual, and says what happened, who said so, the action taken and the
 impact on the child (DOMAIN.md, learning 4). These checks only suggest: nothing here stops a save or an
-export. The word list, messages and word limit live in ``resources/guidance/chronology_quality.toml``.
+export. The word list, messages and word limit live in ``resources/guidance/chronology_quality.toml``; a
+school overrides any of them with ``<config_dir>/guidance/chronology_quality.toml``.
 
 Text inside quotation marks is not checked for opinion words: a child's own words are recorded
 verbatim ("Mum always shouts") and must not be "corrected".
@@ -11,16 +12,22 @@ verbatim ("Mum always shouts") and must not be "corrected".
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any, Protocol
 
-from dslapp.errors import SettingsInvalid
-from dslapp.paths import resource_files
+from pydantic import Field
+
+from dslapp import settings_files
+from dslapp.config import config_dir
+from dslapp.guidance.config import OVERRIDE_FOLDER
+from dslapp.settings_files import FileModel
 
 CONFIG_NAME = "chronology_quality.toml"
+WHAT = "chronology hints settings"
+_SHIPPED = f"guidance/{CONFIG_NAME}"
 
 
 class HintCode:
@@ -72,14 +79,31 @@ class ChronologyLike(Protocol):
     def key(self) -> str: ...
 
 
-_DEFAULT_MESSAGES = {
-    HintCode.NO_ACTION: "No action or outcome recorded.",
-    HintCode.NO_IMPACT: "No impact on the child recorded.",
-    HintCode.NO_SOURCE: "No source recorded.",
-    HintCode.TOO_LONG: "This entry has {words} words; chronology entries work best under {limit}.",
-    HintCode.OPINION: "“{word}” may read as opinion rather than fact. {suggestion}",
-    "opinion_default": "Record what was seen or heard, and who saw or heard it.",
-}
+class HintMessages(FileModel):
+    """The words of each hint (``[messages]``); ``{words}``, ``{limit}``, ``{word}`` and ``{suggestion}`` are
+    filled in."""
+
+    no_action: str = "No action or outcome recorded."
+    no_impact: str = "No impact on the child recorded."
+    no_source: str = "No source recorded."
+    too_long: str = "This entry has {words} words; chronology entries work best under {limit}."
+    opinion: str = "“{word}” may read as opinion rather than fact. {suggestion}"
+    opinion_default: str = "Record what was seen or heard, and who saw or heard it."
+
+
+class OpinionEntry(FileModel):
+    """One ``[[opinion]]`` word or phrase, and what to suggest instead."""
+
+    word: str
+    suggestion: str = ""
+
+
+class HintSettings(FileModel):
+    """``chronology_quality.toml`` as read (unknown keys are errors)."""
+
+    max_words: int = Field(default=100, ge=1)
+    messages: HintMessages = HintMessages()
+    opinion: tuple[OpinionEntry, ...] = ()
 
 
 def _word_pattern(phrase: str) -> re.Pattern[str]:
@@ -95,35 +119,50 @@ def _fill(template: str, **values: object) -> str:
         return template
 
 
+def _quality_config(settings: HintSettings) -> QualityConfig:
+    words = tuple(
+        OpinionWord(word, item.suggestion.strip(), _word_pattern(word))
+        for item in settings.opinion
+        if (word := item.word.strip())
+    )
+    return QualityConfig(max_words=settings.max_words, messages=settings.messages.model_dump(), opinion_words=words)
+
+
 def parse_config(data: Mapping[str, Any]) -> QualityConfig:
-    """Validate a loaded TOML table. Raises CasebookError naming what is wrong."""
-    try:
-        max_words = int(data.get("max_words", 100))
-        messages = dict(_DEFAULT_MESSAGES)
-        messages.update({str(k): str(v) for k, v in dict(data.get("messages", {})).items()})
-        words = []
-        for item in data.get("opinion", []):
-            word = str(item["word"]).strip()
-            if word:
-                words.append(OpinionWord(word, str(item.get("suggestion", "")).strip(), _word_pattern(word)))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise SettingsInvalid(f"The chronology hints settings ({CONFIG_NAME}) are not valid: {exc}.") from exc
-    if max_words < 1:
-        raise SettingsInvalid(f"The chronology hints settings ({CONFIG_NAME}): max_words must be at least 1.")
-    return QualityConfig(max_words=max_words, messages=messages, opinion_words=tuple(words))
+    """Validate a loaded TOML table. Raises SettingsInvalid naming what is wrong."""
+    file = settings_files.SettingsFile(CONFIG_NAME, data)
+    return _quality_config(settings_files.validate(HintSettings, [file], WHAT))
 
 
 def parse_config_text(text: str) -> QualityConfig:
-    try:
-        return parse_config(tomllib.loads(text))
-    except tomllib.TOMLDecodeError as exc:
-        raise SettingsInvalid(f"The chronology hints settings ({CONFIG_NAME}) could not be read: {exc}.") from exc
+    """Settings from one file's text alone (nothing shipped is merged in)."""
+    return parse_config(settings_files.parse_toml(text, CONFIG_NAME, WHAT))
+
+
+def load_config(*overrides: Path) -> QualityConfig:
+    """The settings shipped in ``resources/guidance/`` with each override file merged over them."""
+    if not overrides:
+        return _shipped_config()
+    return _quality_config(settings_files.load(HintSettings, WHAT, shipped=(_SHIPPED,), overrides=overrides))
 
 
 @cache
-def load_config() -> QualityConfig:
-    """The settings shipped in ``resources/guidance/`` (read once)."""
-    return parse_config_text((resource_files() / "guidance" / CONFIG_NAME).read_text(encoding="utf-8"))
+def _shipped_config() -> QualityConfig:
+    return _quality_config(settings_files.load(HintSettings, WHAT, shipped=(_SHIPPED,)))
+
+
+def get_config() -> QualityConfig:
+    """The settings in force: shipped, with this installation's ``<config_dir>/guidance/chronology_quality.toml``
+    merged over them when there is one (re-read when it changes)."""
+    local = settings_files.present(config_dir() / OVERRIDE_FOLDER, (CONFIG_NAME,))
+    if not local:
+        return _shipped_config()
+    return _in_force(settings_files.load_in_force(HintSettings, WHAT, shipped=(_SHIPPED,), overrides=local))
+
+
+@cache
+def _in_force(settings: HintSettings) -> QualityConfig:
+    return _quality_config(settings)
 
 
 # Quoted speech: straight or curly double quotes, and curly single quotes (straight single quotes are
@@ -160,7 +199,7 @@ def check_entry(
     *, event: str, source: str = "", impact: str = "", action: str = "", config: QualityConfig | None = None
 ) -> list[Hint]:
     """Hints for one entry's wording (a form can call this as the DSL types)."""
-    config = config or load_config()
+    config = config or get_config()
     messages = config.messages
     hints: list[Hint] = []
     if not action.strip():
@@ -184,7 +223,7 @@ def hints_for_row(row: ChronologyLike, config: QualityConfig | None = None) -> l
 
 def hints_for_rows(rows: Iterable[ChronologyLike], config: QualityConfig | None = None) -> dict[str, list[Hint]]:
     """Hints by row key, for rows that have any."""
-    config = config or load_config()
+    config = config or get_config()
     out = {}
     for row in rows:
         hints = hints_for_row(row, config)
@@ -196,8 +235,10 @@ def hints_for_rows(rows: Iterable[ChronologyLike], config: QualityConfig | None 
 __all__ = [
     "Hint",
     "HintCode",
+    "HintSettings",
     "QualityConfig",
     "check_entry",
+    "get_config",
     "hints_for_row",
     "hints_for_rows",
     "load_config",

@@ -12,20 +12,18 @@ than surfacing later as a wrong alert.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
+from dslapp import settings_files
 from dslapp.config import config_dir
-from dslapp.errors import SettingsInvalid
 from dslapp.models import Category, ChildStatus, DslDecision
 from dslapp.models.referral import DisagreementType
-from dslapp.paths import resource_files
+from dslapp.settings_files import FileModel, merge
 
 CONFIG_FILES = ("practice.toml", "levels_of_need.toml", "local_contacts.toml")
 OVERRIDE_FOLDER = "guidance"
@@ -34,8 +32,8 @@ Words = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Descriptor = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 
 
-class _Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Settings(FileModel):
+    """Every table of these settings forbids unknown keys (``dslapp.settings_files``)."""
 
 
 # ---- shared -----------------------------------------------------------------------------------------
@@ -382,79 +380,38 @@ class GuidanceConfig(_Settings):
     local: LocalSettings
 
 
-def merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
-    """``override`` over ``base``: tables merge key by key; other values (lists too) replace."""
-    out = dict(base)
-    for key, value in override.items():
-        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
-            out[key] = merge(out[key], value)
-        else:
-            out[key] = value
-    return out
+WHAT = "practice guidance settings"
+"""How messages name these files (``There is a mistake in the practice guidance settings file …``)."""
 
-
-def _explain(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(p) for p in first.get("loc", ())) or "settings"
-    message = str(first.get("msg", "is not valid")).removeprefix("Value error, ")
-    return f"{where}: {message}"
+_SHIPPED = tuple(f"guidance/{name}" for name in CONFIG_FILES)
 
 
 def parse_config(data: Mapping[str, Any], source: str = "practice guidance") -> GuidanceConfig:
-    """Validate merged settings. Raises CasebookError naming the setting that is wrong."""
-    try:
-        return GuidanceConfig.model_validate(data)
-    except ValidationError as exc:
-        raise SettingsInvalid(f"The practice guidance settings ({source}) are not valid: {_explain(exc)}.") from exc
+    """Validate merged settings. Raises SettingsInvalid naming the setting that is wrong."""
+    return settings_files.validate(GuidanceConfig, [settings_files.SettingsFile(source, data)], WHAT)
 
 
-def _read_toml(text: str, source: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise SettingsInvalid(f"The practice guidance settings ({source}) could not be read: {exc}.") from exc
-
-
-@cache
 def shipped_settings() -> dict[str, Any]:
     """The settings shipped in ``resources/guidance/``, as raw tables (read once)."""
     data: dict[str, Any] = {}
-    folder = resource_files() / "guidance"
-    for name in CONFIG_FILES:
-        data = merge(data, _read_toml(folder.joinpath(name).read_text(encoding="utf-8"), name))
+    for resource in _SHIPPED:
+        data = merge(data, settings_files.shipped_file(resource, WHAT).data)
     return data
 
 
 def load_config(*overrides: Path | str) -> GuidanceConfig:
     """The shipped settings with each override file merged over them, in order."""
-    data = shipped_settings()
-    names = []
-    for path in overrides:
-        path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise SettingsInvalid(f"The practice guidance settings file {path.name} could not be opened.") from exc
-        data = merge(data, _read_toml(text, path.name))
-        names.append(path.name)
-    return parse_config(data, ", ".join(names) or "practice guidance")
+    return settings_files.load(GuidanceConfig, WHAT, shipped=_SHIPPED, overrides=[Path(p) for p in overrides])
 
 
 def local_override_files() -> tuple[Path, ...]:
     """Override files present in the settings folder (``<config_dir>/guidance/practice.toml`` etc.)."""
-    folder = config_dir() / OVERRIDE_FOLDER
-    return tuple(folder / name for name in CONFIG_FILES if (folder / name).is_file())
-
-
-@cache
-def _cached(files: tuple[tuple[str, float], ...]) -> GuidanceConfig:
-    return load_config(*(Path(name) for name, _ in files))
+    return settings_files.present(config_dir() / OVERRIDE_FOLDER, CONFIG_FILES)
 
 
 def get_config() -> GuidanceConfig:
     """The settings in force: shipped, with this installation's overrides (re-read when they change)."""
-    files = tuple((str(p), p.stat().st_mtime) for p in local_override_files())
-    return _cached(files)
+    return settings_files.load_in_force(GuidanceConfig, WHAT, shipped=_SHIPPED, overrides=local_override_files())
 
 
 def resolve(config: GuidanceConfig | None) -> GuidanceConfig:

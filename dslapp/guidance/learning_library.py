@@ -6,16 +6,20 @@ so learning cards can link to it and seeding a vault twice never duplicates (``s
 
 from __future__ import annotations
 
-import tomllib
 import uuid
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from pathlib import Path
+from typing import Annotated
 
-from dslapp.errors import CasebookError
-from dslapp.paths import resource_files
+from pydantic import StringConstraints
+
+from dslapp import settings_files
+from dslapp.settings_files import FileModel
 
 LIBRARY_FILE = "library.toml"
+WHAT = "learning library"
 STARTER_AUTHOR = "DSL Casebook starter library"
 _NAMESPACE = uuid.UUID("6f1c8a52-3b0e-4c55-9a57-4d1f2e8b7c10")
 
@@ -40,33 +44,48 @@ class StarterEntry:
         return next((line.strip() for line in self.key_messages.splitlines() if line.strip()), "")
 
 
+class LibraryEntry(FileModel):
+    """One ``[[entry]]`` of ``library.toml`` as read (unknown keys are errors)."""
+
+    key: Annotated[str, StringConstraints(min_length=1)]
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+    source: str = ""
+    published_on: date | None = None
+    key_messages: str = ""
+    questions: str = ""
+    tags: tuple[str, ...] = ()
+
+
+class LibraryFile(FileModel):
+    entry: tuple[LibraryEntry, ...] = ()
+
+
 def entry_id(key: str) -> uuid.UUID:
     """The fixed id a starter entry has in every vault."""
     return uuid.uuid5(_NAMESPACE, key)
 
 
+def load_library(*overrides: Path) -> tuple[StarterEntry, ...]:
+    """The shipped library, or the one in the last of ``overrides`` (a list of entries replaces the list)."""
+    library = settings_files.load(LibraryFile, WHAT, shipped=(f"learning/{LIBRARY_FILE}",), overrides=overrides)
+    return tuple(
+        StarterEntry(
+            key=raw.key,
+            title=raw.title.strip(),
+            source=raw.source.strip(),
+            published_on=raw.published_on,
+            key_messages=raw.key_messages.strip(),
+            questions=raw.questions.strip(),
+            tags=raw.tags,
+        )
+        for raw in library.entry
+    )
+
+
 @cache
 def starter_entries() -> tuple[StarterEntry, ...]:
     """The starter learning library shipped with the app (read once)."""
-    text = (resource_files() / "learning").joinpath(LIBRARY_FILE).read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise CasebookError(f"The learning library ({LIBRARY_FILE}) could not be read: {exc}.") from exc
-    out = []
-    for raw in data.get("entry", []):
-        out.append(
-            StarterEntry(
-                key=str(raw["key"]),
-                title=str(raw["title"]).strip(),
-                source=str(raw.get("source", "")).strip(),
-                published_on=raw.get("published_on"),
-                key_messages=str(raw.get("key_messages", "")).strip(),
-                questions=str(raw.get("questions", "")).strip(),
-                tags=tuple(str(t) for t in raw.get("tags", [])),
-            )
-        )
-    return tuple(out)
+    return load_library()
 
 
 def starter_entry(key: str) -> StarterEntry | None:

@@ -474,18 +474,24 @@ def read_at_most(path: Path, limit: int) -> bytes | None:
     return None if len(data) > limit else data
 
 
+def read_input_file(path: Path, limit: int, kind: str) -> bytes | None:
+    """The bytes of a file someone gave to be read in (a case bundle, a transfer pack), or None if it holds more
+    than ``limit``. Raises CannotReadFile saying why, in words (``kind`` names what the file should be)."""
+    shown = quote_for_message(path, 200)
+    try:
+        return read_at_most(path, limit)
+    except FileNotFoundError as exc:
+        raise CannotReadFile(f"There is no file at {shown}.") from exc
+    except IsADirectoryError as exc:
+        raise CannotReadFile(f"{shown} is a folder, not {kind}.") from exc
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise CannotReadFile(f"The file {shown} could not be read: {reason}.") from exc
+
+
 def read_bundle_file(path: Path) -> CaseBundle:
     """Read and validate a case bundle file (refused before reading if it is larger than any bundle)."""
-    try:
-        data = read_at_most(path, MAX_BUNDLE_BYTES)
-    except FileNotFoundError as exc:
-        raise CannotReadFile(f"There is no file at {quote_for_message(path, 200)}.") from exc
-    except IsADirectoryError as exc:
-        raise CannotReadFile(f"{quote_for_message(path, 200)} is a folder, not a case bundle.") from exc
-    except OSError as exc:
-        raise CannotReadFile(
-            f"The file {quote_for_message(path, 200)} could not be read: {exc.strerror or exc}."
-        ) from exc
+    data = read_input_file(path, MAX_BUNDLE_BYTES, "a case bundle")
     if data is None:
         raise MalformedBundle(
             f"{quote_for_message(path, 200)} is too large to be a case bundle "

@@ -12,19 +12,18 @@ Settings (how early the CPD reminder comes, how old the child's voice may be bef
 from __future__ import annotations
 
 import re
-import tomllib
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field
 
+from dslapp import settings_files
 from dslapp.config import config_dir
-from dslapp.errors import InvalidRecord, SettingsInvalid
+from dslapp.errors import InvalidRecord
 from dslapp.guidance.learning_library import (
     STARTER_AUTHOR,
     StarterEntry,
@@ -34,23 +33,23 @@ from dslapp.guidance.learning_library import (
 )
 from dslapp.models import LearningNote
 from dslapp.models.supervision import FollowUp
-from dslapp.paths import resource_files
 from dslapp.services import recording
 from dslapp.services.changes import Changes
 from dslapp.services.results import Saved
+from dslapp.settings_files import FileModel
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
 
 SETTINGS_FILE = "settings.toml"
+SETTINGS_WHAT = "learning settings"
+_SHIPPED = f"learning/{SETTINGS_FILE}"
 
 
 # ---- settings ---------------------------------------------------------------------------------------
 
 
-class LearningSettings(BaseModel):
+class LearningSettings(FileModel):
     """Parameters of the learning features (validated; unknown keys are errors)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     cpd_reminder_days: int = Field(default=60, ge=0, le=730)
     """Today reminds this many days before a CPD refresher is due."""
@@ -65,39 +64,15 @@ class LearningSettings(BaseModel):
     """Supervision actions show on Today this many days before they are due."""
 
 
-def _resources() -> Any:
-    return resource_files() / "learning"
-
-
-def _read_toml(text: str, source: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise SettingsInvalid(f"The learning settings ({source}) could not be read: {exc}.") from exc
-
-
 def load_learning_settings(*overrides: Path) -> LearningSettings:
     """Shipped settings with each override file laid over them."""
-    data = _read_toml(_resources().joinpath(SETTINGS_FILE).read_text(encoding="utf-8"), SETTINGS_FILE)
-    for path in overrides:
-        data.update(_read_toml(path.read_text(encoding="utf-8"), path.name))
-    try:
-        return LearningSettings.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ()))
-        raise SettingsInvalid(f"The learning settings are not valid: {where}: {first.get('msg')}.") from exc
+    return settings_files.load(LearningSettings, SETTINGS_WHAT, shipped=(_SHIPPED,), overrides=overrides)
 
 
 def learning_settings() -> LearningSettings:
     """The settings in force (shipped, with this installation's override if there is one)."""
-    local = config_dir() / "learning" / SETTINGS_FILE
-    return load_learning_settings(local) if local.is_file() else _shipped_settings()
-
-
-@cache
-def _shipped_settings() -> LearningSettings:
-    return load_learning_settings()
+    local = settings_files.present(config_dir() / "learning", (SETTINGS_FILE,))
+    return settings_files.load_in_force(LearningSettings, SETTINGS_WHAT, shipped=(_SHIPPED,), overrides=local)
 
 
 # ---- the starter library -------------------------------------------------------------------------------

@@ -45,7 +45,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from dslapp.errors import (
     AlreadyImported,
-    CannotReadFile,
     CannotWriteFile,
     InvalidRecord,
     MalformedBundle,
@@ -61,7 +60,7 @@ from dslapp.services.bundle import (
     bundle_from_json,
     import_bundle,
     load_bundle_json,
-    read_at_most,
+    read_input_file,
     write_user_file,
 )
 from dslapp.services.changes import Changes
@@ -353,14 +352,7 @@ def _inflate(compressed: bytes, declared: int | None) -> bytes:
 
 def open_transfer_pack(pack_file: Path, passphrase: str) -> OpenedPack:
     """Read and open a pack file (before any vault is touched)."""
-    try:
-        data = read_at_most(pack_file, MAX_PACK_BYTES)
-    except FileNotFoundError as exc:
-        raise CannotReadFile(f"There is no file at {pack_file}.") from exc
-    except IsADirectoryError as exc:
-        raise CannotReadFile(f"{pack_file} is a folder, not a transfer pack.") from exc
-    except (OSError, ValueError) as exc:
-        raise CannotReadFile(f"The file {pack_file} could not be read.") from exc
+    data = read_input_file(pack_file, MAX_PACK_BYTES, "a transfer pack")
     if data is None:
         raise TransferPackUnreadable(_too_large())
     return open_pack_bytes(data, passphrase)

@@ -8,12 +8,15 @@ file.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import Any, Literal, cast
+from typing import Annotated, Any, Literal
 
+from pydantic import Field, StrictBool, StrictInt, StringConstraints, field_validator, model_validator
+
+from dslapp import settings_files
 from dslapp.errors import EnquiryFormInvalid
+from dslapp.settings_files import FileModel
 
 FieldKind = Literal["text", "line", "yes_no"]
 KINDS: tuple[FieldKind, ...] = ("text", "line", "yes_no")
@@ -24,19 +27,48 @@ CONSENT_SECTION = "{consent_section}"
 """In the declaration and messages: replaced by the number of the section that asks about consent."""
 
 
-@dataclass(frozen=True)
-class FormField:
-    key: str
-    label: str
-    section: str
+# ---- the file, as read (unknown keys are errors) -------------------------------------------------------
+
+WHAT = "MASH enquiry form"
+"""How messages name the form's file (``There is a mistake in the MASH enquiry form file …``)."""
+
+Words = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+
+
+class FieldFile(FileModel):
+    """One ``[[sections.fields]]`` table."""
+
+    key: Words
+    label: Words
     kind: FieldKind = "text"
-    help: str = ""
-    required: bool = False
-    advised: bool = False
-    thin_words: int = 0
+    help: Text = ""
+    required: StrictBool = False
+    advised: StrictBool = False
+    thin_words: StrictInt = Field(default=0, ge=0)
     options: tuple[str, ...] = ()
-    missing: str = ""
-    thin: str = ""
+    """Suggested answers (blank ones are left out)."""
+    missing: Text = ""
+    thin: Text = ""
+
+    @field_validator("options")
+    @classmethod
+    def _no_blank_options(cls, options: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(o.strip() for o in options if o.strip())
+
+    @model_validator(mode="after")
+    def _consent_kinds(self) -> FieldFile:
+        if self.kind == "yes_no" and self.key not in CONSENT_FIELDS[:2]:
+            raise ValueError("only parents_aware and parents_agreed can be yes_no")
+        if self.key in CONSENT_FIELDS[:2] and self.kind != "yes_no":
+            raise ValueError('must be kind = "yes_no"')
+        return self
+
+
+class FormField(FieldFile):
+    """A field as the app uses it: as read from the file, with the key of the section it is in."""
+
+    section: str = ""
 
     @property
     def on_referral(self) -> bool:
@@ -102,112 +134,67 @@ class EnquiryForm:
         raise KeyError(key)
 
 
-def _text(table: Mapping[str, Any], name: str, where: str, *, required: bool = True) -> str:
-    value = table.get(name, "")
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise ValueError(f"{where}: '{name}' must be {'non-empty ' if required else ''}text")
-    return value.strip()
+class SectionFile(FileModel):
+    """One ``[[sections]]`` table."""
+
+    key: Words
+    heading: Words
+    intro: Text = ""
+    columns: StrictInt = Field(default=2, ge=1, le=4)
+    fields: tuple[FieldFile, ...] = Field(min_length=1)
 
 
-def _field(raw: Mapping[str, Any], section: str, where: str) -> FormField:
-    key = _text(raw, "key", where)
-    where = f"{where} field '{key}'"
-    kind = raw.get("kind", "text")
-    if kind not in KINDS:
-        raise ValueError(f"{where}: kind must be one of {', '.join(KINDS)}")
-    if kind == "yes_no" and key not in CONSENT_FIELDS[:2]:
-        raise ValueError(f"{where}: only parents_aware and parents_agreed can be yes_no")
-    if key in CONSENT_FIELDS[:2] and kind != "yes_no":
-        raise ValueError(f'{where}: must be kind = "yes_no"')
-    thin_words = raw.get("thin_words", 0)
-    if not isinstance(thin_words, int) or thin_words < 0:
-        raise ValueError(f"{where}: thin_words must be a whole number, 0 or more")
-    options = raw.get("options", [])
-    if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
-        raise ValueError(f"{where}: options must be a list of text")
-    for flag in ("required", "advised"):
-        if not isinstance(raw.get(flag, False), bool):
-            raise ValueError(f"{where}: {flag} must be true or false")
-    unknown = set(raw) - {
-        "key",
-        "label",
-        "kind",
-        "help",
-        "required",
-        "advised",
-        "thin_words",
-        "options",
-        "missing",
-        "thin",
-    }
-    if unknown:
-        raise ValueError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
-    return FormField(
-        key=key,
-        label=_text(raw, "label", where),
-        section=section,
-        kind=cast(FieldKind, kind),
-        help=_text(raw, "help", where, required=False),
-        required=bool(raw.get("required", False)),
-        advised=bool(raw.get("advised", False)),
-        thin_words=thin_words,
-        options=tuple(o.strip() for o in options if o.strip()),
-        missing=_text(raw, "missing", where, required=False),
-        thin=_text(raw, "thin", where, required=False),
+class EnquiryFormFile(FileModel):
+    """``enquiry_form.toml`` as read: the form's own words and its sections in order."""
+
+    title: Words
+    subtitle: Text = ""
+    request_type: Text = ""
+    recipient: Text = ""
+    declaration: Text = ""
+    sections: tuple[SectionFile, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _keys_once(self) -> EnquiryFormFile:
+        sections = [s.key for s in self.sections]
+        twice = next((k for k in sections if sections.count(k) > 1), None)
+        if twice:
+            raise ValueError(f"the section key {twice} is used twice")
+        keys = [f.key for s in self.sections for f in s.fields]
+        twice = next((k for k in keys if keys.count(k) > 1), None)
+        if twice:
+            raise ValueError(f"the field key {twice} is used twice in the form")
+        return self
+
+
+def build_enquiry_form(file: EnquiryFormFile, source: str = "") -> EnquiryForm:
+    """The form as the app uses it, from the file as read."""
+    sections = [
+        FormSection(
+            key=section.key,
+            heading=section.heading,
+            intro=section.intro,
+            columns=section.columns,
+            fields=tuple(FormField(**f.model_dump(), section=section.key) for f in section.fields),
+        )
+        for section in file.sections
+    ]
+    sections = _number_references(sections)
+    return EnquiryForm(
+        title=file.title,
+        subtitle=file.subtitle,
+        request_type=file.request_type or "MASH enquiry",
+        recipient=file.recipient,
+        declaration=file.declaration.replace(CONSENT_SECTION, _consent_section(sections)),
+        sections=tuple(sections),
+        source=source,
     )
 
 
 def parse_enquiry_form(data: Mapping[str, Any], source: str = "") -> EnquiryForm:
-    """Build and check a form from parsed TOML. Raises ValueError naming the first problem."""
-    sections: list[FormSection] = []
-    seen_keys: set[str] = set()
-    seen_sections: set[str] = set()
-    raw_sections = data.get("sections")
-    if not isinstance(raw_sections, list) or not raw_sections:
-        raise ValueError("the form needs at least one [[sections]] table")
-    for index, raw in enumerate(raw_sections, start=1):
-        if not isinstance(raw, dict):
-            raise ValueError(f"section {index} is not a table")
-        key = _text(raw, "key", f"section {index}")
-        where = f"section '{key}'"
-        if key in seen_sections:
-            raise ValueError(f"{where}: the key is used twice")
-        seen_sections.add(key)
-        columns = raw.get("columns", 2)
-        if not isinstance(columns, int) or not 1 <= columns <= 4:
-            raise ValueError(f"{where}: columns must be 1 to 4")
-        raw_fields = raw.get("fields", [])
-        if not isinstance(raw_fields, list) or not raw_fields:
-            raise ValueError(f"{where}: needs at least one [[sections.fields]] table")
-        fields = []
-        for raw_field in raw_fields:
-            if not isinstance(raw_field, dict):
-                raise ValueError(f"{where}: a field is not a table")
-            field = _field(raw_field, key, where)
-            if field.key in seen_keys:
-                raise ValueError(f"{where} field '{field.key}': the key is used twice in the form")
-            seen_keys.add(field.key)
-            fields.append(field)
-        sections.append(
-            FormSection(
-                key=key,
-                heading=_text(raw, "heading", where),
-                intro=_text(raw, "intro", where, required=False),
-                columns=columns,
-                fields=tuple(fields),
-            )
-        )
-    sections = _number_references(sections)
-    declaration = _text(data, "declaration", "the form", required=False)
-    return EnquiryForm(
-        title=_text(data, "title", "the form"),
-        subtitle=_text(data, "subtitle", "the form", required=False),
-        request_type=_text(data, "request_type", "the form", required=False) or "MASH enquiry",
-        recipient=_text(data, "recipient", "the form", required=False),
-        declaration=declaration.replace(CONSENT_SECTION, _consent_section(sections)),
-        sections=tuple(sections),
-        source=source,
-    )
+    """Build and check a form from parsed TOML. Raises EnquiryFormInvalid naming the first problem."""
+    file = settings_files.SettingsFile(source or "enquiry_form.toml", data)
+    return build_enquiry_form(settings_files.validate(EnquiryFormFile, [file], WHAT, EnquiryFormInvalid), source)
 
 
 def _consent_section(sections: list[FormSection]) -> str:
@@ -223,20 +210,12 @@ def _number_references(sections: list[FormSection]) -> list[FormSection]:
     number = _consent_section(sections)
 
     def fix(spec: FormField) -> FormField:
-        return replace(
-            spec,
-            help=spec.help.replace(CONSENT_SECTION, number),
-            missing=spec.missing.replace(CONSENT_SECTION, number),
-            thin=spec.thin.replace(CONSENT_SECTION, number),
+        return spec.model_copy(
+            update={
+                "help": spec.help.replace(CONSENT_SECTION, number),
+                "missing": spec.missing.replace(CONSENT_SECTION, number),
+                "thin": spec.thin.replace(CONSENT_SECTION, number),
+            }
         )
 
     return [replace(section, fields=tuple(fix(f) for f in section.fields)) for section in sections]
-
-
-def parse_form_text(text: str, source: str) -> EnquiryForm:
-    try:
-        return parse_enquiry_form(tomllib.loads(text), source)
-    except tomllib.TOMLDecodeError as exc:
-        raise EnquiryFormInvalid(f"The MASH enquiry form {source} is not valid TOML ({exc}).") from exc
-    except ValueError as exc:
-        raise EnquiryFormInvalid(f"The MASH enquiry form {source} is not valid: {exc}.") from exc

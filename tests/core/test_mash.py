@@ -136,7 +136,7 @@ def test_another_authoritys_form_order_and_labels_can_be_loaded(tmp_path: Path, 
     path.write_text(custom.replace('kind = "yes_no"', 'kind = "checkbox"', 1), encoding="utf-8")
     with pytest.raises(EnquiryFormInvalid, match=r"other-la\.toml.*parents_aware.*kind"):
         load_enquiry_form(path)
-    with pytest.raises(EnquiryFormInvalid, match="could not be read"):
+    with pytest.raises(EnquiryFormInvalid, match="could not be opened"):
         load_enquiry_form(tmp_path / "missing.toml")
 
 

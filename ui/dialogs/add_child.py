@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +26,7 @@ from ui import strings
 from ui.operations import casework
 from ui.operations.results import Saved
 from ui.operations.session import Session
-from ui.widgets.common import field_label, set_invalid, text_label
+from ui.widgets.common import dialog_page, field_label, set_invalid, text_label
 
 
 class AddChildDialog(QDialog):
@@ -36,13 +35,7 @@ class AddChildDialog(QDialog):
     def __init__(self, session: Session, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(strings.ADD_CHILD_TITLE)
-        self.setMinimumWidth(620)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(text_label(strings.ADD_CHILD_TITLE, "PageTitle"))
-        layout.addWidget(text_label(strings.ADD_CHILD_TEXT, "PageSubtitle", wrap=True))
+        layout = dialog_page(self, strings.ADD_CHILD_TITLE, subtitle=strings.ADD_CHILD_TEXT, min_width=620, spacing=10)
         form = QFormLayout()
         form.setSpacing(9)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -9,23 +9,19 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from dslapp import __version__
 from ui import strings
-from ui.widgets.common import text_label
+from ui.widgets.common import dialog_page
 
 
 class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(strings.SHORTCUTS_TITLE)
         self.resize(560, 520)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(text_label(strings.SHORTCUTS_TITLE, "PageTitle"))
+        layout = dialog_page(self, strings.SHORTCUTS_TITLE)
         table = QTableWidget(len(strings.SHORTCUTS), 2)
         table.setAccessibleName(strings.SHORTCUTS_TITLE)
         table.setHorizontalHeaderLabels([strings.SHORTCUTS_KEYS, strings.SHORTCUTS_WHAT])

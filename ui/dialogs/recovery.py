@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,7 +19,7 @@ from dslapp.errors import CasebookError
 from ui import passphrase, strings
 from ui.operations import vault_ops
 from ui.operations.runner import DbRunner
-from ui.widgets.common import field_label, text_label
+from ui.widgets.common import dialog_page, field_label, text_label
 from ui.windows.setup_wizard import StrengthMeter
 
 if TYPE_CHECKING:
@@ -34,13 +33,7 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.runner = runner
         self.directory = directory
-        self.setWindowTitle(strings.RECOVERY_TITLE)
-        self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(text_label(strings.RECOVERY_TITLE, "PageTitle"))
-        layout.addWidget(text_label(strings.RECOVERY_TEXT, "PageSubtitle", wrap=True))
+        layout = dialog_page(self, strings.RECOVERY_TITLE, subtitle=strings.RECOVERY_TEXT, min_width=560, spacing=10)
         form = QFormLayout()
         form.setSpacing(10)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -23,7 +23,7 @@ from dslapp.errors import CasebookError
 from ui import passphrase, strings
 from ui.operations import vault_ops
 from ui.operations.session import Session
-from ui.widgets.common import field_label, text_label
+from ui.widgets.common import dialog_page, field_label, text_label
 
 
 class SettingsDialog(QDialog):
@@ -31,12 +31,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.session = session
-        self.setWindowTitle(strings.SETTINGS_TITLE)
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(text_label(strings.SETTINGS_TITLE, "PageTitle"))
+        layout = dialog_page(self, strings.SETTINGS_TITLE, min_width=520, spacing=10)
         form = QFormLayout()
         form.setSpacing(10)
         self.idle = QSpinBox()
@@ -185,13 +180,8 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.add_user = add_user
-        self.setWindowTitle(strings.ADD_DEPUTY_TITLE if add_user else strings.CHANGE_PASS_TITLE)
-        self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(text_label(self.windowTitle(), "PageTitle"))
-        if add_user:
-            layout.addWidget(text_label(strings.ADD_DEPUTY_TEXT, "PageSubtitle", wrap=True))
+        title = strings.ADD_DEPUTY_TITLE if add_user else strings.CHANGE_PASS_TITLE
+        layout = dialog_page(self, title, subtitle=strings.ADD_DEPUTY_TEXT if add_user else "", min_width=480)
         form = QFormLayout()
         form.setSpacing(10)
         self.name = QLineEdit()

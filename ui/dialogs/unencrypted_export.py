@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,7 +25,7 @@ from dslapp.errors import CasebookError
 from ui import strings
 from ui.operations import casework, vault_ops
 from ui.operations.session import Session
-from ui.widgets.common import field_label, text_label
+from ui.widgets.common import dialog_page, field_label, text_label
 
 
 class UnencryptedExportDialog(QDialog):
@@ -45,11 +44,8 @@ class UnencryptedExportDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.child_id = child_id
-        self.setWindowTitle(strings.EXPORT_BUNDLE_CHILD if child_id else strings.SETTINGS_EXPORT_PLAIN)
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(text_label(strings.EXPORT_UNENCRYPTED_TITLE, "PageTitle"))
+        title = strings.EXPORT_BUNDLE_CHILD if child_id else strings.SETTINGS_EXPORT_PLAIN
+        layout = dialog_page(self, title, heading=strings.EXPORT_UNENCRYPTED_TITLE, min_width=520)
         self.warning = text_label(strings.EXPORT_UNENCRYPTED_WARNING, "InlineError", wrap=True)
         layout.addWidget(self.warning)
         form = QFormLayout()

@@ -30,6 +30,30 @@ def text_label(text: str, name: str = "", *, wrap: bool = False, selectable: boo
     return label
 
 
+def dialog_page(
+    dialog: QWidget,
+    title: str,
+    *,
+    heading: str = "",
+    subtitle: str = "",
+    min_width: int = 0,
+    spacing: int | None = None,
+) -> QVBoxLayout:
+    """A dialog's window title and its page: the usual margins, the title (or ``heading``) as the page title
+    and an optional subtitle. Returns the layout, for the dialog to add the rest."""
+    dialog.setWindowTitle(title)
+    if min_width:
+        dialog.setMinimumWidth(min_width)
+    layout = QVBoxLayout(dialog)
+    layout.setContentsMargins(24, 20, 24, 16)
+    if spacing is not None:
+        layout.setSpacing(spacing)
+    layout.addWidget(text_label(heading or title, "PageTitle"))
+    if subtitle:
+        layout.addWidget(text_label(subtitle, "PageSubtitle", wrap=True))
+    return layout
+
+
 def repolish(widget: QWidget) -> None:
     """Re-apply the stylesheet after a dynamic property used by it changed."""
     style = widget.style()

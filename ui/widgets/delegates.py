@@ -25,6 +25,16 @@ def tone_colours(tone: str) -> tuple[str, str]:
     }.get(tone, (c.surface_alt, c.text))
 
 
+def _draw_cell_without_text(
+    delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem, index: Index
+) -> None:
+    """The cell's background, selection and focus as the style draws them, leaving the text to the delegate."""
+    delegate.initStyleOption(option, index)
+    option.text = ""
+    style = option.widget.style() if option.widget else QApplication.style()
+    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+
+
 class PillDelegate(QStyledItemDelegate):
     """Draws the cell's text as a small rounded pill coloured by ``tone_role``."""
 
@@ -34,10 +44,7 @@ class PillDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        _draw_cell_without_text(self, painter, option, index)
         if not text:
             return
         background, foreground = tone_colours(str(index.data(self.tone_role) or ""))
@@ -64,10 +71,7 @@ class AlertDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        _draw_cell_without_text(self, painter, option, index)
         if not text:
             return
         c = theme.colours()
@@ -96,10 +100,7 @@ class SnippetDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         snippet = str(index.data(self.snippet_role) or "")
-        self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        _draw_cell_without_text(self, painter, option, index)
         if not snippet:
             return
         c = theme.colours()

@@ -12,19 +12,21 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from dslapp import settings_files
 from dslapp.config import Settings
 from dslapp.errors import EnquiryFormInvalid as EnquiryFormInvalid  # re-exported: raised by this form loader
-from dslapp.paths import resource_files
 from dslapp.views.mash_form import (
     CONSENT_FIELDS,
     CONSENT_SECTION,
     KINDS,
+    WHAT,
     EnquiryForm,
+    EnquiryFormFile,
     FieldKind,
     FormField,
     FormSection,
+    build_enquiry_form,
     parse_enquiry_form,
-    parse_form_text,
 )
 
 FORM_FOLDER = "mash"
@@ -54,15 +56,13 @@ __all__ = [
 def load_enquiry_form(path: Path | None = None) -> EnquiryForm:
     """The enquiry form from ``path``, or the app's default form (``resources/mash/enquiry_form.toml``).
 
-    Raises ``EnquiryFormInvalid`` with a plain message if the file is missing or not a valid form.
+    A form of the school's own stands alone (nothing of the default form is merged into it). Raises
+    ``EnquiryFormInvalid`` with a plain message if the file is missing or not a valid form.
     """
     if path is None:
         return _default_form()
-    try:
-        text = Path(path).read_text("utf-8")
-    except OSError as exc:
-        raise EnquiryFormInvalid(f"The MASH enquiry form file {path} could not be read.") from exc
-    return parse_form_text(text, str(path))
+    file = settings_files.load(EnquiryFormFile, WHAT, overrides=(Path(path),), error=EnquiryFormInvalid)
+    return build_enquiry_form(file, str(path))
 
 
 def current_enquiry_form() -> EnquiryForm:
@@ -73,11 +73,6 @@ def current_enquiry_form() -> EnquiryForm:
 
 @cache
 def _default_form() -> EnquiryForm:
-    traversable = resource_files() / FORM_FOLDER / FORM_NAME
-    try:
-        text = traversable.read_text("utf-8")
-    except OSError as exc:
-        raise EnquiryFormInvalid(
-            "The MASH enquiry form is missing from this installation. Reinstall DSL Casebook."
-        ) from exc
-    return parse_form_text(text, FORM_NAME)
+    shipped = (f"{FORM_FOLDER}/{FORM_NAME}",)
+    file = settings_files.load(EnquiryFormFile, WHAT, shipped=shipped, error=EnquiryFormInvalid)
+    return build_enquiry_form(file, FORM_NAME)
