@@ -22,7 +22,7 @@ before anything touches the disk.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
 from reportlab.lib.pagesizes import A4
@@ -46,7 +46,7 @@ from dslapp.export.form_layout import (
 )
 from dslapp.export.mash_pdf import enquiry_story, is_draft_copy, status_note
 from dslapp.export.page import INK, MARGIN, MUTED, PageIndex, PageInfo, PagePart, build_parts_pdf, dmy_hm
-from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Referral, ThresholdDecision
+from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Referral, ReferralStatus, ThresholdDecision
 from dslapp.models.early_help import LEVEL_LABELS, PlanStatus
 from dslapp.text import dmy
 from dslapp.views.child_file import ChildFile
@@ -473,10 +473,12 @@ def render_referral_pack(
     form: EnquiryForm,
     domain_titles: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    from_file: Collection[str] = (),
 ) -> tuple[bytes, int, dict[str, int]]:
     """The pack as PDF bytes (pure: no vault, no disk). Returns (bytes, pages, first page of each part).
 
-    ``domain_titles`` names the Levels of Need domains as the school's guidance settings do."""
+    ``domain_titles`` names the Levels of Need domains as the school's guidance settings do; ``from_file``
+    names the enquiry's answers filled from the child's file (``services.mash.printed_enquiry``)."""
     fonts = Fonts()
     child = child_file.child
 
@@ -500,7 +502,10 @@ def render_referral_pack(
     draft = referral is not None and is_draft_copy(referral, gaps)
     enquiry_note = "(none recorded)"
     if referral is not None:
-        enquiry_note = "(DRAFT: incomplete, not sent)" if draft else f"({status_note(referral)})"
+        enquiry_note = f"({status_note(referral)})"
+        if draft:
+            sent = referral.status != ReferralStatus.DRAFT
+            enquiry_note = f"(DRAFT: incomplete; {status_note(referral)})" if sent else "(DRAFT: incomplete, not sent)"
     contents_entries = [
         ("enquiry", PART_TITLES["enquiry"], enquiry_note),
         ("chronology", PART_TITLES["chronology"], f"({count} entr{'y' if count == 1 else 'ies'})"),
@@ -530,7 +535,15 @@ def render_referral_pack(
     if referral is not None:
         signed_on = referral.sent_on or generated_on.astimezone().date()
         enquiry = enquiry_story(
-            referral, form, gaps, school=school, signed_on=signed_on, key_prefix="pack-enquiry", level=1, fonts=fonts
+            referral,
+            form,
+            gaps,
+            school=school,
+            signed_on=signed_on,
+            key_prefix="pack-enquiry",
+            level=1,
+            fonts=fonts,
+            from_file=from_file,
         )
         enquiry_info = info("enquiry", header_note=status_note(referral), watermark="DRAFT" if draft else "")
     else:
