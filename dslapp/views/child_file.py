@@ -14,6 +14,7 @@ from dslapp.models import (
     Child,
     ChronologyEntry,
     Concern,
+    CourtOrder,
     EarlyHelpPlan,
     EarlyHelpReview,
     Escalation,
@@ -35,6 +36,7 @@ class ChildFile:
     child: Child
     people: list[Person] = field(default_factory=list)
     professionals: list[Professional] = field(default_factory=list)
+    court_orders: list[CourtOrder] = field(default_factory=list)
     concerns: list[Concern] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     chronology: list[ChronologyEntry] = field(default_factory=list)
@@ -52,6 +54,7 @@ class ChildFile:
     SECTIONS: ClassVar[dict[str, str]] = {
         Person.KIND: "people",
         Professional.KIND: "professionals",
+        CourtOrder.KIND: "court_orders",
         Concern.KIND: "concerns",
         Action.KIND: "actions",
         ChronologyEntry.KIND: "chronology",

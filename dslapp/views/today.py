@@ -16,6 +16,8 @@ class TodayItem:
     title: str
     due: date | None
     overdue: bool
+    banner: str = ""
+    """Shown beside the child's name: a court order in force (who must not collect them), else empty."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -26,6 +28,7 @@ class TodayItem:
             "title": self.title,
             "due": self.due.isoformat() if self.due else None,
             "overdue": self.overdue,
+            "banner": self.banner,
             "rule_id": SECTION_RULES.get(self.section, ""),
         }
 

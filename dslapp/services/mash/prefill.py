@@ -21,6 +21,7 @@ from dslapp.models.early_help import LEVEL_LABELS
 from dslapp.services.children import ChildFile, open_child_file
 from dslapp.services.mash.common import dmy, vault_today
 from dslapp.store import RecordStore, queries
+from dslapp.views.court_orders import orders_text, unlisted, warning, warnings_for
 from dslapp.views.mash_enquiry import ROLE_NAMES, filled_from_file, role_name
 
 MAX_TRIED = 8
@@ -81,7 +82,7 @@ def _child_fields(store: RecordStore, child: Child, today: date) -> dict[str, st
     }
 
 
-def _household(child_file: ChildFile) -> str:
+def _household(child_file: ChildFile, today: date) -> str:
     people = sorted(child_file.people, key=lambda p: (not p.lives_with_child, not p.parental_responsibility))
     lines = []
     for person in people:
@@ -96,7 +97,10 @@ def _household(child_file: ChildFile) -> str:
             parts.append(f"Phone {person.phone}.")
         if person.email:
             parts.append(f"Email {person.email}.")
+        parts.extend(f"{text}." for text in warnings_for(person, child_file.court_orders, today))
         lines.append(" ".join(parts))
+    for order in unlisted(child_file.court_orders, child_file.people, today):
+        lines.append(f"{order.restricts}: named in a court order. {warning(order)}.")
     return "\n".join(lines)
 
 
@@ -254,7 +258,8 @@ def _previous(child_file: ChildFile) -> str:
 
 def prefill_enquiry(store: RecordStore, child_file: ChildFile, *, today: date | None = None) -> dict[str, str]:
     """The enquiry's answers as far as the child's file gives them, under the form's keys (empty answers
-    left out): child details, household and parental responsibility, professionals, the referrer (the
+    left out): child details, household and parental responsibility (with the warning beside anyone a court order
+    says must not collect the child), court orders in force, professionals, the referrer (the
     signed-in user and school), recent concerns with when and the child's words, what has been tried,
     the Early Help history, strengths and views, previous involvement, and the latest threshold decision
     with its reasoning. "Type of request", consent and what the DSL hopes for are left for the DSL.
@@ -265,7 +270,8 @@ def prefill_enquiry(store: RecordStore, child_file: ChildFile, *, today: date | 
     today = today or vault_today(store)
     out: dict[str, str] = {}
     out.update(_child_fields(store, child_file.child, today))
-    out["household"] = _household(child_file)
+    out["household"] = _household(child_file, today)
+    out["court_orders"] = orders_text(child_file.court_orders, today)
     out["professionals"] = _professionals(child_file)
     user = store.vault.user
     phone, email = _referrer_contact(store)
