@@ -16,6 +16,8 @@ from dslapp.models import CourtOrder, Person
 from dslapp.text import dmy
 
 MUST_NOT_COLLECT = "Must not collect the child"
+NOT_TO_COLLECT = "Must not collect"
+"""The short form, beside the child's name on Today (where the child is already named)."""
 WARNING_MARK = "⚠"
 
 
@@ -101,13 +103,14 @@ def banner(orders: Iterable[CourtOrder], on: date) -> Banner | None:
         names = ", ".join(dict.fromkeys(barred))
         others = len(current) - sum(1 for o in current if o.must_not_collect)
         extra = f" · {others} other order{'s' if others != 1 else ''}" if others else ""
-        return Banner(f"{WARNING_MARK} {MUST_NOT_COLLECT}: {names}{extra}", True)
+        return Banner(f"{WARNING_MARK} {NOT_TO_COLLECT}: {names}{extra}", True)
     kinds = ", ".join(dict.fromkeys(o.type_label for o in current))
     return Banner(f"{WARNING_MARK} {kinds}", False)
 
 
 __all__ = [
     "MUST_NOT_COLLECT",
+    "NOT_TO_COLLECT",
     "WARNING_MARK",
     "Banner",
     "banner",

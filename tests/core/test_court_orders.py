@@ -25,7 +25,7 @@ from dslapp.services.court_orders import amend_court_order, court_orders, record
 from dslapp.services.documents import export_mash_pdf, export_referral_pack
 from dslapp.services.today import today
 from dslapp.store import RecordStore
-from dslapp.views.court_orders import MUST_NOT_COLLECT, banner, warnings_for
+from dslapp.views.court_orders import MUST_NOT_COLLECT, NOT_TO_COLLECT, banner, warnings_for
 
 FATHER = "Tomasz Testfather"
 WARNED = re.compile(rf"{FATHER}\s*⚠?\s*{MUST_NOT_COLLECT} \(non-molestation order")
@@ -149,7 +149,7 @@ def test_today_shows_the_order_beside_the_childs_name(store: RecordStore, case: 
         "online_form",  # type: ignore[arg-type]
     )
     items = [i for group in today(store, ago(0)).values() for i in group if i.child_id == str(case.child.id)]
-    assert items and all(i.banner == f"⚠ {MUST_NOT_COLLECT}: {FATHER}" for i in items)
+    assert items and all(i.banner == f"⚠ {NOT_TO_COLLECT}: {FATHER}" for i in items)
     assert items[0].as_json()["banner"] == items[0].banner
     assert banner(court_orders(store, case.child.id), ago(40)) is None  # before the order started
 
