@@ -438,7 +438,7 @@ def _contacts_story(
             table(
                 ["Name", "Relationship", "Parental responsibility", "Lives with the child", "Phone / email", "Address"],
                 rows,
-                [128, 72, 68, 46, 108, 117],
+                [122, 72, 74, 46, 108, 117],
                 warn_rows=warn_rows,
             )
         )
