@@ -13,7 +13,7 @@ from typing import TypeVar
 from dslapp.demo.build_state import BuildState, RecordStamp
 from dslapp.demo.cultures import Culture
 from dslapp.demo.school_calendar import local_time, saved_at, school_year_start, year_label
-from dslapp.demo.world import CLASS_TEACHERS, DSL, FSW, GP_SURGERIES, LAWFUL_BASIS, SCHOOL, Staff
+from dslapp.demo.world import CLASS_TEACHERS, DSL, DSL_CONTACT, FSW, GP_SURGERIES, LAWFUL_BASIS, SCHOOL, Staff
 from dslapp.models import (
     Action,
     Category,
@@ -21,6 +21,7 @@ from dslapp.models import (
     ChildStatus,
     ChronologyEntry,
     Concern,
+    CourtOrder,
     Designation,
     DslDecision,
     EarlyHelpPlan,
@@ -30,6 +31,7 @@ from dslapp.models import (
     GoalProgress,
     Impact,
     Judgement,
+    OrderType,
     Person,
     Professional,
     Record,
@@ -48,6 +50,9 @@ from dslapp.models.early_help import PlanStatus
 from dslapp.models.referral import ConsentState, DisagreementType, SentVia
 
 R = TypeVar("R", bound=Record)
+
+REFERRER_CONTACT = {"referrer_phone": DSL_CONTACT[0], "referrer_email": DSL_CONTACT[1]}
+"""How the MASH reaches the DSL, on every demo enquiry (a story's own answers win)."""
 
 
 class ChildRecordStamp(RecordStamp):
@@ -189,6 +194,32 @@ class CaseFile:
                 phone=phone,
                 address=address or (self.child.address if lives else ""),
                 notes=notes,
+            )
+        )
+
+    def court_order(
+        self,
+        order_type: OrderType,
+        starts_on: date,
+        *,
+        person: Person | None = None,
+        forbids: str = "",
+        must_not_collect: bool = False,
+        ends_on: date | None = None,
+        source: str = "",
+    ) -> CourtOrder:
+        """An order on the front sheet (restricting ``person``, if any)."""
+        return self.add(
+            CourtOrder(
+                **self.stamp(local_time(starts_on, 12, 0)),
+                order_type=order_type,
+                person_id=str(person.id) if person else "",
+                restricts=person.name if person else "",
+                forbids=forbids,
+                must_not_collect=must_not_collect,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                source=source,
             )
         )
 
@@ -458,7 +489,7 @@ class CaseFile:
                 **self.stamp(local_time(started_on, 11, 30), by),
                 started_on=started_on,
                 request_type=request_type,
-                form={key: self.fill(text, started_on) for key, text in form.items()},
+                form={key: self.fill(text, started_on) for key, text in {**REFERRER_CONTACT, **form}.items()},
                 parents_aware=aware,
                 parents_agreed=agreed,
                 consent_not_sought_reason=self.fill(not_told, started_on),

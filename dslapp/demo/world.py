@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 SCHOOL = "Fictionton Primary Academy"
 DSL = "Ms Demo Example"  # the DSL (the CLI's demo vault user has the same name)
+DSL_CONTACT = ("01632 960 418", "dsl@fictionton-primary.example")  # Ofcom's drama range; a reserved domain
 DEPUTY = "Mr T. Trialby"  # deputy DSL
 SENCO = "Mrs A. Specimen"  # SENCo, deputy DSL and designated teacher for looked after children
 

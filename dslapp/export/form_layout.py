@@ -333,8 +333,14 @@ _HEAD = ParagraphStyle("form-head", parent=_CELL, fontName=BOLD, fontSize=7.6, l
 _EMPTY = ParagraphStyle("form-empty", parent=_CELL, textColor=MUTED)
 
 
-def table(headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Table:
-    """A simple boxed table with a shaded heading row repeated on every page; empty cells show "—"."""
+WARN_FILL = colors.HexColor("#fde8e6")
+
+
+def table(
+    headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], *, warn_rows: Sequence[int] = ()
+) -> Table:
+    """A simple boxed table with a shaded heading row repeated on every page; empty cells show "—".
+    ``warn_rows`` (0-based indexes into ``rows``) are shaded as warnings."""
     register_fonts()
     data: list[list[Paragraph]] = [[Paragraph(para(h), _HEAD) for h in headings]]
     for row in rows:
@@ -351,6 +357,7 @@ def table(headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequen
                 ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                *[("BACKGROUND", (0, row + 1), (-1, row + 1), WARN_FILL) for row in warn_rows],
             ]
         )
     )

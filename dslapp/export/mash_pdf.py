@@ -5,7 +5,10 @@ field with its label (an empty one says "Not provided"); OFFICIAL-SENSITIVE at t
 every page; the child's name and date of birth, and the enquiry's status, in every header; "Page X of
 Y"; the referrer's declaration with name, role, date and a signature line; a PDF outline entry per
 section. A draft with required answers missing is marked DRAFT on every page and starts with the list
-of what is missing, so an incomplete enquiry cannot be mistaken for the one that was sent.
+of what is missing (whatever its status), so an incomplete enquiry cannot be mistaken for a complete one.
+
+What is printed is ``services.mash.printed_enquiry``: the answers the form leaves empty are filled from the
+child's file, and each such answer's label says "from the child's file".
 
 Answers saved under keys that the form in use leaves out are printed under "Other information", so
 switching to another local authority's form never hides what was written.
@@ -13,7 +16,7 @@ switching to another local authority's form never hides what was written.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 
 from reportlab.lib.pagesizes import A4
@@ -33,7 +36,7 @@ from dslapp.export.form_layout import (
     yes_no,
 )
 from dslapp.export.page import INK as INK_COLOUR
-from dslapp.export.page import MARGIN, PageInfo, PagePart, build_parts_pdf
+from dslapp.export.page import MARGIN, MUTED, PageInfo, PagePart, build_parts_pdf
 from dslapp.models import Child, Referral, ReferralStatus
 from dslapp.text import dmy
 from dslapp.views.mash_enquiry import SENT_VIA_LABELS, Gap, completeness, field_value, is_complete
@@ -42,12 +45,18 @@ from dslapp.views.mash_form import EnquiryForm, FormField, FormSection
 WIDTH = A4[0] - 2 * MARGIN
 DRAFT = "DRAFT"
 OTHER_INFORMATION = "Other information"
+FROM_FILE = "from the child's file"
+FROM_FILE_NOTE = (
+    "Answers labelled “from the child's file” were not written on the form: they are filled from the child's "
+    "file as it stood when the enquiry was sent (or today, for a draft)."
+)
 DECLARATION = "Referrer's declaration"
 
 
 def is_draft_copy(referral: Referral, gaps: Sequence[Gap]) -> bool:
-    """A printed enquiry is marked DRAFT while it is an unsent draft with required answers missing."""
-    return referral.status == ReferralStatus.DRAFT and not is_complete(gaps)
+    """A printed enquiry is marked DRAFT while a required answer is missing, whatever its status: a sent enquiry
+    the file cannot complete either must not pass for a complete one."""
+    return not is_complete(gaps)
 
 
 def status_note(referral: Referral) -> str:
@@ -116,12 +125,15 @@ def _title_block(referral: Referral, form: EnquiryForm, school: str, fonts: Font
     return story
 
 
-def _gaps_box(gaps: Sequence[Gap], form: EnquiryForm, fonts: Fonts) -> list[Flowable]:
+def _gaps_box(referral: Referral, gaps: Sequence[Gap], form: EnquiryForm, fonts: Fonts) -> list[Flowable]:
     missing = [g for g in gaps if g.blocking]
     others = [g for g in gaps if not g.blocking]
+    intro = "This enquiry is incomplete and has not been sent. Before sending it, complete:"
+    if referral.status != ReferralStatus.DRAFT:
+        intro = "This enquiry was sent incomplete: neither the form nor the child's file gives:"
     lines = wrapped(
         fonts,
-        "This enquiry is incomplete and has not been sent. Before sending it, complete:",
+        intro,
         WIDTH - 10,
         bold=True,
         colour=ACCENT,
@@ -146,15 +158,17 @@ def _gaps_box(gaps: Sequence[Gap], form: EnquiryForm, fonts: Fonts) -> list[Flow
     ]
 
 
-def _answer_lines(referral: Referral, spec: FormField, width: float, fonts: Fonts) -> list[Cell]:
+def _answer_lines(
+    referral: Referral, spec: FormField, width: float, fonts: Fonts, from_file: Collection[str] = ()
+) -> list[Cell]:
     if spec.kind == "yes_no":
         value: bool | None = getattr(referral, spec.key)
         text = yes_no(value)
     else:
         text = field_value(referral, spec.key)
-    # Red "Not provided" flags a required answer still to write, which matters on a draft only.
-    flag = spec.required and referral.status == ReferralStatus.DRAFT
-    return [Cell(spec.label, fonts.answer(text, width, required=flag), width)]
+    # Red "Not provided" flags a required answer missing (the copy is marked DRAFT whatever its status).
+    label = f"{spec.label} ({FROM_FILE})" if spec.key in from_file else spec.label
+    return [Cell(label, fonts.answer(text, width, required=spec.required), width)]
 
 
 def _section(
@@ -165,6 +179,7 @@ def _section(
     *,
     key_prefix: str,
     level: int,
+    from_file: Collection[str] = (),
 ) -> list[Flowable]:
     bookmark = (f"{key_prefix}-{section.key}", f"{number}. {section.heading}", level)
     story: list[Flowable] = [SectionHeading(section.heading, WIDTH, number=number, bookmark=bookmark)]
@@ -178,10 +193,10 @@ def _section(
 
     for spec in section.fields:
         if spec.kind in ("line", "yes_no") and section.columns > 1:
-            short.extend(_answer_lines(referral, spec, column, fonts))
+            short.extend(_answer_lines(referral, spec, column, fonts, from_file))
             continue
         flush()
-        cell = _answer_lines(referral, spec, WIDTH, fonts)[0]
+        cell = _answer_lines(referral, spec, WIDTH, fonts, from_file)[0]
         story.append(FieldBox(cell.label, cell.lines, WIDTH, fonts))
     flush()
     return story
@@ -246,14 +261,21 @@ def enquiry_story(
     key_prefix: str = "enquiry",
     level: int = 0,
     fonts: Fonts | None = None,
+    from_file: Collection[str] = (),
 ) -> list[Flowable]:
-    """The enquiry's content as flowables (for its own PDF and inside the referral pack)."""
+    """The enquiry's content as flowables (for its own PDF and inside the referral pack). ``from_file`` names
+    the answers filled from the child's file rather than typed (their labels say so)."""
     fonts = fonts or Fonts()
     story = _title_block(referral, form, school, fonts)
+    if any(form.has(key) for key in from_file):
+        story.append(Spacer(1, 4))
+        story.append(TextLines(wrapped(fonts, FROM_FILE_NOTE, WIDTH, size=8.0, colour=MUTED), WIDTH))
     if is_draft_copy(referral, gaps):
-        story.extend(_gaps_box(gaps, form, fonts))
+        story.extend(_gaps_box(referral, gaps, form, fonts))
     for number, section in enumerate(form.sections, start=1):
-        story.extend(_section(referral, section, number, fonts, key_prefix=key_prefix, level=level))
+        story.extend(
+            _section(referral, section, number, fonts, key_prefix=key_prefix, level=level, from_file=from_file)
+        )
     for heading, boxes in _other_information(referral, form, fonts):
         story.append(SectionHeading(heading, WIDTH, bookmark=(f"{key_prefix}-other", heading, level)))
         story.extend(boxes)
@@ -270,12 +292,13 @@ def render_mash_pdf(
     school: str = "",
     form: EnquiryForm,
     gaps: Sequence[Gap] | None = None,
+    from_file: Collection[str] = (),
 ) -> tuple[bytes, int]:
     """The enquiry as PDF bytes (pure: no vault, no disk). Returns (bytes, page count)."""
     gaps = list(gaps) if gaps is not None else completeness(referral, form=form)
     draft = is_draft_copy(referral, gaps)
     signed_on = referral.sent_on or generated_on.astimezone().date()
-    story = enquiry_story(referral, form, gaps, school=school, signed_on=signed_on, level=0)
+    story = enquiry_story(referral, form, gaps, school=school, signed_on=signed_on, level=0, from_file=from_file)
     info = enquiry_info(
         referral, child, form, generated_by=generated_by, generated_on=generated_on, school=school, draft=draft
     )

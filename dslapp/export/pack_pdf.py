@@ -7,7 +7,8 @@ Parts, each starting on a new page and each an entry in the PDF outline (bookmar
 3. The chronology of significant events.
 4. The current Early Help plan and its latest reviews.
 5. The latest threshold (Levels of Need) decision and its reasoning.
-6. Key contacts: household and significant adults, professionals, the school.
+6. Key contacts: household and significant adults (anyone a court order says must not collect the child
+   carries the warning), court orders and restrictions in force, professionals, the school.
 
 Page layout: the pack is A4 portrait, except the chronology, whose six columns need A4 landscape; the
 page template switches orientation for that part (viewers and printers rotate those pages), so each
@@ -22,8 +23,8 @@ before anything touches the disk.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
-from datetime import datetime
+from collections.abc import Collection, Mapping, Sequence
+from datetime import date, datetime
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
@@ -47,11 +48,12 @@ from dslapp.export.form_layout import (
 )
 from dslapp.export.mash_pdf import enquiry_story, is_draft_copy, status_note
 from dslapp.export.page import INK, MARGIN, MUTED, PageIndex, PageInfo, PagePart, build_parts_pdf, dmy_hm
-from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Referral, ThresholdDecision
+from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Referral, ReferralStatus, ThresholdDecision
 from dslapp.models.early_help import LEVEL_LABELS, PlanStatus
 from dslapp.text import dmy
 from dslapp.views.child_file import ChildFile
 from dslapp.views.chronology import Chronology
+from dslapp.views.court_orders import MUST_NOT_COLLECT, in_force, period, unlisted, warning, warnings_for
 from dslapp.views.mash_enquiry import completeness, role_name
 from dslapp.views.mash_form import EnquiryForm
 
@@ -399,31 +401,72 @@ def _yes(value: bool) -> str:
 
 
 def _contacts_story(
-    child_file: ChildFile, referral: Referral | None, fonts: Fonts, *, user_name: str, user_role: str, school: str
+    child_file: ChildFile,
+    referral: Referral | None,
+    fonts: Fonts,
+    *,
+    user_name: str,
+    user_role: str,
+    school: str,
+    on: date,
 ) -> list[Flowable]:
     story: list[Flowable] = [SectionHeading("Household and significant adults", WIDTH)]
     people = sorted(child_file.people, key=lambda p: (not p.lives_with_child, not p.parental_responsibility))
-    if people:
-        rows = [
+    orders = child_file.court_orders
+    rows: list[list[str]] = []
+    warn_rows: list[int] = []
+    for person in people:
+        # A person an order says must not collect the child is never listed without the warning.
+        warnings = warnings_for(person, orders, on)
+        if warnings:
+            warn_rows.append(len(rows))
+        rows.append(
             [
-                p.name,
-                p.relationship,
-                _yes(p.parental_responsibility),
-                _yes(p.lives_with_child),
-                "\n".join(x for x in (p.phone, p.email) if x),
-                "" if p.lives_with_child else p.address,
+                "\n".join([person.name, *warnings]),
+                person.relationship,
+                _yes(person.parental_responsibility),
+                _yes(person.lives_with_child),
+                "\n".join(x for x in (person.phone, person.email) if x),
+                "" if person.lives_with_child else person.address,
             ]
-            for p in people
-        ]
+        )
+    for order in unlisted(orders, people, on):
+        warn_rows.append(len(rows))
+        rows.append([f"{order.restricts}\n{warning(order)}", "Named in a court order", "", "", "", ""])
+    if rows:
         story.append(
             table(
                 ["Name", "Relationship", "Parental responsibility", "Lives with the child", "Phone / email", "Address"],
                 rows,
-                [98, 78, 74, 50, 116, 123],
+                [122, 72, 74, 46, 108, 117],
+                warn_rows=warn_rows,
             )
         )
     else:
         story.extend(_message("No household members or significant adults are recorded.", fonts))
+    story.append(SectionHeading("Court orders and restrictions", WIDTH))
+    current = in_force(orders, on)
+    if current:
+        order_rows = [
+            [
+                order.type_label,
+                order.restricts,
+                "\n".join(x for x in (order.forbids, MUST_NOT_COLLECT + "." if order.must_not_collect else "") if x),
+                period(order),
+                order.source,
+            ]
+            for order in current
+        ]
+        story.append(
+            table(
+                ["Order", "Restricts", "What it forbids", "Dates", "Source"],
+                order_rows,
+                [92, 88, 170, 94, 95],
+                warn_rows=[n for n, order in enumerate(current) if order.must_not_collect],
+            )
+        )
+    else:
+        story.extend(_message("No court orders or restrictions in force are recorded.", fonts))
     story.append(SectionHeading("Professionals involved", WIDTH))
     pros = sorted(child_file.professionals, key=lambda p: (not p.key_contact, p.name))
     if pros:
@@ -470,11 +513,13 @@ def render_referral_pack(
     domain_titles: Mapping[str, str] | None = None,
     review_marks: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    from_file: Collection[str] = (),
 ) -> tuple[bytes, int, dict[str, int]]:
     """The pack as PDF bytes (pure: no vault, no disk). Returns (bytes, pages, first page of each part).
 
     ``domain_titles`` names the Levels of Need domains as the school's guidance settings do; ``review_marks``
-    (review id → mark) are the guidance's marks on Early Help reviews, shown beside their answer."""
+    (review id → mark) are the guidance's marks on Early Help reviews, shown beside their answer; ``from_file``
+    names the enquiry's answers filled from the child's file (``services.mash.printed_enquiry``)."""
     fonts = Fonts()
     child = child_file.child
 
@@ -498,7 +543,10 @@ def render_referral_pack(
     draft = referral is not None and is_draft_copy(referral, gaps)
     enquiry_note = "(none recorded)"
     if referral is not None:
-        enquiry_note = "(DRAFT: incomplete, not sent)" if draft else f"({status_note(referral)})"
+        enquiry_note = f"({status_note(referral)})"
+        if draft:
+            sent = referral.status != ReferralStatus.DRAFT
+            enquiry_note = f"(DRAFT: incomplete; {status_note(referral)})" if sent else "(DRAFT: incomplete, not sent)"
     contents_entries = [
         ("enquiry", PART_TITLES["enquiry"], enquiry_note),
         ("chronology", PART_TITLES["chronology"], f"({count} entr{'y' if count == 1 else 'ies'})"),
@@ -528,7 +576,15 @@ def render_referral_pack(
     if referral is not None:
         signed_on = referral.sent_on or generated_on.astimezone().date()
         enquiry = enquiry_story(
-            referral, form, gaps, school=school, signed_on=signed_on, key_prefix="pack-enquiry", level=1, fonts=fonts
+            referral,
+            form,
+            gaps,
+            school=school,
+            signed_on=signed_on,
+            key_prefix="pack-enquiry",
+            level=1,
+            fonts=fonts,
+            from_file=from_file,
         )
         enquiry_info = info("enquiry", header_note=status_note(referral), watermark="DRAFT" if draft else "")
     else:
@@ -570,7 +626,15 @@ def render_referral_pack(
             "contacts",
             PART_TITLES["contacts"],
             info("contacts"),
-            _contacts_story(child_file, referral, fonts, user_name=user_name, user_role=user_role, school=school),
+            _contacts_story(
+                child_file,
+                referral,
+                fonts,
+                user_name=user_name,
+                user_role=user_role,
+                school=school,
+                on=generated_on.astimezone().date(),
+            ),
         )
     )
     built = build_parts_pdf(parts, title=f"{TITLE}: {header_name(child)}", author=generated_by)

@@ -17,6 +17,7 @@ every page of a part (DRAFT); ``header_note`` replaces "Period: …" in the head
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,11 +26,12 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from dslapp.export.fonts import BOLD, REGULAR, register_fonts
-from dslapp.export.text import visual
+from dslapp.export.text import Wrapper, has_rtl, visual
 from dslapp.text import dmy, for_display
 
 MARKING = "OFFICIAL-SENSITIVE"
@@ -84,6 +86,133 @@ class PageInfo:
         return size
 
 
+@dataclass(frozen=True)
+class HeaderRun:
+    """One piece of header text: drawn at ``x`` (its left edge, or its right edge when ``right``), with its
+    baseline ``down`` points below the top of the page."""
+
+    text: str
+    font: str
+    size: float
+    x: float
+    down: float
+    right: bool = False
+
+    def width(self) -> float:
+        return float(stringWidth(self.text, self.font, self.size))
+
+
+NAME_SIZE = 11.0
+NAME_SIZES = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
+"""Sizes tried for the child's name on one line with the date of birth."""
+WRAPPED_NAME_SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)
+"""Sizes tried for a name too long for one line, on two lines (date of birth and status on the right)."""
+DETAIL_SIZE = 9.0
+TWO_LINE_TOPS = (46.3, 55.6)
+"""Baselines of the two header lines a long name takes, between the title line and the header rule."""
+GAP = 14.0
+ELLIPSIS = "…"
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text``, cut with an ellipsis if it is wider than ``width`` (header text that cannot shrink further)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + ELLIPSIS, font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + ELLIPSIS
+
+
+def _shrunk(text: str, font: str, sizes: Sequence[float], width: float) -> tuple[str, float]:
+    """The largest of ``sizes`` at which ``text`` fits ``width``; at the smallest, cut to fit."""
+    for size in sizes:
+        if stringWidth(text, font, size) <= width:
+            return text, size
+    return _fit(text, font, sizes[-1], width), sizes[-1]
+
+
+def _name_lines(name: str, font: str, size: float, width: float) -> list[str]:
+    """A name wrapped to ``width``: between words, then after hyphens (a double-barrelled name breaks as
+    "Smith-" / "Jones"), and between letters only for a part wider than a whole line."""
+    if has_rtl(name):
+        return Wrapper(font, size).wrap(name, width)
+    pieces: list[tuple[str, str]] = []
+    for number, word in enumerate(name.split()):
+        for index, part in enumerate(re.findall(r"[^-]+-*|-+", word)):
+            pieces.append((" " if number and not index else "", part))
+    lines: list[str] = []
+    current = ""
+    for joiner, part in pieces:
+        candidate = f"{current}{joiner}{part}" if current else part
+        if not current or stringWidth(candidate, font, size) <= width:
+            current = candidate
+        else:
+            lines.append(current)
+            current = part
+    if current:
+        lines.append(current)
+    out: list[str] = []
+    for line in lines:
+        out.extend(Wrapper(font, size).wrap(line, width) if stringWidth(line, font, size) > width else [line])
+    return out
+
+
+def header_runs(info: PageInfo) -> list[HeaderRun]:
+    """Where each piece of the header goes, so that no two overlap whatever the name's length.
+
+    The title (left) and school (right) share the first line; the school shrinks, then is cut, if both do
+    not fit. The child's name, date of birth and status note (right) share the second line while they fit,
+    the name shrinking a little first; a longer name takes two lines on the left (wrapping between words
+    and after hyphens, smaller still), with the date of birth and the note stacked on the right.
+    """
+    width, _height = info.pagesize
+    avail = width - 2 * MARGIN
+    right = width - MARGIN
+    runs: list[HeaderRun] = []
+    title, title_size = _shrunk(visual(info.title), BOLD, (12.5, 12.0, 11.0, 10.0), avail * 0.7)
+    runs.append(HeaderRun(title, BOLD, title_size, MARGIN, TITLE_TOP))
+    if info.school:
+        room = avail - stringWidth(title, BOLD, title_size) - GAP
+        school, school_size = _shrunk(visual(info.school), REGULAR, (8.5, 8.0, 7.5, 7.0, 6.5), room)
+        runs.append(HeaderRun(school, REGULAR, school_size, right, TITLE_TOP, right=True))
+    if not info.child_name:
+        runs.append(
+            HeaderRun(_fit(visual(info.subtitle), REGULAR, DETAIL_SIZE, avail), REGULAR, DETAIL_SIZE, MARGIN, NAME_TOP)
+        )
+        return runs
+    note_text = visual(info.header_note or f"Period: {info.date_range}")
+    note, note_size = _shrunk(note_text, REGULAR, (DETAIL_SIZE, 8.5, 8.0, 7.5, 7.0), avail * 0.45)
+    note_width = stringWidth(note, REGULAR, note_size)
+    dob = f"Date of birth: {dmy(info.dob)}" if info.dob is not None else ""
+    dob_width = stringWidth(dob, REGULAR, DETAIL_SIZE)
+    name = visual(info.child_name)
+    room = avail - note_width - GAP - (dob_width + GAP if dob else 0)
+    for size in NAME_SIZES:
+        name_width = stringWidth(name, BOLD, size)
+        if name_width <= room:
+            runs.append(HeaderRun(name, BOLD, size, MARGIN, NAME_TOP))
+            if dob:
+                runs.append(HeaderRun(dob, REGULAR, DETAIL_SIZE, MARGIN + name_width + GAP, NAME_TOP))
+            runs.append(HeaderRun(note, REGULAR, note_size, right, NAME_TOP, right=True))
+            return runs
+    # Two lines: the name on the left; the date of birth above the note on the right.
+    room = avail - max(note_width, dob_width) - GAP
+    lines: list[str] = []
+    for size in WRAPPED_NAME_SIZES:
+        lines = _name_lines(for_display(info.child_name), BOLD, size, room)
+        if len(lines) <= 2:
+            break
+    if len(lines) > 2:
+        lines = [lines[0], _fit(" ".join(lines[1:]), BOLD, size, room)]
+    for line, down in zip(lines, TWO_LINE_TOPS, strict=False):
+        runs.append(HeaderRun(line, BOLD, size, MARGIN, down))
+    top, bottom = TWO_LINE_TOPS
+    if dob:
+        runs.append(HeaderRun(dob, REGULAR, DETAIL_SIZE, right, top, right=True))
+    runs.append(HeaderRun(note, REGULAR, note_size, right, bottom if dob else top, right=True))
+    return runs
+
+
 def draw_furniture(canvas: Canvas, info: PageInfo, page: int, total: int, extra: Decorate | None = None) -> None:
     """Marking, header and footer of one page."""
     width, height = info.pagesize
@@ -94,26 +223,15 @@ def draw_furniture(canvas: Canvas, info: PageInfo, page: int, total: int, extra:
     canvas.setFont(BOLD, 9.5)
     canvas.drawCentredString(width / 2, height - MARKING_TOP, info.marking)
     canvas.drawCentredString(width / 2, MARKING_BOTTOM, info.marking)
-    # Header: title and school, then the child, date of birth and period covered.
-    canvas.setFont(BOLD, 12.5)
-    canvas.drawString(MARGIN, height - TITLE_TOP, visual(info.title))
-    if info.school:
-        canvas.setFont(REGULAR, 8.5)
-        canvas.setFillColor(MUTED)
-        canvas.drawRightString(right, height - TITLE_TOP, visual(info.school))
+    # Header: title and school, then the child, date of birth and period covered (``header_runs``).
+    for run in header_runs(info):
+        canvas.setFont(run.font, run.size)
+        canvas.setFillColor(MUTED if run.font == REGULAR and run.down == TITLE_TOP else INK)
+        if run.right:
+            canvas.drawRightString(run.x, height - run.down, run.text)
+        else:
+            canvas.drawString(run.x, height - run.down, run.text)
     canvas.setFillColor(INK)
-    if info.child_name:
-        name = visual(info.child_name)
-        canvas.setFont(BOLD, 11)
-        canvas.drawString(MARGIN, height - NAME_TOP, name)
-        name_width = canvas.stringWidth(name, BOLD, 11)
-        canvas.setFont(REGULAR, 9)
-        if info.dob is not None:
-            canvas.drawString(MARGIN + name_width + 14, height - NAME_TOP, f"Date of birth: {dmy(info.dob)}")
-        canvas.drawRightString(right, height - NAME_TOP, visual(info.header_note or f"Period: {info.date_range}"))
-    else:
-        canvas.setFont(REGULAR, 9)
-        canvas.drawString(MARGIN, height - NAME_TOP, visual(info.subtitle))
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN, height - HEADER_RULE, right, height - HEADER_RULE)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dslapp.models.alerts import AlertAcknowledgement
 from dslapp.models.base import Amendment, ChildRecord, Record
-from dslapp.models.child import Child, ChildStatus, Designation, Person, Professional, StatusChange
+from dslapp.models.child import (
+    Child,
+    ChildStatus,
+    CourtOrder,
+    Designation,
+    OrderType,
+    Person,
+    Professional,
+    StatusChange,
+)
 from dslapp.models.chronology import ChronologyEntry, Impact
 from dslapp.models.concern import Action, Category, Concern, DslDecision, Severity
 from dslapp.models.cpd import CpdRecord, LearningCardShown
@@ -29,6 +38,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
         Person,
         Professional,
         StatusChange,
+        CourtOrder,
         Concern,
         Action,
         ChronologyEntry,
@@ -57,6 +67,7 @@ __all__ = [
     "ChildStatus",
     "ChronologyEntry",
     "Concern",
+    "CourtOrder",
     "CpdRecord",
     "Designation",
     "DslDecision",
@@ -69,6 +80,7 @@ __all__ = [
     "Judgement",
     "LearningCardShown",
     "LearningNote",
+    "OrderType",
     "Person",
     "Professional",
     "Record",

@@ -14,6 +14,7 @@ from dslapp.models.base import (
     PastDate,
     Record,
     RequiredShortText,
+    SavableStr,
     ShortText,
     Text,
     is_stored,
@@ -220,3 +221,78 @@ class StatusChange(ChildRecord):
 
     def search_text(self) -> str:
         return self.reason
+
+
+class OrderType(StrEnum):
+    """Court orders and other legal restrictions a school needs to know about (the front sheet)."""
+
+    PROHIBITED_STEPS = "prohibited_steps"
+    NON_MOLESTATION = "non_molestation"
+    CHILD_ARRANGEMENTS = "child_arrangements"
+    SPECIAL_GUARDIANSHIP = "special_guardianship"
+    CARE_ORDER = "care_order"
+    SUPERVISION_ORDER = "supervision_order"
+    OCCUPATION_ORDER = "occupation_order"
+    RESTRAINING_ORDER = "restraining_order"
+    BAIL_CONDITIONS = "bail_conditions"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return ORDER_TYPE_LABELS[self]
+
+
+ORDER_TYPE_LABELS = {
+    OrderType.PROHIBITED_STEPS: "Prohibited steps order",
+    OrderType.NON_MOLESTATION: "Non-molestation order",
+    OrderType.CHILD_ARRANGEMENTS: "Child arrangements order",
+    OrderType.SPECIAL_GUARDIANSHIP: "Special guardianship order",
+    OrderType.CARE_ORDER: "Care order (s31)",
+    OrderType.SUPERVISION_ORDER: "Supervision order",
+    OrderType.OCCUPATION_ORDER: "Occupation order",
+    OrderType.RESTRAINING_ORDER: "Restraining order",
+    OrderType.BAIL_CONDITIONS: "Bail conditions",
+    OrderType.OTHER: "Other order or restriction",
+}
+
+
+class CourtOrder(ChildRecord):
+    """A court order or legal restriction about the child or an adult around them: what kind, who it
+    restricts, what it forbids, when it runs, and where the school learnt of it. Shown on the front sheet,
+    on Today beside the child's name, in the MASH enquiry, and on the referral pack's key contacts, where a
+    person who must not collect the child always carries the warning."""
+
+    KIND = "court_order"
+    LABEL = "Court order or restriction"
+
+    order_type: OrderType
+    other_type: ShortText = Field(default="", description="The order's name, when the type is 'other'.")
+    restricts: OptionalName = Field(default="", description="The person the order restricts (empty: none).")
+    person_id: SavableStr = Field(default="", description="That person's record in the child's file, if listed.")
+    forbids: Text = Field(default="", description="What the order forbids or requires, in its own words.")
+    must_not_collect: bool = False
+    starts_on: date | None = None
+    ends_on: date | None = Field(default=None, description="Empty: until further order.")
+    source: ShortText = Field(default="", description="How the school knows (e.g. a copy of the order seen).")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> CourtOrder:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValueError("ends_on: the order cannot end before it starts")
+        if self.must_not_collect and not self.restricts:
+            raise ValueError("restricts: name the person who must not collect the child")
+        return self
+
+    @property
+    def type_label(self) -> str:
+        return self.other_type if self.order_type == OrderType.OTHER and self.other_type else self.order_type.label
+
+    def in_force(self, on: date) -> bool:
+        """True on ``on``: started (or no start date known) and not yet ended."""
+        return (self.starts_on is None or self.starts_on <= on) and (self.ends_on is None or on <= self.ends_on)
+
+    def occurred_on(self) -> date | None:
+        return self.starts_on
+
+    def search_text(self) -> str:
+        return join_text(self.type_label, self.restricts, self.forbids, self.source)

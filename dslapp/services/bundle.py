@@ -34,6 +34,7 @@ from dslapp.models import (
     Child,
     ChronologyEntry,
     Concern,
+    CourtOrder,
     EarlyHelpPlan,
     EarlyHelpReview,
     Escalation,
@@ -91,6 +92,7 @@ class CaseBundle(BaseModel):
     child: Child
     people: list[Person] = Field(default_factory=list)
     professionals: list[Professional] = Field(default_factory=list)
+    court_orders: list[CourtOrder] = Field(default_factory=list)
     concerns: list[Concern] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     chronology: list[ChronologyEntry] = Field(default_factory=list)

@@ -27,9 +27,17 @@ from dslapp.services import supervision
 from dslapp.services.bundle import write_user_file
 from dslapp.services.children import ChildFile, open_child_file
 from dslapp.services.chronology import Chronology, build_chronology, marks_for
-from dslapp.services.mash import Gap, completeness, current_enquiry_form, field_value, latest_enquiry
+from dslapp.services.mash import (
+    Gap,
+    completeness,
+    current_enquiry_form,
+    field_value,
+    latest_enquiry,
+    printed_enquiry,
+)
 from dslapp.store import RecordStore
 from dslapp.vault.audit import Action
+from dslapp.views.mash_enquiry import filled_keys
 from dslapp.views.mash_form import EnquiryForm
 
 
@@ -219,10 +227,13 @@ class _RenderedEnquiry:
 
 
 def _render_enquiry(store: RecordStore, referral_or_child_id: uuid.UUID | str, form: EnquiryForm) -> _RenderedEnquiry:
-    """The enquiry drawn as it is saved, with its gaps (from the child's whole file) marking a DRAFT copy."""
-    referral = find_enquiry(store, referral_or_child_id)
-    child = store.get_as(Child, referral.child_id)
-    gaps = completeness(referral, open_child_file(store, child.id, audit=False), form=form)
+    """The enquiry drawn as it is saved, its empty answers filled from the child's file (``printed_enquiry``),
+    with its gaps (from the child's whole file) marking a DRAFT copy."""
+    saved = find_enquiry(store, referral_or_child_id)
+    child_file = open_child_file(store, saved.child_id, audit=False)
+    child = child_file.child
+    referral = printed_enquiry(store, saved, child_file)
+    gaps = completeness(referral, child_file, form=form)
     data, pages = render_mash_pdf(
         referral,
         child,
@@ -231,6 +242,7 @@ def _render_enquiry(store: RecordStore, referral_or_child_id: uuid.UUID | str, f
         school=store.vault.school,
         form=form,
         gaps=gaps,
+        from_file=filled_keys(saved, referral),
     )
     return _RenderedEnquiry(referral, form, gaps, data, pages)
 
@@ -340,10 +352,11 @@ def _render_pack(
     progress: Progress | None,
 ) -> tuple[bytes, int]:
     user = store.vault.user
+    printed = printed_enquiry(store, referral, child_file) if referral is not None else None
     data, pages, _starts = render_referral_pack(
         child_file,
         chronology,
-        referral,
+        printed,
         generated_by=user.label,
         generated_on=store.vault.now(),
         user_name=user.name,
@@ -353,5 +366,6 @@ def _render_pack(
         domain_titles=domain_titles(),
         review_marks=marks_for(child_file.early_help_reviews),
         progress=progress,
+        from_file=filled_keys(referral, printed) if referral is not None and printed is not None else frozenset(),
     )
     return data, pages

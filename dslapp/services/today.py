@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from dslapp.models import Action, Child, EarlyHelpPlan, Referral, Transfer
+from dslapp.models import Action, Child, CourtOrder, EarlyHelpPlan, Referral, Transfer
 from dslapp.models.early_help import PlanStatus
 from dslapp.services.alerts import all_rules
 from dslapp.services.supervision import today_rules
 from dslapp.store import RecordStore
+from dslapp.views.court_orders import banner
 from dslapp.views.today import SECTION_RULES, SECTIONS, TodayItem
 
 REVIEW_DUE_SOON = timedelta(days=7)
@@ -61,8 +63,24 @@ def today(store: RecordStore, on: date) -> dict[str, list[TodayItem]]:
             item("transfers_awaiting", transfer, f"CP file sent to {transfer.other_school}", due, due < on)
     for rule in [*ALERT_RULES, *all_rules(), *today_rules()]:
         out["alerts"].extend(rule(store, on))
+    banners = _order_banners(store, on)
     for items in out.values():
+        if banners:
+            items[:] = [replace(i, banner=banners[i.child_id]) if i.child_id in banners else i for i in items]
         items.sort(key=lambda i: (i.due or date.max, i.child_name))
+    return out
+
+
+def _order_banners(store: RecordStore, on: date) -> dict[str, str]:
+    """The court-order line shown beside each child's name on Today, for children with an order in force."""
+    by_child: dict[str, list[CourtOrder]] = {}
+    for order in store.all_of(CourtOrder):
+        by_child.setdefault(str(order.child_id), []).append(order)
+    out: dict[str, str] = {}
+    for child_id, orders in by_child.items():
+        shown = banner(orders, on)
+        if shown is not None:
+            out[child_id] = shown.text
     return out
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import date
 from typing import ClassVar
 
 from dslapp.models import (
@@ -11,6 +14,7 @@ from dslapp.models import (
     Child,
     ChronologyEntry,
     Concern,
+    CourtOrder,
     EarlyHelpPlan,
     EarlyHelpReview,
     Escalation,
@@ -32,6 +36,7 @@ class ChildFile:
     child: Child
     people: list[Person] = field(default_factory=list)
     professionals: list[Professional] = field(default_factory=list)
+    court_orders: list[CourtOrder] = field(default_factory=list)
     concerns: list[Concern] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     chronology: list[ChronologyEntry] = field(default_factory=list)
@@ -49,6 +54,7 @@ class ChildFile:
     SECTIONS: ClassVar[dict[str, str]] = {
         Person.KIND: "people",
         Professional.KIND: "professionals",
+        CourtOrder.KIND: "court_orders",
         Concern.KIND: "concerns",
         Action.KIND: "actions",
         ChronologyEntry.KIND: "chronology",
@@ -68,3 +74,17 @@ class ChildFile:
         for attr in self.SECTIONS.values():
             out.extend(getattr(self, attr))
         return out
+
+    def as_it_stood(self, day: date, *, leaving_out: Collection[uuid.UUID] = ()) -> ChildFile:
+        """The file as it stood on ``day``: dated records after it left out (undated ones, such as the people
+        and professionals, kept), and the records ``leaving_out`` names (e.g. the enquiry being printed, so it
+        is not listed as its own previous involvement)."""
+
+        def kept(record: Record) -> bool:
+            when = record.occurred_on()
+            return record.id not in leaving_out and (when is None or when <= day)
+
+        stood = ChildFile(child=self.child)
+        for attr in self.SECTIONS.values():
+            setattr(stood, attr, [r for r in getattr(self, attr) if kept(r)])
+        return stood

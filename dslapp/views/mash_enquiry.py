@@ -14,7 +14,7 @@ saved without it, but ``dslapp.services.mash.status.mark_sent`` refuses. Pure: t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -67,6 +67,22 @@ def field_value(referral: Referral, key: str) -> str:
     if key == "consent_not_sought_reason":
         return referral.consent_not_sought_reason
     return referral.form.get(key, "").strip()
+
+
+def filled_from_file(referral: Referral, from_file: Mapping[str, str]) -> Referral:
+    """``referral`` with the answers ``from_file`` gives filled in wherever its form is empty (an answer typed
+    into the form always wins). Not saved: this is the enquiry as it is printed."""
+    typed = {key: value for key, value in referral.form.items() if value.strip()}
+    filled = {key: value for key, value in from_file.items() if value.strip() and key not in typed}
+    if not filled:
+        return referral
+    return referral.model_copy(update={"form": {**referral.form, **filled}})
+
+
+def filled_keys(saved: Referral, printed: Referral) -> frozenset[str]:
+    """The answers of ``printed`` that come from the child's file rather than from what was typed in ``saved``."""
+    typed = {key for key, value in saved.form.items() if value.strip()}
+    return frozenset(key for key, value in printed.form.items() if value.strip() and key not in typed)
 
 
 def consent_problem(referral: Referral) -> str | None:
@@ -148,4 +164,13 @@ def is_complete(gaps: Iterable[Gap]) -> bool:
     return not any(g.blocking for g in gaps)
 
 
-__all__ = ["Gap", "GapKind", "completeness", "consent_problem", "field_value", "is_complete"]
+__all__ = [
+    "Gap",
+    "GapKind",
+    "completeness",
+    "consent_problem",
+    "field_value",
+    "filled_from_file",
+    "filled_keys",
+    "is_complete",
+]

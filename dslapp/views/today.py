@@ -18,6 +18,8 @@ class TodayItem:
     overdue: bool
     rule_id: str = ""
     """The rule that put the item on Today; items of the built-in sections take their section's rule."""
+    banner: str = ""
+    """Shown beside the child's name: a court order in force (who must not collect them), else empty."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -28,6 +30,7 @@ class TodayItem:
             "title": self.title,
             "due": self.due.isoformat() if self.due else None,
             "overdue": self.overdue,
+            "banner": self.banner,
             "rule_id": self.rule_id or SECTION_RULES.get(self.section, ""),
         }
 

@@ -433,14 +433,19 @@ def test_draft_is_marked_on_every_page_only_while_incomplete(store: RecordStore,
     complete = tmp_path / "complete.pdf"
     export_mash_pdf(store, referral.id, complete)
     assert not any("DRAFT" in page for page in pages_text(complete.read_bytes()))
-    # A sent enquiry is never marked DRAFT, even with gaps: it is the record of what was sent.
+    # A sent enquiry missing a required answer (one the file cannot give) is marked DRAFT on every page too:
+    # an incomplete form must never pass for a complete one, whatever its status.
     mash.update_enquiry(store, referral.id, {"hoped_for": ""})
     mash.mark_sent(store, referral.id, ago(0), **SENT)
     sent = tmp_path / "sent.pdf"
     export_mash_pdf(store, referral.id, sent)
     sent_pages = pages_text(sent.read_bytes())
-    assert not any("DRAFT" in page for page in sent_pages)
+    assert all("DRAFT" in page for page in sent_pages)
     assert "Ref. FX-MASH-0042" in sent_pages[0]
+    assert "This enquiry was sent incomplete" in flat(sent_pages[0])
+    mash.update_enquiry(store, referral.id, {"hoped_for": COMPLETION["hoped_for"]}, reason="Completed the record.")
+    export_mash_pdf(store, referral.id, sent)
+    assert not any("DRAFT" in page for page in pages_text(sent.read_bytes()))
 
 
 def test_password_protection_and_short_passwords(store: RecordStore, case: Case, tmp_path: Path) -> None:

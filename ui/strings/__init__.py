@@ -12,6 +12,7 @@ from ui.strings.child_record import *
 from ui.strings.chronology import *
 from ui.strings.common import *
 from ui.strings.concerns import *
+from ui.strings.court_orders import *
 from ui.strings.early_help import *
 from ui.strings.escalations import *
 from ui.strings.exports import *

@@ -34,6 +34,7 @@ from dslapp.models import (
 from dslapp.models.child import DESIGNATION_LABELS, STATUS_LABELS, Child, Designation
 from dslapp.services.changes import Changes
 from dslapp.services.ui_support import HistoryItem
+from dslapp.views.court_orders import warnings_for
 from ui import strings, theme
 from ui.formatting import dmy, dob_and_age, iso_moment
 from ui.models.caseload import STATUS_TONE
@@ -43,6 +44,7 @@ from ui.operations import learning as learning_ops
 from ui.operations.casework import OpenedChild
 from ui.operations.session import Session
 from ui.widgets.common import Badge, Card, text_label
+from ui.widgets.court_orders import CourtOrdersCard
 from ui.widgets.practice_cards import attach_guidance, guidance_widget
 from ui.widgets.record_list import RecordList
 from ui.widgets.record_views import record_html
@@ -99,8 +101,11 @@ class OverviewTab(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(QWidget())
 
-    def show_file(self, opened: OpenedChild, on: date, extras: Sequence[QWidget] = ()) -> None:
-        """Rebuild the front sheet; ``extras`` (kept by the page) go below it, side by side."""
+    def show_file(
+        self, opened: OpenedChild, on: date, extras: Sequence[QWidget] = (), orders: QWidget | None = None
+    ) -> None:
+        """Rebuild the front sheet; ``orders`` (the court orders card, kept by the page) goes below the people
+        with parental responsibility, ``extras`` (kept by the page) below it all, side by side."""
         file = opened.file
         child = file.child
         holder = QWidget()
@@ -156,7 +161,7 @@ class OverviewTab(QScrollArea):
         if not file.people:
             people.body.addWidget(text_label(strings.CHILD_NO_PEOPLE, "Muted"))
         for person in sorted(file.people, key=lambda p: (not p.parental_responsibility, p.name)):
-            people.body.addWidget(_person_block(person))
+            people.body.addWidget(_person_block(person, warnings_for(person, file.court_orders, on)))
         people.body.addStretch(1)
         grid.addWidget(people, 1, 1)
 
@@ -165,10 +170,14 @@ class OverviewTab(QScrollArea):
             professionals.body.addWidget(text_label(strings.CHILD_NO_PROFESSIONALS, "Muted"))
         for professional in sorted(file.professionals, key=lambda p: (not p.key_contact, p.name)):
             professionals.body.addWidget(_professional_block(professional))
-        grid.addWidget(professionals, 2, 0, 1, 2)
+        row = 2
+        if orders is not None:
+            grid.addWidget(orders, row, 0, 1, 2)  # reparented here, so the old holder's deletion spares it
+            row += 1
+        grid.addWidget(professionals, row, 0, 1, 2)
         for column, extra in enumerate(extras):
-            grid.addWidget(extra, 3, column % 2)  # reparented here, so the old holder's deletion spares it
-        grid.setRowStretch(4, 1)
+            grid.addWidget(extra, row + 1, column % 2)  # reparented here, so the old holder's deletion spares it
+        grid.setRowStretch(row + 2, 1)
         self.setWidget(holder)
 
 
@@ -176,14 +185,19 @@ def _nhs(number: str) -> str:
     return f"{number[:3]} {number[3:6]} {number[6:]}" if len(number) == 10 else number
 
 
-def _person_block(person: Person) -> QWidget:
+def _person_block(person: Person, warnings: Sequence[str] = ()) -> QWidget:
     flags = []
     if person.parental_responsibility:
         flags.append(strings.CHILD_PR)
     if person.lives_with_child:
         flags.append(strings.CHILD_LIVES_WITH)
     contact = " · ".join(x for x in (person.phone, person.email) if x)
-    return _contact_block(f"{person.name} ({person.relationship})", contact, person.notes, flags)
+    block = _contact_block(f"{person.name} ({person.relationship})", contact, person.notes, flags)
+    layout = block.layout()
+    if isinstance(layout, QVBoxLayout):
+        for number, text in enumerate(warnings):  # a court order in force: never listed without it
+            layout.insertWidget(1 + number, text_label(text, "InlineError", wrap=True, selectable=True))
+    return block
 
 
 def _professional_block(professional: Professional) -> QWidget:
@@ -271,6 +285,7 @@ class ChildRecordPage(QWidget):
         self.tabs.setIconSize(QSize(16, 16))
         self.tabs.setAccessibleName(strings.CHILD_TABS_NAME)
         self.overview = OverviewTab()
+        self.court_orders = CourtOrdersCard(session, child_id, on)
         self.voice_panel = VoicePanel()
         self.supervision_notes = ChildSupervisionNotes(session, child_id)
         self.concerns = ConcernsTab(session, child_id, on, self._detail)
@@ -343,7 +358,8 @@ class ChildRecordPage(QWidget):
         for designation in child.designations:
             self.badges.addWidget(Badge(DESIGNATION_LABELS[Designation(designation)]))
         self.subtitle.setText(self._subtitle(child))
-        self.overview.show_file(opened, self.on, (self.voice_panel, self.supervision_notes))
+        self.court_orders.show_orders(file.court_orders, file.people)
+        self.overview.show_file(opened, self.on, (self.voice_panel, self.supervision_notes), orders=self.court_orders)
         learning_ops.load_child_voice(self.session, self.child_id, self.on, self.voice_panel.show_voice, owner=self)
         self.supervision_notes.refresh()
         self._load_guidance()

@@ -50,6 +50,7 @@ SECTION_TABS = {
 MAX_VISIBLE_ROWS = 6
 WATCHED_KINDS: tuple[str, ...] = ("action", "early_help_plan", "referral", "transfer", "concern", "child")
 WATCHED_KINDS += ("supervision_note", "cpd_record")  # supervision actions and CPD reminders
+WATCHED_KINDS += ("court_order",)  # the order line beside a child's name
 
 
 class TodayItemDelegate(QStyledItemDelegate):
@@ -82,12 +83,17 @@ class TodayItemDelegate(QStyledItemDelegate):
             due_text = (strings.TODAY_OVERDUE if item.overdue else strings.TODAY_DUE).format(date=dmy(item.due))
         due_width = metrics.horizontalAdvance(due_text) + 12
         name_rect = line.adjusted(0, 0, -due_width, 0)
-        painter.drawText(
-            name_rect,
-            Qt.AlignmentFlag.AlignLeft,
-            metrics.elidedText(item.child_name, Qt.TextElideMode.ElideRight, name_rect.width()),
-        )
+        name = metrics.elidedText(item.child_name, Qt.TextElideMode.ElideRight, name_rect.width())
+        painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft, name)
         painter.setFont(option.font)
+        if item.banner:  # a court order in force: who must not collect the child, beside their name
+            banner_rect = name_rect.adjusted(QFontMetrics(bold).horizontalAdvance(name) + 10, 0, 0, 0)
+            painter.setPen(QColor(c.selection_text if selected else c.danger))
+            painter.drawText(
+                banner_rect,
+                Qt.AlignmentFlag.AlignLeft,
+                metrics.elidedText(item.banner, Qt.TextElideMode.ElideRight, banner_rect.width()),
+            )
         painter.setPen(QColor(c.danger if item.overdue else c.muted))
         painter.drawText(line, Qt.AlignmentFlag.AlignRight, due_text)
         painter.setPen(QColor(c.selection_text if selected else c.muted))
@@ -125,8 +131,9 @@ class TodaySection(Card):
             due = ""
             if entry.due:
                 due = (strings.TODAY_OVERDUE if entry.overdue else strings.TODAY_DUE).format(date=dmy(entry.due))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.child_name}: {entry.title}, {due}")
-            item.setToolTip(entry.title)
+            banner = f" ({entry.banner})" if entry.banner else ""
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.child_name}{banner}: {entry.title}, {due}")
+            item.setToolTip(f"{entry.banner}\n{entry.title}" if entry.banner else entry.title)
             self.list.addItem(item)
         self.count.setText(str(len(items)))
         self.count.setProperty("tone", "danger" if self.key in ("overdue_actions", "alerts") and items else "")

@@ -4,6 +4,8 @@ the MASH call.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from dslapp.demo.build_state import BuildState
 from dslapp.demo.case_file import CaseFile
 from dslapp.demo.cultures import POLISH
@@ -14,6 +16,7 @@ from dslapp.models import (
     Designation,
     DslDecision,
     Impact,
+    OrderType,
     ReferralOutcome,
     ReferralStatus,
     Severity,
@@ -36,7 +39,7 @@ def story(d: BuildState) -> CaseFile:
     )
     c.main_carer("Mum", "Katarzyna Wiśniewska")
     c.person("Katarzyna Wiśniewska", "Mother", pr=True, lives=True, dob=d.dob_aged(30, 38), phone=d.phone())
-    c.person(
+    father = c.person(
         "Tomasz Wiśniewski",
         "Father",
         pr=True,
@@ -143,7 +146,22 @@ def story(d: BuildState) -> CaseFile:
             "strengths": "Łucja trusts adults in school and told them. Mum has the domestic abuse service's number.",
             "referrer_view": "Level 4: risk of significant harm from domestic abuse, and of abduction.",
             "hoped_for": "A strategy discussion today and a plan to keep Łucja, Jakub and their mother safe.",
+            "child_views": "Łucja said she wants to stay with mama and Jakub, and for tata to stop hurting mama. She "
+            "is frightened he will take her away.",
+            "parents_views": "Not sought before the enquiry: telling either parent could increase the risk (see "
+            "section 2).",
         },
+    )
+    order_made = d.school_day(60)  # after the bail conditions that followed the arrest
+    c.court_order(
+        OrderType.NON_MOLESTATION,
+        order_made,
+        ends_on=order_made + timedelta(days=364),
+        person=father,
+        forbids="Not to contact Mrs Wiśniewska or come within 100 metres of the family home; contact with the "
+        "children only as arranged by children's social care. Not to collect the children from school.",
+        must_not_collect=True,
+        source="Copy of the order given to the school by the social worker",
     )
     c.threshold(
         d.school_day(96),

@@ -5,7 +5,8 @@ Where to look:
 
 - ``form``: the form's sections, fields, labels and rules, read from ``resources/mash/enquiry_form.toml``
   (or a local authority's copy named in the settings).
-- ``prefill``: the answers the child's file already gives (``prefill_enquiry``, the one pre-fill).
+- ``prefill``: the answers the child's file already gives (``prefill_enquiry``, the one pre-fill), and
+  ``printed_enquiry``, the enquiry as exported: empty answers filled from the file, whatever its origin.
 - ``editing``: start a draft (``start_enquiry``), open it in the editor, autosave, save.
 - ``completeness``: what is missing or thin, each gap naming its field; the consent check.
 - ``status``: ``mark_sent`` → ``mark_acknowledged`` (optional) → ``record_outcome``, and
@@ -51,7 +52,14 @@ from dslapp.services.mash.form import (
     load_enquiry_form,
     parse_enquiry_form,
 )
-from dslapp.services.mash.prefill import MAX_TRIED, ROLE_NAMES, prefill_enquiry, role_name, suggested_answers
+from dslapp.services.mash.prefill import (
+    MAX_TRIED,
+    ROLE_NAMES,
+    prefill_enquiry,
+    printed_enquiry,
+    role_name,
+    suggested_answers,
+)
 from dslapp.services.mash.status import (
     SENT_VIA_LABELS,
     disagree_with_outcome,
@@ -92,6 +100,7 @@ __all__ = [
     "parse_enquiry_form",
     "pending_edits",
     "prefill_enquiry",
+    "printed_enquiry",
     "record_outcome",
     "role_name",
     "start_enquiry",

@@ -3,8 +3,9 @@
 ``editing.start_enquiry`` saves it as a new draft; ``suggested_answers`` offers it for questions an
 older draft leaves empty; ``services.early_help.mash_form_from_case`` (the step up from an Early Help
 review) builds on it. Shared pieces come from the practice guidance (which concerns are recent, the
-Early Help history, ``guidance.mash_form``) and the threshold service (the latest Levels of Need
-decision), so they never disagree with what those screens show.
+Early Help history, ``guidance.mash_form``) and the latest Levels of Need decision in the file, so they
+never disagree with what those screens show. ``printed_enquiry`` applies the same pre-fill at export, to every
+enquiry whatever its origin (typed, imported, demo): the answers the form leaves empty come from the file.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from dslapp.models.concern import DslDecision
 from dslapp.models.early_help import LEVEL_LABELS
 from dslapp.services.children import ChildFile, open_child_file
 from dslapp.services.mash.common import dmy, vault_today
-from dslapp.services.thresholds import latest_threshold_decision
 from dslapp.store import RecordStore, queries
-from dslapp.views.mash_enquiry import ROLE_NAMES, role_name
+from dslapp.views.court_orders import orders_text, unlisted, warning, warnings_for
+from dslapp.views.mash_enquiry import ROLE_NAMES, filled_from_file, role_name
 
 MAX_TRIED = 8
 
@@ -81,7 +82,7 @@ def _child_fields(store: RecordStore, child: Child, today: date) -> dict[str, st
     }
 
 
-def _household(child_file: ChildFile) -> str:
+def _household(child_file: ChildFile, today: date) -> str:
     people = sorted(child_file.people, key=lambda p: (not p.lives_with_child, not p.parental_responsibility))
     lines = []
     for person in people:
@@ -96,7 +97,10 @@ def _household(child_file: ChildFile) -> str:
             parts.append(f"Phone {person.phone}.")
         if person.email:
             parts.append(f"Email {person.email}.")
+        parts.extend(f"{text}." for text in warnings_for(person, child_file.court_orders, today))
         lines.append(" ".join(parts))
+    for order in unlisted(child_file.court_orders, child_file.people, today):
+        lines.append(f"{order.restricts}: named in a court order. {warning(order)}.")
     return "\n".join(lines)
 
 
@@ -166,6 +170,12 @@ def _threshold_fields(decision: ThresholdDecision | None) -> dict[str, str]:
         f"by {decision.decided_by}.{consulted})"
     )
     return out
+
+
+def _latest_decision(child_file: ChildFile) -> ThresholdDecision | None:
+    """The most recent Levels of Need decision in the file (by date decided, then when recorded)."""
+    decisions = child_file.threshold_decisions
+    return max(decisions, key=lambda d: (d.decided_on, d.created_at)) if decisions else None
 
 
 def _tried(child_file: ChildFile, today: date) -> str:
@@ -248,7 +258,8 @@ def _previous(child_file: ChildFile) -> str:
 
 def prefill_enquiry(store: RecordStore, child_file: ChildFile, *, today: date | None = None) -> dict[str, str]:
     """The enquiry's answers as far as the child's file gives them, under the form's keys (empty answers
-    left out): child details, household and parental responsibility, professionals, the referrer (the
+    left out): child details, household and parental responsibility (with the warning beside anyone a court order
+    says must not collect the child), court orders in force, professionals, the referrer (the
     signed-in user and school), recent concerns with when and the child's words, what has been tried,
     the Early Help history, strengths and views, previous involvement, and the latest threshold decision
     with its reasoning. "Type of request", consent and what the DSL hopes for are left for the DSL.
@@ -259,7 +270,8 @@ def prefill_enquiry(store: RecordStore, child_file: ChildFile, *, today: date | 
     today = today or vault_today(store)
     out: dict[str, str] = {}
     out.update(_child_fields(store, child_file.child, today))
-    out["household"] = _household(child_file)
+    out["household"] = _household(child_file, today)
+    out["court_orders"] = orders_text(child_file.court_orders, today)
     out["professionals"] = _professionals(child_file)
     user = store.vault.user
     phone, email = _referrer_contact(store)
@@ -274,7 +286,7 @@ def prefill_enquiry(store: RecordStore, child_file: ChildFile, *, today: date | 
     out["what_has_been_tried"] = _tried(child_file, today)
     out["early_help"] = early_help_history(child_file.early_help_plans, child_file.early_help_reviews)
     out.update(_views(child_file))
-    out.update(_threshold_fields(latest_threshold_decision(store, child_file.child.id)))
+    out.update(_threshold_fields(_latest_decision(child_file)))
     out["previous_involvement"] = _previous(child_file)
     return {key: value.strip() for key, value in out.items() if value and value.strip()}
 
@@ -288,4 +300,15 @@ def suggested_answers(store: RecordStore, referral: Referral) -> dict[str, str]:
     return {k: v for k, v in filled.items() if not referral.form.get(k, "").strip()}
 
 
-__all__ = ["MAX_TRIED", "ROLE_NAMES", "prefill_enquiry", "role_name", "suggested_answers"]
+def printed_enquiry(store: RecordStore, referral: Referral, child_file: ChildFile) -> Referral:
+    """The enquiry as it is exported or printed: every answer the child's file gives is filled in where the form
+    leaves it empty (answers typed into the form win), whatever the enquiry's origin (typed, imported from a
+    bundle, made by the demo). A sent enquiry is filled from the file as it stood on the day it was sent, and
+    never lists itself as previous involvement; a draft from the file as it stands today. Nothing is saved.
+    """
+    day = referral.sent_on or vault_today(store)
+    from_file = prefill_enquiry(store, child_file.as_it_stood(day, leaving_out={referral.id}), today=day)
+    return filled_from_file(referral, from_file)
+
+
+__all__ = ["MAX_TRIED", "ROLE_NAMES", "prefill_enquiry", "printed_enquiry", "role_name", "suggested_answers"]
