@@ -144,7 +144,7 @@ def test_today_shows_the_order_beside_the_childs_name(store: RecordStore, case: 
             store,
             mash.start_enquiry(store, case.child.id).value.id,
             {"parents_aware": False, "consent_not_sought_reason": "Telling them could increase the risk."},
-        )[0].id,
+        ).value.id,
         ago(5),
         "online_form",  # type: ignore[arg-type]
     )
