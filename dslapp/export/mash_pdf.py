@@ -30,7 +30,6 @@ from dslapp.export.form_layout import (
     TextLines,
     cells_in_rows,
     wrapped,
-    yes_no,
 )
 from dslapp.export.page import INK as INK_COLOUR
 from dslapp.export.page import MARGIN, PageInfo, PagePart, build_parts_pdf
@@ -147,11 +146,7 @@ def _gaps_box(gaps: Sequence[Gap], form: EnquiryForm, fonts: Fonts) -> list[Flow
 
 
 def _answer_lines(referral: Referral, spec: FormField, width: float, fonts: Fonts) -> list[Cell]:
-    if spec.kind == "yes_no":
-        value: bool | None = getattr(referral, spec.key)
-        text = yes_no(value)
-    else:
-        text = field_value(referral, spec.key)
+    text = field_value(referral, spec.key)  # the consent case in its own words ("Told, and refused consent")
     # Red "Not provided" flags a required answer still to write, which matters on a draft only.
     flag = spec.required and referral.status == ReferralStatus.DRAFT
     return [Cell(spec.label, fonts.answer(text, width, required=flag), width)]
@@ -177,7 +172,7 @@ def _section(
             short.clear()
 
     for spec in section.fields:
-        if spec.kind in ("line", "yes_no") and section.columns > 1:
+        if spec.kind in ("line", "consent") and section.columns > 1:
             short.extend(_answer_lines(referral, spec, column, fonts))
             continue
         flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -129,6 +130,12 @@ class Concern(ChildRecord):
     dsl_decision: DslDecision = DslDecision.PENDING
     decision_reasons: Text = ""
     outcome: Text = ""
+    impact_on_child: Text = Field(
+        default="", description="The impact on the child: what changed for them, seen or said (when known)."
+    )
+    follows_id: uuid.UUID | None = Field(
+        default=None, description="The earlier referral (and its outcome) this concern follows, when linked."
+    )
     significant: bool = False
 
     @model_validator(mode="after")
@@ -144,7 +151,13 @@ class Concern(ChildRecord):
 
     def search_text(self) -> str:
         return join_text(
-            self.where, self.what_happened, self.child_words, self.immediate_action, self.decision_reasons, self.outcome
+            self.where,
+            self.what_happened,
+            self.child_words,
+            self.immediate_action,
+            self.decision_reasons,
+            self.outcome,
+            self.impact_on_child,
         )
 
 

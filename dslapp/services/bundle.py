@@ -46,6 +46,7 @@ from dslapp.store import RecordStore, queries
 from dslapp.text import LONE_SURROGATE_MESSAGE, one_line, quote_for_message
 from dslapp.vault.audit import Action as Audit
 from dslapp.vault.sqlcipher import IntegrityError
+from dslapp.views.links import foreign_links
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -353,6 +354,7 @@ def import_bundle(store: RecordStore, bundle: CaseBundle) -> tuple[Child, Change
                 f"The case bundle could not be imported: a {record.LABEL.lower()} belongs to another child. "
                 "Nothing was added."
             )
+    _check_links(records)
     _check_history(bundle, {str(r.id): r for r in records})
     try:
         with store.db.transaction():
@@ -365,6 +367,18 @@ def import_bundle(store: RecordStore, bundle: CaseBundle) -> tuple[Child, Change
             "The case bundle could not be imported: it breaks a rule of the casebook. Nothing was added."
         ) from exc
     return bundle.child, Changes(frozenset(r.KIND for r in records), frozenset({str(bundle.child.id)}))
+
+
+def _check_links(records: list[Record]) -> None:
+    """Every link (the concerns behind a referral, what started a plan, what a concern follows) names a record
+    of this child in this bundle."""
+    stray = foreign_links(records)
+    if stray:
+        record, _ = stray[0]
+        raise MalformedBundle(
+            f"The case bundle could not be imported: a {record.LABEL.lower()} links to a record that is not in "
+            "this child's file. Nothing was added."
+        )
 
 
 def _check_history(bundle: CaseBundle, by_id: dict[str, Record]) -> None:

@@ -15,11 +15,14 @@ from typing import Any, Literal, cast
 
 from dslapp.errors import EnquiryFormInvalid
 
-FieldKind = Literal["text", "line", "yes_no"]
-KINDS: tuple[FieldKind, ...] = ("text", "line", "yes_no")
+FieldKind = Literal["text", "line", "consent"]
+KINDS: tuple[FieldKind, ...] = ("text", "line", "consent")
 
-CONSENT_FIELDS = ("parents_aware", "parents_agreed", "consent_not_sought_reason")
-"""Keys stored on the enquiry itself (``Referral`` attributes), not in its free-text ``form``."""
+CONSENT_FIELDS = ("consent", "not_told_reason", "without_consent_reason")
+"""Keys stored on the enquiry itself (``Referral`` attributes), not in its free-text ``form``: what the parents
+were told and said (``kind = "consent"``), why they were not told, and why the enquiry went ahead without
+their consent."""
+LEGACY_CONSENT_KEYS = ("parents_aware", "parents_agreed", "consent_not_sought_reason")
 CONSENT_SECTION = "{consent_section}"
 """In the declaration and messages: replaced by the number of the section that asks about consent."""
 
@@ -115,10 +118,16 @@ def _field(raw: Mapping[str, Any], section: str, where: str) -> FormField:
     kind = raw.get("kind", "text")
     if kind not in KINDS:
         raise ValueError(f"{where}: kind must be one of {', '.join(KINDS)}")
-    if kind == "yes_no" and key not in CONSENT_FIELDS[:2]:
-        raise ValueError(f"{where}: only parents_aware and parents_agreed can be yes_no")
-    if key in CONSENT_FIELDS[:2] and kind != "yes_no":
-        raise ValueError(f'{where}: must be kind = "yes_no"')
+    if key in LEGACY_CONSENT_KEYS or kind == "yes_no":
+        raise ValueError(
+            f"{where}: the yes/no consent questions are now one question, "
+            'key = "consent" with kind = "consent", with "not_told_reason" and "without_consent_reason" for the '
+            "reasons"
+        )
+    if kind == "consent" and key != "consent":
+        raise ValueError(f'{where}: only the "consent" question can be kind = "consent"')
+    if key == "consent" and kind != "consent":
+        raise ValueError(f'{where}: must be kind = "consent"')
     thin_words = raw.get("thin_words", 0)
     if not isinstance(thin_words, int) or thin_words < 0:
         raise ValueError(f"{where}: thin_words must be a whole number, 0 or more")
