@@ -35,6 +35,7 @@ from dslapp.views.chronology import (
     rows_from_records,
     sort_key,
 )
+from dslapp.views.links import link_lines
 
 __all__ = [
     "SCHOOL",
@@ -53,6 +54,7 @@ __all__ = [
     "dmy",
     "entry_row",
     "filter_rows",
+    "link_lines",
     "rows_from_records",
     "sort_key",
 ]

@@ -19,6 +19,7 @@ from dslapp.services.changes import Changes
 from dslapp.services.drafts import discard_draft
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
+from dslapp.views.links import followable
 
 
 def concern_prompts(store: RecordStore, concern: Concern, config: GuidanceConfig | None = None) -> list[Prompt]:
@@ -35,6 +36,23 @@ def concern_prompts(store: RecordStore, concern: Concern, config: GuidanceConfig
             child = store.get_as(Child, concern.child_id)
             prompts.append(neglect.cumulative_neglect_prompt(pattern, child.display_name, cfg))
     return prompts
+
+
+def followable_referrals(store: RecordStore, child_id: uuid.UUID | str) -> list[tuple[str, str]]:
+    """(id, label) of the child's sent referrals a new concern can be linked to ("following"), newest first."""
+    return followable(store.for_child(child_id, Referral))
+
+
+def _check_follows(store: RecordStore, concern: Concern) -> None:
+    """A concern can follow only a referral of the same child."""
+    if concern.follows_id is None:
+        return
+    referrals: list[Referral] = store.for_child(concern.child_id, Referral)
+    if not any(r.id == concern.follows_id for r in referrals):
+        raise InvalidRecord(
+            "This concern is linked to a referral that is not in this child's file. Choose one of the child's "
+            "referrals, or leave the link empty."
+        )
 
 
 def _require_reasoning(concern: Concern, config: GuidanceConfig) -> None:
@@ -60,6 +78,7 @@ def save_concern(
     cfg = resolve(config)
     concern = validate(Concern, fields)
     store.get_as(Child, concern.child_id)  # a concern must belong to a child in this casebook
+    _check_follows(store, concern)
     _require_reasoning(concern, cfg)
     planned = [validate(Action, {**a, "child_id": concern.child_id, "source_id": str(concern.id)}) for a in actions]
     with store.db.transaction():
@@ -100,7 +119,9 @@ def save_concern_amendment(
     current = store.get_as(Concern, concern_id)
     data = current.model_dump(mode="json")
     data.update(changes)
-    _require_reasoning(validate(Concern, data, stored=True), cfg)
+    proposed = validate(Concern, data, stored=True)
+    _check_follows(store, proposed)
+    _require_reasoning(proposed, cfg)
     amended = store.amend(current.id, dict(changes), reason)
     assert isinstance(amended, Concern)
     return amended, Changes.of(Concern.KIND, child_id=str(amended.child_id))
@@ -139,6 +160,7 @@ def record_dsl_decision(
 __all__ = [
     "amend_concern",
     "concern_prompts",
+    "followable_referrals",
     "record_concern",
     "record_dsl_decision",
     "save_concern",

@@ -99,9 +99,100 @@ def describe(record: Record, *, outcome: bool = False) -> str:
     return f"{record.LABEL.lower()} of {dmy(day)}" if day else record.LABEL.lower()
 
 
+def _in_order(records: Iterable[Record]) -> list[Record]:
+    return sorted(records, key=lambda r: (r.occurred_on() or r.created_at.date(), str(r.id)))
+
+
+def link_lines(record: Record, records: Iterable[Record]) -> list[str]:
+    """What a record view shows of its links: "Following: …" and "Led to: …" (empty when it has none)."""
+    by_id = {str(r.id): r for r in records}
+    by_id.setdefault(str(record.id), record)
+    links = links_of(by_id.values())
+    own = str(record.id)
+    earlier = _in_order(by_id[link.to_id] for link in links.following(own))
+    later = _in_order(by_id[link.from_id] for link in links.led_to(own))
+    out = []
+    if earlier:
+        out.append(f"Following: {'; '.join(describe(r, outcome=True) for r in earlier)}.")
+    if later:
+        out.append(f"Led to: {'; '.join(describe(r) for r in later)}.")
+    return out
+
+
+FOLLOWABLE_LIMIT = 8
+"""How many of a child's latest referrals a new concern may be linked to."""
+
+
+def followable(records: Iterable[Record]) -> list[tuple[str, str]]:
+    """(id, label) of the referrals a new concern can follow: sent ones, newest first (a label names the
+    outcome when there is one: "Outcome of the MASH enquiry sent 04/03/2026 (No further action, 11/03/2026)")."""
+    sent = [r for r in records if isinstance(r, Referral) and r.sent_on is not None]
+    sent.sort(key=lambda r: (r.outcome_on or r.sent_on or r.started_on, str(r.id)), reverse=True)
+    out = []
+    for referral in sent[:FOLLOWABLE_LIMIT]:
+        label = describe(referral, outcome=True)
+        out.append((str(referral.id), label[:1].upper() + label[1:]))
+    return out
+
+
+STARTER_LIMIT = 12
+"""How many recent concerns, decisions and outcomes a new plan may name as what started it."""
+
+
+def plan_starters(records: Iterable[Record]) -> list[tuple[str, str]]:
+    """(id, label) of what can start an Early Help plan, newest first: concerns, Levels of Need decisions and
+    referral outcomes ("Outcome of the MASH enquiry sent … (Early Help, …)")."""
+    found: list[Record] = [
+        r for r in records if isinstance(r, Concern | ThresholdDecision) or (isinstance(r, Referral) and has_outcome(r))
+    ]
+
+    def when(record: Record) -> tuple[object, str]:
+        day = record.outcome_on if isinstance(record, Referral) else record.occurred_on()
+        return (day or record.created_at.date(), str(record.id))
+
+    found.sort(key=when, reverse=True)
+    out = []
+    for record in found[:STARTER_LIMIT]:
+        label = describe(record, outcome=True)
+        out.append((str(record.id), label[:1].upper() + label[1:]))
+    return out
+
+
+_REFERRING = frozenset({"mash_enquiry", "police", "inform_social_worker"})
+
+
+def concerns_behind(records: Iterable[Record]) -> list[uuid.UUID]:
+    """The concerns a new referral is made on: those the DSL decided to refer (MASH enquiry, police, social
+    worker) that no earlier referral names, oldest first; else the latest concern no referral names."""
+    records = list(records)
+    cited = {c for r in records if isinstance(r, Referral) for c in r.concern_ids}
+    open_concerns = sorted(
+        (r for r in records if isinstance(r, Concern) and r.id not in cited), key=lambda c: (c.observed_at, str(c.id))
+    )
+    referred = [c.id for c in open_concerns if c.dsl_decision.value in _REFERRING]
+    if referred:
+        return referred
+    return [open_concerns[-1].id] if open_concerns else []
+
+
 def has_outcome(record: Record) -> bool:
     """True for a referral whose outcome is recorded (a link to it means its outcome)."""
     return isinstance(record, Referral) and record.outcome is not None and record.outcome_on is not None
 
 
-__all__ = ["LINK_FIELDS", "Link", "Links", "describe", "foreign_links", "has_outcome", "linked_ids", "links_of"]
+__all__ = [
+    "FOLLOWABLE_LIMIT",
+    "LINK_FIELDS",
+    "STARTER_LIMIT",
+    "Link",
+    "Links",
+    "concerns_behind",
+    "describe",
+    "followable",
+    "foreign_links",
+    "has_outcome",
+    "link_lines",
+    "linked_ids",
+    "links_of",
+    "plan_starters",
+]

@@ -44,6 +44,13 @@ def acknowledge(session: Session, alert: AlertItem, note: str, on: date, on_done
     session.write(lambda store: acknowledge_alert(store, alert, note, on), on_done, on_error)
 
 
+def load_plan_starters(
+    session: Session, child_id: str, on_done: Callable[[list[tuple[str, str]]], None], **kw: Any
+) -> None:
+    """The child's concerns, decisions and referral outcomes a new plan can name as what started it."""
+    session.run(lambda store: early_help.plan_starters(store, child_id), on_done, **kw)
+
+
 def start_plan(session: Session, child_id: str, fields: dict[str, Any], on_done: Done, on_error: Failed) -> None:
     session.write(lambda store: early_help.start_plan(store, child_id, **fields), on_done, on_error)
 

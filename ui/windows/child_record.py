@@ -419,7 +419,7 @@ class ChildRecordPage(QWidget):
 
     def _detail(self, record: Record) -> str:
         amendments = self.opened.amended.get(str(record.id), []) if self.opened else []
-        return record_html(record, amendments)
+        return record_html(record, amendments, self.opened.file.records() if self.opened else ())
 
     def _amend_current(self) -> None:
         concern = self.concerns.current()

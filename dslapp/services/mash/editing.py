@@ -34,6 +34,7 @@ from dslapp.services.mash.prefill import prefill_enquiry
 from dslapp.services.recording import record as record_new
 from dslapp.store import RecordStore, queries
 from dslapp.text import quote_for_message
+from dslapp.views.links import concerns_behind
 
 AUTOSAVE_KIND = "mash_enquiry"
 DRAFT_UPDATED = "Draft updated"
@@ -47,12 +48,14 @@ def start_enquiry(
     form: EnquiryForm | None = None,
 ) -> tuple[Referral, Changes]:
     """Save a new draft MASH enquiry for the child, pre-filled from their file (``prefill_enquiry``,
-    which includes the full Early Help history). Consent is left unanswered for the DSL.
+    which includes the full Early Help history), naming the concerns behind it (``concerns_behind``: those
+    the DSL decided to refer that no earlier referral names). Consent is left unanswered for the DSL.
     """
     form = form or current_enquiry_form()
     child = store.get_as(Child, child_id)
     today = vault_today(store)
-    answers = prefill_enquiry(store, open_child_file(store, child.id, audit=False), today=today)
+    child_file = open_child_file(store, child.id, audit=False)
+    answers = prefill_enquiry(store, child_file, today=today)
     referral, _ = record_new(
         store,
         Referral,
@@ -61,6 +64,7 @@ def start_enquiry(
         request_type=form.request_type,
         form=answers,
         status=ReferralStatus.DRAFT,
+        concern_ids=concerns_behind(child_file.records()),
     )
     return referral, enquiry_changes(referral)
 
