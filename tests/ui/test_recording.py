@@ -12,8 +12,8 @@ from ui_helpers import choose_child, open_concern_dialog, tick_category, workspa
 
 from dslapp.guidance import neglect
 from dslapp.models import Category, Child, Concern, DslDecision, Referral, ReferralOutcome, ReferralStatus
-from dslapp.models.referral import ParentConsent
 from dslapp.models.base import local_now
+from dslapp.models.referral import ParentConsent
 from dslapp.services import drafts
 from dslapp.store import RecordStore
 from dslapp.vault.vault import Vault
