@@ -37,7 +37,7 @@ from dslapp.models.early_help import LEVEL_LABELS, Judgement
 from dslapp.models.referral import ESCALATION_STAGES, ParentConsent, SentVia
 from dslapp.models.transfer import TransferDirection
 from dslapp.text import dmy
-from dslapp.views.links import describe, has_outcome, links_of
+from dslapp.views.links import describe_all, has_outcome, links_of
 
 SOURCE_KINDS: tuple[type[Record], ...] = (
     Concern,
@@ -595,21 +595,21 @@ def _with_link_wording(
 
     out = []
     for row in rows:
-        following: list[str] = []
-        led_to: list[str] = []
+        following = ""
+        led_to = ""
         if not row.part:
             targets = sorted({link.to_id for link in links.following(row.record_id)}, key=when)
-            following = [describe(by_id[t], outcome=True) for t in targets]
-        if row.key == _target_key(by_id[row.record_id]) if row.record_id in by_id else False:
+            following = describe_all((by_id[t] for t in targets), outcome=True)
+        if row.record_id in by_id and row.key == _target_key(by_id[row.record_id]):
             later = sorted({link.from_id for link in links.led_to(row.record_id)}, key=when)
-            led_to = [describe(by_id[t]) for t in later]
+            led_to = describe_all(by_id[t] for t in later)
         event, action = row.event, row.action
         if following:
-            text = f"Following: {'; '.join(following)}."
+            text = f"Following: {following}."
             if text not in event:
                 event = _join(event, text)
         if led_to:
-            text = f"Led to: {'; '.join(led_to)}."
+            text = f"Led to: {led_to}."
             if text not in action:
                 action = _join(action, text)
         out.append(replace(row, event=event, action=action) if (event, action) != (row.event, row.action) else row)

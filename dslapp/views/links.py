@@ -99,6 +99,18 @@ def describe(record: Record, *, outcome: bool = False) -> str:
     return f"{record.LABEL.lower()} of {dmy(day)}" if day else record.LABEL.lower()
 
 
+def describe_all(records: Iterable[Record], *, outcome: bool = False) -> str:
+    """Several records as a link names them, joined with "; " (two concerns of one day are told apart by
+    their times: "concern of 14/04/2026 at 08:50; concern of 14/04/2026 at 10:05")."""
+    records = list(records)
+    base = [describe(r, outcome=outcome) for r in records]
+    labels = [
+        f"{label} at {record.observed_at:%H:%M}" if isinstance(record, Concern) and base.count(label) > 1 else label
+        for label, record in zip(base, records, strict=True)
+    ]
+    return "; ".join(labels)
+
+
 def _in_order(records: Iterable[Record]) -> list[Record]:
     return sorted(records, key=lambda r: (r.occurred_on() or r.created_at.date(), str(r.id)))
 
@@ -113,9 +125,9 @@ def link_lines(record: Record, records: Iterable[Record]) -> list[str]:
     later = _in_order(by_id[link.from_id] for link in links.led_to(own))
     out = []
     if earlier:
-        out.append(f"Following: {'; '.join(describe(r, outcome=True) for r in earlier)}.")
+        out.append(f"Following: {describe_all(earlier, outcome=True)}.")
     if later:
-        out.append(f"Led to: {'; '.join(describe(r) for r in later)}.")
+        out.append(f"Led to: {describe_all(later)}.")
     return out
 
 
@@ -188,6 +200,7 @@ __all__ = [
     "Links",
     "concerns_behind",
     "describe",
+    "describe_all",
     "followable",
     "foreign_links",
     "has_outcome",

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from dslapp.errors import MalformedBundle
+from dslapp.errors import InvalidRecord, MalformedBundle
 from dslapp.export.chronology_pdf import render_chronology_pdf
 from dslapp.models import (
     Category,
@@ -38,11 +38,11 @@ from dslapp.models import (
     ThresholdDecision,
 )
 from dslapp.models.referral import ParentConsent, consent_from_legacy
-from dslapp.services import mash, recording
+from dslapp.services import concerns, early_help, mash, recording
 from dslapp.services.bundle import build_bundle, import_bundle, parse_bundle
 from dslapp.services.children import add_child
-from dslapp.services.chronology import build_chronology
-from dslapp.services.documents import enquiry_pdf_bytes
+from dslapp.services.chronology import build_chronology, link_lines
+from dslapp.services.documents import enquiry_pdf_bytes, pack_pdf_bytes
 from dslapp.store import RecordStore
 from dslapp.views.chronology import chronology_of, rows_from_records
 from dslapp.views.links import links_of
@@ -424,3 +424,96 @@ def test_pure_chronology_of_keeps_links_within_the_records_given() -> None:
     chronology = chronology_of(child, records)
     later = next(r for r in chronology.rows if r.record_id == str(uuid.UUID(int=109)))
     assert "Following: outcome of the MASH enquiry sent 14/04/2026" in later.event
+
+
+# ---- through the services the app uses ---------------------------------------------------------------
+
+
+def test_a_new_enquiry_names_the_concerns_the_dsl_decided_to_refer(store: RecordStore) -> None:
+    child = _child(store)
+    _concern(store, child, datetime(2026, 3, 1, 9, 0), "Hungry.", dsl_decision=DslDecision.EARLY_HELP,
+             decision_reasons="Family asked for help.")  # fmt: skip
+    referred = _concern(store, child, datetime(2026, 3, 2, 9, 0), "Bruise on the cheek.",
+                        dsl_decision=DslDecision.MASH_ENQUIRY, decision_reasons="Injury to the face.")  # fmt: skip
+    referral, _ = mash.start_enquiry(store, child.id, started_on=date(2026, 3, 2))
+    assert referral.concern_ids == [referred.id]
+    # a second enquiry does not name a concern the first one already names
+    again, _ = mash.start_enquiry(store, child.id, started_on=date(2026, 3, 3))
+    assert referred.id not in again.concern_ids
+
+
+def test_a_concern_can_follow_only_a_referral_of_the_same_child(store: RecordStore) -> None:
+    child = _child(store)
+    other, _ = add_child(store, legal_forename="Piotr", legal_surname="Testowski", dob=date(2014, 1, 2))
+    theirs = _sent_referral(store, other, date(2026, 3, 4), consent=ParentConsent.TOLD_AGREED)
+    with pytest.raises(InvalidRecord, match="not in this child's file"):
+        concerns.record_concern(
+            store,
+            child_id=child.id,
+            observed_at=datetime(2026, 3, 20, 9, 0),
+            reporter_name="Mr T. Fictional",
+            categories=[Category.PHYSICAL],
+            what_happened="A bruise.",
+            follows_id=theirs.id,
+        )
+
+
+def test_a_plan_names_only_a_record_of_the_same_child_and_offers_outcomes(store: RecordStore) -> None:
+    child = _child(store)
+    other, _ = add_child(store, legal_forename="Piotr", legal_surname="Testowski", dob=date(2014, 1, 2))
+    theirs = _concern(store, other, datetime(2026, 1, 5, 9, 0), "Not this child.")
+    referral = _sent_referral(
+        store,
+        child,
+        date(2026, 1, 6),
+        consent=ParentConsent.TOLD_AGREED,
+        status=ReferralStatus.OUTCOME,
+        outcome=ReferralOutcome.EARLY_HELP,
+        outcome_on=date(2026, 1, 9),
+    )
+    offered = early_help.plan_starters(store, child.id)
+    assert offered == [(str(referral.id), "Outcome of the MASH enquiry sent 06/01/2026 (Early Help, 09/01/2026)")]
+    goals = [{"what_will_change": "Breakfast every school day"}]
+    with pytest.raises(InvalidRecord, match="not in this child's file"):
+        early_help.start_plan(store, child.id, started_on=date(2026, 1, 12), goals=goals, started_from_id=theirs.id)
+    plan, _ = early_help.start_plan(
+        store, child.id, started_on=date(2026, 1, 12), goals=goals, started_from_id=referral.id
+    )
+    rows = {r.key: r for r in build_chronology(store, child.id).rows}
+    assert (
+        "Following: outcome of the MASH enquiry sent 06/01/2026 (Early Help, 09/01/2026)." in rows[str(plan.id)].event
+    )
+    assert "Led to: Early Help plan started 12/01/2026." in rows[f"{referral.id}:outcome"].action
+    assert link_lines(plan, store.for_child(child.id)) == [
+        "Following: outcome of the MASH enquiry sent 06/01/2026 (Early Help, 09/01/2026)."
+    ]
+
+
+def test_an_autosave_kept_from_before_reads_as_recorded(store: RecordStore) -> None:
+    child = _child(store)
+    referral, _ = mash.start_enquiry(store, child.id, started_on=date(2026, 3, 2))
+    saved, _ = mash.update_enquiry(
+        store,
+        referral.id,
+        {"parents_aware": True, "parents_agreed": False, "consent_not_sought_reason": REFUSED_BECAUSE},
+    )
+    assert saved.consent == ParentConsent.TOLD_REFUSED and saved.without_consent_reason == REFUSED_BECAUSE
+    assert saved.not_told_reason == ""
+
+
+def test_the_referral_pack_states_consent_and_impact_as_recorded(store: RecordStore) -> None:
+    child = _child(store)
+    _concern(store, child, datetime(2026, 3, 2, 9, 0), "Bruise on the cheek.", impact_on_child="Hid her face all day.")
+    referral = _sent_referral(
+        store, child, date(2026, 3, 4), consent=ParentConsent.TOLD_REFUSED, without_consent_reason=REFUSED_BECAUSE
+    )
+    text = _flat(_pdf_text(pack_pdf_bytes(store, child.id, referral.id)))
+    assert "Parents told and refused consent; the enquiry went ahead because:" in text
+    assert "Hid her face all day." in text
+    assert "not told because" not in text.lower()
+
+
+def test_two_concerns_of_one_day_are_told_apart_by_their_times(store: RecordStore) -> None:
+    child, (first, second, referral, _decision) = _same_day_case(store)
+    row = next(r for r in build_chronology(store, child.id).rows if r.key == str(referral.id))
+    assert "Following: concern of 14/04/2026 at 08:50; concern of 14/04/2026 at 10:05." in row.event
