@@ -514,6 +514,6 @@ def test_the_referral_pack_states_consent_and_impact_as_recorded(store: RecordSt
 
 
 def test_two_concerns_of_one_day_are_told_apart_by_their_times(store: RecordStore) -> None:
-    child, (first, second, referral, _decision) = _same_day_case(store)
+    child, (_first, _second, referral, _decision) = _same_day_case(store)
     row = next(r for r in build_chronology(store, child.id).rows if r.key == str(referral.id))
     assert "Following: concern of 14/04/2026 at 08:50; concern of 14/04/2026 at 10:05." in row.event
