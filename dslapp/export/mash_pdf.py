@@ -35,7 +35,7 @@ from dslapp.export.page import INK as INK_COLOUR
 from dslapp.export.page import MARGIN, PageInfo, PagePart, build_parts_pdf
 from dslapp.models import Child, Referral, ReferralStatus
 from dslapp.text import dmy
-from dslapp.views.mash_enquiry import SENT_VIA_LABELS, Gap, completeness, field_value, is_complete
+from dslapp.views.mash_enquiry import SENT_VIA_LABELS, Gap, completeness, is_complete, printed_value
 from dslapp.views.mash_form import EnquiryForm, FormField, FormSection
 
 WIDTH = A4[0] - 2 * MARGIN
@@ -146,7 +146,7 @@ def _gaps_box(gaps: Sequence[Gap], form: EnquiryForm, fonts: Fonts) -> list[Flow
 
 
 def _answer_lines(referral: Referral, spec: FormField, width: float, fonts: Fonts) -> list[Cell]:
-    text = field_value(referral, spec.key)  # the consent case in its own words ("Told, and refused consent")
+    text = printed_value(referral, spec.key)  # the consent case in its own words ("Told, and refused consent")
     # Red "Not provided" flags a required answer still to write, which matters on a draft only.
     flag = spec.required and referral.status == ReferralStatus.DRAFT
     return [Cell(spec.label, fonts.answer(text, width, required=flag), width)]

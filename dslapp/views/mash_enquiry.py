@@ -69,6 +69,24 @@ def field_value(referral: Referral, key: str) -> str:
     return referral.form.get(key, "").strip()
 
 
+_REASON_FOR = {
+    ParentConsent.TOLD_REFUSED: "without_consent_reason",
+    ParentConsent.TOLD_NOT_ASKED: "without_consent_reason",
+    ParentConsent.NOT_TOLD: "not_told_reason",
+}
+
+
+def printed_value(referral: Referral, key: str) -> str:
+    """An answer as a printed form shows it: a consent reason the recorded case does not ask for, left empty,
+    says so ("Does not apply: told, and refused consent") instead of "Not provided"."""
+    value = field_value(referral, key)
+    if value or key not in ("not_told_reason", "without_consent_reason") or referral.consent is None:
+        return value
+    if _REASON_FOR.get(referral.consent) == key:
+        return value
+    return f"Does not apply: {referral.consent.label[:1].lower()}{referral.consent.label[1:]}"
+
+
 def consent_problem(referral: Referral) -> str | None:
     """Why the consent answers do not allow sending, or None if they do."""
     if referral.consent is None:
@@ -160,4 +178,5 @@ __all__ = [
     "consent_problem_field",
     "field_value",
     "is_complete",
+    "printed_value",
 ]

@@ -113,6 +113,7 @@ def test_a_referral_told_and_refused_never_reads_as_not_told(store: RecordStore)
     assert "refused consent" in pdf
     enquiry = _flat(_pdf_text(enquiry_pdf_bytes(store, referral.id)))
     assert "Told, and refused consent" in enquiry
+    assert "If the parents were not told: why not? Does not apply: told, and refused consent" in enquiry
     assert "not told" not in enquiry.lower().replace("if the parents were not told", "")
 
 
