@@ -37,7 +37,7 @@ from dslapp.models.early_help import LEVEL_LABELS, Judgement
 from dslapp.models.referral import ESCALATION_STAGES, ParentConsent, SentVia
 from dslapp.models.transfer import TransferDirection
 from dslapp.text import dmy
-from dslapp.views.links import describe_all, has_outcome, links_of
+from dslapp.views.links import Links, describe_all, has_outcome, links_of
 
 SOURCE_KINDS: tuple[type[Record], ...] = (
     Concern,
@@ -488,9 +488,10 @@ def rows_from_records(records: Iterable[Record]) -> list[ChronologyRow]:
                 rows.append(entry_row(entry, rec))
             else:
                 rows.append(row)
-    causes = _causes(rows, by_id)
+    links = links_of(by_id)
+    causes = _causes(rows, by_id, links)
     keys = _order_keys(rows, causes)
-    rows = _with_link_wording(rows, by_id, keys)
+    rows = _with_link_wording(rows, by_id, links, keys)
     rows.sort(key=lambda row: keys[row.key])
     return rows
 
@@ -522,17 +523,16 @@ def _target_key(record: Record) -> str:
     return f"{record.id}:outcome" if has_outcome(record) else str(record.id)
 
 
-def _causes(rows: Sequence[ChronologyRow], by_id: dict[str, Record]) -> dict[str, list[str]]:
+def _causes(rows: Sequence[ChronologyRow], by_id: dict[str, Record], links: Links) -> dict[str, list[str]]:
     """For each row key, the keys of the rows it follows: the records it names, and for a second event of
     one record (an outcome, a closure) that record's first row."""
     present = {row.key for row in rows}
-    links = links_of(by_id.values())
     out: dict[str, list[str]] = {}
     for row in rows:
         found: list[str] = []
         if row.part and row.record_id in present:
             found.append(row.record_id)
-        elif not row.part:
+        elif not row.part and links.involves(row.record_id):
             for link in links.following(row.record_id):
                 target = _target_key(by_id[link.to_id])
                 if target in present:
@@ -582,11 +582,10 @@ def _order_keys(rows: Sequence[ChronologyRow], causes: dict[str, list[str]]) -> 
 
 
 def _with_link_wording(
-    rows: Sequence[ChronologyRow], by_id: dict[str, Record], keys: dict[str, OrderKey]
+    rows: Sequence[ChronologyRow], by_id: dict[str, Record], links: Links, keys: dict[str, OrderKey]
 ) -> list[ChronologyRow]:
     """Each row with "Following: …" (the records it names) added to its event and "Led to: …" (the later
     records naming it) added to its action, oldest first."""
-    links = links_of(by_id.values())
     if not len(links):
         return list(rows)
 
@@ -595,6 +594,9 @@ def _with_link_wording(
 
     out = []
     for row in rows:
+        if not links.involves(row.record_id):
+            out.append(row)
+            continue
         following = ""
         led_to = ""
         if not row.part:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dslapp.models import Concern, EarlyHelpPlan, Record, Referral, ThresholdDecision
 from dslapp.text import dmy
@@ -38,10 +38,10 @@ class Link:
 def linked_ids(record: Record) -> list[tuple[str, str]]:
     """(field, record id) for every earlier record ``record`` names, in the order recorded."""
     out: list[tuple[str, str]] = []
-    for field in LINK_FIELDS.get(record.KIND, ()):
-        value = getattr(record, field, None)
+    for name in LINK_FIELDS.get(record.KIND, ()):
+        value = getattr(record, name, None)
         values = value if isinstance(value, list) else [value]
-        out.extend((field, str(v)) for v in values if isinstance(v, uuid.UUID))
+        out.extend((name, str(v)) for v in values if isinstance(v, uuid.UUID))
     return out
 
 
@@ -50,28 +50,42 @@ class Links:
     """Every link among a set of records whose two ends are both in the set."""
 
     links: tuple[Link, ...]
+    _from: dict[str, list[Link]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _to: dict[str, list[Link]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # indexed once: a heavy child's chronology asks about every one of thousands of rows
+        for link in self.links:
+            self._from.setdefault(link.from_id, []).append(link)
+            self._to.setdefault(link.to_id, []).append(link)
 
     def following(self, record_id: str) -> list[Link]:
         """The links from ``record_id`` to the earlier records it follows."""
-        return [link for link in self.links if link.from_id == record_id]
+        return list(self._from.get(record_id, ()))
 
     def led_to(self, record_id: str) -> list[Link]:
         """The links to ``record_id`` from the later records it led to."""
-        return [link for link in self.links if link.to_id == record_id]
+        return list(self._to.get(record_id, ()))
 
     def __len__(self) -> int:
         return len(self.links)
 
+    def involves(self, record_id: str) -> bool:
+        """True when ``record_id`` follows or led to another record."""
+        return record_id in self._from or record_id in self._to
 
-def links_of(records: Iterable[Record]) -> Links:
-    """The links among ``records`` (a link to a record not among them is left out)."""
-    records = list(records)
-    known = {str(r.id) for r in records}
+
+def links_of(records: Iterable[Record] | dict[str, Record]) -> Links:
+    """The links among ``records`` (a link to a record not among them is left out); ``records`` may be given
+    as a mapping of id (as text) to record."""
+    by_id = records if isinstance(records, dict) else {str(r.id): r for r in records}
     found = []
-    for record in records:
-        for field, target in linked_ids(record):
-            if target in known and target != str(record.id):
-                found.append(Link(str(record.id), target, field))
+    for own, record in by_id.items():
+        if record.KIND not in LINK_FIELDS:
+            continue
+        for name, target in linked_ids(record):
+            if target in by_id and target != own:
+                found.append(Link(own, target, name))
     return Links(tuple(found))
 
 
