@@ -508,7 +508,9 @@ def test_the_referral_pack_states_consent_and_impact_as_recorded(store: RecordSt
     referral = _sent_referral(
         store, child, date(2026, 3, 4), consent=ParentConsent.TOLD_REFUSED, without_consent_reason=REFUSED_BECAUSE
     )
+    recording.record(store, ChronologyEntry, child_id=child.id, period="Spring 2022", event="Moved into the area.")
     text = _flat(_pdf_text(pack_pdf_bytes(store, child.id, referral.id)))
+    assert "Period: Spring 2022 to 04/03/2026" in text and "01/01/2022" not in text
     assert "Parents told and refused consent; the enquiry went ahead because:" in text
     assert "Hid her face all day." in text
     assert "not told because" not in text.lower()
@@ -518,3 +520,44 @@ def test_two_concerns_of_one_day_are_told_apart_by_their_times(store: RecordStor
     child, (_first, _second, referral, _decision) = _same_day_case(store)
     row = next(r for r in build_chronology(store, child.id).rows if r.key == str(referral.id))
     assert "Following: concern of 14/04/2026 at 08:50; concern of 14/04/2026 at 10:05." in row.event
+
+
+def test_an_imported_same_day_case_in_any_order_keeps_the_order(store: RecordStore) -> None:
+    child, _ = _same_day_case(store)
+    expected = [r.kind + r.part for r in build_chronology(store, child.id).rows]
+    data = _as_new_child(_bundle_json(store, child))
+    for key, value in data.items():
+        if isinstance(value, list):
+            value.reverse()
+    imported, _ = import_bundle(store, parse_bundle(json.dumps(data)))
+    assert [r.kind + r.part for r in build_chronology(store, imported.id).rows] == expected
+
+
+def test_an_entry_amended_to_an_approximate_period_stays_approximate(store: RecordStore) -> None:
+    child = _child(store)
+    entry, _ = recording.record(store, ChronologyEntry, child_id=child.id, on=date(2022, 1, 1), event="Moved here.")
+    _concern(store, child, datetime(2026, 2, 2, 8, 40), "Arrived hungry.")
+    assert build_chronology(store, child.id).range_label == "01/01/2022 to 02/02/2026"
+    recording.amend(store, entry.id, "Only the term is known", on=None, period="Spring 2022")
+    assert build_chronology(store, child.id).range_label == "Spring 2022 to 02/02/2026"
+    data = _as_new_child(_bundle_json(store, child))
+    imported, _ = import_bundle(store, parse_bundle(json.dumps(data)))
+    assert build_chronology(store, imported.id).range_label == "Spring 2022 to 02/02/2026"
+
+
+def test_a_concern_amended_to_follow_an_outcome_shows_the_link(store: RecordStore) -> None:
+    child = _child(store)
+    referral = _sent_referral(
+        store,
+        child,
+        date(2026, 3, 4),
+        consent=ParentConsent.TOLD_AGREED,
+        status=ReferralStatus.OUTCOME,
+        outcome=ReferralOutcome.NO_FURTHER_ACTION,
+        outcome_on=date(2026, 3, 11),
+    )
+    later = _concern(store, child, datetime(2026, 3, 20, 9, 0), "Hungry again.")
+    concerns.save_concern_amendment(store, later.id, "Linked to the earlier enquiry", follows_id=str(referral.id))
+    rows = {r.key: r for r in build_chronology(store, child.id).rows}
+    assert "Following: outcome of the MASH enquiry sent 04/03/2026" in rows[str(later.id)].event
+    assert "Led to: concern of 20/03/2026." in rows[f"{referral.id}:outcome"].action
