@@ -526,7 +526,7 @@ def test_an_imported_same_day_case_in_any_order_keeps_the_order(store: RecordSto
     child, _ = _same_day_case(store)
     expected = [r.kind + r.part for r in build_chronology(store, child.id).rows]
     data = _as_new_child(_bundle_json(store, child))
-    for key, value in data.items():
+    for value in data.values():
         if isinstance(value, list):
             value.reverse()
     imported, _ = import_bundle(store, parse_bundle(json.dumps(data)))
