@@ -561,3 +561,67 @@ def test_a_concern_amended_to_follow_an_outcome_shows_the_link(store: RecordStor
     rows = {r.key: r for r in build_chronology(store, child.id).rows}
     assert "Following: outcome of the MASH enquiry sent 04/03/2026" in rows[str(later.id)].event
     assert "Led to: concern of 20/03/2026." in rows[f"{referral.id}:outcome"].action
+
+
+@st.composite
+def _case_records(draw: st.DrawFn) -> list[Record]:
+    """A child's concerns on two days at a few times (some equal), referrals citing some of them with
+    same-day outcomes, and later concerns following a referral: all made without a vault."""
+    child_id = uuid.UUID(int=1)
+    stamp = datetime(2026, 4, 20, 12, 0)
+    days = [date(2026, 4, 14), date(2026, 4, 15)]
+    records: list[Record] = []
+    for n in range(draw(st.integers(1, 6))):
+        day = draw(st.sampled_from(days))
+        hour = draw(st.sampled_from([8, 9, 9, 13]))
+        records.append(
+            Concern(
+                id=uuid.UUID(int=100 + n),
+                child_id=child_id,
+                created_at=stamp,
+                observed_at=datetime(day.year, day.month, day.day, hour, 0),
+                recorded_at=datetime(day.year, day.month, day.day, 17, 0),
+                reporter_name="Mr T. Fictional",
+                categories=[Category.NEGLECT],
+                what_happened=f"Concern {n}",
+                significant=True,
+            )
+        )
+    concerns_made = [r for r in records if isinstance(r, Concern)]
+    for n in range(draw(st.integers(0, 3))):
+        day = draw(st.sampled_from(days))
+        cited = draw(st.lists(st.sampled_from(concerns_made), max_size=3, unique_by=lambda c: c.id))
+        outcome = draw(st.booleans())
+        records.append(
+            Referral(
+                id=uuid.UUID(int=200 + n),
+                child_id=child_id,
+                created_at=stamp,
+                started_on=day,
+                status=ReferralStatus.OUTCOME if outcome else ReferralStatus.SENT,
+                sent_on=day,
+                outcome=ReferralOutcome.NO_FURTHER_ACTION if outcome else None,
+                outcome_on=day if outcome else None,
+                concern_ids=[c.id for c in cited],
+            )
+        )
+    return records
+
+
+@settings(max_examples=60, deadline=None)
+@given(records=_case_records(), seed=st.integers(min_value=0, max_value=2**32 - 1))
+def test_any_case_has_one_order_and_causes_come_first(records: list[Record], seed: int) -> None:
+    rows = rows_from_records(records)
+    shuffled = list(records)
+    random.Random(seed).shuffle(shuffled)
+    assert [r.key for r in rows_from_records(shuffled)] == [r.key for r in rows]
+    position = {r.key: i for i, r in enumerate(rows)}
+    for record in records:
+        if isinstance(record, Referral) and record.sent_on is not None:
+            for concern_id in record.concern_ids:
+                concern = next(c for c in records if c.id == concern_id)
+                assert isinstance(concern, Concern)
+                if concern.observed_at.date() == record.sent_on:
+                    assert position[str(concern_id)] < position[str(record.id)]
+            if record.outcome is not None:
+                assert position[str(record.id)] < position[f"{record.id}:outcome"]
