@@ -51,6 +51,11 @@ GENERATED = datetime(2026, 11, 30, 9, 0)
 REFUSED_BECAUSE = "Bruising on the face of a four-year-old sibling; the risk to both children is too high to wait."
 
 
+def _value(result: Any) -> Any:
+    """The record a writing service saved, from its result (a ``(value, changes)`` pair, or ``Saved``)."""
+    return result[0] if isinstance(result, tuple) else result.value
+
+
 def _pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
@@ -60,7 +65,7 @@ def _flat(text: str) -> str:
 
 
 def _child(store: RecordStore) -> Child:
-    child, _ = add_child(store, legal_forename="Zofia", legal_surname="Testowska", dob=date(2015, 5, 17))
+    child = _value(add_child(store, legal_forename="Zofia", legal_surname="Testowska", dob=date(2015, 5, 17)))
     return child
 
 
@@ -75,7 +80,7 @@ def _concern(store: RecordStore, child: Child, at: datetime, text: str, **extra:
         "significant": True,
     }
     fields.update(extra)
-    concern, _ = recording.record(store, Concern, **fields)
+    concern = _value(recording.record(store, Concern, **fields))
     return concern
 
 
@@ -88,7 +93,7 @@ def _sent_referral(store: RecordStore, child: Child, day: date, **extra: Any) ->
         "reference": "MASH-TEST-1",
     }
     fields.update(extra)
-    referral, _ = recording.record(store, Referral, **fields)
+    referral = _value(recording.record(store, Referral, **fields))
     return referral
 
 
@@ -157,7 +162,7 @@ def test_an_imported_old_shape_refusal_reads_as_refused(store: RecordStore) -> N
     for key in ("consent", "not_told_reason", "without_consent_reason", "consent_notes"):
         referral.pop(key)
     referral.update(parents_aware=True, parents_agreed=False, consent_not_sought_reason=REFUSED_BECAUSE)
-    imported, _ = import_bundle(store, parse_bundle(json.dumps(data)))
+    imported = _value(import_bundle(store, parse_bundle(json.dumps(data))))
     row = next(r for r in build_chronology(store, imported.id).rows if r.kind == "referral")
     assert "not told" not in row.event.lower()
     assert f"Parents told and refused consent; the enquiry went ahead because: {REFUSED_BECAUSE}" in row.event
@@ -206,17 +211,19 @@ def test_impact_on_the_child_replaces_not_recorded_only_where_recorded(store: Re
 
 def test_review_impact_and_manual_entry_impact_show_and_travel_in_the_bundle(store: RecordStore) -> None:
     child = _child(store)
-    plan, _ = recording.record(store, EarlyHelpPlan, child_id=child.id, started_on=date(2026, 1, 5))
-    review, _ = recording.record(
-        store,
-        EarlyHelpReview,
-        child_id=child.id,
-        plan_id=plan.id,
-        held_on=date(2026, 3, 2),
-        life_improved="She has breakfast at school most days.",
-        impact_on_child="Teacher sees her join in at morning play now.",
-        overall=Judgement.IMPROVED,
-        decision=ReviewDecision.CONTINUE,
+    plan = _value(recording.record(store, EarlyHelpPlan, child_id=child.id, started_on=date(2026, 1, 5)))
+    review = _value(
+        recording.record(
+            store,
+            EarlyHelpReview,
+            child_id=child.id,
+            plan_id=plan.id,
+            held_on=date(2026, 3, 2),
+            life_improved="She has breakfast at school most days.",
+            impact_on_child="Teacher sees her join in at morning play now.",
+            overall=Judgement.IMPROVED,
+            decision=ReviewDecision.CONTINUE,
+        )
     )
     concern = _concern(
         store, child, datetime(2026, 2, 2, 8, 40), "Arrived hungry.", impact_on_child="Could not concentrate."
@@ -225,7 +232,7 @@ def test_review_impact_and_manual_entry_impact_show_and_travel_in_the_bundle(sto
     assert rows[str(review.id)].impact == "Teacher sees her join in at morning play now."
     data = _as_new_child(_bundle_json(store, child))
     assert data["concerns"][0]["impact_on_child"] == "Could not concentrate."
-    imported, _ = import_bundle(store, parse_bundle(json.dumps(data)))
+    imported = _value(import_bundle(store, parse_bundle(json.dumps(data))))
     again = build_chronology(store, imported.id).rows
     assert {r.impact for r in again} >= {"Could not concentrate.", "Teacher sees her join in at morning play now."}
     assert concern.impact_on_child == "Could not concentrate."
@@ -249,15 +256,17 @@ def _same_day_case(store: RecordStore) -> tuple[Child, list[Record]]:
         outcome=ReferralOutcome.STRATEGY_S47,
         outcome_on=day,
     )
-    decision, _ = recording.record(
-        store,
-        ThresholdDecision,
-        child_id=child.id,
-        decided_on=day,
-        level=4,
-        reasoning="Injury and disclosure: significant harm.",
-        decided_by="Ms Ada Testperson",
-        concern_ids=[first.id, second.id],
+    decision = _value(
+        recording.record(
+            store,
+            ThresholdDecision,
+            child_id=child.id,
+            decided_on=day,
+            level=4,
+            reasoning="Injury and disclosure: significant harm.",
+            decided_by="Ms Ada Testperson",
+            concern_ids=[first.id, second.id],
+        )
     )
     return child, [first, second, referral, decision]
 
@@ -281,7 +290,9 @@ def test_an_outcome_sorts_after_its_referral_even_when_recorded_first(store: Rec
         store, child, day, status=ReferralStatus.OUTCOME, outcome=ReferralOutcome.EARLY_HELP, outcome_on=day
     )
     # A plan started the same day from the outcome, with no time: after the outcome that started it.
-    plan, _ = recording.record(store, EarlyHelpPlan, child_id=child.id, started_on=day, started_from_id=referral.id)
+    plan = _value(
+        recording.record(store, EarlyHelpPlan, child_id=child.id, started_on=day, started_from_id=referral.id)
+    )
     keys = [r.key for r in build_chronology(store, child.id).rows]
     assert keys == [str(referral.id), f"{referral.id}:outcome", str(plan.id)]
 
@@ -397,8 +408,10 @@ def test_links_show_in_the_chronology_both_ways(store: RecordStore) -> None:
 def test_a_plan_names_what_started_it(store: RecordStore) -> None:
     child = _child(store)
     concern = _concern(store, child, datetime(2026, 1, 5, 9, 0), "No breakfast, third time this week.")
-    plan, _ = recording.record(
-        store, EarlyHelpPlan, child_id=child.id, started_on=date(2026, 1, 12), started_from_id=concern.id
+    plan = _value(
+        recording.record(
+            store, EarlyHelpPlan, child_id=child.id, started_on=date(2026, 1, 12), started_from_id=concern.id
+        )
     )
     rows = {r.key: r for r in build_chronology(store, child.id).rows}
     assert "Following: concern of 05/01/2026." in rows[str(plan.id)].event
@@ -414,7 +427,7 @@ def test_import_refuses_a_link_to_a_record_of_another_child(store: RecordStore) 
     with pytest.raises(MalformedBundle, match="links to a record that is not in this child's file"):
         import_bundle(store, parse_bundle(json.dumps(data)))
     data["referrals"][0]["concern_ids"] = [data["concerns"][0]["id"]]
-    imported, _ = import_bundle(store, parse_bundle(json.dumps(data)))
+    imported = _value(import_bundle(store, parse_bundle(json.dumps(data))))
     rows = build_chronology(store, imported.id).rows
     assert any("Following: concern of 02/03/2026." in r.event for r in rows)
 
@@ -436,16 +449,16 @@ def test_a_new_enquiry_names_the_concerns_the_dsl_decided_to_refer(store: Record
              decision_reasons="Family asked for help.")  # fmt: skip
     referred = _concern(store, child, datetime(2026, 3, 2, 9, 0), "Bruise on the cheek.",
                         dsl_decision=DslDecision.MASH_ENQUIRY, decision_reasons="Injury to the face.")  # fmt: skip
-    referral, _ = mash.start_enquiry(store, child.id, started_on=date(2026, 3, 2))
+    referral = _value(mash.start_enquiry(store, child.id, started_on=date(2026, 3, 2)))
     assert referral.concern_ids == [referred.id]
     # a second enquiry does not name a concern the first one already names
-    again, _ = mash.start_enquiry(store, child.id, started_on=date(2026, 3, 3))
+    again = _value(mash.start_enquiry(store, child.id, started_on=date(2026, 3, 3)))
     assert referred.id not in again.concern_ids
 
 
 def test_a_concern_can_follow_only_a_referral_of_the_same_child(store: RecordStore) -> None:
     child = _child(store)
-    other, _ = add_child(store, legal_forename="Piotr", legal_surname="Testowski", dob=date(2014, 1, 2))
+    other = _value(add_child(store, legal_forename="Piotr", legal_surname="Testowski", dob=date(2014, 1, 2)))
     theirs = _sent_referral(store, other, date(2026, 3, 4), consent=ParentConsent.TOLD_AGREED)
     with pytest.raises(InvalidRecord, match="not in this child's file"):
         concerns.record_concern(
@@ -461,7 +474,7 @@ def test_a_concern_can_follow_only_a_referral_of_the_same_child(store: RecordSto
 
 def test_a_plan_names_only_a_record_of_the_same_child_and_offers_outcomes(store: RecordStore) -> None:
     child = _child(store)
-    other, _ = add_child(store, legal_forename="Piotr", legal_surname="Testowski", dob=date(2014, 1, 2))
+    other = _value(add_child(store, legal_forename="Piotr", legal_surname="Testowski", dob=date(2014, 1, 2)))
     theirs = _concern(store, other, datetime(2026, 1, 5, 9, 0), "Not this child.")
     referral = _sent_referral(
         store,
@@ -477,8 +490,8 @@ def test_a_plan_names_only_a_record_of_the_same_child_and_offers_outcomes(store:
     goals = [{"what_will_change": "Breakfast every school day"}]
     with pytest.raises(InvalidRecord, match="not in this child's file"):
         early_help.start_plan(store, child.id, started_on=date(2026, 1, 12), goals=goals, started_from_id=theirs.id)
-    plan, _ = early_help.start_plan(
-        store, child.id, started_on=date(2026, 1, 12), goals=goals, started_from_id=referral.id
+    plan = _value(
+        early_help.start_plan(store, child.id, started_on=date(2026, 1, 12), goals=goals, started_from_id=referral.id)
     )
     rows = {r.key: r for r in build_chronology(store, child.id).rows}
     assert (
@@ -492,11 +505,13 @@ def test_a_plan_names_only_a_record_of_the_same_child_and_offers_outcomes(store:
 
 def test_an_autosave_kept_from_before_reads_as_recorded(store: RecordStore) -> None:
     child = _child(store)
-    referral, _ = mash.start_enquiry(store, child.id, started_on=date(2026, 3, 2))
-    saved, _ = mash.update_enquiry(
-        store,
-        referral.id,
-        {"parents_aware": True, "parents_agreed": False, "consent_not_sought_reason": REFUSED_BECAUSE},
+    referral = _value(mash.start_enquiry(store, child.id, started_on=date(2026, 3, 2)))
+    saved = _value(
+        mash.update_enquiry(
+            store,
+            referral.id,
+            {"parents_aware": True, "parents_agreed": False, "consent_not_sought_reason": REFUSED_BECAUSE},
+        )
     )
     assert saved.consent == ParentConsent.TOLD_REFUSED and saved.without_consent_reason == REFUSED_BECAUSE
     assert saved.not_told_reason == ""
@@ -529,19 +544,21 @@ def test_an_imported_same_day_case_in_any_order_keeps_the_order(store: RecordSto
     for value in data.values():
         if isinstance(value, list):
             value.reverse()
-    imported, _ = import_bundle(store, parse_bundle(json.dumps(data)))
+    imported = _value(import_bundle(store, parse_bundle(json.dumps(data))))
     assert [r.kind + r.part for r in build_chronology(store, imported.id).rows] == expected
 
 
 def test_an_entry_amended_to_an_approximate_period_stays_approximate(store: RecordStore) -> None:
     child = _child(store)
-    entry, _ = recording.record(store, ChronologyEntry, child_id=child.id, on=date(2022, 1, 1), event="Moved here.")
+    entry = _value(
+        recording.record(store, ChronologyEntry, child_id=child.id, on=date(2022, 1, 1), event="Moved here.")
+    )
     _concern(store, child, datetime(2026, 2, 2, 8, 40), "Arrived hungry.")
     assert build_chronology(store, child.id).range_label == "01/01/2022 to 02/02/2026"
     recording.amend(store, entry.id, "Only the term is known", on=None, period="Spring 2022")
     assert build_chronology(store, child.id).range_label == "Spring 2022 to 02/02/2026"
     data = _as_new_child(_bundle_json(store, child))
-    imported, _ = import_bundle(store, parse_bundle(json.dumps(data)))
+    imported = _value(import_bundle(store, parse_bundle(json.dumps(data))))
     assert build_chronology(store, imported.id).range_label == "Spring 2022 to 02/02/2026"
 
 
