@@ -23,6 +23,6 @@ def mash_shots(workspace: Any, store: Casebook, child_id: str, shot: Callable[[s
     editor = tab.editor
     editor.resize(1180, 900)  # as on a 1080p screen (the offscreen screen is small)
     editor.show()
-    editor.go_to("parents_aware")
+    editor.go_to("consent")
     shot("12-mash-editor", editor)
     editor.close_editor()

@@ -47,7 +47,7 @@ from dslapp.models import (
     TransferDirection,
 )
 from dslapp.models.early_help import PlanStatus
-from dslapp.models.referral import ConsentState, DisagreementType, SentVia
+from dslapp.models.referral import ConsentState, DisagreementType, SentVia, consent_from_legacy
 
 R = TypeVar("R", bound=Record)
 
@@ -490,9 +490,7 @@ class CaseFile:
                 started_on=started_on,
                 request_type=request_type,
                 form={key: self.fill(text, started_on) for key, text in {**REFERRER_CONTACT, **form}.items()},
-                parents_aware=aware,
-                parents_agreed=agreed,
-                consent_not_sought_reason=self.fill(not_told, started_on),
+                **consent_from_legacy(aware, agreed, self.fill(not_told, started_on)),
                 status=status,
                 sent_on=sent,
                 sent_via=via if sent is not None else None,

@@ -33,13 +33,12 @@ from dslapp.export.form_layout import (
     TextLines,
     cells_in_rows,
     wrapped,
-    yes_no,
 )
 from dslapp.export.page import INK as INK_COLOUR
 from dslapp.export.page import MARGIN, MUTED, PageInfo, PagePart, build_parts_pdf
 from dslapp.models import Child, Referral, ReferralStatus
 from dslapp.text import dmy
-from dslapp.views.mash_enquiry import SENT_VIA_LABELS, Gap, completeness, field_value, is_complete
+from dslapp.views.mash_enquiry import SENT_VIA_LABELS, Gap, completeness, is_complete, printed_value
 from dslapp.views.mash_form import EnquiryForm, FormField, FormSection
 
 WIDTH = A4[0] - 2 * MARGIN
@@ -161,11 +160,7 @@ def _gaps_box(referral: Referral, gaps: Sequence[Gap], form: EnquiryForm, fonts:
 def _answer_lines(
     referral: Referral, spec: FormField, width: float, fonts: Fonts, from_file: Collection[str] = ()
 ) -> list[Cell]:
-    if spec.kind == "yes_no":
-        value: bool | None = getattr(referral, spec.key)
-        text = yes_no(value)
-    else:
-        text = field_value(referral, spec.key)
+    text = printed_value(referral, spec.key)  # the consent case in its own words ("Told, and refused consent")
     # Red "Not provided" flags a required answer missing (the copy is marked DRAFT whatever its status).
     label = f"{spec.label} ({FROM_FILE})" if spec.key in from_file else spec.label
     return [Cell(label, fonts.answer(text, width, required=spec.required), width)]
@@ -192,7 +187,7 @@ def _section(
             short.clear()
 
     for spec in section.fields:
-        if spec.kind in ("line", "yes_no") and section.columns > 1:
+        if spec.kind in ("line", "consent") and section.columns > 1:
             short.extend(_answer_lines(referral, spec, column, fonts, from_file))
             continue
         flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -134,6 +135,12 @@ class Concern(ChildRecord):
         "neglect pattern.",
     )
     outcome: Text = ""
+    impact_on_child: Text = Field(
+        default="", description="The impact on the child: what changed for them, seen or said (when known)."
+    )
+    follows_id: uuid.UUID | None = Field(
+        default=None, description="The earlier referral (and its outcome) this concern follows, when linked."
+    )
     significant: bool = False
 
     @model_validator(mode="after")
@@ -156,6 +163,7 @@ class Concern(ChildRecord):
             self.decision_reasons,
             self.refer_if,
             self.outcome,
+            self.impact_on_child,
         )
 
 

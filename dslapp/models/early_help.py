@@ -54,6 +54,9 @@ class EarlyHelpPlan(ChildRecord):
     status: PlanStatus = PlanStatus.OPEN
     closed_on: date | None = None
     closing_summary: Text = Field(default="", description="What has improved for the child.")
+    started_from_id: uuid.UUID | None = Field(
+        default=None, description="The concern or decision (threshold decision, referral outcome) that started it."
+    )
 
     @model_validator(mode="after")
     def _closed_has_a_date(self) -> EarlyHelpPlan:
@@ -115,6 +118,9 @@ class EarlyHelpReview(ChildRecord):
     attendees: list[ShortText] = Field(default_factory=list)
     life_improved: RequiredText = Field(description="How has life improved for the child?")
     child_voice: Text = ""
+    impact_on_child: Text = Field(
+        default="", description="The impact on the child since the last review: what changed, seen or said."
+    )
     goal_progress: list[GoalProgress] = Field(default_factory=list)
     overall: Judgement
     decision: ReviewDecision
@@ -126,7 +132,7 @@ class EarlyHelpReview(ChildRecord):
         return self.held_on
 
     def search_text(self) -> str:
-        return join_text(self.life_improved, self.child_voice, self.decision_reasons)
+        return join_text(self.life_improved, self.child_voice, self.impact_on_child, self.decision_reasons)
 
 
 LEVEL_LABELS = {

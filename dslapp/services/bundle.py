@@ -55,6 +55,7 @@ from dslapp.store import RecordStore, queries
 from dslapp.text import LONE_SURROGATE_MESSAGE, dmy, label_in_sentence, one_line, quote_for_message
 from dslapp.vault.audit import Action as Audit
 from dslapp.vault.sqlcipher import IntegrityError
+from dslapp.views.links import foreign_links
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -364,6 +365,7 @@ def import_bundle(store: RecordStore, bundle: CaseBundle) -> Saved[Child]:
                 f"The case bundle could not be imported: a {record.LABEL.lower()} belongs to another child. "
                 "Nothing was added."
             )
+    _check_links(records)
     _check_history(bundle, {str(r.id): r for r in records})
     _check_dates(records, store.vault.now().astimezone().date())
     try:
@@ -421,6 +423,18 @@ def _check_dates(records: list[Record], today: date) -> None:
                     f"The case bundle could not be imported: it holds {label_in_sentence(record.LABEL)} dated "
                     f"{dmy(day)}, after today ({dmy(today)}). Nothing was added."
                 )
+
+
+def _check_links(records: list[Record]) -> None:
+    """Every link (the concerns behind a referral, what started a plan, what a concern follows) names a record
+    of this child in this bundle."""
+    stray = foreign_links(records)
+    if stray:
+        record, _ = stray[0]
+        raise MalformedBundle(
+            f"The case bundle could not be imported: a {record.LABEL.lower()} links to a record that is not in "
+            "this child's file. Nothing was added."
+        )
 
 
 def _check_history(bundle: CaseBundle, by_id: dict[str, Record]) -> None:

@@ -37,6 +37,7 @@ from dslapp.views.chronology import (
     rows_from_records,
     sort_key,
 )
+from dslapp.views.links import link_lines
 
 __all__ = [
     "SCHOOL",
@@ -56,6 +57,7 @@ __all__ = [
     "dmy",
     "entry_row",
     "filter_rows",
+    "link_lines",
     "marks_for",
     "rows_from_records",
     "sort_key",

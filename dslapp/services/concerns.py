@@ -24,6 +24,7 @@ from dslapp.services.drafts import discard_draft
 from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
+from dslapp.views.links import followable
 
 
 def _case_for_pattern(
@@ -77,6 +78,23 @@ def neglect_history(store: RecordStore, child_id: uuid.UUID | str) -> NeglectHis
     return NeglectHistory(child.display_name, tuple(concerns))
 
 
+def followable_referrals(store: RecordStore, child_id: uuid.UUID | str) -> list[tuple[str, str]]:
+    """(id, label) of the child's sent referrals a new concern can be linked to ("following"), newest first."""
+    return followable(store.for_child(child_id, Referral))
+
+
+def _check_follows(store: RecordStore, concern: Concern) -> None:
+    """A concern can follow only a referral of the same child."""
+    if concern.follows_id is None:
+        return
+    referrals: list[Referral] = store.for_child(concern.child_id, Referral)
+    if not any(r.id == concern.follows_id for r in referrals):
+        raise InvalidRecord(
+            "This concern is linked to a referral that is not in this child's file. Choose one of the child's "
+            "referrals, or leave the link empty."
+        )
+
+
 def _require_reasoning(concern: Concern, config: GuidanceConfig) -> None:
     message = neglect.reasoning_required_message(concern, config)
     if message:
@@ -119,6 +137,7 @@ def save_concern(
     cfg = resolve(config)
     concern = validate(Concern, fields)
     store.get_as(Child, concern.child_id)  # a concern must belong to a child in this casebook
+    _check_follows(store, concern)
     _require_reasoning(concern, cfg)
     _require_refer_if(store, concern, cfg)
     planned = [validate(Action, {**a, "child_id": concern.child_id, "source_id": str(concern.id)}) for a in actions]
@@ -161,6 +180,7 @@ def save_concern_amendment(
     data = current.model_dump(mode="json")
     data.update(changes)
     proposed = validate(Concern, data, stored=True)
+    _check_follows(store, proposed)
     _require_reasoning(proposed, cfg)
     if DECISION_FIELDS & changes.keys():
         _require_refer_if(store, proposed, cfg)
@@ -204,6 +224,7 @@ __all__ = [
     "NeglectHistory",
     "amend_concern",
     "concern_prompts",
+    "followable_referrals",
     "neglect_history",
     "record_concern",
     "record_dsl_decision",

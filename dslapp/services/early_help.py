@@ -15,7 +15,17 @@ from dslapp.guidance import early_help as guide
 from dslapp.guidance.config import GuidanceConfig, resolve
 from dslapp.guidance.mash_form import early_help_history
 from dslapp.guidance.prompts import dmy, fill
-from dslapp.models import Child, ChildStatus, EarlyHelpPlan, EarlyHelpReview, Goal, Referral, ReferralStatus
+from dslapp.models import (
+    Child,
+    ChildStatus,
+    Concern,
+    EarlyHelpPlan,
+    EarlyHelpReview,
+    Goal,
+    Referral,
+    ReferralStatus,
+    ThresholdDecision,
+)
 from dslapp.models.early_help import PlanStatus
 from dslapp.services.changes import Changes
 from dslapp.services.children import change_status, open_child_file
@@ -23,6 +33,7 @@ from dslapp.services.mash import prefill_enquiry
 from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
+from dslapp.views import links
 
 # Statuses from which starting a plan moves the child to "Early Help" (never down from CIN, CP or CLA).
 _STEP_INTO_EARLY_HELP = frozenset({ChildStatus.UNIVERSAL, ChildStatus.CLOSED})
@@ -47,6 +58,11 @@ def _goal_data(goals: Sequence[Goal | dict[str, Any]]) -> list[dict[str, Any]]:
     return [g.model_dump(mode="json") if isinstance(g, Goal) else dict(g) for g in goals]
 
 
+def plan_starters(store: RecordStore, child_id: uuid.UUID | str) -> list[tuple[str, str]]:
+    """(id, label) of the child's records a new plan can name as what started it, newest first."""
+    return links.plan_starters(store.for_child(child_id, Concern, ThresholdDecision, Referral))
+
+
 def start_plan(
     store: RecordStore,
     child_id: uuid.UUID | str,
@@ -65,6 +81,12 @@ def start_plan(
         raise InvalidRecord(cfg.early_help.errors.goals_required)
     fields["goals"] = _goal_data(fields["goals"])
     plan = validate(EarlyHelpPlan, {**fields, "child_id": child.id, "status": PlanStatus.OPEN.value})
+    starters = store.for_child(child.id, Concern, ThresholdDecision, Referral)
+    if plan.started_from_id is not None and plan.started_from_id not in {r.id for r in starters}:
+        raise InvalidRecord(
+            "This plan names a record that is not in this child's file as what started it. Choose one of the "
+            "child's concerns, decisions or referral outcomes, or leave it empty."
+        )
     if plan.next_review is None:
         plan = validate(
             EarlyHelpPlan,
@@ -300,6 +322,7 @@ __all__ = [
     "close_plan",
     "draft_mash_enquiry_from_case",
     "mash_form_from_case",
+    "plan_starters",
     "review_plan",
     "revise_goals",
     "start_plan",

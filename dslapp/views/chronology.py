@@ -34,9 +34,10 @@ from dslapp.models import (
     Transfer,
 )
 from dslapp.models.early_help import LEVEL_LABELS, Judgement
-from dslapp.models.referral import ESCALATION_STAGES, SentVia
+from dslapp.models.referral import ESCALATION_STAGES, ParentConsent, SentVia
 from dslapp.models.transfer import TransferDirection
 from dslapp.text import dmy
+from dslapp.views.links import Links, describe_all, has_outcome, links_of
 
 SOURCE_KINDS: tuple[type[Record], ...] = (
     Concern,
@@ -135,15 +136,18 @@ class Chronology:
 
     @property
     def range_label(self) -> str:
-        """The period covered, as a header shows it: the requested range, else the span of the entries."""
-        start = self.since or self.first
-        end = self.until or self.last
+        """The period covered, as a header shows it: the requested range, else the span of the entries.
+
+        An end taken from an entry is shown as that entry shows its date, so an approximate period stays
+        approximate ("Spring 2022 to 02/02/2026", never "01/01/2022 to ...")."""
+        start = dmy(self.since) if self.since else (self.rows[0].when if self.rows else "")
+        end = dmy(self.until) if self.until else (self.rows[-1].when if self.rows else "")
         if start and end:
-            return f"{dmy(start)} to {dmy(end)}"
+            return f"{start} to {end}"
         if start:
-            return f"from {dmy(start)}"
+            return f"from {start}"
         if end:
-            return f"up to {dmy(end)}"
+            return f"up to {end}"
         return "no entries"
 
     def __len__(self) -> int:
@@ -167,8 +171,28 @@ def _sentence(text: str) -> str:
     return text
 
 
-def _yes_no(value: bool | None) -> str:
-    return "not recorded" if value is None else ("yes" if value else "no")
+def consent_wording(referral: Referral) -> str:
+    """What the parents were told and said about an enquiry, exactly as recorded (each case its own words: a
+    refusal never reads as "not told")."""
+    consent = referral.consent
+    if consent == ParentConsent.TOLD_AGREED:
+        text = "Parents told and agreed to the enquiry."
+    elif consent == ParentConsent.TOLD_REFUSED:
+        text = "Parents told and refused consent; the enquiry went ahead"
+        reason = referral.without_consent_reason.strip()
+        text = _sentence(f"{text} because: {reason}") if reason else f"{text} (reason not recorded)."
+    elif consent == ParentConsent.TOLD_NOT_ASKED:
+        reason = referral.without_consent_reason.strip()
+        text = "Parents told; consent not sought"
+        text = _sentence(f"{text} because: {reason}") if reason else f"{text} (reason not recorded)."
+    elif consent == ParentConsent.NOT_TOLD:
+        reason = referral.not_told_reason.strip()
+        text = _sentence(f"Parents not told because: {reason}") if reason else "Parents not told (reason not recorded)."
+    else:
+        text = "Parents' knowledge and consent: not recorded."
+    if referral.consent_notes.strip():
+        text += " " + _sentence(f"Consent note: {referral.consent_notes.strip()}")
+    return text
 
 
 def _base(rec: Record, **fields: Any) -> ChronologyRow:
@@ -205,6 +229,7 @@ def _concern_rows(concern: Concern) -> Iterator[ChronologyRow]:
         source=reporter,
         categories=tuple(concern.categories),
         severity=concern.severity,
+        impact=concern.impact_on_child,
         action=_join(*action_parts),
         significant=concern.significant,
     )
@@ -216,9 +241,7 @@ def _referral_rows(referral: Referral) -> Iterator[ChronologyRow]:
     how = f" by {_SENT_VIA_LABELS[referral.sent_via]}" if referral.sent_via else ""
     ref = f" (reference {referral.reference})" if referral.reference else ""
     event = f"{referral.request_type} sent to the MASH{how}{ref}."
-    consent = f"Parents aware: {_yes_no(referral.parents_aware)}; agreed: {_yes_no(referral.parents_agreed)}."
-    if referral.consent_not_sought_reason:
-        consent += f" Not told because: {referral.consent_not_sought_reason.strip()}"
+    consent = consent_wording(referral)
     action = []
     if referral.acknowledged_on:
         action.append(f"Acknowledged {dmy(referral.acknowledged_on)}.")
@@ -288,6 +311,10 @@ def _review_rows(review: EarlyHelpReview) -> Iterator[ChronologyRow]:
     event = f"Early Help (TAF) review: overall {review.overall.label.lower()}."
     if review.child_voice:
         event += f" Child's view: “{review.child_voice.strip()}”"
+    impact = review.life_improved
+    if review.impact_on_child.strip():
+        impact = review.impact_on_child
+        event += f" How life has improved for the child: {_sentence(review.life_improved)}"
     action = f"Decision: {review.decision.label}."
     if review.decision_reasons:
         action += f" {_sentence(review.decision_reasons)}"
@@ -299,7 +326,7 @@ def _review_rows(review: EarlyHelpReview) -> Iterator[ChronologyRow]:
         sort_date=review.held_on,
         event=event,
         source=_join("TAF review", ", ".join(review.attendees), sep=": "),
-        impact=review.life_improved,
+        impact=impact,
         impact_kind=_REVIEW_IMPACT.get(review.overall, Impact.UNKNOWN),
         action=action,
         significant=review.significant,
@@ -443,7 +470,8 @@ def with_mark(row: ChronologyRow, mark: str) -> ChronologyRow:
 
 
 def rows_from_records(records: Iterable[Record], review_marks: Mapping[str, str] | None = None) -> list[ChronologyRow]:
-    """Every chronology row the records give (significant or not), oldest first.
+    """Every chronology row the records give (significant or not), in chronology order (``order_rows``),
+    each naming the records it followed and led to.
 
     ``review_marks`` (review id → mark, from the guidance: ``dslapp.guidance.early_help.review_marks``) is
     shown on the rows of those Early Help reviews."""
@@ -456,9 +484,10 @@ def rows_from_records(records: Iterable[Record], review_marks: Mapping[str, str]
         if isinstance(rec, ChronologyEntry):
             source = by_id.get(rec.source_record_id) if rec.source_record_id else None
             if source is not None and not isinstance(source, ChronologyEntry):
-                # The newest wording wins if two entries were made for one record.
+                # The newest wording wins if two entries were made for one record (the id breaks a tie, so
+                # the result never depends on the order the records were read in).
                 current = curated.get(rec.source_record_id)
-                if current is None or current.created_at <= rec.created_at:
+                if current is None or (current.created_at, str(current.id)) <= (rec.created_at, str(rec.id)):
                     curated[rec.source_record_id] = rec
             else:
                 rows.append(entry_row(rec))
@@ -472,16 +501,143 @@ def rows_from_records(records: Iterable[Record], review_marks: Mapping[str, str]
             if entry is not None and not row.part:
                 row = entry_row(entry, rec)
             rows.append(with_mark(row, mark) if mark and not row.part else row)
-    rows.sort(key=sort_key)
+    links = links_of(by_id)
+    causes = _causes(rows, by_id, links)
+    keys = _order_keys(rows, causes)
+    rows = _with_link_wording(rows, by_id, links, keys)
+    rows.sort(key=lambda row: keys[row.key])
     return rows
 
 
-def sort_key(row: ChronologyRow) -> tuple[date, int, time, datetime]:
-    """Date order; on the same day an approximate period ("2019") comes before exact dates."""
+# ---- what led to what, and the order of a day ----------------------------------------------------
+
+_RANK = {
+    (Concern.KIND, ""): 0,
+    (ChronologyEntry.KIND, ""): 1,
+    (StatusChange.KIND, ""): 2,
+    (ThresholdDecision.KIND, ""): 3,
+    (Referral.KIND, ""): 4,
+    (Referral.KIND, "outcome"): 5,
+    (EarlyHelpPlan.KIND, ""): 6,
+    (EarlyHelpReview.KIND, ""): 7,
+    (EarlyHelpPlan.KIND, "closed"): 8,
+    (Escalation.KIND, ""): 9,
+    (Transfer.KIND, ""): 10,
+}
+"""On one day, rows with no time and nothing linking them follow the usual course of a case: concern,
+decision, referral, its outcome, the plan that followed."""
+
+OrderKey = tuple[date, int, time, int, int, datetime, str]
+
+
+def _target_key(record: Record) -> str:
+    """The row a link to ``record`` points at: a referral's outcome when it has one (a concern or plan that
+    follows a referral follows what came of it), else the record's own row."""
+    return f"{record.id}:outcome" if has_outcome(record) else str(record.id)
+
+
+def _causes(rows: Sequence[ChronologyRow], by_id: dict[str, Record], links: Links) -> dict[str, list[str]]:
+    """For each row key, the keys of the rows it follows: the records it names, and for a second event of
+    one record (an outcome, a closure) that record's first row."""
+    present = {row.key for row in rows}
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        found: list[str] = []
+        if row.part and row.record_id in present:
+            found.append(row.record_id)
+        elif not row.part and links.involves(row.record_id):
+            for link in links.following(row.record_id):
+                target = _target_key(by_id[link.to_id])
+                if target in present:
+                    found.append(target)
+        out[row.key] = sorted(set(found))
+    return out
+
+
+def _order_keys(rows: Sequence[ChronologyRow], causes: dict[str, list[str]]) -> dict[str, OrderKey]:
+    """A total order that never depends on the order records were read in.
+
+    By date (an approximate period before exact dates on its sort date); on one day, by the time things
+    happened; a row with no time of its own (a referral, an outcome, a plan) takes the time of the latest
+    row it follows that day and comes after it; remaining ties by the usual course of a case, when it was
+    recorded, and its key.
+    """
+    by_key = {row.key: row for row in rows}
+    memo: dict[str, tuple[time, int]] = {}
+
+    def timed(row: ChronologyRow) -> bool:
+        return row.kind == Concern.KIND and not row.approximate
+
+    def place(key: str, visiting: frozenset[str]) -> tuple[time, int]:
+        if key in memo:
+            return memo[key]
+        row = by_key[key]
+        same_day = [
+            c
+            for c in causes.get(key, ())
+            if c not in visiting and by_key[c].sort_date == row.sort_date and not by_key[c].approximate
+        ]
+        placed = [place(c, visiting | {key}) for c in same_day]
+        at = row.sort_time if timed(row) else max((p[0] for p in placed), default=time(0, 0))
+        depth = 1 + max((p[1] for p in placed), default=-1)
+        memo[key] = (at, depth)
+        return at, depth
+
+    keys: dict[str, OrderKey] = {}
+    for row in rows:
+        at, depth = place(row.key, frozenset())
+        created = row.created_at or datetime.min
+        if created.tzinfo is not None:
+            created = created.replace(tzinfo=None)
+        rank = _RANK.get((row.kind, row.part), len(_RANK))
+        keys[row.key] = (row.sort_date, 0 if row.approximate else 1, at, depth, rank, created, row.key)
+    return keys
+
+
+def _with_link_wording(
+    rows: Sequence[ChronologyRow], by_id: dict[str, Record], links: Links, keys: dict[str, OrderKey]
+) -> list[ChronologyRow]:
+    """Each row with "Following: …" (the records it names) added to its event and "Led to: …" (the later
+    records naming it) added to its action, oldest first."""
+    if not len(links):
+        return list(rows)
+
+    def when(record_id: str) -> tuple[Any, ...]:
+        return keys.get(_target_key(by_id[record_id])) or keys.get(record_id) or (date.max, record_id)
+
+    out = []
+    for row in rows:
+        if not links.involves(row.record_id):
+            out.append(row)
+            continue
+        following = ""
+        led_to = ""
+        if not row.part:
+            targets = sorted({link.to_id for link in links.following(row.record_id)}, key=when)
+            following = describe_all((by_id[t] for t in targets), outcome=True)
+        if row.record_id in by_id and row.key == _target_key(by_id[row.record_id]):
+            later = sorted({link.from_id for link in links.led_to(row.record_id)}, key=when)
+            led_to = describe_all(by_id[t] for t in later)
+        event, action = row.event, row.action
+        if following:
+            text = f"Following: {following}."
+            if text not in event:
+                event = _join(event, text)
+        if led_to:
+            text = f"Led to: {led_to}."
+            if text not in action:
+                action = _join(action, text)
+        out.append(replace(row, event=event, action=action) if (event, action) != (row.event, row.action) else row)
+    return out
+
+
+def sort_key(row: ChronologyRow) -> tuple[date, int, time, datetime, str]:
+    """Date order for rows without their records (use ``rows_from_records`` for the full order of a day):
+    on the same day an approximate period ("2019") comes before exact dates, then time, recording, key."""
     created = row.created_at or datetime.min
     if created.tzinfo is not None:
         created = created.replace(tzinfo=None)
-    return (row.sort_date, 0 if row.approximate else 1, row.sort_time, created)
+    return (row.sort_date, 0 if row.approximate else 1, row.sort_time, created, row.key)
 
 
 def filter_rows(
@@ -664,8 +820,10 @@ __all__ = [
     "Quarter",
     "chronology_of",
     "chronology_summary",
+    "consent_wording",
     "entry_row",
     "filter_rows",
     "rows_from_records",
+    "sort_key",
     "with_mark",
 ]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from dslapp.models import Referral
-from dslapp.models.referral import SentVia
+from dslapp.models.referral import ParentConsent, SentVia
 from dslapp.views.child_file import ChildFile
 from dslapp.views.mash_form import EnquiryForm, FormField
 
@@ -60,12 +60,12 @@ class Gap:
 
 
 def field_value(referral: Referral, key: str) -> str:
-    """An answer as text ("Yes"/"No"/"" for the yes/no consent questions)."""
-    if key in ("parents_aware", "parents_agreed"):
-        value: bool | None = getattr(referral, key)
-        return "" if value is None else ("Yes" if value else "No")
-    if key == "consent_not_sought_reason":
-        return referral.consent_not_sought_reason
+    """An answer as text (the consent case as its label, e.g. "Told, and refused consent")."""
+    if key == "consent":
+        return referral.consent.label if referral.consent is not None else ""
+    if key in ("not_told_reason", "without_consent_reason"):
+        text: str = getattr(referral, key)
+        return text.strip()
     return referral.form.get(key, "").strip()
 
 
@@ -85,22 +85,45 @@ def filled_keys(saved: Referral, printed: Referral) -> frozenset[str]:
     return frozenset(key for key, value in printed.form.items() if value.strip() and key not in typed)
 
 
+_REASON_FOR = {
+    ParentConsent.TOLD_REFUSED: "without_consent_reason",
+    ParentConsent.TOLD_NOT_ASKED: "without_consent_reason",
+    ParentConsent.NOT_TOLD: "not_told_reason",
+}
+
+
+def printed_value(referral: Referral, key: str) -> str:
+    """An answer as a printed form shows it: a consent reason the recorded case does not ask for, left empty,
+    says so ("Does not apply: told, and refused consent") instead of "Not provided"."""
+    value = field_value(referral, key)
+    if value or key not in ("not_told_reason", "without_consent_reason") or referral.consent is None:
+        return value
+    if _REASON_FOR.get(referral.consent) == key:
+        return value
+    return f"Does not apply: {referral.consent.label[:1].lower()}{referral.consent.label[1:]}"
+
+
 def consent_problem(referral: Referral) -> str | None:
     """Why the consent answers do not allow sending, or None if they do."""
-    if referral.parents_aware is None:
-        return "Say whether the parents or carers know about this enquiry."
-    if referral.consent_not_sought_reason.strip():
-        return None
-    if referral.parents_aware is False:
+    if referral.consent is None:
+        return "Say whether the parents or carers were told about this enquiry, and whether they agreed."
+    if referral.consent == ParentConsent.NOT_TOLD and not referral.not_told_reason.strip():
         return (
             "Say why the parents were not told about this enquiry (for example, telling them could increase the "
             "risk to the child)."
         )
-    if referral.parents_agreed is None:
-        return "Say whether the parents agreed to this enquiry, or why their consent was not sought."
-    if referral.parents_agreed is False:
-        return "The parents did not agree: say why the enquiry is going ahead without their consent."
+    if referral.consent == ParentConsent.TOLD_REFUSED and not referral.without_consent_reason.strip():
+        return "The parents refused consent: say why the enquiry is going ahead without their consent."
+    if referral.consent == ParentConsent.TOLD_NOT_ASKED and not referral.without_consent_reason.strip():
+        return "Say why their consent was not sought."
     return None
+
+
+def consent_problem_field(referral: Referral) -> str:
+    """The consent field a ``consent_problem`` belongs to (so the editor can go to it)."""
+    if referral.consent is None:
+        return "consent"
+    return "not_told_reason" if referral.consent == ParentConsent.NOT_TOLD else "without_consent_reason"
 
 
 def _words(text: str) -> int:
@@ -119,16 +142,15 @@ def completeness(referral: Referral, child_file: ChildFile | None = None, *, for
         gaps.append(Gap(spec.key, spec.section, spec.label, kind, message))
 
     consent_message = consent_problem(referral)
+    consent_field = consent_problem_field(referral)
     for spec in form.fields():
         value = field_value(referral, spec.key)
-        if spec.key == "parents_aware":
-            if referral.parents_aware is None:
+        if spec.key == "consent":
+            if referral.consent is None:
                 gap(spec, "missing", spec.missing_message)
             continue
-        if spec.key == "parents_agreed":
-            continue  # an unanswered "agreed" is allowed with a reason; checked below
-        if spec.key == "consent_not_sought_reason":
-            if consent_message and referral.parents_aware is not None:
+        if spec.key in ("not_told_reason", "without_consent_reason"):
+            if consent_message and referral.consent is not None and spec.key == consent_field:
                 gap(spec, "missing", consent_message)
             continue
         if not value:
@@ -154,8 +176,8 @@ def completeness(referral: Referral, child_file: ChildFile | None = None, *, for
         )
         if spec.key == "household" and no_pr:
             gap(spec, "advised", "No one in the child's file has parental responsibility: say who has it.")
-    if not form.has("consent_not_sought_reason") and consent_message and referral.parents_aware is not None:
-        gaps.append(Gap("consent_not_sought_reason", "consent", "Consent", "missing", consent_message))
+    if not form.has(consent_field) and consent_message and referral.consent is not None:
+        gaps.append(Gap(consent_field, "consent", "Consent", "missing", consent_message))
     return gaps
 
 
@@ -169,8 +191,10 @@ __all__ = [
     "GapKind",
     "completeness",
     "consent_problem",
+    "consent_problem_field",
     "field_value",
     "filled_from_file",
     "filled_keys",
     "is_complete",
+    "printed_value",
 ]

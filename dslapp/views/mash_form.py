@@ -18,11 +18,14 @@ from dslapp import settings_files
 from dslapp.errors import EnquiryFormInvalid
 from dslapp.settings_files import FileModel
 
-FieldKind = Literal["text", "line", "yes_no"]
-KINDS: tuple[FieldKind, ...] = ("text", "line", "yes_no")
+FieldKind = Literal["text", "line", "consent"]
+KINDS: tuple[FieldKind, ...] = ("text", "line", "consent")
 
-CONSENT_FIELDS = ("parents_aware", "parents_agreed", "consent_not_sought_reason")
-"""Keys stored on the enquiry itself (``Referral`` attributes), not in its free-text ``form``."""
+CONSENT_FIELDS = ("consent", "not_told_reason", "without_consent_reason")
+"""Keys stored on the enquiry itself (``Referral`` attributes), not in its free-text ``form``: what the parents
+were told and said (``kind = "consent"``), why they were not told, and why the enquiry went ahead without
+their consent."""
+LEGACY_CONSENT_KEYS = ("parents_aware", "parents_agreed", "consent_not_sought_reason")
 CONSENT_SECTION = "{consent_section}"
 """In the declaration and messages: replaced by the number of the section that asks about consent."""
 
@@ -56,12 +59,24 @@ class FieldFile(FileModel):
     def _no_blank_options(cls, options: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(o.strip() for o in options if o.strip())
 
+    @model_validator(mode="before")
+    @classmethod
+    def _not_the_old_consent_questions(cls, data: Any) -> Any:
+        """A school's form file written for the old yes/no consent questions gets told what to change."""
+        if isinstance(data, Mapping) and (data.get("key") in LEGACY_CONSENT_KEYS or data.get("kind") == "yes_no"):
+            raise ValueError(
+                "the yes/no consent questions are now one question, "
+                'key = "consent" with kind = "consent", with "not_told_reason" and "without_consent_reason" for the '
+                "reasons"
+            )
+        return data
+
     @model_validator(mode="after")
     def _consent_kinds(self) -> FieldFile:
-        if self.kind == "yes_no" and self.key not in CONSENT_FIELDS[:2]:
-            raise ValueError("only parents_aware and parents_agreed can be yes_no")
-        if self.key in CONSENT_FIELDS[:2] and self.kind != "yes_no":
-            raise ValueError('must be kind = "yes_no"')
+        if self.kind == "consent" and self.key != "consent":
+            raise ValueError('only the "consent" question can be kind = "consent"')
+        if self.key == "consent" and self.kind != "consent":
+            raise ValueError('must be kind = "consent"')
         return self
 
 

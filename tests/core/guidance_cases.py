@@ -19,6 +19,7 @@ from dslapp.models import (
     ReferralStatus,
     ReviewDecision,
 )
+from dslapp.models.referral import ParentConsent
 from dslapp.services import recording
 from dslapp.services.children import add_child
 from dslapp.store import RecordStore
@@ -78,8 +79,7 @@ def sent_referral(
         "started_on": sent_on,
         "status": status or (ReferralStatus.OUTCOME if outcome else ReferralStatus.SENT),
         "sent_on": sent_on,
-        "parents_aware": True,
-        "parents_agreed": True,
+        "consent": ParentConsent.TOLD_AGREED,
         "form": {"the_concern": "Neglect over several months."},
     }
     if outcome:

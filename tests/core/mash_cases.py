@@ -168,8 +168,8 @@ def make_case(store: RecordStore, *, forename: str = "Łucja", surname: str = "W
 
 COMPLETION: dict[str, Any] = {
     "type_of_request": "Child at risk of significant harm: phoned through, followed in writing",
-    "parents_aware": False,
-    "consent_not_sought_reason": "Telling either parent could increase the risk to the child and her mother.",
+    "consent": "not_told",
+    "not_told_reason": "Telling either parent could increase the risk to the child and her mother.",
     "impact_on_child": "She is frightened at home, tired in class and worried about her mother and brother.",
     "parents_views": "Not sought: see the reason about consent.",
     "hoped_for": "A strategy discussion today and a plan to keep the child and her mother safe.",

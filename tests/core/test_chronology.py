@@ -41,7 +41,7 @@ from dslapp.models import (
     TransferDirection,
 )
 from dslapp.models.early_help import Goal, PlanStatus
-from dslapp.models.referral import DisagreementType, SentVia
+from dslapp.models.referral import DisagreementType, ParentConsent, SentVia
 from dslapp.services import recording
 from dslapp.services.children import add_child, change_status
 from dslapp.services.chronology import (
@@ -148,8 +148,7 @@ def _full_case(store: RecordStore) -> tuple[Child, dict[str, str]]:
         sent_on=date(2024, 9, 3),
         sent_via=SentVia.ONLINE_FORM,
         reference="MASH-0001",
-        parents_aware=True,
-        parents_agreed=True,
+        consent=ParentConsent.TOLD_AGREED,
         outcome=ReferralOutcome.SINGLE_ASSESSMENT,
         outcome_on=date(2024, 9, 10),
         outcome_notes="Allocated to a social worker.",
@@ -233,7 +232,7 @@ def test_chronology_is_built_from_every_significant_kind_with_links_back(store: 
     # An improved review is a positive impact; the manual entry sorts first with its period shown.
     assert by_id[ids["review"]].impact_kind == Impact.POSITIVE
     assert rows[0].record_id == ids["manual"] and rows[0].when == "Spring 2019" and rows[0].approximate
-    assert chronology.range_label == "01/01/2019 to 01/07/2025"
+    assert chronology.range_label == "Spring 2019 to 01/07/2025"  # an approximate start stays approximate
     # Everything, significant or not, on request.
     everything = build_chronology(store, child.id, significant_only=False)
     assert ids["quiet_concern"] in {r.record_id for r in everything.rows}

@@ -45,6 +45,7 @@ from dslapp.models import (
 )
 from dslapp.models.child import nhs_number_is_valid
 from dslapp.models.early_help import PlanStatus
+from dslapp.models.referral import ParentConsent
 from dslapp.services.today import today as todays_list
 from dslapp.store import RecordStore
 from dslapp.vault import audit
@@ -255,7 +256,7 @@ def test_records_cover_the_range_of_practice(demo: tuple[RecordStore, DemoSummar
     assert {r.status for r in referrals} == set(ReferralStatus)
     assert {ReferralOutcome.NO_FURTHER_ACTION, ReferralOutcome.EARLY_HELP, ReferralOutcome.SINGLE_ASSESSMENT,
             ReferralOutcome.STRATEGY_S47} <= {r.outcome for r in referrals}  # fmt: skip
-    assert any(r.parents_aware is False and r.consent_not_sought_reason for r in referrals)
+    assert any(r.consent == ParentConsent.NOT_TOLD and r.not_told_reason for r in referrals)
     assert all(r.reference.startswith("DEMO-MASH-") for r in referrals if r.sent_on)
     assert all(r.form for r in referrals)
 

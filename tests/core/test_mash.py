@@ -26,7 +26,7 @@ from dslapp.errors import (
 )
 from dslapp.export.mash_pdf import render_mash_pdf
 from dslapp.models import Escalation, Referral, ReferralOutcome, ReferralStatus
-from dslapp.models.referral import SentVia
+from dslapp.models.referral import ParentConsent, SentVia
 from dslapp.services import early_help, mash
 from dslapp.services.children import add_child, open_child_file
 from dslapp.services.chronology import build_chronology
@@ -103,7 +103,7 @@ def test_the_form_has_every_domain_section_in_order() -> None:
     referrer = [f.key for f in next(s for s in FORM.sections if s.key == "referrer").fields]
     assert referrer == ["referrer_name", "referrer_role", "referrer_school", "referrer_phone", "referrer_email"]
     # The consent examples where telling parents could increase the risk are in the guidance.
-    reason = FORM.field("consent_not_sought_reason")
+    reason = FORM.field("not_told_reason")
     for example in ("sexual abuse within the family", "fabricated or induced illness", "domestic abuse"):
         assert example in reason.help
     assert "section 2" in FORM.declaration and "{" not in FORM.declaration
@@ -133,8 +133,8 @@ def test_another_authoritys_form_order_and_labels_can_be_loaded(tmp_path: Path, 
     text = flat(" ".join(pages_text(data)))
     assert text.find("1 Details of the young person") < text.find("2 Type of request")
     assert "Full legal name" in text
-    path.write_text(custom.replace('kind = "yes_no"', 'kind = "checkbox"', 1), encoding="utf-8")
-    with pytest.raises(EnquiryFormInvalid, match=r"other-la\.toml.*parents_aware.*kind"):
+    path.write_text(custom.replace('kind = "consent"', 'kind = "checkbox"', 1), encoding="utf-8")
+    with pytest.raises(EnquiryFormInvalid, match=r"other-la\.toml.*consent.*kind"):
         load_enquiry_form(path)
     with pytest.raises(EnquiryFormInvalid, match="could not be opened"):
         load_enquiry_form(tmp_path / "missing.toml")
@@ -173,7 +173,7 @@ def test_start_enquiry_saves_one_draft_prefilled_from_the_case(store: RecordStor
     # Left for the DSL: what is asked for, consent, impact, what they hope for.
     for key in ("type_of_request", "impact_on_child", "hoped_for"):
         assert key not in form
-    assert referral.parents_aware is None
+    assert referral.consent is None
     assert _audit_rows(store, str(referral.id), "create") == ["referral"]
 
 
@@ -211,17 +211,17 @@ def test_the_referrers_phone_is_remembered_from_their_last_enquiry(store: Record
 def test_autosaves_are_kept_until_saved_as_one_amendment(store: RecordStore, case: Case) -> None:
     referral = mash.start_enquiry(store, case.child.id).value
     mash.autosave_enquiry(store, referral.id, {"hoped_for": "A strategy"})
-    mash.autosave_enquiry(store, referral.id, {"hoped_for": "A strategy discussion today", "parents_aware": False})
+    mash.autosave_enquiry(store, referral.id, {"hoped_for": "A strategy discussion today", "consent": "not_told"})
     assert store.get_as(Referral, referral.id).version == 1  # nothing amended yet
     editor = mash.open_enquiry(store, referral.id)
-    assert editor.value("hoped_for") == "A strategy discussion today" and editor.value("parents_aware") == "No"
-    assert editor.unsaved == {"hoped_for": "A strategy discussion today", "parents_aware": False}
-    assert any(g.field == "consent_not_sought_reason" for g in editor.gaps)
+    assert editor.value("hoped_for") == "A strategy discussion today" and editor.value("consent") == "Not told"
+    assert editor.unsaved == {"hoped_for": "A strategy discussion today", "consent": "not_told"}
+    assert any(g.field == "not_told_reason" for g in editor.gaps)
     result = mash.update_enquiry(store, referral.id, {"impact_on_child": "She is frightened at night."})
     saved, changes = result.value, result.changes
     assert changes.touches("referral")
     assert saved.version == 2 and saved.form["hoped_for"] == "A strategy discussion today"
-    assert saved.parents_aware is False and saved.form["impact_on_child"] == "She is frightened at night."
+    assert saved.consent == ParentConsent.NOT_TOLD and saved.form["impact_on_child"] == "She is frightened at night."
     assert [a.reason for a in store.amendments(referral.id)] == ["Draft updated"]
     assert mash.pending_edits(store, referral.id) == {}
     result = mash.update_enquiry(store, referral.id, {"hoped_for": "A strategy discussion today"})
@@ -229,8 +229,8 @@ def test_autosaves_are_kept_until_saved_as_one_amendment(store: RecordStore, cas
     assert nothing.empty and unchanged.version == 2
     with pytest.raises(InvalidRecord, match="no question called “favourite_colour”"):
         mash.autosave_enquiry(store, referral.id, {"favourite_colour": "blue"})
-    with pytest.raises(InvalidRecord, match="parents aware must be yes, no"):
-        mash.update_enquiry(store, referral.id, {"parents_aware": "perhaps"})
+    with pytest.raises(InvalidRecord, match="choose what the parents were told and said"):
+        mash.update_enquiry(store, referral.id, {"consent": "perhaps"})
 
 
 def test_changing_a_sent_enquiry_needs_a_reason(store: RecordStore, case: Case) -> None:
@@ -250,7 +250,7 @@ def test_completeness_lists_missing_and_thin_answers_by_field(store: RecordStore
     child_file = open_child_file(store, case.child.id, audit=False)
     gaps = mash.completeness(referral, child_file)
     by_field = {g.field: g for g in gaps}
-    for key in ("type_of_request", "parents_aware", "impact_on_child", "hoped_for", "referrer_phone"):
+    for key in ("type_of_request", "consent", "impact_on_child", "hoped_for", "referrer_phone"):
         assert by_field[key].kind == "missing" and by_field[key].blocking, key
     assert "impact on the child" in by_field["impact_on_child"].message
     assert by_field["referrer_email"].kind == "advised"
@@ -273,33 +273,34 @@ def test_completeness_lists_missing_and_thin_answers_by_field(store: RecordStore
 @pytest.mark.parametrize(
     ("answers", "message"),
     [
-        ({"parents_aware": None}, "Say whether the parents or carers know"),
-        ({"parents_aware": False}, "Say why the parents were not told"),
-        ({"parents_aware": True, "parents_agreed": None}, "why their consent was not sought"),
-        ({"parents_aware": True, "parents_agreed": False}, "going ahead without their consent"),
+        ({"consent": None}, "Say whether the parents or carers were told"),
+        ({"consent": "not_told"}, "Say why the parents were not told"),
+        ({"consent": "told_not_asked"}, "why their consent was not sought"),
+        ({"consent": "told_refused"}, "going ahead without their consent"),
     ],
 )
 def test_consent_not_sought_without_a_reason_is_refused(
     store: RecordStore, case: Case, answers: dict[str, object], message: str
 ) -> None:
     referral = _complete(store, mash.start_enquiry(store, case.child.id).value)
-    mash.update_enquiry(store, referral.id, {**answers, "consent_not_sought_reason": ""})
+    mash.update_enquiry(store, referral.id, {**answers, "not_told_reason": "", "without_consent_reason": ""})
     with pytest.raises(ConsentReasonNeeded, match=message):
         mash.mark_sent(store, referral.id, ago(0), **SENT)
     assert store.get_as(Referral, referral.id).status == ReferralStatus.DRAFT
     # A draft can still be saved without the reason; with it, sending is allowed.
-    mash.update_enquiry(store, referral.id, {"consent_not_sought_reason": "Telling them could increase the risk."})
-    if answers.get("parents_aware") is None:
+    reason = "without_consent_reason" if answers["consent"] in ("told_refused", "told_not_asked") else "not_told_reason"
+    mash.update_enquiry(store, referral.id, {reason: "Telling them could increase the risk."})
+    if answers["consent"] is None:
         with pytest.raises(ConsentReasonNeeded):
             mash.mark_sent(store, referral.id, ago(0), **SENT)
-        mash.update_enquiry(store, referral.id, {"parents_aware": False})
+        mash.update_enquiry(store, referral.id, {"consent": "not_told"})
     sent = mash.mark_sent(store, referral.id, ago(0), **SENT).value
     assert sent.status == ReferralStatus.SENT
 
 
 def test_parents_who_know_and_agree_need_no_reason(store: RecordStore, case: Case) -> None:
     referral = _complete(store, mash.start_enquiry(store, case.child.id).value)
-    mash.update_enquiry(store, referral.id, {"parents_aware": True, "parents_agreed": True})
+    mash.update_enquiry(store, referral.id, {"consent": "told_agreed"})
     assert mash.consent_problem(store.get_as(Referral, referral.id)) is None
     assert mash.mark_sent(store, referral.id, ago(0), SentVia.EMAIL).value.sent_via == SentVia.EMAIL
 
@@ -384,7 +385,7 @@ def test_the_pdf_has_every_heading_label_and_filled_answer(store: RecordStore, c
             for line in value.splitlines():
                 if line.strip():
                     assert present(text, line), (spec.key, line[:50])
-    assert "☐ Yes ☒ No" in text  # parents not aware, as tick boxes
+    assert "Not told" in text  # the consent case, in its own words
     for part in ("Referrer's declaration", "Name", "Role", "Signature", "Date", "Ms Ada Testperson"):
         assert part in text
     total = len(pages)

@@ -117,6 +117,8 @@ def test_review_guide_nudges_then_prompts_and_drafts_a_mash_enquiry(qtbot: QtBot
     guide.next_button.click()
     assert guide.step() == ReviewGuide.VOICE and not guide.nudge.isVisible()
     guide.child_voice.setPlainText("“Mum makes toast now sometimes.”")
+    assert guide.impact.toPlainText() == ""  # asked for, not required
+    guide.impact.setPlainText("Still falls asleep in the first lesson on Mondays.")
     guide.next_button.click()
     assert guide.step() == ReviewGuide.GOALS
     score, evidence = next(iter(guide.scores.values()))
@@ -139,6 +141,7 @@ def test_review_guide_nudges_then_prompts_and_drafts_a_mash_enquiry(qtbot: QtBot
     assert panel.buttons[ActionCode.DRAFT_MASH_ENQUIRY].text() == "Start a MASH enquiry draft"
     reviews = _store(app).for_child(child.id, EarlyHelpReview)
     assert len(reviews) == 2 and any(r.life_improved == (SERVICES_ONLY + LIVED).strip() for r in reviews)
+    assert any(r.impact_on_child == "Still falls asleep in the first lesson on Mondays." for r in reviews)
 
     # revise the targets now
     panel.buttons[ActionCode.REVISE_GOALS].click()

@@ -116,7 +116,7 @@ def test_voice_check_before_sending_and_card_after_nfa_and_neglect_not_referred(
     app, space, store, child = _child_page(qtbot, make_app, "Amira")
     referral = mash.start_enquiry(store, child.id).value
     mash.update_enquiry(
-        store, referral.id, {"parents_aware": False, "consent_not_sought_reason": "Telling could increase the risk."}
+        store, referral.id, {"consent": "not_told", "not_told_reason": "Telling could increase the risk."}
     )
     page = _open(space, child, "referrals")
     tab = page.referrals

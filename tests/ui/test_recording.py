@@ -11,8 +11,9 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import choose_child, open_concern_dialog, tick_category, workspace
 
 from dslapp.guidance import neglect
-from dslapp.models import Category, Child, Concern, DslDecision
+from dslapp.models import Category, Child, Concern, DslDecision, Referral, ReferralOutcome, ReferralStatus
 from dslapp.models.base import local_now
+from dslapp.models.referral import ParentConsent
 from dslapp.services import drafts
 from dslapp.store import RecordStore
 from dslapp.vault.vault import Vault
@@ -305,3 +306,55 @@ def test_amending_a_neglect_concern_to_monitor_with_reasons_is_saved(
     assert amended.version == 2 and amended.dsl_decision == DslDecision.MONITOR
     assert amended.decision_reasons.startswith("Coat bought from the school fund")
     assert page.opened is not None and page.opened.file.concerns[0].version == 2
+
+
+def test_a_concern_records_its_impact_and_the_referral_it_follows_and_the_impact_can_be_added_later(
+    qtbot: QtBot, make_app, vault: Vault, store: RecordStore
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14, items 6 and 10: the impact on the child is asked for (not required), a new concern can be linked
+    to the child's latest referral outcome, and an amendment can add the impact later."""
+    child, _ = _seed(store)
+    sent = local_now().date() - timedelta(days=10)
+    referral = store.add(
+        Referral(
+            child_id=child.id,
+            started_on=sent,
+            status=ReferralStatus.OUTCOME,
+            sent_on=sent,
+            consent=ParentConsent.TOLD_AGREED,
+            outcome=ReferralOutcome.NO_FURTHER_ACTION,
+            outcome_on=sent + timedelta(days=3),
+        )
+    )
+    vault.lock()
+    app = make_app(real_dir=vault.directory).app
+    app.start()
+    _unlock(qtbot, app)
+    dialog = open_concern_dialog(app)
+    choose_child(dialog, "Tomasz Fictionson")
+    qtbot.waitUntil(lambda: dialog.follows.count() == 2, timeout=3000)
+    assert dialog.follows.itemText(1).startswith("Outcome of the MASH enquiry sent")
+    assert dialog.impact.placeholderText() == strings.CONCERN_IMPACT_HINT
+    tick_category(dialog, "Physical abuse")
+    qtbot.keyClicks(dialog.facts, "A second bruise, right forearm.")
+    dialog.follows.setCurrentIndex(1)
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog not in app.dialogs, timeout=3000)
+    store = app.session.require_store()
+    saved = next(c for c in store.for_child(child.id, Concern) if "second bruise" in c.what_happened)
+    assert saved.follows_id == referral.id and saved.impact_on_child == ""
+
+    ws = workspace(app)
+    ws.go(Location("child", str(child.id), "concerns"))
+    page = ws.child_page
+    assert page is not None
+    concern = page.concerns.current()
+    assert concern is not None
+    qtbot.mouseClick(page.amend_button, Qt.MouseButton.LeftButton)
+    amend = next(d for d in app.dialogs if isinstance(d, AmendConcernDialog))
+    amend.impact.setPlainText("Would not change for PE; said her arm hurt.")
+    qtbot.keyClicks(amend.reason, "Impact seen later the same day.")
+    amend.save()
+    qtbot.waitUntil(lambda: amend not in app.dialogs, timeout=3000)
+    again = store.get_as(Concern, concern.id)
+    assert again.impact_on_child == "Would not change for PE; said her arm hurt." and again.version == 2

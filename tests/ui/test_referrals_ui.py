@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from ui_helpers import open_referrals_tab
 
@@ -105,7 +105,7 @@ def test_sent_needs_consent_reason_then_outcome_and_disagree(qtbot: QtBot, make_
     assert tab.current() is not None and tab.sent_button.isEnabled()
 
     # parents not told and no reason: refused with the consent message
-    mash.update_enquiry(_store(app), referral.id, {"parents_aware": False})
+    mash.update_enquiry(_store(app), referral.id, {"consent": "not_told"})
     dialog = tab.mark_sent()
     assert isinstance(dialog, MarkSentDialog)
     dialog.reference.setText("MASH-0001")
@@ -115,7 +115,7 @@ def test_sent_needs_consent_reason_then_outcome_and_disagree(qtbot: QtBot, make_
     assert _referral(app).status == ReferralStatus.DRAFT
 
     # with the reason it succeeds and records how, when and the reference
-    mash.update_enquiry(_store(app), referral.id, {"consent_not_sought_reason": REASON})
+    mash.update_enquiry(_store(app), referral.id, {"not_told_reason": REASON})
     dialog = tab.mark_sent()
     assert dialog is not None
     dialog.via.setCurrentIndex(dialog.via.findData("phone"))
@@ -193,3 +193,25 @@ def test_locking_closes_the_editor(qtbot: QtBot, make_app, vault, store) -> None
     assert sent is not None and sent.isVisible()
     app.lock()
     assert not editor.isVisible() and not sent.isVisible()
+
+
+def test_the_consent_section_records_each_case_apart(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
+    """Told and refused is its own answer, with its own reason; the "not told" reason cannot be typed for it."""
+    child = _child(store)
+    app, tab = open_referrals_tab(qtbot, make_app, vault, child)
+    tab.start()
+    editor = tab.editor
+    assert isinstance(editor, MashEditor)
+    consent = editor.fields["consent"]
+    not_told, without = editor.fields["not_told_reason"], editor.fields["without_consent_reason"]
+    assert isinstance(consent, QComboBox) and isinstance(without, QPlainTextEdit)
+    consent.setCurrentIndex(consent.findData("told_refused"))
+    assert without.isEnabled() and not not_told.isEnabled()
+    without.setPlainText("Mum refused; a bruise on a baby's face cannot wait for her agreement (fictional).")
+    editor.save()
+    saved = _referral(app)
+    assert saved.consent is not None and saved.consent.value == "told_refused"
+    assert saved.without_consent_reason.startswith("Mum refused") and saved.not_told_reason == ""
+    consent.setCurrentIndex(consent.findData("not_told"))
+    assert not_told.isEnabled() and not without.isEnabled()
+    editor.close_editor()

@@ -93,6 +93,8 @@ class AmendConcernDialog(QDialog):
         self.pattern_box.refer_if.setPlainText(concern.refer_if)
         self.outcome = text_box(strings.CONCERN_OUTCOME, height=44)
         self.outcome.setPlainText(concern.outcome)
+        self.impact = text_box(strings.CONCERN_IMPACT, placeholder=strings.CONCERN_IMPACT_HINT, height=56)
+        self.impact.setPlainText(concern.impact_on_child)
         self.significant = QCheckBox(strings.CONCERN_SIGNIFICANT)
         self.significant.setChecked(concern.significant)
         for label, widget in (
@@ -105,6 +107,7 @@ class AmendConcernDialog(QDialog):
             (strings.CONCERN_DECISION, self.decision),
             (strings.CONCERN_REASONS, self.reasons),
             (strings.CONCERN_OUTCOME, self.outcome),
+            (strings.CONCERN_IMPACT, self.impact),
         ):
             form_layout.addWidget(field_label(label, widget))
             form_layout.addWidget(self.words if widget is self.words.edit else widget)
@@ -174,6 +177,7 @@ class AmendConcernDialog(QDialog):
             "decision_reasons": self.reasons.toPlainText().strip(),
             "refer_if": self.pattern_box.refer_if.toPlainText().strip(),
             "outcome": self.outcome.toPlainText().strip(),
+            "impact_on_child": self.impact.toPlainText().strip(),
             "significant": self.significant.isChecked(),
         }
         current = self.concern.model_dump(mode="json")

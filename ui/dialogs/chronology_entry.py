@@ -107,6 +107,7 @@ class EntryDialog(QDialog):
         for category in Category:
             self.category.addItem(category.label, category.value)
         self.impact = _box(strings.CHRONO_IMPACT, 60, 100)
+        self.impact.setPlaceholderText(strings.CHRONO_IMPACT_HINT)
         self.impact_kind = QComboBox()
         for kind in Impact:
             self.impact_kind.addItem(f"{IMPACT_MARK[kind]}  {strings.CHRONO_IMPACT_LABELS[kind.value]}", kind.value)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import shiboken6
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -127,6 +129,11 @@ class StartPlanDialog(FormDialog):
         self.form.addRow(strings.EH_STARTED_ON, self.started_on)
         self.lead = QLineEdit()
         self.form.addRow(strings.EH_LEAD, self.lead)
+        self.started_from = QComboBox()
+        self.started_from.setAccessibleName(strings.EH_STARTED_FROM)
+        self.started_from.addItem(strings.EH_STARTED_FROM_NONE, None)
+        self.form.addRow(strings.EH_STARTED_FROM, self.started_from)
+        guidance_ops.load_plan_starters(session, child_id, self._starters_loaded, owner=self)
         self.family_view = text_box(strings.EH_FAMILY_VIEW_PLACEHOLDER)
         self.form.addRow(strings.EH_FAMILY_VIEW, self.family_view)
         self.child_view = text_box(strings.EH_CHILD_VIEW_PLACEHOLDER)
@@ -157,10 +164,17 @@ class StartPlanDialog(FormDialog):
         )
         self.save_button.clicked.connect(self.save)
 
+    def _starters_loaded(self, starters: list[tuple[str, str]]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        for record_id, label in starters:
+            self.started_from.addItem(label, record_id)
+
     def fields(self) -> dict[str, Any]:
         return {
             "started_on": to_date(self.started_on).isoformat(),
             "lead_practitioner": self.lead.text().strip(),
+            "started_from_id": self.started_from.currentData(),
             "family_view": self.family_view.toPlainText().strip(),
             "child_view": self.child_view.toPlainText().strip(),
             "worries": self.worries.toPlainText().strip(),

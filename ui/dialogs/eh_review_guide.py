@@ -110,6 +110,8 @@ class ReviewGuide(QDialog):
         since = self.reviews[-1].held_on if self.reviews else plan.started_on
         self.child_voice = text_box(strings.EH_VOICE_PLACEHOLDER.format(child=child_name, since=since), 130)
         form.addRow(strings.EH_VOICE_LABEL.format(child=child_name), self.child_voice)
+        self.impact = text_box(strings.EH_IMPACT_PLACEHOLDER.format(child=child_name), 70)
+        form.addRow(strings.EH_IMPACT_LABEL, self.impact)
         layout.addStretch(1)
 
         # 3. progress per goal
@@ -304,6 +306,7 @@ class ReviewGuide(QDialog):
             "attendees": [a.strip() for a in self.attendees.text().split(",") if a.strip()],
             "life_improved": self.life_improved.toPlainText().strip(),
             "child_voice": self.child_voice.toPlainText().strip(),
+            "impact_on_child": self.impact.toPlainText().strip(),
             "goal_progress": [
                 {"goal_id": goal_id, "score": score.value(), "evidence": evidence.text().strip()}
                 for goal_id, (score, evidence) in self.scores.items()

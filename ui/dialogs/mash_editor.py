@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from dslapp.models import Referral, ReferralStatus
+from dslapp.models.referral import ParentConsent
 from dslapp.services.mash import EnquiryEditor, FormField, Gap
 from ui import strings, theme
 from ui.dialogs.export_pdf import ExportPdfDialog, safe_file_name
@@ -40,7 +41,19 @@ from ui.widgets.common import Badge, text_label
 from ui.widgets.local_contacts import LocalContactsCard
 
 AUTOSAVE_MS = 1500
-YES_NO = ((strings.MASH_NOT_ANSWERED, None), (strings.YES, True), (strings.NO, False))
+CONSENT_CHOICES = (
+    (strings.MASH_NOT_ANSWERED, None),
+    (strings.MASH_CONSENT_TOLD_AGREED, ParentConsent.TOLD_AGREED.value),
+    (strings.MASH_CONSENT_TOLD_REFUSED, ParentConsent.TOLD_REFUSED.value),
+    (strings.MASH_CONSENT_TOLD_NOT_ASKED, ParentConsent.TOLD_NOT_ASKED.value),
+    (strings.MASH_CONSENT_NOT_TOLD, ParentConsent.NOT_TOLD.value),
+)
+CONSENT_REASONS = {
+    # which reason each case asks for (the other box is greyed out, so a reason is never filed under the wrong case)
+    ParentConsent.TOLD_REFUSED.value: "without_consent_reason",
+    ParentConsent.TOLD_NOT_ASKED.value: "without_consent_reason",
+    ParentConsent.NOT_TOLD.value: "not_told_reason",
+}
 
 
 def start_print(
@@ -148,6 +161,7 @@ class MashEditor(QDialog):
             for spec in section.fields:
                 body.addWidget(self._field_block(spec, editor, suggestions.get(spec.key, "")))
         body.addStretch(1)
+        self._consent_changed()
         self.form_scroll.setWidget(holder)
         splitter.addWidget(self.form_scroll)
 
@@ -222,13 +236,15 @@ class MashEditor(QDialog):
             layout.addWidget(text_label(spec.help, "Hint", wrap=True))
         value = editor.value(spec.key)
         widget: QWidget
-        if spec.kind == "yes_no":
+        if spec.kind == "consent":
             combo = QComboBox()
-            for text, data in YES_NO:
+            for text, data in CONSENT_CHOICES:
                 combo.addItem(text, data)
-            combo.setCurrentIndex({"": 0, "Yes": 1, "No": 2}.get(value, 0))
-            combo.setMaximumWidth(220)
+            current = self.referral.consent.value if self.referral.consent is not None else None
+            combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+            combo.setMinimumWidth(300)
             combo.currentIndexChanged.connect(lambda _i, key=spec.key: self._edited(key))
+            combo.currentIndexChanged.connect(lambda _i: self._consent_changed())
             widget = combo
         elif spec.kind == "line" and spec.options:
             combo = QComboBox()
@@ -285,6 +301,17 @@ class MashEditor(QDialog):
             widget.setText(text)
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText(text)
+
+    def _consent_changed(self) -> None:
+        """Only the reason the chosen consent case asks for can be typed (both, while it is unanswered)."""
+        combo = self.fields.get("consent")
+        if not isinstance(combo, QComboBox):
+            return
+        wanted = CONSENT_REASONS.get(combo.currentData())
+        for key in ("without_consent_reason", "not_told_reason"):
+            widget = self.fields.get(key)
+            if widget is not None:
+                widget.setEnabled(self.editable and ((wanted is None and combo.currentData() is None) or wanted == key))
 
     def use_suggestion(self, key: str, text: str) -> None:
         self.set_value(key, text)

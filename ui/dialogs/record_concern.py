@@ -194,6 +194,12 @@ class RecordConcernDialog(QDialog):
         self.body_notes.setMaximumHeight(72)
         self.immediate = text_box(strings.CONCERN_IMMEDIATE, height=60)
         self.immediate.setMaximumHeight(96)
+        self.impact = text_box(strings.CONCERN_IMPACT, placeholder=strings.CONCERN_IMPACT_HINT, height=48)
+        self.impact.setMaximumHeight(72)
+        self.follows = QComboBox()
+        self.follows.setAccessibleName(strings.CONCERN_FOLLOWS)
+        self.follows.addItem(strings.CONCERN_FOLLOWS_NONE, None)
+        self._wanted_follows: str | None = None
         right.addWidget(field_label(strings.CONCERN_FACTS, self.facts))
         right.addWidget(self.facts, 3)
         right.addSpacing(3)
@@ -206,6 +212,12 @@ class RecordConcernDialog(QDialog):
         right.addSpacing(3)
         right.addWidget(field_label(strings.CONCERN_IMMEDIATE, self.immediate))
         right.addWidget(self.immediate)
+        right.addSpacing(3)
+        right.addWidget(field_label(strings.CONCERN_IMPACT, self.impact))
+        right.addWidget(self.impact)
+        right.addSpacing(3)
+        right.addWidget(field_label(strings.CONCERN_FOLLOWS, self.follows))
+        right.addWidget(self.follows)
         grid.addLayout(right, 0, 1)
 
         # ---- decision, actions, chronology (full width)
@@ -276,6 +288,8 @@ class RecordConcernDialog(QDialog):
             self.words.edit.textChanged,
             self.body_notes.textChanged,
             self.immediate.textChanged,
+            self.impact.textChanged,
+            self.follows.currentIndexChanged,
             self.decision.currentIndexChanged,
             self.reasons.textChanged,
             self.action_rows.changed,
@@ -301,6 +315,7 @@ class RecordConcernDialog(QDialog):
             self.draft_label.setText(strings.CONCERN_DRAFT_SAVED.format(when=when_saved(draft.updated_at, self._now())))
             self._dirty = False
         casework.load_children(session, self._children_loaded, owner=self)
+        self.child_combo.currentIndexChanged.connect(self._load_followable)
         session.changed.connect(self._session_changed)
         self._autosave.start()
         (self.facts if self._wanted_child else self.child_combo).setFocus()
@@ -321,6 +336,7 @@ class RecordConcernDialog(QDialog):
         self.child_combo.blockSignals(False)
         self._dirty = dirty
         self._load_history()
+        self._load_followable()
         if self._wanted_child:
             self.facts.setFocus()
         else:
@@ -361,6 +377,25 @@ class RecordConcernDialog(QDialog):
             self.words.edit.toPlainText(),
         )
 
+    def _load_followable(self, *_args: object) -> None:
+        child_id = self.child_id()
+        if child_id and self.session.is_open:
+            casework.load_followable_referrals(self.session, child_id, self._followable_loaded, owner=self)
+
+    def _followable_loaded(self, referrals: list[tuple[str, str]]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        dirty = self._dirty
+        wanted = self.follows.currentData() or self._wanted_follows
+        self.follows.blockSignals(True)
+        self.follows.clear()
+        self.follows.addItem(strings.CONCERN_FOLLOWS_NONE, None)
+        for referral_id, label in referrals:
+            self.follows.addItem(label, referral_id)
+        self.follows.setCurrentIndex(max(0, self.follows.findData(wanted)) if wanted else 0)
+        self.follows.blockSignals(False)
+        self._dirty = dirty
+
     def child_id(self) -> str | None:
         index = self.child_combo.currentIndex()
         if index < 0:
@@ -393,6 +428,8 @@ class RecordConcernDialog(QDialog):
             "child_words": self.words.edit.toPlainText(),
             "body_map_notes": self.body_notes.toPlainText(),
             "immediate_action": self.immediate.toPlainText(),
+            "impact_on_child": self.impact.toPlainText(),
+            "follows_id": self.follows.currentData(),
             "dsl_decision": self.decision.currentData(),
             "decision_reasons": self.reasons.toPlainText(),
             "refer_if": self.pattern_box.refer_if.toPlainText(),
@@ -414,6 +451,9 @@ class RecordConcernDialog(QDialog):
         self.words.edit.setPlainText(str(data.get("child_words", "")))
         self.body_notes.setPlainText(str(data.get("body_map_notes", "")))
         self.immediate.setPlainText(str(data.get("immediate_action", "")))
+        self.impact.setPlainText(str(data.get("impact_on_child", "")))
+        self._wanted_follows = str(data["follows_id"]) if data.get("follows_id") else None
+        self.follows.setCurrentIndex(max(0, self.follows.findData(self._wanted_follows)))
         self.decision.setCurrentIndex(max(self.decision.findData(data.get("dsl_decision")), 0))
         self.reasons.setPlainText(str(data.get("decision_reasons", "")))
         self.pattern_box.refer_if.setPlainText(str(data.get("refer_if", "")))
@@ -424,7 +464,7 @@ class RecordConcernDialog(QDialog):
     def has_content(self) -> bool:
         return any(
             box.toPlainText().strip()
-            for box in (self.facts, self.words.edit, self.body_notes, self.immediate, self.reasons)
+            for box in (self.facts, self.words.edit, self.body_notes, self.immediate, self.impact, self.reasons)
         ) or bool(self.categories.selected() or self.where.text().strip() or self.action_rows.values())
 
     def _changed(self, *_args: object) -> None:
@@ -510,6 +550,8 @@ class RecordConcernDialog(QDialog):
             "child_words": self.words.edit.toPlainText().strip(),
             "body_map_notes": self.body_notes.toPlainText().strip(),
             "immediate_action": self.immediate.toPlainText().strip(),
+            "impact_on_child": self.impact.toPlainText().strip(),
+            "follows_id": self.follows.currentData(),
             "dsl_decision": self.decision.currentData(),
             "decision_reasons": self.reasons.toPlainText().strip(),
             "refer_if": self.pattern_box.text() if self.pattern_box.applies() else "",

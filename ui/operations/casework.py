@@ -142,6 +142,13 @@ def new_draft_id() -> str:
     return str(uuid.uuid4())
 
 
+def load_followable_referrals(
+    session: Session, child_id: str, on_done: Callable[[list[tuple[str, str]]], None], **kw: Any
+) -> None:
+    """The child's sent referrals a new concern can be linked to (id, label), newest first."""
+    session.run(lambda store: concerns.followable_referrals(store, child_id), on_done, **kw)
+
+
 def load_children(session: Session, on_done: Callable[[list[ChildSummary]], None], **kw: Any) -> None:
     session.run(list_children, on_done, **kw)
 

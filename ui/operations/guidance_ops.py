@@ -54,6 +54,13 @@ def acknowledge(
     session.write(lambda store: acknowledge_alert(store, alert, note, on), on_done, on_error)
 
 
+def load_plan_starters(
+    session: Session, child_id: str, on_done: Callable[[list[tuple[str, str]]], None], **kw: Any
+) -> None:
+    """The child's concerns, decisions and referral outcomes a new plan can name as what started it."""
+    session.run(lambda store: early_help.plan_starters(store, child_id), on_done, **kw)
+
+
 def start_plan(
     session: Session, child_id: str, fields: dict[str, Any], on_done: Wrote[EarlyHelpPlan], on_error: Failed
 ) -> None:

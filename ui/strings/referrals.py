@@ -2,6 +2,10 @@
 
 # ---- the MASH enquiry editor (ui/dialogs/mash_editor.py)
 MASH_NOT_ANSWERED = "Not answered"
+MASH_CONSENT_TOLD_AGREED = "Told, and agreed to the enquiry"
+MASH_CONSENT_TOLD_REFUSED = "Told, and refused consent"
+MASH_CONSENT_TOLD_NOT_ASKED = "Told; consent not sought"
+MASH_CONSENT_NOT_TOLD = "Not told"
 MASH_USE_SUGGESTION = "Use suggestion"
 MASH_EXPORT_ENQUIRY = "Export enquiry PDF…"
 MASH_PRINT_ENQUIRY = "Print enquiry…"

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from dslapp.models import Concern, Record
 from dslapp.models.base import Amendment
 from dslapp.models.concern import CATEGORY_LABELS, DECISION_LABELS, Category, DslDecision
+from dslapp.services.chronology import link_lines
 from ui import strings, theme
 from ui.formatting import dmy, dmy_hm
 
@@ -58,7 +59,13 @@ def chips(labels: Iterable[str]) -> str:
     return " ".join(f'<span class="chip">&nbsp;{esc(label)}&nbsp;</span>' for label in labels)
 
 
-def concern_html(concern: Concern, amendments: Sequence[Amendment] = ()) -> str:
+def links_html(record: Record, records: Iterable[Record]) -> str:
+    """The records this one follows and led to ("Following: concern of 02/03/2026."), or nothing."""
+    lines = link_lines(record, records)
+    return section(strings.RECORD_LINKS, "<br>".join(esc(line) for line in lines)) if lines else ""
+
+
+def concern_html(concern: Concern, amendments: Sequence[Amendment] = (), records: Iterable[Record] = ()) -> str:
     categories = chips(c.label for c in concern.categories)
     parts = [
         _style(),
@@ -84,6 +91,8 @@ def concern_html(concern: Concern, amendments: Sequence[Amendment] = ()) -> str:
         decision += f"<br>{esc(concern.decision_reasons)}"
     parts.append(section(strings.CONCERN_DECISION, decision))
     parts.append(section(strings.CONCERN_OUTCOME, esc(concern.outcome)))
+    parts.append(section(strings.CONCERN_IMPACT, esc(concern.impact_on_child)))
+    parts.append(links_html(concern, records))
     if concern.significant:
         parts.append(f'<p class="meta">{esc(strings.CONCERN_ON_CHRONOLOGY)}</p>')
     for amendment in reversed(amendments):
@@ -113,6 +122,7 @@ _FIELD_LABELS = {
     "child_words": strings.CONCERN_WORDS,
     "body_map_notes": strings.CONCERN_BODY,
     "immediate_action": strings.CONCERN_IMMEDIATE,
+    "impact_on_child": strings.CONCERN_IMPACT,
     "dsl_decision": strings.CONCERN_DECISION,
     "decision_reasons": strings.CONCERN_REASONS,
     "observed_at": strings.CONCERN_OBSERVED,
@@ -169,11 +179,18 @@ def plain_value(value: Any) -> str:
     return str(value)
 
 
-def record_html(record: Record, amendments: Sequence[Amendment] = ()) -> str:
-    """Every filled-in field of a record, labelled (for the read-only tabs)."""
+_LINK_FIELDS = {"concern_ids", "follows_id", "started_from_id"}
+"""Shown as "Linked records" (described), not as ids."""
+
+
+def record_html(record: Record, amendments: Sequence[Amendment] = (), records: Iterable[Record] = ()) -> str:
+    """Every filled-in field of a record, labelled (for the read-only tabs); with the child's ``records``, the
+    records it follows and led to."""
+    records = list(records)
     if isinstance(record, Concern):
-        return concern_html(record, amendments)
+        return concern_html(record, amendments, records)
     skip = {"id", "child_id", "created_at", "created_by", "version", "source_id", "source_record_id", "plan_id"}
+    skip |= _LINK_FIELDS
     rows = []
     for key in type(record).model_fields:
         if key in skip:
@@ -187,6 +204,7 @@ def record_html(record: Record, amendments: Sequence[Amendment] = ()) -> str:
     if amendments:
         parts.append(f'<p class="amended">{esc(strings.AMENDED_NOTE.format(count=len(amendments)))}</p>')
     parts.append(f'<table cellspacing="0" style="margin-top: 8px">{"".join(rows)}</table>')
+    parts.append(links_html(record, records))
     for amendment in reversed(amendments):
         parts.append(earlier_version_html(amendment))
     return "".join(parts)

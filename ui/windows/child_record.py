@@ -404,7 +404,7 @@ class ChildRecordPage(QWidget):
 
     def _detail(self, record: Record) -> str:
         amendments = self.opened.amended.get(str(record.id), []) if self.opened else []
-        return record_html(record, amendments)
+        return record_html(record, amendments, self.opened.file.records() if self.opened else ())
 
     def export_bundle(self) -> QWidget:
         """This child's whole case bundle (JSON, unencrypted): passphrase again, a warning, audited by the core."""

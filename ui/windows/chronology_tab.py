@@ -412,7 +412,7 @@ class ChronologyTab(QWidget):
             if source is not None:
                 title = strings.CHRONO_MANUAL_ENTRY if row.kind == ChronologyEntry.KIND else strings.CHRONO_SOURCE
                 parts.append(heading.format(c=muted, t=html.escape(title.upper())))
-                parts.append(record_html(source, amended.get(row.record_id, [])))
+                parts.append(record_html(source, amended.get(row.record_id, []), records.values()))
         return "".join(parts)
 
     def select_record(self, record_id: str) -> None:

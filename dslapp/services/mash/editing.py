@@ -23,6 +23,7 @@ from typing import Any
 
 from dslapp.errors import InvalidRecord
 from dslapp.models import Child, Referral, ReferralStatus
+from dslapp.models.referral import LEGACY_CONSENT_KEYS, ParentConsent, consent_from_legacy, legacy_consent
 from dslapp.services import drafts
 from dslapp.services.changes import Changes
 from dslapp.services.children import open_child_file
@@ -34,6 +35,7 @@ from dslapp.services.recording import record as record_new
 from dslapp.services.results import Saved
 from dslapp.store import RecordStore, queries
 from dslapp.text import quote_for_message
+from dslapp.views.links import concerns_behind
 
 AUTOSAVE_KIND = "mash_enquiry"
 DRAFT_UPDATED = "Draft updated"
@@ -47,12 +49,14 @@ def start_enquiry(
     form: EnquiryForm | None = None,
 ) -> Saved[Referral]:
     """Save a new draft MASH enquiry for the child, pre-filled from their file (``prefill_enquiry``,
-    which includes the full Early Help history). Consent is left unanswered for the DSL.
+    which includes the full Early Help history), naming the concerns behind it (``concerns_behind``: those
+    the DSL decided to refer that no earlier referral names). Consent is left unanswered for the DSL.
     """
     form = form or current_enquiry_form()
     child = store.get_as(Child, child_id)
     today = vault_today(store)
-    answers = prefill_enquiry(store, open_child_file(store, child.id, audit=False), today=today)
+    child_file = open_child_file(store, child.id, audit=False)
+    answers = prefill_enquiry(store, child_file, today=today)
     referral = record_new(
         store,
         Referral,
@@ -61,6 +65,7 @@ def start_enquiry(
         request_type=form.request_type,
         form=answers,
         status=ReferralStatus.DRAFT,
+        concern_ids=concerns_behind(child_file.records()),
     ).value
     return Saved(referral, enquiry_changes(referral))
 
@@ -79,12 +84,16 @@ def _draft_id(referral_id: uuid.UUID | str) -> str:
 
 def _clean(fields: Mapping[str, Any], form: EnquiryForm, referral: Referral) -> dict[str, Any]:
     """Check the keys and types of edited answers."""
-    known = set(form.keys) | set(referral.form) | set(CONSENT_FIELDS)
+    known = set(form.keys) | set(referral.form) | set(CONSENT_FIELDS) | set(LEGACY_CONSENT_KEYS)
     out: dict[str, Any] = {}
     for key, value in fields.items():
         if key not in known:
             raise InvalidRecord(f"MASH enquiry: there is no question called {quote_for_message(key)} on this form.")
-        if key in ("parents_aware", "parents_agreed"):
+        if key == "consent":
+            if value is not None and value not in {c.value for c in ParentConsent}:
+                raise InvalidRecord("MASH enquiry: choose what the parents were told and said, or leave it unanswered.")
+            out[key] = None if value is None else str(value)
+        elif key in ("parents_aware", "parents_agreed"):  # an autosave kept from before the consent cases
             if value is not None and not isinstance(value, bool):
                 raise InvalidRecord(f"MASH enquiry: {key.replace('_', ' ')} must be yes, no or not answered.")
             out[key] = value
@@ -128,8 +137,11 @@ def _with_edits(referral: Referral, fields: Mapping[str, Any]) -> dict[str, Any]
     """The amendment (changed attributes) that applies ``fields`` to ``referral``."""
     changes: dict[str, Any] = {}
     form = dict(referral.form)
+    fields = _without_legacy_keys(referral, fields)
     for key, value in fields.items():
-        if key in CONSENT_FIELDS:
+        if key == "consent":
+            changes[key] = ParentConsent(value) if value else None
+        elif key in CONSENT_FIELDS or key == "consent_notes":
             changes[key] = value.strip() if isinstance(value, str) else value
         else:
             text = str(value).strip()
@@ -140,6 +152,25 @@ def _with_edits(referral: Referral, fields: Mapping[str, Any]) -> dict[str, Any]
     if form != referral.form:
         changes["form"] = form
     return {k: v for k, v in changes.items() if k == "form" or getattr(referral, k) != v}
+
+
+def _without_legacy_keys(referral: Referral, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Edits naming the old consent fields (``parents_aware``...), read on top of the record as it is."""
+    out = {k: v for k, v in fields.items() if k not in LEGACY_CONSENT_KEYS}
+    if len(out) == len(fields):
+        return out
+    aware, agreed, reason = legacy_consent(
+        referral.consent, referral.not_told_reason, referral.without_consent_reason, referral.consent_notes
+    )
+    aware = fields.get("parents_aware", aware)
+    agreed = fields.get("parents_agreed", agreed)
+    reason = str(fields.get("consent_not_sought_reason", reason) or "")
+    mapped = consent_from_legacy(aware, agreed, reason)
+    notes = mapped.pop("consent_notes")
+    if notes:
+        mapped["consent_notes"] = notes
+    mapped["consent"] = mapped["consent"].value if mapped["consent"] is not None else None
+    return {**mapped, **out}
 
 
 def apply_edits(referral: Referral, fields: Mapping[str, Any]) -> Referral:
