@@ -194,7 +194,9 @@ def amend_review(
     cfg = resolve(config)
     unknown = set(changes) - AMENDABLE_REVIEW_FIELDS
     if unknown:
-        raise TypeError(f"an Early Help review's amendment changes only its words, not {sorted(unknown)}")
+        raise InvalidRecord(
+            f"An Early Help review's amendment changes only its words, not {', '.join(sorted(unknown))}."
+        )
     if "life_improved" in changes and not str(changes["life_improved"] or "").strip():
         raise InvalidRecord(cfg.early_help.errors.life_improved_required)
     current = store.get_as(EarlyHelpReview, review_id)

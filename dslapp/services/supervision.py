@@ -7,6 +7,7 @@ refreshers about to lapse appear on Today (:func:`today_rules`, called by ``serv
 
 from __future__ import annotations
 
+import calendar
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -226,12 +227,7 @@ def add_months(day: date, months: int) -> date:
     """``day`` plus whole months (a day the month lacks becomes its last day: 31/01 + 1 month is 28/02)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def knowledge_refresh_today(store: RecordStore, on: date, settings: LearningSettings | None = None) -> list[TodayItem]:

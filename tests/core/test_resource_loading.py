@@ -72,7 +72,7 @@ def test_the_shipped_resources_all_load() -> None:
     assert len(entries) >= 9 and all(e.title and e.key_messages for e in entries)
     assert learning.learning_settings().cpd_reminder_days == 60
     form = mash_form.load_enquiry_form()
-    assert form.sections and form.field("parents_aware").kind == "yes_no"
+    assert form.sections and form.field("consent").kind == "consent"
     assert mash_form.current_enquiry_form() == form
     assert Settings.load() == Settings() and Settings.load().problem is None  # no settings file yet
     for resource in ("guidance/practice.toml", "learning/library.toml", "mash/enquiry_form.toml"):

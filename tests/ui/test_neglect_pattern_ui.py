@@ -112,7 +112,7 @@ def test_the_amend_dialog_asks_too(qtbot: QtBot, make_app, vault: Vault, store: 
     ws.go(Location("child", str(child.id), "concerns"))
     page = ws.child_page
     assert page is not None
-    qtbot.mouseClick(page.amend_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.concerns.amend_button, Qt.MouseButton.LeftButton)
     dialog = next(d for d in app.dialogs if isinstance(d, AmendConcernDialog))
     assert dialog.concern.id == pending.id
     dialog.decision.setCurrentIndex(dialog.decision.findData("monitor"))

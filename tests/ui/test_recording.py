@@ -350,7 +350,7 @@ def test_a_concern_records_its_impact_and_the_referral_it_follows_and_the_impact
     assert page is not None
     concern = page.concerns.current()
     assert concern is not None
-    qtbot.mouseClick(page.amend_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.concerns.amend_button, Qt.MouseButton.LeftButton)
     amend = next(d for d in app.dialogs if isinstance(d, AmendConcernDialog))
     amend.impact.setPlainText("Would not change for PE; said her arm hurt.")
     qtbot.keyClicks(amend.reason, "Impact seen later the same day.")
