@@ -616,10 +616,44 @@ def _take_audit_rows(ts: TeamStore, device_id: str, event: dict[str, Any]) -> No
     ts.add_device_audit(device_id, events)
 
 
+def _removals_first(casebook: Casebook, root: Path, team_id: str, me: keyring.DeviceKeys) -> None:
+    """Look through the files waiting to be taken in for device removals, and apply those first.
+
+    Files are taken in device by device; without this, a file the removed laptop wrote after its removal could be
+    taken in just before the removal itself, in the same merge, on one member and refused on another."""
+    ts = TeamStore(casebook.vault)
+    for folder in layout.device_folders(root):
+        if folder.name == me.device_id:
+            continue
+        device = ts.device(folder.name)
+        if device is None:
+            continue
+        listing = layout.list_device(folder)
+        seq = ts.applied(folder.name) + 1
+        while seq in listing.canonical:
+            try:
+                parsed = change_file.parse(listing.canonical[seq].read_bytes())
+                key = ts.key(parsed.header.key_id)
+                if parsed.header.team_id != team_id or key is None or parsed.header.seq != seq:
+                    break
+                change_file.check_signature(parsed, bytes.fromhex(device.sign_public))
+                events = change_file.open_events(parsed, bytes.fromhex(key.key))
+            except (TeamFileRejected, OSError):
+                break
+            removals = [e for e in events if e.get("type") == "device_removed"]
+            for event in removals:
+                subject, after = event.get("device_id"), event.get("removed_after")
+                if isinstance(subject, str) and isinstance(after, int) and subject != me.device_id:
+                    with casebook.vault.db.transaction():
+                        ts.remove_device(subject, after)
+            seq += 1
+
+
 def _merge(casebook: Casebook) -> _Merge:
     ts = TeamStore(casebook.vault)
     team_id, me, root = _member(ts)
     merge = _Merge()
+    _removals_first(casebook, root, team_id, me)
     progress = True
     while progress:  # a device's files may wait on another's (its enrolment, a new key): go round until still
         merge.rejected.clear()
