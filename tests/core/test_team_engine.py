@@ -285,3 +285,30 @@ def test_merge_time_for_a_thousand_changes(tmp_path: Path, capsys: pytest.Captur
     with capsys.disabled():
         print(f"\nteam merge: {report.applied} change files holding 1,001 records taken in {elapsed:.2f} s")
     assert elapsed < 60
+
+
+def test_the_same_field_amended_on_three_laptops_folds_the_same_whatever_arrives_first(tmp_path: Path) -> None:
+    a = first_replica(tmp_path)
+    b = join(tmp_path, a, "B")
+    c = join(tmp_path, a, "C")
+    child = new_child(a.store, "Foldperson")
+    concern = new_concern(a.store, child.id, "seen at lunch")
+    exchange(a, b, c)
+    for replica in (c, a, b):  # stamped in this order: C's amendment is the earliest, B's the latest
+        recording.amend(replica.store, concern.id, f"{replica.name}'s reason", outcome=f"outcome from {replica.name}")
+        team.sync(replica.store)
+        time.sleep(0.003)
+    # each laptop hears of the others in a different order
+    for first, second, dst in ((a, c, b), (b, a, c), (c, b, a)):
+        deliver(first.folder, dst.folder)
+        team.sync(dst.store)
+        deliver(second.folder, dst.folder)
+        team.sync(dst.store)
+    bodies = {r.name: r.store.get(concern.id).body() for r in (a, b, c)}
+    assert bodies["A"] == bodies["B"] == bodies["C"]
+    assert bodies["A"]["outcome"] == "outcome from B"  # the latest by the team clock
+    for replica in (a, b, c):
+        history = replica.store.amendments(concern.id)
+        assert sorted(x.reason for x in history) == ["A's reason", "B's reason", "C's reason"]
+        assert replica.store.get(concern.id).version == 4
+    assert snapshot(a.store) == snapshot(b.store) == snapshot(c.store)
