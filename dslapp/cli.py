@@ -421,7 +421,6 @@ def cmd_team_join(args: argparse.Namespace) -> int:
 
     check_user_name(args.name)
     passphrase = _passphrase(args)
-    print("Calibrating key derivation for this computer (about a second)…", file=sys.stderr)
     joined = team.join_team(
         _vault_dir(args),
         Path(args.folder),

@@ -273,6 +273,13 @@ class EnrolmentExpired(TeamError):
     default_message = "That enrolment code has expired. Ask the DSL to run 'dslapp team invite' again for a new code."
 
 
+class EnrolmentUsed(TeamError):
+    default_message = (
+        "That enrolment code has already been used to join the team. Ask the DSL to run 'dslapp team invite' again "
+        "for a new code."
+    )
+
+
 class TeamDeviceUnknown(TeamError):
     default_message = "There is no device with that id in this team. 'dslapp team status' lists the devices."
 

@@ -24,6 +24,7 @@ from dslapp.errors import (
     AlreadyInTeam,
     CannotRemoveThisDevice,
     CasebookError,
+    EnrolmentUsed,
     NotInTeam,
     RemovedFromTeam,
     TeamDeviceUnknown,
@@ -69,6 +70,7 @@ _IGNORED = "ignored"
 _WAITING = "waiting"
 _REMOVED = "removed"
 _KEYS_FILE = "keys_file:"
+_INVITATION = "invitation:"
 
 
 # ---- results ------------------------------------------------------------------------------------------
@@ -665,12 +667,15 @@ def _merge(casebook: Casebook) -> _Merge:
     return merge
 
 
-def _tidy_invitations(root: Path, now: datetime) -> None:
-    """Remove invitations past their expiry (any device may: they open nothing any more)."""
+def _tidy_invitations(ts: TeamStore, root: Path, now: datetime) -> None:
+    """Remove invitations past their expiry (any device may: they open nothing any more), and those this device
+    issued whose new member has joined (their first change file is here): each code works once."""
     with contextlib.suppress(OSError):
         for path in (root / layout.ENROL).glob("*.enrol"):
             expires = enrolment.expiry(path.read_bytes())
-            if expires is not None and expires <= now:
+            invited = ts.get(_INVITATION + path.name)
+            joined = invited is not None and any((root / layout.CHANGES / invited).glob("*.chg"))
+            if joined or (expires is not None and expires <= now):
                 with contextlib.suppress(OSError):
                     path.unlink()
 
@@ -781,6 +786,8 @@ def invite(casebook: Casebook, *, valid_for: timedelta = INVITATION_VALID_FOR) -
         )
         _send(casebook, [added])
     layout.write_once(path, sealed)
+    with vault.db.transaction():
+        ts.put(_INVITATION + path.name, new.device_id)
     _flush(casebook)
     return Saved(Invitation(code, new.device_id, expires_at), Changes.of("team"))
 
@@ -813,6 +820,8 @@ def join_team(
     sealed_team, content = enrolment.open_sealed(data, code, from_datetime)
     if sealed_team != team_id or content.get("team_id") != team_id:
         raise WrongEnrolmentCode()
+    if any((root / layout.CHANGES / str(content.get("device_id"))).glob("*.chg")):
+        raise EnrolmentUsed()  # a second laptop with the same device id would break both
     vault, recovery_key = Vault.create(directory, name, role, passphrase, school=school, kdf=kdf or keys.calibrate())
     casebook = RecordStore(vault)
     try:
@@ -865,7 +874,7 @@ def sync(casebook: Casebook) -> Saved[SyncReport]:
         _send(casebook)
         sent = _flush(casebook)
     merge = _merge(casebook)
-    _tidy_invitations(root, vault.now())
+    _tidy_invitations(ts, root, vault.now())
     with vault.db.transaction():
         previous = set(json.loads(ts.get(_REJECTED) or "[]"))
         for line in merge.rejected:
