@@ -695,7 +695,9 @@ def create_team(casebook: Casebook, folder: Path) -> Saved[TeamStatus]:
         raise AlreadyInTeam()
     root = folder.expanduser().absolute()
     team_id = str(uuid.uuid4())
-    if root.exists() and any(root.iterdir()) and layout.read_team_id(root) is None:
+    # a sync program's own marker (Syncthing's .stfolder, a desktop.ini) does not make a folder "in use"
+    in_use = root.exists() and any(not layout.is_temporary(p.name) and p.name != "desktop.ini" for p in root.iterdir())
+    if in_use and layout.read_team_id(root) is None:
         raise TeamFolderUnusable("That folder is not empty. Choose an empty folder for the team casebook.")
     layout.prepare(root, team_id)
     me = keyring.DeviceKeys.new()
