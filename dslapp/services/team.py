@@ -305,9 +305,9 @@ def _flush(casebook: Casebook) -> int:
     flushed = int(ts.get(_FLUSHED) or 0)
     written = 0
     last = flushed
-    for seq, name, content in ts.outbox():
-        if seq > flushed or name not in present:
-            layout.write_once(mine / name, content)
+    for seq, name in ts.outbox_names():
+        if seq > flushed or name not in present:  # new, or lost from the folder: written again byte for byte
+            layout.write_once(mine / name, ts.outbox_file(seq))
             written += 1
         last = max(last, seq)
     for key_row in ts.team_keys():
@@ -897,7 +897,7 @@ def status(casebook: Casebook) -> TeamStatus:
         return TeamStatus(in_team=False)
     me = str(ts.get(_DEVICE))
     flushed = int(ts.get(_FLUSHED) or 0)
-    unwritten = sum(1 for seq, _, _ in ts.outbox(flushed))
+    unwritten = sum(1 for seq, _ in ts.outbox_names() if seq > flushed)
     devices = tuple(
         TeamDevice(d.device_id, d.name, d.role, d.removed_after is not None, d.device_id == me) for d in ts.devices()
     )

@@ -182,9 +182,11 @@ class TeamStore:
     def add_outbox(self, seq: int, name: str, content: bytes) -> None:
         self.db.execute("INSERT INTO team_outbox (seq, name, content) VALUES (?,?,?)", (seq, name, content))
 
-    def outbox(self, since: int = 0) -> list[tuple[int, str, bytes]]:
-        rows = self.db.execute("SELECT seq, name, content FROM team_outbox WHERE seq > ? ORDER BY seq", (since,))
-        return [(int(r[0]), str(r[1]), bytes(r[2])) for r in rows]
+    def outbox_names(self) -> list[tuple[int, str]]:
+        return [(int(r[0]), str(r[1])) for r in self.db.execute("SELECT seq, name FROM team_outbox ORDER BY seq")]
+
+    def outbox_file(self, seq: int) -> bytes:
+        return bytes(self.db.scalar("SELECT content FROM team_outbox WHERE seq = ?", (seq,)))
 
     def last_outbox_seq(self) -> int:
         return int(self.db.scalar("SELECT max(seq) FROM team_outbox") or 0)

@@ -312,3 +312,18 @@ def test_the_same_field_amended_on_three_laptops_folds_the_same_whatever_arrives
         assert sorted(x.reason for x in history) == ["A's reason", "B's reason", "C's reason"]
         assert replica.store.get(concern.id).version == 4
     assert snapshot(a.store) == snapshot(b.store) == snapshot(c.store)
+
+
+def test_a_change_file_lost_from_the_folder_is_written_again_byte_for_byte(pair: tuple[Replica, Replica]) -> None:
+    a, b = pair
+    new_child(a.store, "Lostfileperson")
+    team.sync(a.store)
+    files = _own_files(a)
+    kept = {p.name: p.read_bytes() for p in files}
+    for path in files:
+        path.unlink()  # e.g. a sync program that lost them, or a technician tidying up
+    assert team.status(a.store).pending == 0
+    team.sync(a.store)
+    assert {p.name: p.read_bytes() for p in _own_files(a)} == kept
+    exchange(a, b)
+    assert b.store.find(Child, legal_surname="Lostfileperson")
