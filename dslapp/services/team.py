@@ -246,7 +246,7 @@ def _send(casebook: Casebook, extra: list[dict[str, Any]] | None = None) -> int 
             return None
         rows = ts.own_audit_since(audit_sent)
         if rows:
-            events.append({"type": "audit", "hlc": clock.text(), "rows": [list(asdict(r).values()) for r in rows]})
+            stamped({"type": "audit", "rows": [list(asdict(r).values()) for r in rows]})
         key = ts.newest_key()
         if key is None:  # pragma: no cover - a team always has its first key
             raise NotInTeam()
@@ -412,7 +412,10 @@ def _take_device(
                 if key is None:
                     break  # its key has not reached us yet: wait
                 events = change_file.open_events(parsed, bytes.fromhex(key.key))
-                merge.changes = merge.changes | _apply(casebook, device_id, seq, events)
+                try:
+                    merge.changes = merge.changes | _apply(casebook, device_id, seq, events)
+                except (KeyError, TypeError, ValueError) as exc:  # signed by a member, yet not well formed
+                    raise TeamFileRejected("its content is damaged") from exc
             except TeamFileRejected as exc:
                 merge.rejected.append(f"{_relative(root, path)}: rejected: {exc}")
                 continue
@@ -511,8 +514,10 @@ def _record_from(event: dict[str, Any]) -> Any:
     kind = _text(event, "kind")
     cls = RECORD_KINDS.get(kind)
     body = event.get("body")
-    if cls is None or not isinstance(body, dict):
+    if cls is None:
         raise TeamFileRejected("it holds a kind of record this version does not know (update this laptop)")
+    if not isinstance(body, dict):
+        raise TeamFileRejected("its content is damaged")
     data = {
         **body,
         "id": _text(event, "id"),
@@ -881,7 +886,7 @@ def sync(casebook: Casebook) -> Saved[SyncReport]:
         previous = set(json.loads(ts.get(_REJECTED) or "[]"))
         for line in merge.rejected:
             if line not in previous:
-                vault.audit(Action.INTEGRITY, "team folder", line)
+                vault.audit(Action.TEAM, "team folder", line)  # a file refused: this casebook is whole
         ts.put(_REJECTED, json.dumps(merge.rejected))
         ts.put(_IGNORED, json.dumps(merge.ignored))
         ts.put(_WAITING, str(merge.waiting))

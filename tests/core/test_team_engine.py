@@ -28,7 +28,7 @@ from dslapp.models import Child, Concern
 from dslapp.services import casebook, recording, team
 from dslapp.store import RecordStore
 from dslapp.store.team import TeamStore
-from dslapp.team import change_file
+from dslapp.team import change_file, keyring
 from dslapp.team.folder import CHANGES
 
 
@@ -327,3 +327,27 @@ def test_a_change_file_lost_from_the_folder_is_written_again_byte_for_byte(pair:
     assert {p.name: p.read_bytes() for p in _own_files(a)} == kept
     exchange(a, b)
     assert b.store.find(Child, legal_surname="Lostfileperson")
+
+
+def test_a_well_signed_file_with_damaged_content_is_rejected_and_the_rest_carries_on(
+    pair: tuple[Replica, Replica],
+) -> None:
+    a, b = pair
+    exchange(a, b)
+    ts = TeamStore(b.store.vault)
+    me = keyring.DeviceKeys(b.device_id, str(ts.get("sign_private")), str(ts.get("box_private")))
+    key = ts.newest_key()
+    assert key is not None
+    seq = ts.last_outbox_seq() + 1
+    header = change_file.Header(
+        change_file.FORMAT, str(ts.get("team_id")), b.device_id, seq, key.epoch, key.key_id, change_file.new_nonce()
+    )
+    stamp = f"{int(time.time() * 1000):015d}.000000.{b.device_id}"
+    events = [{"type": "record", "hlc": stamp, "kind": "child", "id": "not-a-uuid", "created_at": "x"}]
+    sealed = change_file.seal(header, events, bytes.fromhex(key.key), me.signing_key)
+    (a.folder / CHANGES / b.device_id / f"{seq:08d}.chg").write_bytes(sealed)
+    new_child(a.store, "Stillfineperson")
+    report = team.sync(a.store).value
+    assert len(report.rejected) == 1 and "content is damaged" in report.rejected[0]
+    assert a.store.find(Child, legal_surname="Stillfineperson")
+    assert casebook.verify(a.store).ok
