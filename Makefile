@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # Debian packages the app and its tests need (Qt offscreen libraries, PDF tools for checking output).
-APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 poppler-utils qpdf fonts-dejavu-core
+APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 poppler-utils qpdf fonts-dejavu-core syncthing
 
 .PHONY: run demo test lint typecheck pytest fuzz bench package screenshots system-deps lock clean
 

@@ -10,6 +10,9 @@ CREATE INDEX records_by_child ON records (child_id, kind, occurred_on);
 -- index records_by_kind
 CREATE INDEX records_by_kind ON records (kind, occurred_on);
 
+-- index team_events_by_subject
+CREATE INDEX team_events_by_subject ON team_events (subject, hlc);
+
 -- index transfer_packs_by_transfer
 CREATE INDEX transfer_packs_by_transfer ON transfer_packs (transfer_id);
 
@@ -113,6 +116,90 @@ CREATE TABLE "search_idx"(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT R
 
 -- table search_terms
 CREATE VIRTUAL TABLE search_terms USING fts5vocab (search, row);
+
+-- table team_amendments
+CREATE TABLE team_amendments (
+    record_id TEXT NOT NULL,
+    version   INTEGER NOT NULL,
+    event_id  TEXT NOT NULL,
+    PRIMARY KEY (record_id, version)
+);
+
+-- table team_applied
+CREATE TABLE team_applied (
+    device_id TEXT PRIMARY KEY,
+    seq       INTEGER NOT NULL
+);
+
+-- table team_audit
+CREATE TABLE team_audit (
+    device_id TEXT NOT NULL,
+    seq       INTEGER NOT NULL,
+    at        TEXT NOT NULL,
+    user      TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    object    TEXT NOT NULL,
+    detail    TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL,
+    seal      TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (device_id, seq)
+);
+
+-- table team_devices
+CREATE TABLE team_devices (
+    device_id     TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    role          TEXT NOT NULL,
+    sign_public   TEXT NOT NULL,
+    box_public    TEXT NOT NULL,
+    added_hlc     TEXT NOT NULL,
+    removed_after INTEGER
+);
+
+-- table team_events
+CREATE TABLE team_events (
+    event_id  TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    seq       INTEGER NOT NULL,
+    hlc       TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    subject   TEXT NOT NULL,
+    payload   TEXT NOT NULL CHECK (json_valid(payload))
+);
+
+-- table team_keys
+CREATE TABLE team_keys (
+    key_id TEXT PRIMARY KEY,
+    epoch  INTEGER NOT NULL,
+    key    TEXT NOT NULL
+);
+
+-- table team_meta
+CREATE TABLE team_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- table team_outbox
+CREATE TABLE team_outbox (
+    seq     INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL,
+    content BLOB NOT NULL
+);
+
+-- table team_records
+CREATE TABLE team_records (
+    record_id TEXT PRIMARY KEY
+);
+
+-- table team_registers
+CREATE TABLE team_registers (
+    name      TEXT PRIMARY KEY,
+    value     TEXT NOT NULL,
+    hlc       TEXT NOT NULL,
+    device_id TEXT NOT NULL
+);
 
 -- table transfer_packs
 CREATE TABLE transfer_packs (
@@ -218,6 +305,30 @@ WHEN NOT EXISTS (
 )
 BEGIN
     SELECT RAISE(ABORT, 'records are never deleted, except under a recorded disposal decision');
+END;
+
+-- trigger team_audit_never_changed
+CREATE TRIGGER team_audit_never_changed BEFORE UPDATE ON team_audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+
+-- trigger team_audit_never_deleted
+CREATE TRIGGER team_audit_never_deleted BEFORE DELETE ON team_audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+
+-- trigger team_events_never_changed
+CREATE TRIGGER team_events_never_changed BEFORE UPDATE ON team_events
+BEGIN
+    SELECT RAISE(ABORT, 'team change events are never changed');
+END;
+
+-- trigger team_events_never_deleted
+CREATE TRIGGER team_events_never_deleted BEFORE DELETE ON team_events
+BEGIN
+    SELECT RAISE(ABORT, 'team change events are never deleted');
 END;
 
 -- trigger transfer_packs_deleted_only_by_disposal

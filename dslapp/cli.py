@@ -364,23 +364,140 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from dslapp.services import casebook
+    from dslapp.services import casebook, team
 
     with _unlocked(args) as store:
         report = casebook.verify(store)
-    if report.ok:
+        trails = team.device_trails(store)
+    broken = [
+        f"the audit trail from the team's device {t.name} ({t.device_id[:8]}): {p}" for t in trails for p in t.problems
+    ]
+    if report.ok and not broken:
         print(
             f"Audit trail verified: {report.rows} rows, unbroken; {report.records_checked} records match their seals; "
             "every page of the database checks out."
         )
+        for trail in trails:
+            print(f"Team device {for_terminal(trail.name)} ({trail.device_id[:8]}): {trail.rows} rows, unbroken.")
         return 0
-    for problem in report.problems:
+    problems = [*report.problems, *broken]
+    for problem in problems:
         print(f"- {problem}")
-    first = report.problem
-    extra = len(report.problems) - 1
+    first = problems[0]
+    extra = len(problems) - 1
     more = f" (and {extra} more, listed above)" if extra > 0 else ""
     print(f"dslapp: the audit trail does not verify: {first}{more}.", file=sys.stderr)
     return 1
+
+
+# ---- the team casebook ------------------------------------------------------------------------------
+
+
+def _print_sync(report: Any) -> None:
+    print(f"Team sync: {report.sent} change file(s) written, {report.applied} taken in, {report.waiting} waiting.")
+    for line in report.rejected:
+        print(f"dslapp: {for_terminal(line)}", file=sys.stderr)
+    for line in report.ignored:
+        print(f"note: {for_terminal(line)}")
+
+
+def cmd_team_create(args: argparse.Namespace) -> int:
+    from dslapp.services import team
+
+    with _unlocked(args) as store:
+        made = team.create_team(store, Path(args.folder)).value
+    print(f"This casebook is now the first device of a team casebook shared through {for_terminal(made.folder)}.")
+    print(f"This device: {made.device_id}. Invite a deputy with: dslapp team invite --vault DIR")
+    return 0
+
+
+def cmd_team_invite(args: argparse.Namespace) -> int:
+    from dslapp.services import team
+
+    with _unlocked(args) as store:
+        invitation = team.invite(store).value
+    print("ENROLMENT CODE (shown once; read it to the new member, do not email it):")
+    print(f"    {invitation.code}")
+    print(
+        f"It works once, until {invitation.expires_at.strftime('%d/%m/%Y %H:%M')}, for device {invitation.device_id}."
+    )
+    return 0
+
+
+def cmd_team_join(args: argparse.Namespace) -> int:
+    from dslapp.services import casebook, team
+
+    check_user_name(args.name)
+    passphrase = _passphrase(args)
+    joined = team.join_team(
+        _vault_dir(args),
+        Path(args.folder),
+        args.code,
+        name=args.name,
+        role=args.role,
+        passphrase=passphrase,
+        school=args.school,
+    )
+    casebook.lock(joined.casebook)
+    print(f"Joined the team: this casebook is in {for_terminal(str(_vault_dir(args)))} (device {joined.device_id}).")
+    _print_sync(joined.report)
+    print()
+    print("RECOVERY KEY for this laptop's copy (shown once; keep it in the school safe):")
+    print(f"    {joined.recovery_key}")
+    return 0
+
+
+def cmd_team_sync(args: argparse.Namespace) -> int:
+    from dslapp.services import team
+
+    with _unlocked(args) as store:
+        report = team.sync(store).value
+    _print_sync(report)
+    return 1 if report.rejected else 0
+
+
+def cmd_team_status(args: argparse.Namespace) -> int:
+    from dslapp.services import team
+
+    with _unlocked(args) as store:
+        state = team.status(store)
+    if args.json:
+        _print_json(state.as_json())
+        return 0
+    if not state.in_team:
+        print("This casebook is not part of a team.")
+        return 0
+    last = _when(state.last_merge)
+    print(f"Team folder: {for_terminal(state.folder)}")
+    print(f"Last merge: {last}; pending changes: {state.pending}; waiting files: {state.waiting}.")
+    if state.removed:
+        print("This laptop has been removed from the team.")
+    for device in state.devices:
+        marks = " (this laptop)" if device.this_device else ""
+        marks += " (removed)" if device.removed else ""
+        role = f", {device.role}" if device.role else ""
+        print(f"- {device.device_id[:8]}  {for_terminal(device.name)}{for_terminal(role)}{marks}")
+    for line in state.rejected:
+        print(f"rejected: {for_terminal(line)}")
+    return 0
+
+
+def _when(text: str | None) -> str:
+    if not text:
+        return "never"
+    return datetime.fromisoformat(text).astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def cmd_team_remove(args: argparse.Namespace) -> int:
+    from dslapp.services import team
+
+    with _unlocked(args) as store:
+        team.remove_device(store, args.device)
+    print(
+        f"Device {for_terminal(args.device)} is removed: its later change files are refused, and a new team key "
+        "protects everything written from now on."
+    )
+    return 0
 
 
 def _export_plain(args: argparse.Namespace) -> int:
@@ -644,6 +761,35 @@ def build_parser() -> argparse.ArgumentParser:
     rd.add_argument("--child", required=True, metavar="ID", help="the child's id (or its first characters)")
     rd.add_argument("--reason", required=True, help="why the file is disposed of (kept for good)")
     rd.add_argument("--decided-by", metavar="NAME", help="who decided (default: you)")
+
+    team_help = "team casebook: share the casebook with deputies through a folder the school already syncs"
+    team_parser = sub.add_parser("team", help=team_help, description=team_help)
+    team_actions = team_parser.add_subparsers(dest="team_action", metavar="ACTION", required=True)
+
+    def team_action(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> Any:
+        cmd = team_actions.add_parser(name, help=help_text, description=help_text)
+        cmd.add_argument(
+            "--vault", metavar="DIR", help="the casebook folder (default: DSLAPP_HOME or your data folder)"
+        )
+        cmd.set_defaults(func=func)
+        return unlocking(cmd)
+
+    tc = team_action("create", cmd_team_create, "make this casebook the first device of a team casebook")
+    tc.add_argument(
+        "--folder", required=True, metavar="TEAMDIR", help="an empty folder the school's sync program shares"
+    )
+    team_action("invite", cmd_team_invite, "print a one-time enrolment code for a new member's laptop")
+    tj = team_action("join", cmd_team_join, "create this laptop's casebook from the team folder with an enrolment code")
+    tj.add_argument("--folder", required=True, metavar="TEAMDIR", help="the team folder, as shared to this laptop")
+    tj.add_argument("--code", required=True, metavar="CODE", help="the enrolment code the DSL read out")
+    tj.add_argument("--name", required=True, help="your name, as it will appear on records")
+    tj.add_argument("--role", default="Deputy DSL", help="your role (default: Deputy DSL)")
+    tj.add_argument("--school", default="", help="the school's name")
+    team_action("sync", cmd_team_sync, "merge now: write this laptop's changes, take in everyone else's")
+    ts = team_action("status", cmd_team_status, "the last merge, pending changes, devices and any rejected file")
+    ts.add_argument("--json", action="store_true", help="print JSON")
+    tr_ = team_action("remove", cmd_team_remove, "remove a device from the team (a new key protects later changes)")
+    tr_.add_argument("--device", required=True, metavar="ID", help="the device's id (or its first 8 characters)")
 
     bench_help = "measure performance on a large fictional dataset, each figure beside a bare baseline"
     bench = sub.add_parser("bench", help=bench_help, description=bench_help)

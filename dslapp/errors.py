@@ -247,3 +247,73 @@ class EnquiryNotOfThisChild(CasebookError):
 
 class ReferralStepNotAllowed(CasebookError):
     """A referral status change out of order (e.g. an outcome for an enquiry that was never sent)."""
+
+
+# ---- the team casebook (issue 18) ---------------------------------------------------------------------
+
+
+class TeamError(CasebookError):
+    """Something about the team casebook that the DSL must act on; the message says what."""
+
+
+class NotInTeam(TeamError):
+    default_message = (
+        "This casebook is not part of a team yet. Start one with: dslapp team create --vault DIR --folder TEAMDIR"
+    )
+
+
+class AlreadyInTeam(TeamError):
+    default_message = "This casebook is already part of a team, so it cannot start or join another one."
+
+
+class TeamFolderUnusable(TeamError):
+    default_message = (
+        "The team folder cannot be used: check it exists, that this computer can write to it, and that the "
+        "program which shares it (OneDrive, Google Drive, a network share or Syncthing) is running."
+    )
+
+
+class WrongEnrolmentCode(TeamError):
+    default_message = (
+        "That enrolment code does not match any invitation in the team folder. Check it letter by letter; if the "
+        "team folder has not finished copying to this computer yet, wait a minute and try again."
+    )
+
+
+class EnrolmentExpired(TeamError):
+    default_message = "That enrolment code has expired. Ask the DSL to run 'dslapp team invite' again for a new code."
+
+
+class EnrolmentUsed(TeamError):
+    default_message = (
+        "That enrolment code has already been used to join the team. Ask the DSL to run 'dslapp team invite' again "
+        "for a new code."
+    )
+
+
+class TeamDeviceUnknown(TeamError):
+    default_message = "There is no device with that id in this team. 'dslapp team status' lists the devices."
+
+
+class CannotRemoveThisDevice(TeamError):
+    default_message = (
+        "A device cannot remove itself from the team. Ask another member of the team to remove it from their laptop."
+    )
+
+
+class RemovedFromTeam(TeamError):
+    default_message = (
+        "This laptop has been removed from the team, so it can no longer send or receive the team's changes. "
+        "Its own copy of the casebook still opens as before."
+    )
+
+
+class UnknownSharedSetting(TeamError):
+    default_message = "That is not a setting the team shares."
+
+
+class TeamFileRejected(CasebookError):
+    """One file in the team folder failed its checks; the message (completed by the caller with the file's
+    name) says why in a few words. Nothing from the file is used."""
+
+    default_message = "it failed its checks"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -27,7 +27,7 @@ from dslapp.logs import log as log_event
 from ui import strings, theme
 from ui.clipboard import ClipboardGuard, TimerFactory
 from ui.locking import Clock, IdleMonitor, SessionLockWatcher
-from ui.operations import vault_ops
+from ui.operations import team_ops, vault_ops
 from ui.operations.runner import DbRunner
 from ui.operations.session import Session
 from ui.windows.main_window import MainWindow
@@ -58,6 +58,7 @@ class CasebookApp(QObject):
         clipboard_timer: TimerFactory | None = None,
         autosave_ms: int | None = None,
         watch_session_lock: bool = True,
+        team_merge_ms: int = team_ops.MERGE_EVERY_MS,
     ) -> None:
         super().__init__()
         self.settings = settings or Settings.load()
@@ -82,6 +83,9 @@ class CasebookApp(QObject):
         )
         self.idle = IdleMonitor(self.settings.idle_lock_minutes * 60, clock=clock, parent=self)
         self.idle.idle.connect(self.lock)
+        self.team_timer = QTimer(self)
+        self.team_timer.setInterval(team_merge_ms)
+        self.team_timer.timeout.connect(self.merge_team)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -207,6 +211,9 @@ class CasebookApp(QObject):
         self.idle.start()
         self.check_drafts()
         vault_ops.check_pages_after_unlock(self.runner, opened.casebook, self._pages_damaged)
+        # the team casebook: merge on unlock and every few minutes while unlocked (nothing if not in a team)
+        team_ops.merge_quietly(session)
+        self.team_timer.start()
 
     def _pages_damaged(self, found: PageCheck) -> None:
         """The page check after unlock found damage: say so plainly, and offer to lock and restore now."""
@@ -294,11 +301,17 @@ class CasebookApp(QObject):
         self.dialogs.clear()
         self.clipboard.clear_now()
         self.idle.stop()
+        self.team_timer.stop()
         vault_ops.lock(session)
         log_event(LogEvent.LOCK)
         self.workspace = None
         self.session = None
         self.show_unlock(demo=session.demo, locked_note=True)
+
+    def merge_team(self) -> None:
+        """The timer's merge with the team folder, queued on the DB worker like any other job."""
+        if self.session is not None and self.session.is_open and not self.runner.busy:
+            team_ops.merge_quietly(self.session)
 
     @property
     def is_locked(self) -> bool:

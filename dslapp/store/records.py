@@ -129,33 +129,45 @@ class RecordStore:
         if amended.body() == current.body():
             raise InvalidRecord("Nothing has changed, so there is nothing to amend.")
         with self.db.transaction():
-            previous_body = self.db.scalar("SELECT body FROM records WHERE id = ?", (str(current.id),))
-            self.db.execute(
-                "INSERT INTO amendments (record_id, version, at, by, reason, previous_body) VALUES (?,?,?,?,?,?)",
-                (
-                    str(current.id),
-                    amended.version,
-                    self.vault.now().isoformat(),
-                    self.vault.user.name,
-                    reason.strip(),
-                    previous_body,
-                ),
-            )
-            occurred = amended.occurred_on()
-            self.db.execute(
-                "UPDATE records SET version = ?, occurred_on = ?, body = ? WHERE id = ?",
-                (
-                    amended.version,
-                    occurred.isoformat() if occurred else None,
-                    _body_json(amended),
-                    str(current.id),
-                ),
-            )
-            rowid = self.db.scalar("SELECT rowid FROM records WHERE id = ?", (str(current.id),))
-            self.db.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
-            self._index(rowid, amended)
-            self._seal(str(current.id), amended.version, _child_key(amended), _body_json(amended))
+            self._write_amendment(current, amended, self.vault.now().isoformat(), self.vault.user.name, reason.strip())
             self.vault.audit(Action.AMEND, str(current.id), amended.KIND)
+        return amended
+
+    def _write_amendment(self, current: Record, amended: Record, at: str, by: str, reason: str) -> None:
+        """The amendment row keeping the previous body, and the record at its next version (caller's transaction)."""
+        previous_body = self.db.scalar("SELECT body FROM records WHERE id = ?", (str(current.id),))
+        self.db.execute(
+            "INSERT INTO amendments (record_id, version, at, by, reason, previous_body) VALUES (?,?,?,?,?,?)",
+            (str(current.id), amended.version, at, by, reason, previous_body),
+        )
+        occurred = amended.occurred_on()
+        self.db.execute(
+            "UPDATE records SET version = ?, occurred_on = ?, body = ? WHERE id = ?",
+            (amended.version, occurred.isoformat() if occurred else None, _body_json(amended), str(current.id)),
+        )
+        rowid = self.db.scalar("SELECT rowid FROM records WHERE id = ?", (str(current.id),))
+        self.db.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
+        self._index(rowid, amended)
+        self._seal(str(current.id), amended.version, _child_key(amended), _body_json(amended))
+
+    # ---- replication (the team casebook): inside the caller's transaction, which audits ----------------
+
+    def insert_replicated(self, record: Record) -> None:
+        """Add a record another device of the team recorded, exactly as it was recorded there."""
+        self._insert(record)
+
+    def amend_replicated(self, record_id: str, data: dict[str, Any], *, at: str, by: str, reason: str) -> Record:
+        """Bring a record to ``data`` (its fields as the team's amendments make them) as one more amendment,
+        crediting the deputy who made it and keeping their reason. The body may be unchanged (a later amendment
+        had already set the same fields): the amendment is still kept, so its text and reason are in the
+        history on every device."""
+        current = self.get(record_id)
+        merged = {**current.model_dump(mode="json"), **data}
+        for protected in ("id", "created_at", "created_by", "child_id"):
+            merged[protected] = current.model_dump(mode="json").get(protected)
+        merged["version"] = current.version + 1
+        amended = validate(type(current), merged, stored=True)
+        self._write_amendment(current, amended, at, by, reason)
         return amended
 
     def _seal(self, record_id: str, version: int, child_id: str | None, body: str) -> None:

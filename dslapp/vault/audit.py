@@ -43,6 +43,8 @@ class Action:
     SEAL = "seal"
     INTEGRITY = "integrity"
     """A check found something wrong (the key file edited, the trail cut short): kept in the trail for good."""
+    TEAM = "team"
+    """The team casebook: started, joined, a device invited or removed, change files written or taken in."""
 
 
 @dataclass(frozen=True)

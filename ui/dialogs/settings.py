@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,9 +24,17 @@ from PySide6.QtWidgets import (
 from dslapp.config import Settings
 from dslapp.errors import CasebookError
 from ui import passphrase, strings
-from ui.operations import vault_ops
+from ui.operations import team_ops, vault_ops
 from ui.operations.session import Session
 from ui.widgets.common import dialog_page, field_label, text_label
+
+if TYPE_CHECKING:
+    from dslapp.services.team import TeamStatus
+
+
+def short_when(iso: str) -> str:
+    """dd/mm/yyyy HH:MM, local time."""
+    return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 class SettingsDialog(QDialog):
@@ -73,6 +84,7 @@ class SettingsDialog(QDialog):
                 add.setEnabled(False)
                 change.setEnabled(False)
             self._add_backup_row(layout, session)
+            self._add_team_row(layout, session)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -159,6 +171,51 @@ class SettingsDialog(QDialog):
         self.export_dialog = dialog
         dialog.open()
         return dialog
+
+    # ---- the team casebook (issue 18) -------------------------------------------------------------------
+
+    def _add_team_row(self, layout: QVBoxLayout, session: Session) -> None:
+        layout.addSpacing(8)
+        layout.addWidget(text_label(strings.SETTINGS_TEAM, "SectionTitle"))
+        self.team_status = text_label("", "Hint", wrap=True)
+        self.team_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.team_status)
+        self.team_merge_button = QPushButton(strings.SETTINGS_TEAM_MERGE)
+        self.team_merge_button.clicked.connect(self.merge_team_now)
+        self.team_merge_button.setVisible(False)
+        layout.addWidget(self.team_merge_button, 0, Qt.AlignmentFlag.AlignLeft)
+        team_ops.load_status(session, self.show_team_status, owner=self)
+
+    def show_team_status(self, state: TeamStatus) -> None:
+        """The status line: last merge, changes still to send, files waiting, and any rejected file."""
+        self.team_merge_button.setVisible(state.in_team and not state.removed)
+        self.team_merge_button.setEnabled(True)
+        if not state.in_team:
+            self.team_status.setText(strings.SETTINGS_TEAM_NONE)
+            return
+        when = short_when(state.last_merge) if state.last_merge else strings.SETTINGS_TEAM_NEVER
+        lines = [strings.SETTINGS_TEAM_STATUS.format(when=when, pending=state.pending, waiting=state.waiting)]
+        if state.removed:
+            lines.append(strings.SETTINGS_TEAM_REMOVED)
+        if state.rejected:
+            lines.append(strings.SETTINGS_TEAM_REJECTED.format(n=len(state.rejected), first=state.rejected[0]))
+        names = ", ".join(d.name for d in state.devices if not d.removed)
+        lines.append(strings.SETTINGS_TEAM_DEVICES.format(names=names))
+        self.team_status.setText("\n".join(lines))
+
+    def merge_team_now(self) -> None:
+        assert self.session is not None
+        self.team_merge_button.setEnabled(False)
+        self.team_status.setText(strings.WORKING)
+        team_ops.merge_now(self.session, self._team_merged, self._team_failed, owner=self)
+
+    def _team_merged(self, _report: object) -> None:
+        assert self.session is not None
+        team_ops.load_status(self.session, self.show_team_status, owner=self)
+
+    def _team_failed(self, error: CasebookError) -> None:
+        self.team_merge_button.setEnabled(True)
+        self.team_status.setText(str(error))
 
     def _add_deputy(self) -> None:
         assert self.session is not None

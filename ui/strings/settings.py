@@ -15,3 +15,18 @@ ADD_DEPUTY_DONE = "{name} can now unlock the casebook with their own passphrase.
 CHANGE_PASS_TITLE = "Change my passphrase"
 CHANGE_PASS_CURRENT = "Current passphrase"
 CHANGE_PASS_DONE = "Your passphrase has been changed."
+SETTINGS_TEAM = "Team casebook"
+SETTINGS_TEAM_MERGE = "Merge now"
+SETTINGS_TEAM_NONE = (
+    "This casebook is not shared with a team. To share it with deputy DSLs through a folder the school already "
+    "syncs, see docs/TEAM.md (dslapp team create)."
+)
+SETTINGS_TEAM_STATUS = (
+    "Last merge: {when}. Changes waiting to go to the team folder: {pending}. Files waiting: {waiting}."
+)
+SETTINGS_TEAM_NEVER = "not yet"
+SETTINGS_TEAM_REJECTED = (
+    "Rejected: {n} file(s) in the team folder failed their checks and were not used. First: {first}"
+)
+SETTINGS_TEAM_REMOVED = "This laptop has been removed from the team; its own copy still opens as before."
+SETTINGS_TEAM_DEVICES = "Devices: {names}."
