@@ -474,6 +474,13 @@ def join_team(
     return Joined(casebook, recovery_key, me.device_id, report)
 
 
+def sync_if_in_team(casebook: Casebook) -> Saved[SyncReport | None]:
+    """:func:`sync` for a casebook in a team; nothing at all for a team of one (the app merges on every unlock)."""
+    if not is_in_team(casebook):
+        return Saved(None, Changes())
+    return sync(casebook)
+
+
 def sync(casebook: Casebook) -> Saved[SyncReport]:
     """Merge now: send this device's pending changes, then take in everyone else's."""
     vault = casebook.vault

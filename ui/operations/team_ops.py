@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from ui.operations.runner import Done, Failed
+from ui.operations.runner import Failed
 from ui.operations.session import Session
 
 if TYPE_CHECKING:
     from dslapp.services.casebook import Casebook
-    from dslapp.services.changes import Changes
+    from dslapp.services.results import Saved
     from dslapp.services.team import SyncReport, TeamStatus
+    from ui.operations.results import Wrote
 
 MERGE_EVERY_MS = 5 * 60 * 1000
 """How often an unlocked casebook in a team merges on its own."""
@@ -34,17 +35,17 @@ def load_status(session: Session, on_done: Callable[[TeamStatus], None], *, owne
     session.run(lambda store: _team().status(store), on_done, lambda _error: None, owner=owner)
 
 
-def _merge(store: Casebook) -> tuple[SyncReport | None, Changes]:
-    team = _team()
-    if not team.is_in_team(store):
-        changes_module = importlib.import_module("dslapp.services.changes")
-        return None, changes_module.Changes()
-    saved = team.sync(store)
-    return saved.value, saved.changes
+def _merge(store: Casebook) -> Saved[SyncReport | None]:
+    result: Saved[SyncReport | None] = _team().sync_if_in_team(store)
+    return result
 
 
 def merge_now(
-    session: Session, on_done: Done | None = None, on_error: Failed | None = None, *, owner: QObject | None = None
+    session: Session,
+    on_done: Wrote[SyncReport | None] | None = None,
+    on_error: Failed | None = None,
+    *,
+    owner: QObject | None = None,
 ) -> None:
     """Write this laptop's changes to the team folder and take in everyone else's (nothing if not in a team)."""
     session.write(_merge, on_done, on_error, owner=owner)
