@@ -35,9 +35,9 @@ def main() -> None:
     n = 0
     while True:
         n += 1
-        child, _ = recording.record(
+        child = recording.record(
             store, Child, legal_forename="Crash", legal_surname=f"Round{round_no}Child{n}", dob=date(2015, 3, 1)
-        )
+        ).value
         team.sync(store)
         say(f"synced {child.id}")
 

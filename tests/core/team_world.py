@@ -90,12 +90,12 @@ def deliver(
 
 
 def new_child(store: RecordStore, surname: str) -> Child:
-    child, _ = recording.record(store, Child, legal_forename="Testy", legal_surname=surname, dob=date(2016, 5, 4))
+    child = recording.record(store, Child, legal_forename="Testy", legal_surname=surname, dob=date(2016, 5, 4)).value
     return child
 
 
 def new_concern(store: RecordStore, child_id: Any, text: str, day: int = 5) -> Concern:
-    concern, _ = recording.record(
+    concern = recording.record(
         store,
         Concern,
         child_id=child_id,
@@ -104,14 +104,14 @@ def new_concern(store: RecordStore, child_id: Any, text: str, day: int = 5) -> C
         categories=[Category.NEGLECT],
         what_happened=text,
         significant=True,
-    )
+    ).value
     return concern
 
 
 def new_action(store: RecordStore, child_id: Any, what: str) -> Action:
-    action, _ = recording.record(
+    action = recording.record(
         store, Action, child_id=child_id, what=what, owner="Ms Fictional", due=date(2026, 2, 20)
-    )
+    ).value
     return action
 
 
