@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import date, datetime
 
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -147,3 +148,11 @@ def dmy(day: date | datetime | None) -> str:
 def dmy_hm(moment: datetime | None) -> str:
     """dd/mm/yyyy HH:MM (empty for no time)."""
     return moment.strftime("%d/%m/%Y %H:%M") if moment else ""
+
+
+def and_list(items: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: a list as a sentence says it (en-GB, no serial comma)."""
+    words = [str(item) for item in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"

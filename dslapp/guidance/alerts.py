@@ -35,6 +35,7 @@ from dslapp.models import (
     ReferralStatus,
 )
 from dslapp.models.early_help import PlanStatus
+from dslapp.text import and_list
 from dslapp.views.today import TodayItem
 
 SECTION = "alerts"
@@ -226,11 +227,14 @@ def eh_describes_services_rule(case: CaseRecords, on: date, config: GuidanceConf
         if not marked:
             continue
         latest = marked[-1]
+        dates = and_list([dmy(r.held_on) for r in marked])
         reason = fill(
             text.reason,
             count=len(marked),
             name=case.first_name,
-            dates=", ".join(dmy(r.held_on) for r in marked),
+            dates=dates,
+            reviews=fill(text.one_review if len(marked) == 1 else text.many_reviews, dates=dates),
+            answer=text.one_answer if len(marked) == 1 else text.many_answers,
         )
         out.append(
             case.alert(

@@ -172,6 +172,13 @@ class AlertText(_Settings):
     reason: Words
 
 
+class ServicesAlert(AlertText):
+    one_review: Words
+    many_reviews: Words
+    one_answer: Words
+    many_answers: Words
+
+
 class NoReviewAlert(AlertText):
     last_review: Words
     never_reviewed: Words
@@ -200,7 +207,7 @@ class EscalationAlert(AlertText):
 class AlertSettings(_Settings):
     eh_no_improvement: AlertText
     eh_no_review_booked: NoReviewAlert
-    eh_describes_services: AlertText
+    eh_describes_services: ServicesAlert
     nfa_concerns_continue: NfaAlert
     cp_plan_new_concern: CpPlanAlert
     child_voice_not_recorded: ChildVoiceAlert
