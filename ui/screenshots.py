@@ -100,6 +100,10 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
         assert child_page is not None  # the child's record was just opened
         child_page.set_tab("concerns")
         shot("07-child-concerns")
+        child_page.set_tab("referrals")
+        shot("15-child-referrals")
+        child_page.set_tab("early_help")
+        shot("16-child-early-help")
         child_page.set_tab("chronology")
         shot("09-chronology")
 

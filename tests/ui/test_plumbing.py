@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import ast
 import threading
+from datetime import date
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from dslapp.errors import CasebookError, WrongPassphrase
+from dslapp.guidance.prompts import Prompt
 from dslapp.paths import resource_files
 from ui import passphrase, strings
+from ui.operations.learning import ChildVoice
 from ui.operations.runner import DbRunner
+from ui.widgets.voice_panel import VoicePanel
 
 
 def test_runner_runs_jobs_in_order_on_one_worker_thread_and_reports_back_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -183,3 +187,15 @@ def test_widgets_pages_tabs_and_dialogs_emit_signals_instead_of_reaching_up_into
     assert problems == {}, "emit a signal the owning window connects instead:\n" + "\n".join(
         f"{path}: {'; '.join(found)}" for path, found in problems.items()
     )
+
+
+def test_the_voice_panel_prompt_shows_words_not_markup(qtbot: QtBot) -> None:
+    """The banner is a plain-text label (nothing typed can inject markup), so the prompt is given as plain text:
+    a title line and the message, never ``<b>`` tags shown to the DSL."""
+    panel = VoicePanel()
+    qtbot.addWidget(panel)
+    prompt = Prompt(code="voice", title="Child's voice not recorded", message="It's 8 weeks since Tilly's words.")
+    panel.show_voice(ChildVoice([], date(2026, 1, 5), prompt))
+    text = panel.prompt.message.text()
+    assert text == "Child's voice not recorded\nIt's 8 weeks since Tilly's words."
+    assert "<" not in text and "&#" not in text

@@ -19,6 +19,7 @@ from ui import theme
 from ui.dialogs.guidance_common import close_dialog
 from ui.models.records import Column
 from ui.operations.session import Session
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.record_list import RecordList
 
 DialogT = TypeVar("DialogT", bound=QDialog)
@@ -49,9 +50,15 @@ class RecordTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
         layout.setSpacing(8)
-        self.bar = QHBoxLayout()
-        self.bar.setSpacing(8)
-        layout.addLayout(self.bar)
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        buttons = QWidget()
+        self.bar = FlowLayout(buttons)  # the tab's buttons, wrapping onto a second row in a narrow window
+        top.addWidget(buttons, 1)
+        self.trailing = QHBoxLayout()  # what sits at the right of the bar (e.g. the selected record's status)
+        self.trailing.setSpacing(8)
+        top.addLayout(self.trailing)
+        layout.addLayout(top)
         self.above_list = QVBoxLayout()  # room for a prompt between the bar and the list
         layout.addLayout(self.above_list)
         self.listing = RecordList(columns, detail=detail, colour=colour, name=name)

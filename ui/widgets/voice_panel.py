@@ -32,7 +32,7 @@ class VoicePanel(Card):
         self.count = len(voice.entries)
         self.last_label.setText(strings.VOICE_LAST.format(day=dmy(voice.last)) if voice.last else strings.VOICE_NEVER)
         if voice.prompt is not None:
-            self.prompt.set_message(f"<b>{escape(voice.prompt.title)}</b><br>{escape(voice.prompt.message)}")
+            self.prompt.set_message(f"{voice.prompt.title}\n{voice.prompt.message}")  # a plain-text label
             self.prompt.show()
         else:
             self.prompt.hide()

@@ -127,9 +127,8 @@ class EarlyHelpTab(RecordTab):
         self.review_button = self.add_action(strings.EH_REVIEW_PLAN, self.review_plan)
         self.close_button = self.add_action(strings.EH_CLOSE_PLAN, self.close_plan)
         self.threshold_button = self.add_action(strings.THRESHOLD_TITLE, self.threshold_tool)
-        self.bar.addStretch(1)
         self.hint = text_label("", "Hint")
-        self.bar.addWidget(self.hint)
+        self.trailing.addWidget(self.hint)
         self.update_actions()
 
     def set_items(self, items: Sequence[Record]) -> None:

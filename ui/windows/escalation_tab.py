@@ -191,7 +191,6 @@ class EscalationTab(RecordTab):
         self.start_button = self.add_action(strings.ESCALATION_START, self.start, icon="plus", primary=True)
         self.respond_button = self.add_action(strings.ESCALATION_RESPOND, self.respond)
         self.step_button = self.add_action(strings.ESCALATION_STEP_UP, self.step_up)
-        self.bar.addStretch(1)
         self.update_actions()
 
     def _state(self, step: Escalation) -> str:

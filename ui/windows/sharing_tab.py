@@ -129,7 +129,7 @@ class SharingTab(RecordTab):
             parent=parent,
         )
         self.record_button = self.add_action(strings.SHARING_RECORD, self.record, icon="plus", primary=True)
-        self.bar.addWidget(text_label(strings.SHARING_INTRO, "Hint", wrap=True), 1)
+        self.above_list.addWidget(text_label(strings.SHARING_INTRO, "Hint", wrap=True))
 
     def record(self) -> None:
         self.show_dialog(SharingDialog(self.session, self.child_id, self.on, self))
