@@ -303,7 +303,7 @@ def test_escalation_start_and_step_up(qtbot: QtBot, make_app, vault, store) -> N
     start = tab.dialog
     assert isinstance(start, StartEscalationDialog)
     start.disagreement.setCurrentIndex(start.disagreement.findData(DisagreementType.INFORMATION_SHARING.value))
-    qtbot.keyClicks(start.summary, "Health visitor declined to share; we need to know about the new baby.")
+    qtbot.keyClicks(start.summary_box, "Health visitor declined to share; we need to know about the new baby.")
     start.save_button.click()
     assert start.error.text() == ""
     assert len(_store(app).for_child(child.id, Escalation)) == 3

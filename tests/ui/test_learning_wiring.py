@@ -210,7 +210,7 @@ def test_starting_an_escalation_shows_the_challenge_card(qtbot: QtBot, make_app)
     learning_card.LAST_SHOWN.clear()
     tab.start()
     dialog = tab.dialog
-    dialog.summary.setPlainText("We disagree with the step-down; we ask for a strategy discussion (fictional).")
+    dialog.summary_box.setPlainText("We disagree with the step-down; we ask for a strategy discussion (fictional).")
     dialog.save_button.click()
     assert dialog.error.text() == ""
     assert learning_card.LAST_SHOWN

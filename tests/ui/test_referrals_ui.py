@@ -145,7 +145,7 @@ def test_sent_needs_consent_reason_then_outcome_and_disagree(qtbot: QtBot, make_
     assert isinstance(disagree, DisagreeDialog)
     disagree.save_button.click()
     assert "disagree" in disagree.error.text()
-    disagree.summary.setPlainText("Amira's needs are not being met; we ask for a child in need assessment.")
+    disagree.summary_box.setPlainText("Amira's needs are not being met; we ask for a child in need assessment.")
     disagree.save_button.click()
     assert disagree.error.text() == ""
     escalations: list[Escalation] = _store(app).for_child(child.id, Escalation)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from dslapp.guidance import escalation as guide
@@ -16,11 +15,11 @@ from dslapp.guidance.learning_cards import LearningEvent
 from dslapp.models import Escalation, Record
 from dslapp.models.referral import DisagreementType
 from ui import strings, theme
+from ui.dialogs.escalation_form import EscalationForm
 from ui.dialogs.guidance_common import FormDialog, PromptPanel, date_edit, text_box, to_date
 from ui.formatting import dmy
 from ui.models.records import Column
 from ui.operations import guidance_ops
-from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.learning_card import show_cards_for
 from ui.widgets.record_tab import RecordTab
@@ -33,11 +32,7 @@ def _stage_title(number: int) -> str:
         return strings.ESCALATION_STAGE.format(number=number)
 
 
-class StartEscalationDialog(FormDialog):
-    """Emits ``started(escalation, raised_on)`` once saved; the tab shows the learning for that moment."""
-
-    started = Signal(object, object)
-
+class StartEscalationDialog(EscalationForm):
     def __init__(self, session: Session, child_id: str, on: date, parent: QWidget | None = None) -> None:
         config = get_config()
         super().__init__(
@@ -50,20 +45,11 @@ class StartEscalationDialog(FormDialog):
         for kind, label in guide.disagreement_types().items():
             self.disagreement.addItem(label, kind.value)
         self.form.addRow(strings.ESCALATION_ABOUT, self.disagreement)
-        first = guide.stages()[0]
-        self.raised_on = date_edit(on)
-        self.form.addRow(strings.ESCALATION_RAISED_ON, self.raised_on)
-        self.with_whom = QLineEdit()
-        self.with_whom.setPlaceholderText(first.with_whom)
-        self.form.addRow(strings.ESCALATION_WITH_WHOM, self.with_whom)
-        self.summary = text_box(strings.ESCALATION_SUMMARY_PLACEHOLDER, 110)
-        self.form.addRow(strings.ESCALATION_SUMMARY, self.summary)
-        self.save_button.clicked.connect(self.save)
+        self.add_escalation_fields(on, 110)
 
     def save(self) -> None:
-        summary = self.summary.toPlainText().strip()
+        summary = self.summary(strings.ESCALATION_NEED_SUMMARY)
         if not summary:
-            self.show_error(strings.ESCALATION_NEED_SUMMARY)
             return
         guidance_ops.start_escalation(
             self.session,
@@ -75,11 +61,6 @@ class StartEscalationDialog(FormDialog):
             self._started,
             self.show_error,
         )
-
-    def _started(self, saved: Saved[Escalation]) -> None:
-        escalation = saved.value
-        self.accept()
-        self.started.emit(escalation, to_date(self.raised_on))
 
 
 class ResponseDialog(FormDialog):

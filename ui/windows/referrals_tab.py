@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QSplitter, QWidget
 
 from dslapp.guidance import escalation as guide
 from dslapp.guidance.learning_cards import LearningEvent
-from dslapp.models import Escalation, Record, Referral, ReferralOutcome, ReferralStatus
+from dslapp.models import Record, Referral, ReferralOutcome, ReferralStatus
 from dslapp.models.referral import SentVia
 from dslapp.services.mash import SENT_VIA_LABELS, EnquiryEditor, consent_problem
 from ui import strings, theme
+from ui.dialogs.escalation_form import EscalationForm
 from ui.dialogs.guidance_common import FormDialog, close_dialog, date_edit, text_box, to_date
 from ui.dialogs.mash_editor import MashEditor, start_print
 from ui.formatting import dmy
@@ -144,11 +145,7 @@ class OutcomeDialog(FormDialog):
         self.recorded.emit(referral, to_date(self.on))
 
 
-class DisagreeDialog(FormDialog):
-    """Emits ``started(escalation, raised_on)`` once saved; the tab shows the learning for that moment."""
-
-    started = Signal(object, object)
-
+class DisagreeDialog(EscalationForm):
     def __init__(self, session: Session, referral: Referral, on: date, parent: QWidget | None = None) -> None:
         first = guide.stages()[0]
         intro = strings.DISAGREE_INTRO.format(title=first.title, advice=first.advice).strip()
@@ -156,19 +153,11 @@ class DisagreeDialog(FormDialog):
         self.session = session
         self.referral = referral
         self.resize(680, 460)
-        self.raised_on = date_edit(on)
-        self.form.addRow(strings.ESCALATION_RAISED_ON, self.raised_on)
-        self.with_whom = QLineEdit()
-        self.with_whom.setPlaceholderText(first.with_whom)
-        self.form.addRow(strings.ESCALATION_WITH_WHOM, self.with_whom)
-        self.summary = text_box(strings.ESCALATION_SUMMARY_PLACEHOLDER, 120)
-        self.form.addRow(strings.ESCALATION_SUMMARY, self.summary)
-        self.save_button.clicked.connect(self.save)
+        self.add_escalation_fields(on, 120)
 
     def save(self) -> None:
-        summary = self.summary.toPlainText().strip()
+        summary = self.summary(strings.DISAGREE_NEED_SUMMARY)
         if not summary:
-            self.show_error(strings.DISAGREE_NEED_SUMMARY)
             return
         referral_ops.disagree(
             self.session,
@@ -179,11 +168,6 @@ class DisagreeDialog(FormDialog):
             self._started,
             self.show_error,
         )
-
-    def _started(self, saved: Saved[Escalation]) -> None:
-        escalation = saved.value
-        self.accept()
-        self.started.emit(escalation, to_date(self.raised_on))
 
 
 class ReferralsTab(RecordTab):
