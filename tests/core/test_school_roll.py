@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from support import PASSPHRASE
 from support import run_cli as run
 
@@ -362,3 +364,24 @@ def test_cli_missing_file_and_bad_mapping(vault_dir: Path, tmp_path: Path, capsy
 def test_cannot_read_a_folder(tmp_path: Path) -> None:
     with pytest.raises(CannotReadFile):
         roll.read_roll_file(tmp_path)
+
+
+# ---- hostile files ---------------------------------------------------------------------------------------
+
+
+@given(data=st.binary(max_size=2000))
+def test_any_bytes_are_a_table_or_a_kind_refusal(data: bytes) -> None:
+    try:
+        table = roll.parse_roll_bytes(data)
+    except RollFileUnreadable as exc:
+        assert "\n" not in str(exc)
+        return
+    assert table.rows and len([h for h in table.headers if h]) >= 2
+
+
+@given(cells=st.lists(st.lists(st.text(max_size=400), min_size=0, max_size=6), min_size=1, max_size=8))
+def test_any_cells_under_a_mapping_are_pupils_or_skips(cells: list[list[str]]) -> None:
+    headers = ["UPN", "Forename", "Surname", "DOB", "Year", "Address"]
+    table = roll.RollTable(headers=headers, rows=cells, encoding="UTF-8", delimiter=",")
+    reading = roll.read_pupils(table, roll.guess_mapping(headers), on=date(2026, 12, 3))
+    assert len(reading.pupils) + len(reading.skipped) == len(cells)
