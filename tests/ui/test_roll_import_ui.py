@@ -135,18 +135,24 @@ def test_a_roll_pupil_without_a_file_can_be_chosen_when_recording_a_concern(
     dialog.show()
     combo = dialog.child_combo
     labels = [combo.itemText(i) for i in range(combo.count())]
-    assert "Oliver Examplechild (20/11/2015, Year 6) · on the school roll, no file yet" in labels
+    assert "Oliver Examplechild (20/11/2015, Year 6) · school roll" in labels
     assert not any("Amira" in label and "school roll" in label for label in labels)  # has a file: listed once
+    assert not dialog.roll_hint.isVisible()
 
     # type-ahead: the completer offers roll pupils as well as children
     completer = combo.completer()
     assert completer is not None
     completer.setCompletionPrefix("Exampl")
     offered = [completer.completionModel().index(i, 0).data() for i in range(completer.completionModel().rowCount())]
-    assert offered == ["Oliver Examplechild (20/11/2015, Year 6) · on the school roll, no file yet"]
+    assert offered == ["Oliver Examplechild (20/11/2015, Year 6) · school roll"]
 
     combo.setCurrentIndex(combo.findText(offered[0]))
     assert dialog.child_id() is None and dialog.roll_pupil_key() == "upn:A100000000002"
+    assert dialog.roll_hint.isVisible()
+    if SHOTS:
+        dialog.resize(1080, 900)
+        QApplication.processEvents()
+        dialog.grab().save(str(Path(SHOTS) / "roll-concern-picker.png"))
     tick_category(dialog, "Neglect")
     dialog.facts.setPlainText("Arrived without a coat in the rain; said there was no breakfast at home.")
     before = store.count(Child.KIND)

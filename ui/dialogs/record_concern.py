@@ -168,6 +168,9 @@ class RecordConcernDialog(QDialog):
 
         left.addWidget(field_label(strings.CONCERN_CHILD, self.child_combo))
         left.addWidget(self.child_combo)
+        self.roll_hint = text_label(strings.ROLL_PICKER_HINT, "Hint", wrap=True)
+        self.roll_hint.setVisible(False)
+        left.addWidget(self.roll_hint)
         left.addSpacing(4)
         left.addLayout(
             pair((strings.CONCERN_OBSERVED, self.observed), (strings.CONCERN_SEVERITY, self.severity), (3, 2))
@@ -320,6 +323,7 @@ class RecordConcernDialog(QDialog):
             self._dirty = False
         casework.load_children(session, self._children_loaded, owner=self)
         self.child_combo.currentIndexChanged.connect(self._load_followable)
+        self.child_combo.currentIndexChanged.connect(self._show_roll_hint)
         session.changed.connect(self._session_changed)
         self._autosave.start()
         (self.facts if self._wanted_child else self.child_combo).setFocus()
@@ -347,6 +351,12 @@ class RecordConcernDialog(QDialog):
             self.child_combo.setFocus()
         roll_ops.load_roll_pupils(self.session, self._roll_loaded, owner=self)
 
+    def _show_roll_hint(self, *_args: object) -> None:
+        self.roll_hint.setVisible(self.roll_pupil_key() is not None)
+        line = self.child_combo.lineEdit()
+        if line is not None and not line.hasFocus():
+            line.setCursorPosition(0)  # the name, not the end of a long entry
+
     def _roll_loaded(self, pupils: list[RollPupil]) -> None:
         """Pupils on the school roll with no file yet, after the children: choosing one starts their file."""
         if not shiboken6.isValid(self):
@@ -364,6 +374,7 @@ class RecordConcernDialog(QDialog):
             index = self.child_combo.findData(ROLL_PREFIX + self._wanted_roll)
             self.child_combo.setCurrentIndex(index)
         self.child_combo.blockSignals(False)
+        self._show_roll_hint()
         self._dirty = dirty
 
     def _session_changed(self, changes: Any) -> None:

@@ -63,5 +63,5 @@ ROLL_IMPORT = "Import"
 ROLL_CLOSE = "Close"
 
 # ---- the concern dialog's child picker
-ROLL_PICKER_ITEM = "{name} ({dob}{year}) · on the school roll, no file yet"
-ROLL_PICKER_ADDING = "Starting a file for {name} from the school roll…"
+ROLL_PICKER_ITEM = "{name} ({dob}{year}) · school roll"
+ROLL_PICKER_HINT = "On the school roll, with no file yet: saving starts their CP file from the roll."
