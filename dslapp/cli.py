@@ -310,6 +310,7 @@ def cmd_roll_import(args: argparse.Namespace) -> int:
         wanted = {u.replace(" ", "").upper() for u in args.add or []}
         preview = roll.preview_roll(store, table, mapping)
         add = {m.pupil.key for m in preview.new_pupils if m.pupil.upn in wanted}
+        unknown = sorted(wanted - {m.pupil.upn for m in preview.new_pupils})
         report = roll.import_roll(store, table, mapping, add=add, dry_run=args.dry_run).value
     if args.json:
         _print_json(report.as_json())
@@ -328,6 +329,10 @@ def cmd_roll_import(args: argparse.Namespace) -> int:
     print(f"Skipped {len(report.skipped)} rows:")
     for skip in report.skipped:
         print(f"  - row {skip.row} ({for_terminal(skip.who)}): {for_terminal(skip.reason)}")
+    for upn in unknown:
+        print(
+            f"note: --add {for_terminal(upn)}: no pupil with that UPN is on the roll without a file, so none was added."
+        )
     return 0
 
 

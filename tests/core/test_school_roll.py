@@ -291,13 +291,24 @@ def test_cli_dry_run_changes_nothing(vault_dir: Path, capsys: pytest.CaptureFixt
     _cli_vault(vault_dir, capsys)
     before = _state(vault_dir)
     code, out, err = run(
-        capsys, "roll", "import", "--vault", str(vault_dir), str(SIMS), "--dry-run", "--add", "A100000000001"
+        capsys,
+        "roll",
+        "import",
+        "--vault",
+        str(vault_dir),
+        str(SIMS),
+        "--dry-run",
+        "--add",
+        "A100000000001",
+        "--add",
+        "A100000000007",
     )
     assert code == 0, err
     assert "Dry run, nothing was changed" in out
     assert "Would add 1" in out and "Zo Testpupil" in out
     assert "Would update 2" in out and "Amira Casebookchild: address, year group" in out
     assert "row 6 (Riley Nodob): no date of birth" in out
+    assert "note: --add A100000000007: no pupil with that UPN is on the roll without a file" in out  # has a file
     assert _state(vault_dir) == before
 
 

@@ -21,7 +21,7 @@ from dslapp.services.children import add_child
 from dslapp.store import RecordStore
 from ui import strings, theme
 from ui.dialogs.record_concern import RecordConcernDialog
-from ui.dialogs.roll_import import MAP, PREVIEW, REPORT, RollImportDialog
+from ui.dialogs.roll_import import CHOOSE, MAP, PREVIEW, REPORT, RollImportDialog
 from ui.operations.runner import DbRunner
 from ui.operations.session import Session
 
@@ -166,3 +166,16 @@ def test_a_roll_pupil_without_a_file_can_be_chosen_when_recording_a_concern(
     audit = store.db.execute("SELECT detail FROM audit WHERE object = ?", (str(oliver.id),)).fetchall()
     assert ("child added from the school roll",) in [tuple(r) for r in audit]
     assert [p.legal_forename for p in roll.pupils_without_a_file(store)] == ["Zoë"]
+
+
+def test_a_file_that_is_not_a_roll_is_named_kindly(qtbot: QtBot, session: Session, tmp_path: Path) -> None:
+    bad = tmp_path / "photo.csv"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    dialog = RollImportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.open_file(bad)
+    assert dialog.step == CHOOSE and "binary data" in dialog.error.text()
+    assert not dialog.next_button.isEnabled()
+    dialog.open_file(SIMS)  # choosing the right file next goes straight on to the columns
+    assert dialog.step == MAP and dialog.error.text() == ""
