@@ -179,3 +179,19 @@ def test_a_file_that_is_not_a_roll_is_named_kindly(qtbot: QtBot, session: Sessio
     assert not dialog.next_button.isEnabled()
     dialog.open_file(SIMS)  # choosing the right file next goes straight on to the columns
     assert dialog.step == MAP and dialog.error.text() == ""
+
+
+def test_an_open_concern_dialog_offers_a_roll_imported_while_it_was_open(
+    qtbot: QtBot, session: Session, store: RecordStore
+) -> None:
+    dialog = RecordConcernDialog(session, now=lambda: datetime.now().replace(microsecond=0))
+    qtbot.addWidget(dialog)
+    assert dialog.child_combo.count() == 0
+    importing = RollImportDialog(session)
+    qtbot.addWidget(importing)
+    importing.open_file(SIMS)
+    importing.next()
+    importing.next()
+    assert importing.step == REPORT
+    labels = [dialog.child_combo.itemText(i) for i in range(dialog.child_combo.count())]
+    assert len(labels) == 4 and all(label.endswith("· school roll") for label in labels)

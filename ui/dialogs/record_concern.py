@@ -40,6 +40,7 @@ from dslapp.models.roll import RollPupil
 from dslapp.services.children import ChildSummary
 from dslapp.services.concerns import NeglectHistory
 from dslapp.services.drafts import Draft
+from dslapp.services.roll import ROLL_KIND
 from ui import strings, theme
 from ui.formatting import dmy, when_saved
 from ui.operations import casework, roll_ops
@@ -381,6 +382,9 @@ class RecordConcernDialog(QDialog):
         if shiboken6.isValid(self) and changes.touches("child") and self.session.is_open:
             self._wanted_child = self.child_id() or self._wanted_child
             casework.load_children(self.session, self._children_loaded, owner=self)
+        elif shiboken6.isValid(self) and changes.touches(ROLL_KIND) and self.session.is_open:
+            self._wanted_roll = self.roll_pupil_key() or self._wanted_roll
+            roll_ops.load_roll_pupils(self.session, self._roll_loaded, owner=self)  # a new roll was imported
         elif shiboken6.isValid(self) and changes.touches(Concern.KIND) and self.session.is_open:
             self._history_for = None
             self._load_history()
