@@ -300,6 +300,42 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_roll_import(args: argparse.Namespace) -> int:
+    from dslapp.services import roll
+
+    table = roll.read_roll_file(Path(args.file))  # read before the vault is opened: a bad file changes nothing
+    columns = roll.read_mapping_file(Path(args.columns)) if args.columns else None
+    with _unlocked(args) as store:
+        mapping = columns if columns is not None else roll.mapping_for(store, table)
+        wanted = {u.replace(" ", "").upper() for u in args.add or []}
+        preview = roll.preview_roll(store, table, mapping)
+        add = {m.pupil.key for m in preview.new_pupils if m.pupil.upn in wanted}
+        unknown = sorted(wanted - {m.pupil.upn for m in preview.new_pupils})
+        report = roll.import_roll(store, table, mapping, add=add, dry_run=args.dry_run).value
+    if args.json:
+        _print_json(report.as_json())
+        return 0
+    lead = "Dry run, nothing was changed: the roll would hold" if report.dry_run else "The school roll now holds"
+    print(f"{lead} {report.on_roll} pupils (read as {table.encoding}, fields separated by {table.delimiter!r}).")
+    verb = "Would add" if report.dry_run else "Added"
+    print(f"{verb} {len(report.added)} as children with a file:")
+    for name, child_id in report.added:
+        print(f"  + {for_terminal(name)}" + (f" (id {child_id})" if child_id else ""))
+    verb = "Would update" if report.dry_run else "Updated"
+    print(f"{verb} {len(report.updated)} children from the roll (each an amendment with its reason):")
+    for name, _child_id, fields in report.updated:
+        print(f"  ~ {for_terminal(name)}: {', '.join(f.replace('_', ' ') for f in fields)}")
+    print(f"Already up to date: {report.unchanged}. On the roll without a file: {report.not_chosen}.")
+    print(f"Skipped {len(report.skipped)} rows:")
+    for skip in report.skipped:
+        print(f"  - row {skip.row} ({for_terminal(skip.who)}): {for_terminal(skip.reason)}")
+    for upn in unknown:
+        print(
+            f"note: --add {for_terminal(upn)}: no pupil with that UPN is on the roll without a file, so none was added."
+        )
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if args.what == "plain":
         return _export_plain(args)
@@ -723,6 +759,25 @@ def build_parser() -> argparse.ArgumentParser:
     aud = command("audit", cmd_audit_verify, "check the audit trail")
     aud.add_argument("action", choices=["verify"], help="verify: check every row of the hash chain")
     unlocking(aud)
+
+    roll_actions = _action_group(sub, "roll", "the school roll: import pupils from your MIS's CSV export")
+    ri = unlocking(
+        _vault_command(
+            roll_actions,
+            "import",
+            cmd_roll_import,
+            "import the school roll from a CSV export; prints what was added, updated and skipped",
+        )
+    )
+    ri.add_argument("file", metavar="FILE.csv", help="the roll exported from the MIS (SIMS, Arbor, Bromcom...)")
+    ri.add_argument(
+        "--columns", metavar="MAPPING.json", help='which column holds what, e.g. {"upn": "UPN", "dob": "DOB"}'
+    )
+    ri.add_argument("--dry-run", action="store_true", help="show what would happen and change nothing")
+    ri.add_argument(
+        "--add", action="append", metavar="UPN", help="also make this pupil a child with a file (repeatable)"
+    )
+    ri.add_argument("--json", action="store_true", help="print JSON")
 
     transfer_help = "CP file transfer: export an encrypted pack, import one, record its receipt"
     transfer_actions = _action_group(sub, "transfer", transfer_help)

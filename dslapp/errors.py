@@ -317,3 +317,23 @@ class TeamFileRejected(CasebookError):
     name) says why in a few words. Nothing from the file is used."""
 
     default_message = "it failed its checks"
+
+
+class RollFileUnreadable(CasebookError):
+    """A school roll export (CSV) that cannot be read as a table of pupils; nothing was imported."""
+
+    default_message = (
+        "That file cannot be read as a school roll. Export the roll from your MIS as a CSV file, "
+        "with one row of column names, and try again."
+    )
+
+
+class RollMappingInvalid(CasebookError):
+    """The column mapping does not say where the pupils' names or dates of birth are, or names a column the file
+    does not have; nothing was imported."""
+
+
+class RollPupilGone(CasebookError):
+    default_message = (
+        "That pupil is no longer on the school roll (it was imported again meanwhile). Choose the child again."
+    )

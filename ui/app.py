@@ -97,6 +97,7 @@ class CasebookApp(QObject):
         w.record_action.triggered.connect(lambda: self.record_concern(self._current_child()))
         w.lock_action.triggered.connect(self.lock)
         w.add_child_action.triggered.connect(self.add_child)
+        w.import_roll_action.triggered.connect(self.import_roll)
         w.settings_action.triggered.connect(self.open_settings)
         w.quit_action.triggered.connect(self.quit)
         w.close_requested.connect(self.quit)
@@ -196,6 +197,7 @@ class CasebookApp(QObject):
         workspace.record_concern.connect(self.record_concern)
         workspace.amend_concern.connect(self.amend_concern)
         workspace.add_child.connect(self.add_child)
+        workspace.import_roll.connect(self.import_roll)
         workspace.copy_text.connect(self.copy)
         workspace.lock_requested.connect(self.lock)
         workspace.continue_draft.connect(lambda draft: self.record_concern(draft.child_id or "", draft))
@@ -376,6 +378,13 @@ class CasebookApp(QObject):
             )
         )
         self._open_dialog(dialog)
+
+    def import_roll(self) -> None:
+        if self.session is None or not self.session.is_open:
+            return
+        from ui.dialogs.roll_import import RollImportDialog
+
+        self._open_dialog(RollImportDialog(self.session, self.window))
 
     def amend_concern(self, concern: Concern) -> None:
         if self.session is None:

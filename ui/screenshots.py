@@ -139,6 +139,10 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
             drafts.discard_draft(store, draft.id)
         workspace.show_drafts([], {})
 
+        from ui.screenshot_roll import roll_shots  # the school roll import: columns and preview
+
+        roll_shots(controller.session, store, shot)
+
         # learning from reviews: the library, and supervision with the DSL's CPD log
         from dslapp.services import learning, supervision
 

@@ -194,11 +194,39 @@ def _drive_cli(tmp: Path, mark: Markers) -> Path:
         export_bundle(store, str(child.id), source)
     assert _cli("import", "--vault", str(vault_dir), str(source)) == 0
     source.unlink()  # the input file was ours, not the app's; the scratch vault is encrypted and is scanned too
+    _import_roll(tmp, vault_dir, mark)
     assert _cli("children", "--vault", str(vault_dir), "--json") == 0
     assert _cli("today", "--vault", str(vault_dir)) == 0
     assert _cli("backup", "--vault", str(vault_dir), "--out", str(vault_dir / "backups")) == 0
     assert _cli("audit", "verify", "--vault", str(vault_dir)) == 0
     return vault_dir
+
+
+def _import_roll(tmp: Path, vault_dir: Path, mark: Markers) -> None:
+    """A school roll with a marker in every field (two pupils: one made a child, one kept on the roll only)."""
+    header = "UPN,Legal Forename,Legal Surname,Preferred Forename,DOB,Year,Gender,Address,Contact,Relationship,Phone"
+    rows = [
+        ",".join(
+            [
+                upn,
+                mark(f"roll {n} forename"),
+                mark(f"roll {n} surname"),
+                mark(f"roll {n} preferred"),
+                "04/03/2016",
+                mark(f"roll {n} year"),
+                mark(f"roll {n} gender"),
+                mark(f"roll {n} address"),
+                mark(f"roll {n} contact"),
+                mark(f"roll {n} relationship"),
+                mark(f"roll {n} phone"),
+            ]
+        )
+        for n, upn in ((1, "E100000000001"), (2, "E100000000002"))
+    ]
+    source = tmp / "roll-in.csv"
+    source.write_text("\n".join([header, *rows]) + "\n", encoding="cp1252")
+    assert _cli("roll", "import", "--vault", str(vault_dir), str(source), "--add", "E100000000001") == 0
+    source.unlink()  # the MIS export was ours, not the app's
 
 
 # ---- the desktop app ------------------------------------------------------------------------------------

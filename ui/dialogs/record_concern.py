@@ -35,13 +35,15 @@ from PySide6.QtWidgets import (
 )
 
 from dslapp.errors import CasebookError
-from dslapp.models import Concern
+from dslapp.models import Child, Concern
+from dslapp.models.roll import RollPupil
 from dslapp.services.children import ChildSummary
 from dslapp.services.concerns import NeglectHistory
 from dslapp.services.drafts import Draft
+from dslapp.services.roll import ROLL_KIND
 from ui import strings, theme
 from ui.formatting import dmy, when_saved
-from ui.operations import casework
+from ui.operations import casework, roll_ops
 from ui.operations.results import Saved
 from ui.operations.session import Session
 from ui.widgets.common import DemoBadge, field_label, set_invalid, text_label
@@ -56,6 +58,8 @@ from ui.widgets.concern_fields import (
 from ui.widgets.neglect_pattern import NeglectPatternBox
 
 AUTOSAVE_MS = 4000
+ROLL_PREFIX = "roll:"
+"""Item data of a school-roll pupil with no file yet in the child picker (a child's item data is its id)."""
 DEFAULT_ACTION_DAYS = 7
 
 
@@ -89,6 +93,7 @@ class RecordConcernDialog(QDialog):
         self._dirty = False
         self._closing = False
         self._saving = False
+        self._wanted_roll = str(draft.data.get("roll_pupil") or "") if draft else ""
         self._wanted_child = (
             child_id or (draft.child_id if draft else None) or (draft.data.get("child_id") if draft else None)
         )
@@ -164,6 +169,9 @@ class RecordConcernDialog(QDialog):
 
         left.addWidget(field_label(strings.CONCERN_CHILD, self.child_combo))
         left.addWidget(self.child_combo)
+        self.roll_hint = text_label(strings.ROLL_PICKER_HINT, "Hint", wrap=True)
+        self.roll_hint.setVisible(False)
+        left.addWidget(self.roll_hint)
         left.addSpacing(4)
         left.addLayout(
             pair((strings.CONCERN_OBSERVED, self.observed), (strings.CONCERN_SEVERITY, self.severity), (3, 2))
@@ -316,6 +324,7 @@ class RecordConcernDialog(QDialog):
             self._dirty = False
         casework.load_children(session, self._children_loaded, owner=self)
         self.child_combo.currentIndexChanged.connect(self._load_followable)
+        self.child_combo.currentIndexChanged.connect(self._show_roll_hint)
         session.changed.connect(self._session_changed)
         self._autosave.start()
         (self.facts if self._wanted_child else self.child_combo).setFocus()
@@ -341,11 +350,41 @@ class RecordConcernDialog(QDialog):
             self.facts.setFocus()
         else:
             self.child_combo.setFocus()
+        roll_ops.load_roll_pupils(self.session, self._roll_loaded, owner=self)
+
+    def _show_roll_hint(self, *_args: object) -> None:
+        self.roll_hint.setVisible(self.roll_pupil_key() is not None)
+        line = self.child_combo.lineEdit()
+        if line is not None and not line.hasFocus():
+            line.setCursorPosition(0)  # the name, not the end of a long entry
+
+    def _roll_loaded(self, pupils: list[RollPupil]) -> None:
+        """Pupils on the school roll with no file yet, after the children: choosing one starts their file."""
+        if not shiboken6.isValid(self):
+            return
+        dirty = self._dirty
+        self.child_combo.blockSignals(True)
+        for index in reversed(range(self.child_combo.count())):
+            if str(self.child_combo.itemData(index)).startswith(ROLL_PREFIX):
+                self.child_combo.removeItem(index)
+        for pupil in pupils:
+            year = f", {pupil.year_group}" if pupil.year_group else ""
+            label = strings.ROLL_PICKER_ITEM.format(name=pupil.display_name, dob=dmy(pupil.dob), year=year)
+            self.child_combo.addItem(label, ROLL_PREFIX + pupil.key)
+        if self._wanted_roll and self.child_combo.currentIndex() < 0:
+            index = self.child_combo.findData(ROLL_PREFIX + self._wanted_roll)
+            self.child_combo.setCurrentIndex(index)
+        self.child_combo.blockSignals(False)
+        self._show_roll_hint()
+        self._dirty = dirty
 
     def _session_changed(self, changes: Any) -> None:
         if shiboken6.isValid(self) and changes.touches("child") and self.session.is_open:
             self._wanted_child = self.child_id() or self._wanted_child
             casework.load_children(self.session, self._children_loaded, owner=self)
+        elif shiboken6.isValid(self) and changes.touches(ROLL_KIND) and self.session.is_open:
+            self._wanted_roll = self.roll_pupil_key() or self._wanted_roll
+            roll_ops.load_roll_pupils(self.session, self._roll_loaded, owner=self)  # a new roll was imported
         elif shiboken6.isValid(self) and changes.touches(Concern.KIND) and self.session.is_open:
             self._history_for = None
             self._load_history()
@@ -396,7 +435,8 @@ class RecordConcernDialog(QDialog):
         self.follows.blockSignals(False)
         self._dirty = dirty
 
-    def child_id(self) -> str | None:
+    def _chosen(self) -> str | None:
+        """The chosen item's data: a child's id, or a roll pupil's key after ROLL_PREFIX."""
         index = self.child_combo.currentIndex()
         if index < 0:
             return None
@@ -405,6 +445,15 @@ class RecordConcernDialog(QDialog):
             found = self.child_combo.findText(self.child_combo.currentText())
             return str(self.child_combo.itemData(found)) if found >= 0 else None
         return str(self.child_combo.itemData(index))
+
+    def child_id(self) -> str | None:
+        chosen = self._chosen()
+        return None if chosen is None or chosen.startswith(ROLL_PREFIX) else chosen
+
+    def roll_pupil_key(self) -> str | None:
+        """The school-roll pupil chosen (no file yet: saving starts one), or None."""
+        chosen = self._chosen()
+        return chosen.removeprefix(ROLL_PREFIX) if chosen and chosen.startswith(ROLL_PREFIX) else None
 
     def select_child(self, child_id: str) -> None:
         self._wanted_child = child_id
@@ -417,7 +466,8 @@ class RecordConcernDialog(QDialog):
     def data(self) -> dict[str, Any]:
         """Everything typed so far (what a draft holds)."""
         return {
-            "child_id": self.child_id() or self._wanted_child,
+            "child_id": self.child_id() or (None if self.roll_pupil_key() else self._wanted_child),
+            "roll_pupil": self.roll_pupil_key() or "",
             "observed_at": _py_datetime(self.observed).isoformat(),
             "reporter_name": self.reporter.text(),
             "reporter_role": self.reporter_role.text(),
@@ -508,7 +558,7 @@ class RecordConcernDialog(QDialog):
             set_invalid(widget, False)
         set_invalid(self.pattern_box.refer_if, False)
         child_id = self.child_id()
-        if not child_id:
+        if not child_id and not self.roll_pupil_key():
             problem(strings.NEED_CHILD, self.child_combo)
             return None
         observed = _py_datetime(self.observed)
@@ -538,7 +588,7 @@ class RecordConcernDialog(QDialog):
             return None
         now = self._now().replace(microsecond=0)
         fields: dict[str, Any] = {
-            "child_id": child_id,
+            "child_id": child_id or "",
             "observed_at": observed.isoformat(),
             "recorded_at": max(now, observed).isoformat(),
             "reporter_name": self.reporter.text().strip(),
@@ -569,6 +619,26 @@ class RecordConcernDialog(QDialog):
         self._saving = True
         self._autosave.stop()
         self.save_button.setEnabled(False)
+        pupil_key = self.roll_pupil_key()
+        if pupil_key and not fields["child_id"]:
+            # the child is on the school roll with no file yet: start the file from the roll (audited), then save
+            roll_ops.add_child_from_roll(
+                self.session,
+                pupil_key,
+                lambda saved: self._roll_child_made(saved, fields, actions),
+                self._save_failed,
+                owner=self,
+            )
+            return
+        self._record(fields, actions)
+
+    def _roll_child_made(self, saved: Saved[Child], fields: dict[str, Any], actions: list[dict[str, str]]) -> None:
+        child_id = str(saved.value.id)
+        self._wanted_roll = ""
+        self.select_child(child_id)
+        self._record({**fields, "child_id": child_id}, actions)
+
+    def _record(self, fields: dict[str, Any], actions: list[dict[str, str]]) -> None:
         casework.record_concern(
             self.session,
             fields,

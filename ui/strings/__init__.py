@@ -18,6 +18,7 @@ from ui.strings.escalations import *
 from ui.strings.exports import *
 from ui.strings.learning import *
 from ui.strings.referrals import *
+from ui.strings.roll import *
 from ui.strings.settings import *
 from ui.strings.setup import *
 from ui.strings.sharing import *

@@ -51,6 +51,7 @@ WATCHED_KINDS = ("child", "concern", "action", "early_help_plan", "referral", "t
 class CaseloadPage(QWidget):
     open_child = Signal(str)
     add_child = Signal()
+    import_roll = Signal()
 
     def __init__(self, session: Session, on: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +64,9 @@ class CaseloadPage(QWidget):
         self.count_label = text_label("", "Muted")
         self.add_button = QPushButton(theme.icon("plus"), strings.ADD_CHILD_BUTTON)
         self.add_button.clicked.connect(self.add_child.emit)
-        layout.addLayout(page_header(strings.CASELOAD_TITLE, "", [self.count_label, self.add_button]))
+        self.roll_button = QPushButton(strings.ROLL_IMPORT_BUTTON)
+        self.roll_button.clicked.connect(self.import_roll.emit)
+        layout.addLayout(page_header(strings.CASELOAD_TITLE, "", [self.count_label, self.roll_button, self.add_button]))
 
         self.search_box = QLineEdit()
         self.search_box.setObjectName("SearchBox")

@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
 
         self.record_action = action(strings.ACTION_RECORD, "Ctrl+N", "concern")
         self.add_child_action = action(strings.ACTION_ADD_CHILD, "Ctrl+Shift+N", "child")
+        self.import_roll_action = action(strings.ACTION_IMPORT_ROLL)
         self.lock_action = action(strings.ACTION_LOCK, "Ctrl+L", "lock")
         self.settings_action = action(strings.ACTION_SETTINGS, "Ctrl+,", "settings")
         self.quit_action = action(strings.ACTION_QUIT, "Ctrl+Q")
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(strings.MENU_CASEBOOK)
         menu.addAction(self.record_action)
         menu.addAction(self.add_child_action)
+        menu.addAction(self.import_roll_action)
         menu.addSeparator()
         menu.addAction(self.lock_action)
         menu.addAction(self.settings_action)
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         for act in (
             self.record_action,
             self.add_child_action,
+            self.import_roll_action,
             self.lock_action,
             self.today_action,
             self.caseload_action,

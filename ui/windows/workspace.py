@@ -66,6 +66,7 @@ def _nav_button(text: str, icon: str) -> QToolButton:
 class Workspace(QWidget):
     record_concern = Signal(str)  # child id ("" for none)
     add_child = Signal()
+    import_roll = Signal()
     amend_concern = Signal(object)
     copy_text = Signal(str)
     lock_requested = Signal()
@@ -167,6 +168,7 @@ class Workspace(QWidget):
         self.caseload = CaseloadPage(session, on)
         self.caseload.open_child.connect(lambda cid: self.go(Location("child", cid, "overview")))
         self.caseload.add_child.connect(self.add_child.emit)
+        self.caseload.import_roll.connect(self.import_roll.emit)
         self.learning = LearningPage(session, on)  # the learning library
         self.supervision = SupervisionPage(session, on)  # supervision and CPD
         self.supervision.open_child.connect(lambda cid, tab: self.go(Location("child", cid, tab)))
