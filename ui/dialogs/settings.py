@@ -184,7 +184,6 @@ class SettingsDialog(QDialog):
         self.team_merge_button = QPushButton(strings.SETTINGS_TEAM_MERGE)
         self.team_merge_button.clicked.connect(self.merge_team_now)
         self.team_merge_button.setVisible(False)
-        layout.addWidget(self.team_merge_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._add_team_actions(layout, session)
         team_ops.load_status(session, self.show_team_status, owner=self)
 
@@ -193,6 +192,7 @@ class SettingsDialog(QDialog):
         self.team_state: TeamStatus | None = None
         self.team_dialog: QDialog | None = None
         row = QHBoxLayout()
+        row.addWidget(self.team_merge_button)
         self.team_start_button = QPushButton(strings.TEAM_START)
         self.team_start_button.clicked.connect(self.start_team)
         self.team_invite_button = QPushButton(strings.TEAM_INVITE)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -44,7 +44,22 @@ def code_for_reading(code: str) -> str:
     return "\n".join("  ".join(groups[i : i + 3]) for i in range(0, len(groups), 3))
 
 
-class StartTeamDialog(QDialog):
+class _FittedDialog(QDialog):
+    """A dialog of wrapped paragraphs: tall enough for them at its width when shown and when its text changes
+    (a top-level window's size hint alone leaves wrapped labels cut short)."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+            self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
+
+
+class StartTeamDialog(_FittedDialog):
     """Choose the synced folder, type the passphrase again, and make this casebook the team's first device."""
 
     started = Signal(object)  # the TeamStatus after starting
@@ -57,13 +72,13 @@ class StartTeamDialog(QDialog):
         form = QFormLayout()
         form.setSpacing(10)
         self.folder = QLineEdit()
-        self.folder.setPlaceholderText(strings.TEAM_START_FOLDER_HINT)
         browse = QPushButton(strings.TEAM_START_BROWSE)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         form.addRow(field_label(strings.TEAM_START_FOLDER, self.folder), row)
+        form.addRow("", text_label(strings.TEAM_START_FOLDER_HINT, "Hint", wrap=True))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(field_label(strings.TEAM_START_PASSPHRASE, self.passphrase), self.passphrase)
@@ -87,11 +102,9 @@ class StartTeamDialog(QDialog):
     def submit(self) -> None:
         folder = self.folder.text().strip()
         entered = self.passphrase.text()
-        if not folder:
-            self.error.setText(strings.TEAM_START_NEED_FOLDER)
-            return
-        if not entered:
-            self.error.setText(strings.TEAM_START_NEED_PASSPHRASE)
+        if not folder or not entered:
+            self.error.setText(strings.TEAM_START_NEED_FOLDER if not folder else strings.TEAM_START_NEED_PASSPHRASE)
+            self.fit()
             return
         self.error.setText(strings.WORKING)
         self.buttons.setEnabled(False)
@@ -107,11 +120,12 @@ class StartTeamDialog(QDialog):
     def _failed(self, error: CasebookError) -> None:
         self.buttons.setEnabled(True)
         self.error.setText(str(error))
+        self.fit()
         self.passphrase.selectAll()
         self.passphrase.setFocus()
 
 
-class InviteDialog(QDialog):
+class InviteDialog(_FittedDialog):
     """Makes an enrolment code as it opens and shows it once, large, with when it expires and what comes next."""
 
     invited = Signal()
@@ -159,12 +173,14 @@ class InviteDialog(QDialog):
         self.close_button.setVisible(False)
         self.done_button.setEnabled(True)
         self.done_button.setFocus()
+        self.fit()
         self.invited.emit()
 
     def _failed(self, error: CasebookError) -> None:
         self.intro.setText("")
         self.error.setText(str(error))
         self.close_button.setText(strings.CLOSE)
+        self.fit()
 
     def done(self, result: int) -> None:
         self._forget()
@@ -180,7 +196,7 @@ class InviteDialog(QDialog):
         self.code.setVisible(False)
 
 
-class RemoveDeviceDialog(QDialog):
+class RemoveDeviceDialog(_FittedDialog):
     """The team's other devices; choosing one says what that laptop still holds before it is removed."""
 
     removed = Signal(object)  # the TeamStatus after removing
@@ -229,6 +245,7 @@ class RemoveDeviceDialog(QDialog):
             self.holds.setText(strings.TEAM_REMOVE_PICK)
             return
         self.holds.setText(strings.TEAM_REMOVE_HOLDS.format(name=item.text()))
+        self.fit()
 
     def submit(self) -> None:
         device_id = self.chosen_device()
@@ -247,6 +264,7 @@ class RemoveDeviceDialog(QDialog):
     def _failed(self, error: CasebookError) -> None:
         self.buttons.setEnabled(True)
         self.error.setText(str(error))
+        self.fit()
 
 
 def _device_label(device: TeamDevice) -> str:

@@ -267,6 +267,7 @@ class SetupWizard(QWidget):
         self.join_next.clicked.connect(self._join_details_done)
         for edit in (self.join_folder, self.join_code, self.join_name):
             edit.returnPressed.connect(self._join_details_done)
+            edit.textChanged.connect(lambda _t, e=edit: set_invalid(e, False))
         layout.addLayout(_buttons(back, self.join_next))
         return _centred(card)
 
@@ -502,8 +503,8 @@ class SetupWizard(QWidget):
         """A wrong, expired or used code, or a folder that is not (or not yet) a team folder: back to the details,
         with the passphrase kept so trying again is one click."""
         self.progress.setRange(0, 1)
+        self.show_page(self.JOIN)  # shown first, so the page makes room for a long message
         self.join_error.setText(str(error))
-        self.show_page(self.JOIN)
 
     def _print_key(self) -> None:
         if self._opened is not None:
