@@ -3,14 +3,14 @@ once and removes a device; the setup wizard joins a team with that code. Real va
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from support import FAST_KDF, PASSPHRASE
 
-from dslapp.errors import EnrolmentUsed, WrongEnrolmentCode, WrongPassphrase
+from dslapp.errors import EnrolmentExpired, EnrolmentUsed, WrongEnrolmentCode, WrongPassphrase
 from dslapp.models import Category, Child, Concern
 from dslapp.services import team
 from dslapp.store import RecordStore
@@ -273,3 +273,46 @@ def test_remove_a_device_from_settings_names_what_it_still_holds(  # type: ignor
     assert "Mr Ben Deputy" not in dialog.team_status.text()
     trail = [e.detail for e in audit.events(app.session.require_store().vault.db)]
     assert any("device removed from the team" in detail for detail in trail)
+
+
+def _join_in_wizard(qtbot: QtBot, wizard: SetupWizard, folder: Path, code: str) -> None:
+    wizard.join_folder.setText(str(folder))
+    wizard.join_code.setText(code)
+    wizard.join_name.setText("Ms Cara Deputy")
+    _click(qtbot, wizard.join_next)
+    wizard.pass_edit.setText(DEPUTY_PASSPHRASE)
+    wizard.confirm_edit.setText(DEPUTY_PASSPHRASE)
+    _click(qtbot, wizard.create_button)
+
+
+def test_the_wizard_says_kindly_when_a_code_is_expired_or_used_or_the_folder_is_unreachable(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_app, tmp_path: Path
+) -> None:
+    dsl_dir, folder = _dsl_in_a_team(tmp_path)
+    dsl_vault = Vault.open(dsl_dir, PASSPHRASE)
+    used = team.invite(RecordStore(dsl_vault)).value.code
+    team.join_team(
+        tmp_path / "first", folder, used, name="Mr Ben Deputy", role="Deputy DSL", passphrase=PASSPHRASE, kdf=FAST_KDF
+    ).casebook.vault.lock()
+    # last: the next invitation or merge on the DSL's laptop tidies an expired invitation file away
+    expired = team.invite(RecordStore(dsl_vault), valid_for=timedelta(seconds=-1)).value.code
+    dsl_vault.lock()
+
+    deputy_dir = tmp_path / "deputy"
+    app = make_app(real_dir=deputy_dir).app
+    app.start()
+    wizard = app.window.screen_widget
+    assert isinstance(wizard, SetupWizard)
+    _click(qtbot, wizard.join_button)
+    for where, code, expected in (
+        (folder, expired, str(EnrolmentExpired())),
+        (folder, used, str(WrongEnrolmentCode())),  # its invitation file is gone once used
+        (tmp_path / "Z:" / "unplugged drive", used, "There is no team casebook in"),
+        (folder, "ABCD-EFGH", "An enrolment code is 6 groups of 4"),
+    ):
+        _join_in_wizard(qtbot, wizard, where, code)
+        assert wizard.stack.currentIndex() == SetupWizard.JOIN
+        assert wizard.join_error.text().startswith(expected), wizard.join_error.text()
+        assert "dslapp team" not in wizard.join_error.text().split("(")[0]
+    assert not (deputy_dir / "vault.keys").exists(), "a refused code creates no casebook"
+    assert app.session is None
