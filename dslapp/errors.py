@@ -258,7 +258,8 @@ class TeamError(CasebookError):
 
 class NotInTeam(TeamError):
     default_message = (
-        "This casebook is not part of a team yet. Start one with: dslapp team create --vault DIR --folder TEAMDIR"
+        "This casebook is not part of a team yet. Start one in Settings, Team casebook, or with: dslapp team "
+        "create --vault DIR --folder TEAMDIR"
     )
 
 
@@ -281,13 +282,16 @@ class WrongEnrolmentCode(TeamError):
 
 
 class EnrolmentExpired(TeamError):
-    default_message = "That enrolment code has expired. Ask the DSL to run 'dslapp team invite' again for a new code."
+    default_message = (
+        "That enrolment code has expired. Ask the DSL for a new one (in the app: Settings, Team casebook, Invite a "
+        "deputy; or 'dslapp team invite')."
+    )
 
 
 class EnrolmentUsed(TeamError):
     default_message = (
-        "That enrolment code has already been used to join the team. Ask the DSL to run 'dslapp team invite' again "
-        "for a new code."
+        "That enrolment code has already been used to join the team. Ask the DSL for a new one (in the app: "
+        "Settings, Team casebook, Invite a deputy; or 'dslapp team invite')."
     )
 
 

@@ -31,6 +31,7 @@ from dslapp.errors import (
     UnknownSharedSetting,
     WrongEnrolmentCode,
 )
+from dslapp.services.casebook import confirm_passphrase
 from dslapp.services.changes import Changes
 from dslapp.services.results import Saved
 from dslapp.services.team_merge import (
@@ -335,6 +336,13 @@ def create_team(casebook: Casebook, folder: Path) -> Saved[TeamStatus]:
         _send(casebook, extra)
     _flush(casebook)
     return Saved(status(casebook), Changes.of("team"))
+
+
+def start_team(casebook: Casebook, folder: Path, passphrase: str) -> Saved[TeamStatus]:
+    """Settings → Team: :func:`create_team` once the signed-in user has typed their passphrase again, as for any
+    copy of the casebook leaving this laptop (WrongPassphrase: nothing is written)."""
+    confirm_passphrase(casebook, passphrase)
+    return create_team(casebook, folder)
 
 
 def _device_added(device: keyring.DeviceKeys, name: str, role: str, stamp: str) -> dict[str, Any]:

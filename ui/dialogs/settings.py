@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from dslapp.config import Settings
 from dslapp.errors import CasebookError
 from ui import passphrase, strings
+from ui.dialogs.team import InviteDialog, RemoveDeviceDialog, StartTeamDialog
 from ui.operations import team_ops, vault_ops
 from ui.operations.session import Session
 from ui.widgets.common import dialog_page, field_label, text_label
@@ -183,13 +184,39 @@ class SettingsDialog(QDialog):
         self.team_merge_button = QPushButton(strings.SETTINGS_TEAM_MERGE)
         self.team_merge_button.clicked.connect(self.merge_team_now)
         self.team_merge_button.setVisible(False)
-        layout.addWidget(self.team_merge_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._add_team_actions(layout, session)
         team_ops.load_status(session, self.show_team_status, owner=self)
+
+    def _add_team_actions(self, layout: QVBoxLayout, session: Session) -> None:
+        """Start a team casebook (not yet in one); invite a deputy and remove a device (in one)."""
+        self.team_state: TeamStatus | None = None
+        self.team_dialog: QDialog | None = None
+        row = QHBoxLayout()
+        row.addWidget(self.team_merge_button)
+        self.team_start_button = QPushButton(strings.TEAM_START)
+        self.team_start_button.clicked.connect(self.start_team)
+        self.team_invite_button = QPushButton(strings.TEAM_INVITE)
+        self.team_invite_button.clicked.connect(self.invite_deputy)
+        self.team_remove_button = QPushButton(strings.TEAM_REMOVE)
+        self.team_remove_button.clicked.connect(self.remove_device)
+        for button in (self.team_start_button, self.team_invite_button, self.team_remove_button):
+            button.setVisible(False)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.team_note = text_label(strings.TEAM_DEMO_NOTE if session.demo else "", "Hint", wrap=True)
+        self.team_note.setVisible(session.demo)
+        layout.addWidget(self.team_note)
 
     def show_team_status(self, state: TeamStatus) -> None:
         """The status line: last merge, changes still to send, files waiting, and any rejected file."""
         self.team_merge_button.setVisible(state.in_team and not state.removed)
         self.team_merge_button.setEnabled(True)
+        self.team_state = state
+        demo = self.session is not None and self.session.demo  # the demo stays a team of one
+        self.team_start_button.setVisible(not state.in_team and not demo)
+        self.team_invite_button.setVisible(state.in_team and not state.removed)
+        self.team_remove_button.setVisible(state.in_team and not state.removed)
         if not state.in_team:
             self.team_status.setText(strings.SETTINGS_TEAM_NONE)
             return
@@ -216,6 +243,33 @@ class SettingsDialog(QDialog):
     def _team_failed(self, error: CasebookError) -> None:
         self.team_merge_button.setEnabled(True)
         self.team_status.setText(str(error))
+
+    def start_team(self) -> QDialog:
+        assert self.session is not None
+        dialog = StartTeamDialog(self.session, parent=self)
+        dialog.started.connect(self._team_started)
+        return self._open_team_dialog(dialog)
+
+    def _team_started(self, state: TeamStatus) -> None:
+        self.show_team_status(state)
+        self.team_status.setText(f"{strings.TEAM_STARTED.format(folder=state.folder)}\n{self.team_status.text()}")
+
+    def invite_deputy(self) -> QDialog:
+        assert self.session is not None
+        dialog = InviteDialog(self.session, parent=self)
+        dialog.finished.connect(self._team_merged)  # the invited device now shows in the status line
+        return self._open_team_dialog(dialog)
+
+    def remove_device(self) -> QDialog:
+        assert self.session is not None and self.team_state is not None
+        dialog = RemoveDeviceDialog(self.session, self.team_state, parent=self)
+        dialog.removed.connect(self.show_team_status)
+        return self._open_team_dialog(dialog)
+
+    def _open_team_dialog(self, dialog: QDialog) -> QDialog:
+        self.team_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _add_deputy(self) -> None:
         assert self.session is not None

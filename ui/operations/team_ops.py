@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from ui.operations.runner import Failed
+from ui.operations.runner import DbRunner, Failed
 from ui.operations.session import Session
 
 if TYPE_CHECKING:
-    from dslapp.services.casebook import Casebook
+    from dslapp.services.casebook import Casebook, Opened
     from dslapp.services.results import Saved
-    from dslapp.services.team import SyncReport, TeamStatus
+    from dslapp.services.team import Invitation, SyncReport, TeamStatus
     from ui.operations.results import Wrote
 
 MERGE_EVERY_MS = 5 * 60 * 1000
@@ -60,3 +61,61 @@ def merge_quietly(session: Session) -> None:
 
 def _ignore(_error: Any) -> None:
     return None
+
+
+# ---- Settings → Team: start, invite, remove; the setup wizard: join ------------------------------------------
+
+
+def start_team(
+    session: Session,
+    folder: Path,
+    passphrase: str,
+    on_done: Wrote[TeamStatus],
+    on_error: Failed,
+    *,
+    owner: QObject | None = None,
+) -> None:
+    """Make this casebook the team's first device, once the passphrase has been typed again."""
+    session.write(lambda store: _team().start_team(store, folder, passphrase), on_done, on_error, owner=owner)
+
+
+def invite(session: Session, on_done: Wrote[Invitation], on_error: Failed, *, owner: QObject | None = None) -> None:
+    """A one-time enrolment code for a deputy's laptop (shown once, kept nowhere)."""
+    session.write(lambda store: _team().invite(store), on_done, on_error, owner=owner)
+
+
+def remove_device(
+    session: Session,
+    device_id: str,
+    on_done: Wrote[TeamStatus],
+    on_error: Failed,
+    *,
+    owner: QObject | None = None,
+) -> None:
+    """Remove a member's laptop (or a lost one) from the team; audited by the core."""
+    session.write(lambda store: _team().remove_device(store, device_id), on_done, on_error, owner=owner)
+
+
+def join_team(
+    runner: DbRunner,
+    directory: Path,
+    *,
+    folder: Path,
+    code: str,
+    name: str,
+    role: str,
+    passphrase: str,
+    on_done: Callable[[Opened], None],
+    on_error: Failed,
+) -> None:
+    """Create this laptop's casebook from the team folder with an enrolment code (on the worker: it calibrates
+    Argon2 and merges); handed back as a newly created casebook, with this copy's own recovery key."""
+
+    def work() -> Opened:
+        joined = _team().join_team(directory, folder, code, name=name, role=role, passphrase=passphrase)
+        opened: Opened = importlib.import_module("dslapp.services.casebook").Opened(
+            joined.casebook, joined.casebook.vault.school, joined.recovery_key
+        )
+        return opened
+
+    runner.submit(work, on_done, on_error)

@@ -23,6 +23,7 @@ from ui.strings.settings import *
 from ui.strings.setup import *
 from ui.strings.sharing import *
 from ui.strings.supervision import *
+from ui.strings.team import *
 from ui.strings.today import *
 from ui.strings.unlock import *
 from ui.strings.workspace import *

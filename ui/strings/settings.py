@@ -18,8 +18,8 @@ CHANGE_PASS_DONE = "Your passphrase has been changed."
 SETTINGS_TEAM = "Team casebook"
 SETTINGS_TEAM_MERGE = "Merge now"
 SETTINGS_TEAM_NONE = (
-    "This casebook is not shared with a team. To share it with deputy DSLs through a folder the school already "
-    "syncs, see docs/TEAM.md (dslapp team create)."
+    "This casebook is not shared with a team: only this laptop has it. Your deputy DSLs can each have their own "
+    "copy, kept up to date through a folder the school already syncs."
 )
 SETTINGS_TEAM_STATUS = (
     "Last merge: {when}. Changes waiting to go to the team folder: {pending}. Files waiting: {waiting}."

@@ -3,6 +3,9 @@
 Setting up asks who the DSL is, their school and a passphrase (with strength feedback and a second
 entry to confirm), calibrates Argon2 and creates the vault on the worker thread with a progress
 indicator, then shows the recovery key once with Print and "I have stored it safely".
+
+Joining a team casebook (issue 18) asks for the team folder, the one-time code, the member's name and role,
+then the same passphrase page; this copy is made from the folder and its own recovery key shown the same way.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -32,7 +36,7 @@ from dslapp.errors import CasebookError
 from dslapp.text import name_problem
 from ui import passphrase, strings, theme
 from ui.dialogs.printing import print_recovery_key
-from ui.operations import vault_ops
+from ui.operations import team_ops, vault_ops
 from ui.operations.runner import DbRunner
 from ui.widgets.common import field_label, repolish, set_invalid, text_label
 
@@ -141,7 +145,7 @@ class SetupWizard(QWidget):
     cancelled = Signal()
     _progress = Signal(int)  # from the worker thread; queued to the progress bar
 
-    CHOICE, ABOUT, PASSPHRASE, WORKING, RECOVERY = range(5)
+    CHOICE, ABOUT, PASSPHRASE, WORKING, RECOVERY, JOIN = range(6)
 
     def __init__(
         self,
@@ -157,6 +161,7 @@ class SetupWizard(QWidget):
         self.real_dir = real_dir
         self.demo_dir = demo_dir
         self._opened: Opened | None = None
+        self.joining = False  # the passphrase page is for a copy of a team casebook, not a new casebook
         self._cancel_demo = threading.Event()
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -167,6 +172,7 @@ class SetupWizard(QWidget):
         self.stack.addWidget(self._passphrase_page())
         self.stack.addWidget(self._working_page())
         self.stack.addWidget(self._recovery_page())
+        self.stack.addWidget(self._join_page())
         self.show_page(self.CHOICE)
 
     # ---- pages ------------------------------------------------------------------------------------
@@ -185,10 +191,13 @@ class SetupWizard(QWidget):
         layout.addWidget(logo)
         self._heading(layout, strings.WELCOME_TITLE, strings.WELCOME_TEXT)
         self.setup_button = ChoiceButton("shield", strings.SETUP_CHOICE, strings.SETUP_CHOICE_TEXT)
-        self.setup_button.clicked.connect(lambda: self.show_page(self.ABOUT))
+        self.setup_button.clicked.connect(lambda: self._start(joining=False))
+        self.join_button = ChoiceButton("sharing", strings.JOIN_CHOICE, strings.JOIN_CHOICE_TEXT)
+        self.join_button.clicked.connect(lambda: self._start(joining=True))
         self.demo_button = ChoiceButton("demo", strings.DEMO_CHOICE, strings.DEMO_CHOICE_TEXT)
         self.demo_button.clicked.connect(self.start_demo)
         layout.addWidget(self.setup_button)
+        layout.addWidget(self.join_button)
         layout.addWidget(self.demo_button)
         if allow_cancel:
             back = QPushButton(strings.BACK)
@@ -225,9 +234,50 @@ class SetupWizard(QWidget):
         layout.addLayout(_buttons(back, self.about_next))
         return _centred(card)
 
+    def _join_page(self) -> QWidget:
+        card, layout = _card()
+        self._heading(layout, strings.JOIN_TITLE, strings.JOIN_TEXT)
+        form = QFormLayout()
+        form.setSpacing(10)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.join_folder = QLineEdit()
+        browse = QPushButton(strings.TEAM_START_BROWSE)
+        browse.clicked.connect(self._browse_team_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.join_folder, 1)
+        folder_row.addWidget(browse)
+        self.join_code = QLineEdit()
+        self.join_code.setObjectName("RecoveryKey")
+        self.join_code.setPlaceholderText(strings.JOIN_CODE_PLACEHOLDER)
+        self.join_name = QLineEdit()
+        self.join_name.setPlaceholderText(strings.SETUP_NAME_PLACEHOLDER)
+        self.join_role = QComboBox()
+        self.join_role.addItems(list(reversed(strings.ROLES)))  # most who join are deputies
+        form.addRow(field_label(strings.JOIN_FOLDER, self.join_folder), folder_row)
+        form.addRow(field_label(strings.JOIN_CODE, self.join_code), self.join_code)
+        form.addRow(field_label(strings.SETUP_NAME, self.join_name), self.join_name)
+        form.addRow(field_label(strings.SETUP_ROLE, self.join_role), self.join_role)
+        layout.addLayout(form)
+        self.join_error = text_label("", "InlineError", wrap=True)
+        layout.addWidget(self.join_error)
+        back = QPushButton(strings.BACK)
+        back.clicked.connect(lambda: self.show_page(self.CHOICE))
+        self.join_next = QPushButton(strings.NEXT)
+        self.join_next.setObjectName("Primary")
+        self.join_next.clicked.connect(self._join_details_done)
+        for edit in (self.join_folder, self.join_code, self.join_name):
+            edit.returnPressed.connect(self._join_details_done)
+            edit.textChanged.connect(lambda _t, e=edit: set_invalid(e, False))
+        layout.addLayout(_buttons(back, self.join_next))
+        return _centred(card)
+
     def _passphrase_page(self) -> QWidget:
         card, layout = _card()
-        self._heading(layout, strings.SETUP_PASS_TITLE, strings.SETUP_PASS_TEXT)
+        self.pass_title = text_label(strings.SETUP_PASS_TITLE, "PageTitle", wrap=True)
+        self.pass_text = text_label(strings.SETUP_PASS_TEXT, "PageSubtitle", wrap=True)
+        layout.addWidget(self.pass_title)
+        layout.addWidget(self.pass_text)
+        layout.addSpacing(6)
         form = QFormLayout()
         form.setSpacing(10)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -248,7 +298,7 @@ class SetupWizard(QWidget):
         self.pass_error = text_label("", "InlineError", wrap=True)
         layout.addWidget(self.pass_error)
         back = QPushButton(strings.BACK)
-        back.clicked.connect(lambda: self.show_page(self.ABOUT))
+        back.clicked.connect(lambda: self.show_page(self.JOIN if self.joining else self.ABOUT))
         self.create_button = QPushButton(strings.SETUP_CREATE)
         self.create_button.setDefault(True)
         self.create_button.setObjectName("Primary")
@@ -282,7 +332,10 @@ class SetupWizard(QWidget):
 
     def _recovery_page(self) -> QWidget:
         card, layout = _card()
-        self._heading(layout, strings.SETUP_KEY_TITLE, strings.SETUP_KEY_TEXT)
+        layout.addWidget(text_label(strings.SETUP_KEY_TITLE, "PageTitle", wrap=True))
+        self.key_text = text_label(strings.SETUP_KEY_TEXT, "PageSubtitle", wrap=True)
+        layout.addWidget(self.key_text)
+        layout.addSpacing(6)
         self.key_edit = QLineEdit()
         self.key_edit.setObjectName("RecoveryKey")
         self.key_edit.setReadOnly(True)
@@ -314,9 +367,45 @@ class SetupWizard(QWidget):
             self.ABOUT: self.name_edit,
             self.PASSPHRASE: self.pass_edit,
             self.RECOVERY: self.print_button,
+            self.JOIN: self.join_folder,
         }.get(index)
         if focus is not None:
             focus.setFocus()
+
+    def _start(self, *, joining: bool) -> None:
+        """Set up a new casebook, or join a team's: the passphrase page serves both."""
+        self.joining = joining
+        self.pass_text.setText(strings.JOIN_PASS_TEXT if joining else strings.SETUP_PASS_TEXT)
+        self.create_button.setText(strings.JOIN_BUTTON if joining else strings.SETUP_CREATE)
+        self.key_text.setText(strings.JOIN_KEY_TEXT if joining else strings.SETUP_KEY_TEXT)
+        self.show_page(self.JOIN if joining else self.ABOUT)
+
+    def _browse_team_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, strings.JOIN_FOLDER_CHOOSE, self.join_folder.text(), QFileDialog.Option.ShowDirsOnly
+        )
+        if chosen:
+            self.join_folder.setText(chosen)
+
+    def _join_details_done(self) -> None:
+        """The folder, code and name are there (the team service checks the folder and the code itself)."""
+        name = self.join_name.text().strip()
+        problem = name_problem(name) if name else ""
+        name_message = strings.SETUP_NAME_PROBLEM.format(problem=problem) if problem else ""
+        checks = (
+            (self.join_folder, "" if self.join_folder.text().strip() else strings.JOIN_NEED_FOLDER),
+            (self.join_code, "" if self.join_code.text().strip() else strings.JOIN_NEED_CODE),
+            (self.join_name, name_message if name else strings.SETUP_NEED_NAME),
+        )
+        for edit, message in checks:
+            set_invalid(edit, bool(message))
+        first = next(((edit, message) for edit, message in checks if message), None)
+        if first is not None:
+            self.join_error.setText(first[1])
+            first[0].setFocus()
+            return
+        self.join_error.setText("")
+        self.show_page(self.PASSPHRASE)
 
     def _about_done(self) -> None:
         name = self.name_edit.text().strip()
@@ -339,6 +428,8 @@ class SetupWizard(QWidget):
         self.show_page(self.PASSPHRASE)
 
     def _avoid(self) -> tuple[str, ...]:
+        if self.joining:
+            return (self.join_name.text(),)
         return (self.name_edit.text(), self.school_edit.text())
 
     def _passphrase_changed(self, text: str) -> None:
@@ -361,13 +452,26 @@ class SetupWizard(QWidget):
             self.confirm_edit.selectAll()
             self.confirm_edit.setFocus()
             return
-        self.working_title.setText(strings.SETUP_CREATING_TITLE)
-        self.working_text.setText(strings.SETUP_CALIBRATING)
+        self.working_title.setText(strings.JOIN_WORKING_TITLE if self.joining else strings.SETUP_CREATING_TITLE)
+        self.working_text.setText(strings.JOIN_WORKING if self.joining else strings.SETUP_CALIBRATING)
         self.working_error.setText("")
         self.progress.setRange(0, 0)  # busy: calibration has no steps to count
         self.working_cancel.hide()
         self.working_back.hide()
         self.show_page(self.WORKING)
+        if self.joining:
+            team_ops.join_team(
+                self.runner,
+                self.real_dir,
+                folder=Path(self.join_folder.text().strip()).expanduser(),
+                code=self.join_code.text(),
+                name=self.join_name.text().strip(),
+                role=self.join_role.currentText(),
+                passphrase=chosen,
+                on_done=self._created,
+                on_error=self._join_failed,
+            )
+            return
         vault_ops.create_casebook(
             self.runner,
             self.real_dir,
@@ -394,6 +498,13 @@ class SetupWizard(QWidget):
         self.working_cancel.hide()
         self.working_back.show()
         self.working_back.setFocus()
+
+    def _join_failed(self, error: CasebookError) -> None:
+        """A wrong, expired or used code, or a folder that is not (or not yet) a team folder: back to the details,
+        with the passphrase kept so trying again is one click."""
+        self.progress.setRange(0, 1)
+        self.show_page(self.JOIN)  # shown first, so the page makes room for a long message
+        self.join_error.setText(str(error))
 
     def _print_key(self) -> None:
         if self._opened is not None:
