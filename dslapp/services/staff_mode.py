@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from dslapp.config import ensure_private_dir, staff_dir
+from dslapp.config import config_dir, ensure_private_dir, staff_dir
 from dslapp.errors import StaffConcernIncomplete
 from dslapp.files import write_private_file
 from dslapp.models import StaffAccount
@@ -33,6 +33,20 @@ RECEIPTS = "receipts.json"
 def staff_home(home: Path | None = None) -> Path:
     """Where staff mode keeps its outbox and receipts (``DSLAPP_HOME/staff``, else the user's data folder)."""
     return home if home is not None else staff_dir()
+
+
+CONFIG_NAME = "STAFF.json"
+FIELD_LABELS = {
+    "reporter_name": "your name",
+    "child_name": "the child's name",
+    "observed_at": "when it happened",
+    "what_happened": "what you saw or heard",
+}
+
+
+def default_config_path() -> Path:
+    """Where IT deploys the staff configuration when ``--config`` is not given."""
+    return config_dir() / CONFIG_NAME
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,13 @@ def account_from(fields: dict[str, Any]) -> StaffAccount:
     try:
         return StaffAccount.model_validate(fields)
     except ValidationError as exc:
+        missing = [
+            FIELD_LABELS.get(str(e["loc"][0]), str(e["loc"][0]))
+            for e in exc.errors()
+            if e["loc"] and e["type"] in ("missing", "string_too_short")
+        ]
+        if missing:
+            raise StaffConcernIncomplete(f"Still needed: {', '.join(missing)}.") from exc
         raise StaffConcernIncomplete(explain_validation(exc, "Concern")) from exc
 
 
