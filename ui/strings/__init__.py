@@ -21,6 +21,7 @@ from ui.strings.referrals import *
 from ui.strings.settings import *
 from ui.strings.setup import *
 from ui.strings.sharing import *
+from ui.strings.staff import *
 from ui.strings.supervision import *
 from ui.strings.today import *
 from ui.strings.unlock import *
