@@ -307,8 +307,8 @@ def today_items(store: RecordStore) -> list[TodayItem]:
                 item.child_name,
                 str(item.report.id),
                 title,
-                item.report.sent_at.date(),
-                a.urgent,
+                None,  # not "due": the DSL looks at it now; urgency is in the title and the order
+                False,
                 rule_id="staff_concern_new",
             )
         )
