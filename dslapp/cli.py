@@ -527,9 +527,9 @@ def cmd_team_reporting_key(args: argparse.Namespace) -> int:
     drop = Path(args.drop) if args.drop else None
     with _unlocked(args) as store:
         rotating = staff_reports.current_key(store) is not None and not args.keep
-        if rotating or staff_reports.current_key(store) is None:
-            staff_reports.create_reporting_key(store, drop=drop)
-        config = staff_reports.export_staff_config(store, Path(args.out), contacts=contacts, roll=roll, drop=drop)
+        config = staff_reports.reporting_key_and_config(
+            store, Path(args.out), rotate=not args.keep, drop=drop, contacts=contacts, roll=roll
+        ).value
     what = "A new reporting key replaces the old one" if rotating else "The reporting key is ready"
     print(f"{what} (key {config.key_id}); concerns sealed to earlier keys still open in the team's casebooks.")
     print(f"Staff configuration written to {for_terminal(args.out)}: give it to IT to deploy with the program.")

@@ -11,6 +11,7 @@ import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +146,49 @@ def export_staff_config(
     with store.db.transaction():
         store.vault.audit(Action.EXPORT, f"reporting_key:{config.key_id}", "staff reporting configuration exported")
     return config
+
+
+def reporting_key_and_config(
+    store: RecordStore,
+    out: Path,
+    *,
+    rotate: bool = True,
+    drop: Path | None = None,
+    contacts: Sequence[TeamContact] | None = None,
+    roll: Sequence[RollEntry] = (),
+) -> Saved[StaffConfig]:
+    """``dslapp team reporting-key`` and Settings → Staff reporting: create the reporting key (or rotate it, unless
+    ``rotate`` is False and one exists) and write the staff configuration for it to ``out``."""
+    changes = Changes()
+    if rotate or current_key(store) is None:
+        changes = create_reporting_key(store, drop=drop).changes
+    elif drop is not None:
+        with store.db.transaction():
+            TeamStore(store.vault).put(STAFF_DROP, str(drop.expanduser().absolute()))
+    config = export_staff_config(store, out, contacts=contacts, roll=roll, drop=drop)
+    return Saved(config, changes | Changes.of("settings"))
+
+
+@dataclass(frozen=True)
+class ReportingState:
+    """What Settings → Staff reporting shows."""
+
+    key_id: str = ""
+    created_on: date | None = None
+    keys: int = 0
+    drop_folders: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()
+
+
+def reporting_state(store: RecordStore) -> ReportingState:
+    key = current_key(store)
+    return ReportingState(
+        key.key_id if key else "",
+        key.created_on if key else None,
+        len(reporting_keys(store)),
+        tuple(str(p) for p in drop_folders(store)),
+        tuple(rejected_drop_files(store)),
+    )
 
 
 # ---- taking concerns in ----------------------------------------------------------------------------------

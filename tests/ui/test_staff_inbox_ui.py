@@ -16,6 +16,7 @@ from dslapp.models import Child, Concern, StaffReport, StaffReportTriage, Triage
 from dslapp.services import staff_reports
 from dslapp.services.staff_mode import StaffMode, account_from
 from dslapp.store import RecordStore
+from dslapp.team.staff_drop import read_config
 from dslapp.vault.vault import Vault
 from ui import strings
 from ui.dialogs.staff_report import StaffReportDialog
@@ -93,3 +94,33 @@ def test_inbox_match_to_child_from_today(qtbot: QtBot, make_app, vault: Vault, t
     assert {str(r.id): r.model_dump(mode="json") for r in session_store.all_of(StaffReport)} == original
     assert section.list.count() == 1  # the other waits for its triage
     assert strings.TODAY_STAFF_ALERT.format(count=1) == today.staff_alert.message.text()
+
+
+def test_settings_creates_the_key_and_exports_the_staff_config(
+    qtbot: QtBot, make_app, vault: Vault, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.dialogs.settings import SettingsDialog
+
+    vault.lock()
+    app = make_app(real_dir=vault.directory).app
+    app.start()
+    page = app.window.screen_widget
+    qtbot.keyClicks(page.passphrase, support.PASSPHRASE)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    app.open_settings()
+    dialog = next(d for d in app.dialogs if isinstance(d, SettingsDialog))
+    assert dialog.staff_status.text() == strings.SETTINGS_STAFF_NONE
+    drop = tmp_path / "staff-drop"
+    drop.mkdir()
+    dialog.staff_drop = drop
+    out = tmp_path / "STAFF.json"
+    dialog.export_staff_config(out)
+    config = StaffMode(read_config(out), home=tmp_path / "staff").config
+    assert config.drop_folder == str(drop)
+    assert "Reporting key" in dialog.staff_status.text() and str(out) in dialog.staff_status.text()
+    if SHOTS:
+        dialog.grab().save(os.path.join(SHOTS, "staff-settings.png"))
+    first = config.key_id
+    dialog.export_staff_config(out, rotate=True)
+    assert read_config(out).key_id != first
+    assert "2 key(s) kept" in dialog.staff_status.text()

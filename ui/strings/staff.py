@@ -91,3 +91,25 @@ STAFF_REPORT_SAVE = "Record triage"
 STAFF_REPORT_PREVIOUS = "Earlier triage: {outcome} ({by}, {when})"
 STAFF_REPORT_CHOOSE_CHILD = "Choose the child on the caseload."
 STAFF_REPORT_NO_CHILDREN = "(no children on the caseload yet)"
+
+# ---- Settings → Staff reporting
+SETTINGS_STAFF = "Staff reporting"
+SETTINGS_STAFF_NONE = (
+    "Staff cannot report yet. Create the reporting key and export the staff configuration file; IT deploys it "
+    "with the program so every adult can use 'Report a concern'."
+)
+SETTINGS_STAFF_STATUS = "Reporting key {key} (created {created}; {count} key(s) kept). Drop folder: {folders}."
+SETTINGS_STAFF_NO_FOLDER = "none yet (choose one, or use the team folder)"
+SETTINGS_STAFF_REJECTED = "{n} concern file(s) from staff refused. First: {first}"
+SETTINGS_STAFF_CREATE = "Set up staff reporting…"
+SETTINGS_STAFF_EXPORT = "Export staff configuration…"
+SETTINGS_STAFF_ROTATE = "Rotate key…"
+SETTINGS_STAFF_FOLDER = "Drop folder…"
+SETTINGS_STAFF_SAVE_AS = "Save the staff configuration"
+SETTINGS_STAFF_FILE_NAME = "STAFF.json"
+SETTINGS_STAFF_FILTER = "Staff configuration (*.json)"
+SETTINGS_STAFF_EXPORTED = "Staff configuration saved to {path}. Give it to IT to deploy with the program."
+SETTINGS_STAFF_ROTATE_CONFIRM = (
+    "A new reporting key replaces the current one. Concerns sealed to the old key still open here, but staff "
+    "computers need the new configuration file. Rotate now?"
+)
