@@ -147,6 +147,10 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
         shot("13-learning")
         workspace.go(type(workspace.location)("supervision"))
         shot("14-supervision")
+
+        from ui.screenshot_staff import staff_shots  # staff mode, and the DSL's inbox of concerns from staff
+
+        staff_shots(controller, store, Path(home), shot)
         controller.quit()
         return written
 

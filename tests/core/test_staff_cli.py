@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 from support import run_cli
+from test_canary import _files_under, _leaks
+
+from dslapp.config import home_override
 
 CONCERN = {
     "reporter_name": "Ms Pat Lunchtime-Supervisor",
@@ -86,3 +89,7 @@ def test_a_concern_waits_when_the_drop_folder_is_away(
     concern.write_text(json.dumps(CONCERN))
     code, _, err = run_cli(capsys, "report", "--config", str(staff), "--from", str(concern))
     assert code == 0 and "Not yet delivered" in err and "tell the DSL in person" in err
+    # the staff side's disk (outbox, receipts, logs, settings: all under DSLAPP_HOME) holds nothing in clear
+    home = home_override()
+    assert home is not None and (home / "staff" / "outbox").is_dir()
+    assert _leaks(_files_under(home), ["Rory Examplechild", "Lunchtime-Supervisor", "any food at home"]) == []

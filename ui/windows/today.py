@@ -159,6 +159,7 @@ class TodayPage(QWidget):
         self.session = session
         self.on = on
         self.items: dict[str, list[TodayItem]] = {}
+        self.staff_count = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 16)
         layout.setSpacing(14)
@@ -173,7 +174,7 @@ class TodayPage(QWidget):
         layout.addLayout(page_header(greeting.format(name=session.user_name), long_date(on)))
         self.summary = text_label("", "Muted")
         layout.addWidget(self.summary)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         holder = QWidget()
@@ -219,8 +220,12 @@ class TodayPage(QWidget):
             section.set_items(items.get(key, []))
         staff = items.get(STAFF_SECTION, [])
         self.staff_alert.set_message(strings.TODAY_STAFF_ALERT.format(count=len(staff)))
+        new_from_staff = len(staff) > self.staff_count
+        self.staff_count = len(staff)
         self.staff_alert.setVisible(bool(staff))
         self.sections[STAFF_SECTION].setVisible(bool(staff))
+        if new_from_staff:  # a new concern from staff is the first thing the DSL sees, wherever Today was scrolled
+            self.scroll.verticalScrollBar().setValue(0)
         overdue = sum(1 for group in items.values() for i in group if i.overdue)
         due = len(items.get("actions_due", []))
         total = sum(len(group) for group in items.values())
