@@ -174,7 +174,7 @@ class TodayPage(QWidget):
         layout.addLayout(page_header(greeting.format(name=session.user_name), long_date(on)))
         self.summary = text_label("", "Muted")
         layout.addWidget(self.summary)
-        scroll = self.scroll = QScrollArea()
+        scroll = self.scroll_area = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         holder = QWidget()
@@ -225,7 +225,7 @@ class TodayPage(QWidget):
         self.staff_alert.setVisible(bool(staff))
         self.sections[STAFF_SECTION].setVisible(bool(staff))
         if new_from_staff:  # a new concern from staff is the first thing the DSL sees, wherever Today was scrolled
-            self.scroll.verticalScrollBar().setValue(0)
+            self.scroll_area.verticalScrollBar().setValue(0)
         overdue = sum(1 for group in items.values() for i in group if i.overdue)
         due = len(items.get("actions_due", []))
         total = sum(len(group) for group in items.values())
