@@ -528,7 +528,13 @@ def cmd_team_reporting_key(args: argparse.Namespace) -> int:
     with _unlocked(args) as store:
         rotating = staff_reports.current_key(store) is not None and not args.keep
         config = staff_reports.reporting_key_and_config(
-            store, Path(args.out), rotate=not args.keep, drop=drop, contacts=contacts, roll=roll
+            store,
+            Path(args.out),
+            rotate=not args.keep,
+            drop=drop,
+            contacts=contacts,
+            roll=roll,
+            paper_form=args.paper_form,
         ).value
     what = "A new reporting key replaces the old one" if rotating else "The reporting key is ready"
     print(f"{what} (key {config.key_id}); concerns sealed to earlier keys still open in the team's casebooks.")
@@ -883,6 +889,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rk.add_argument("--roll", metavar="ROLL.json", help="names and year groups for staff mode's type-ahead")
     rk.add_argument("--keep", action="store_true", help="export the config for the current key without rotating it")
+    rk.add_argument("--paper-form", default="", metavar="WHERE", help="where staff find the blank paper concern form")
 
     report_help = "staff mode: report a concern to the safeguarding team (the window, or one concern from JSON)"
     rep = sub.add_parser("report", help=report_help, description=report_help)

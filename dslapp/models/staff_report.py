@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from pydantic import Field
 
@@ -134,8 +134,3 @@ class StaffReportTriage(Record):
 
     def search_text(self) -> str:
         return self.decision
-
-
-def account_fields() -> dict[str, Any]:
-    """The fields a staff concern file may hold (for the scriptable form and its help)."""
-    return {name: info.description or "" for name, info in StaffAccount.model_fields.items()}

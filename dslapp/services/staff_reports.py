@@ -139,9 +139,10 @@ def export_staff_config(
     contacts: Sequence[TeamContact] | None = None,
     roll: Sequence[RollEntry] = (),
     drop: Path | None = None,
+    paper_form: str = "",
 ) -> StaffConfig:
     """Write the staff configuration file for IT to deploy beside the program (audited)."""
-    config = staff_config(store, contacts=contacts, roll=roll, drop=drop)
+    config = staff_config(store, contacts=contacts, roll=roll, drop=drop, paper_form=paper_form)
     write_private_file(out, staff_drop.config_bytes(config))
     with store.db.transaction():
         store.vault.audit(Action.EXPORT, f"reporting_key:{config.key_id}", "staff reporting configuration exported")
@@ -156,6 +157,7 @@ def reporting_key_and_config(
     drop: Path | None = None,
     contacts: Sequence[TeamContact] | None = None,
     roll: Sequence[RollEntry] = (),
+    paper_form: str = "",
 ) -> Saved[StaffConfig]:
     """``dslapp team reporting-key`` and Settings → Staff reporting: create the reporting key (or rotate it, unless
     ``rotate`` is False and one exists) and write the staff configuration for it to ``out``."""
@@ -165,7 +167,7 @@ def reporting_key_and_config(
     elif drop is not None:
         with store.db.transaction():
             TeamStore(store.vault).put(STAFF_DROP, str(drop.expanduser().absolute()))
-    config = export_staff_config(store, out, contacts=contacts, roll=roll, drop=drop)
+    config = export_staff_config(store, out, contacts=contacts, roll=roll, drop=drop, paper_form=paper_form)
     return Saved(config, changes | Changes.of("settings"))
 
 
@@ -423,11 +425,6 @@ def join_lines(*parts: str) -> str:
 
 def told(others: str) -> str:
     return f"Also told: {others}" if others else ""
-
-
-def concern_defaults(report: StaffReport) -> dict[str, Any]:
-    """What a concern made from this report starts with (the DSL edits categories and decision)."""
-    return {"categories": ["other"], "severity": "high" if report.account.urgent else "medium"}
 
 
 def received_line(report: StaffReport) -> str:

@@ -43,12 +43,15 @@ def test_reporting_key_report_sync_today(tmp_path: Path, capsys: pytest.CaptureF
         str(staff),
         "--contact",
         "Ms Ada Lead|DSL|01632 960000|Office by the hall",
+        "--paper-form",
+        "the tray in the staff room",
     )
     assert code == 0, err
     config = json.loads(staff.read_text())
     assert config["school"] == "Fictional Academy"
     assert config["team"][0]["phone"] == "01632 960000"
     assert Path(config["drop_folder"]) == folder
+    assert config["paper_form"] == "the tray in the staff room"
 
     concern = tmp_path / "concern.json"
     concern.write_text(json.dumps(CONCERN))
