@@ -536,8 +536,13 @@ def cmd_team_reporting_key(args: argparse.Namespace) -> int:
             roll=roll,
             paper_form=args.paper_form,
         ).value
-    what = "A new reporting key replaces the old one" if rotating else "The reporting key is ready"
-    print(f"{what} (key {config.key_id}); concerns sealed to earlier keys still open in the team's casebooks.")
+    if rotating:
+        print(
+            f"A new reporting key (key {config.key_id}) replaces the old one; concerns sealed to earlier keys still "
+            "open in the team's casebooks. Staff computers need the new configuration file."
+        )
+    else:
+        print(f"The reporting key is ready (key {config.key_id}).")
     print(f"Staff configuration written to {for_terminal(args.out)}: give it to IT to deploy with the program.")
     if not config.drop_folder:
         print("note: no drop folder is set; pass --drop DIR (a folder staff computers can write to).")
