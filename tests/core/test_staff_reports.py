@@ -304,3 +304,20 @@ def test_the_team_takes_reports_in_and_every_member_can_open_them(tmp_path: Path
     team.sync(a.store)
     assert [r.receipt for r in a.store.all_of(StaffReport)] == [submitted.receipt]
     assert _leaks(_files_under(a.folder), [MARKER]) == []
+
+
+def test_relabelled_and_garbage_files_are_rejected_with_one_line_each(tmp_path: Path) -> None:
+    store = _solo(tmp_path)
+    drop = tmp_path / "drop"
+    old = _config(store, drop)
+    new = _config(store, drop)  # two keys held: a label naming the other one must not get a file through
+    StaffMode(old, home=tmp_path / "staff").submit(account_from(_account()))
+    (path,) = staff_drop.drop_files(drop)
+    raw = json.loads(path.read_bytes())
+    path.write_text(json.dumps({**raw, "key_id": new.key_id}))
+    (drop / "reports" / "junk.concern").write_bytes(b"\x00not json at all")
+    lines = _rejections(store)
+    assert len(lines) == 2
+    assert any("junk.concern" in line and "not a concern from staff" in line for line in lines)
+    assert any(path.name in line and "does not open" in line for line in lines)
+    assert store.all_of(StaffReport) == []
