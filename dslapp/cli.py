@@ -431,6 +431,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 def _print_sync(report: Any) -> None:
     print(f"Team sync: {report.sent} change file(s) written, {report.applied} taken in, {report.waiting} waiting.")
+    if report.staff_taken_in:
+        print(f"New concerns from staff: {report.staff_taken_in} (see Today).")
     for line in report.rejected:
         print(f"dslapp: {for_terminal(line)}", file=sys.stderr)
     for line in report.ignored:
@@ -522,6 +524,98 @@ def _when(text: str | None) -> str:
     if not text:
         return "never"
     return datetime.fromisoformat(text).astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def _contact(text: str) -> Any:
+    from dslapp.team.staff_drop import TeamContact
+
+    parts = [p.strip() for p in text.split("|")]
+    if not parts[0] or len(parts) > 4:
+        raise UsageError(
+            "Give each --contact as 'Name|Role|Phone|Where to find them' (role, phone and where optional)."
+        )
+    return TeamContact(**dict(zip(("name", "role", "phone", "where"), parts, strict=False)))
+
+
+def _roll(path: str | None) -> list[Any]:
+    """The optional roll for staff mode's type-ahead: a JSON list of {"name", "year_group"}. (The school-roll
+    import will supply this from the casebook; until then a file.)"""
+    from pydantic import ValidationError
+
+    from dslapp.team.staff_drop import RollEntry
+
+    if not path:
+        return []
+    try:
+        raw = json.loads(Path(path).read_bytes())
+        return [RollEntry.model_validate(entry) for entry in raw]
+    except (OSError, ValueError, TypeError, ValidationError) as exc:
+        raise UsageError(
+            f"The roll file {quote_for_message(path)} must be a JSON list of names and year groups."
+        ) from exc
+
+
+def cmd_team_reporting_key(args: argparse.Namespace) -> int:
+    from dslapp.services import staff_reports
+
+    contacts = [_contact(c) for c in args.contact or []]
+    roll = _roll(args.roll)
+    drop = Path(args.drop) if args.drop else None
+    with _unlocked(args) as store:
+        rotating = staff_reports.current_key(store) is not None and not args.keep
+        config = staff_reports.reporting_key_and_config(
+            store,
+            Path(args.out),
+            rotate=not args.keep,
+            drop=drop,
+            contacts=contacts,
+            roll=roll,
+            paper_form=args.paper_form,
+        ).value
+    if rotating:
+        print(
+            f"A new reporting key (key {config.key_id}) replaces the old one; concerns sealed to earlier keys still "
+            "open in the team's casebooks. Staff computers need the new configuration file."
+        )
+    else:
+        print(f"The reporting key is ready (key {config.key_id}).")
+    print(f"Staff configuration written to {for_terminal(args.out)}: give it to IT to deploy with the program.")
+    if not config.drop_folder:
+        print("note: no drop folder is set; pass --drop DIR (a folder staff computers can write to).")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from dslapp.services.staff_mode import StaffMode, account_from, default_config_path
+    from dslapp.team.staff_drop import read_config
+
+    config = read_config(Path(args.config) if args.config else default_config_path())
+    drop = Path(args.drop) if args.drop else None
+    if not args.from_file:
+        import importlib
+
+        try:  # imported by name so the Qt-free core never imports ui/ at module level
+            window = importlib.import_module("ui.staff_app")
+        except ImportError as exc:
+            raise CasebookError(f"Staff mode could not start: {exc}.") from exc
+        return int(window.main(config, drop))
+    try:
+        fields = json.loads(Path(args.from_file).read_bytes())
+        if not isinstance(fields, dict):
+            raise ValueError("not an object")
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"{quote_for_message(args.from_file)} is not a JSON object of the concern's fields.") from exc
+    mode = StaffMode(config, drop=drop)
+    mode.deliver_waiting()
+    submitted = mode.submit(account_from(fields))
+    print(submitted.receipt)
+    if not submitted.delivered:
+        print(
+            "Not yet delivered: the drop folder cannot be reached, so the sealed concern waits on this computer. "
+            "If it is urgent, tell the DSL in person now.",
+            file=sys.stderr,
+        )
+    return 0
 
 
 def cmd_team_remove(args: argparse.Namespace) -> int:
@@ -845,6 +939,24 @@ def build_parser() -> argparse.ArgumentParser:
     ts.add_argument("--json", action="store_true", help="print JSON")
     tr_ = team_action("remove", cmd_team_remove, "remove a device from the team (a new key protects later changes)")
     tr_.add_argument("--device", required=True, metavar="ID", help="the device's id (or its first 8 characters)")
+    rk = team_action(
+        "reporting-key", cmd_team_reporting_key, "create (or rotate) the reporting key and export the staff config"
+    )
+    rk.add_argument("--out", required=True, metavar="STAFF.json", help="where to write the staff configuration")
+    rk.add_argument("--drop", metavar="DIR", help="the drop folder staff computers write to (default: team folder)")
+    rk.add_argument(
+        "--contact", action="append", metavar="NAME|ROLE|PHONE|WHERE", help="a team member staff mode names (repeat)"
+    )
+    rk.add_argument("--roll", metavar="ROLL.json", help="names and year groups for staff mode's type-ahead")
+    rk.add_argument("--keep", action="store_true", help="export the config for the current key without rotating it")
+    rk.add_argument("--paper-form", default="", metavar="WHERE", help="where staff find the blank paper concern form")
+
+    report_help = "staff mode: report a concern to the safeguarding team (the window, or one concern from JSON)"
+    rep = sub.add_parser("report", help=report_help, description=report_help)
+    rep.add_argument("--config", metavar="STAFF.json", help="the staff configuration (default: beside the settings)")
+    rep.add_argument("--from", dest="from_file", metavar="FILE.json", help="submit this concern without the window")
+    rep.add_argument("--drop", metavar="DIR", help="the drop folder, if not the one in the configuration")
+    rep.set_defaults(func=cmd_report)
 
     bench_help = "measure performance on a large fictional dataset, each figure beside a bare baseline"
     bench = sub.add_parser("bench", help=bench_help, description=bench_help)

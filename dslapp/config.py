@@ -34,6 +34,14 @@ def default_vault_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "vault"
 
 
+def staff_dir() -> Path:
+    """Staff mode's outbox and receipts (issue 19): sealed bytes, receipt codes and times only."""
+    override = home_override()
+    if override:
+        return override / "staff"
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "staff"
+
+
 def config_dir() -> Path:
     override = home_override()
     if override:

@@ -341,3 +341,35 @@ class RollPupilGone(CasebookError):
     default_message = (
         "That pupil is no longer on the school roll (it was imported again meanwhile). Choose the child again."
     )
+
+
+# ---- concerns from staff (issue 19) ----------------------------------------------------------------------
+
+
+class RecordKeptAsSent(CasebookError):
+    default_message = (
+        "A concern from staff is kept exactly as the member of staff sent it, so it cannot be amended. Record your "
+        "corrections and decision in the concern you make from it."
+    )
+
+
+class StaffConfigUnusable(CasebookError):
+    default_message = (
+        "The staff reporting configuration file cannot be read. Ask the DSL or IT for a fresh copy "
+        "(Settings → Staff reporting in the DSL's casebook exports it)."
+    )
+
+
+class StaffConcernIncomplete(CasebookError):
+    default_message = "Some of the concern is missing. Please fill in the parts marked as needed."
+
+
+class NoReportingKey(CasebookError):
+    default_message = (
+        "This casebook has no reporting key yet. Create one with 'dslapp team reporting-key' or in Settings → "
+        "Staff reporting."
+    )
+
+
+class StaffReportNotFound(CasebookError):
+    default_message = "That concern from staff cannot be found in this casebook."

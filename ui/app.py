@@ -198,6 +198,7 @@ class CasebookApp(QObject):
         workspace.amend_concern.connect(self.amend_concern)
         workspace.add_child.connect(self.add_child)
         workspace.import_roll.connect(self.import_roll)
+        workspace.open_staff_report.connect(self.open_staff_report)
         workspace.copy_text.connect(self.copy)
         workspace.lock_requested.connect(self.lock)
         workspace.continue_draft.connect(lambda draft: self.record_concern(draft.child_id or "", draft))
@@ -395,6 +396,14 @@ class CasebookApp(QObject):
         if self.workspace is not None and self.workspace.child_page is not None and self.workspace.child_page.opened:
             amendments = self.workspace.child_page.opened.amended.get(str(concern.id), [])
         self._open_dialog(AmendConcernDialog(self.session, concern, amendments, self.window))
+
+    def open_staff_report(self, record_id: str) -> None:
+        """A concern from staff, from Today: the account as sent, and the DSL's triage."""
+        if self.session is None or not self.session.is_open:
+            return
+        from ui.dialogs.staff_report import StaffReportDialog
+
+        self._open_dialog(StaffReportDialog(self.session, record_id, self.today(), self.window))
 
     def open_settings(self) -> None:
         from ui.dialogs.settings import SettingsDialog

@@ -65,7 +65,7 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
         wizard.join_code.setText("K7QX-M4TD-R9HB-2WZC-P6NF-8LJV")
         wizard.join_name.setText("Mr Sam Example")
         wizard.join_role.setCurrentText("Deputy DSL")
-        shot("17-join-team")
+        shot("19-join-team")
         wizard.setup_button.click()
         wizard.name_edit.setText("Mrs Jo Example")
         wizard.school_edit.setText("Fictionton Primary Academy")
@@ -109,9 +109,9 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
         child_page.set_tab("concerns")
         shot("07-child-concerns")
         child_page.set_tab("referrals")
-        shot("15-child-referrals")
+        shot("22-child-referrals")
         child_page.set_tab("early_help")
-        shot("16-child-early-help")
+        shot("23-child-early-help")
         child_page.set_tab("chronology")
         shot("09-chronology")
 
@@ -163,6 +163,10 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
         shot("13-learning")
         workspace.go(type(workspace.location)("supervision"))
         shot("14-supervision")
+
+        from ui.screenshot_staff import staff_shots  # staff mode, and the DSL's inbox of concerns from staff
+
+        staff_shots(controller, store, Path(home), shot)
         controller.quit()
         return written
 

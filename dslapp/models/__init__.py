@@ -27,6 +27,14 @@ from dslapp.models.early_help import (
     ThresholdDecision,
 )
 from dslapp.models.referral import Escalation, Referral, ReferralOutcome, ReferralStatus, SharingDecision
+from dslapp.models.staff_report import (
+    BodyMapMark,
+    ReportingKey,
+    StaffAccount,
+    StaffReport,
+    StaffReportTriage,
+    TriageOutcome,
+)
 from dslapp.models.supervision import LearningNote, SupervisionNote
 from dslapp.models.transfer import Transfer, TransferDirection
 
@@ -53,6 +61,9 @@ RECORD_KINDS: dict[str, type[Record]] = {
         Transfer,
         CpdRecord,
         LearningCardShown,
+        ReportingKey,
+        StaffReport,
+        StaffReportTriage,
     )
 }
 
@@ -61,6 +72,7 @@ __all__ = [
     "Action",
     "AlertAcknowledgement",
     "Amendment",
+    "BodyMapMark",
     "Category",
     "Child",
     "ChildRecord",
@@ -87,12 +99,17 @@ __all__ = [
     "Referral",
     "ReferralOutcome",
     "ReferralStatus",
+    "ReportingKey",
     "ReviewDecision",
     "Severity",
     "SharingDecision",
+    "StaffAccount",
+    "StaffReport",
+    "StaffReportTriage",
     "StatusChange",
     "SupervisionNote",
     "ThresholdDecision",
     "Transfer",
     "TransferDirection",
+    "TriageOutcome",
 ]

@@ -142,6 +142,9 @@ class Concern(ChildRecord):
         default=None, description="The earlier referral (and its outcome) this concern follows, when linked."
     )
     significant: bool = False
+    from_staff_report: SavableStr = Field(
+        default="", description="The concern from staff (its record id) this record was made from, kept as sent."
+    )
 
     @model_validator(mode="after")
     def _order_and_reasons(self) -> Concern:

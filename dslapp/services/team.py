@@ -31,6 +31,7 @@ from dslapp.errors import (
     UnknownSharedSetting,
     WrongEnrolmentCode,
 )
+from dslapp.services import staff_reports
 from dslapp.services.casebook import confirm_passphrase
 from dslapp.services.changes import Changes
 from dslapp.services.results import Saved
@@ -126,6 +127,8 @@ class SyncReport:
     """One line per file refused: its path in the team folder and why."""
     ignored: tuple[str, ...]
     waiting: int
+    staff_taken_in: int = 0
+    """Concerns from staff taken in from the drop folder (issue 19)."""
 
 
 @dataclass(frozen=True)
@@ -485,7 +488,11 @@ def join_team(
 def sync_if_in_team(casebook: Casebook) -> Saved[SyncReport | None]:
     """:func:`sync` for a casebook in a team; nothing at all for a team of one (the app merges on every unlock)."""
     if not is_in_team(casebook):
-        return Saved(None, Changes())
+        intake = staff_reports.take_in(casebook)  # a DSL working alone may still have a staff drop folder
+        if not intake.value.taken_in and not intake.value.rejected:
+            return Saved(None, intake.changes)
+        staff = intake.value
+        return Saved(SyncReport(0, 0, staff.rejected, (), 0, staff.taken_in), intake.changes)
     return sync(casebook)
 
 
@@ -495,6 +502,7 @@ def sync(casebook: Casebook) -> Saved[SyncReport]:
     ts = TeamStore(vault)
     team_id, _, root = member(ts)
     check_folder(root, team_id)
+    intake = staff_reports.take_in(casebook)  # first, so what is taken in goes out in this sync's change file
     sent = 0
     if not ts.get(REMOVED):
         _send(casebook)
@@ -510,8 +518,15 @@ def sync(casebook: Casebook) -> Saved[SyncReport]:
         ts.put(_IGNORED, json.dumps(merge.ignored))
         ts.put(_WAITING, str(merge.waiting))
         ts.put(_LAST_MERGE, vault.now().isoformat())
-    report = SyncReport(sent, merge.applied, tuple(merge.rejected), tuple(merge.ignored), merge.waiting)
-    return Saved(report, merge.changes | Changes.of("team"))
+    report = SyncReport(
+        sent,
+        merge.applied,
+        (*merge.rejected, *intake.value.rejected),
+        tuple(merge.ignored),
+        merge.waiting,
+        intake.value.taken_in,
+    )
+    return Saved(report, merge.changes | intake.changes | Changes.of("team"))
 
 
 def status(casebook: Casebook) -> TeamStatus:
@@ -534,7 +549,7 @@ def status(casebook: Casebook) -> TeamStatus:
         last_send=ts.get(_LAST_SEND),
         pending=ts.count_unsent() + unwritten,
         waiting=int(ts.get(_WAITING) or 0),
-        rejected=tuple(json.loads(ts.get(_REJECTED) or "[]")),
+        rejected=(*json.loads(ts.get(_REJECTED) or "[]"), *staff_reports.rejected_drop_files(casebook)),
         ignored=tuple(json.loads(ts.get(_IGNORED) or "[]")),
         removed=ts.get(REMOVED) is not None,
         devices=devices,

@@ -10,6 +10,8 @@ from typing import Any
 from dslapp.models import Action, Child, CourtOrder, EarlyHelpPlan, Referral, Transfer
 from dslapp.models.early_help import PlanStatus
 from dslapp.services.alerts import all_rules
+from dslapp.services.staff_reports import SECTION as STAFF_SECTION
+from dslapp.services.staff_reports import today_items as staff_today_items
 from dslapp.services.supervision import today_rules
 from dslapp.store import RecordStore
 from dslapp.views.court_orders import banner
@@ -43,6 +45,7 @@ def today(store: RecordStore, on: date) -> dict[str, list[TodayItem]]:
         child_id = str(rec.child_id)
         out[section].append(TodayItem(section, child_id, names.get(child_id, ""), str(rec.id), title, due, overdue))
 
+    out[STAFF_SECTION].extend(staff_today_items(store))
     for action in store.all_of(Action):
         if action.done_on is None:
             if action.due < on:
@@ -64,10 +67,11 @@ def today(store: RecordStore, on: date) -> dict[str, list[TodayItem]]:
     for rule in [*ALERT_RULES, *all_rules(), *today_rules()]:
         out["alerts"].extend(rule(store, on))
     banners = _order_banners(store, on)
-    for items in out.values():
+    for key, items in out.items():
         if banners:
             items[:] = [replace(i, banner=banners[i.child_id]) if i.child_id in banners else i for i in items]
-        items.sort(key=lambda i: (i.due or date.max, i.child_name))
+        if key != STAFF_SECTION:  # concerns from staff keep their own order: urgent, then newest, first
+            items.sort(key=lambda i: (i.due or date.max, i.child_name))
     return out
 
 

@@ -18,7 +18,7 @@ from dslapp.store import RecordStore, queries
 
 CLOSED_STATUSES = frozenset({ChildStatus.CLOSED, ChildStatus.TRANSFERRED})
 # Today sections whose items count as an alert on the caseload (overdue or a practice alert).
-_ALERT_SECTIONS = frozenset({"overdue_actions", "alerts"})
+_ALERT_SECTIONS = frozenset({"staff_concerns", "overdue_actions", "alerts"})
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from dslapp.errors import InvalidRecord, RecordNotFound
+from dslapp.errors import InvalidRecord, RecordKeptAsSent, RecordNotFound
 from dslapp.models import RECORD_KINDS, Amendment, ChildRecord, Record
 from dslapp.models.base import STORED
 from dslapp.text import LONE_SURROGATE_MESSAGE, MESSAGE_QUOTE_LIMIT, one_line, quote_for_message
@@ -120,6 +120,8 @@ class RecordStore:
         if not reason or not reason.strip():
             raise InvalidRecord("Say why you are changing this record: the original is kept with your reason.")
         current = self.get(record_id)
+        if getattr(type(current), "IMMUTABLE", False):
+            raise RecordKeptAsSent()
         data = current.model_dump(mode="json")
         for protected in ("id", "created_at", "created_by", "version", "child_id"):
             changes.pop(protected, None)

@@ -36,6 +36,7 @@ class TodayItem:
 
 
 SECTIONS = {
+    "staff_concerns": "New concerns from staff",
     "overdue_actions": "Overdue actions",
     "actions_due": "Actions due this week",
     "reviews_due": "Early Help reviews due",
@@ -46,6 +47,7 @@ SECTIONS = {
 
 # The rule behind each built-in section, so every item can be checked from outside the GUI.
 SECTION_RULES = {
+    "staff_concerns": "staff_concern_new",
     "overdue_actions": "action_overdue",
     "actions_due": "action_due_this_week",
     "reviews_due": "eh_review_due",

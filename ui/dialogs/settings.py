@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -25,8 +27,10 @@ from dslapp.config import Settings
 from dslapp.errors import CasebookError
 from ui import passphrase, strings
 from ui.dialogs.team import InviteDialog, RemoveDeviceDialog, StartTeamDialog
-from ui.operations import team_ops, vault_ops
+from ui.formatting import dmy
+from ui.operations import staff_ops, team_ops, vault_ops
 from ui.operations.session import Session
+from ui.operations.staff_ops import ReportingState
 from ui.widgets.common import dialog_page, field_label, text_label
 
 if TYPE_CHECKING:
@@ -86,6 +90,7 @@ class SettingsDialog(QDialog):
                 change.setEnabled(False)
             self._add_backup_row(layout, session)
             self._add_team_row(layout, session)
+            self._add_staff_row(layout, session)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -270,6 +275,89 @@ class SettingsDialog(QDialog):
         self.team_dialog = dialog
         dialog.open()
         return dialog
+
+    # ---- staff reporting (issue 19) ------------------------------------------------------------------------
+
+    def _add_staff_row(self, layout: QVBoxLayout, session: Session) -> None:
+        layout.addSpacing(8)
+        layout.addWidget(text_label(strings.SETTINGS_STAFF, "SectionTitle"))
+        self.staff_status = text_label("", "Hint", wrap=True)
+        self.staff_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.staff_status)
+        row = QHBoxLayout()
+        self.staff_export_button = QPushButton(strings.SETTINGS_STAFF_CREATE)
+        self.staff_export_button.clicked.connect(lambda: self.export_staff_config())
+        self.staff_rotate_button = QPushButton(strings.SETTINGS_STAFF_ROTATE)
+        self.staff_rotate_button.clicked.connect(self._rotate_staff_key)
+        self.staff_folder_button = QPushButton(strings.SETTINGS_STAFF_FOLDER)
+        self.staff_folder_button.clicked.connect(self._choose_staff_folder)
+        for button in (self.staff_export_button, self.staff_rotate_button, self.staff_folder_button):
+            row.addWidget(button)
+            button.setEnabled(not session.demo)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.staff_drop: Path | None = None
+        self.staff_has_key = False
+        self.staff_exported = ""
+        staff_ops.load_reporting(session, self.show_staff_status, owner=self)
+
+    def show_staff_status(self, state: ReportingState) -> None:
+        self.staff_has_key = bool(state.key_id)
+        self.staff_rotate_button.setVisible(self.staff_has_key)
+        self.staff_export_button.setText(
+            strings.SETTINGS_STAFF_EXPORT if self.staff_has_key else strings.SETTINGS_STAFF_CREATE
+        )
+        if not state.key_id:
+            self.staff_status.setText(strings.SETTINGS_STAFF_NONE)
+            return
+        folders = ", ".join(state.drop_folders) or strings.SETTINGS_STAFF_NO_FOLDER
+        lines = [
+            strings.SETTINGS_STAFF_STATUS.format(
+                key=state.key_id, created=dmy(state.created_on), count=state.keys, folders=folders
+            )
+        ]
+        if state.rejected:
+            lines.append(strings.SETTINGS_STAFF_REJECTED.format(n=len(state.rejected), first=state.rejected[0]))
+        if self.staff_exported:
+            lines.append(self.staff_exported)
+        self.staff_status.setText("\n".join(lines))
+        # the status may have grown by a line or two: grow to fit, never shrink what is there
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+    def _choose_staff_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, strings.SETTINGS_STAFF_FOLDER)
+        if chosen:
+            self.staff_drop = Path(chosen)
+
+    def _rotate_staff_key(self) -> None:
+        answer = QMessageBox.question(self, strings.SETTINGS_STAFF, strings.SETTINGS_STAFF_ROTATE_CONFIRM)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.export_staff_config(rotate=True)
+
+    def export_staff_config(self, out: Path | None = None, *, rotate: bool = False) -> None:
+        """Create the key if there is none (or rotate it), then save the staff configuration file."""
+        assert self.session is not None
+        if out is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, strings.SETTINGS_STAFF_SAVE_AS, strings.SETTINGS_STAFF_FILE_NAME, strings.SETTINGS_STAFF_FILTER
+            )
+            if not chosen:
+                return
+            out = Path(chosen)
+        staff_ops.export_staff_config(
+            self.session,
+            out,
+            rotate=rotate or not self.staff_has_key,
+            drop=self.staff_drop,
+            on_done=lambda _saved: self._staff_exported(out),
+            on_error=lambda error: self.staff_status.setText(str(error)),
+            owner=self,
+        )
+
+    def _staff_exported(self, out: Path) -> None:
+        assert self.session is not None
+        self.staff_exported = strings.SETTINGS_STAFF_EXPORTED.format(path=out)
+        staff_ops.load_reporting(self.session, self.show_staff_status, owner=self)
 
     def _add_deputy(self) -> None:
         assert self.session is not None

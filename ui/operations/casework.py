@@ -11,9 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from dslapp.models import Action, Child, Concern, Record
+from dslapp.models import Action, Child, Concern, Record, StaffReportTriage
 from dslapp.models.base import Amendment
-from dslapp.services import bundle, casebook, concerns, recording, ui_support
+from dslapp.services import bundle, casebook, concerns, recording, staff_reports, ui_support
 from dslapp.services import children as children_service
 from dslapp.services import drafts as draft_service
 from dslapp.services import today as today_service
@@ -168,3 +168,33 @@ def export_bundle(
         return out
 
     session.run(work, on_done, on_error, owner=owner)
+
+
+# ---- concerns from staff (issue 19) ---------------------------------------------------------------------------
+
+
+def open_staff_report(session: Session, record_id: str, on_done: Callable[[StaffInbox], None], **kw: Any) -> None:
+    """A concern from staff, with the children it could be matched to (audited as a view)."""
+
+    def work(store: Casebook) -> StaffInbox:
+        item = staff_reports.open_staff_report(store, record_id)
+        return StaffInbox(item, list_children(store, include_closed=False))
+
+    session.run(work, on_done, **kw)
+
+
+@dataclass(frozen=True)
+class StaffInbox:
+    item: staff_reports.InboxItem
+    children: list[ChildSummary]
+
+
+def triage_staff_report(
+    session: Session,
+    record_id: str,
+    fields: dict[str, Any],
+    on_done: Wrote[StaffReportTriage],
+    on_error: Failed,
+    **kw: Any,
+) -> None:
+    session.write(lambda store: staff_reports.triage(store, record_id, **fields), on_done, on_error, **kw)

@@ -22,6 +22,7 @@ from ui.strings.roll import *
 from ui.strings.settings import *
 from ui.strings.setup import *
 from ui.strings.sharing import *
+from ui.strings.staff import *
 from ui.strings.supervision import *
 from ui.strings.team import *
 from ui.strings.today import *

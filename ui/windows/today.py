@@ -26,11 +26,12 @@ from ui import strings, theme
 from ui.formatting import dmy, long_date
 from ui.operations import casework
 from ui.operations.session import Session
-from ui.widgets.common import Card, page_header, text_label
+from ui.widgets.common import Banner, Card, page_header, text_label
 from ui.widgets.local_contacts import LocalContactsCard
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ICONS = {
+    "staff_concerns": "concern",
     "overdue_actions": "alert",
     "actions_due": "actions",
     "reviews_due": "early-help",
@@ -51,6 +52,8 @@ MAX_VISIBLE_ROWS = 6
 WATCHED_KINDS: tuple[str, ...] = ("action", "early_help_plan", "referral", "transfer", "concern", "child")
 WATCHED_KINDS += ("supervision_note", "cpd_record")  # supervision actions and CPD reminders
 WATCHED_KINDS += ("court_order",)  # the order line beside a child's name
+WATCHED_KINDS += ("staff_report", "staff_report_triage")  # concerns from staff and their triage
+STAFF_SECTION = "staff_concerns"
 
 
 class TodayItemDelegate(QStyledItemDelegate):
@@ -136,7 +139,8 @@ class TodaySection(Card):
             item.setToolTip(f"{entry.banner}\n{entry.title}" if entry.banner else entry.title)
             self.list.addItem(item)
         self.count.setText(str(len(items)))
-        self.count.setProperty("tone", "danger" if self.key in ("overdue_actions", "alerts") and items else "")
+        alerting = ("overdue_actions", "alerts", STAFF_SECTION)
+        self.count.setProperty("tone", "danger" if self.key in alerting and items else "")
         self.count.style().polish(self.count)
         self.list.setVisible(bool(items))
         self.empty.setVisible(not items)
@@ -148,12 +152,14 @@ class TodaySection(Card):
 class TodayPage(QWidget):
     open_child = Signal(str, str)  # child id, tab key
     open_page = Signal(str)  # a workspace page with no child (e.g. "supervision")
+    open_staff_report = Signal(str)  # a concern from staff (its record id), to triage
 
     def __init__(self, session: Session, on: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.on = on
         self.items: dict[str, list[TodayItem]] = {}
+        self.staff_count = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 16)
         layout.setSpacing(14)
@@ -168,7 +174,7 @@ class TodayPage(QWidget):
         layout.addLayout(page_header(greeting.format(name=session.user_name), long_date(on)))
         self.summary = text_label("", "Muted")
         layout.addWidget(self.summary)
-        scroll = QScrollArea()
+        scroll = self.scroll_area = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         holder = QWidget()
@@ -176,13 +182,22 @@ class TodayPage(QWidget):
         grid.setContentsMargins(0, 0, 4, 0)
         grid.setSpacing(14)
         self.sections: dict[str, TodaySection] = {}
-        for number, key in enumerate(SECTIONS):
+        # concerns from staff come first, across the page, with a visible alert while any is new
+        self.staff_alert = Banner("danger", icon="alert")
+        self.staff_alert.hide()
+        grid.addWidget(self.staff_alert, 0, 0, 1, 2)
+        others = [key for key in SECTIONS if key != STAFF_SECTION]
+        for key in SECTIONS:
             section = TodaySection(key)
             section.list.itemActivated.connect(self._activated)
             section.list.itemClicked.connect(self._activated)
             self.sections[key] = section
-            grid.addWidget(section, number // 2, number % 2)
-        rows = (len(SECTIONS) + 1) // 2
+            if key == STAFF_SECTION:
+                grid.addWidget(section, 1, 0, 1, 2)
+            else:
+                number = others.index(key)
+                grid.addWidget(section, 2 + number // 2, number % 2)
+        rows = 2 + (len(others) + 1) // 2
         self.local_contacts = LocalContactsCard()  # Today's help: who to call, and how to ask for support
         grid.addWidget(self.local_contacts, rows, 0, 1, 2)
         grid.setRowStretch(rows + 1, 1)
@@ -203,6 +218,14 @@ class TodayPage(QWidget):
         self.items = items
         for key, section in self.sections.items():
             section.set_items(items.get(key, []))
+        staff = items.get(STAFF_SECTION, [])
+        self.staff_alert.set_message(strings.TODAY_STAFF_ALERT.format(count=len(staff)))
+        new_from_staff = len(staff) > self.staff_count
+        self.staff_count = len(staff)
+        self.staff_alert.setVisible(bool(staff))
+        self.sections[STAFF_SECTION].setVisible(bool(staff))
+        if new_from_staff:  # a new concern from staff is the first thing the DSL sees, wherever Today was scrolled
+            self.scroll_area.verticalScrollBar().setValue(0)
         overdue = sum(1 for group in items.values() for i in group if i.overdue)
         due = len(items.get("actions_due", []))
         total = sum(len(group) for group in items.values())
@@ -214,6 +237,9 @@ class TodayPage(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         entry: TodayItem = item.data(ITEM_ROLE)
+        if entry.section == STAFF_SECTION:
+            self.open_staff_report.emit(entry.record_id)
+            return
         if not entry.child_id:  # supervision actions and CPD reminders belong to no child
             self.open_page.emit("supervision")
             return

@@ -67,6 +67,7 @@ class Workspace(QWidget):
     record_concern = Signal(str)  # child id ("" for none)
     add_child = Signal()
     import_roll = Signal()
+    open_staff_report = Signal(str)  # a concern from staff, from Today
     amend_concern = Signal(object)
     copy_text = Signal(str)
     lock_requested = Signal()
@@ -165,6 +166,7 @@ class Workspace(QWidget):
         self.today = TodayPage(session, on)
         self.today.open_child.connect(lambda cid, tab: self.go(Location("child", cid, tab)))
         self.today.open_page.connect(lambda page: self.go(Location(page)))
+        self.today.open_staff_report.connect(self.open_staff_report.emit)
         self.caseload = CaseloadPage(session, on)
         self.caseload.open_child.connect(lambda cid: self.go(Location("child", cid, "overview")))
         self.caseload.add_child.connect(self.add_child.emit)
