@@ -15,7 +15,7 @@ from dslapp.models.child import (
     StatusChange,
 )
 from dslapp.models.chronology import ChronologyEntry, Impact
-from dslapp.models.concern import Action, Category, Concern, DslDecision, Severity
+from dslapp.models.concern import Action, BodyMark, BodyView, Category, Concern, DslDecision, MarkType, Severity
 from dslapp.models.cpd import CpdRecord, LearningCardShown
 from dslapp.models.early_help import (
     EarlyHelpPlan,
@@ -59,9 +59,12 @@ RECORD_KINDS: dict[str, type[Record]] = {
 __all__ = [
     "RECORD_KINDS",
     "Action",
+    "BodyMark",
+    "BodyView",
     "AlertAcknowledgement",
     "Amendment",
     "Category",
+    "MarkType",
     "Child",
     "ChildRecord",
     "ChildStatus",

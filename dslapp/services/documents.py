@@ -243,6 +243,7 @@ def _render_enquiry(store: RecordStore, referral_or_child_id: uuid.UUID | str, f
         form=form,
         gaps=gaps,
         from_file=filled_keys(saved, referral),
+        concerns=child_file.concerns,
     )
     return _RenderedEnquiry(referral, form, gaps, data, pages)
 
