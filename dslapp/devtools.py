@@ -9,9 +9,9 @@ from pathlib import Path
 from dslapp.paths import source_resources_dir, source_schema_dir
 from dslapp.services.bundle import bundle_schema_text
 from dslapp.vault import keys
-from dslapp.views.body_map import VIEWS, outline_svg
 from dslapp.vault.migrate import schema_sql
 from dslapp.vault.vault import Vault
+from dslapp.views.body_map import VIEWS, outline_svg
 
 BUNDLE_SCHEMA_NAME = "case-bundle.schema.json"
 

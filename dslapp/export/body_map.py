@@ -19,7 +19,18 @@ from dslapp.export.fonts import BOLD, REGULAR, register_fonts
 from dslapp.export.page import INK, MUTED
 from dslapp.export.text import Wrapper
 from dslapp.models.concern import BodyMark, BodyView, Concern
-from dslapp.views.body_map import HEIGHT, VIEW_CAPTIONS, VIEWS, WIDTH, PathOp, details, marks_on, outline, side_labels
+from dslapp.views.body_map import (
+    HEIGHT,
+    SIDE_INSET,
+    VIEW_CAPTIONS,
+    VIEWS,
+    WIDTH,
+    PathOp,
+    details,
+    marks_on,
+    outline,
+    side_labels,
+)
 
 OUTLINE = colors.HexColor("#33404d")
 DETAIL = colors.HexColor("#9aa5b1")
@@ -104,8 +115,9 @@ def draw_views(
         canvas.drawCentredString(x + width / 2, bottom + 2, VIEW_CAPTIONS[view])
         canvas.setFillColor(MUTED)
         canvas.setFont(REGULAR, CAPTION_SIZE - 1)
-        canvas.drawString(x, bottom + 2, reader_left[0])
-        canvas.drawRightString(x + width, bottom + 2, reader_right[0])
+        inset = width * SIDE_INSET
+        canvas.drawString(x + inset, bottom + 2, reader_left[0])
+        canvas.drawRightString(x + width - inset, bottom + 2, reader_right[0])
     return 2 * width + gap
 
 

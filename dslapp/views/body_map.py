@@ -142,6 +142,9 @@ def side_labels(view: BodyView) -> tuple[str, str]:
     return ("Right", "Left") if view == BodyView.FRONT else ("Left", "Right")
 
 
+SIDE_INSET = 0.1
+"""Where the R / L letters under each outline sit, as a fraction of its width in from each side."""
+
 VIEWS: tuple[BodyView, ...] = (BodyView.FRONT, BodyView.BACK)
 VIEW_CAPTIONS = {BodyView.FRONT: "Front", BodyView.BACK: "Back"}
 
@@ -151,7 +154,7 @@ def marks_on(marks: Iterable[BodyMark], view: BodyView) -> list[BodyMark]:
 
 
 def marks_summary(marks: Sequence[BodyMark]) -> str:
-    """"Body map: 3 marks" (what a chronology row and a form say), or empty when there are none."""
+    """ "Body map: 3 marks" (what a chronology row and a form say), or empty when there are none."""
     if not marks:
         return ""
     return f"Body map: {len(marks)} mark{'' if len(marks) == 1 else 's'}"

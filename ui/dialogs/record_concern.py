@@ -44,6 +44,7 @@ from ui.formatting import dmy, when_saved
 from ui.operations import casework
 from ui.operations.results import Saved
 from ui.operations.session import Session
+from ui.widgets.body_map import BodyMapEditor
 from ui.widgets.common import DemoBadge, field_label, set_invalid, text_label
 from ui.widgets.concern_fields import (
     ActionsEditor,
@@ -243,8 +244,18 @@ class RecordConcernDialog(QDialog):
         decision.addWidget(self.significant, 5, 0, 1, 2)
         decision.setColumnStretch(1, 1)
         self.decision.setMinimumWidth(290)
-        grid.addWidget(decision_card, 1, 0, 1, 2)
-        grid.setRowStretch(2, 1)
+        # ---- body map (full width, above the decision)
+        body_card = QFrame()
+        body_card.setObjectName("Card")
+        body_layout = QVBoxLayout(body_card)
+        body_layout.setContentsMargins(16, 12, 16, 12)
+        body_layout.setSpacing(6)
+        self.body_map = BodyMapEditor()
+        body_layout.addWidget(field_label(strings.BODY_MAP, self.body_map.canvas))
+        body_layout.addWidget(self.body_map)
+        grid.addWidget(body_card, 1, 0, 1, 2)
+        grid.addWidget(decision_card, 2, 0, 1, 2)
+        grid.setRowStretch(3, 1)
 
         # ---- footer
         footer = QHBoxLayout()
@@ -287,6 +298,7 @@ class RecordConcernDialog(QDialog):
             self.facts.textChanged,
             self.words.edit.textChanged,
             self.body_notes.textChanged,
+            self.body_map.changed,
             self.immediate.textChanged,
             self.impact.textChanged,
             self.follows.currentIndexChanged,
@@ -427,6 +439,7 @@ class RecordConcernDialog(QDialog):
             "what_happened": self.facts.toPlainText(),
             "child_words": self.words.edit.toPlainText(),
             "body_map_notes": self.body_notes.toPlainText(),
+            "body_marks": self.body_map.marks(),
             "immediate_action": self.immediate.toPlainText(),
             "impact_on_child": self.impact.toPlainText(),
             "follows_id": self.follows.currentData(),
@@ -450,6 +463,8 @@ class RecordConcernDialog(QDialog):
         self.facts.setPlainText(str(data.get("what_happened", "")))
         self.words.edit.setPlainText(str(data.get("child_words", "")))
         self.body_notes.setPlainText(str(data.get("body_map_notes", "")))
+        marks = data.get("body_marks", [])
+        self.body_map.set_marks(marks if isinstance(marks, list) else [])
         self.immediate.setPlainText(str(data.get("immediate_action", "")))
         self.impact.setPlainText(str(data.get("impact_on_child", "")))
         self._wanted_follows = str(data["follows_id"]) if data.get("follows_id") else None
@@ -465,7 +480,12 @@ class RecordConcernDialog(QDialog):
         return any(
             box.toPlainText().strip()
             for box in (self.facts, self.words.edit, self.body_notes, self.immediate, self.impact, self.reasons)
-        ) or bool(self.categories.selected() or self.where.text().strip() or self.action_rows.values())
+        ) or bool(
+            self.categories.selected()
+            or self.where.text().strip()
+            or self.action_rows.values()
+            or self.body_map.marks()
+        )
 
     def _changed(self, *_args: object) -> None:
         self._dirty = True
@@ -549,6 +569,7 @@ class RecordConcernDialog(QDialog):
             "what_happened": self.facts.toPlainText().strip(),
             "child_words": self.words.edit.toPlainText().strip(),
             "body_map_notes": self.body_notes.toPlainText().strip(),
+            "body_marks": self.body_map.marks(),
             "immediate_action": self.immediate.toPlainText().strip(),
             "impact_on_child": self.impact.toPlainText().strip(),
             "follows_id": self.follows.currentData(),
