@@ -63,7 +63,7 @@ def test_clicking_the_outline_places_a_numbered_mark_that_is_saved_with_the_conc
     assert [(r.number, r.view) for r in rows] == [(1, "back"), (2, "front")]
     first = rows[0]
     first.mark_type.setCurrentIndex(first.mark_type.findData("bruise"))
-    first.size.setValue(1.5)
+    first.size_cm.setValue(1.5)
     qtbot.keyClicks(first.colour, "blue-purple")
     qtbot.keyClicks(first.shape, "four ovals in a line")
     qtbot.keyClicks(first.explanation, "My brother grabbed me")
@@ -124,7 +124,7 @@ def test_amending_the_marks_keeps_the_original_and_shows_it_as_the_earlier_versi
     dialog = next(d for d in app.dialogs if isinstance(d, AmendConcernDialog))
     assert [m["number"] for m in dialog.body_map.marks()] == [1]
     assert dialog.changes() == {}  # loading the marks is not a change
-    dialog.body_map.rows[0].size.setValue(3.0)
+    dialog.body_map.rows[0].size_cm.setValue(3.0)
     assert "body_marks" in dialog.changes()
     _shot(qtbot, dialog, "amend-concern-body-map.png")
     qtbot.keyClicks(dialog.reason, "Measured again with the school nurse: 3 cm.")
@@ -142,3 +142,39 @@ def test_amending_the_marks_keeps_the_original_and_shows_it_as_the_earlier_versi
         assert kept[0].previous["body_marks"][0]["size_cm"] == 2.0
     finally:
         reopened.lock()
+
+
+def test_the_casebook_menu_prints_and_saves_the_blank_concern_form(
+    qtbot: QtBot, make_app, vault: Vault, store: RecordStore, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QFileDialog
+
+    vault.lock()
+    app = make_app(real_dir=vault.directory).app
+    app.start()
+    assert not app.window.blank_form_print_action.isEnabled()  # locked: nothing to print from
+    _unlock(qtbot, app)
+    workspace(app)
+    assert app.window.blank_form_print_action.isEnabled()
+
+    app.window.blank_form_print_action.trigger()
+    qtbot.waitUntil(lambda: any(isinstance(d, QPrintPreviewDialog) and d.isVisible() for d in app.dialogs))
+    preview = next(d for d in app.dialogs if isinstance(d, QPrintPreviewDialog))
+    assert preview.document_.pageCount() == 2  # type: ignore[attr-defined]
+    _shot(qtbot, preview, "blank-form-preview.png")
+    preview.accept()  # what printing from the preview does
+
+    out = tmp_path / "blank.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(out), "")))
+    app.window.blank_form_save_action.trigger()
+    qtbot.waitUntil(out.exists, timeout=5000)
+    app.lock()
+    reopened = Vault.open(vault.directory, PASSPHRASE)
+    try:
+        rows = reopened.db.execute(
+            "SELECT action, detail FROM audit WHERE object = 'blank-concern-form' ORDER BY seq"
+        ).fetchall()
+    finally:
+        reopened.lock()
+    assert [r[0] for r in rows] == ["print", "export"]

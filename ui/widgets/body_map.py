@@ -152,7 +152,7 @@ def map_image_html(marks: Sequence[dict[str, Any]], width: int = 300, height: in
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # PySide6 takes the format as str; its stubs say bytes
     encoded = base64.b64encode(bytes(data.data())).decode("ascii")
     return f'<img src="data:image/png;base64,{encoded}" width="{width}" height="{height}">'
 
@@ -226,8 +226,8 @@ class MarkRow(QFrame):
         self.setObjectName("Card")
         self.number = int(mark["number"])
         self.view = str(mark["view"])
-        self.x = float(mark["x"])
-        self.y = float(mark["y"])
+        self.mark_x = float(mark["x"])
+        self.mark_y = float(mark["y"])
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 8, 10, 8)
         grid.setHorizontalSpacing(8)
@@ -240,13 +240,13 @@ class MarkRow(QFrame):
         for kind in MarkType:
             self.mark_type.addItem(strings.BODY_MAP_TYPES[kind.value], kind.value)
         self.mark_type.setCurrentIndex(max(0, self.mark_type.findData(mark.get("mark_type", "bruise"))))
-        self.size = QDoubleSpinBox()
-        self.size.setRange(0.0, 200.0)
-        self.size.setDecimals(1)
-        self.size.setSingleStep(0.5)
-        self.size.setSpecialValueText(strings.BODY_MAP_SIZE_UNKNOWN)
+        self.size_cm = QDoubleSpinBox()
+        self.size_cm.setRange(0.0, 200.0)
+        self.size_cm.setDecimals(1)
+        self.size_cm.setSingleStep(0.5)
+        self.size_cm.setSpecialValueText(strings.BODY_MAP_SIZE_UNKNOWN)
         size = mark.get("size_cm")
-        self.size.setValue(float(size) if size is not None else 0.0)
+        self.size_cm.setValue(float(size) if size is not None else 0.0)
         self.colour = QLineEdit(str(mark.get("colour", "")))
         self.colour.setPlaceholderText(strings.BODY_MAP_COLOUR_HINT)
         self.shape = QLineEdit(str(mark.get("shape", "")))
@@ -261,7 +261,7 @@ class MarkRow(QFrame):
         grid.addWidget(self.title, 0, 0)
         grid.addWidget(self.remove, 0, 1, Qt.AlignmentFlag.AlignRight)
         pairs = (
-            ((strings.BODY_MAP_TYPE, self.mark_type), (strings.BODY_MAP_SIZE, self.size)),
+            ((strings.BODY_MAP_TYPE, self.mark_type), (strings.BODY_MAP_SIZE, self.size_cm)),
             ((strings.BODY_MAP_COLOUR, self.colour), (strings.BODY_MAP_SHAPE, self.shape)),
         )
         for index, pair in enumerate(pairs):
@@ -273,17 +273,17 @@ class MarkRow(QFrame):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.mark_type.currentIndexChanged.connect(self.changed)
-        self.size.valueChanged.connect(self.changed)
+        self.size_cm.valueChanged.connect(self.changed)
         for edit in (self.colour, self.shape, self.explanation):
             edit.textChanged.connect(self.changed)
 
     def value(self) -> dict[str, Any]:
-        size = self.size.value()
+        size = self.size_cm.value()
         return {
             "number": self.number,
             "view": self.view,
-            "x": self.x,
-            "y": self.y,
+            "x": self.mark_x,
+            "y": self.mark_y,
             "mark_type": self.mark_type.currentData(),
             "size_cm": size if size > 0 else None,
             "colour": self.colour.text().strip(),
@@ -318,13 +318,12 @@ class BodyMapEditor(QWidget):
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(6)
         self.list_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.list_holder)
-        scroll.setMinimumHeight(300)
-        self.scroll = scroll
-        right.addWidget(scroll, 1)
+        self.list_scroll = QScrollArea()
+        self.list_scroll.setWidgetResizable(True)
+        self.list_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.list_scroll.setWidget(self.list_holder)
+        self.list_scroll.setMinimumHeight(300)
+        right.addWidget(self.list_scroll, 1)
         layout.addLayout(right, 1)
 
     def add_mark(self, view: str, x: float, y: float) -> MarkRow | None:
@@ -334,7 +333,7 @@ class BodyMapEditor(QWidget):
         row = self._add_row({"number": number, "view": view, "x": x, "y": y})
         self._refresh()
         row.colour.setFocus()
-        self.scroll.ensureWidgetVisible(row)
+        self.list_scroll.ensureWidgetVisible(row)
         return row
 
     def _add_row(self, mark: dict[str, Any]) -> MarkRow:

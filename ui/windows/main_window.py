@@ -39,6 +39,8 @@ class MainWindow(QMainWindow):
 
         self.record_action = action(strings.ACTION_RECORD, "Ctrl+N", "concern")
         self.add_child_action = action(strings.ACTION_ADD_CHILD, "Ctrl+Shift+N", "child")
+        self.blank_form_print_action = action(strings.ACTION_BLANK_FORM_PRINT, icon="print")
+        self.blank_form_save_action = action(strings.ACTION_BLANK_FORM_SAVE)
         self.lock_action = action(strings.ACTION_LOCK, "Ctrl+L", "lock")
         self.settings_action = action(strings.ACTION_SETTINGS, "Ctrl+,", "settings")
         self.quit_action = action(strings.ACTION_QUIT, "Ctrl+Q")
@@ -52,6 +54,9 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(strings.MENU_CASEBOOK)
         menu.addAction(self.record_action)
         menu.addAction(self.add_child_action)
+        menu.addSeparator()
+        menu.addAction(self.blank_form_print_action)
+        menu.addAction(self.blank_form_save_action)
         menu.addSeparator()
         menu.addAction(self.lock_action)
         menu.addAction(self.settings_action)
@@ -72,6 +77,8 @@ class MainWindow(QMainWindow):
         for act in (
             self.record_action,
             self.add_child_action,
+            self.blank_form_print_action,
+            self.blank_form_save_action,
             self.lock_action,
             self.today_action,
             self.caseload_action,
