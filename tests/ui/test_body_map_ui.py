@@ -50,6 +50,9 @@ def test_clicking_the_outline_places_a_numbered_mark_that_is_saved_with_the_conc
     tick_category(dialog, "Physical abuse")
     qtbot.keyClicks(dialog.facts, "Bruising seen on the back of the left upper arm while changing for PE.")
     canvas = dialog.body_map.canvas
+    assert not canvas.isVisible()  # folded away until asked for, so the decision stays in view
+    qtbot.mouseClick(dialog.body_map_toggle, Qt.MouseButton.LeftButton)
+    assert canvas.isVisible()
     dialog.form_scroll.ensureWidgetVisible(canvas)
 
     # a click beside the outline places nothing; a click on the back of the arm places mark 1

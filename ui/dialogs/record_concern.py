@@ -251,8 +251,20 @@ class RecordConcernDialog(QDialog):
         body_layout.setContentsMargins(16, 12, 16, 12)
         body_layout.setSpacing(6)
         self.body_map = BodyMapEditor()
-        body_layout.addWidget(field_label(strings.BODY_MAP, self.body_map.canvas))
+        self.body_map_toggle = QPushButton(strings.BODY_MAP_SHOW)
+        self.body_map_toggle.setCheckable(True)
+        self.body_map_toggle.setAutoDefault(False)
+        self.body_map_toggle.toggled.connect(self._show_body_map)
+        self.body_map_note = text_label(strings.BODY_MAP_COLLAPSED, "Hint")
+        body_header = QHBoxLayout()
+        body_header.addWidget(field_label(strings.BODY_MAP, self.body_map.canvas))
+        body_header.addSpacing(12)
+        body_header.addWidget(self.body_map_note)
+        body_header.addStretch(1)
+        body_header.addWidget(self.body_map_toggle)
+        body_layout.addLayout(body_header)
         body_layout.addWidget(self.body_map)
+        self.body_map.hide()  # shown on request (or when a draft has marks): the decision stays in view
         grid.addWidget(body_card, 1, 0, 1, 2)
         grid.addWidget(decision_card, 2, 0, 1, 2)
         grid.setRowStretch(3, 1)
@@ -408,6 +420,13 @@ class RecordConcernDialog(QDialog):
         self.follows.blockSignals(False)
         self._dirty = dirty
 
+    def _show_body_map(self, shown: bool) -> None:
+        self.body_map.setVisible(shown)
+        self.body_map_note.setVisible(not shown)
+        self.body_map_toggle.setText(strings.BODY_MAP_HIDE if shown else strings.BODY_MAP_SHOW)
+        if shown:
+            QTimer.singleShot(0, lambda: self.form_scroll.ensureWidgetVisible(self.body_map, 0, 40))
+
     def child_id(self) -> str | None:
         index = self.child_combo.currentIndex()
         if index < 0:
@@ -465,6 +484,8 @@ class RecordConcernDialog(QDialog):
         self.body_notes.setPlainText(str(data.get("body_map_notes", "")))
         marks = data.get("body_marks", [])
         self.body_map.set_marks(marks if isinstance(marks, list) else [])
+        if self.body_map.marks():
+            self.body_map_toggle.setChecked(True)
         self.immediate.setPlainText(str(data.get("immediate_action", "")))
         self.impact.setPlainText(str(data.get("impact_on_child", "")))
         self._wanted_follows = str(data["follows_id"]) if data.get("follows_id") else None
