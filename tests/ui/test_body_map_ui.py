@@ -129,6 +129,7 @@ def test_amending_the_marks_keeps_the_original_and_shows_it_as_the_earlier_versi
     assert dialog.changes() == {}  # loading the marks is not a change
     dialog.body_map.rows[0].size_cm.setValue(3.0)
     assert "body_marks" in dialog.changes()
+    dialog.form_scroll.ensureWidgetVisible(dialog.body_map)
     _shot(qtbot, dialog, "amend-concern-body-map.png")
     qtbot.keyClicks(dialog.reason, "Measured again with the school nurse: 3 cm.")
     dialog.save()
@@ -181,3 +182,28 @@ def test_the_casebook_menu_prints_and_saves_the_blank_concern_form(
     finally:
         reopened.lock()
     assert [r[0] for r in rows] == ["print", "export"]
+
+
+def test_a_draft_keeps_its_marks_and_opens_with_the_body_map_shown(
+    qtbot: QtBot, make_app, vault: Vault, store: RecordStore
+) -> None:  # type: ignore[no-untyped-def]
+    store.add(Child(legal_forename="Juniper", legal_surname="Fictionfield", dob=date(2016, 5, 1)))
+    vault.lock()
+    app = make_app(real_dir=vault.directory).app
+    app.start()
+    _unlock(qtbot, app)
+    dialog = open_concern_dialog(app)
+    dialog.body_map_toggle.click()
+    row = dialog.body_map.add_mark("front", 0.5, 0.3)
+    assert row is not None
+    qtbot.keyClicks(row.explanation, "I walked into the door")
+    assert dialog.has_content()  # a mark alone is worth keeping as a draft
+    data = dialog.data()
+    dialog.close_for_lock()
+
+    restored = open_concern_dialog(app)
+    restored.load_data(data)
+    assert restored.body_map_toggle.isChecked() and restored.body_map.canvas.isVisible()
+    [mark] = restored.body_map.marks()
+    assert (mark["number"], mark["view"], mark["child_explanation"]) == (1, "front", "I walked into the door")
+    assert restored.body_map.canvas.marks == [mark]
