@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, ValidatorFunctionWrapHandler, field_validator, model_validator
 
 from dslapp.models.base import (
     ChildRecord,
@@ -164,6 +166,36 @@ class BodyMark(Model):
         return text
 
 
+_MARK_FIELD_WORDS = {
+    "number": "its number",
+    "view": "the outline (front or back)",
+    "x": "its place across the outline",
+    "y": "its place down the outline",
+    "mark_type": "the type of mark",
+    "size_cm": "its size in cm",
+    "colour": "its colour",
+    "shape": "its shape",
+    "child_explanation": "the child's explanation",
+}
+
+
+def _mark_problem(error: Mapping[str, Any]) -> str:
+    limits = error.get("ctx") or {}
+    kind = error.get("type")
+    if kind in ("less_than_equal", "less_than"):
+        return f"must be no more than {_number(limits.get('le', limits.get('lt')))}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"must be at least {_number(limits.get('ge', limits.get('gt')))}"
+    if kind == "enum":
+        return f"must be one of {limits.get('expected', '')}"
+    message = str(error.get("msg", "is not valid")).removeprefix("Value error, ")
+    return "is not valid: " + message[:1].lower() + message[1:]
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, int | float) else str(value)
+
+
 class Concern(ChildRecord):
     """A record of concern: facts, the child's own words, what was done and why."""
 
@@ -201,6 +233,25 @@ class Concern(ChildRecord):
         default=None, description="The earlier referral (and its outcome) this concern follows, when linked."
     )
     significant: bool = False
+
+    @field_validator("body_marks", mode="wrap")
+    @classmethod
+    def _explain_marks(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> list[BodyMark]:
+        """A wrong mark is named by its number and what is wrong with it, in words (not a path of indexes)."""
+        try:
+            marks: list[BodyMark] = handler(value)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = first.get("loc", ())
+            if len(loc) < 2 or not isinstance(loc[0], int) or first.get("type") == "string_unicode":
+                raise
+            index = loc[0]
+            item = value[index] if isinstance(value, list) and index < len(value) else None
+            number = item.get("number") if isinstance(item, dict) else None
+            which = f"mark {number}" if isinstance(number, int) else f"mark {index + 1} in the list"
+            field = str(loc[1])
+            raise ValueError(f"({which}): {_MARK_FIELD_WORDS.get(field, field)} {_mark_problem(first)}") from None
+        return marks
 
     @model_validator(mode="after")
     def _order_and_reasons(self) -> Concern:

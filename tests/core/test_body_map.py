@@ -4,6 +4,7 @@ bundle, and drawn (as vector paths) into the chronology, the MASH enquiry and th
 from __future__ import annotations
 
 import io
+import json
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 from support import MakeVault
 
-from dslapp.errors import InvalidRecord
+from dslapp.errors import InvalidRecord, MalformedBundle
 from dslapp.models import BodyView, Category, Concern, MarkType
 from dslapp.paths import resource_files
 from dslapp.services import mash, recording
@@ -93,19 +94,21 @@ def test_marks_are_saved_with_the_concern_and_read_back(store: RecordStore) -> N
 @pytest.mark.parametrize(
     ("change", "named"),
     [
-        ({"x": 1.2}, "x"),
-        ({"y": -0.1}, "y"),
-        ({"size_cm": -2}, "size"),
-        ({"view": "side"}, "view"),
-        ({"mark_type": "graze-ish"}, "mark type"),
-        ({"number": 0}, "number"),
+        ({"x": 1.2}, "(mark 1): its place across the outline must be no more than 1"),
+        ({"y": -0.1}, "(mark 1): its place down the outline must be at least 0"),
+        ({"size_cm": -2}, "(mark 1): its size in cm must be at least 0"),
+        ({"view": "side"}, "the outline (front or back) must be one of 'front' or 'back'"),
+        ({"mark_type": "graze-ish"}, "the type of mark must be one of 'bruise'"),
+        ({"number": 0}, "(mark 0): its number must be at least 1"),
     ],
 )
 def test_invalid_marks_are_refused_naming_the_field(store: RecordStore, change: dict[str, Any], named: str) -> None:
     child_id = _child(store)
     with pytest.raises(InvalidRecord) as caught:
         _concern(store, child_id, [{**ARM_MARK, **change}])
-    assert named in str(caught.value).lower()
+    message = str(caught.value)
+    assert message.startswith("Record of concern: body marks") and named in message, message
+    assert "\n" not in message
 
 
 def test_two_marks_with_one_number_are_refused(store: RecordStore) -> None:
@@ -186,3 +189,13 @@ def test_the_outline_svgs_in_resources_are_drawn_from_the_shared_definition() ->
     for view in VIEWS:
         on_disk = resource_files().joinpath("body_map", f"{view.value}.svg").read_text("utf-8")
         assert on_disk == outline_svg(view), "regenerate with `python -m dslapp.devtools body-map`"
+
+
+def test_a_bundle_with_a_mark_off_the_outline_is_refused_naming_it(store: RecordStore) -> None:
+    child_id = _child(store)
+    _concern(store, child_id, [ARM_MARK])
+    data = json.loads(build_bundle(store, child_id).model_dump_json())
+    data["concerns"][0]["body_marks"][0]["y"] = 1.5
+    with pytest.raises(MalformedBundle) as caught:
+        parse_bundle(json.dumps(data))
+    assert "concerns[0].body_marks" in str(caught.value) and "mark 1" in str(caught.value)
