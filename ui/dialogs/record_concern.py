@@ -420,13 +420,6 @@ class RecordConcernDialog(QDialog):
         self.follows.blockSignals(False)
         self._dirty = dirty
 
-    def _show_body_map(self, shown: bool) -> None:
-        self.body_map.setVisible(shown)
-        self.body_map_note.setVisible(not shown)
-        self.body_map_toggle.setText(strings.BODY_MAP_HIDE if shown else strings.BODY_MAP_SHOW)
-        if shown:
-            QTimer.singleShot(0, lambda: self.form_scroll.ensureWidgetVisible(self.body_map, 0, 40))
-
     def child_id(self) -> str | None:
         index = self.child_combo.currentIndex()
         if index < 0:
@@ -507,6 +500,13 @@ class RecordConcernDialog(QDialog):
             or self.action_rows.values()
             or self.body_map.marks()
         )
+
+    def _show_body_map(self, shown: bool) -> None:
+        self.body_map.setVisible(shown)
+        self.body_map_note.setVisible(not shown)
+        self.body_map_toggle.setText(strings.BODY_MAP_HIDE if shown else strings.BODY_MAP_SHOW)
+        if shown:
+            QTimer.singleShot(0, lambda: self.form_scroll.ensureWidgetVisible(self.body_map, 0, 40))
 
     def _changed(self, *_args: object) -> None:
         self._dirty = True

@@ -39,8 +39,6 @@ class MainWindow(QMainWindow):
 
         self.record_action = action(strings.ACTION_RECORD, "Ctrl+N", "concern")
         self.add_child_action = action(strings.ACTION_ADD_CHILD, "Ctrl+Shift+N", "child")
-        self.blank_form_print_action = action(strings.ACTION_BLANK_FORM_PRINT, icon="print")
-        self.blank_form_save_action = action(strings.ACTION_BLANK_FORM_SAVE)
         self.lock_action = action(strings.ACTION_LOCK, "Ctrl+L", "lock")
         self.settings_action = action(strings.ACTION_SETTINGS, "Ctrl+,", "settings")
         self.quit_action = action(strings.ACTION_QUIT, "Ctrl+Q")
@@ -50,6 +48,8 @@ class MainWindow(QMainWindow):
         self.back_action = action(strings.ACTION_BACK, "Alt+Left", "back")
         self.shortcuts_action = action(strings.ACTION_SHORTCUTS, "F1", "keyboard")
         self.about_action = action(strings.ACTION_ABOUT)
+        self.blank_form_print_action = action(strings.ACTION_BLANK_FORM_PRINT, icon="print")
+        self.blank_form_save_action = action(strings.ACTION_BLANK_FORM_SAVE)
 
         menu = self.menuBar().addMenu(strings.MENU_CASEBOOK)
         menu.addAction(self.record_action)
@@ -77,13 +77,13 @@ class MainWindow(QMainWindow):
         for act in (
             self.record_action,
             self.add_child_action,
-            self.blank_form_print_action,
-            self.blank_form_save_action,
             self.lock_action,
             self.today_action,
             self.caseload_action,
             self.find_action,
             self.back_action,
+            self.blank_form_print_action,
+            self.blank_form_save_action,
         ):
             act.setEnabled(unlocked)
 
