@@ -339,6 +339,8 @@ def cmd_roll_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.what == "plain":
         return _export_plain(args)
+    if args.what == "blank-concern-form":
+        return _export_blank_form(args)
     if not args.child:
         raise UsageError(f"Say which child to export with --child ID (exporting a {args.what}).")
     password = _read_stdin_line("PDF password") if args.pdf_password_stdin else None
@@ -368,6 +370,19 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CasebookError(f"Exporting a {args.what} is not available in this version yet.")
     note = "" if password or args.what == "bundle" else " (not password protected)"
     print(f"Exported to {for_terminal(str(out))}{note}.")
+    return 0
+
+
+def _export_blank_form(args: argparse.Namespace) -> int:
+    """The school's blank concern form for staff: no case data, so never encrypted and no passphrase again."""
+    from dslapp.services.documents import export_blank_concern_form
+
+    if args.child or args.pdf_password_stdin:
+        raise UsageError("The blank concern form holds no case data: it takes no --child and no PDF password.")
+    with _unlocked(args) as store:
+        out = Path(args.out).expanduser()
+        result = export_blank_concern_form(store, out)
+    print(f"Blank concern form written to {for_terminal(str(out))} ({result.pages} pages).")
     return 0
 
 
@@ -830,8 +845,9 @@ def build_parser() -> argparse.ArgumentParser:
     export = unlocking(command("export", cmd_export, "export a child's case bundle or PDFs"))
     export.add_argument(
         "what",
-        choices=["bundle", "chronology", "mash", "pack", "plain"],
-        help="bundle (JSON), chronology, mash (enquiry) or pack (PDFs), plain (the whole casebook, unencrypted)",
+        choices=["bundle", "chronology", "mash", "pack", "plain", "blank-concern-form"],
+        help="bundle (JSON), chronology, mash (enquiry) or pack (PDFs), plain (the whole casebook, unencrypted), "
+        "blank-concern-form (the school's paper concern form for staff, no case data)",
     )
     export.add_argument("--child", metavar="ID", help="the child's id (or its first characters); not for plain")
     export.add_argument("--out", required=True, metavar="FILE", help="the file to write")

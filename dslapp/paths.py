@@ -36,3 +36,8 @@ def schema_files() -> Traversable:
 def source_schema_dir() -> Path:
     """The data_schema folder of a source checkout (where generated schemas are written)."""
     return _SOURCE_ROOT / "data_schema"
+
+
+def source_resources_dir() -> Path:
+    """The resources folder of a source checkout (where generated outlines are written)."""
+    return _SOURCE_ROOT / "resources"

@@ -34,6 +34,7 @@ from ui.windows.main_window import MainWindow
 from ui.windows.unlock import UnlockPage
 
 if TYPE_CHECKING:  # the workspace and dialogs load after unlock, keeping start-up quick
+    from dslapp.export.common import ExportResult
     from dslapp.models import Concern
     from dslapp.services.casebook import Opened, PageCheck
     from dslapp.services.drafts import Draft
@@ -99,6 +100,8 @@ class CasebookApp(QObject):
         w.add_child_action.triggered.connect(self.add_child)
         w.import_roll_action.triggered.connect(self.import_roll)
         w.settings_action.triggered.connect(self.open_settings)
+        w.blank_form_print_action.triggered.connect(self.print_blank_form)
+        w.blank_form_save_action.triggered.connect(self.save_blank_form)
         w.quit_action.triggered.connect(self.quit)
         w.close_requested.connect(self.quit)
         w.today_action.triggered.connect(lambda: self._go("today"))
@@ -411,6 +414,58 @@ class CasebookApp(QObject):
         dialog = SettingsDialog(self.settings, self.session, self.window)
         dialog.accepted.connect(self._settings_changed)
         self._open_dialog(dialog)
+
+    def print_blank_form(self) -> None:
+        """A print preview of the school's blank concern form for staff; printing it is audited."""
+        from ui.dialogs.print_pdf import print_pdf_with_preview
+        from ui.operations import casework
+
+        session = self.session
+        if session is None or not session.is_open:
+            return
+
+        def show(data: bytes) -> None:
+            if not session.is_open:
+                return
+            try:
+                dialog = print_pdf_with_preview(self.window, data, strings.BLANK_FORM_TITLE, audit)
+            except ValueError as error:
+                self.show_error(str(error))
+                return
+            self.dialogs = [d for d in self.dialogs if shiboken6.isValid(d)]
+            self.dialogs.append(dialog)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _r: self.dialogs.remove(dialog) if dialog in self.dialogs else None)
+
+        def audit(_pages: int) -> None:
+            casework.record_blank_form_print(session)
+
+        casework.blank_form_bytes(session, show, self._failed_message)
+
+    def save_blank_form(self) -> None:
+        """Save the blank concern form as a PDF (no case data: no password, no passphrase again; audited)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from ui.operations import casework
+
+        session = self.session
+        if session is None or not session.is_open:
+            return
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, strings.BLANK_FORM_TITLE, str(Path.home() / strings.BLANK_FORM_FILE), strings.EXPORT_PDF_FILTER
+        )
+        if not chosen:
+            return
+
+        def saved(result: ExportResult) -> None:
+            self.window.statusBar().showMessage(
+                strings.BLANK_FORM_SAVED.format(path=result.path, pages=result.pages), 8000
+            )
+
+        casework.export_blank_form(session, Path(chosen), saved, self._failed_message)
+
+    def _failed_message(self, error: Exception) -> None:
+        self.show_error(str(error))
 
     def _settings_changed(self) -> None:
         self.idle.timeout_seconds = self.settings.idle_lock_minutes * 60

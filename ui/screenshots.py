@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Qt loads inside render(), after the environment is set
     from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QWidget
+
+    from ui.dialogs.record_concern import RecordConcernDialog
 
 WIDTH, HEIGHT = 1280, 800
 
@@ -33,7 +36,6 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dslapp-shots-") as home:
         os.environ["DSLAPP_HOME"] = home
-        from PySide6.QtWidgets import QWidget
 
         from dslapp.services.ui_support import caseload
         from ui.app import CasebookApp, create_application
@@ -140,6 +142,7 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
         dialog.action_rows.add_row({"what": "Phone mum to discuss breakfast and clothing", "owner": "Ms Demo Example"})
         dialog.facts.setFocus()
         shot("08-record-concern", dialog)
+        body_map_shot(dialog, shot)
         dialog.close_for_lock()
         from dslapp.services import drafts
 
@@ -169,6 +172,33 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
         staff_shots(controller, store, Path(home), shot)
         controller.quit()
         return written
+
+
+def body_map_shot(dialog: RecordConcernDialog, shot: Callable[[str, QWidget | None], None]) -> None:
+    """The record-concern dialog scrolled to the body map, with two marks placed and described."""
+    from dslapp.models import BodyView
+
+    dialog.categories.set_selected(["physical_abuse"])
+    dialog.facts.setPlainText(
+        "While changing for PE at 13:40 I saw bruises on the back of her left upper arm: four small round marks "
+        "in a line. A scratch on her right cheek."
+    )
+    dialog.words.edit.setPlainText("It was my brother. He grabbed me when I took his controller.")
+    editor = dialog.body_map
+    dialog.body_map_toggle.setChecked(True)
+    arm = editor.add_mark(BodyView.BACK.value, 0.21, 0.33)
+    cheek = editor.add_mark(BodyView.FRONT.value, 0.42, 0.11)
+    assert arm is not None and cheek is not None
+    arm.size_cm.setValue(1.0)
+    arm.colour.setText("blue-purple")
+    arm.shape.setText("four ovals in a line")
+    arm.explanation.setText("My brother grabbed me")
+    cheek.mark_type.setCurrentIndex(cheek.mark_type.findData("scratch"))
+    cheek.size_cm.setValue(3.0)
+    cheek.colour.setText("red")
+    cheek.shape.setText("linear")
+    dialog.form_scroll.ensureWidgetVisible(editor, 0, 140)
+    shot("15-body-map", dialog)
 
 
 def main(argv: list[str] | None = None) -> int:

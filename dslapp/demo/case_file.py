@@ -16,6 +16,7 @@ from dslapp.demo.school_calendar import local_time, saved_at, school_year_start,
 from dslapp.demo.world import CLASS_TEACHERS, DSL, DSL_CONTACT, FSW, GP_SURGERIES, LAWFUL_BASIS, SCHOOL, Staff
 from dslapp.models import (
     Action,
+    BodyMark,
     Category,
     Child,
     ChildStatus,
@@ -263,6 +264,7 @@ class CaseFile:
         *,
         words: str = "",
         body_map: str = "",
+        marks: Sequence[BodyMark] = (),
         action: str = "",
         decision: DslDecision = DslDecision.MONITOR,
         reasons: str = "",
@@ -286,6 +288,7 @@ class CaseFile:
                 what_happened=self.fill(what, day),
                 child_words=self.fill(words, day),
                 body_map_notes=self.fill(body_map, day),
+                body_marks=list(marks),
                 immediate_action=self.fill(action, day),
                 dsl_decision=decision,
                 decision_reasons=self.fill(reasons, day),

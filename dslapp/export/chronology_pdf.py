@@ -31,6 +31,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, TableStyle
 
 from dslapp.errors import ExportCancelled
+from dslapp.export.body_map import BodyMapFigure
 from dslapp.export.common import ExportResult, Progress, check_progress
 from dslapp.export.fonts import BOLD, REGULAR, register_fonts
 from dslapp.export.page import HEADER_RULE, INK, MARGIN, MUTED, Decorate, PageInfo, build_pdf
@@ -62,6 +63,8 @@ MIN_SPLIT_LINES = 3
 KEEP_TOGETHER_LINES = 16
 """An entry of up to this many lines is never split: it moves to the next page whole."""
 NOT_RECORDED = "Not recorded"
+MAP_HEIGHT = 120.0
+"""Height of each outline of a body map drawn after its concern's row."""
 PROGRESS_EVERY = 20
 
 STRIPE = colors.HexColor("#f2f4f7")
@@ -283,6 +286,8 @@ def chronology_section(chronology: Chronology, *, progress: Progress | None = No
     for index, row in enumerate(chronology.rows):
         impact = row.impact_kind if row.impact.strip() else Impact.UNKNOWN
         story.append(EntryFlowable(layout.cells(row), impact, index, tracker))
+        if row.body_marks:
+            story.append(BodyMapFigure(row.body_marks, TABLE_WIDTH, map_height=MAP_HEIGHT, heading=_map_heading(row)))
     if story:
         count = len(chronology.rows)
         story.append(_Message(f"End of chronology: {count} entr{'y' if count == 1 else 'ies'}."))
@@ -290,6 +295,10 @@ def chronology_section(chronology: Chronology, *, progress: Progress | None = No
         story.append(_Message("No significant events are recorded for this period."))
     headings = _Headings(layout)
     return ChronologySection(story, HEADER_RULE + 4 + headings.height, headings.draw)
+
+
+def _map_heading(row: ChronologyRow) -> str:
+    return f"Body map for the concern of {row.when}: marks"
 
 
 def render_chronology_pages(

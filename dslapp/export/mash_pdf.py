@@ -22,6 +22,7 @@ from datetime import date, datetime
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from dslapp.export.body_map import BodyMapFigure, concerns_with_marks
 from dslapp.export.chronology_pdf import header_name
 from dslapp.export.form_layout import (
     ACCENT,
@@ -36,7 +37,7 @@ from dslapp.export.form_layout import (
 )
 from dslapp.export.page import INK as INK_COLOUR
 from dslapp.export.page import MARGIN, MUTED, PageInfo, PagePart, build_parts_pdf
-from dslapp.models import Child, Referral, ReferralStatus
+from dslapp.models import Child, Concern, Referral, ReferralStatus
 from dslapp.text import dmy
 from dslapp.views.mash_enquiry import SENT_VIA_LABELS, Gap, completeness, is_complete, printed_value
 from dslapp.views.mash_form import EnquiryForm, FormField, FormSection
@@ -50,6 +51,8 @@ FROM_FILE_NOTE = (
     "file as it stood when the enquiry was sent (or today, for a draft)."
 )
 DECLARATION = "Referrer's declaration"
+BODY_MAPS = "Body maps"
+MASH_MAP_HEIGHT = 140.0
 
 
 def is_draft_copy(referral: Referral, gaps: Sequence[Gap]) -> bool:
@@ -246,6 +249,18 @@ def _declaration(
     return [KeepTogether(story)]
 
 
+def _body_maps(referral: Referral, concerns: Sequence[Concern], *, key_prefix: str, level: int) -> list[Flowable]:
+    marked = concerns_with_marks(concerns, referral.concern_ids)
+    if not marked:
+        return []
+    story: list[Flowable] = [SectionHeading(BODY_MAPS, WIDTH, bookmark=(f"{key_prefix}-body-maps", BODY_MAPS, level))]
+    for concern in marked:
+        heading = f"Body map for the concern of {dmy(concern.observed_at)}: marks"
+        story.append(BodyMapFigure(concern.body_marks, WIDTH, map_height=MASH_MAP_HEIGHT, heading=heading))
+        story.append(Spacer(1, 6))
+    return story
+
+
 def enquiry_story(
     referral: Referral,
     form: EnquiryForm,
@@ -257,9 +272,11 @@ def enquiry_story(
     level: int = 0,
     fonts: Fonts | None = None,
     from_file: Collection[str] = (),
+    concerns: Sequence[Concern] = (),
 ) -> list[Flowable]:
     """The enquiry's content as flowables (for its own PDF and inside the referral pack). ``from_file`` names
-    the answers filled from the child's file rather than typed (their labels say so)."""
+    the answers filled from the child's file rather than typed (their labels say so); the body maps of
+    ``concerns`` behind the enquiry (``referral.concern_ids``) follow its sections."""
     fonts = fonts or Fonts()
     story = _title_block(referral, form, school, fonts)
     if any(form.has(key) for key in from_file):
@@ -271,6 +288,7 @@ def enquiry_story(
         story.extend(
             _section(referral, section, number, fonts, key_prefix=key_prefix, level=level, from_file=from_file)
         )
+    story.extend(_body_maps(referral, concerns, key_prefix=key_prefix, level=level))
     for heading, boxes in _other_information(referral, form, fonts):
         story.append(SectionHeading(heading, WIDTH, bookmark=(f"{key_prefix}-other", heading, level)))
         story.extend(boxes)
@@ -288,12 +306,15 @@ def render_mash_pdf(
     form: EnquiryForm,
     gaps: Sequence[Gap] | None = None,
     from_file: Collection[str] = (),
+    concerns: Sequence[Concern] = (),
 ) -> tuple[bytes, int]:
     """The enquiry as PDF bytes (pure: no vault, no disk). Returns (bytes, page count)."""
     gaps = list(gaps) if gaps is not None else completeness(referral, form=form)
     draft = is_draft_copy(referral, gaps)
     signed_on = referral.sent_on or generated_on.astimezone().date()
-    story = enquiry_story(referral, form, gaps, school=school, signed_on=signed_on, level=0, from_file=from_file)
+    story = enquiry_story(
+        referral, form, gaps, school=school, signed_on=signed_on, level=0, from_file=from_file, concerns=concerns
+    )
     info = enquiry_info(
         referral, child, form, generated_by=generated_by, generated_on=generated_on, school=school, draft=draft
     )

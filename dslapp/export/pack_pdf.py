@@ -585,6 +585,7 @@ def render_referral_pack(
             level=1,
             fonts=fonts,
             from_file=from_file,
+            concerns=child_file.concerns,
         )
         enquiry_info = info("enquiry", header_note=status_note(referral), watermark="DRAFT" if draft else "")
     else:

@@ -15,7 +15,7 @@ from dslapp.models.child import (
     StatusChange,
 )
 from dslapp.models.chronology import ChronologyEntry, Impact
-from dslapp.models.concern import Action, Category, Concern, DslDecision, Severity
+from dslapp.models.concern import Action, BodyMark, BodyView, Category, Concern, DslDecision, MarkType, Severity
 from dslapp.models.cpd import CpdRecord, LearningCardShown
 from dslapp.models.early_help import (
     EarlyHelpPlan,
@@ -73,6 +73,8 @@ __all__ = [
     "AlertAcknowledgement",
     "Amendment",
     "BodyMapMark",
+    "BodyMark",
+    "BodyView",
     "Category",
     "Child",
     "ChildRecord",
@@ -92,6 +94,7 @@ __all__ = [
     "Judgement",
     "LearningCardShown",
     "LearningNote",
+    "MarkType",
     "OrderType",
     "Person",
     "Professional",

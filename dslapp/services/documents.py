@@ -17,11 +17,12 @@ from pathlib import Path
 from dslapp.errors import CasebookError, EnquiryNotOfThisChild, RecordNotFound
 from dslapp.export.chronology_pdf import render_chronology_pages
 from dslapp.export.common import ExportResult, Progress, check_progress
+from dslapp.export.concern_form_pdf import render_blank_concern_form
 from dslapp.export.mash_pdf import is_draft_copy, render_mash_pdf
 from dslapp.export.pack_pdf import render_referral_pack
 from dslapp.export.protect import check_password, encrypt_pdf
 from dslapp.export.supervision_pdf import render_supervision_pdf
-from dslapp.guidance.config import resolve
+from dslapp.guidance.config import GuidanceConfig, resolve
 from dslapp.models import Category, Child, Record, Referral, SupervisionNote
 from dslapp.services import supervision
 from dslapp.services.bundle import write_user_file
@@ -35,9 +36,10 @@ from dslapp.services.mash import (
     latest_enquiry,
     printed_enquiry,
 )
-from dslapp.store import RecordStore
+from dslapp.store import RecordStore, queries
 from dslapp.vault.audit import Action
-from dslapp.views.mash_enquiry import filled_keys
+from dslapp.views.concern_form import BlankConcernForm, FormContact, SafeguardingLead
+from dslapp.views.mash_enquiry import filled_keys, role_name
 from dslapp.views.mash_form import EnquiryForm
 
 
@@ -162,6 +164,62 @@ def export_supervision_pdf(
     )
 
 
+# ---- the blank concern form for staff ----------------------------------------------------------------------
+
+FORM_CONTACTS = ("front_door", "out_of_hours", "police", "lado")
+"""The local contacts the blank concern form prints, in this order (from the school's local contacts)."""
+BLANK_FORM_OBJECT = "blank-concern-form"
+
+
+def blank_concern_form(store: RecordStore, config: GuidanceConfig | None = None) -> BlankConcernForm:
+    """The form's content: the school, its DSL and deputies (with the phone and email each last gave on an
+    enquiry, where they have), and the local contacts in force. No case data."""
+    local = resolve(config).local
+    users = sorted(store.vault.users(), key=lambda u: (u.role.strip().casefold() != "dsl", u.name.casefold()))
+    leads = []
+    for user in users:
+        phone, email = queries.referrer_contact(store.db, user.name)
+        leads.append(SafeguardingLead(user.name, role_name(user.role), " · ".join(p for p in (phone, email) if p)))
+    by_key = {contact.key: contact for contact in local.contacts}
+    contacts = tuple(
+        FormContact(c.service, c.phone, c.when, c.placeholder) for k in FORM_CONTACTS if (c := by_key.get(k))
+    )
+    return BlankConcernForm(
+        school=store.vault.school,
+        leads=tuple(leads),
+        contacts=contacts,
+        printed_on=store.vault.now(),
+        placeholder_note=local.placeholder_note,
+    )
+
+
+def blank_concern_form_bytes(store: RecordStore) -> bytes:
+    """The blank form's PDF as bytes, for the print preview (audited only if printed)."""
+    return render_blank_concern_form(blank_concern_form(store))[0]
+
+
+def export_blank_concern_form(store: RecordStore, out: Path) -> ExportResult:
+    """Write the school's blank concern form to ``out``. It holds no case data, so it is never encrypted and
+    needs no passphrase again; it is still audited as an export."""
+    started = clock.perf_counter()
+    data, pages = render_blank_concern_form(blank_concern_form(store))
+    return deliver_pdf(
+        store,
+        data,
+        out,
+        password=None,
+        object_id=BLANK_FORM_OBJECT,
+        what="blank concern form PDF (no case data)",
+        pages=pages,
+        started=started,
+    )
+
+
+def record_blank_form_print(store: RecordStore) -> None:
+    """Audit a printed blank concern form."""
+    record_print(store, BLANK_FORM_OBJECT, "blank concern form (no case data)")
+
+
 # ---- the MASH enquiry -------------------------------------------------------------------------------------
 
 
@@ -243,6 +301,7 @@ def _render_enquiry(store: RecordStore, referral_or_child_id: uuid.UUID | str, f
         form=form,
         gaps=gaps,
         from_file=filled_keys(saved, referral),
+        concerns=child_file.concerns,
     )
     return _RenderedEnquiry(referral, form, gaps, data, pages)
 

@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from dslapp.models import (
+    BodyMark,
     Category,
     Child,
     ChildStatus,
@@ -37,6 +38,7 @@ from dslapp.models.early_help import LEVEL_LABELS, Judgement
 from dslapp.models.referral import ESCALATION_STAGES, ParentConsent, SentVia
 from dslapp.models.transfer import TransferDirection
 from dslapp.text import dmy
+from dslapp.views.body_map import marks_summary
 from dslapp.views.links import Links, describe_all, has_outcome, links_of
 
 SOURCE_KINDS: tuple[type[Record], ...] = (
@@ -95,6 +97,8 @@ class ChronologyRow:
     """Which event of the source record this row is, when one record gives several (e.g. ``outcome``)."""
     sort_time: time = time(0, 0)
     created_at: datetime | None = None
+    body_marks: tuple[BodyMark, ...] = ()
+    """The marks on the body map of the concern this row stands for (drawn with the row in a printed chronology)."""
 
     @property
     def key(self) -> str:
@@ -209,6 +213,8 @@ def _concern_rows(concern: Concern) -> Iterator[ChronologyRow]:
     event = concern.what_happened
     if concern.child_words:
         event = _join(_sentence(event), f"Child said: “{concern.child_words.strip()}”")
+    if concern.body_marks:
+        event = _join(_sentence(event), _sentence(marks_summary(concern.body_marks)))
     action_parts = []
     if concern.immediate_action:
         action_parts.append(_sentence(concern.immediate_action))
@@ -232,6 +238,7 @@ def _concern_rows(concern: Concern) -> Iterator[ChronologyRow]:
         impact=concern.impact_on_child,
         action=_join(*action_parts),
         significant=concern.significant,
+        body_marks=tuple(concern.body_marks),
     )
 
 
@@ -423,12 +430,14 @@ def _transfer_rows(transfer: Transfer) -> Iterator[ChronologyRow]:
 def entry_row(entry: ChronologyEntry, source: Record | None = None) -> ChronologyRow:
     """The row for a chronology entry; with ``source``, it stands for (and links to) that record."""
     link: Record = source if source is not None else entry
+    marks = tuple(source.body_marks) if isinstance(source, Concern) else ()
+    event = _join(_sentence(entry.event), _sentence(marks_summary(marks))) if marks else entry.event
     return ChronologyRow(
         record_id=str(link.id),
         kind=link.KIND,
         when=entry.when_label(),
         sort_date=entry.sort_date(),
-        event=entry.event,
+        event=event,
         source=entry.source,
         categories=(entry.category,) if entry.category else _categories_of(source),
         severity=source.severity if isinstance(source, Concern) else None,
@@ -441,6 +450,7 @@ def entry_row(entry: ChronologyEntry, source: Record | None = None) -> Chronolog
         entry_id=str(entry.id),
         sort_time=source.observed_at.time() if isinstance(source, Concern) and entry.on else time(0, 0),
         created_at=entry.created_at,
+        body_marks=marks,
     )
 
 

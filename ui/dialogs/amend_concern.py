@@ -28,6 +28,7 @@ from ui import strings, theme
 from ui.operations import casework
 from ui.operations.results import Saved
 from ui.operations.session import Session
+from ui.widgets.body_map import BodyMapEditor
 from ui.widgets.common import field_label, set_invalid, text_label
 from ui.widgets.concern_fields import CategoryList, ChildWordsBox, decision_combo, severity_combo, text_box
 from ui.widgets.neglect_pattern import NeglectPatternBox
@@ -83,6 +84,8 @@ class AmendConcernDialog(QDialog):
         self.words.edit.setPlainText(concern.child_words)
         self.body_notes = text_box(strings.CONCERN_BODY, height=44)
         self.body_notes.setPlainText(concern.body_map_notes)
+        self.body_map = BodyMapEditor(stacked=True)
+        self.body_map.set_marks([mark.model_dump(mode="json") for mark in concern.body_marks])
         self.immediate = text_box(strings.CONCERN_IMMEDIATE, height=56)
         self.immediate.setPlainText(concern.immediate_action)
         self.decision = decision_combo()
@@ -103,6 +106,7 @@ class AmendConcernDialog(QDialog):
             (strings.CONCERN_FACTS, self.facts),
             (strings.CONCERN_WORDS, self.words.edit),
             (strings.CONCERN_BODY, self.body_notes),
+            (strings.BODY_MAP, self.body_map),
             (strings.CONCERN_IMMEDIATE, self.immediate),
             (strings.CONCERN_DECISION, self.decision),
             (strings.CONCERN_REASONS, self.reasons),
@@ -172,6 +176,7 @@ class AmendConcernDialog(QDialog):
             "what_happened": self.facts.toPlainText().strip(),
             "child_words": self.words.edit.toPlainText().strip(),
             "body_map_notes": self.body_notes.toPlainText().strip(),
+            "body_marks": self.body_map.marks(),
             "immediate_action": self.immediate.toPlainText().strip(),
             "dsl_decision": self.decision.currentData(),
             "decision_reasons": self.reasons.toPlainText().strip(),

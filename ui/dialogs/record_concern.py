@@ -46,6 +46,7 @@ from ui.formatting import dmy, when_saved
 from ui.operations import casework, roll_ops
 from ui.operations.results import Saved
 from ui.operations.session import Session
+from ui.widgets.body_map import BodyMapEditor
 from ui.widgets.common import DemoBadge, field_label, set_invalid, text_label
 from ui.widgets.concern_fields import (
     ActionsEditor,
@@ -251,8 +252,30 @@ class RecordConcernDialog(QDialog):
         decision.addWidget(self.significant, 5, 0, 1, 2)
         decision.setColumnStretch(1, 1)
         self.decision.setMinimumWidth(290)
-        grid.addWidget(decision_card, 1, 0, 1, 2)
-        grid.setRowStretch(2, 1)
+        # ---- body map (full width, above the decision)
+        body_card = QFrame()
+        body_card.setObjectName("Card")
+        body_layout = QVBoxLayout(body_card)
+        body_layout.setContentsMargins(16, 12, 16, 12)
+        body_layout.setSpacing(6)
+        self.body_map = BodyMapEditor()
+        self.body_map_toggle = QPushButton(strings.BODY_MAP_SHOW)
+        self.body_map_toggle.setCheckable(True)
+        self.body_map_toggle.setAutoDefault(False)
+        self.body_map_toggle.toggled.connect(self._show_body_map)
+        self.body_map_note = text_label(strings.BODY_MAP_COLLAPSED, "Hint")
+        body_header = QHBoxLayout()
+        body_header.addWidget(field_label(strings.BODY_MAP, self.body_map.canvas))
+        body_header.addSpacing(12)
+        body_header.addWidget(self.body_map_note)
+        body_header.addStretch(1)
+        body_header.addWidget(self.body_map_toggle)
+        body_layout.addLayout(body_header)
+        body_layout.addWidget(self.body_map)
+        self.body_map.hide()  # shown on request (or when a draft has marks): the decision stays in view
+        grid.addWidget(body_card, 1, 0, 1, 2)
+        grid.addWidget(decision_card, 2, 0, 1, 2)
+        grid.setRowStretch(3, 1)
 
         # ---- footer
         footer = QHBoxLayout()
@@ -295,6 +318,7 @@ class RecordConcernDialog(QDialog):
             self.facts.textChanged,
             self.words.edit.textChanged,
             self.body_notes.textChanged,
+            self.body_map.changed,
             self.immediate.textChanged,
             self.impact.textChanged,
             self.follows.currentIndexChanged,
@@ -477,6 +501,7 @@ class RecordConcernDialog(QDialog):
             "what_happened": self.facts.toPlainText(),
             "child_words": self.words.edit.toPlainText(),
             "body_map_notes": self.body_notes.toPlainText(),
+            "body_marks": self.body_map.marks(),
             "immediate_action": self.immediate.toPlainText(),
             "impact_on_child": self.impact.toPlainText(),
             "follows_id": self.follows.currentData(),
@@ -500,6 +525,10 @@ class RecordConcernDialog(QDialog):
         self.facts.setPlainText(str(data.get("what_happened", "")))
         self.words.edit.setPlainText(str(data.get("child_words", "")))
         self.body_notes.setPlainText(str(data.get("body_map_notes", "")))
+        marks = data.get("body_marks", [])
+        self.body_map.set_marks(marks if isinstance(marks, list) else [])
+        if self.body_map.marks():
+            self.body_map_toggle.setChecked(True)
         self.immediate.setPlainText(str(data.get("immediate_action", "")))
         self.impact.setPlainText(str(data.get("impact_on_child", "")))
         self._wanted_follows = str(data["follows_id"]) if data.get("follows_id") else None
@@ -515,7 +544,19 @@ class RecordConcernDialog(QDialog):
         return any(
             box.toPlainText().strip()
             for box in (self.facts, self.words.edit, self.body_notes, self.immediate, self.impact, self.reasons)
-        ) or bool(self.categories.selected() or self.where.text().strip() or self.action_rows.values())
+        ) or bool(
+            self.categories.selected()
+            or self.where.text().strip()
+            or self.action_rows.values()
+            or self.body_map.marks()
+        )
+
+    def _show_body_map(self, shown: bool) -> None:
+        self.body_map.setVisible(shown)
+        self.body_map_note.setVisible(not shown)
+        self.body_map_toggle.setText(strings.BODY_MAP_HIDE if shown else strings.BODY_MAP_SHOW)
+        if shown:
+            QTimer.singleShot(0, lambda: self.form_scroll.ensureWidgetVisible(self.body_map, 0, 40))
 
     def _changed(self, *_args: object) -> None:
         self._dirty = True
@@ -599,6 +640,7 @@ class RecordConcernDialog(QDialog):
             "what_happened": self.facts.toPlainText().strip(),
             "child_words": self.words.edit.toPlainText().strip(),
             "body_map_notes": self.body_notes.toPlainText().strip(),
+            "body_marks": self.body_map.marks(),
             "immediate_action": self.immediate.toPlainText().strip(),
             "impact_on_child": self.impact.toPlainText().strip(),
             "follows_id": self.follows.currentData(),

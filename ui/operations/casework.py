@@ -11,9 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from dslapp.export.common import ExportResult
 from dslapp.models import Action, Child, Concern, Record, StaffReportTriage
 from dslapp.models.base import Amendment
-from dslapp.services import bundle, casebook, concerns, recording, staff_reports, ui_support
+from dslapp.services import bundle, casebook, concerns, documents, recording, staff_reports, ui_support
 from dslapp.services import children as children_service
 from dslapp.services import drafts as draft_service
 from dslapp.services import today as today_service
@@ -198,3 +199,22 @@ def triage_staff_report(
     **kw: Any,
 ) -> None:
     session.write(lambda store: staff_reports.triage(store, record_id, **fields), on_done, on_error, **kw)
+
+
+# ---- the blank concern form for staff (no case data) --------------------------------------------------
+
+
+def blank_form_bytes(session: Session, on_done: Callable[[bytes], None], on_error: Failed, **kw: Any) -> None:
+    """The school's blank concern form as PDF bytes, for the print preview (never written to disk)."""
+    session.run(documents.blank_concern_form_bytes, on_done, on_error, **kw)
+
+
+def record_blank_form_print(session: Session, on_done: Done | None = None) -> None:
+    session.run(documents.record_blank_form_print, on_done)
+
+
+def export_blank_form(
+    session: Session, out: Path, on_done: Callable[[ExportResult], None], on_error: Failed, **kw: Any
+) -> None:
+    """Write the blank concern form to ``out`` (audited as an export; no passphrase again: no case data)."""
+    session.run(lambda store: documents.export_blank_concern_form(store, out), on_done, on_error, **kw)

@@ -80,3 +80,37 @@ CONCERN_REFER_IF_HINT = (
     "happen, or not change, for you to make a MASH contact."
 )
 NEED_REFER_IF = "Record what would make you refer: this child has a neglect pattern and the decision is not to refer."
+BODY_MAP = "Body map"
+BODY_MAP_HINT = "Click on the front or back outline where a mark is, then describe it. Numbers follow the order placed."
+BODY_MAP_ACCESSIBLE = "Body map outlines: front and back. Click to place a numbered mark."
+BODY_MAP_NONE = "No marks placed."
+BODY_MAP_VIEW_LABELS = {"front": "Front", "back": "Back"}
+BODY_MAP_SIDE_LETTERS = {"Right": "R", "Left": "L"}
+BODY_MAP_MARK_TITLE = "{number} · {view}"
+BODY_MAP_TYPE = "Type"
+BODY_MAP_TYPES = {
+    "bruise": "Bruise",
+    "cut": "Cut",
+    "burn": "Burn",
+    "scratch": "Scratch",
+    "bite": "Bite",
+    "other": "Other",
+}
+BODY_MAP_SIZE = "Size (cm)"
+BODY_MAP_SIZE_UNKNOWN = "not measured"
+BODY_MAP_COLOUR = "Colour"
+BODY_MAP_COLOUR_HINT = "e.g. blue-purple"
+BODY_MAP_SHAPE = "Shape"
+BODY_MAP_SHAPE_HINT = "e.g. oval, linear"
+BODY_MAP_EXPLANATION = "Child's explanation, in their own words"
+BODY_MAP_EXPLANATION_HINT = "Exactly as said; leave empty if the child gave none"
+BODY_MAP_REMOVE = "Remove mark {number}"
+BODY_MAP_REMOVE_SHORT = "Remove"
+ACTION_BLANK_FORM_PRINT = "Print a blank concern form…"
+ACTION_BLANK_FORM_SAVE = "Save a blank concern form as PDF…"
+BLANK_FORM_TITLE = "Blank concern form for staff"
+BLANK_FORM_FILE = "Blank concern form.pdf"
+BLANK_FORM_SAVED = "The blank concern form was saved to {path} ({pages} pages). It holds no case data."
+BODY_MAP_SHOW = "Show the body map"
+BODY_MAP_HIDE = "Hide the body map"
+BODY_MAP_COLLAPSED = "Place numbered marks on front and back outlines, each with a description."

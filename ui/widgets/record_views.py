@@ -12,14 +12,16 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from dslapp.models import Concern, Record
-from dslapp.models.base import Amendment
-from dslapp.models.concern import CATEGORY_LABELS, DECISION_LABELS, Category, DslDecision
+from dslapp.models.base import STORED, Amendment
+from dslapp.models.concern import CATEGORY_LABELS, DECISION_LABELS, BodyMark, Category, DslDecision
 from dslapp.services.chronology import link_lines
+from dslapp.views.body_map import marks_summary
 from ui import strings, theme
 from ui.formatting import dmy, dmy_hm
+from ui.widgets.body_map import map_image_html, marks_key_html
 
 
 def esc(text: Any) -> str:
@@ -85,6 +87,10 @@ def concern_html(concern: Concern, amendments: Sequence[Amendment] = (), records
     if concern.child_words:
         parts.append(section(strings.CONCERN_WORDS, quote_block(concern.child_words)))
     parts.append(section(strings.CONCERN_BODY, esc(concern.body_map_notes)))
+    if concern.body_marks:
+        drawn = map_image_html([mark.model_dump(mode="json") for mark in concern.body_marks])
+        title = marks_summary(concern.body_marks)
+        parts.append(section(title, drawn + marks_key_html(concern.body_marks, esc)))
     parts.append(section(strings.CONCERN_IMMEDIATE, esc(concern.immediate_action)))
     decision = f"<b>{esc(concern.dsl_decision.label)}</b>"
     if concern.decision_reasons:
@@ -121,6 +127,7 @@ _FIELD_LABELS = {
     "what_happened": strings.CONCERN_FACTS,
     "child_words": strings.CONCERN_WORDS,
     "body_map_notes": strings.CONCERN_BODY,
+    "body_marks": strings.BODY_MAP,
     "immediate_action": strings.CONCERN_IMMEDIATE,
     "impact_on_child": strings.CONCERN_IMPACT,
     "dsl_decision": strings.CONCERN_DECISION,
@@ -140,6 +147,8 @@ def _value_text(key: str, value: Any) -> str:
         return ", ".join(
             CATEGORY_LABELS.get(Category(v), str(v)) if v in Category._value2member_map_ else str(v) for v in value
         )
+    if key == "body_marks" and isinstance(value, list):
+        return " ".join(_mark_text(v) for v in value)
     if key == "dsl_decision" and value in DslDecision._value2member_map_:
         return DECISION_LABELS[DslDecision(value)]
     if isinstance(value, bool):
@@ -155,6 +164,13 @@ def _value_text(key: str, value: Any) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{_label(k)}: {_value_text(k, v)}" for k, v in value.items() if v not in ("", None))
     return str(value)
+
+
+def _mark_text(value: Any) -> str:
+    try:
+        return BodyMark.model_validate(value, context=STORED).description()
+    except ValidationError:
+        return str(value)
 
 
 def plain_value(value: Any) -> str:

@@ -49,11 +49,16 @@ class MainWindow(QMainWindow):
         self.back_action = action(strings.ACTION_BACK, "Alt+Left", "back")
         self.shortcuts_action = action(strings.ACTION_SHORTCUTS, "F1", "keyboard")
         self.about_action = action(strings.ACTION_ABOUT)
+        self.blank_form_print_action = action(strings.ACTION_BLANK_FORM_PRINT, icon="print")
+        self.blank_form_save_action = action(strings.ACTION_BLANK_FORM_SAVE)
 
         menu = self.menuBar().addMenu(strings.MENU_CASEBOOK)
         menu.addAction(self.record_action)
         menu.addAction(self.add_child_action)
         menu.addAction(self.import_roll_action)
+        menu.addSeparator()
+        menu.addAction(self.blank_form_print_action)
+        menu.addAction(self.blank_form_save_action)
         menu.addSeparator()
         menu.addAction(self.lock_action)
         menu.addAction(self.settings_action)
@@ -80,6 +85,8 @@ class MainWindow(QMainWindow):
             self.caseload_action,
             self.find_action,
             self.back_action,
+            self.blank_form_print_action,
+            self.blank_form_save_action,
         ):
             act.setEnabled(unlocked)
 

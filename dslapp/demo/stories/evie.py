@@ -9,7 +9,18 @@ from dslapp.demo.case_file import CaseFile
 from dslapp.demo.cultures import ENGLISH
 from dslapp.demo.school_calendar import add_school_days
 from dslapp.demo.world import CSC, DSL, PE, TA
-from dslapp.models import Category, ChildStatus, DslDecision, Impact, ReferralOutcome, ReferralStatus, Severity
+from dslapp.models import (
+    BodyMark,
+    BodyView,
+    Category,
+    ChildStatus,
+    DslDecision,
+    Impact,
+    MarkType,
+    ReferralOutcome,
+    ReferralStatus,
+    Severity,
+)
 from dslapp.models.referral import DisagreementType, SentVia
 
 
@@ -30,6 +41,19 @@ def story(d: BuildState) -> CaseFile:
         "face?”",
         words="I fell off the sofa onto the table.",
         body_map="Left cheek: red linear mark approx 4 cm; no swelling.",
+        marks=[
+            BodyMark(
+                number=1,
+                view=BodyView.FRONT,
+                x=0.58,
+                y=0.11,
+                mark_type=MarkType.OTHER,
+                size_cm=4,
+                colour="red",
+                shape="linear",
+                child_explanation="I fell off the sofa onto the table.",
+            )
+        ],
         action="At pick-up mum said, without being asked, that Evie fell against the coffee table while jumping on the "
         "sofa.",
         reasons="The same account from Evie and mum, given freely. The cheek is not a common place for an accidental "
@@ -45,6 +69,19 @@ def story(d: BuildState) -> CaseFile:
         words="Daddy grabbed me 'cos I wouldn't get in the car. He squeezed really hard.",
         body_map="Back of left upper arm: four oval bruises approx 1 cm each in a line, blue-purple, in a pattern "
         "consistent with fingertip grip. Photographs not taken (school policy).",
+        marks=[
+            BodyMark(
+                number=1,
+                view=BodyView.BACK,
+                x=0.21,
+                y=0.33,
+                mark_type=MarkType.BRUISE,
+                size_cm=1,
+                colour="blue-purple",
+                shape="four ovals in a line",
+                child_explanation="Daddy grabbed me 'cos I wouldn't get in the car.",
+            )
+        ],
         action="Mr Fixture did not ask further questions, wrote down Evie's words and told the DSL at 10:30.",
         decision=DslDecision.MASH_ENQUIRY,
         reasons="Bruising to a soft area in a gripping pattern, Evie's account that her father caused it, and an "
