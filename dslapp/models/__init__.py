@@ -28,7 +28,6 @@ from dslapp.models.early_help import (
 )
 from dslapp.models.referral import Escalation, Referral, ReferralOutcome, ReferralStatus, SharingDecision
 from dslapp.models.staff_report import (
-    BodyMapMark,
     ReportingKey,
     StaffAccount,
     StaffReport,
@@ -72,7 +71,6 @@ __all__ = [
     "Action",
     "AlertAcknowledgement",
     "Amendment",
-    "BodyMapMark",
     "BodyMark",
     "BodyView",
     "Category",

@@ -27,17 +27,7 @@ from dslapp.models.base import (
     Text,
     join_text,
 )
-
-
-class BodyMapMark(Model):
-    """One mark on a body map. The body-map widget (built separately) fills these; staff mode carries them as
-    given. Kept loose on purpose until that widget lands: a view (front/back), a region and a note."""
-
-    view: ShortText = ""
-    region: ShortText = ""
-    x: float | None = None
-    y: float | None = None
-    note: Text = ""
+from dslapp.models.concern import MAX_BODY_MARKS, BodyMark
 
 
 class StaffAccount(Model):
@@ -55,7 +45,8 @@ class StaffAccount(Model):
     action_taken: Text = Field(default="", description="What the member of staff did.")
     told_others: Text = Field(default="", description="Who else they told.")
     urgent: bool = Field(default=False, description="They think the child may be at risk of harm today.")
-    body_map: list[BodyMapMark] = Field(default_factory=list)
+    body_map: list[BodyMark] = Field(default_factory=list, max_length=MAX_BODY_MARKS)
+    """Marks placed on the body map, exactly as the concern form's body map records them."""
 
 
 class ReportingKey(Record):

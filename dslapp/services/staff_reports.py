@@ -396,7 +396,7 @@ def triage(
                 "what_happened": a.what_happened,
                 "child_words": a.child_words,
                 "immediate_action": join_lines(a.action_taken, told(a.told_others)),
-                "body_map_notes": "\n".join(m.note for m in a.body_map if m.note),
+                "body_marks": [mark.model_dump(mode="json") for mark in a.body_map],
                 "from_staff_report": str(report.id),
                 **dict(concern),
             }

@@ -45,6 +45,9 @@ def _account(marker: str = MARKER, *, urgent: bool = False, child: str = "Tilly 
         "action_taken": "Listened, did not ask leading questions, came straight to the office.",
         "told_others": "Nobody else",
         "urgent": urgent,
+        "body_map": [
+            {"number": 1, "view": "front", "x": 0.3, "y": 0.45, "mark_type": "bruise", "size_cm": 3, "colour": "blue"}
+        ],
     }
 
 
@@ -267,6 +270,8 @@ def test_inbox_match_to_child_keeps_the_original_untouched(tmp_path: Path) -> No
     concern = store.get_as(Concern, saved.value.concern_id)
     assert concern.from_staff_report == str(report.id)
     assert concern.child_id == child.id
+    # the mark the member of staff placed on the body map reaches the DSL's concern as a body-map mark
+    assert [m.description() for m in concern.body_marks] == ["1 (front): bruise, 3 cm, blue."]
     assert store.get_as(StaffReport, report.id).model_dump(mode="json") == before
     assert store.amendments(report.id) == []
     with pytest.raises(RecordKeptAsSent):

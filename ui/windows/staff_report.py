@@ -33,6 +33,7 @@ from ui import strings
 from ui.formatting import dmy
 from ui.operations import staff_ops
 from ui.operations.staff_ops import StaffConfig, StaffMode
+from ui.widgets.body_map import BodyMapEditor
 from ui.widgets.common import Banner, Card, field_label, page_header, repolish, text_label
 
 DELIVER_EVERY_MS = 60 * 1000
@@ -68,8 +69,6 @@ class StaffReportWindow(QWidget):
         super().__init__(parent)
         self.mode = mode
         self.now = now
-        self.body_map_marks: list[dict[str, Any]] = []
-        """Filled by the body-map widget when it is placed in ``body_map_slot`` (built separately)."""
         config = mode.config
         self.setWindowTitle(strings.STAFF_WINDOW_TITLE)
         self.resize(760, 900)
@@ -147,10 +146,8 @@ class StaffReportWindow(QWidget):
         form.addRow(field_label(strings.STAFF_WHEN, self.observed), when_row)
         form.addRow(field_label(strings.STAFF_WHAT, self.what), self.what)
         form.addRow(field_label(strings.STAFF_WORDS, self.words), self.words)
-        self.body_map_slot = QVBoxLayout()
-        """Where the body-map widget goes (it sets ``body_map_marks``); until then, a note."""
-        self.body_map_slot.addWidget(text_label(strings.STAFF_BODY_MAP_SOON, "Muted", wrap=True))
-        form.addRow(field_label(strings.STAFF_BODY_MAP), self.body_map_slot)
+        self.body_map = BodyMapEditor(stacked=True)  # the same body map as the DSL's concern form
+        form.addRow(field_label(strings.STAFF_BODY_MAP, self.body_map.canvas), self.body_map)
         layout.addWidget(what)
 
         after = Card(strings.STAFF_SECTION_AFTER)
@@ -243,7 +240,7 @@ class StaffReportWindow(QWidget):
             "action_taken": self.did.toPlainText(),
             "told_others": self.told.text(),
             "urgent": self.urgent.isChecked(),
-            "body_map": list(self.body_map_marks),
+            "body_map": self.body_map.marks(),
         }
 
     def clear(self) -> None:
@@ -252,7 +249,7 @@ class StaffReportWindow(QWidget):
         for text in (self.what, self.words, self.did):
             text.clear()
         self.urgent.setChecked(False)
-        self.body_map_marks = []
+        self.body_map.set_marks([])
         self.observed.setDateTime(QDateTime(self.now().replace(second=0, microsecond=0)))
         self.problem.setVisible(False)
 
