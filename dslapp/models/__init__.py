@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dslapp.models.alerts import AlertAcknowledgement
+from dslapp.models.attachment import Attachment, MediaType
 from dslapp.models.base import Amendment, ChildRecord, Record
 from dslapp.models.child import (
     Child,
@@ -53,6 +54,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
         Transfer,
         CpdRecord,
         LearningCardShown,
+        Attachment,
     )
 }
 
@@ -61,6 +63,7 @@ __all__ = [
     "Action",
     "AlertAcknowledgement",
     "Amendment",
+    "Attachment",
     "Category",
     "Child",
     "ChildRecord",
@@ -80,6 +83,7 @@ __all__ = [
     "Judgement",
     "LearningCardShown",
     "LearningNote",
+    "MediaType",
     "OrderType",
     "Person",
     "Professional",
