@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from attachment_files import GPS_IFD, exif_of, jpeg_with_gps, pdf_with, pixels_of, plain_png, png_with_gps
 from support import PASSPHRASE, MakeVault, run_cli
 
@@ -23,6 +24,7 @@ from dslapp.models import Attachment, Category, Child, Concern, MediaType
 from dslapp.services import attachments, recording
 from dslapp.services.bundle import build_bundle, export_bundle, import_bundle, parse_bundle
 from dslapp.services.children import add_child
+from dslapp.services.documents import export_referral_pack
 from dslapp.services.retention import dispose, set_retention
 from dslapp.store import RecordStore
 from dslapp.vault import audit
@@ -271,3 +273,26 @@ def test_the_attach_command_prints_the_id_and_hash(
     bad.write_text("not really a pdf")
     code, out, err = run_cli(capsys, "attach", "--vault", str(vault_dir), "--child", str(child.id), str(bad))
     assert code == 1 and "not a PDF, PNG, JPEG or HEIC" in err and "\n" not in err.strip()
+
+
+def test_the_referral_pack_carries_only_the_ticked_attachments(store: RecordStore, tmp_path: Path) -> None:
+    child = _child(store)
+    ticked_pdf = attachments.attach_file(store, child.id, pdf_with("TICKEDPDFMARK page"), file_name="a.pdf").value
+    ticked_photo = attachments.attach_file(store, child.id, jpeg_with_gps(), title="Photo of the form").value
+    unticked = attachments.attach_file(store, child.id, pdf_with("UNTICKEDMARK page"), file_name="b.pdf").value
+    withdrawn = attachments.attach_file(store, child.id, pdf_with("WITHDRAWNMARK page"), file_name="c.pdf").value
+    for chosen in (ticked_pdf, ticked_photo, withdrawn):
+        attachments.choose_for_packs(store, chosen.id, referral_pack=True)
+    attachments.withdraw_attachment(store, withdrawn.id, "Wrong child")
+    result = export_referral_pack(store, child.id, tmp_path / "pack.pdf")
+    assert unticked.id  # (never ticked)
+    reader = PdfReader(tmp_path / "pack.pdf")
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "TICKEDPDFMARK" in text and "UNTICKEDMARK" not in text and "WITHDRAWNMARK" not in text
+    assert "Attachment 1: a.pdf" in text and "Attachment 2: Photo of the form" in text
+    assert ticked_photo.stored_sha256 in text
+    photo_page = next(p for p in reader.pages if "Photo of the form" in (p.extract_text() or ""))
+    assert photo_page.images  # the picture is drawn on its page
+    assert result.pages == len(reader.pages)
+    export = next(e for e in audit.events(store.db, str(child.id)) if e.action == "export")
+    assert ticked_pdf.stored_sha256 in export.detail and unticked.stored_sha256 not in export.detail
