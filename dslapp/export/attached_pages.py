@@ -53,7 +53,7 @@ def _caption(canvas: Canvas, number: int, item: AttachedFile, fonts: tuple[str, 
     bottom = y - 28 - 11 * len(lines)
     canvas.setLineWidth(0.5)
     canvas.line(_MARGIN, bottom, width - _MARGIN, bottom)
-    return bottom - 10
+    return float(bottom - 10)
 
 
 def _picture_page(number: int, item: AttachedFile, fonts: tuple[str, str]) -> bytes:

@@ -15,8 +15,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from attachment_files import GPS_IFD, exif_of, jpeg_with_gps, pdf_with, pixels_of, plain_png, png_with_gps
+from pypdf import PdfReader
 from support import PASSPHRASE, MakeVault, run_cli
 
 from dslapp.errors import AttachmentRefused, InvalidRecord, MalformedBundle, WrongPassphrase

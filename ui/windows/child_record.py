@@ -49,6 +49,7 @@ from ui.widgets.practice_cards import attach_guidance, guidance_widget
 from ui.widgets.record_list import RecordList
 from ui.widgets.record_views import record_html
 from ui.widgets.voice_panel import VoicePanel
+from ui.windows.attachments_tab import AttachmentsTab
 from ui.windows.chronology_tab import ChronologyTab
 from ui.windows.concerns_tab import ActionsTab, ConcernsTab
 from ui.windows.early_help_tab import EarlyHelpTab
@@ -66,6 +67,7 @@ TAB_KEYS = (
     "referrals",
     "escalations",
     "sharing",
+    "attachments",
     "history",
 )
 
@@ -304,6 +306,7 @@ class ChildRecordPage(QWidget):
         )
         self.escalations = EscalationTab(session, child_id, on, self._detail)
         self.sharing = SharingTab(session, child_id, on, self._detail)
+        self.attachments = AttachmentsTab(session, child_id, on, self._detail)
         self.history = RecordList(
             [
                 Column[HistoryItem](strings.HISTORY_COLUMN_WHEN, lambda h: iso_moment(h.at), lambda h: h.seq, 150),
@@ -322,6 +325,7 @@ class ChildRecordPage(QWidget):
                 self.referrals,
                 self.escalations,
                 self.sharing,
+                self.attachments,
                 self.history,
             ),
             strings.CHILD_TABS,
@@ -370,6 +374,7 @@ class ChildRecordPage(QWidget):
         self.referrals.set_items(file.referrals)
         self.escalations.set_items(file.escalations)
         self.sharing.set_items(file.sharing_decisions)
+        self.attachments.set_items(file.attachments)
         self.history.set_items(opened.history)
         counts = (
             None,
@@ -380,6 +385,7 @@ class ChildRecordPage(QWidget):
             len(file.referrals),
             len(file.escalations),
             len(file.sharing_decisions),
+            sum(1 for a in file.attachments if not a.withdrawn),
             None,
         )
         for number, (title, count) in enumerate(zip(strings.CHILD_TABS, counts, strict=True)):
