@@ -14,12 +14,15 @@ import io
 import struct
 import uuid
 import zlib
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
 from dslapp.errors import AttachmentRefused, InvalidRecord, RecordNotFound
 from dslapp.models import Attachment, Child, Concern, EarlyHelpReview, MediaType, Record, Referral
+from dslapp.services import concerns
 from dslapp.services.bundle import read_input_file, write_user_file
 from dslapp.services.changes import Changes
 from dslapp.services.results import Saved
@@ -249,6 +252,35 @@ def read_attachment_file(path: Path) -> bytes:
             "largest file that can be attached. Nothing was attached."
         )
     return data
+
+
+ORIGINAL_TITLE = "Original concern form"
+
+
+def save_concern_with_original(
+    store: RecordStore,
+    original: Path,
+    *,
+    actions: Sequence[Mapping[str, Any]] = (),
+    draft_id: str | None = None,
+    **fields: Any,
+) -> Saved[Concern]:
+    """Record a concern typed from a paper form, with the scan (or photo) of that form attached as its original,
+    in one transaction: both are saved, or (the file refused, the concern invalid) neither."""
+    data = read_attachment_file(original)  # refused before anything is written
+    with store.db.transaction():
+        saved = concerns.save_concern(store, actions=actions, draft_id=draft_id, **fields)
+        concern = saved.value
+        attached = attach_file(
+            store,
+            concern.child_id,
+            data,
+            file_name=original.name,
+            to=concern.id,
+            title=ORIGINAL_TITLE,
+            original_of=True,
+        )
+    return saved.also(attached.changes)
 
 
 def attachments_of(store: RecordStore, child_id: uuid.UUID | str) -> list[Attachment]:

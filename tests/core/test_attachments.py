@@ -296,3 +296,30 @@ def test_the_referral_pack_carries_only_the_ticked_attachments(store: RecordStor
     assert result.pages == len(reader.pages)
     export = next(e for e in audit.events(store.db, str(child.id)) if e.action == "export")
     assert ticked_pdf.stored_sha256 in export.detail and unticked.stored_sha256 not in export.detail
+
+
+def test_a_concern_from_a_scanned_form_keeps_the_scan_as_its_original(store: RecordStore, tmp_path: Path) -> None:
+    child = _child(store)
+    scan = tmp_path / "paper form.jpg"
+    scan.write_bytes(jpeg_with_gps())
+    fields = {
+        "child_id": str(child.id),
+        "observed_at": "2026-10-01T09:00:00",
+        "reporter_name": "Mr C. Example",
+        "categories": ["neglect"],
+        "what_happened": "Typed from the paper form.",
+    }
+    saved = attachments.save_concern_with_original(store, scan, **fields)
+    assert saved.changes.touches(Concern.KIND, Attachment.KIND)
+    [original] = attachments.attachments_of(store, child.id)
+    assert original.attached_to == saved.value.id and original.original_of
+    assert original.title == attachments.ORIGINAL_TITLE and original.original_sha256 == attachments.sha256(
+        scan.read_bytes()
+    )
+    # a refused file saves neither the concern nor the attachment
+    bad = tmp_path / "form.pdf"
+    bad.write_bytes(b"not a scan at all")
+    concerns_before = store.count(Concern.KIND)
+    with pytest.raises(AttachmentRefused):
+        attachments.save_concern_with_original(store, bad, **fields)
+    assert store.count(Concern.KIND) == concerns_before and len(attachments.attachments_of(store, child.id)) == 1

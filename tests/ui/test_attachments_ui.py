@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 from support import PASSPHRASE
+from ui_helpers import choose_child, open_concern_dialog, tick_category
 
-from dslapp.models import Attachment, Child
+from dslapp.models import Attachment, Child, Concern
 from dslapp.store import RecordStore
 from ui.dialogs.attachment_viewer import AttachmentViewer
 from ui.models.records import OBJECT_ROLE
@@ -92,3 +93,28 @@ def test_add_view_tick_and_withdraw(qtbot: QtBot, make_app, vault, store, tmp_pa
     qtbot.waitUntil(lambda: any(a.withdrawn for a in _attachments(app)))
     withdrawn = next(a for a in _attachments(app) if a.withdrawn)
     assert withdrawn.withdrawn_reason == "Scanned for the wrong child"
+
+
+def test_the_concern_dialog_attaches_the_scanned_form_as_the_original(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_app, vault, store, tmp_path: Path
+) -> None:
+    child = store.add(Child(legal_forename="Zofia", legal_surname="Testchild", dob=date(2017, 3, 14)))
+    scan = tmp_path / "scanned form.png"
+    scan.write_bytes(plain_png())
+    app, _tab = _open_tab(qtbot, make_app, vault, child)
+    dialog = open_concern_dialog(app)
+    choose_child(dialog, "Zofia Testchild")
+    tick_category(dialog, "Neglect")
+    qtbot.keyClicks(dialog.facts, "Typed from the paper form handed in at break.")
+    dialog.decision.setCurrentIndex(dialog.decision.findData("monitor"))
+    qtbot.keyClicks(dialog.reasons, "First such concern; monitor.")
+    dialog.set_original(scan)
+    assert "scanned form.png" in dialog.original_label.text()
+    if SHOTS:
+        dialog.grab().save(f"{SHOTS}/concern-dialog.png")
+    dialog.save()
+    qtbot.waitUntil(lambda: len(_attachments(app)) == 1)
+    [original] = _attachments(app)
+    assert original.original_of and original.attached_to is not None
+    store_now: RecordStore = app.session.require_store()
+    assert store_now.get_as(Concern, original.attached_to).what_happened.startswith("Typed from the paper form")
