@@ -111,6 +111,10 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
 
         mash_shots(workspace, store, busiest.child.id, shot)
 
+        from ui.screenshot_attachments import attachment_shots  # a scanned form attached, and its preview
+
+        attachment_shots(workspace, store, busiest.child.id, shot)
+
         controller.record_concern(busiest.child.id)
         dialog = controller._concern_dialogs()[0]
         dialog.resize(1080, 900)  # as on a 1080p screen (the offscreen screen is small)

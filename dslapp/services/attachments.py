@@ -32,6 +32,7 @@ from dslapp.store.records import validate
 from dslapp.text import quote_for_message
 from dslapp.vault import keys
 from dslapp.vault.audit import Action as Audit
+from dslapp.views.links import describe
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 """The largest file that can be attached (a long scanned report at a good resolution fits)."""
@@ -281,6 +282,17 @@ def save_concern_with_original(
             original_of=True,
         )
     return saved.also(attached.changes)
+
+
+def describe_record(record: Record) -> str:
+    """The record an attachment belongs to, as a link names it ("Concern of 02/03/2026")."""
+    text = describe(record)
+    return text[:1].upper() + text[1:]
+
+
+def concerns_of(store: RecordStore, child_id: uuid.UUID | str) -> list[Concern]:
+    """The child's concerns, oldest first (what a file can be attached to as the original)."""
+    return store.for_child(child_id, Concern)
 
 
 def attachments_of(store: RecordStore, child_id: uuid.UUID | str) -> list[Attachment]:

@@ -42,3 +42,33 @@ ATTACH_ORIGINAL_TIP = "A scan or photo of the paper form this concern was writte
 ATTACH_ORIGINAL_CHOSEN = "Original to attach: {name}"
 ATTACH_ORIGINAL_TITLE = "Original concern form"
 ATTACH_ORIGINAL_CLEAR = "Remove"
+
+# The fictional scanned concern form drawn for the screenshots (ui/screenshot_attachments.py).
+SHOT_FORM_TITLE = "Fictionton Primary Academy: record of concern"
+SHOT_FORM_LINES = (
+    "Child: (as on the demo record)        Date: this morning, 08:50",
+    "What I saw or heard:",
+    "  Same jumper as all last week, food stains down the front.",
+    "  No coat although it was raining. Asked twice for toast.",
+    "The child's own words:",
+    '  "There wasn\'t anything in for breakfast again."',
+    "Action taken: toast at breakfast club, coat from lost property.",
+    "Passed to the DSL at: 09:05            Signed: Ms D. Example",
+)
+
+ATTACH_DETAIL_TITLE = "What it is"
+ATTACH_DETAIL_FILE = "File name as received"
+ATTACH_DETAIL_TYPE = "Type"
+ATTACH_DETAIL_SIZE = "Size"
+ATTACH_DETAIL_ON = "Attached on"
+ATTACH_DETAIL_TO = "Belongs to"
+ATTACH_DETAIL_TO_CHILD = "The child's file"
+ATTACH_DETAIL_ORIGINAL = "The original of that record"
+ATTACH_DETAIL_HASH = "SHA-256 kept"
+ATTACH_DETAIL_GIVEN_HASH = "SHA-256 as given"
+ATTACH_DETAIL_CHANGES = "Changes made"
+ATTACH_DETAIL_WITHDRAWN = "Withdrawn"
+ATTACH_DETAIL_PACKS = "Goes in"
+ATTACH_DETAIL_NO_PACKS = "No pack"
+ATTACH_SIZE_KB = "{size:.0f} KB"
+ATTACH_SIZE_MB = "{size:.1f} MB"

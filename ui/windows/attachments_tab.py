@@ -51,8 +51,8 @@ class AttachmentsTab(RecordTab):
                 Column[Attachment](
                     strings.ATTACH_COLUMN_DATE, lambda a: dmy(a.attached_on), lambda a: a.attached_on.isoformat(), 100
                 ),
-                Column[Attachment](strings.ATTACH_COLUMN_TITLE, _title, width=230),
-                Column[Attachment](strings.ATTACH_COLUMN_TYPE, lambda a: a.media_type.label, width=130),
+                Column[Attachment](strings.ATTACH_COLUMN_TITLE, _title, width=200),
+                Column[Attachment](strings.ATTACH_COLUMN_TYPE, lambda a: a.media_type.label, width=120),
                 Column[Attachment](strings.ATTACH_COLUMN_PACKS, _packs, width=130),
             ],
             detail=detail,
