@@ -18,10 +18,11 @@ import pytest
 from attachment_files import GPS_IFD, exif_of, jpeg_with_gps, pdf_with, pixels_of, plain_png, png_with_gps
 from pypdf import PdfReader
 from support import PASSPHRASE, MakeVault, run_cli
+from team_world import first_replica, join, new_child
 
 from dslapp.errors import AttachmentRefused, InvalidRecord, MalformedBundle, WrongPassphrase
 from dslapp.models import Attachment, Category, Child, Concern, MediaType
-from dslapp.services import attachments, recording
+from dslapp.services import attachments, recording, team
 from dslapp.services.bundle import build_bundle, export_bundle, import_bundle, parse_bundle
 from dslapp.services.children import add_child
 from dslapp.services.documents import export_referral_pack
@@ -323,3 +324,16 @@ def test_a_concern_from_a_scanned_form_keeps_the_scan_as_its_original(store: Rec
     with pytest.raises(AttachmentRefused):
         attachments.save_concern_with_original(store, bad, **fields)
     assert store.count(Concern.KIND) == concerns_before and len(attachments.attachments_of(store, child.id)) == 1
+
+
+def test_an_attached_file_reaches_the_other_devices_of_a_team(tmp_path: Path) -> None:
+    a = first_replica(tmp_path)
+    child = new_child(a.store, "Teamperson")
+    attachment = attachments.attach_file(a.store, child.id, pdf_with("team minutes"), file_name="minutes.pdf").value
+    team.sync(a.store)
+    b = join(tmp_path, a, "B")
+    assert attachments.attachment_bytes(b.store, attachment.id)[1] == pdf_with("team minutes")
+    # kept once, in the vault's files: the event log holds the record without the file
+    payloads = [str(r[0]) for r in b.store.db.execute("SELECT payload FROM team_events")]
+    assert all(base64.b64encode(pdf_with("team minutes"))[:40].decode() not in p for p in payloads)
+    assert list(build_bundle(b.store, str(child.id)).attachment_files) == [str(attachment.id)]
