@@ -432,6 +432,11 @@ def import_bundle(store: RecordStore, bundle: CaseBundle) -> Saved[Child]:
                 "Nothing was added."
             )
     _check_links(records)
+    if any(a.attached_to is not None and str(a.attached_to) not in ids for a in bundle.attachments):
+        raise MalformedBundle(
+            "The case bundle could not be imported: an attachment belongs to a record that is not in this child's "
+            "file. Nothing was added."
+        )
     _check_history(bundle, {str(r.id): r for r in records})
     _check_dates(records, store.vault.now().astimezone().date())
     carried = bundle_files(bundle)

@@ -10,6 +10,7 @@ import os
 import secrets
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 from attachment_files import GPS_IFD, exif_of, jpeg_with_gps, pdf_with, pixels_of, plain_png, png_with_gps
 from pypdf import PdfReader
-from support import PASSPHRASE, MakeVault, run_cli
+from support import FAST_KDF, PASSPHRASE, MakeVault, run_cli
 from team_world import first_replica, join, new_child
 
 from dslapp.errors import AttachmentRefused, InvalidRecord, MalformedBundle, WrongPassphrase
@@ -27,6 +28,7 @@ from dslapp.services.bundle import build_bundle, export_bundle, import_bundle, p
 from dslapp.services.children import add_child
 from dslapp.services.documents import export_referral_pack
 from dslapp.services.retention import dispose, set_retention
+from dslapp.services.transfer import export_transfer, import_transfer
 from dslapp.store import RecordStore
 from dslapp.vault import audit
 from dslapp.vault.vault import Vault
@@ -208,6 +210,10 @@ def test_a_bundle_carries_attachments_with_their_hash_checked(
         missing = {**json.loads(text), "attachment_files": {}}
         with pytest.raises(MalformedBundle, match="do not match"):
             import_bundle(other_store, parse_bundle(json.dumps(missing)))
+        stray = json.loads(text)
+        stray["attachments"][0]["attached_to"] = str(uuid.uuid4())
+        with pytest.raises(MalformedBundle, match="belongs to a record that is not in"):
+            import_bundle(other_store, parse_bundle(json.dumps(stray)))
         assert other_store.count() == 0  # nothing was added
         imported = import_bundle(other_store, parse_bundle(text)).value
         assert imported.id == child.id
@@ -337,3 +343,21 @@ def test_an_attached_file_reaches_the_other_devices_of_a_team(tmp_path: Path) ->
     payloads = [str(r[0]) for r in b.store.db.execute("SELECT payload FROM team_events")]
     assert all(base64.b64encode(pdf_with("team minutes"))[:40].decode() not in p for p in payloads)
     assert list(build_bundle(b.store, str(child.id)).attachment_files) == [str(attachment.id)]
+
+
+def test_a_transfer_pack_carries_the_ticked_attachments_to_the_new_school(
+    store: RecordStore, tmp_path: Path, make_vault: MakeVault
+) -> None:
+    child = _child(store)
+    sent = attachments.attach_file(store, child.id, pdf_with("TRANSFERMARK minutes"), file_name="cp-minutes.pdf").value
+    kept_here = attachments.attach_file(store, child.id, plain_png(), file_name="internal.png").value
+    attachments.choose_for_packs(store, kept_here.id, transfer_pack=False)
+    out = tmp_path / "out"
+    out.mkdir()
+    pack = export_transfer(store, child.id, out, "Fictional High", "Mr Bo Receiver", kdf=FAST_KDF)
+    assert not _holding(_files_under(out), [b"TRANSFERMARK"])  # sealed in the encrypted pack
+    with make_vault(tmp_path / "receiver", "Mr Bo Receiver", "DSL", "receiver pass")[0] as receiver:
+        other = RecordStore(receiver)
+        import_transfer(other, pack.pack_path, pack.passphrase)
+        assert [a.id for a in attachments.attachments_of(other, child.id)] == [sent.id]
+        assert attachments.attachment_bytes(other, sent.id)[1] == pdf_with("TRANSFERMARK minutes")
