@@ -290,6 +290,13 @@ def describe_record(record: Record) -> str:
     return text[:1].upper() + text[1:]
 
 
+def attachment_targets(records: Sequence[Record]) -> list[tuple[str, str]]:
+    """(id, label) of the records among ``records`` a file can be attached to, newest first."""
+    chosen = [r for r in records if isinstance(r, Concern | EarlyHelpReview | Referral)]
+    chosen.sort(key=lambda r: (r.occurred_on() or r.created_at.date(), r.created_at), reverse=True)
+    return [(str(r.id), describe_record(r)) for r in chosen]
+
+
 def concerns_of(store: RecordStore, child_id: uuid.UUID | str) -> list[Concern]:
     """The child's concerns, oldest first (what a file can be attached to as the original)."""
     return store.for_child(child_id, Concern)

@@ -4,7 +4,7 @@ withdraw it with a reason."""
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from attachment_files import pdf_with, plain_png
@@ -14,11 +14,13 @@ from pytestqt.qtbot import QtBot
 from support import PASSPHRASE
 from ui_helpers import choose_child, open_concern_dialog, tick_category
 
-from dslapp.models import Attachment, Child, Concern
+from dslapp.models import Attachment, Category, Child, Concern
+from dslapp.services import concerns
 from dslapp.store import RecordStore
+from ui import strings
 from ui.dialogs.attachment_viewer import AttachmentViewer
 from ui.models.records import OBJECT_ROLE
-from ui.windows.attachments_tab import AttachmentsTab
+from ui.windows.attachments_tab import AddAttachmentDialog, AttachmentsTab
 from ui.windows.unlock import UnlockPage
 from ui.windows.workspace import Location
 
@@ -118,3 +120,37 @@ def test_the_concern_dialog_attaches_the_scanned_form_as_the_original(  # type: 
     assert original.original_of and original.attached_to is not None
     store_now: RecordStore = app.session.require_store()
     assert store_now.get_as(Concern, original.attached_to).what_happened.startswith("Typed from the paper form")
+
+
+def test_the_add_dialog_attaches_to_a_chosen_concern(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_app, vault, store, tmp_path: Path
+) -> None:
+    child = store.add(Child(legal_forename="Quill", legal_surname="Fictional", dob=date(2016, 2, 3)))
+    concern = concerns.record_concern(
+        store,
+        child_id=child.id,
+        observed_at=datetime(2026, 11, 2, 9, 0),
+        categories=[Category.NEGLECT],
+        what_happened="Arrived without a coat.",
+        reporter_name="Mr Class Teacher",
+    ).value
+    minutes = tmp_path / "minutes.pdf"
+    minutes.write_bytes(pdf_with("Conference minutes (fictional)."))
+    app, tab = _open_tab(qtbot, make_app, vault, child)
+    tab.choose_file()
+    dialog = tab.dialog
+    assert isinstance(dialog, AddAttachmentDialog)
+    assert not dialog.original.isEnabled()  # the child's file itself has no original
+    dialog.save()
+    assert dialog.error.text() == strings.ATTACH_DIALOG_NEED_FILE
+    dialog.path.setText(str(minutes))
+    qtbot.keyClicks(dialog.title, "Scanned concern form")
+    dialog.to.setCurrentIndex(dialog.to.findData(str(concern.id)))
+    assert dialog.original.isEnabled()
+    dialog.original.setChecked(True)
+    if SHOTS:
+        dialog.grab().save(f"{SHOTS}/add-dialog.png")
+    dialog.save()
+    qtbot.waitUntil(lambda: len(_attachments(app)) == 1)
+    [attached] = _attachments(app)
+    assert attached.attached_to == concern.id and attached.original_of and attached.title == "Scanned concern form"

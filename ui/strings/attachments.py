@@ -72,3 +72,16 @@ ATTACH_DETAIL_PACKS = "Goes in"
 ATTACH_DETAIL_NO_PACKS = "No pack"
 ATTACH_SIZE_KB = "{size:.0f} KB"
 ATTACH_SIZE_MB = "{size:.1f} MB"
+
+ATTACH_DIALOG_INTRO = (
+    "Choose the file and say what it is. It is kept encrypted inside the casebook; the file on disk is left "
+    "as it is (delete it yourself if it should not stay on this computer)."
+)
+ATTACH_DIALOG_SAVE = "Attach"
+ATTACH_DIALOG_FILE = "File"
+ATTACH_DIALOG_BROWSE = "Choose…"
+ATTACH_DIALOG_TITLE = "What it is"
+ATTACH_DIALOG_TITLE_PLACEHOLDER = "e.g. Letter from the clinic, conference minutes"
+ATTACH_DIALOG_TO = "Belongs to"
+ATTACH_DIALOG_ORIGINAL = "It is the original of that record (e.g. the paper concern form)"
+ATTACH_DIALOG_NEED_FILE = "Choose the file to attach."

@@ -7,12 +7,22 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from dslapp.errors import CasebookError
 from dslapp.models import Attachment, Record
 from ui import strings
 from ui.dialogs.attachment_viewer import AttachmentViewer
+from ui.dialogs.guidance_common import FormDialog
 from ui.dialogs.unencrypted_export import UnencryptedExportDialog
 from ui.formatting import dmy
 from ui.models.records import Column
@@ -39,9 +49,80 @@ def _title(attachment: Attachment) -> str:
     return attachment.shown_name
 
 
+class AddAttachmentDialog(FormDialog):
+    """Choose a file, say what it is and which record it belongs to (the child's file, a concern, an Early Help
+    review or a referral)."""
+
+    def __init__(
+        self, session: Session, child_id: str, targets: list[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(strings.ATTACH_ADD, strings.ATTACH_DIALOG_INTRO, strings.ATTACH_DIALOG_SAVE, parent)
+        self.session = session
+        self.child_id = child_id
+        self.resize(640, 360)
+        self.path = QLineEdit()
+        browse = QPushButton(strings.ATTACH_DIALOG_BROWSE)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.form.addRow(strings.ATTACH_DIALOG_FILE, row)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(strings.ATTACH_DIALOG_TITLE_PLACEHOLDER)
+        self.form.addRow(strings.ATTACH_DIALOG_TITLE, self.title)
+        self.to = QComboBox()
+        self.to.addItem(strings.ATTACH_DETAIL_TO_CHILD, None)
+        for record_id, label in targets:
+            self.to.addItem(label, record_id)
+        self.form.addRow(strings.ATTACH_DIALOG_TO, self.to)
+        self.original = QCheckBox(strings.ATTACH_DIALOG_ORIGINAL)
+        self.form.addRow("", self.original)
+        self.to.currentIndexChanged.connect(lambda _i: self._update())
+        self._update()
+        self.save_button.clicked.connect(self.save)
+
+    def _update(self) -> None:
+        linked = self.to.currentData() is not None
+        self.original.setEnabled(linked)
+        if not linked:
+            self.original.setChecked(False)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, strings.ATTACH_PICK_TITLE, "", strings.ATTACH_PICK_FILTER)
+        if chosen:
+            self.path.setText(chosen)
+
+    def save(self) -> None:
+        text = self.path.text().strip()
+        if not text:
+            self.show_error(strings.ATTACH_DIALOG_NEED_FILE)
+            return
+        self.save_button.setEnabled(False)
+        attachment_ops.attach(
+            self.session,
+            self.child_id,
+            Path(text).expanduser(),
+            lambda _saved: self.accept(),
+            self._failed,
+            to=self.to.currentData(),
+            title=self.title.text().strip(),
+            original_of=self.original.isChecked(),
+        )
+
+    def _failed(self, error: CasebookError) -> None:
+        self.save_button.setEnabled(True)
+        self.show_error(error)
+
+
 class AttachmentsTab(RecordTab):
     def __init__(
-        self, session: Session, child_id: str, on: date, detail: Callable[[Record], str], parent: QWidget | None = None
+        self,
+        session: Session,
+        child_id: str,
+        on: date,
+        detail: Callable[[Record], str],
+        targets: Callable[[], list[tuple[str, str]]] = list,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             session,
@@ -59,6 +140,7 @@ class AttachmentsTab(RecordTab):
             name=strings.ATTACH_LIST_NAME,
             parent=parent,
         )
+        self.targets = targets
         self.add_button = self.add_action(strings.ATTACH_ADD, self.choose_file, icon="plus", primary=True)
         self.view_button = self.add_action(strings.ATTACH_VIEW, self.view)
         self.export_button = self.add_action(strings.ATTACH_EXPORT, self.export_copy)
@@ -90,12 +172,8 @@ class AttachmentsTab(RecordTab):
     # ---- adding -----------------------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, strings.ATTACH_PICK_TITLE, "", strings.ATTACH_PICK_FILTER)
-        if not chosen:
-            return
-        title, ok = QInputDialog.getText(self, strings.ATTACH_ADD, strings.ATTACH_TITLE_PROMPT)
-        if ok:
-            self.add_file(Path(chosen), title.strip())
+        """The dialog to choose a file and the record it belongs to."""
+        self.show_dialog(AddAttachmentDialog(self.session, self.child_id, self.targets(), self))
 
     def add_file(self, path: Path, title: str = "", on_done: Callable[[Saved[Attachment]], None] | None = None) -> None:
         attachment_ops.attach(

@@ -32,6 +32,7 @@ from dslapp.models import (
     Record,
 )
 from dslapp.models.child import DESIGNATION_LABELS, STATUS_LABELS, Child, Designation
+from dslapp.services.attachments import attachment_targets
 from dslapp.services.changes import Changes
 from dslapp.services.ui_support import HistoryItem
 from dslapp.views.court_orders import warnings_for
@@ -306,7 +307,7 @@ class ChildRecordPage(QWidget):
         )
         self.escalations = EscalationTab(session, child_id, on, self._detail)
         self.sharing = SharingTab(session, child_id, on, self._detail)
-        self.attachments = AttachmentsTab(session, child_id, on, self._detail)
+        self.attachments = AttachmentsTab(session, child_id, on, self._detail, self._attachment_targets)
         self.history = RecordList(
             [
                 Column[HistoryItem](strings.HISTORY_COLUMN_WHEN, lambda h: iso_moment(h.at), lambda h: h.seq, 150),
@@ -407,6 +408,14 @@ class ChildRecordPage(QWidget):
 
     def current_tab(self) -> str:
         return TAB_KEYS[self.tabs.currentIndex()]
+
+    def _attachment_targets(self) -> list[tuple[str, str]]:
+        """(id, label) of the records a file can be attached to, newest first."""
+        if self.opened is None:
+            return []
+        file = self.opened.file
+        records: list[Record] = [*file.concerns, *file.early_help_reviews, *file.referrals]
+        return attachment_targets(records)
 
     def _detail(self, record: Record) -> str:
         amendments = self.opened.amended.get(str(record.id), []) if self.opened else []
