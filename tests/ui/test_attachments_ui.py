@@ -120,6 +120,11 @@ def test_the_concern_dialog_attaches_the_scanned_form_as_the_original(  # type: 
     assert original.original_of and original.attached_to is not None
     store_now: RecordStore = app.session.require_store()
     assert store_now.get_as(Concern, original.attached_to).what_happened.startswith("Typed from the paper form")
+    page = app.workspace.child_page
+    qtbot.waitUntil(lambda: page.opened is not None and len(page.opened.file.attachments) == 1)
+    page.set_tab("concerns")
+    reading = page.concerns.listing.reader.toPlainText()
+    assert strings.ATTACHED_ORIGINAL.format(name=strings.ATTACH_ORIGINAL_TITLE) in reading
 
 
 def test_the_add_dialog_attaches_to_a_chosen_concern(  # type: ignore[no-untyped-def]

@@ -85,3 +85,5 @@ ATTACH_DIALOG_TITLE_PLACEHOLDER = "e.g. Letter from the clinic, conference minut
 ATTACH_DIALOG_TO = "Belongs to"
 ATTACH_DIALOG_ORIGINAL = "It is the original of that record (e.g. the paper concern form)"
 ATTACH_DIALOG_NEED_FILE = "Choose the file to attach."
+ATTACHED_FILES = "Attached files (see the Attachments tab)"
+ATTACHED_ORIGINAL = "{name} (the original)"

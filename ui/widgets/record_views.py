@@ -67,6 +67,7 @@ def links_html(record: Record, records: Iterable[Record]) -> str:
 
 
 def concern_html(concern: Concern, amendments: Sequence[Amendment] = (), records: Iterable[Record] = ()) -> str:
+    records = list(records)
     categories = chips(c.label for c in concern.categories)
     parts = [
         _style(),
@@ -94,11 +95,20 @@ def concern_html(concern: Concern, amendments: Sequence[Amendment] = (), records
     parts.append(section(strings.CONCERN_OUTCOME, esc(concern.outcome)))
     parts.append(section(strings.CONCERN_IMPACT, esc(concern.impact_on_child)))
     parts.append(links_html(concern, records))
+    parts.append(attached_html(concern, records))
     if concern.significant:
         parts.append(f'<p class="meta">{esc(strings.CONCERN_ON_CHRONOLOGY)}</p>')
     for amendment in reversed(amendments):
         parts.append(earlier_version_html(amendment))
     return "".join(parts)
+
+
+def attached_html(record: Record, records: Iterable[Record]) -> str:
+    """The files attached to ``record`` (its original first), named, for its reading pane."""
+    files = [r for r in records if isinstance(r, Attachment) and r.attached_to == record.id and not r.withdrawn]
+    files.sort(key=lambda a: (not a.original_of, a.created_at))
+    lines = [esc(strings.ATTACHED_ORIGINAL.format(name=a.shown_name) if a.original_of else a.shown_name) for a in files]
+    return section(strings.ATTACHED_FILES, "<br>".join(lines)) if lines else ""
 
 
 def earlier_version_html(amendment: Amendment) -> str:
