@@ -1,3 +1,6 @@
+-- index attachment_files_by_child
+CREATE INDEX attachment_files_by_child ON attachment_files (child_id);
+
 -- index disposals_by_child
 CREATE INDEX disposals_by_child ON disposals (child_id);
 
@@ -25,6 +28,15 @@ CREATE TABLE amendments (
     reason        TEXT NOT NULL CHECK (length(trim(reason)) > 0),
     previous_body TEXT NOT NULL CHECK (json_valid(previous_body)),
     PRIMARY KEY (record_id, version)
+);
+
+-- table attachment_files
+CREATE TABLE attachment_files (
+    record_id TEXT PRIMARY KEY,
+    child_id  TEXT NOT NULL,
+    sha256    TEXT NOT NULL,
+    size      INTEGER NOT NULL,
+    data      BLOB NOT NULL
 );
 
 -- table audit
@@ -235,6 +247,21 @@ END;
 CREATE TRIGGER amendments_never_changed BEFORE UPDATE ON amendments
 BEGIN
     SELECT RAISE(ABORT, 'amendments are never changed');
+END;
+
+-- trigger attachment_files_deleted_only_by_disposal
+CREATE TRIGGER attachment_files_deleted_only_by_disposal BEFORE DELETE ON attachment_files
+WHEN NOT EXISTS (
+    SELECT 1 FROM disposals WHERE disposals.child_id = OLD.child_id AND disposals.completed_at IS NULL
+)
+BEGIN
+    SELECT RAISE(ABORT, 'attached files are never deleted, except under a recorded disposal decision');
+END;
+
+-- trigger attachment_files_never_changed
+CREATE TRIGGER attachment_files_never_changed BEFORE UPDATE ON attachment_files
+BEGIN
+    SELECT RAISE(ABORT, 'attached files are never changed');
 END;
 
 -- trigger audit_never_changed

@@ -336,6 +336,38 @@ def cmd_roll_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_attach(args: argparse.Namespace) -> int:
+    from dslapp.services.attachments import attach_path, read_attachment_file
+
+    path = Path(args.file).expanduser()
+    read_attachment_file(path)  # refused (too large, unreadable) before the vault is opened
+    with _unlocked(args) as store:
+        child_id = _resolve_child(store, args.child)
+        to = _resolve_attach_target(store, args.to) if args.to else None
+        attachment = attach_path(store, child_id, path, to=to, title=args.title or "", original_of=args.original).value
+    print(f"Attached {for_terminal(attachment.shown_name)} ({attachment.media_type.label}, {attachment.size} bytes).")
+    print(f"id {attachment.id}")
+    print(f"sha256 {attachment.stored_sha256}")
+    if attachment.original_sha256 != attachment.stored_sha256:
+        print(f"original-sha256 {attachment.original_sha256} (as given; location details taken out)")
+    if attachment.changes_made:
+        print(for_terminal(attachment.changes_made))
+    return 0
+
+
+def _resolve_attach_target(store: Any, text: str) -> str:
+    """The concern, Early Help review or referral whose id is ``text`` or starts with it."""
+    from dslapp.services.attachments import ATTACHABLE_TO
+    from dslapp.store import queries as store_queries
+
+    rows = [row for cls in ATTACHABLE_TO for row in store_queries.ids_starting(store.db, cls.KIND, text)]
+    if len(rows) == 1:
+        return rows[0]
+    if not rows:
+        raise RecordNotFound(f"No concern, Early Help review or referral has the id {quote_for_message(text)}.")
+    raise AmbiguousId(f"More than one record's id starts with {quote_for_message(text)}; give more of it.")
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if args.what == "plain":
         return _export_plain(args)
@@ -841,6 +873,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = unlocking(command("import", cmd_import, "add a child from a case bundle (JSON)"))
     imp.add_argument("file", metavar="FILE.json", help="the case bundle to add")
+
+    attach = unlocking(command("attach", cmd_attach, "attach a PDF, PNG, JPEG or HEIC file, sealed in the vault"))
+    attach.add_argument("--child", required=True, metavar="ID", help="the child's id (or its first characters)")
+    attach.add_argument("--to", metavar="RECORD_ID", help="the concern, Early Help review or referral it belongs to")
+    attach.add_argument("--title", metavar="TEXT", help="what the file is (e.g. 'Scanned concern form')")
+    attach.add_argument("--original", action="store_true", help="it is the original of that record (a scanned form)")
+    attach.add_argument("file", metavar="FILE", help="the file to attach (at most 25 MB)")
 
     export = unlocking(command("export", cmd_export, "export a child's case bundle or PDFs"))
     export.add_argument(

@@ -158,6 +158,11 @@ class CannotReadFile(CasebookError):
     """A file the user chose (a case bundle, a transfer pack) is missing, is a folder, or could not be read."""
 
 
+class AttachmentRefused(CasebookError):
+    """A file could not be attached (not a PDF, PNG, JPEG or HEIC by its content, too large, or damaged), or an
+    attached file no longer matches its recorded hash; nothing was attached or shown."""
+
+
 class MalformedBundle(CasebookError):
     """A case bundle file could not be imported; nothing was written."""
 

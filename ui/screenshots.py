@@ -125,6 +125,10 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
 
         mash_shots(workspace, store, busiest.child.id, shot)
 
+        from ui.screenshot_attachments import attachment_shots  # a scanned form attached, and its preview
+
+        attachment_shots(workspace, store, busiest.child.id, shot)
+
         controller.record_concern(busiest.child.id)
         dialog = controller._concern_dialogs()[0]
         dialog.resize(1080, 900)  # as on a 1080p screen (the offscreen screen is small)
@@ -198,7 +202,7 @@ def body_map_shot(dialog: RecordConcernDialog, shot: Callable[[str, QWidget | No
     cheek.colour.setText("red")
     cheek.shape.setText("linear")
     dialog.form_scroll.ensureWidgetVisible(editor, 0, 140)
-    shot("15-body-map", dialog)
+    shot("26-body-map", dialog)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dslapp.models.alerts import AlertAcknowledgement
+from dslapp.models.attachment import Attachment, MediaType
 from dslapp.models.base import Amendment, ChildRecord, Record
 from dslapp.models.child import (
     Child,
@@ -63,6 +64,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
         ReportingKey,
         StaffReport,
         StaffReportTriage,
+        Attachment,
     )
 }
 
@@ -71,6 +73,7 @@ __all__ = [
     "Action",
     "AlertAcknowledgement",
     "Amendment",
+    "Attachment",
     "BodyMark",
     "BodyView",
     "Category",
@@ -93,6 +96,7 @@ __all__ = [
     "LearningCardShown",
     "LearningNote",
     "MarkType",
+    "MediaType",
     "OrderType",
     "Person",
     "Professional",

@@ -6,7 +6,10 @@ Schema is generated from these models into ``data_schema/case-bundle.schema.json
 
 from __future__ import annotations
 
+import base64
+import binascii
 import errno
+import hashlib
 import json
 import stat
 from collections.abc import Iterator
@@ -31,6 +34,7 @@ from dslapp.models import (
     Action,
     AlertAcknowledgement,
     Amendment,
+    Attachment,
     Child,
     ChronologyEntry,
     Concern,
@@ -52,6 +56,7 @@ from dslapp.services.changes import Changes
 from dslapp.services.children import ChildFile, open_child_file
 from dslapp.services.results import Saved
 from dslapp.store import RecordStore, queries
+from dslapp.store import attachments as attached_files
 from dslapp.text import LONE_SURROGATE_MESSAGE, dmy, label_in_sentence, one_line, quote_for_message
 from dslapp.vault.audit import Action as Audit
 from dslapp.vault.sqlcipher import IntegrityError
@@ -67,6 +72,11 @@ MAX_BUNDLE_BYTES = 16 * _MB
 """The largest case bundle (as JSON) the app reads, from a file or out of a transfer pack. The heaviest child
 of the large-school dataset (2,000 concerns and 2,000 chronology entries) makes a 3.1 MB bundle; and every
 hostile shape of JSON up to this size is parsed in well under 300 MB of memory (tests/core/test_hostile_packs.py)."""
+MAX_BUNDLE_FILES_BYTES = 64 * _MB
+"""The most attached files (as their bytes, before base64) a bundle may carry, on top of MAX_BUNDLE_BYTES."""
+MAX_BUNDLE_READ_BYTES = MAX_BUNDLE_BYTES + MAX_BUNDLE_FILES_BYTES * 4 // 3 + _MB
+"""The largest bundle file read at all: its records within MAX_BUNDLE_BYTES, its attached files in base64
+(which holds none of the characters counted as JSON items) within MAX_BUNDLE_FILES_BYTES."""
 MAX_BUNDLE_ITEMS = 1_000_000
 """At most this many JSON items, counted before parsing as every ``[``, ``{``, ``,`` and ``:`` (including any
 in text, so an overcount): the heaviest child's bundle has about 170,000. It bounds the memory that very many
@@ -106,6 +116,11 @@ class CaseBundle(BaseModel):
     status_changes: list[StatusChange] = Field(default_factory=list)
     transfers: list[Transfer] = Field(default_factory=list)
     alert_acknowledgements: list[AlertAcknowledgement] = Field(default_factory=list)
+    attachments: list[Attachment] = Field(default_factory=list)
+    attachment_files: dict[str, str] = Field(
+        default_factory=dict,
+        description="The bytes of each attachment's file (base64) by attachment id; checked against its SHA-256.",
+    )
     amendments: dict[str, list[Amendment]] = Field(
         default_factory=dict, description="Amendment history by record id: the earlier text of each record."
     )
@@ -142,11 +157,17 @@ def bundle_schema_text() -> str:
     return json.dumps(bundle_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def build_bundle(store: RecordStore, child_id: str) -> CaseBundle:
-    """Everything about one child (and nothing about any other)."""
+def build_bundle(store: RecordStore, child_id: str, *, transfer: bool = False) -> CaseBundle:
+    """Everything about one child (and nothing about any other), with their attached files. For a transfer pack
+    (``transfer``) only the attachments ticked for it are carried."""
     child_file = open_child_file(store, child_id, audit=False)
+    if transfer:
+        child_file.attachments = [a for a in child_file.attachments if a.in_transfer_pack and not a.withdrawn]
     fields: dict[str, Any] = {attr: getattr(child_file, attr) for attr in ChildFile.SECTIONS.values()}
     amendments = {str(r.id): store.amendments(r.id) for r in child_file.records() if r.version > 1}
+    fields["attachment_files"] = {
+        str(a.id): base64.b64encode(_attached_bytes(store, a)).decode("ascii") for a in child_file.attachments
+    }
     return CaseBundle(
         exported_at=store.vault.now(),
         exported_by=store.vault.user.label,
@@ -156,6 +177,44 @@ def build_bundle(store: RecordStore, child_id: str) -> CaseBundle:
         amendments=amendments,
         **fields,
     )
+
+
+def _attached_bytes(store: RecordStore, attachment: Attachment) -> bytes:
+    found = attached_files.file_bytes(store.db, str(attachment.id))
+    if found is None or hashlib.sha256(found[1]).hexdigest() != attachment.stored_sha256:
+        raise MalformedBundle(
+            f"The file attached as {quote_for_message(attachment.shown_name, 80)} does not match the hash recorded "
+            "when it was attached, so the bundle was not made. Check the casebook (Settings, Check)."
+        )
+    return found[1]
+
+
+def bundle_files(bundle: CaseBundle) -> dict[str, bytes]:
+    """The attached files a bundle carries, by attachment id, each checked against its record's SHA-256: every
+    attachment has its file, every file its attachment (MalformedBundle otherwise; nothing is added)."""
+    records = {str(a.id): a for a in bundle.attachments}
+    if set(records) != set(bundle.attachment_files):
+        raise MalformedBundle(
+            "The case bundle could not be imported: its attachments and attached files do not match. Nothing was added."
+        )
+    out: dict[str, bytes] = {}
+    total = 0
+    for record_id, text in bundle.attachment_files.items():
+        try:
+            data = base64.b64decode(text, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise MalformedBundle(
+                "The case bundle could not be imported: an attached file is not readable. Nothing was added."
+            ) from exc
+        total += len(data)
+        if total > MAX_BUNDLE_FILES_BYTES or hashlib.sha256(data).hexdigest() != records[record_id].stored_sha256:
+            raise MalformedBundle(
+                f"The case bundle could not be imported: the file attached as "
+                f"{quote_for_message(records[record_id].shown_name, 80)} does not match its recorded hash "
+                "(it was changed or damaged on the way). Nothing was added."
+            )
+        out[record_id] = data
+    return out
 
 
 def export_bundle(store: RecordStore, child_id: str, out: Path) -> CaseBundle:
@@ -204,10 +263,10 @@ def load_bundle_json(data: bytes | str, source: str = "This file") -> Any:
 
     ``source`` starts each message ("This file", or "What is inside this transfer pack").
     """
-    if len(data) > MAX_BUNDLE_BYTES:
+    if len(data) > MAX_BUNDLE_READ_BYTES:
         raise MalformedBundle(
             f"{source} is too large to be a case bundle (the largest this app reads is "
-            f"{MAX_BUNDLE_BYTES // _MB} MB). Nothing was added."
+            f"{MAX_BUNDLE_READ_BYTES // _MB} MB). Nothing was added."
         )
     text = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
     items = text.count(b"[") + text.count(b"{") + text.count(b",") + text.count(b":")
@@ -225,6 +284,13 @@ def load_bundle_json(data: bytes | str, source: str = "This file") -> Any:
         raise MalformedBundle(f"{source} is not a case bundle: it is not valid JSON ({exc}).") from exc
     if _deeper_than(raw, MAX_BUNDLE_DEPTH):
         raise MalformedBundle(_nested_message(source))
+    files = raw.get("attachment_files") if isinstance(raw, dict) else None
+    carried = sum(len(v) for v in files.values() if isinstance(v, str)) if isinstance(files, dict) else 0
+    if len(data) - carried > MAX_BUNDLE_BYTES or carried > MAX_BUNDLE_FILES_BYTES * 4 // 3 + 4:
+        raise MalformedBundle(
+            f"{source} is too large to be a case bundle (the largest this app reads is {MAX_BUNDLE_BYTES // _MB} MB "
+            f"of records and {MAX_BUNDLE_FILES_BYTES // _MB} MB of attached files). Nothing was added."
+        )
     return raw
 
 
@@ -366,19 +432,41 @@ def import_bundle(store: RecordStore, bundle: CaseBundle) -> Saved[Child]:
                 "Nothing was added."
             )
     _check_links(records)
+    if any(a.attached_to is not None and str(a.attached_to) not in ids for a in bundle.attachments):
+        raise MalformedBundle(
+            "The case bundle could not be imported: an attachment belongs to a record that is not in this child's "
+            "file. Nothing was added."
+        )
     _check_history(bundle, {str(r.id): r for r in records})
     _check_dates(records, store.vault.now().astimezone().date())
+    carried = bundle_files(bundle)
     try:
         with store.db.transaction():
             store.add_many(records)
+            for attachment in bundle.attachments:
+                attached_files.add_file(
+                    store.db,
+                    str(attachment.id),
+                    str(bundle.child.id),
+                    attachment.stored_sha256,
+                    carried[str(attachment.id)],
+                )
             for record_id, amendments in bundle.amendments.items():
                 store.restore_amendments(record_id, amendments)
-            store.vault.audit(Audit.IMPORT, str(bundle.child.id), f"case bundle, {len(records)} records")
+            store.vault.audit(Audit.IMPORT, str(bundle.child.id), _import_detail(len(records), bundle.attachments))
     except IntegrityError as exc:  # a rule of the casebook's database; the transaction was rolled back
         raise MalformedBundle(
             "The case bundle could not be imported: it breaks a rule of the casebook. Nothing was added."
         ) from exc
     return Saved(bundle.child, Changes(frozenset(r.KIND for r in records), frozenset({str(bundle.child.id)})))
+
+
+def _import_detail(count: int, attachments: list[Attachment]) -> str:
+    """The audit detail of an import: how many records, and the SHA-256 of each attached file taken in."""
+    detail = f"case bundle, {count} records"
+    if attachments:
+        detail += "; attachments sha256 " + ", ".join(a.stored_sha256 for a in attachments)
+    return detail
 
 
 def _upn_key(upn: str) -> str:
@@ -507,11 +595,11 @@ def read_input_file(path: Path, limit: int, kind: str) -> bytes | None:
 
 def read_bundle_file(path: Path) -> CaseBundle:
     """Read and validate a case bundle file (refused before reading if it is larger than any bundle)."""
-    data = read_input_file(path, MAX_BUNDLE_BYTES, "a case bundle")
+    data = read_input_file(path, MAX_BUNDLE_READ_BYTES, "a case bundle")
     if data is None:
         raise MalformedBundle(
             f"{quote_for_message(path, 200)} is too large to be a case bundle "
-            f"(the largest this app reads is {MAX_BUNDLE_BYTES // _MB} MB). "
+            f"(the largest this app reads is {MAX_BUNDLE_READ_BYTES // _MB} MB). "
             "Nothing was added."
         )
     return parse_bundle(data)

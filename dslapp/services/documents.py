@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from dslapp.errors import CasebookError, EnquiryNotOfThisChild, RecordNotFound
+from dslapp.export.attached_pages import AttachedFile, append_attachments
 from dslapp.export.chronology_pdf import render_chronology_pages
 from dslapp.export.common import ExportResult, Progress, check_progress
 from dslapp.export.concern_form_pdf import render_blank_concern_form
@@ -23,8 +24,8 @@ from dslapp.export.pack_pdf import render_referral_pack
 from dslapp.export.protect import check_password, encrypt_pdf
 from dslapp.export.supervision_pdf import render_supervision_pdf
 from dslapp.guidance.config import GuidanceConfig, resolve
-from dslapp.models import Category, Child, Record, Referral, SupervisionNote
-from dslapp.services import supervision
+from dslapp.models import Category, Child, MediaType, Record, Referral, SupervisionNote
+from dslapp.services import attachments, supervision
 from dslapp.services.bundle import write_user_file
 from dslapp.services.children import ChildFile, open_child_file
 from dslapp.services.chronology import Chronology, build_chronology, marks_for
@@ -366,6 +367,9 @@ def export_referral_pack(
     )
     check_progress(progress, total - 1, total)
     enquiry = f"enquiry {referral.id}" if referral is not None else "no enquiry"
+    ticked = [a.stored_sha256 for a in child_file.attachments if a.in_referral_pack and not a.withdrawn]
+    if ticked:
+        enquiry += "; attachments sha256 " + ", ".join(ticked)
     result = deliver_pdf(
         store,
         data,
@@ -427,4 +431,24 @@ def _render_pack(
         progress=progress,
         from_file=filled_keys(referral, printed) if referral is not None and printed is not None else frozenset(),
     )
-    return data, pages
+    data, added = append_attachments(data, pack_attachments(store, child_file))
+    return data, pages + added
+
+
+def pack_attachments(store: RecordStore, child_file: ChildFile) -> list[AttachedFile]:
+    """The child's attachments ticked for the referral pack (not withdrawn), oldest first, with checked bytes."""
+    chosen = [a for a in child_file.attachments if a.in_referral_pack and not a.withdrawn]
+    data = attachments.files_for(store, chosen)
+    return [
+        AttachedFile(
+            title=a.shown_name,
+            file_name=a.file_name,
+            media_label=a.media_type.label,
+            is_pdf=a.media_type is MediaType.PDF,
+            is_drawable=a.media_type in (MediaType.PNG, MediaType.JPEG),
+            attached_on=a.attached_on,
+            sha256=a.stored_sha256,
+            data=data[str(a.id)],
+        )
+        for a in chosen
+    ]

@@ -12,6 +12,7 @@ Functions here are called on the DB worker (the app) or by the CLI; none opens a
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import uuid
@@ -31,6 +32,7 @@ from dslapp.errors import (
     UnknownSharedSetting,
     WrongEnrolmentCode,
 )
+from dslapp.models import Attachment
 from dslapp.services import staff_reports
 from dslapp.services.casebook import confirm_passphrase
 from dslapp.services.changes import Changes
@@ -52,6 +54,7 @@ from dslapp.services.team_merge import (
     now_ms,
 )
 from dslapp.store import RecordStore
+from dslapp.store import attachments as attached_files
 from dslapp.store.team import DeviceRow, KeyRow, TeamStore
 from dslapp.team import change_file, enrolment, hlc, keyring
 from dslapp.team import folder as layout
@@ -188,16 +191,19 @@ def _send(casebook: Casebook, extra: list[dict[str, Any]] | None = None) -> int 
             stamped(event)
         records = ts.unsent_records()
         for record in records:
-            stamped(
-                {
-                    "type": "record",
-                    "kind": record.kind,
-                    "id": record.record_id,
-                    "created_at": record.created_at,
-                    "created_by": record.created_by,
-                    "body": json.loads(record.original_body),
-                }
-            )
+            recorded: dict[str, Any] = {
+                "type": "record",
+                "kind": record.kind,
+                "id": record.record_id,
+                "created_at": record.created_at,
+                "created_by": record.created_by,
+                "body": json.loads(record.original_body),
+            }
+            if record.kind == Attachment.KIND:  # the file travels with its record (checked by its hash there)
+                found = attached_files.file_bytes(vault.db, record.record_id)
+                if found is not None:
+                    recorded["file"] = base64.b64encode(found[1]).decode("ascii")
+            stamped(recorded)
         amendments = ts.unsent_amendments()
         amendment_events: list[tuple[str, int, dict[str, Any]]] = []
         for amendment in amendments:

@@ -8,14 +8,18 @@ refused with one line naming it, and everything else carries on.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from dslapp.errors import CasebookError, NotInTeam, TeamFileRejected, TeamFolderUnusable
-from dslapp.models import RECORD_KINDS
+from dslapp.models import RECORD_KINDS, Attachment
 from dslapp.services.changes import Changes
 from dslapp.store import RecordStore
+from dslapp.store import attachments as attached_files
 from dslapp.store.records import validate
 from dslapp.store.team import DeviceRow, EventRow, KeyRow, TeamStore
 from dslapp.team import change_file, hlc, keyring
@@ -84,8 +88,10 @@ def _subject(event: dict[str, Any]) -> str:
 
 
 def event_row(device_id: str, seq: int, index: int, event: dict[str, Any]) -> EventRow:
+    # an attached file travels in its record's event but is kept once, in attachment_files, not in the event log
+    kept = {k: v for k, v in event.items() if k != "file"}
     return EventRow(
-        f"{device_id}:{seq}:{index}", device_id, seq, text_of(event, "hlc"), event["type"], _subject(event), event
+        f"{device_id}:{seq}:{index}", device_id, seq, text_of(event, "hlc"), event["type"], _subject(event), kept
     )
 
 
@@ -241,6 +247,8 @@ def _apply(casebook: Casebook, device_id: str, seq: int, events: list[dict[str, 
                 record = _record_from(event)
                 if not ts.record_exists(str(record.id)):
                     casebook.insert_replicated(record)
+                    if isinstance(record, Attachment):
+                        _take_attached_file(casebook, record, event)
                 ts.mark_record(str(record.id))
                 touched.append(str(record.id))
                 changes = changes | _changes_of(record)
@@ -267,6 +275,17 @@ def _apply(casebook: Casebook, device_id: str, seq: int, events: list[dict[str, 
                 f"{counts['register']} shared settings, {counts['device']} device changes",
             )
     return changes
+
+
+def _take_attached_file(casebook: Casebook, attachment: Attachment, event: dict[str, Any]) -> None:
+    """Keep the file an attachment's record event carries, once its SHA-256 matches the record's."""
+    try:
+        data = base64.b64decode(text_of(event, "file"), validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise TeamFileRejected("it holds an attached file that is damaged") from exc
+    if hashlib.sha256(data).hexdigest() != attachment.stored_sha256:
+        raise TeamFileRejected("it holds an attached file that does not match its recorded hash")
+    attached_files.add_file(casebook.db, str(attachment.id), str(attachment.child_id), attachment.stored_sha256, data)
 
 
 def _changes_of(record: Any) -> Changes:

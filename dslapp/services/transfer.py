@@ -54,7 +54,7 @@ from dslapp.errors import (
 )
 from dslapp.models import Child, ChildStatus, Transfer, TransferDirection
 from dslapp.services.bundle import (
-    MAX_BUNDLE_BYTES,
+    MAX_BUNDLE_READ_BYTES,
     CaseBundle,
     build_bundle,
     bundle_from_json,
@@ -84,7 +84,7 @@ PACK_KDF = KdfParams(time_cost=3, memory_cost=64 * 1024, parallelism=1)
 not the main defence. Tests make it tiny."""
 
 MAX_HEADER_BYTES = 4096
-MAX_CONTENTS_BYTES = MAX_BUNDLE_BYTES + 64 * 1024
+MAX_CONTENTS_BYTES = MAX_BUNDLE_READ_BYTES + 64 * 1024
 """The most a pack's contents (the bundle, plus who sent it to whom) may inflate to, declared or not."""
 MAX_PACK_BYTES = MAX_CONTENTS_BYTES + 1024 * 1024
 """A pack is never much larger than its contents (zlib adds a few bytes a block to what it cannot shrink)."""
@@ -377,7 +377,7 @@ def _clean(value: str, what: str, *, required: bool) -> str:
 def _bundle_for_transfer(store: RecordStore, child_id: str) -> CaseBundle:
     """The child's bundle as the receiver should see it: without this school's own transfers awaiting receipt
     (they are the sender's to chase, and the receiver's Today would chase them too)."""
-    bundle = build_bundle(store, child_id)
+    bundle = build_bundle(store, child_id, transfer=True)
     pending = {str(t.id) for t in bundle.transfers if t.awaiting_receipt}
     if not pending:
         return bundle

@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from dslapp.store.attachments import remove_child_files
 from dslapp.vault.sqlcipher import Database
 
 DecisionRow = tuple[str, str, str, str, str, str, str]
@@ -30,8 +31,9 @@ def overwriting_freed_pages(db: Database) -> Iterator[None]:
 
 
 def remove_child_records(db: Database, decision: DecisionRow, completed_at: Callable[[], str]) -> int:
-    """Record the decision, delete the child's records, amendments, search entries, drafts and transfer details,
-    and mark the decision carried out. Inside the caller's transaction (which audits). Returns records removed."""
+    """Record the decision, delete the child's records, amendments, search entries, drafts, transfer details and
+    attached files, and mark the decision carried out. Inside the caller's transaction (which audits). Returns
+    records removed."""
     key = decision[1]
     db.execute(
         "INSERT INTO disposals (id, child_id, retain_until, decided_at, decided_by, recorded_by, reason) "
@@ -44,6 +46,7 @@ def remove_child_records(db: Database, decision: DecisionRow, completed_at: Call
     db.executemany("DELETE FROM search WHERE rowid = ?", rowids)
     db.execute("DELETE FROM search WHERE child_id = ?", (key,))
     db.execute("DELETE FROM drafts WHERE child_id = ?", (key,))
+    remove_child_files(db, key)
     removed = int(db.execute("DELETE FROM records WHERE child_id = ?", (key,)).rowcount)
     db.execute(
         "UPDATE disposals SET records_removed = ?, completed_at = ? WHERE id = ?",

@@ -75,8 +75,9 @@ class RecordStore:
 
     # ---- writing ---------------------------------------------------------------------------
 
-    def add(self, record: R) -> R:
-        """Save a new record (created now, by the signed-in user unless already set)."""
+    def add(self, record: R, *, detail: str = "") -> R:
+        """Save a new record (created now, by the signed-in user unless already set); ``detail`` for the audit
+        row (the record's kind unless given)."""
         updates: dict[str, Any] = {}
         if not record.created_by:
             updates["created_by"] = self.vault.user.name
@@ -84,7 +85,7 @@ class RecordStore:
             record = record.model_copy(update=updates)
         with self.db.transaction():
             self._insert(record)
-            self.vault.audit(Action.CREATE, str(record.id), record.KIND)
+            self.vault.audit(Action.CREATE, str(record.id), detail or record.KIND)
         return record
 
     def add_many(self, records: Sequence[Record], *, detail: str = "") -> None:

@@ -11,6 +11,7 @@ from typing import ClassVar
 from dslapp.models import (
     Action,
     AlertAcknowledgement,
+    Attachment,
     Child,
     ChronologyEntry,
     Concern,
@@ -49,6 +50,7 @@ class ChildFile:
     status_changes: list[StatusChange] = field(default_factory=list)
     transfers: list[Transfer] = field(default_factory=list)
     alert_acknowledgements: list[AlertAcknowledgement] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
 
     # attribute name for each kind, in the order the CP file lists them
     SECTIONS: ClassVar[dict[str, str]] = {
@@ -67,6 +69,7 @@ class ChildFile:
         StatusChange.KIND: "status_changes",
         Transfer.KIND: "transfers",
         AlertAcknowledgement.KIND: "alert_acknowledgements",
+        Attachment.KIND: "attachments",
     }
 
     def records(self) -> list[Record]:

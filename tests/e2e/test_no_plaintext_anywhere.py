@@ -20,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from attachment_files import pdf_with
 from PySide6.QtCore import QDate, Qt  # noqa: TID251 (this test drives the desktop app as well)
 from PySide6.QtWidgets import (  # noqa: TID251
     QAbstractSpinBox,
@@ -38,6 +39,7 @@ from dslapp.cli import main as cli_main
 from dslapp.config import Settings
 from dslapp.models import Category, Child, Concern
 from dslapp.services import recording
+from dslapp.services.attachments import attach_file
 from dslapp.services.bundle import export_bundle
 from dslapp.store import RecordStore
 from dslapp.vault import keys
@@ -191,8 +193,13 @@ def _drive_cli(tmp: Path, mark: Markers) -> Path:
             decision_reasons=mark("cli reasons"),
             outcome=mark("cli outcome"),
         )
+        attach_file(store, child.id, pdf_with(mark("cli bundled attachment")), file_name="minutes.pdf")
         export_bundle(store, str(child.id), source)
     assert _cli("import", "--vault", str(vault_dir), str(source)) == 0
+    letter = tmp / "attached-letter.pdf"
+    letter.write_bytes(pdf_with(mark("cli attached file")))
+    assert _cli("attach", "--vault", str(vault_dir), "--child", str(child.id), str(letter)) == 0
+    letter.unlink()  # ours, as the bundle is: what the app keeps of it is inside the vault only
     source.unlink()  # the input file was ours, not the app's; the scratch vault is encrypted and is scanned too
     _import_roll(tmp, vault_dir, mark)
     assert _cli("children", "--vault", str(vault_dir), "--json") == 0

@@ -11,6 +11,7 @@ import contextlib
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateTimeEdit,
     QDialog,
+    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -284,6 +286,19 @@ class RecordConcernDialog(QDialog):
         self.error = text_label("", "InlineError", wrap=True)
         self.error.setAccessibleName(strings.CONCERN_ERROR_NAME)
         footer.addWidget(self.error, 1)
+        self.original: Path | None = None
+        self.original_button = QPushButton(theme.icon("plus"), strings.ATTACH_ORIGINAL)
+        self.original_button.setToolTip(strings.ATTACH_ORIGINAL_TIP)
+        self.original_button.setAutoDefault(False)
+        self.original_button.clicked.connect(self.choose_original)
+        self.original_label = text_label("", "Hint")
+        self.original_clear = QPushButton(strings.ATTACH_ORIGINAL_CLEAR)
+        self.original_clear.setAutoDefault(False)
+        self.original_clear.clicked.connect(lambda: self.set_original(None))
+        self.original_clear.setVisible(False)
+        footer.addWidget(self.original_label)
+        footer.addWidget(self.original_clear)
+        footer.addWidget(self.original_button)
         self.cancel_button = QPushButton(strings.CANCEL)
         self.cancel_button.clicked.connect(self.close)
         self.save_button = QPushButton(theme.icon("check", theme.colours().accent_text), strings.CONCERN_SAVE)
@@ -688,7 +703,19 @@ class RecordConcernDialog(QDialog):
             self.draft_id if self._draft_exists else None,
             self._saved,
             self._save_failed,
+            original=self.original,
         )
+
+    def choose_original(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, strings.ATTACH_ORIGINAL, "", strings.ATTACH_PICK_FILTER)
+        if chosen:
+            self.set_original(Path(chosen))
+
+    def set_original(self, path: Path | None) -> None:
+        """The scan or photo of the paper form to attach as this concern's original when it is saved."""
+        self.original = path
+        self.original_label.setText(strings.ATTACH_ORIGINAL_CHOSEN.format(name=path.name) if path else "")
+        self.original_clear.setVisible(path is not None)
 
     def _saved(self, saved: Saved[Concern]) -> None:
         concern = saved.value

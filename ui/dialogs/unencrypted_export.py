@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 
 from dslapp.errors import CasebookError
 from ui import strings
-from ui.operations import casework, vault_ops
+from ui.operations import attachment_ops, casework, vault_ops
 from ui.operations.session import Session
 from ui.widgets.common import dialog_page, field_label, text_label
 
 
 class UnencryptedExportDialog(QDialog):
-    """``child_id`` given: that child's case bundle (JSON). Otherwise: the whole casebook (plain SQLite)."""
+    """``attachment_id`` given: one attached file; ``child_id`` given: that child's case bundle (JSON). Otherwise:
+    the whole casebook (plain SQLite)."""
 
     exported = Signal(object)  # the Path written
 
@@ -38,13 +39,17 @@ class UnencryptedExportDialog(QDialog):
         session: Session,
         *,
         child_id: str | None = None,
+        attachment_id: str | None = None,
         default_path: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.child_id = child_id
+        self.attachment_id = attachment_id
         title = strings.EXPORT_BUNDLE_CHILD if child_id else strings.SETTINGS_EXPORT_PLAIN
+        if attachment_id:
+            title = strings.ATTACH_EXPORT_TITLE
         layout = dialog_page(self, title, heading=strings.EXPORT_UNENCRYPTED_TITLE, min_width=520)
         self.warning = text_label(strings.EXPORT_UNENCRYPTED_WARNING, "InlineError", wrap=True)
         layout.addWidget(self.warning)
@@ -69,6 +74,8 @@ class UnencryptedExportDialog(QDialog):
 
     def _browse(self) -> None:
         wanted = strings.EXPORT_BUNDLE_FILTER if self.child_id else strings.EXPORT_PLAIN_FILTER
+        if self.attachment_id:
+            wanted = strings.ATTACH_EXPORT_FILTER.format(ext=Path(self.path.text()).suffix.lstrip(".") or "*")
         chosen, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.path.text(), wanted)
         if chosen:
             self.path.setText(chosen)
@@ -87,7 +94,11 @@ class UnencryptedExportDialog(QDialog):
 
         self.error.setText(strings.WORKING)
         self.buttons.setEnabled(False)
-        if child_id:  # WrongPassphrase from either: nothing is written
+        if self.attachment_id:  # WrongPassphrase: nothing is written
+            attachment_ops.export_copy(
+                self.session, entered, self.attachment_id, out, self._done, self._failed, owner=self
+            )
+        elif child_id:  # WrongPassphrase from either: nothing is written
             casework.export_bundle(self.session, entered, child_id, out, self._done, self._failed, owner=self)
         else:
             vault_ops.export_plain(self.session, entered, out, self._done, self._failed, owner=self)

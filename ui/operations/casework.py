@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 from dslapp.export.common import ExportResult
 from dslapp.models import Action, Child, Concern, Record, StaffReportTriage
 from dslapp.models.base import Amendment
-from dslapp.services import bundle, casebook, concerns, documents, recording, staff_reports, ui_support
+from dslapp.services import attachments, bundle, casebook, concerns, documents, recording, staff_reports, ui_support
 from dslapp.services import children as children_service
 from dslapp.services import drafts as draft_service
 from dslapp.services import today as today_service
@@ -78,6 +78,16 @@ def record_concern(
 ) -> None:
     # the dialog shows no prompts after saving (the neglect learning is shown in the decision box while typing,
     # and the pattern on Today and the child's file), so none are computed here: one write, nothing more
+    original: Path | None = kw.get("original")
+    if original is not None:  # the scan of the paper form, attached as the concern's original in one transaction
+        session.write(
+            lambda store: attachments.save_concern_with_original(
+                store, original, actions=actions, draft_id=draft_id, **fields
+            ),
+            on_done,
+            on_error,
+        )
+        return
     session.write(
         lambda store: concerns.save_concern(store, actions=actions, draft_id=draft_id, **fields), on_done, on_error
     )

@@ -9,6 +9,7 @@ CHILD_TABS = (
     "Referrals",
     "Escalations",
     "Information sharing",
+    "Attachments",
     "History",
 )
 CHILD_BACK = "Back"

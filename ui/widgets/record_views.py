@@ -14,9 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from dslapp.models import Concern, Record
+from dslapp.models import Attachment, Concern, Record
 from dslapp.models.base import STORED, Amendment
 from dslapp.models.concern import CATEGORY_LABELS, DECISION_LABELS, BodyMark, Category, DslDecision
+from dslapp.services.attachments import describe_record
 from dslapp.services.chronology import link_lines
 from dslapp.views.body_map import marks_summary
 from ui import strings, theme
@@ -68,6 +69,7 @@ def links_html(record: Record, records: Iterable[Record]) -> str:
 
 
 def concern_html(concern: Concern, amendments: Sequence[Amendment] = (), records: Iterable[Record] = ()) -> str:
+    records = list(records)
     categories = chips(c.label for c in concern.categories)
     parts = [
         _style(),
@@ -99,11 +101,20 @@ def concern_html(concern: Concern, amendments: Sequence[Amendment] = (), records
     parts.append(section(strings.CONCERN_OUTCOME, esc(concern.outcome)))
     parts.append(section(strings.CONCERN_IMPACT, esc(concern.impact_on_child)))
     parts.append(links_html(concern, records))
+    parts.append(attached_html(concern, records))
     if concern.significant:
         parts.append(f'<p class="meta">{esc(strings.CONCERN_ON_CHRONOLOGY)}</p>')
     for amendment in reversed(amendments):
         parts.append(earlier_version_html(amendment))
     return "".join(parts)
+
+
+def attached_html(record: Record, records: Iterable[Record]) -> str:
+    """The files attached to ``record`` (its original first), named, for its reading pane."""
+    files = [r for r in records if isinstance(r, Attachment) and r.attached_to == record.id and not r.withdrawn]
+    files.sort(key=lambda a: (not a.original_of, a.created_at))
+    lines = [esc(strings.ATTACHED_ORIGINAL.format(name=a.shown_name) if a.original_of else a.shown_name) for a in files]
+    return section(strings.ATTACHED_FILES, "<br>".join(lines)) if lines else ""
 
 
 def earlier_version_html(amendment: Amendment) -> str:
@@ -205,6 +216,8 @@ def record_html(record: Record, amendments: Sequence[Amendment] = (), records: I
     records = list(records)
     if isinstance(record, Concern):
         return concern_html(record, amendments, records)
+    if isinstance(record, Attachment):
+        return attachment_html(record, amendments, records)
     skip = {"id", "child_id", "created_at", "created_by", "version", "source_id", "source_record_id", "plan_id"}
     skip |= _LINK_FIELDS
     rows = []
@@ -221,6 +234,50 @@ def record_html(record: Record, amendments: Sequence[Amendment] = (), records: I
         parts.append(f'<p class="amended">{esc(strings.AMENDED_NOTE.format(count=len(amendments)))}</p>')
     parts.append(f'<table cellspacing="0" style="margin-top: 8px">{"".join(rows)}</table>')
     parts.append(links_html(record, records))
+    for amendment in reversed(amendments):
+        parts.append(earlier_version_html(amendment))
+    return "".join(parts)
+
+
+def _size(size: int) -> str:
+    if size < 1024 * 1024:
+        return strings.ATTACH_SIZE_KB.format(size=max(size / 1024, 1))
+    return strings.ATTACH_SIZE_MB.format(size=size / 1024 / 1024)
+
+
+def attachment_html(
+    attachment: Attachment, amendments: Sequence[Amendment] = (), records: Iterable[Record] = ()
+) -> str:
+    """An attachment described in words (the record it belongs to, its hashes, the packs it goes in)."""
+    owner = next((r for r in records if r.id == attachment.attached_to), None)
+    belongs = describe_record(owner) if owner is not None else strings.ATTACH_DETAIL_TO_CHILD
+    packs = [
+        strings.ATTACH_PACKS_REFERRAL if attachment.in_referral_pack else "",
+        strings.ATTACH_PACKS_TRANSFER if attachment.in_transfer_pack else "",
+    ]
+    rows = [
+        (strings.ATTACH_DETAIL_TITLE, attachment.shown_name),
+        (strings.ATTACH_DETAIL_FILE, attachment.file_name),
+        (strings.ATTACH_DETAIL_TYPE, attachment.media_type.label),
+        (strings.ATTACH_DETAIL_SIZE, _size(attachment.size)),
+        (strings.ATTACH_DETAIL_ON, dmy(attachment.attached_on)),
+        (strings.ATTACH_DETAIL_TO, belongs),
+        (strings.ATTACH_DETAIL_ORIGINAL, strings.YES if attachment.original_of else ""),
+        (strings.ATTACH_DETAIL_HASH, attachment.stored_sha256),
+        (
+            strings.ATTACH_DETAIL_GIVEN_HASH,
+            attachment.original_sha256 if attachment.original_sha256 != attachment.stored_sha256 else "",
+        ),
+        (strings.ATTACH_DETAIL_CHANGES, attachment.changes_made),
+        (strings.ATTACH_DETAIL_WITHDRAWN, attachment.withdrawn_reason if attachment.withdrawn else ""),
+        (strings.ATTACH_DETAIL_PACKS, ", ".join(p for p in packs if p) or strings.ATTACH_DETAIL_NO_PACKS),
+    ]
+    body = "".join(f'<tr><td class="k">{esc(k)}</td><td>{esc(v)}</td></tr>' for k, v in rows if v)
+    meta = esc(strings.RECORD_META.format(when=dmy_hm(_local(attachment.created_at)), by=attachment.created_by))
+    parts = [_style(), f"<h2>{esc(attachment.LABEL)}</h2>", f'<div class="meta">{meta}</div>']
+    if amendments:
+        parts.append(f'<p class="amended">{esc(strings.AMENDED_NOTE.format(count=len(amendments)))}</p>')
+    parts.append(f'<table cellspacing="0" style="margin-top: 8px">{body}</table>')
     for amendment in reversed(amendments):
         parts.append(earlier_version_html(amendment))
     return "".join(parts)

@@ -32,6 +32,7 @@ from dslapp.models import (
     Record,
 )
 from dslapp.models.child import DESIGNATION_LABELS, STATUS_LABELS, Child, Designation
+from dslapp.services.attachments import attachment_targets
 from dslapp.services.changes import Changes
 from dslapp.services.ui_support import HistoryItem
 from dslapp.views.court_orders import warnings_for
@@ -49,6 +50,7 @@ from ui.widgets.practice_cards import attach_guidance, guidance_widget
 from ui.widgets.record_list import RecordList
 from ui.widgets.record_views import record_html
 from ui.widgets.voice_panel import VoicePanel
+from ui.windows.attachments_tab import AttachmentsTab
 from ui.windows.chronology_tab import ChronologyTab
 from ui.windows.concerns_tab import ActionsTab, ConcernsTab
 from ui.windows.early_help_tab import EarlyHelpTab
@@ -66,6 +68,7 @@ TAB_KEYS = (
     "referrals",
     "escalations",
     "sharing",
+    "attachments",
     "history",
 )
 
@@ -304,6 +307,7 @@ class ChildRecordPage(QWidget):
         )
         self.escalations = EscalationTab(session, child_id, on, self._detail)
         self.sharing = SharingTab(session, child_id, on, self._detail)
+        self.attachments = AttachmentsTab(session, child_id, on, self._detail, self._attachment_targets)
         self.history = RecordList(
             [
                 Column[HistoryItem](strings.HISTORY_COLUMN_WHEN, lambda h: iso_moment(h.at), lambda h: h.seq, 150),
@@ -322,6 +326,7 @@ class ChildRecordPage(QWidget):
                 self.referrals,
                 self.escalations,
                 self.sharing,
+                self.attachments,
                 self.history,
             ),
             strings.CHILD_TABS,
@@ -370,6 +375,7 @@ class ChildRecordPage(QWidget):
         self.referrals.set_items(file.referrals)
         self.escalations.set_items(file.escalations)
         self.sharing.set_items(file.sharing_decisions)
+        self.attachments.set_items(file.attachments)
         self.history.set_items(opened.history)
         counts = (
             None,
@@ -380,6 +386,7 @@ class ChildRecordPage(QWidget):
             len(file.referrals),
             len(file.escalations),
             len(file.sharing_decisions),
+            sum(1 for a in file.attachments if not a.withdrawn),
             None,
         )
         for number, (title, count) in enumerate(zip(strings.CHILD_TABS, counts, strict=True)):
@@ -401,6 +408,14 @@ class ChildRecordPage(QWidget):
 
     def current_tab(self) -> str:
         return TAB_KEYS[self.tabs.currentIndex()]
+
+    def _attachment_targets(self) -> list[tuple[str, str]]:
+        """(id, label) of the records a file can be attached to, newest first."""
+        if self.opened is None:
+            return []
+        file = self.opened.file
+        records: list[Record] = [*file.concerns, *file.early_help_reviews, *file.referrals]
+        return attachment_targets(records)
 
     def _detail(self, record: Record) -> str:
         amendments = self.opened.amended.get(str(record.id), []) if self.opened else []
