@@ -26,7 +26,9 @@ from dslapp.models.early_help import (
     ReviewDecision,
     ThresholdDecision,
 )
+from dslapp.models.family import ChildLink, Household, LinkRelationship
 from dslapp.models.referral import Escalation, Referral, ReferralOutcome, ReferralStatus, SharingDecision
+from dslapp.models.statutory import CpCategory, EncompassNotice, StatutoryRecord, StatutoryType
 from dslapp.models.supervision import LearningNote, SupervisionNote
 from dslapp.models.transfer import Transfer, TransferDirection
 
@@ -53,6 +55,10 @@ RECORD_KINDS: dict[str, type[Record]] = {
         Transfer,
         CpdRecord,
         LearningCardShown,
+        Household,
+        ChildLink,
+        StatutoryRecord,
+        EncompassNotice,
     )
 }
 
@@ -63,23 +69,28 @@ __all__ = [
     "Amendment",
     "Category",
     "Child",
+    "ChildLink",
     "ChildRecord",
     "ChildStatus",
     "ChronologyEntry",
     "Concern",
     "CourtOrder",
+    "CpCategory",
     "CpdRecord",
     "Designation",
     "DslDecision",
     "EarlyHelpPlan",
     "EarlyHelpReview",
+    "EncompassNotice",
     "Escalation",
     "Goal",
     "GoalProgress",
+    "Household",
     "Impact",
     "Judgement",
     "LearningCardShown",
     "LearningNote",
+    "LinkRelationship",
     "OrderType",
     "Person",
     "Professional",
@@ -91,6 +102,8 @@ __all__ = [
     "Severity",
     "SharingDecision",
     "StatusChange",
+    "StatutoryRecord",
+    "StatutoryType",
     "SupervisionNote",
     "ThresholdDecision",
     "Transfer",
