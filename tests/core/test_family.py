@@ -63,7 +63,10 @@ def test_household_links_siblings_once_and_changes_by_amendment(store: RecordSto
     left = remove_from_household(store, saved.value.id, family.a.id, "Moved to live with his grandmother.").value
     assert left.member_ids == [family.b.id] and households_of(store, family.a.id) == []
     history = store.amendments(saved.value.id)
-    assert [a.reason for a in history] == ["Half-sister moved in with the family.", "Moved to live with his grandmother."]
+    assert [a.reason for a in history] == [
+        "Half-sister moved in with the family.",
+        "Moved to live with his grandmother.",
+    ]
     assert history[-1].previous["member_ids"] == [str(family.a.id), str(family.b.id)]  # who was in it, kept
 
 
