@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -91,6 +92,33 @@ def household_view(store: RecordStore, household_id: uuid.UUID | str, on: date) 
     return ordered(members)
 
 
+@dataclass(frozen=True)
+class ChildHousehold:
+    """The household shown on a child's record: the household (None when the child is in none) and its
+    children, eldest first."""
+
+    household: Household | None
+    members: tuple[HouseholdMember, ...] = ()
+
+
+def household_for_child(store: RecordStore, child_id: uuid.UUID | str, on: date) -> ChildHousehold:
+    """The child's household as their record shows it (the first, when a child is in more than one)."""
+    found = households_of(store, child_id)
+    if not found:
+        return ChildHousehold(None)
+    return ChildHousehold(found[0], tuple(household_view(store, found[0].id, on)))
+
+
+def join_household(
+    store: RecordStore, child_id: uuid.UUID | str, other_id: uuid.UUID | str, name: str, reason: str
+) -> Saved[Household]:
+    """Put ``other_id`` in ``child_id``'s household, making one (called ``name``) when the child has none."""
+    found = households_of(store, child_id)
+    if found:
+        return add_to_household(store, found[0].id, other_id, reason)
+    return create_household(store, name, [child_id, other_id], notes=reason)
+
+
 def link_child_to_concern(
     store: RecordStore,
     concern_id: uuid.UUID | str,
@@ -143,12 +171,15 @@ def child_links(store: RecordStore, child_id: uuid.UUID | str) -> list[ChildLink
 
 
 __all__ = [
+    "ChildHousehold",
     "add_to_household",
     "amend_child_link",
     "child_links",
     "create_household",
+    "household_for_child",
     "household_view",
     "households_of",
+    "join_household",
     "link_child_to_concern",
     "links_from_concern",
     "remove_from_household",

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
     QStyle,
     QStyledItemDelegate,
@@ -20,11 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dslapp.guidance.alerts import RuleId
 from dslapp.services.changes import Changes
+from dslapp.services.children import ChildSummary
 from dslapp.services.today import SECTIONS, TodayItem
 from ui import strings, theme
+from ui.dialogs.encompass import EncompassDialog
 from ui.formatting import dmy, long_date
 from ui.operations import casework
+from ui.operations import family as family_ops
 from ui.operations.session import Session
 from ui.widgets.common import Card, page_header, text_label
 from ui.widgets.local_contacts import LocalContactsCard
@@ -51,6 +56,14 @@ MAX_VISIBLE_ROWS = 6
 WATCHED_KINDS: tuple[str, ...] = ("action", "early_help_plan", "referral", "transfer", "concern", "child")
 WATCHED_KINDS += ("supervision_note", "cpd_record")  # supervision actions and CPD reminders
 WATCHED_KINDS += ("court_order",)  # the order line beside a child's name
+WATCHED_KINDS += ("statutory_record", "encompass_notice")  # conference reports, core groups, PEPs, Encompass
+# practice alerts whose records are not concerns open the tab that shows them
+RULE_TABS = {
+    RuleId.CONFERENCE_REPORT_DUE: "overview",
+    RuleId.CORE_GROUP_SOON: "overview",
+    RuleId.PEP_DUE: "overview",
+    RuleId.ENCOMPASS_TODAY: "chronology",
+}
 
 
 class TodayItemDelegate(QStyledItemDelegate):
@@ -165,7 +178,12 @@ class TodayPage(QWidget):
             if hour < 18
             else strings.TODAY_GREETING_EVENING
         )
-        layout.addLayout(page_header(greeting.format(name=session.user_name), long_date(on)))
+        self.encompass_button = QPushButton(strings.ENCOMPASS_BUTTON)
+        self.encompass_button.clicked.connect(self.record_encompass)
+        self.encompass_dialog: EncompassDialog | None = None
+        layout.addLayout(
+            page_header(greeting.format(name=session.user_name), long_date(on), extra=(self.encompass_button,))
+        )
         self.summary = text_label("", "Muted")
         layout.addWidget(self.summary)
         scroll = QScrollArea()
@@ -217,7 +235,16 @@ class TodayPage(QWidget):
         if not entry.child_id:  # supervision actions and CPD reminders belong to no child
             self.open_page.emit("supervision")
             return
-        self.open_child.emit(entry.child_id, SECTION_TABS.get(entry.section, "overview"))
+        tab = RULE_TABS.get(entry.rule_id) or SECTION_TABS.get(entry.section, "overview")
+        self.open_child.emit(entry.child_id, tab)
+
+    def record_encompass(self) -> None:
+        """Open the Operation Encompass quick entry (the caseload read first, to choose the children from)."""
+        family_ops.load_children(self.session, self._open_encompass, owner=self)
+
+    def _open_encompass(self, children: list[ChildSummary]) -> None:
+        self.encompass_dialog = EncompassDialog(self.session, children, datetime.now().replace(second=0), "", self)
+        self.encompass_dialog.open()
 
     def first_list(self) -> QListWidget | None:
         for section in self.sections.values():
