@@ -87,7 +87,7 @@ def _texts(widget) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_household_card_shows_the_family_and_opens_a_sibling(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
-    eldest, middle, youngest = _family(store)
+    eldest, middle, _youngest = _family(store)
     app, record = _open(qtbot, make_app, vault, middle)
     card = record.household
     texts = _texts(card)

@@ -59,7 +59,7 @@ class EncompassDialog(QDialog):
         self.session = session
         self.setWindowTitle(strings.ENCOMPASS_TITLE)
         self.setMinimumWidth(720)
-        self.resize(760, 800)
+        self.resize(760, 700)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(10)
@@ -74,6 +74,8 @@ class EncompassDialog(QDialog):
         self.filter.textChanged.connect(self._filter)
         self.child_list = QListWidget()
         self.child_list.setMinimumHeight(150)
+        self.child_list.setMaximumHeight(220)
+        self.child_list.setSpacing(3)
         for child in children:
             item = QListWidgetItem(f"{child.display_name}  ({dmy(child.dob)}, {child.year_group or '—'})")
             item.setData(Qt.ItemDataRole.UserRole, child.id)
@@ -109,7 +111,8 @@ class EncompassDialog(QDialog):
         form.addRow(field_label(strings.ENCOMPASS_NOTIFICATION, self.notification), self.notification)
         form.addRow(field_label(strings.ENCOMPASS_TOLD, self.told), self.told)
         form.addRow(field_label(strings.ENCOMPASS_SUPPORT, self.support), self.support)
-        layout.addLayout(form, 1)
+        layout.addLayout(form)
+        layout.addStretch(1)
         self.error = text_label("", "InlineError", wrap=True)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -145,6 +148,10 @@ class EncompassDialog(QDialog):
 
     def _update(self) -> None:
         count = len(self.chosen_ids())
+        if count:
+            set_invalid(self.child_list, False)
+            if self.error.text() == strings.ENCOMPASS_NEED_CHILD:
+                self.error.setText("")
         self.save_button.setText(strings.ENCOMPASS_SAVE.format(count=count) if count else strings.ENCOMPASS_SAVE_NONE)
 
     def save(self) -> None:

@@ -123,20 +123,20 @@ class StatutoryDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(64)
         ended_row = QHBoxLayout()
+        ended_row.setContentsMargins(0, 0, 0, 0)
         ended_row.addWidget(self.has_ended)
         ended_row.addWidget(self.ended)
         ended_row.addStretch(1)
 
-        self.rows: dict[str, tuple[QWidget, QWidget]] = {}
+        self.form = form
+        self.rows: dict[str, QWidget] = {}
 
         def add(key: str, label: str, widget: QWidget | QHBoxLayout) -> None:
             if isinstance(widget, QHBoxLayout):
-                box = QWidget()
-                box.setLayout(widget)
-                widget = box
-            name = field_label(label, widget)
-            form.addRow(name, widget)
-            self.rows[key] = (name, widget)
+                form.addRow(field_label(label, self.has_ended), widget)
+                return
+            form.addRow(field_label(label, widget), widget)
+            self.rows[key] = widget
 
         add("type", strings.STATUTORY_TYPE, self.status_type)
         add("started", strings.STATUTORY_STARTED, self.started)
@@ -210,8 +210,7 @@ class StatutoryDialog(QDialog):
             "end_reason": self.has_ended.isChecked(),
         }
         for key, visible in shown.items():
-            for widget in self.rows[key]:
-                widget.setVisible(visible)
+            self.form.setRowVisible(self.rows[key], visible)
         self.ended.setEnabled(self.has_ended.isChecked())
 
     def fields(self) -> dict[str, Any] | None:

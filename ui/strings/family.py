@@ -40,7 +40,9 @@ STATUTORY_REASON = "Why you are amending it"
 STATUTORY_REASON_PLACEHOLDER = "e.g. the next review conference was booked"
 STATUTORY_SAVE = "Save"
 STATUTORY_NEED_REASON = "Say why you are amending this record: the earlier version is kept with your reason."
-STATUTORY_BAD_DATES = "{field}: write each date as dd/mm/yyyy, separated by commas ({value} could not be read)."
+STATUTORY_BAD_DATES = (
+    "{field}: “{value}” could not be read as a date. Write each date as dd/mm/yyyy, separated by commas."
+)
 
 # ---- households -------------------------------------------------------------------------------------
 HOUSEHOLD_TITLE = "Household"

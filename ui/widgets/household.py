@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout, QWidget
 
 from dslapp.errors import CasebookError
 from dslapp.services.children import ChildSummary
@@ -19,7 +19,7 @@ from ui.formatting import dmy
 from ui.operations import family as ops
 from ui.operations.results import Saved
 from ui.operations.session import Session
-from ui.widgets.common import Badge, Card, text_label
+from ui.widgets.common import Badge, Card, hline, text_label
 
 
 class HouseholdCard(Card):
@@ -59,10 +59,7 @@ class HouseholdCard(Card):
         self.title.setText(f"{strings.HOUSEHOLD_TITLE}: {shown.household.name}")
         for number, member in enumerate(shown.members):
             if number:
-                line = QFrame()
-                line.setFrameShape(QFrame.Shape.HLine)
-                line.setObjectName("Divider")
-                self.list.addWidget(line)
+                self.list.addWidget(hline())
             self.list.addWidget(self._member_block(member))
 
     def _member_block(self, member: HouseholdMember) -> QWidget:

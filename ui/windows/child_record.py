@@ -112,8 +112,8 @@ class OverviewTab(QScrollArea):
         statutory: QWidget | None = None,
         household: QWidget | None = None,
     ) -> None:
-        """Rebuild the front sheet; ``statutory`` (the statutory plans card, kept by the page) goes beside the
-        child's status, ``orders`` (the court orders card) and ``household`` below the people with parental
+        """Rebuild the front sheet; ``statutory`` (the statutory plans card), ``household`` (the family) and
+        ``orders`` (the court orders card), each kept by the page, go below the people with parental
         responsibility, ``extras`` (kept by the page) below it all, side by side."""
         file = opened.file
         child = file.child
@@ -180,7 +180,7 @@ class OverviewTab(QScrollArea):
         for professional in sorted(file.professionals, key=lambda p: (not p.key_contact, p.name)):
             professionals.body.addWidget(_professional_block(professional))
         row = 2
-        for card in (statutory, orders, household):
+        for card in (statutory, household, orders):
             if card is not None:
                 grid.addWidget(card, row, 0, 1, 2)  # reparented here, so the old holder's deletion spares it
                 row += 1
