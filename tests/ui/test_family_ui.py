@@ -19,10 +19,12 @@ from dslapp.guidance.alerts import RuleId
 from dslapp.models import (
     Category,
     Child,
+    ChildLink,
     ChildStatus,
     Concern,
     DslDecision,
     EncompassNotice,
+    LinkRelationship,
     Severity,
     StatutoryRecord,
     StatutoryType,
@@ -33,6 +35,7 @@ from dslapp.services.statutory import record_statutory
 from dslapp.store import RecordStore
 from ui import strings
 from ui.dialogs.encompass import EncompassDialog
+from ui.dialogs.link_child import LinkChildDialog
 from ui.dialogs.statutory import StatutoryDialog
 from ui.windows.child_record import ChildRecordPage
 from ui.windows.today import ITEM_ROLE, TodayPage
@@ -175,3 +178,51 @@ def test_encompass_quick_entry_for_two_children(qtbot: QtBot, make_app, vault, s
         page.show()
         qtbot.wait(50)
         page.grab().save(os.path.join(SHOTS, "today_encompass.png"))
+
+
+def test_link_another_child_from_a_concern_and_amend_the_extract(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
+    eldest, middle, _youngest = _family(store)
+    concern = recording.record(
+        store, Concern, child_id=eldest.id, observed_at=f"{TODAY - timedelta(days=1)}T09:10",
+        reporter_name="Mr Fictionteacher", reporter_role="Class teacher", categories=[Category.PHYSICAL],
+        severity=Severity.HIGH, what_happened="Jasper had a mark on his cheek; Olive was with him at the gate.",
+        dsl_decision=DslDecision.INFORM_SOCIAL_WORKER, significant=True,
+    ).value  # fmt: skip
+    app, record = _open(qtbot, make_app, vault, eldest)
+    tab = record.concerns
+    record.set_tab("concerns")
+    assert isinstance(tab.current(), Concern)
+    tab.link_child()
+    dialog = tab.dialog
+    assert isinstance(dialog, LinkChildDialog)
+    assert dialog.child.findData(str(eldest.id)) == -1  # not the child the concern is about
+    dialog.child.setCurrentIndex(dialog.child.findData(str(middle.id)))
+    dialog.relationship.setCurrentIndex(dialog.relationship.findData(LinkRelationship.WITNESS.value))
+    dialog.save()
+    assert dialog.error.text() == strings.LINK_NEED_EXTRACT
+    dialog.extract.setPlainText("She saw her brother hurt at the gate this morning. Check in with her today.")
+    if SHOTS:
+        qtbot.wait(50)
+        dialog.grab().save(os.path.join(SHOTS, "link_child_dialog.png"))
+    dialog.save()
+    links = app.session.require_store().for_child(middle.id, ChildLink)
+    assert len(links) == 1 and links[0].concern_id == concern.id
+    record.household.open_child.emit(str(middle.id))
+    page = app.workspace.child_page
+    assert page is not None and page.child_id == str(middle.id)
+    card = page.child_links
+    assert card.isVisibleTo(page)
+    texts = _texts(card)
+    assert "Another child in school (witness)" in texts and not any("Jasper" in t for t in texts)
+    amend = card.open_dialog(links[0])
+    amend.extract.setPlainText("She saw her brother hurt. Check in with her today.")
+    amend.save()
+    assert amend.error.text() == strings.LINK_NEED_REASON
+    amend.reason.setText("Shortened.")
+    amend.save()
+    assert app.session.require_store().get_as(ChildLink, links[0].id).version == 2
+    if SHOTS:
+        page.resize(1280, 1500)
+        page.show()
+        qtbot.wait(50)
+        page.child_links.grab().save(os.path.join(SHOTS, "child_links_card.png"))

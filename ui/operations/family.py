@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from dslapp.models import EncompassNotice, Household, StatutoryRecord
+from dslapp.models import ChildLink, EncompassNotice, Household, StatutoryRecord
 from dslapp.services import encompass, family, statutory
 from dslapp.services.children import ChildSummary, list_children
 from dslapp.services.family import ChildHousehold
@@ -71,3 +71,27 @@ def record_encompass(
         on_done,
         on_error,
     )
+
+
+def link_child(
+    session: Session,
+    concern_id: str,
+    child_id: str,
+    relationship: str,
+    extract: str,
+    on_done: Wrote[ChildLink],
+    on_error: Failed,
+) -> None:
+    session.write(
+        lambda store: family.link_child_to_concern(
+            store, concern_id, child_id, relationship=relationship, extract=extract
+        ),
+        on_done,
+        on_error,
+    )
+
+
+def amend_link(
+    session: Session, link_id: str, reason: str, changes: dict[str, Any], on_done: Wrote[ChildLink], on_error: Failed
+) -> None:
+    session.write(lambda store: family.amend_child_link(store, link_id, reason, **changes), on_done, on_error)

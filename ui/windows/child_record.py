@@ -43,6 +43,7 @@ from ui.operations import casework, guidance_ops
 from ui.operations import learning as learning_ops
 from ui.operations.casework import OpenedChild
 from ui.operations.session import Session
+from ui.widgets.child_links import ChildLinksCard
 from ui.widgets.common import Badge, Card, text_label
 from ui.widgets.court_orders import CourtOrdersCard
 from ui.widgets.household import HouseholdCard
@@ -111,10 +112,12 @@ class OverviewTab(QScrollArea):
         orders: QWidget | None = None,
         statutory: QWidget | None = None,
         household: QWidget | None = None,
+        links: QWidget | None = None,
     ) -> None:
         """Rebuild the front sheet; ``statutory`` (the statutory plans card), ``household`` (the family) and
         ``orders`` (the court orders card), each kept by the page, go below the people with parental
-        responsibility, ``extras`` (kept by the page) below it all, side by side."""
+        responsibility, then ``links`` (links to concerns about other children; the page hides it when there
+        are none), ``extras`` (kept by the page) below it all, side by side."""
         file = opened.file
         child = file.child
         holder = QWidget()
@@ -180,7 +183,7 @@ class OverviewTab(QScrollArea):
         for professional in sorted(file.professionals, key=lambda p: (not p.key_contact, p.name)):
             professionals.body.addWidget(_professional_block(professional))
         row = 2
-        for card in (statutory, household, orders):
+        for card in (statutory, household, orders, links):
             if card is not None:
                 grid.addWidget(card, row, 0, 1, 2)  # reparented here, so the old holder's deletion spares it
                 row += 1
@@ -300,6 +303,8 @@ class ChildRecordPage(QWidget):
         self.statutory = StatutoryCard(session, child_id, on)
         self.household = HouseholdCard(session, child_id, on)
         self.household.open_child.connect(self.open_child.emit)
+        self.child_links = ChildLinksCard(session)
+        self.child_links.open_child.connect(self.open_child.emit)
         self.voice_panel = VoicePanel()
         self.supervision_notes = ChildSupervisionNotes(session, child_id)
         self.concerns = ConcernsTab(session, child_id, on, self._detail)
@@ -374,6 +379,7 @@ class ChildRecordPage(QWidget):
         self.subtitle.setText(self._subtitle(child))
         self.court_orders.show_orders(file.court_orders, file.people)
         self.statutory.show_records(file.statutory_records)
+        self.child_links.show_links(file.child_links)
         self.household.refresh()
         self.overview.show_file(
             opened,
@@ -382,7 +388,9 @@ class ChildRecordPage(QWidget):
             orders=self.court_orders,
             statutory=self.statutory,
             household=self.household,
+            links=self.child_links,
         )
+        self.child_links.setVisible(bool(file.child_links))  # only a child some concern names has the card
         learning_ops.load_child_voice(self.session, self.child_id, self.on, self.voice_panel.show_voice, owner=self)
         self.supervision_notes.refresh()
         self._load_guidance()
