@@ -60,6 +60,7 @@ class RuleId:
     CORE_GROUP_SOON = "core_group_soon"
     PEP_DUE = "pep_due"
     ENCOMPASS_TODAY = "encompass_today"
+    STATUS_AFTER_PLAN_ENDED = "status_after_plan_ended"
 
 
 @dataclass(frozen=True)
@@ -470,6 +471,30 @@ def encompass_today_rule(case: CaseRecords, on: date, config: GuidanceConfig) ->
     return out
 
 
+def status_after_plan_ended_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
+    """The child's headline status (CIN, CP, looked after) still shows a plan whose records have all ended:
+    the DSL decides what it is now (stepping down is never automatic), so Today asks them to."""
+    settings = config.alerts.status_after_plan_ended
+    implied = [r for r in case.statutory if statutory_view.implied_status(r) == case.child.status]
+    if not implied or any(r.in_force(on) for r in implied):
+        return []
+    last = max(implied, key=lambda r: (r.ended_on or date.min, r.created_at))
+    if last.ended_on is None:  # starts later: nothing has ended
+        return []
+    values = {"name": case.first_name, "plan": statutory_view.title(last), "ended": dmy(last.ended_on)}
+    values["status"] = case.child.status.label
+    return [
+        case.alert(
+            RuleId.STATUS_AFTER_PLAN_ENDED,
+            last.id,
+            fill(settings.title, **values),
+            fill(settings.reason, **values),
+            due=last.ended_on,
+            overdue=True,
+        )
+    ]
+
+
 RULES: dict[str, Rule] = {
     RuleId.CUMULATIVE_NEGLECT: cumulative_neglect_rule,
     RuleId.EH_NO_IMPROVEMENT: eh_no_improvement_rule,
@@ -483,6 +508,7 @@ RULES: dict[str, Rule] = {
     RuleId.CORE_GROUP_SOON: core_group_soon_rule,
     RuleId.PEP_DUE: pep_due_rule,
     RuleId.ENCOMPASS_TODAY: encompass_today_rule,
+    RuleId.STATUS_AFTER_PLAN_ENDED: status_after_plan_ended_rule,
 }
 
 

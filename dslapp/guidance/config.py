@@ -218,6 +218,7 @@ class AlertSettings(_Settings):
     core_group_soon: SoonAlert
     pep_due: SoonAlert
     encompass_today: AlertText
+    status_after_plan_ended: AlertText
 
 
 # ---- escalation -------------------------------------------------------------------------------------

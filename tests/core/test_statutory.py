@@ -29,6 +29,7 @@ from dslapp.models import (
     StatutoryType,
 )
 from dslapp.services.bundle import build_bundle, import_bundle, parse_bundle
+from dslapp.services.children import change_status
 from dslapp.services.chronology import build_chronology
 from dslapp.services.documents import export_referral_pack
 from dslapp.services.encompass import amend_encompass, record_encompass
@@ -82,6 +83,13 @@ def test_a_cp_plan_is_a_dated_record_that_moves_the_headline_status_up(store: Re
     assert "Child Protection plan (neglect) ended. Stepped down to CIN." in events
     assert "Section 47 enquiry in progress started." in events
     assert ended.version == 2 and store.amendments(ended.id)[0].reason == "Review conference ended the plan."
+    # The headline is never stepped down by itself: Today asks the DSL to record what it is now.
+    assert store.get(family.b.id).status == ChildStatus.CP  # type: ignore[attr-defined]
+    asked = _rule_items(store, TODAY, RuleId.STATUS_AFTER_PLAN_ENDED)
+    assert [(i.child_id, i.due) for i in asked] == [(str(family.b.id), ago(5))]
+    assert _rule_items(store, ago(6), RuleId.STATUS_AFTER_PLAN_ENDED) == []  # the plan was still in force
+    change_status(store, family.b.id, ChildStatus.CIN, ago(5), "Stepped down to CIN at the review conference")
+    assert _rule_items(store, TODAY, RuleId.STATUS_AFTER_PLAN_ENDED) == []
 
 
 def test_report_reminder_shows_from_seven_days_before_the_conference(store: RecordStore, family: Siblings) -> None:
