@@ -28,6 +28,7 @@ from dslapp.models import (
     StatutoryRecord,
     StatutoryType,
 )
+from dslapp.services import mash
 from dslapp.services.bundle import build_bundle, import_bundle, parse_bundle
 from dslapp.services.children import change_status
 from dslapp.services.chronology import build_chronology
@@ -227,3 +228,12 @@ def test_new_records_round_trip_through_a_bundle(
     assert again.child_links[0].relationship == LinkRelationship.WITNESS
     assert other_store.amendments(plan.id)[0].reason == "Core group booked."
     assert ChildLink.KIND in {r.KIND for r in again.records()}
+
+
+def test_the_mash_enquiry_lists_statutory_involvement(store: RecordStore, family: Siblings) -> None:
+    _cp_plan(store, family)
+    referral = mash.start_enquiry(store, family.b.id).value
+    assert (
+        f"Child Protection plan (neglect), since {ago(60):%d/%m/%Y}. Social worker: {SOCIAL_WORKER}."
+        in (referral.form["previous_involvement"])
+    )
