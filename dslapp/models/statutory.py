@@ -42,7 +42,7 @@ class StatutoryType(StrEnum):
 STATUTORY_TYPE_LABELS = {
     StatutoryType.CIN_PLAN: "Child in Need plan (s17)",
     StatutoryType.CP_PLAN: "Child Protection plan",
-    StatutoryType.S47_ENQUIRY: "Section 47 enquiry in progress",
+    StatutoryType.S47_ENQUIRY: "Section 47 enquiry",
     StatutoryType.LOOKED_AFTER: "Child Looked After",
     StatutoryType.PREVIOUSLY_LOOKED_AFTER: "Previously looked after",
     StatutoryType.PRIVATE_FOSTERING: "Private fostering arrangement",

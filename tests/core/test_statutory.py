@@ -82,7 +82,7 @@ def test_a_cp_plan_is_a_dated_record_that_moves_the_headline_status_up(store: Re
     events = [r.event for r in build_chronology(store, family.b.id).rows if r.kind == StatutoryRecord.KIND]
     assert "Child Protection plan (neglect) started." in events
     assert "Child Protection plan (neglect) ended. Stepped down to CIN." in events
-    assert "Section 47 enquiry in progress started." in events
+    assert "Section 47 enquiry started." in events
     assert ended.version == 2 and store.amendments(ended.id)[0].reason == "Review conference ended the plan."
     # The headline is never stepped down by itself: Today asks the DSL to record what it is now.
     assert store.get(family.b.id).status == ChildStatus.CP  # type: ignore[attr-defined]

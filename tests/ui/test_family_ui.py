@@ -143,6 +143,22 @@ def test_statutory_card_adds_a_cp_plan_and_today_shows_the_report(qtbot: QtBot, 
     alerts = [page.sections["alerts"].list.item(n).data(ITEM_ROLE) for n in range(page.sections["alerts"].list.count())]
     report = [a for a in alerts if a.rule_id == RuleId.CONFERENCE_REPORT_DUE and a.child_id == str(middle.id)]
     assert len(report) == 1 and report[0].due == TODAY + timedelta(days=3)
+    # the oversight card: both children with a CP plan, each one click from their record
+    oversight = page.social_workers
+    assert [r.name for r in oversight.rows] == ["Jasper Testhousehold", "Olive Testhousehold"]
+    texts = _texts(oversight)
+    assert any(
+        t.startswith("Child Protection plan (emotional abuse) · Kit Fictionworker · next conference") for t in texts
+    )
+    opened: list[tuple[str, str]] = []
+    page.open_child.connect(lambda child_id, tab: opened.append((child_id, tab)))
+    oversight.open_child.emit(str(middle.id))
+    assert opened == [(str(middle.id), "overview")]
+    if SHOTS:
+        page.resize(1280, 1000)
+        page.show()
+        qtbot.wait(50)
+        oversight.grab().save(os.path.join(SHOTS, "social_worker_card.png"))
 
 
 def test_encompass_quick_entry_for_two_children(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]

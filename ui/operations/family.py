@@ -10,6 +10,7 @@ from dslapp.models import ChildLink, EncompassNotice, Household, StatutoryRecord
 from dslapp.services import encompass, family, statutory
 from dslapp.services.children import ChildSummary, list_children
 from dslapp.services.family import ChildHousehold
+from dslapp.services.statutory import WithSocialWorker
 from ui.operations.results import Wrote
 from ui.operations.runner import Failed
 from ui.operations.session import Session
@@ -95,3 +96,10 @@ def amend_link(
     session: Session, link_id: str, reason: str, changes: dict[str, Any], on_done: Wrote[ChildLink], on_error: Failed
 ) -> None:
     session.write(lambda store: family.amend_child_link(store, link_id, reason, **changes), on_done, on_error)
+
+
+def load_with_social_worker(
+    session: Session, on: date, on_done: Callable[[list[WithSocialWorker]], None], **kw: Any
+) -> None:
+    """The DSL's oversight list (audited as a list view)."""
+    session.run(lambda store: statutory.children_with_social_worker(store, on), on_done, **kw)

@@ -116,3 +116,11 @@ LINK_REASON = "Why you are amending it"
 LINK_SAVE = "Save link"
 LINK_NEED_EXTRACT = "Write the extract for the other child's file."
 LINK_NEED_REASON = "Say why you are amending the extract: the earlier text is kept with your reason."
+
+# ---- children with a social worker (Today) ----------------------------------------------------------
+SOCIAL_WORKER_TITLE = "Children with a social worker"
+SOCIAL_WORKER_NONE = "No child has a CIN or CP plan, a section 47 enquiry or a period looked after in force."
+SOCIAL_WORKER_LINE = "{plans} · {workers}"
+SOCIAL_WORKER_NOT_RECORDED = "social worker not recorded"
+SOCIAL_WORKER_NEXT = "next conference {date}"
+SOCIAL_WORKER_OPEN_NAME = "Open {name}'s record"

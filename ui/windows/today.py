@@ -33,6 +33,7 @@ from ui.operations import family as family_ops
 from ui.operations.session import Session
 from ui.widgets.common import Card, page_header, text_label
 from ui.widgets.local_contacts import LocalContactsCard
+from ui.widgets.social_workers import SocialWorkerCard
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ICONS = {
@@ -201,9 +202,12 @@ class TodayPage(QWidget):
             self.sections[key] = section
             grid.addWidget(section, number // 2, number % 2)
         rows = (len(SECTIONS) + 1) // 2
+        self.social_workers = SocialWorkerCard(session, on)  # the DSL's oversight of statutory cases
+        self.social_workers.open_child.connect(lambda child_id: self.open_child.emit(child_id, "overview"))
+        grid.addWidget(self.social_workers, rows, 0, 1, 2)
         self.local_contacts = LocalContactsCard()  # Today's help: who to call, and how to ask for support
-        grid.addWidget(self.local_contacts, rows, 0, 1, 2)
-        grid.setRowStretch(rows + 1, 1)
+        grid.addWidget(self.local_contacts, rows + 1, 0, 1, 2)
+        grid.setRowStretch(rows + 2, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         scroll.setWidget(holder)
@@ -212,6 +216,7 @@ class TodayPage(QWidget):
 
     def refresh(self) -> None:
         casework.load_today(self.session, self.on, self._loaded, owner=self)
+        self.social_workers.refresh()
 
     def refresh_if(self, changes: Changes) -> None:
         if changes.touches(*WATCHED_KINDS):
