@@ -38,7 +38,7 @@ def record_statutory(store: RecordStore, child_id: uuid.UUID | str, **fields: An
     with store.db.transaction():
         saved = store.add(record)
         result = Saved(saved, _changes(saved))
-        if step is not None and record.in_force(record.started_on):
+        if step is not None and record.ended_on is None:  # a past plan, entered for the record, moves nothing
             reason = f"{view.title(saved)} started {dmy(saved.started_on)}"
             result = result.also(change_status(store, child.id, step, saved.started_on, reason).changes)
     return result

@@ -75,6 +75,9 @@ def test_a_cp_plan_is_a_dated_record_that_moves_the_headline_status_up(store: Re
     record_statutory(store, family.b.id, status_type=StatutoryType.S47_ENQUIRY, started_on=ago(70), ended_on=ago(61))
     record_statutory(store, family.b.id, status_type=StatutoryType.CIN_PLAN, started_on=ago(10))
     assert store.get(family.b.id).status == ChildStatus.CP  # type: ignore[attr-defined]
+    # A period looked after that ended years ago, entered for the record, moves nothing either.
+    record_statutory(store, family.b.id, status_type=StatutoryType.LOOKED_AFTER, started_on=ago(900), ended_on=ago(700))
+    assert store.get(family.b.id).status == ChildStatus.CP  # type: ignore[attr-defined]
 
     ended = amend_statutory(
         store, saved.value.id, "Review conference ended the plan.", ended_on=ago(5), end_reason="Stepped down to CIN"
