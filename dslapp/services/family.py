@@ -164,6 +164,15 @@ def links_from_concern(store: RecordStore, concern_id: uuid.UUID | str) -> list[
     return store.find(ChildLink, concern_id=str(concern_id))
 
 
+def children_named_in(store: RecordStore, concern_id: uuid.UUID | str) -> list[tuple[str, str]]:
+    """(name, relationship) of each other child a concern names, for the DSL's own view of that concern."""
+    out = []
+    for link in links_from_concern(store, concern_id):
+        child = store.get_as(Child, link.child_id)
+        out.append((child.display_name, link.relationship.label))
+    return out
+
+
 def child_links(store: RecordStore, child_id: uuid.UUID | str) -> list[ChildLink]:
     """The links on the child's own file, oldest first."""
     found: list[ChildLink] = store.for_child(child_id, ChildLink)
@@ -175,6 +184,7 @@ __all__ = [
     "add_to_household",
     "amend_child_link",
     "child_links",
+    "children_named_in",
     "create_household",
     "household_for_child",
     "household_view",

@@ -223,6 +223,7 @@ def test_link_another_child_from_a_concern_and_amend_the_extract(qtbot: QtBot, m
     dialog.save()
     links = app.session.require_store().for_child(middle.id, ChildLink)
     assert len(links) == 1 and links[0].concern_id == concern.id
+    assert tab.named.text() == strings.LINK_NAMED.format(children="Olive Testhousehold (witness)")
     record.household.open_child.emit(str(middle.id))
     page = app.workspace.child_page
     assert page is not None and page.child_id == str(middle.id)

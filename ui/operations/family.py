@@ -103,3 +103,10 @@ def load_with_social_worker(
 ) -> None:
     """The DSL's oversight list (audited as a list view)."""
     session.run(lambda store: statutory.children_with_social_worker(store, on), on_done, **kw)
+
+
+def load_children_named(
+    session: Session, concern_id: str, on_done: Callable[[list[tuple[str, str]]], None], **kw: Any
+) -> None:
+    """The other children a concern names (name, relationship), for the Concerns tab."""
+    session.run(lambda store: family.children_named_in(store, concern_id), on_done, **kw)
