@@ -1,5 +1,5 @@
 """The household view, the statutory plans card and the Operation Encompass entry for the screenshots
-(docs/screenshots/15-household.png, 16-encompass.png), on the demo casebook with a fictional family added."""
+(docs/screenshots/30-household.png, 31-encompass.png), on the demo casebook with a fictional family added."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def family_shots(workspace: Any, store: Casebook, today: date, shot: Callable[[s
     for _ in range(5):  # let the front sheet lay itself out before scrolling to the household
         QApplication.processEvents()
     overview.verticalScrollBar().setValue(page.statutory.geometry().top() - 8)
-    shot("15-household", None)
+    shot("30-household", None)
     dialog = EncompassDialog(workspace.session, list_children(store), datetime.now().replace(second=0), "", workspace)
     dialog.resize(900, 700)
     dialog.set_chosen([str(eldest.id), str(middle.id)])
@@ -70,5 +70,5 @@ def family_shots(workspace: Any, store: Casebook, today: date, shot: Callable[[s
     dialog.told.setText("Class teachers of Rowan and Ivy; the head teacher")
     dialog.support.setPlainText("Breakfast club with a key adult; a quiet check-in before registration.")
     dialog.show()
-    shot("16-encompass", dialog)
+    shot("31-encompass", dialog)
     dialog.reject()
