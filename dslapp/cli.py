@@ -258,6 +258,8 @@ def cmd_children(args: argparse.Namespace) -> int:
     from dslapp.models.child import STATUS_LABELS
     from dslapp.services.children import list_children
 
+    if args.with_social_worker:
+        return _children_with_social_worker(args)
     with _unlocked(args) as store:
         children = list_children(store)
     if args.json:
@@ -267,6 +269,23 @@ def cmd_children(args: argparse.Namespace) -> int:
         name = for_terminal(child.display_name)
         print(f"{child.id[:8]}  {child.dob:%d/%m/%Y}  {STATUS_LABELS[child.status]:<28} {name}")
     print(f"{len(children)} children.", file=sys.stderr)
+    return 0
+
+
+def _children_with_social_worker(args: argparse.Namespace) -> int:
+    """The DSL's oversight list: children with a CIN or CP plan, a section 47 enquiry or looked after, today."""
+    from dslapp.services.statutory import children_with_social_worker
+
+    with _unlocked(args) as store:
+        rows = children_with_social_worker(store, date.today())
+    if args.json:
+        _print_json([r.as_json() for r in rows])
+        return 0
+    for row in rows:
+        plans = "; ".join(row.plans)
+        workers = ", ".join(row.social_workers) or "social worker not recorded"
+        print(f"{row.child_id[:8]}  {for_terminal(row.name)}  {for_terminal(plans)}  ({for_terminal(workers)})")
+    print(f"{len(rows)} children with a social worker.", file=sys.stderr)
     return 0
 
 
@@ -866,6 +885,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     children = unlocking(command("children", cmd_children, "list the children: id, names, date of birth, status"))
     children.add_argument("--json", action="store_true", help="print JSON")
+    children.add_argument(
+        "--with-social-worker",
+        action="store_true",
+        help="only children with a CIN or CP plan, a section 47 enquiry or looked after (the DSL's oversight list)",
+    )
 
     today = unlocking(command("today", cmd_today, "the DSL's day: overdue actions, reviews due, referrals awaiting"))
     today.add_argument("--on", type=_parse_date, help="the day to show (default: today)")

@@ -2,7 +2,7 @@
 
 Runs offscreen in a temporary data folder, so nothing touches the user's own casebook: the welcome
 screen, setting a passphrase, unlock, Today, the caseload (searching), a child's record and the
-record-a-concern dialog. The window is 1280 x 800.
+record-a-concern dialog, the household view and the Operation Encompass entry. The window is 1280 x 800.
 """
 
 from __future__ import annotations
@@ -174,6 +174,10 @@ def render(outdir: Path, *, log: Callable[[str], None] = print) -> list[Path]:
         from ui.screenshot_staff import staff_shots  # staff mode, and the DSL's inbox of concerns from staff
 
         staff_shots(controller, store, Path(home), shot)
+
+        from ui.screenshot_family import family_shots  # households, statutory plans, Operation Encompass
+
+        family_shots(workspace, store, controller.today(), shot)
         controller.quit()
         return written
 

@@ -51,6 +51,7 @@ from dslapp.export.page import INK, MARGIN, MUTED, PageIndex, PageInfo, PagePart
 from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Referral, ReferralStatus, ThresholdDecision
 from dslapp.models.early_help import LEVEL_LABELS, PlanStatus
 from dslapp.text import dmy
+from dslapp.views import statutory
 from dslapp.views.child_file import ChildFile
 from dslapp.views.chronology import Chronology
 from dslapp.views.court_orders import MUST_NOT_COLLECT, in_force, period, unlisted, warning, warnings_for
@@ -400,6 +401,23 @@ def _yes(value: bool) -> str:
     return "Yes" if value else "No"
 
 
+def _statutory_story(child_file: ChildFile, fonts: Fonts, on: date) -> list[Flowable]:
+    """Statutory plans and statuses in force, with the dates the school contributes to, and those ended."""
+    story: list[Flowable] = [SectionHeading("Statutory plans and status", WIDTH)]
+    current = statutory.in_force(child_file.statutory_records, on)
+    if current:
+        rows = [[statutory.title(r), statutory.period(r), "\n".join(statutory.detail_lines(r, on))] for r in current]
+        story.append(table(["Plan or status", "Dates", "Details"], rows, [150, 96, 293]))
+    else:
+        story.extend(_message("No statutory plan or status is in force.", fonts))
+    earlier = statutory.ended(child_file.statutory_records, on)
+    if earlier:
+        rows = [[statutory.title(r), statutory.period(r), r.end_reason] for r in earlier]
+        story.append(SectionHeading("Ended", WIDTH, sub=True))
+        story.append(table(["Plan or status", "Dates", "Why it ended"], rows, [150, 96, 293]))
+    return story
+
+
 def _contacts_story(
     child_file: ChildFile,
     referral: Referral | None,
@@ -467,6 +485,7 @@ def _contacts_story(
         )
     else:
         story.extend(_message("No court orders or restrictions in force are recorded.", fonts))
+    story.extend(_statutory_story(child_file, fonts, on))
     story.append(SectionHeading("Professionals involved", WIDTH))
     pros = sorted(child_file.professionals, key=lambda p: (not p.key_contact, p.name))
     if pros:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -29,13 +29,17 @@ from dslapp.models import (
     DslDecision,
     EarlyHelpPlan,
     EarlyHelpReview,
+    EncompassNotice,
     Escalation,
     Referral,
     ReferralOutcome,
     ReferralStatus,
+    StatutoryRecord,
+    StatutoryType,
 )
 from dslapp.models.early_help import PlanStatus
 from dslapp.text import and_list
+from dslapp.views import statutory as statutory_view
 from dslapp.views.today import TodayItem
 
 SECTION = "alerts"
@@ -53,6 +57,11 @@ class RuleId:
     CP_PLAN_NEW_CONCERN = "cp_plan_new_concern"
     CHILD_VOICE_NOT_RECORDED = "child_voice_not_recorded"
     ESCALATION_RESPONSE_OVERDUE = "escalation_response_overdue"
+    CONFERENCE_REPORT_DUE = "conference_report_due"
+    CORE_GROUP_SOON = "core_group_soon"
+    PEP_DUE = "pep_due"
+    ENCOMPASS_TODAY = "encompass_today"
+    STATUS_AFTER_PLAN_ENDED = "status_after_plan_ended"
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,8 @@ class CaseRecords:
     reviews: list[EarlyHelpReview] = field(default_factory=list)
     escalations: list[Escalation] = field(default_factory=list)
     acknowledgements: list[AlertAcknowledgement] = field(default_factory=list)
+    statutory: list[StatutoryRecord] = field(default_factory=list)
+    encompass: list[EncompassNotice] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -381,6 +392,113 @@ def escalation_overdue_rule(case: CaseRecords, on: date, config: GuidanceConfig)
     return out
 
 
+def conference_report_due_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
+    """The school's report for a review conference: shown from ``notice_days`` before the conference until the
+    day itself, due ``report_days_before`` days before it (overdue after that). Anchored to the plan and the
+    conference date, so each conference is its own reminder."""
+    settings = config.alerts.conference_report_due
+    out = []
+    for record in case.statutory:
+        for conference in record.review_conferences:
+            if not (conference - timedelta(days=settings.notice_days) <= on <= conference) or not record.in_force(on):
+                continue
+            due = conference - timedelta(days=settings.report_days_before)
+            values = {"conference": dmy(conference), "due": dmy(due), "name": case.name}
+            values["plan"] = statutory_view.title(record)
+            item = case.alert(
+                RuleId.CONFERENCE_REPORT_DUE,
+                record.id,
+                fill(settings.title, **values),
+                fill(settings.reason, **values),
+                due=due,
+                overdue=due < on,
+            )
+            out.append(replace(item, key=f"{item.key}:{conference.isoformat()}"))
+    return out
+
+
+def _meetings_soon(
+    case: CaseRecords, on: date, rule_id: str, settings: Any, dates_of: Callable[[StatutoryRecord], list[date]]
+) -> list[AlertItem]:
+    out = []
+    for record in case.statutory:
+        for meeting in dates_of(record):
+            if not (on <= meeting <= on + timedelta(days=settings.days)) or not record.in_force(on):
+                continue
+            values = {
+                "meeting": dmy(meeting),
+                "name": case.name,
+                "plan": statutory_view.title(record),
+                "teacher": record.designated_teacher or "not recorded",
+                "virtual_school": record.virtual_school or "not recorded",
+            }
+            item = case.alert(
+                rule_id, record.id, fill(settings.title, **values), fill(settings.reason, **values), due=meeting
+            )
+            out.append(replace(item, key=f"{item.key}:{meeting.isoformat()}"))
+    return out
+
+
+def core_group_soon_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
+    """A core group meeting of a CP plan in the coming week (``days``, today included)."""
+    return _meetings_soon(case, on, RuleId.CORE_GROUP_SOON, config.alerts.core_group_soon, lambda r: r.core_groups)
+
+
+def pep_due_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
+    """A PEP meeting of a child looked after (or previously looked after) in the next ``days`` days."""
+
+    def peps(record: StatutoryRecord) -> list[date]:
+        looked_after = {StatutoryType.LOOKED_AFTER, StatutoryType.PREVIOUSLY_LOOKED_AFTER}
+        return record.pep_dates if record.status_type in looked_after else []
+
+    return _meetings_soon(case, on, RuleId.PEP_DUE, config.alerts.pep_due, peps)
+
+
+def encompass_today_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
+    """An Operation Encompass notification received on ``on``: the same day, for each child it names."""
+    settings = config.alerts.encompass_today
+    out = []
+    for notice in case.encompass:
+        if notice.received_at.date() != on:
+            continue
+        incident = f"{dmy(notice.incident_at)} {notice.incident_at:%H:%M}"
+        values = {"incident": incident, "name": case.first_name}
+        out.append(
+            case.alert(
+                RuleId.ENCOMPASS_TODAY,
+                notice.id,
+                fill(settings.title, **values),
+                fill(settings.reason, **values),
+                due=on,
+            )
+        )
+    return out
+
+
+def status_after_plan_ended_rule(case: CaseRecords, on: date, config: GuidanceConfig) -> list[AlertItem]:
+    """The child's headline status (CIN, CP, looked after) still shows a plan whose records have all ended:
+    the DSL decides what it is now (stepping down is never automatic), so Today asks them to."""
+    settings = config.alerts.status_after_plan_ended
+    implied = [r for r in case.statutory if statutory_view.implied_status(r) == case.child.status]
+    if not implied or any(r.in_force(on) for r in implied):
+        return []
+    last = max(implied, key=lambda r: (r.ended_on or date.min, r.created_at))
+    if last.ended_on is None:  # starts later: nothing has ended
+        return []
+    values = {"name": case.first_name, "plan": statutory_view.title(last), "ended": dmy(last.ended_on)}
+    values["status"] = case.child.status.label
+    return [
+        case.alert(
+            RuleId.STATUS_AFTER_PLAN_ENDED,
+            last.id,
+            fill(settings.title, **values),
+            fill(settings.reason, **values),
+            due=last.ended_on,
+            overdue=True,
+        )
+    ]
+
+
 RULES: dict[str, Rule] = {
     RuleId.CUMULATIVE_NEGLECT: cumulative_neglect_rule,
     RuleId.EH_NO_IMPROVEMENT: eh_no_improvement_rule,
@@ -390,6 +508,11 @@ RULES: dict[str, Rule] = {
     RuleId.CP_PLAN_NEW_CONCERN: cp_plan_new_concern_rule,
     RuleId.CHILD_VOICE_NOT_RECORDED: child_voice_rule,
     RuleId.ESCALATION_RESPONSE_OVERDUE: escalation_overdue_rule,
+    RuleId.CONFERENCE_REPORT_DUE: conference_report_due_rule,
+    RuleId.CORE_GROUP_SOON: core_group_soon_rule,
+    RuleId.PEP_DUE: pep_due_rule,
+    RuleId.ENCOMPASS_TODAY: encompass_today_rule,
+    RuleId.STATUS_AFTER_PLAN_ENDED: status_after_plan_ended_rule,
 }
 
 
@@ -430,6 +553,8 @@ def sort_into(case: CaseRecords, records: Iterable[Any]) -> None:
         EarlyHelpReview: case.reviews,
         Escalation: case.escalations,
         AlertAcknowledgement: case.acknowledgements,
+        StatutoryRecord: case.statutory,
+        EncompassNotice: case.encompass,
     }
     for record in records:
         lists[type(record)].append(record)

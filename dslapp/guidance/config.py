@@ -204,6 +204,15 @@ class EscalationAlert(AlertText):
     reason_final: Words
 
 
+class ReportDueAlert(AlertText):
+    report_days_before: int = Field(ge=0, le=60)
+    notice_days: int = Field(ge=0, le=90)
+
+
+class SoonAlert(AlertText):
+    days: int = Field(ge=0, le=90)
+
+
 class AlertSettings(_Settings):
     eh_no_improvement: AlertText
     eh_no_review_booked: NoReviewAlert
@@ -212,6 +221,11 @@ class AlertSettings(_Settings):
     cp_plan_new_concern: CpPlanAlert
     child_voice_not_recorded: ChildVoiceAlert
     escalation_response_overdue: EscalationAlert
+    conference_report_due: ReportDueAlert
+    core_group_soon: SoonAlert
+    pep_due: SoonAlert
+    encompass_today: AlertText
+    status_after_plan_ended: AlertText
 
 
 # ---- escalation -------------------------------------------------------------------------------------

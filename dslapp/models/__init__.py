@@ -27,6 +27,7 @@ from dslapp.models.early_help import (
     ReviewDecision,
     ThresholdDecision,
 )
+from dslapp.models.family import ChildLink, Household, LinkRelationship
 from dslapp.models.referral import Escalation, Referral, ReferralOutcome, ReferralStatus, SharingDecision
 from dslapp.models.staff_report import (
     ReportingKey,
@@ -35,6 +36,7 @@ from dslapp.models.staff_report import (
     StaffReportTriage,
     TriageOutcome,
 )
+from dslapp.models.statutory import CpCategory, EncompassNotice, StatutoryRecord, StatutoryType
 from dslapp.models.supervision import LearningNote, SupervisionNote
 from dslapp.models.transfer import Transfer, TransferDirection
 
@@ -65,6 +67,10 @@ RECORD_KINDS: dict[str, type[Record]] = {
         StaffReport,
         StaffReportTriage,
         Attachment,
+        Household,
+        ChildLink,
+        StatutoryRecord,
+        EncompassNotice,
     )
 }
 
@@ -78,23 +84,28 @@ __all__ = [
     "BodyView",
     "Category",
     "Child",
+    "ChildLink",
     "ChildRecord",
     "ChildStatus",
     "ChronologyEntry",
     "Concern",
     "CourtOrder",
+    "CpCategory",
     "CpdRecord",
     "Designation",
     "DslDecision",
     "EarlyHelpPlan",
     "EarlyHelpReview",
+    "EncompassNotice",
     "Escalation",
     "Goal",
     "GoalProgress",
+    "Household",
     "Impact",
     "Judgement",
     "LearningCardShown",
     "LearningNote",
+    "LinkRelationship",
     "MarkType",
     "MediaType",
     "OrderType",
@@ -112,6 +123,8 @@ __all__ = [
     "StaffReport",
     "StaffReportTriage",
     "StatusChange",
+    "StatutoryRecord",
+    "StatutoryType",
     "SupervisionNote",
     "ThresholdDecision",
     "Transfer",

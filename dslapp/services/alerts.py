@@ -20,8 +20,10 @@ from dslapp.models import (
     DslDecision,
     EarlyHelpPlan,
     EarlyHelpReview,
+    EncompassNotice,
     Escalation,
     Referral,
+    StatutoryRecord,
 )
 from dslapp.services.changes import Changes
 from dslapp.services.results import Saved
@@ -66,7 +68,15 @@ def load_cases(
     Overview and Today agree); other kinds are read whole.
     """
     since = on - timedelta(days=history_days(resolve(config)))
-    kinds: tuple[type[Any], ...] = (Referral, EarlyHelpPlan, EarlyHelpReview, Escalation, AlertAcknowledgement)
+    kinds: tuple[type[Any], ...] = (
+        Referral,
+        EarlyHelpPlan,
+        EarlyHelpReview,
+        Escalation,
+        AlertAcknowledgement,
+        StatutoryRecord,
+        EncompassNotice,
+    )
     if child_id is not None:
         case = CaseRecords(store.get_as(Child, child_id))
         records = store.for_child(case.child.id, Concern, *kinds)

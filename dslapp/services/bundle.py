@@ -36,11 +36,13 @@ from dslapp.models import (
     Amendment,
     Attachment,
     Child,
+    ChildLink,
     ChronologyEntry,
     Concern,
     CourtOrder,
     EarlyHelpPlan,
     EarlyHelpReview,
+    EncompassNotice,
     Escalation,
     Person,
     Professional,
@@ -48,6 +50,7 @@ from dslapp.models import (
     Referral,
     SharingDecision,
     StatusChange,
+    StatutoryRecord,
     ThresholdDecision,
     Transfer,
 )
@@ -104,7 +107,10 @@ class CaseBundle(BaseModel):
     people: list[Person] = Field(default_factory=list)
     professionals: list[Professional] = Field(default_factory=list)
     court_orders: list[CourtOrder] = Field(default_factory=list)
+    statutory_records: list[StatutoryRecord] = Field(default_factory=list)
     concerns: list[Concern] = Field(default_factory=list)
+    child_links: list[ChildLink] = Field(default_factory=list)
+    encompass_notices: list[EncompassNotice] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     chronology: list[ChronologyEntry] = Field(default_factory=list)
     early_help_plans: list[EarlyHelpPlan] = Field(default_factory=list)

@@ -13,11 +13,13 @@ from dslapp.models import (
     AlertAcknowledgement,
     Attachment,
     Child,
+    ChildLink,
     ChronologyEntry,
     Concern,
     CourtOrder,
     EarlyHelpPlan,
     EarlyHelpReview,
+    EncompassNotice,
     Escalation,
     Person,
     Professional,
@@ -25,6 +27,7 @@ from dslapp.models import (
     Referral,
     SharingDecision,
     StatusChange,
+    StatutoryRecord,
     ThresholdDecision,
     Transfer,
 )
@@ -38,7 +41,10 @@ class ChildFile:
     people: list[Person] = field(default_factory=list)
     professionals: list[Professional] = field(default_factory=list)
     court_orders: list[CourtOrder] = field(default_factory=list)
+    statutory_records: list[StatutoryRecord] = field(default_factory=list)
     concerns: list[Concern] = field(default_factory=list)
+    child_links: list[ChildLink] = field(default_factory=list)
+    encompass_notices: list[EncompassNotice] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     chronology: list[ChronologyEntry] = field(default_factory=list)
     early_help_plans: list[EarlyHelpPlan] = field(default_factory=list)
@@ -57,7 +63,10 @@ class ChildFile:
         Person.KIND: "people",
         Professional.KIND: "professionals",
         CourtOrder.KIND: "court_orders",
+        StatutoryRecord.KIND: "statutory_records",
         Concern.KIND: "concerns",
+        ChildLink.KIND: "child_links",
+        EncompassNotice.KIND: "encompass_notices",
         Action.KIND: "actions",
         ChronologyEntry.KIND: "chronology",
         EarlyHelpPlan.KIND: "early_help_plans",

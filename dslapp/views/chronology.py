@@ -19,11 +19,13 @@ from dslapp.models import (
     BodyMark,
     Category,
     Child,
+    ChildLink,
     ChildStatus,
     ChronologyEntry,
     Concern,
     EarlyHelpPlan,
     EarlyHelpReview,
+    EncompassNotice,
     Escalation,
     Impact,
     Record,
@@ -31,6 +33,7 @@ from dslapp.models import (
     ReferralStatus,
     Severity,
     StatusChange,
+    StatutoryRecord,
     ThresholdDecision,
     Transfer,
 )
@@ -39,7 +42,9 @@ from dslapp.models.referral import ESCALATION_STAGES, ParentConsent, SentVia
 from dslapp.models.transfer import TransferDirection
 from dslapp.text import dmy
 from dslapp.views.body_map import marks_summary
+from dslapp.views.family import link_event
 from dslapp.views.links import Links, describe_all, has_outcome, links_of
+from dslapp.views.statutory import statutory_ended_event, statutory_event
 
 SOURCE_KINDS: tuple[type[Record], ...] = (
     Concern,
@@ -51,6 +56,9 @@ SOURCE_KINDS: tuple[type[Record], ...] = (
     Escalation,
     StatusChange,
     Transfer,
+    StatutoryRecord,
+    ChildLink,
+    EncompassNotice,
 )
 """Record kinds a chronology is built from."""
 
@@ -427,6 +435,60 @@ def _transfer_rows(transfer: Transfer) -> Iterator[ChronologyRow]:
     )
 
 
+def _statutory_rows(record: StatutoryRecord) -> Iterator[ChronologyRow]:
+    yield _base(
+        record,
+        when=dmy(record.started_on),
+        sort_date=record.started_on,
+        event=statutory_event(record),
+        source=record.local_authority or SOCIAL_CARE,
+    )
+    if record.ended_on is not None:
+        yield _base(
+            record,
+            when=dmy(record.ended_on),
+            sort_date=record.ended_on,
+            event=statutory_ended_event(record),
+            source=record.local_authority or SOCIAL_CARE,
+            part="ended",
+        )
+
+
+def _child_link_rows(link: ChildLink) -> Iterator[ChronologyRow]:
+    yield _base(
+        link,
+        when=dmy(link.linked_on),
+        sort_date=link.linked_on,
+        event=link_event(link),
+        source=SCHOOL,
+        significant=link.significant,
+    )
+
+
+def _encompass_rows(notice: EncompassNotice) -> Iterator[ChronologyRow]:
+    event = _join(
+        f"Operation Encompass notification: police attended a domestic abuse incident on {dmy(notice.incident_at)} "
+        f"at {notice.incident_at:%H:%M}.",
+        _sentence(notice.notification),
+    )
+    action = _join(
+        _sentence(f"Told in school: {notice.told_in_school.strip()}") if notice.told_in_school.strip() else "",
+        _sentence(f"Support given: {notice.support_given.strip()}") if notice.support_given.strip() else "",
+    )
+    reference = f" (ref. {notice.police_reference})" if notice.police_reference else ""
+    yield _base(
+        notice,
+        when=dmy(notice.incident_at),
+        sort_date=notice.incident_at.date(),
+        sort_time=notice.incident_at.time(),
+        event=event,
+        source=f"Police{reference}",
+        categories=(Category.DOMESTIC_ABUSE,),
+        action=action,
+        significant=notice.significant,
+    )
+
+
 def entry_row(entry: ChronologyEntry, source: Record | None = None) -> ChronologyRow:
     """The row for a chronology entry; with ``source``, it stands for (and links to) that record."""
     link: Record = source if source is not None else entry
@@ -467,6 +529,9 @@ _BUILDERS: dict[str, Callable[[Any], Iterable[ChronologyRow]]] = {
     Escalation.KIND: _escalation_rows,
     StatusChange.KIND: _status_rows,
     Transfer.KIND: _transfer_rows,
+    StatutoryRecord.KIND: _statutory_rows,
+    ChildLink.KIND: _child_link_rows,
+    EncompassNotice.KIND: _encompass_rows,
 }
 
 

@@ -17,6 +17,7 @@ from ui.strings.court_orders import *
 from ui.strings.early_help import *
 from ui.strings.escalations import *
 from ui.strings.exports import *
+from ui.strings.family import *
 from ui.strings.learning import *
 from ui.strings.referrals import *
 from ui.strings.roll import *

@@ -44,11 +44,14 @@ from ui.operations import casework, guidance_ops
 from ui.operations import learning as learning_ops
 from ui.operations.casework import OpenedChild
 from ui.operations.session import Session
+from ui.widgets.child_links import ChildLinksCard
 from ui.widgets.common import Badge, Card, text_label
 from ui.widgets.court_orders import CourtOrdersCard
+from ui.widgets.household import HouseholdCard
 from ui.widgets.practice_cards import attach_guidance, guidance_widget
 from ui.widgets.record_list import RecordList
 from ui.widgets.record_views import record_html
+from ui.widgets.statutory import StatutoryCard
 from ui.widgets.voice_panel import VoicePanel
 from ui.windows.attachments_tab import AttachmentsTab
 from ui.windows.chronology_tab import ChronologyTab
@@ -105,10 +108,19 @@ class OverviewTab(QScrollArea):
         self.setWidget(QWidget())
 
     def show_file(
-        self, opened: OpenedChild, on: date, extras: Sequence[QWidget] = (), orders: QWidget | None = None
+        self,
+        opened: OpenedChild,
+        on: date,
+        extras: Sequence[QWidget] = (),
+        orders: QWidget | None = None,
+        statutory: QWidget | None = None,
+        household: QWidget | None = None,
+        links: QWidget | None = None,
     ) -> None:
-        """Rebuild the front sheet; ``orders`` (the court orders card, kept by the page) goes below the people
-        with parental responsibility, ``extras`` (kept by the page) below it all, side by side."""
+        """Rebuild the front sheet; ``statutory`` (the statutory plans card), ``household`` (the family) and
+        ``orders`` (the court orders card), each kept by the page, go below the people with parental
+        responsibility, then ``links`` (links to concerns about other children; the page hides it when there
+        are none), ``extras`` (kept by the page) below it all, side by side."""
         file = opened.file
         child = file.child
         holder = QWidget()
@@ -174,9 +186,10 @@ class OverviewTab(QScrollArea):
         for professional in sorted(file.professionals, key=lambda p: (not p.key_contact, p.name)):
             professionals.body.addWidget(_professional_block(professional))
         row = 2
-        if orders is not None:
-            grid.addWidget(orders, row, 0, 1, 2)  # reparented here, so the old holder's deletion spares it
-            row += 1
+        for card in (statutory, household, orders, links):
+            if card is not None:
+                grid.addWidget(card, row, 0, 1, 2)  # reparented here, so the old holder's deletion spares it
+                row += 1
         grid.addWidget(professionals, row, 0, 1, 2)
         for column, extra in enumerate(extras):
             grid.addWidget(extra, row + 1, column % 2)  # reparented here, so the old holder's deletion spares it
@@ -237,6 +250,7 @@ class ChildRecordPage(QWidget):
 
     back_requested = Signal()
     record_concern = Signal(str)
+    open_child = Signal(str)  # another child's record (a sibling in the household card)
     amend_concern = Signal(object)
     copy_text = Signal(str)
     loaded = Signal()
@@ -289,6 +303,11 @@ class ChildRecordPage(QWidget):
         self.tabs.setAccessibleName(strings.CHILD_TABS_NAME)
         self.overview = OverviewTab()
         self.court_orders = CourtOrdersCard(session, child_id, on)
+        self.statutory = StatutoryCard(session, child_id, on)
+        self.household = HouseholdCard(session, child_id, on)
+        self.household.open_child.connect(self.open_child.emit)
+        self.child_links = ChildLinksCard(session)
+        self.child_links.open_child.connect(self.open_child.emit)
         self.voice_panel = VoicePanel()
         self.supervision_notes = ChildSupervisionNotes(session, child_id)
         self.concerns = ConcernsTab(session, child_id, on, self._detail)
@@ -364,7 +383,19 @@ class ChildRecordPage(QWidget):
             self.badges.addWidget(Badge(DESIGNATION_LABELS[Designation(designation)]))
         self.subtitle.setText(self._subtitle(child))
         self.court_orders.show_orders(file.court_orders, file.people)
-        self.overview.show_file(opened, self.on, (self.voice_panel, self.supervision_notes), orders=self.court_orders)
+        self.statutory.show_records(file.statutory_records)
+        self.child_links.show_links(file.child_links)
+        self.household.refresh()
+        self.overview.show_file(
+            opened,
+            self.on,
+            (self.voice_panel, self.supervision_notes),
+            orders=self.court_orders,
+            statutory=self.statutory,
+            household=self.household,
+            links=self.child_links,
+        )
+        self.child_links.setVisible(bool(file.child_links))  # only a child some concern names has the card
         learning_ops.load_child_voice(self.session, self.child_id, self.on, self.voice_panel.show_voice, owner=self)
         self.supervision_notes.refresh()
         self._load_guidance()

@@ -10,11 +10,15 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from dslapp.models import Action, Concern, Record
+from dslapp.services.children import ChildSummary
 from ui import strings, theme
+from ui.dialogs.link_child import LinkChildDialog
 from ui.formatting import dmy
 from ui.models.records import Column
 from ui.operations import casework
+from ui.operations import family as family_ops
 from ui.operations.session import Session
+from ui.widgets.common import text_label
 from ui.widgets.record_tab import RecordTab
 from ui.widgets.record_views import concern_text
 
@@ -49,6 +53,34 @@ class ConcernsTab(RecordTab):
         # under the reading pane, beside the record they act on
         self.amend_button = self.listing.add_button(strings.CONCERN_AMEND, "amend", self._amend_current)
         self.copy_button = self.listing.add_button(strings.CONCERN_COPY, "copy", self._copy_current)
+        self.link_button = self.listing.add_button(strings.LINK_BUTTON, "caseload", self.link_child)
+        self.named = text_label("", "Hint", wrap=True)  # the other children the selected concern names
+        self.named.hide()
+        self.above_list.addWidget(self.named)
+
+    def update_actions(self) -> None:
+        concern = self.current()
+        self.named.hide()
+        if isinstance(concern, Concern):
+            family_ops.load_children_named(self.session, str(concern.id), self._show_named, owner=self)
+
+    def _show_named(self, named: list[tuple[str, str]]) -> None:
+        names = ", ".join(strings.LINK_NAMED_ONE.format(name=n, relationship=r) for n, r in named)
+        self.named.setText(strings.LINK_NAMED.format(children=names) if named else "")
+        self.named.setVisible(bool(named))
+
+    def link_child(self) -> None:
+        """Name another child of the school in the selected concern (the caseload read first, to choose from)."""
+        if isinstance(self.current(), Concern):
+            family_ops.load_children(self.session, self._open_link_dialog, owner=self)
+
+    def _open_link_dialog(self, children: list[ChildSummary]) -> None:
+        concern = self.current()
+        if isinstance(concern, Concern):
+            dialog = self.show_dialog(
+                LinkChildDialog(self.session, concern=concern, children=children, parent=self.window())
+            )
+            dialog.saved.connect(lambda _link: self.update_actions())
 
     def _amend_current(self) -> None:
         concern = self.current()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
     QStyle,
     QStyledItemDelegate,
@@ -20,14 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dslapp.guidance.alerts import RuleId
 from dslapp.services.changes import Changes
+from dslapp.services.children import ChildSummary
 from dslapp.services.today import SECTIONS, TodayItem
 from ui import strings, theme
+from ui.dialogs.encompass import EncompassDialog
 from ui.formatting import dmy, long_date
 from ui.operations import casework
+from ui.operations import family as family_ops
 from ui.operations.session import Session
 from ui.widgets.common import Banner, Card, page_header, text_label
 from ui.widgets.local_contacts import LocalContactsCard
+from ui.widgets.social_workers import SocialWorkerCard
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ICONS = {
@@ -54,6 +60,14 @@ WATCHED_KINDS += ("supervision_note", "cpd_record")  # supervision actions and C
 WATCHED_KINDS += ("court_order",)  # the order line beside a child's name
 WATCHED_KINDS += ("staff_report", "staff_report_triage")  # concerns from staff and their triage
 STAFF_SECTION = "staff_concerns"
+WATCHED_KINDS += ("statutory_record", "encompass_notice")  # conference reports, core groups, PEPs, Encompass
+# practice alerts whose records are not concerns open the tab that shows them
+RULE_TABS = {
+    RuleId.CONFERENCE_REPORT_DUE: "overview",
+    RuleId.CORE_GROUP_SOON: "overview",
+    RuleId.PEP_DUE: "overview",
+    RuleId.ENCOMPASS_TODAY: "chronology",
+}
 
 
 class TodayItemDelegate(QStyledItemDelegate):
@@ -171,7 +185,12 @@ class TodayPage(QWidget):
             if hour < 18
             else strings.TODAY_GREETING_EVENING
         )
-        layout.addLayout(page_header(greeting.format(name=session.user_name), long_date(on)))
+        self.encompass_button = QPushButton(strings.ENCOMPASS_BUTTON)
+        self.encompass_button.clicked.connect(self.record_encompass)
+        self.encompass_dialog: EncompassDialog | None = None
+        layout.addLayout(
+            page_header(greeting.format(name=session.user_name), long_date(on), extra=(self.encompass_button,))
+        )
         self.summary = text_label("", "Muted")
         layout.addWidget(self.summary)
         scroll = self.scroll_area = QScrollArea()
@@ -198,9 +217,12 @@ class TodayPage(QWidget):
                 number = others.index(key)
                 grid.addWidget(section, 2 + number // 2, number % 2)
         rows = 2 + (len(others) + 1) // 2
+        self.social_workers = SocialWorkerCard(session, on)  # the DSL's oversight of statutory cases
+        self.social_workers.open_child.connect(lambda child_id: self.open_child.emit(child_id, "overview"))
+        grid.addWidget(self.social_workers, rows, 0, 1, 2)
         self.local_contacts = LocalContactsCard()  # Today's help: who to call, and how to ask for support
-        grid.addWidget(self.local_contacts, rows, 0, 1, 2)
-        grid.setRowStretch(rows + 1, 1)
+        grid.addWidget(self.local_contacts, rows + 1, 0, 1, 2)
+        grid.setRowStretch(rows + 2, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         scroll.setWidget(holder)
@@ -209,6 +231,7 @@ class TodayPage(QWidget):
 
     def refresh(self) -> None:
         casework.load_today(self.session, self.on, self._loaded, owner=self)
+        self.social_workers.refresh()
 
     def refresh_if(self, changes: Changes) -> None:
         if changes.touches(*WATCHED_KINDS):
@@ -243,7 +266,16 @@ class TodayPage(QWidget):
         if not entry.child_id:  # supervision actions and CPD reminders belong to no child
             self.open_page.emit("supervision")
             return
-        self.open_child.emit(entry.child_id, SECTION_TABS.get(entry.section, "overview"))
+        tab = RULE_TABS.get(entry.rule_id) or SECTION_TABS.get(entry.section, "overview")
+        self.open_child.emit(entry.child_id, tab)
+
+    def record_encompass(self) -> None:
+        """Open the Operation Encompass quick entry (the caseload read first, to choose the children from)."""
+        family_ops.load_children(self.session, self._open_encompass, owner=self)
+
+    def _open_encompass(self, children: list[ChildSummary]) -> None:
+        self.encompass_dialog = EncompassDialog(self.session, children, datetime.now().replace(second=0), "", self)
+        self.encompass_dialog.open()
 
     def first_list(self) -> QListWidget | None:
         for section in self.sections.values():

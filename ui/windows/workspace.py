@@ -230,6 +230,7 @@ class Workspace(QWidget):
             page = ChildRecordPage(self.session, child_id, self.on)
             page.back_requested.connect(self.back)
             page.record_concern.connect(self.record_concern.emit)
+            page.open_child.connect(lambda other: self.go(Location("child", other, "overview")))
             page.amend_concern.connect(self.amend_concern.emit)
             page.copy_text.connect(self.copy_text.emit)
             page.loaded.connect(self._child_loaded)

@@ -21,6 +21,7 @@ from dslapp.models.early_help import LEVEL_LABELS
 from dslapp.services.children import ChildFile, open_child_file
 from dslapp.services.mash.common import dmy, vault_today
 from dslapp.store import RecordStore, queries
+from dslapp.views import statutory as statutory_view
 from dslapp.views.court_orders import orders_text, unlisted, warning, warnings_for
 from dslapp.views.mash_enquiry import ROLE_NAMES, filled_from_file, role_name
 
@@ -246,6 +247,11 @@ def _previous(child_file: ChildFile) -> str:
             if change.reason:
                 text += f" {_sentence(change.reason)}"
             events.append((change.changed_on, text))
+    for record in child_file.statutory_records:  # each plan or status, with its dates and social worker
+        text = f"{statutory_view.title(record)}, {statutory_view.period(record)}."
+        if record.social_worker:
+            text += f" Social worker: {record.social_worker}."
+        events.append((record.started_on, text))
     for escalation in child_file.escalations:
         text = f"{dmy(escalation.raised_on)}: escalation to {escalation.with_whom}: {_sentence(escalation.summary)}"
         if escalation.outcome:
