@@ -317,3 +317,11 @@ class TeamFileRejected(CasebookError):
     name) says why in a few words. Nothing from the file is used."""
 
     default_message = "it failed its checks"
+
+
+class WeakPassphrase(CasebookError):
+    """A new casebook passphrase the strength estimate (``dslapp.passphrase_policy``) would not accept; nothing
+    was created or changed."""
+
+    def __init__(self, advice: str) -> None:
+        super().__init__(f"That passphrase would be too easy to guess. {advice} Nothing was changed.")
