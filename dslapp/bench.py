@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from dslapp.console import module_command
 from dslapp.models import Category, Concern
 from dslapp.services import recording
 from dslapp.services.children import open_child_file
@@ -192,7 +193,7 @@ def _ui_figures(directory: Path, heaviest: str) -> dict[str, Any]:
     def run(*args: str) -> tuple[float, str]:
         started = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, "-m", "ui.bench_ui", *args], capture_output=True, text=True, env=env, timeout=300
+            module_command("ui.bench_ui", *args), capture_output=True, text=True, env=env, timeout=300
         )
         if done.returncode != 0:
             raise RuntimeError(f"ui.bench_ui {args[0]} failed")
