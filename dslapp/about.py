@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from importlib import metadata
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from dslapp import __version__
@@ -59,6 +60,14 @@ def _installed_version(package: str) -> str:
         return ""
 
 
+def _read_licence(folder: Traversable, relative: str) -> str:
+    """A licence text beside components.toml (``../fonts/…`` reaches the fonts' own licence)."""
+    path = folder
+    for part in relative.split("/"):
+        path = resource_files() if part == ".." else path.joinpath(part)
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
 def bundled_components() -> list[Component]:
     """The components listed in resources/licences/components.toml, with versions from installed metadata."""
     folder = resource_files().joinpath("licences")
@@ -68,19 +77,15 @@ def bundled_components() -> list[Component]:
         raise SettingsInvalid(f"The list of bundled components could not be read ({type(exc).__name__}).") from exc
     components = []
     for entry in listed:
-        text = ""
-        if entry.get("text"):
-            path = folder
-            for part in str(entry["text"]).split("/"):
-                path = path.parent if part == ".." and isinstance(path, Path) else path.joinpath(part)
-            text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        names = entry.get("text") or []
+        texts = [_read_licence(folder, str(name)) for name in ([names] if isinstance(names, str) else names)]
         components.append(
             Component(
                 name=str(entry["name"]),
                 version=_installed_version(str(entry["package"])) if entry.get("package") else "",
                 licence=str(entry["licence"]),
                 note=" ".join(str(entry.get("note", "")).split()),
-                text=text,
+                text="\n\n".join(text for text in texts if text),
             )
         )
     return components
@@ -88,10 +93,10 @@ def bundled_components() -> list[Component]:
 
 def _licence(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = meta["License-Expression"] if "License-Expression" in meta else None
     if expression:
         return str(expression)
-    declared = str(meta.get("License") or "").strip()
+    declared = str(meta["License"] if "License" in meta else "").strip()
     if declared and len(declared) <= 80 and "\n" not in declared:
         return declared
     classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]

@@ -186,7 +186,6 @@ def _ui_figures(directory: Path, heaviest: str) -> dict[str, Any]:
     bare Qt window (run by name so the core never imports Qt)."""
     import os
     import subprocess
-    import sys
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DSLAPP_HOME": str(directory.parent / "ui-home")}
 

@@ -4,8 +4,9 @@
 
 BUNDLE_DIR defaults to ``dist/dsl-casebook-VERSION-linux-x86_64`` (``make package`` builds it). Every casebook
 it makes lives in a temporary folder that is removed however the test ends. Prints the size and timing
-figures of DESIGN-style budgets (unpacked and compressed size, ``--version`` time, start to the unlock window
-beside the unfrozen app) and exits 1 on the first failed check.
+figures of the issue's budgets (unpacked and compressed size, ``--version`` time, start to the unlock window
+beside the unfrozen app) and exits 1 on the first failed check. Times are the program's CPU seconds (this
+machine is shared, and wall-clock time mostly measures the neighbours); wall-clock medians are printed too.
 """
 
 from __future__ import annotations
@@ -73,7 +74,9 @@ class Runner:
         self.program = program
         self.env = env
 
-    def __call__(self, *args: str, env: dict[str, str] | None = None, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    def __call__(
+        self, *args: str, env: dict[str, str] | None = None, ok: bool = True
+    ) -> subprocess.CompletedProcess[str]:
         done = subprocess.run(
             [str(self.program), *args],
             capture_output=True,
@@ -87,13 +90,30 @@ class Runner:
         return done
 
 
+def _children_cpu() -> float:
+    if WINDOWS:
+        return 0.0
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(cmd: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
+    """The program's own time: CPU seconds (user + system) where the platform reports them, so a machine
+    busy with other work does not count against it; wall-clock seconds on Windows."""
+    cpu, started = _children_cpu(), time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
-    elapsed = time.perf_counter() - started
+    elapsed, used = time.perf_counter() - started, _children_cpu() - cpu
     if done.returncode != 0:
         raise SmokeFailure(f"{' '.join(cmd)} exited {done.returncode}: {done.stderr.strip()[-600:]}")
-    return elapsed
+    return elapsed if WINDOWS else used
+
+
+def wall(cmd: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, env=env, timeout=300, check=True)
+    return time.perf_counter() - started
 
 
 def pdf_fonts_embedded(pdf: Path) -> list[str]:
@@ -115,8 +135,9 @@ def run_checks(bundle: Path, work: Path) -> dict[str, object]:
     check(program.is_file() and os.access(program, os.X_OK), f"the bundle has its program: {program}")
     before = snapshot(bundle)
     info_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    info = json.loads(subprocess.run([str(program), "--bundle-info"], capture_output=True, text=True, env=info_env,
-                                     check=True).stdout)
+    info = json.loads(
+        subprocess.run([str(program), "--bundle-info"], capture_output=True, text=True, env=info_env, check=True).stdout
+    )
     internal = Path(info["bundle_dir"])
     for unwanted in ("pytest", "_pytest", "pip", "hypothesis", "mypy", "ruff", "setuptools", "tests"):
         check(not (internal / unwanted).exists(), f"no {unwanted} in the bundle")
@@ -141,14 +162,16 @@ def run_checks(bundle: Path, work: Path) -> dict[str, object]:
     check(out == f"DSL Casebook {VERSION}", f"--version says {out!r} (pyproject.toml: {VERSION})")
     version_s = statistics.median(timed([str(program), "--version"], env) for _ in range(5))
     figures["version_s"] = round(version_s, 3)
-    check(version_s < VERSION_BUDGET_S, f"--version answers in {version_s:.3f} s (budget {VERSION_BUDGET_S} s)")
+    figures["version_wall_s"] = round(statistics.median(wall([str(program), "--version"], env) for _ in range(5)), 3)
+    check(version_s < VERSION_BUDGET_S, f"--version takes {version_s:.3f} s (budget {VERSION_BUDGET_S} s)")
 
     # resources and schemas come from inside the bundle, not a path into a checkout
     inside = str(internal.resolve())
     check(info["frozen"] is True, "the program runs frozen")
     for key in ("resources", "schemas"):
         check(
-            str(Path(info[key]).resolve()).startswith(inside) and not str(info[key]).startswith(str(ROOT / "resources")),
+            str(Path(info[key]).resolve()).startswith(inside)
+            and not str(info[key]).startswith(str(ROOT / "resources")),
             f"{key} found inside the bundle: {info[key]}",
         )
 
@@ -220,15 +243,20 @@ def run_checks(bundle: Path, work: Path) -> dict[str, object]:
         plain_cmd = [str(unfrozen), "-m", "ui.bench_ui", "start", str(vault)]
         plain_env = {**env, "PYTHONPATH": ""}
         timed(frozen_cmd, env), timed(plain_cmd, plain_env)  # warm the file cache for both
-        frozen_s, plain_s = [], []
+        frozen_s, plain_s, frozen_wall, plain_wall = [], [], [], []
         for _ in range(5):  # interleaved, so load on the machine hits both alike
             frozen_s.append(timed(frozen_cmd, env))
             plain_s.append(timed(plain_cmd, plain_env))
+            frozen_wall.append(wall(frozen_cmd, env))
+            plain_wall.append(wall(plain_cmd, plain_env))
         ratio = statistics.median(frozen_s) / statistics.median(plain_s)
         figures.update(
             start_bundle_s=round(statistics.median(frozen_s), 3),
             start_unfrozen_s=round(statistics.median(plain_s), 3),
             start_ratio=round(ratio, 2),
+            start_bundle_wall_s=round(statistics.median(frozen_wall), 3),
+            start_unfrozen_wall_s=round(statistics.median(plain_wall), 3),
+            start_wall_ratio=round(statistics.median(frozen_wall) / statistics.median(plain_wall), 2),
         )
         check(ratio <= START_RATIO_BUDGET, f"start to unlock window: bundle/unfrozen = {ratio:.2f} (budget 1.2)")
     else:
@@ -256,7 +284,9 @@ def main() -> int:
         figures["compressed_mb"] = round(archives[0].stat().st_size / 1e6, 1)
     print(json.dumps(figures))
     failed = unpacked > UNPACKED_BUDGET_MB or figures.get("compressed_mb", 0) > COMPRESSED_BUDGET_MB  # type: ignore[operator]
-    print(f"{'FAIL' if failed else 'ok  '} size {unpacked:.1f} MB unpacked, {figures.get('compressed_mb')} MB compressed")
+    print(
+        f"{'FAIL' if failed else 'ok  '} size {unpacked:.1f} MB unpacked, {figures.get('compressed_mb')} MB compressed"
+    )
     return 1 if failed else 0
 
 

@@ -21,8 +21,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dslapp import APP_NAME
-from dslapp.console import ensure_standard_streams
 from dslapp.config import Settings
+from dslapp.console import ensure_standard_streams
 from dslapp.logs import LogEvent
 from dslapp.logs import log as log_event
 from ui import strings, theme

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from dslapp.config import Settings
 from dslapp import passphrase_policy
+from dslapp.config import Settings
 from dslapp.errors import CasebookError, VaultDamaged, check_user_name
 from dslapp.services.casebook_files import casebook_exists, users_of
 from dslapp.store import RecordStore
@@ -209,11 +209,11 @@ __all__ = [
     "backup_made_at",
     "casebook_exists",
     "change_passphrase",
+    "check_new_passphrase",
     "check_pages",
     "confirm_passphrase",
     "confirm_smaller_casebook",
     "create",
-    "check_new_passphrase",
     "create_empty",
     "enable_auto_backup",
     "export_plain",

@@ -30,7 +30,12 @@ def _run(code: str, env: dict[str, str] | None = None, timeout: float = 120) -> 
 def test_module_command_runs_python_m_unfrozen_and_the_hidden_argument_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
     assert console.module_command("ui.bench_ui", "bare") == [sys.executable, "-m", "ui.bench_ui", "bare"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert console.module_command("ui.bench_ui", "bare") == [sys.executable, console.RUN_MODULE_ARG, "ui.bench_ui", "bare"]
+    assert console.module_command("ui.bench_ui", "bare") == [
+        sys.executable,
+        console.RUN_MODULE_ARG,
+        "ui.bench_ui",
+        "bare",
+    ]
     with pytest.raises(ValueError):
         console.module_command("os", "rm")
 
@@ -96,7 +101,9 @@ open({out!r}, "w").write(str(code) + " " + type(sys.stdout).__name__)
 
 def test_the_window_starts_and_closes_without_stdout_or_stderr(tmp_path: Path) -> None:
     out = tmp_path / "code.txt"
-    done = _run(APP_WITHOUT_STREAMS.format(out=str(out)), {"DSLAPP_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"})
+    done = _run(
+        APP_WITHOUT_STREAMS.format(out=str(out)), {"DSLAPP_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    )
     assert done.returncode == 0, done.stderr
     assert out.read_text() == "0 TextIOWrapper"  # the missing streams were replaced, not written to as None
 

@@ -46,7 +46,9 @@ def test_a_very_long_passphrase_is_judged_not_refused() -> None:
 
 def test_service_refuses_a_weak_passphrase_before_creating(tmp_path: Path, fast_kdf: keys.KdfParams) -> None:
     with pytest.raises(WeakPassphrase):
-        casebook.create(tmp_path / "v", name="Ms Ada Testperson", role="DSL", school="Fictionton", passphrase="Fictionton1")
+        casebook.create(
+            tmp_path / "v", name="Ms Ada Testperson", role="DSL", school="Fictionton", passphrase="Fictionton1"
+        )
     assert not (tmp_path / "v").exists()
 
 
