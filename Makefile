@@ -55,7 +55,7 @@ bench: $(STAMP)
 # build/package/AppDir; see packaging/README.md. The Windows installer and macOS app are built by CI runners.
 package: $(BUNDLE)/.built
 
-$(BUNDLE)/.built: $(BUNDLE_SOURCES) | $(STAMP)
+$(BUNDLE)/.built: $(BUNDLE_SOURCES) | system-deps
 	$(PYTHON) packaging/build.py
 	touch $@
 

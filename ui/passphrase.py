@@ -12,7 +12,7 @@ from dslapp import passphrase_policy
 from ui import strings
 
 MIN_LENGTH = passphrase_policy.MIN_LENGTH
-_VERY_STRONG_LOG10 = 12.0
+_VERY_STRONG_LOG10 = 14.0
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def estimate(text: str, avoid: tuple[str, ...] = ()) -> Strength:
         return Strength(0, strings.STRENGTH_LABELS[0], False)
     assessed = passphrase_policy.assess(text, avoid)
     # The bar's five steps: refused ones stop at "Fair" (whatever zxcvbn makes of a too-short one), accepted
-    # ones are "Strong", and "Very strong" from a hundred times the guesses the policy asks for.
+    # ones are "Strong", and "Very strong" from ten thousand times the guesses the policy asks for.
     if not assessed.acceptable:
         level = min(assessed.score, 2)
     else:
