@@ -12,7 +12,8 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 ARCH    := $(shell uname -m | sed 's/aarch64/arm64/')
 BUNDLE  := dist/dsl-casebook-$(VERSION)-linux-$(ARCH)
 # Everything the bundle is made from: a change to any of them rebuilds it before package-test runs.
-BUNDLE_SOURCES := $(shell find dslapp ui resources data_schema packaging -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null) \
+BUNDLE_SOURCES := $(shell find dslapp ui resources data_schema packaging -type f ! -name '*.pyc' ! -path '*/__pycache__/*' \
+  ! -name '*.md' ! -name smoke_test.py ! -name check_definitions.py 2>/dev/null) \
   pyproject.toml requirements.lock
 
 .PHONY: run demo test lint typecheck pytest fuzz bench package package-test screenshots system-deps lock build-lock clean

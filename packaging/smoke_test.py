@@ -226,9 +226,9 @@ def run_checks(bundle: Path, work: Path) -> dict[str, object]:
     # no DSLAPP_HOME: the per-user data folder, never beside the program
     user_env = {k: v for k, v in env.items() if k != "DSLAPP_HOME"}
     user_home = work / "user"
-    dslapp("init", "--name", "Ms Ada Testperson", "--school", "Fictional Primary", env=user_env)
     expected = per_user_vault(user_home)
     check(not expected.exists(), f"no casebook at {expected} before the test")
+    dslapp("init", "--name", "Ms Ada Testperson", "--school", "Fictional Primary", env=user_env)
     check(expected.is_dir(), f"with no DSLAPP_HOME the casebook went to the per-user folder {expected}")
     listed = json.loads(dslapp("children", "--json", env=user_env).stdout)
     check(listed == [], "the per-user casebook opens from there")
