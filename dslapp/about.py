@@ -93,10 +93,10 @@ def bundled_components() -> list[Component]:
 
 def _licence(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = meta["License-Expression"] if "License-Expression" in meta else None
+    expression = (meta.get_all("License-Expression") or [""])[0]
     if expression:
         return str(expression)
-    declared = str(meta["License"] if "License" in meta else "").strip()
+    declared = str((meta.get_all("License") or [""])[0]).strip()
     if declared and len(declared) <= 80 and "\n" not in declared:
         return declared
     classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
