@@ -140,8 +140,10 @@ def size_table(bundle: Path) -> list[tuple[str, int]]:
             key = "pydantic"
         elif rel.startswith("dslapp/"):
             key = "DSL Casebook resources (fonts, guidance)"
-        elif rel.startswith("base_library.zip") or rel.startswith("lib-dynload") or name.startswith("libpython"):
+        elif rel.startswith(("base_library.zip", "python3", "lib-dynload")) or name.startswith("libpython"):
             key = "Python runtime"
+        elif "/" not in rel and name.startswith("lib") and ".so" in name:
+            key = "system libraries Qt links (X11/xcb, fontconfig, CUPS, GLib, OpenSSL…)"
         else:
             key = "other"
         groups[key] = groups.get(key, 0) + path.stat().st_size

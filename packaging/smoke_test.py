@@ -165,6 +165,12 @@ def run_checks(bundle: Path, work: Path) -> dict[str, object]:
     figures["version_wall_s"] = round(statistics.median(wall([str(program), "--version"], env) for _ in range(5)), 3)
     check(version_s < VERSION_BUDGET_S, f"--version takes {version_s:.3f} s (budget {VERSION_BUDGET_S} s)")
 
+    # the AppImage AppDir (make package builds it beside the bundle) starts the same program
+    app_run = ROOT / "build" / "package" / "AppDir" / "AppRun"
+    if app_run.is_file() and not (WINDOWS or MACOS):
+        ran = subprocess.run([str(app_run), "--version"], capture_output=True, text=True, env=env, timeout=60)
+        check(ran.stdout.strip() == f"DSL Casebook {VERSION}", "the AppImage AppDir's AppRun starts the program")
+
     # resources and schemas come from inside the bundle, not a path into a checkout
     inside = str(internal.resolve())
     check(info["frozen"] is True, "the program runs frozen")
