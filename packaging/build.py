@@ -134,8 +134,6 @@ def size_table(bundle: Path) -> list[tuple[str, int]]:
             key = "Pillow (via reportlab)"
         elif rel.startswith("cryptography"):
             key = "cryptography"
-        elif rel.startswith("reportlab"):
-            key = "reportlab"
         elif rel.startswith("pydantic_core") or rel.startswith("pydantic"):
             key = "pydantic"
         elif rel.startswith("dslapp/"):
@@ -148,7 +146,7 @@ def size_table(bundle: Path) -> list[tuple[str, int]]:
             key = "other"
         groups[key] = groups.get(key, 0) + path.stat().st_size
     top = sum(p.stat().st_size for p in bundle.iterdir() if p.is_file())
-    groups["executables"] = top
+    groups["the program (with every Python module zipped inside: dslapp, ui, reportlab, …)"] = top
     return sorted(groups.items(), key=lambda item: -item[1])
 
 
