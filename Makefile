@@ -5,8 +5,18 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # Debian packages the app and its tests need (Qt offscreen libraries, PDF tools for checking output).
 APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 poppler-utils qpdf fonts-dejavu-core syncthing
+# ... and the ones `make package` bundles (Qt's xcb platform plugin links them) or uses (binutils for PyInstaller, zstd).
+APT_PACKAGES += libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0 libxcb-cursor0 \
+  libxcb-xinerama0 libxcb-randr0 libxcb-shape0 binutils zstd
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+ARCH    := $(shell uname -m | sed 's/aarch64/arm64/')
+BUNDLE  := dist/dsl-casebook-$(VERSION)-linux-$(ARCH)
+# Everything the bundle is made from: a change to any of them rebuilds it before package-test runs.
+BUNDLE_SOURCES := $(shell find dslapp ui resources data_schema packaging -type f ! -name '*.pyc' ! -path '*/__pycache__/*' \
+  ! -name '*.md' ! -name smoke_test.py ! -name check_definitions.py 2>/dev/null) \
+  pyproject.toml requirements.lock
 
-.PHONY: run demo test lint typecheck pytest fuzz bench package screenshots system-deps lock clean
+.PHONY: run demo test lint typecheck pytest fuzz bench package package-test screenshots system-deps lock build-lock clean
 
 run: $(STAMP)
 	$(BIN)/dslapp
@@ -22,6 +32,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/python packaging/check_definitions.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy dslapp ui
@@ -40,8 +52,17 @@ screenshots: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/dslapp bench --json
 
-package: $(STAMP)
-	$(BIN)/python -m build --wheel --outdir dist .
+# The Linux desktop bundle (PyInstaller, one folder) and its .tar.zst in dist/, and an AppImage AppDir in
+# build/package/AppDir; see packaging/README.md. The Windows installer and macOS app are built by CI runners.
+package: $(BUNDLE)/.built
+
+$(BUNDLE)/.built: $(BUNDLE_SOURCES) | system-deps
+	$(PYTHON) packaging/build.py
+	touch $@
+
+# Runs the built bundle as a user would (building it first when missing or out of date); temp casebooks removed.
+package-test: $(BUNDLE)/.built
+	$(PYTHON) packaging/smoke_test.py $(BUNDLE)
 
 # Installs the Debian packages above when any is missing (needs root or sudo; skipped elsewhere).
 system-deps:
@@ -61,6 +82,11 @@ $(STAMP): requirements.lock pyproject.toml | system-deps
 # Re-pin after editing requirements.in (needs uv: pip install uv).
 lock:
 	uv pip compile requirements.in --python-version 3.11 --generate-hashes --no-header -o requirements.lock
+
+# Re-pin PyInstaller and its hooks (together, within requirements.lock's versions).
+build-lock:
+	uv pip compile packaging/build.in -c requirements.lock --python-version 3.11 --generate-hashes --no-header \
+	  -o packaging/build.lock
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info demo-output

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from dslapp.console import module_command
 from dslapp.models import Category, Concern
 from dslapp.services import recording
 from dslapp.services.children import open_child_file
@@ -185,14 +186,13 @@ def _ui_figures(directory: Path, heaviest: str) -> dict[str, Any]:
     bare Qt window (run by name so the core never imports Qt)."""
     import os
     import subprocess
-    import sys
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DSLAPP_HOME": str(directory.parent / "ui-home")}
 
     def run(*args: str) -> tuple[float, str]:
         started = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, "-m", "ui.bench_ui", *args], capture_output=True, text=True, env=env, timeout=300
+            module_command("ui.bench_ui", *args), capture_output=True, text=True, env=env, timeout=300
         )
         if done.returncode != 0:
             raise RuntimeError(f"ui.bench_ui {args[0]} failed")

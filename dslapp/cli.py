@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from dslapp import APP_NAME, __version__
-from dslapp.config import default_vault_dir
+from dslapp.console import ensure_standard_streams
 from dslapp.errors import (
     AmbiguousId,
     CasebookError,
@@ -39,8 +39,14 @@ TRANSFER_PASSPHRASE_ENV = "DSLAPP_TRANSFER_PASSPHRASE"
 # ---- helpers ----------------------------------------------------------------------------------
 
 
+def _default_vault_dir() -> Path:
+    from dslapp.config import default_vault_dir  # loads pydantic: not needed for --version or --help
+
+    return default_vault_dir()
+
+
 def _vault_dir(args: argparse.Namespace) -> Path:
-    return Path(args.vault).expanduser() if args.vault else default_vault_dir()
+    return Path(args.vault).expanduser() if args.vault else _default_vault_dir()
 
 
 def _read_stdin_line(what: str) -> str:
@@ -199,6 +205,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     check_user_name(args.name)
     passphrase = _passphrase(args)
+    casebook.check_new_passphrase(passphrase, args.name, args.school)
     print("Calibrating key derivation for this computer (about a second)…", file=sys.stderr)
     recovery_key = casebook.create_empty(
         _vault_dir(args), name=args.name, role=args.role, school=args.school, passphrase=passphrase
@@ -1063,7 +1070,7 @@ def _action_group(sub: Any, name: str, help_text: str) -> Any:
 
 def _damaged_message(exc: VaultDamaged, args: argparse.Namespace) -> str:
     """The damaged-vault message, with the restore command for the newest good backup (one line)."""
-    vault = _vault_dir(args) if hasattr(args, "vault") else default_vault_dir()
+    vault = _vault_dir(args) if hasattr(args, "vault") else _default_vault_dir()
     if exc.newest_backup is not None:
         return (
             f"{exc} To restore it (the damaged file is kept aside, not deleted): "
@@ -1078,6 +1085,7 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    ensure_standard_streams()  # a windowed build has no console: stdout and stderr are None
     parser = build_parser()
     if argv is not None and any("\x00" in arg for arg in argv):  # a shell cannot pass one; a caller can
         parser.error("an argument contains a NUL character, which no file name or value may hold")

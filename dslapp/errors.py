@@ -201,6 +201,14 @@ class WeakPdfPassword(CasebookError):
         super().__init__(f"A PDF password needs at least {minimum} characters. Nothing was saved.")
 
 
+class WeakPassphrase(CasebookError):
+    """A new casebook passphrase the strength estimate (``dslapp.passphrase_policy``) would not accept; nothing
+    was created or changed."""
+
+    def __init__(self, advice: str) -> None:
+        super().__init__(f"That passphrase would be too easy to guess. {advice} Nothing was changed.")
+
+
 class SettingsInvalid(CasebookError):
     """A settings file (practice guidance, chronology hints, the MASH form, the learning library, a school's
     override, the app's settings.json) could not be read or is not valid; the message names the file, the

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dslapp import APP_NAME
 from dslapp.config import Settings
+from dslapp.console import ensure_standard_streams
 from dslapp.logs import LogEvent
 from dslapp.logs import log as log_event
 from ui import strings, theme
@@ -552,6 +553,7 @@ def create_application(argv: list[str]) -> QApplication:
 
 def main(argv: list[str] | None = None) -> int:
     """Start the desktop app (``dslapp`` with no command)."""
+    ensure_standard_streams()  # started from the Start menu or Finder there is no console to write to
     parser = argparse.ArgumentParser(prog="dslapp", description=f"{APP_NAME} desktop app")
     parser.add_argument("--vault", metavar="DIR", help="the casebook folder to open")
     parser.add_argument("--demo", action="store_true", help="open (or create) the fictional demo casebook")

@@ -1,6 +1,7 @@
 """UI figures for ``dslapp bench``, each run in a fresh process beside a bare Qt baseline (DESIGN §6).
 
 ``python -m ui.bench_ui start VAULT``  app start to the unlock window shown, then exit
+``python -m ui.bench_ui start-and-close VAULT``  the same, then print the screen shown and quit cleanly
 ``python -m ui.bench_ui bare``         baseline: a bare QApplication showing an empty window, then exit
 ``python -m ui.bench_ui open VAULT PASSPHRASE CHILD_ID``  unlock, open the caseload and the child's
                                         chronology; prints peak RSS in KiB
@@ -50,6 +51,21 @@ def start(vault: Path) -> None:
     _pump(app)
 
 
+def start_and_close(vault: Path) -> None:
+    """The packaged app's smoke test: start to the unlock window, say which screen shows, and quit as the
+    Quit command does (lock, stop the worker, close)."""
+    from ui.app import CasebookApp, create_application
+
+    app = create_application(sys.argv[:1])
+    controller = CasebookApp(real_dir=vault, synchronous=False, watch_session_lock=False)
+    controller.start()
+    controller.window.show()
+    _pump(app)
+    print(type(controller.window.screen_widget).__name__)
+    controller.quit()
+    _pump(app)
+
+
 def open_dataset(vault: Path, passphrase: str, child_id: str) -> None:
     from ui.app import CasebookApp, create_application
     from ui.operations import vault_ops
@@ -79,14 +95,21 @@ def open_dataset(vault: Path, passphrase: str, child_id: str) -> None:
     controller.quit()
 
 
-if __name__ == "__main__":
+def main(argv: list[str]) -> None:
+    """Run one figure: ``argv`` is what follows ``-m ui.bench_ui`` (or the bundle's hidden ``--bench-ui``)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    command, *rest = sys.argv[1:] or ["bare"]
+    command, *rest = argv or ["bare"]
     if command == "start":
         start(Path(rest[0]))
+    elif command == "start-and-close":
+        start_and_close(Path(rest[0]))
     elif command == "open":
         open_dataset(Path(rest[0]), rest[1], rest[2])
     elif command == "bare-rss":
         bare(rss=True)
     else:
         bare(rss=False)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

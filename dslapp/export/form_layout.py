@@ -351,6 +351,8 @@ def table(
             [
                 ("GRID", (0, 0), (-1, -1), 0.4, BORDER),
                 ("BOX", (0, 0), (-1, -1), 0.6, BORDER),
+                # the cells are Paragraphs; without this each row still names Helvetica (never embedded)
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from dslapp import passphrase_policy
 from dslapp.config import Settings
 from dslapp.errors import CasebookError, VaultDamaged, check_user_name
 from dslapp.services.casebook_files import casebook_exists, users_of
@@ -41,9 +42,16 @@ class Opened:
         return self.casebook.vault.directory
 
 
+def check_new_passphrase(passphrase: str, *avoid: str) -> None:
+    """The one passphrase policy (``dslapp.passphrase_policy``) for every new passphrase: raises
+    ``WeakPassphrase``. ``avoid`` holds the person's name, school and the like."""
+    passphrase_policy.check(passphrase, avoid)
+
+
 def create(directory: Path, *, name: str, role: str, school: str, passphrase: str) -> Opened:
     """Calibrate Argon2id on this laptop and create the casebook (slow: about a second)."""
     check_user_name(name)
+    check_new_passphrase(passphrase, name, school)
     kdf = keys.calibrate()  # looked up on the module so tests can make it fast
     vault, recovery_key = Vault.create(directory, name, role, passphrase, school=school, kdf=kdf)
     return Opened(RecordStore(vault), school, recovery_key)
@@ -64,6 +72,7 @@ def unlock(directory: Path, passphrase: str, *, user_id: str | None = None) -> O
 def unlock_with_recovery_key(
     directory: Path, recovery_key: str, new_passphrase: str, *, user_id: str | None = None
 ) -> Opened:
+    check_new_passphrase(new_passphrase)
     vault = Vault.open_with_recovery_key(directory, recovery_key, new_passphrase, user_id=user_id)
     return Opened(RecordStore(vault), vault.school)
 
@@ -83,10 +92,12 @@ def restore_and_unlock(directory: Path, backup_file: Path, passphrase: str, *, u
 
 
 def add_deputy(casebook: Casebook, name: str, role: str, passphrase: str) -> User:
+    check_new_passphrase(passphrase, name, casebook.vault.school)
     return casebook.vault.add_user(name, role, passphrase)
 
 
 def change_passphrase(casebook: Casebook, current: str, new: str) -> None:
+    check_new_passphrase(new, casebook.vault.user.name, casebook.vault.school)
     casebook.vault.change_passphrase(current, new)
 
 
@@ -198,6 +209,7 @@ __all__ = [
     "backup_made_at",
     "casebook_exists",
     "change_passphrase",
+    "check_new_passphrase",
     "check_pages",
     "confirm_passphrase",
     "confirm_smaller_casebook",

@@ -38,12 +38,14 @@ def _narrowing(args: list[str]) -> list[str]:
     return [a for a in args if a.split("=")[0] in NARROWING or (a.startswith("-m") and len(a) > 2 and a[2] != "-")]
 
 
-def test_ci_runs_make_test() -> None:
+def test_ci_runs_make_test_then_the_package_smoke_test() -> None:
     script = ROOT / ".ci" / "run"
     assert os.access(script, os.X_OK)
     commands = [line.strip() for line in script.read_text().splitlines() if line.strip()]
     commands = [c for c in commands if not c.startswith("#")]
-    assert "set -euo pipefail" in commands and commands[-1] == "make test", commands
+    assert "set -euo pipefail" in commands and "make test" in commands, commands
+    # then the desktop bundle is built and smoke-tested, so a change that breaks the installed app fails CI
+    assert commands[-1] == "make package-test" and commands.index("make test") < len(commands) - 1, commands
 
 
 def test_make_test_runs_pytest_and_narrows_nothing() -> None:

@@ -6,14 +6,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
-from dslapp import __version__
 from ui import strings
+from ui.dialogs import about
 from ui.widgets.common import dialog_page
 
 
@@ -41,8 +40,5 @@ class ShortcutsDialog(QDialog):
 
 
 def show_about(parent: QWidget, idle_minutes: int) -> None:
-    QMessageBox.about(
-        parent,
-        strings.ACTION_ABOUT.replace("&", ""),
-        strings.ABOUT_TEXT.format(version=__version__, minutes=idle_minutes),
-    )
+    """The About dialog (version, data location, licences): ui/dialogs/about.py."""
+    about.show_about(parent, idle_minutes)

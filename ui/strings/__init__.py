@@ -6,6 +6,7 @@ and ``strings.NAME``. British English; dates dd/mm/yyyy; 24-hour times; the word
 window, dialog or widget passes literal text to Qt.
 """
 
+from ui.strings.about import *
 from ui.strings.attachments import *
 from ui.strings.backups import *
 from ui.strings.caseload import *

@@ -41,12 +41,6 @@ SHORTCUTS = (
     ("Ctrl+,", "Settings"),
     ("F1", "This list"),
 )
-ABOUT_TEXT = (
-    "<p><b>DSL Casebook</b> {version}</p>"
-    "<p>An offline, encrypted casebook for Designated Safeguarding Leads in schools in England.</p>"
-    "<p>Everything is stored on this computer only, encrypted with a key that your passphrase unlocks. "
-    "The casebook locks itself after {minutes} minutes without use.</p>"
-)
 SHORTCUTS_KEYS = "Keys"
 SHORTCUTS_WHAT = "What it does"
 NAV_LEARNING = "Learning library"
