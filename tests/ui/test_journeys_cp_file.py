@@ -13,6 +13,7 @@ Real vaults in temp folders, real PDFs read back with pypdf, real widgets. Ficti
 from __future__ import annotations
 
 import io
+import json
 import os
 import time
 from datetime import date, datetime, timedelta
@@ -34,15 +35,22 @@ from dslapp.models import (
     ChildStatus,
     Concern,
     DslDecision,
+    MarkType,
     Severity,
 )
-from dslapp.services import recording
+from dslapp.services import recording, staff_reports, team
+from dslapp.services.staff_mode import StaffMode
+from dslapp.team.staff_drop import read_config
 from dslapp.store import RecordStore
 from dslapp.vault.vault import Vault
 from ui.dialogs.household import JoinHouseholdDialog
+from ui.dialogs.staff_report import StaffReportDialog
 from ui.dialogs.link_child import LinkChildDialog
 from ui.models.records import OBJECT_ROLE
+from ui.operations import team_ops
 from ui.windows.child_record import ChildRecordPage
+from ui.windows.staff_report import StaffReportWindow
+from ui.windows.today import STAFF_SECTION
 from ui.windows.unlock import UnlockPage
 from ui.windows.workspace import Location
 
@@ -65,6 +73,16 @@ def _shot(qtbot: QtBot, widget: QWidget, name: str) -> None:
 
 def _unlock(qtbot: QtBot, make_app, vault: Vault):  # type: ignore[no-untyped-def]
     vault.lock()
+    app = make_app(real_dir=vault.directory).app
+    app.start()
+    page = app.window.screen_widget
+    assert isinstance(page, UnlockPage)
+    qtbot.keyClicks(page.passphrase, support.PASSPHRASE)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    return app
+
+
+def _unlock_only(qtbot: QtBot, make_app, vault: Vault):  # type: ignore[no-untyped-def]
     app = make_app(real_dir=vault.directory).app
     app.start()
     page = app.window.screen_widget
@@ -208,3 +226,84 @@ def test_scanned_concern_with_a_body_map_for_two_siblings_and_a_pack_each(  # ty
         (Path(SHOTS) / "journey-brother-pack.pdf").write_bytes((tmp_path / "brother-pack.pdf").read_bytes())
     assert QApplication.instance() is not None
     _ = (datetime, QPoint)
+
+
+STAFF_MARKER = "Quillwort staff account 3390"
+
+
+def test_a_teaching_assistant_reports_with_a_body_map_and_the_dsl_takes_it_in(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_app, vault: Vault, store: RecordStore, tmp_path: Path
+) -> None:
+    # the DSL: a team of one with a reporting key, and the staff configuration IT deploys
+    child = store.add(Child(legal_forename="Tansy", legal_surname="Testreport", dob=date(2017, 6, 21),
+                            year_group="Year 4"))  # fmt: skip
+    team.create_team(store, tmp_path / "team folder")
+    staff_reports.create_reporting_key(store)
+    config_file = tmp_path / "STAFF.json"
+    config_file.write_text(json.dumps(staff_reports.staff_config(store).model_dump(mode="json")))
+    vault.lock()
+
+    # a teaching assistant opens staff mode on a staff-room computer and reports, with one mark on the body map
+    mode = StaffMode(read_config(config_file), home=tmp_path / "staff computer")
+    window = StaffReportWindow(mode)
+    qtbot.addWidget(window)
+    window.resize(900, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    started = time.perf_counter()
+    qtbot.keyClicks(window.reporter_name, "Mr Tom Testassistant")
+    qtbot.keyClicks(window.reporter_role, "Teaching assistant")
+    qtbot.keyClicks(window.child_name, "Tansy Testreport")
+    qtbot.keyClicks(window.year_group, "Year 4")
+    qtbot.keyClicks(window.where, "Year 4 cloakroom")
+    qtbot.keyClicks(window.what, f"A round red mark on her left cheek, about 2 cm. {STAFF_MARKER}")
+    qtbot.keyClicks(window.words, "The door hit me.")
+    canvas = window.body_map.canvas
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=canvas.point_for(BodyView.FRONT, 0.56, 0.08).toPoint())
+    [mark] = window.body_map.rows
+    mark.mark_type.setCurrentIndex(mark.mark_type.findData("other"))
+    mark.size_cm.setValue(2.0)
+    qtbot.keyClicks(mark.colour, "red")
+    qtbot.keyClicks(mark.explanation, "The door hit me")
+    qtbot.keyClicks(window.did, "Listened, wrote it down, came to the office.")
+    _shot(qtbot, window, "journey-staff-mode.png")
+    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    seconds = time.perf_counter() - started
+    print(f"\nstaff side, start to receipt (driven, no typing delay): {seconds:.2f} s")
+    assert not window.problem.isVisible(), window.problem.text()
+    code = window.last_receipt
+    assert code and code in window.outcome.message.text()
+    _shot(qtbot, window, "journey-staff-mode-sent.png")
+
+    # the DSL's app merges; Today shows the concern from staff first
+    app = _unlock_only(qtbot, make_app, vault)
+    team_ops.merge_now(app.session)
+    today = app.workspace.today
+    qtbot.waitUntil(lambda: today.sections[STAFF_SECTION].list.count() == 1, timeout=5000)
+    assert today.first_list() is today.sections[STAFF_SECTION].list
+    assert today.staff_alert.isVisibleTo(today)
+    _shot(qtbot, today, "journey-today-staff.png")
+
+    # the DSL opens it, matches it to the child and records the concern
+    section = today.sections[STAFF_SECTION]
+    section.list.itemClicked.emit(section.list.item(0))
+    (dialog,) = [d for d in app.dialogs if isinstance(d, StaffReportDialog)]
+    assert dialog.child.currentData() == str(child.id)
+    dialog.category.setCurrentIndex(dialog.category.findData("physical_abuse"))
+    dialog.decision.setPlainText("Spoke with Tansy and her class teacher; explanation consistent; monitor.")
+    dialog.dsl_decision.setCurrentIndex(dialog.dsl_decision.findData("monitor"))
+    _shot(qtbot, dialog, "journey-staff-triage.png")
+    dialog.save()
+    assert not dialog.isVisible()
+    live: RecordStore = app.session.require_store()
+    [concern] = live.for_child(child.id, Concern)
+    assert STAFF_MARKER in concern.what_happened
+    assert [(m.number, m.view, m.mark_type, m.colour, m.child_explanation) for m in concern.body_marks] == [
+        (1, BodyView.FRONT, MarkType.OTHER, "red", "The door hit me")
+    ]
+
+    # staff mode, at its next look at the folder, says when the team received it (nothing else comes back)
+    window.check_outbox()
+    line = window.receipts.item(0).text()
+    assert line.startswith(code) and "received by the safeguarding team at" in line
+    _shot(qtbot, window, "journey-staff-mode-received.png")
