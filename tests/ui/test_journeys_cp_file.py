@@ -24,7 +24,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
-from ui_helpers import choose_child, open_concern_dialog, support, tick_category
+from ui_helpers import choose_child, open_concern_dialog, support, tick_category, visible_text
 
 from dslapp.models import (
     Attachment,
@@ -248,8 +248,8 @@ def test_a_teaching_assistant_reports_with_a_body_map_and_the_dsl_takes_it_in(  
     window = StaffReportWindow(mode)
     qtbot.addWidget(window)
     window.resize(900, 1000)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitActive(window):
+        window.show()
     started = time.perf_counter()
     qtbot.keyClicks(window.reporter_name, "Mr Tom Testassistant")
     qtbot.keyClicks(window.reporter_role, "Teaching assistant")
@@ -274,6 +274,7 @@ def test_a_teaching_assistant_reports_with_a_body_map_and_the_dsl_takes_it_in(  
     code = window.last_receipt
     assert code and code in window.outcome.message.text()
     _shot(qtbot, window, "journey-staff-mode-sent.png")
+    qtbot.wait(50)  # let the staff window settle, or it takes focus back from the DSL's window opening next
 
     # the DSL's app merges; Today shows the concern from staff first
     app = _unlock_only(qtbot, make_app, vault)
@@ -289,6 +290,8 @@ def test_a_teaching_assistant_reports_with_a_body_map_and_the_dsl_takes_it_in(  
     section.list.itemClicked.emit(section.list.item(0))
     (dialog,) = [d for d in app.dialogs if isinstance(d, StaffReportDialog)]
     assert dialog.child.currentData() == str(child.id)
+    # the account shows where the mark is and what it looks like, not only how many there are
+    assert "1 (front): other mark, 2 cm, red. Child said: “The door hit me”" in visible_text(dialog)
     dialog.category.setCurrentIndex(dialog.category.findData("physical_abuse"))
     dialog.decision.setPlainText("Spoke with Tansy and her class teacher; explanation consistent; monitor.")
     dialog.dsl_decision.setCurrentIndex(dialog.dsl_decision.findData("monitor"))
@@ -303,6 +306,7 @@ def test_a_teaching_assistant_reports_with_a_body_map_and_the_dsl_takes_it_in(  
     ]
 
     # staff mode, at its next look at the folder, says when the team received it (nothing else comes back)
+    window.show()
     window.check_outbox()
     line = window.receipts.item(0).text()
     assert line.startswith(code) and "received by the safeguarding team at" in line
