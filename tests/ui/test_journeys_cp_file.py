@@ -16,13 +16,13 @@ import io
 import json
 import os
 import time
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from attachment_files import pdf_with
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from ui_helpers import choose_child, open_concern_dialog, support, tick_category, visible_text
 
@@ -40,12 +40,12 @@ from dslapp.models import (
 )
 from dslapp.services import recording, staff_reports, team
 from dslapp.services.staff_mode import StaffMode
-from dslapp.team.staff_drop import read_config
 from dslapp.store import RecordStore
+from dslapp.team.staff_drop import read_config
 from dslapp.vault.vault import Vault
 from ui.dialogs.household import JoinHouseholdDialog
-from ui.dialogs.staff_report import StaffReportDialog
 from ui.dialogs.link_child import LinkChildDialog
+from ui.dialogs.staff_report import StaffReportDialog
 from ui.models.records import OBJECT_ROLE
 from ui.operations import team_ops
 from ui.windows.child_record import ChildRecordPage
@@ -224,8 +224,6 @@ def test_scanned_concern_with_a_body_map_for_two_siblings_and_a_pack_each(  # ty
     if SHOTS:
         (Path(SHOTS) / "journey-sister-pack.pdf").write_bytes((tmp_path / "sister-pack.pdf").read_bytes())
         (Path(SHOTS) / "journey-brother-pack.pdf").write_bytes((tmp_path / "brother-pack.pdf").read_bytes())
-    assert QApplication.instance() is not None
-    _ = (datetime, QPoint)
 
 
 STAFF_MARKER = "Quillwort staff account 3390"
