@@ -264,7 +264,10 @@ def test_a_teaching_assistant_reports_with_a_body_map_and_the_dsl_takes_it_in(  
     qtbot.keyClicks(mark.colour, "red")
     qtbot.keyClicks(mark.explanation, "The door hit me")
     qtbot.keyClicks(window.did, "Listened, wrote it down, came to the office.")
+    if SHOTS:
+        window.resize(900, 1900)  # the whole form, body map included, in one picture
     _shot(qtbot, window, "journey-staff-mode.png")
+    window.resize(900, 1000)
     qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
     seconds = time.perf_counter() - started
     print(f"\nstaff side, start to receipt (driven, no typing delay): {seconds:.2f} s")
