@@ -1,5 +1,6 @@
 """Attachments ticked for a pack, appended after it: a PDF's own pages after a captioned title page, a picture
-drawn on an A4 page under its caption (pure: bytes in, bytes out; nothing touches the disk)."""
+drawn on an A4 page under its caption, each page inside the pack's marked and numbered page (pure: bytes in,
+bytes out; nothing touches the disk)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader, PdfWriter, Transformation
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from dslapp.export.fonts import register_fonts
+from dslapp.export.page import FOOTER_RULE, HEADER_RULE, MARGIN, NumberedCanvas, PageInfo, draw_furniture
 from dslapp.text import dmy
 
 _MARGIN = 42
@@ -89,13 +91,11 @@ def _title_page(number: int, item: AttachedFile, fonts: tuple[str, str], pages: 
     return out.getvalue()
 
 
-def append_attachments(pack: bytes, items: Sequence[AttachedFile], *, first_number: int = 1) -> tuple[bytes, int]:
-    """``pack`` with ``items`` appended after it; returns (bytes, pages added)."""
-    if not items:
-        return pack, 0
+def attachment_section(items: Sequence[AttachedFile], *, first_number: int = 1) -> tuple[bytes, int]:
+    """The attachments' own pages, each file after its captioned title page (or a picture on its captioned
+    page); returns (bytes, pages). Unmarked: :func:`append_section` places them in the pack's pages."""
     fonts = register_fonts()
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pack)))
-    before = len(writer.pages)
+    writer = PdfWriter()
     for number, item in enumerate(items, start=first_number):
         if item.is_pdf:
             reader: PdfReader | None
@@ -116,4 +116,47 @@ def append_attachments(pack: bytes, items: Sequence[AttachedFile], *, first_numb
             writer.append(PdfReader(io.BytesIO(_picture_page(number, item, fonts))))
     out = io.BytesIO()
     writer.write(out)
-    return out.getvalue(), len(writer.pages) - before
+    return out.getvalue(), len(writer.pages)
+
+
+def _furniture_pages(info: PageInfo, first_page: int, count: int, total: int) -> PdfReader:
+    """``count`` empty pages carrying the pack's marking, header and "Page X of Y" footer."""
+    out = io.BytesIO()
+
+    def furniture(canvas: Canvas, number: int, _count: int) -> None:
+        draw_furniture(canvas, info, first_page + number - 1, total)
+
+    canvas = NumberedCanvas(out, pagesize=info.pagesize, invariant=1, furniture=furniture)
+    for _ in range(count):
+        canvas.showPage()
+    canvas.save()
+    return PdfReader(io.BytesIO(out.getvalue()))
+
+
+def append_section(
+    pack: bytes, section: bytes, *, info: PageInfo, first_page: int, total: int, outline: str = ""
+) -> bytes:
+    """``pack`` with ``section``'s pages after it, each scaled into the body of a page that carries the
+    pack's marking, the child's name and date of birth, and "Page X of ``total``" (numbered from
+    ``first_page``): an attached file's page is never a page of the pack without them. ``outline`` names the
+    section's entry in the PDF's outline."""
+    pages = PdfReader(io.BytesIO(section)).pages
+    if not pages:
+        return pack
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pack)))
+    frames = _furniture_pages(info, first_page, len(pages), total)
+    width, height = info.pagesize
+    room_w, room_h = width - 2 * MARGIN, height - HEADER_RULE - FOOTER_RULE - 8
+    top = height - HEADER_RULE - 4
+    for page, frame in zip(pages, frames.pages, strict=True):
+        box = page.mediabox
+        scale = min(room_w / float(box.width), room_h / float(box.height))
+        x = MARGIN + (room_w - float(box.width) * scale) / 2 - float(box.left) * scale
+        y = top - float(box.height) * scale - float(box.bottom) * scale
+        placed = writer.add_page(frame)
+        placed.merge_transformed_page(page, Transformation().scale(scale, scale).translate(x, y))
+    if outline:
+        writer.add_outline_item(title=outline, page_number=first_page - 1)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

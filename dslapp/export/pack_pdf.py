@@ -30,6 +30,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
 
+from dslapp.export.attached_pages import AttachedFile, append_section, attachment_section
 from dslapp.export.chronology_pdf import chronology_section, header_name
 from dslapp.export.common import Progress
 from dslapp.export.fonts import BOLD, REGULAR
@@ -70,6 +71,8 @@ PART_TITLES = {
     "threshold": "Threshold decision",
     "contacts": "Key contacts",
 }
+ATTACHMENTS_TITLE = "Attachments"
+"""The files ticked for the pack, after its parts (appended, not laid out with them)."""
 
 
 # ---- the cover sheet -----------------------------------------------------------------------------
@@ -533,18 +536,20 @@ def render_referral_pack(
     review_marks: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     from_file: Collection[str] = (),
+    attachments: Sequence[AttachedFile] = (),
 ) -> tuple[bytes, int, dict[str, int]]:
     """The pack as PDF bytes (pure: no vault, no disk). Returns (bytes, pages, first page of each part).
 
     ``domain_titles`` names the Levels of Need domains as the school's guidance settings do; ``review_marks``
     (review id → mark) are the guidance's marks on Early Help reviews, shown beside their answer; ``from_file``
-    names the enquiry's answers filled from the child's file (``services.mash.printed_enquiry``)."""
+    names the enquiry's answers filled from the child's file (``services.mash.printed_enquiry``); ``attachments``
+    (the files ticked for the pack) follow the last part, listed in the contents and in every "Page X of Y"."""
     fonts = Fonts()
     child = child_file.child
 
     def info(part: str, *, landscape: bool = False, **extra: str) -> PageInfo:
         return PageInfo(
-            title=f"{TITLE} · {PART_TITLES[part]}",
+            title=f"{TITLE} · {PART_TITLES.get(part, ATTACHMENTS_TITLE)}",
             child_name=header_name(child),
             dob=child.dob,
             date_range=chronology.range_label,
@@ -573,6 +578,9 @@ def render_referral_pack(
         ("threshold", PART_TITLES["threshold"], ""),
         ("contacts", PART_TITLES["contacts"], ""),
     ]
+    attached, attached_pages = attachment_section(attachments)
+    if attachments:
+        contents_entries.append(("attachments", ATTACHMENTS_TITLE, f"({len(attachments)})"))
     contents = ContentsBox(contents_entries, WIDTH)
     parts: list[PagePart] = [
         PagePart(
@@ -657,5 +665,17 @@ def render_referral_pack(
             ),
         )
     )
-    built = build_parts_pdf(parts, title=f"{TITLE}: {header_name(child)}", author=generated_by)
-    return built.data, built.pages, built.starts
+    after = ("attachments", attached_pages) if attached_pages else None
+    built = build_parts_pdf(parts, title=f"{TITLE}: {header_name(child)}", author=generated_by, after=after)
+    if not attached_pages:
+        return built.data, built.pages, built.starts
+    total = built.pages + attached_pages
+    data = append_section(
+        built.data,
+        attached,
+        info=info("attachments"),
+        first_page=built.pages + 1,
+        total=total,
+        outline=ATTACHMENTS_TITLE,
+    )
+    return data, total, built.starts

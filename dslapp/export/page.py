@@ -279,9 +279,13 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
     typed into a record reaches the PDF.
     """
 
-    def __init__(self, *args: Any, furniture: Callable[[Canvas, int, int], None], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, furniture: Callable[[Canvas, int, int], None], pages_after: int = 0, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._furniture = furniture
+        self.pages_after = pages_after
+        """Pages another step appends after this document (a pack's attachments): counted in "of Y"."""
         self._pages: list[dict[str, Any]] = []
         self.page_count = 0
 
@@ -314,7 +318,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         total = len(self._pages)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
-            self._furniture(self, number, total)
+            self._furniture(self, number, total + self.pages_after)
             super().showPage()
         self.page_count = total  # after the loop: each saved page state carries the old value
         super().save()
@@ -455,10 +459,16 @@ class BuiltPdf:
     outline: tuple[OutlineMark, ...]
 
 
-def build_parts_pdf(parts: Sequence[PagePart], *, title: str, author: str) -> BuiltPdf:
+def build_parts_pdf(
+    parts: Sequence[PagePart], *, title: str, author: str, after: tuple[str, int] | None = None
+) -> BuiltPdf:
     """Lay out several parts, each starting on a new page with its own header (and orientation: a
     landscape chronology inside a portrait pack), numbered "Page X of Y" over the whole document, with a
-    PDF outline entry per part (and per ``Bookmark`` in the stories)."""
+    PDF outline entry per part (and per ``Bookmark`` in the stories).
+
+    ``after`` is (key, pages) of a section another step appends (a pack's attachments): its pages are
+    counted in every "of Y" and its first page is ``starts[key]``, for a contents list."""
+    after_key, pages_after = after if after else ("", 0)
     from reportlab.platypus import NextPageTemplate, PageBreak
 
     if not parts:
@@ -513,6 +523,8 @@ def build_parts_pdf(parts: Sequence[PagePart], *, title: str, author: str) -> Bu
         return current
 
     def furniture(canvas: Canvas, page: int, total: int) -> None:
+        if pages_after:
+            index.starts.setdefault(after_key, total - pages_after + 1)
         part = part_of(page)
         draw_furniture(canvas, part.info, page, total, part.extra)
         if part.overlay is not None:
@@ -525,7 +537,7 @@ def build_parts_pdf(parts: Sequence[PagePart], *, title: str, author: str) -> Bu
             canvas.showOutline()
 
     def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
-        canvas = NumberedCanvas(*args, furniture=furniture, **kwargs)
+        canvas = NumberedCanvas(*args, furniture=furniture, pages_after=pages_after, **kwargs)
         canvas.page_index = index
         canvases.append(canvas)
         return canvas

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from dslapp.errors import CasebookError, EnquiryNotOfThisChild, RecordNotFound
-from dslapp.export.attached_pages import AttachedFile, append_attachments
+from dslapp.export.attached_pages import AttachedFile
 from dslapp.export.chronology_pdf import render_chronology_pages
 from dslapp.export.common import ExportResult, Progress, check_progress
 from dslapp.export.concern_form_pdf import render_blank_concern_form
@@ -430,9 +430,9 @@ def _render_pack(
         review_marks=marks_for(child_file.early_help_reviews),
         progress=progress,
         from_file=filled_keys(referral, printed) if referral is not None and printed is not None else frozenset(),
+        attachments=pack_attachments(store, child_file),
     )
-    data, added = append_attachments(data, pack_attachments(store, child_file))
-    return data, pages + added
+    return data, pages
 
 
 def pack_attachments(store: RecordStore, child_file: ChildFile) -> list[AttachedFile]:

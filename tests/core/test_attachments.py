@@ -301,6 +301,17 @@ def test_the_referral_pack_carries_only_the_ticked_attachments(store: RecordStor
     photo_page = next(p for p in reader.pages if "Photo of the form" in (p.extract_text() or ""))
     assert photo_page.images  # the picture is drawn on its page
     assert result.pages == len(reader.pages)
+    # every page, the attached ones too, is marked, names the child and counts the whole pack
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        page_text = page.extract_text() or ""
+        assert page_text.count("OFFICIAL-SENSITIVE") >= 2, number
+        assert child.legal_forename in page_text and f"Page {number} of {total}" in page_text, number
+    # the contents list names the attachments and where they start
+    first_attached = next(n for n, p in enumerate(reader.pages, start=1) if "Attachment 1: a.pdf" in p.extract_text())
+    assert f"Attachments (2) page {first_attached}" in " ".join(reader.pages[0].extract_text().split())
+    [entry] = [o for o in reader.outline if not isinstance(o, list) and o.title == "Attachments"]
+    assert reader.get_destination_page_number(entry) == first_attached - 1
     export = next(e for e in audit.events(store.db, str(child.id)) if e.action == "export")
     assert ticked_pdf.stored_sha256 in export.detail and unticked.stored_sha256 not in export.detail
 

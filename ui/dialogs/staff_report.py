@@ -161,7 +161,9 @@ class StaffReportDialog(QDialog):
             (strings.STAFF_REPORT_TOLD, a.told_others),
         ]
         if a.body_map:
-            rows.append((strings.STAFF_REPORT_BODY_MAP, strings.STAFF_REPORT_BODY_MARKS.format(count=len(a.body_map))))
+            marks = "\n".join(mark.description() for mark in a.body_map)  # where each is and what it looks like
+            count = strings.STAFF_REPORT_BODY_MARKS.format(count=len(a.body_map))
+            rows.append((strings.STAFF_REPORT_BODY_MAP, f"{count}\n{marks}"))
         for label, value in rows:
             if value:
                 self.account.addRow(field_label(label), text_label(value, wrap=True, selectable=True))
