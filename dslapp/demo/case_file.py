@@ -476,6 +476,7 @@ class CaseFile:
         aware: bool | None,
         agreed: bool | None = None,
         not_told: str = "",
+        without_consent: str = "",
         via: SentVia | None = SentVia.ONLINE_FORM,
         sent_on: date | None = None,
         acknowledged_on: date | None = None,
@@ -486,6 +487,8 @@ class CaseFile:
         request_type: str = "MASH enquiry",
         by: str = DSL,
     ) -> Referral:
+        """A MASH enquiry: ``aware``/``agreed`` give the consent case, with ``not_told`` (why the parents were not
+        told) or ``without_consent`` (why it went ahead when they refused, or were told but not asked)."""
         sent = sent_on if sent_on is not None else (None if status == ReferralStatus.DRAFT else started_on)
         return self.add(
             Referral(
@@ -493,7 +496,7 @@ class CaseFile:
                 started_on=started_on,
                 request_type=request_type,
                 form={key: self.fill(text, started_on) for key, text in {**REFERRER_CONTACT, **form}.items()},
-                **consent_from_legacy(aware, agreed, self.fill(not_told, started_on)),
+                **consent_from_legacy(aware, agreed, self.fill(not_told or without_consent, started_on)),
                 status=status,
                 sent_on=sent,
                 sent_via=via if sent is not None else None,

@@ -163,6 +163,10 @@ def story(d: BuildState) -> CaseFile:
         status=ReferralStatus.SENT,
         aware=True,
         agreed=False,
+        without_consent="Mum was told at the review the day before; she did not agree but said she understands "
+        "why. The enquiry went ahead because 20 weeks of Early Help have not improved life for Lily, and Lily (aged "
+        "{age}) is now caring for her two-year-old brother while mum sleeps: her needs and Freddie's cannot wait for "
+        "mum's agreement.",
         chase_on=add_school_days(sent, 3),
         form={
             "type_of_request": "MASH enquiry: step up from Early Help",

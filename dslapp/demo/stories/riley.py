@@ -113,6 +113,10 @@ def story(d: BuildState) -> CaseFile:
         status=ReferralStatus.OUTCOME,
         aware=True,
         agreed=False,
+        without_consent="Dad (by phone at 09:10) and mum (at pick-up) were told and both refused: they said the "
+        "children had only been left for a few minutes. The enquiry went ahead because Riley (aged {age}) and his "
+        "sister were unsupervised in the morning with a baby left at home, after months of lapses in basic care and "
+        "Early Help not taken up. The risk to all three children cannot wait for the parents' agreement.",
         acknowledged_on=d.school_day(117),
         outcome=ReferralOutcome.STRATEGY_S47,
         outcome_on=d.school_day(115),
@@ -125,6 +129,18 @@ def story(d: BuildState) -> CaseFile:
             "what_has_been_tried": "Early Help offered twice (an earlier plan closed without change); two meetings "
             "missed.",
             "referrer_view": "Level 4: cumulative neglect of three young children.",
+            "strengths": "Riley is happy at school and eats well at breakfast club, which he comes to most days. His "
+            "sister Brooke looks out for him. Dad answered the school's call this morning. The school nurse and the "
+            "health visitor know the family.",
+            "child_views": "Riley has speech and language delay and says little about home. This morning he said: "
+            "“Baby was crying. Brooke made toast but there wasn't any bread.” He tells his teacher he likes breakfast "
+            "club and the reading corner.",
+            "parents_views": "Both parents refused consent. Dad said they had overslept and that the children know "
+            "the way to school. Mum said she does not want social workers involved and that the school is making too "
+            "much of it.",
+            "hoped_for": "A strategy discussion and an assessment of all three children's care, the baby's included, "
+            "with a plan that makes sure the children are supervised, fed and clean, and that Riley's health and "
+            "speech needs are met.",
         },
     )
     c.threshold(
