@@ -312,8 +312,8 @@ def test_the_writing_keeps_opinion_words_inside_quotes(demo: tuple[RecordStore, 
         texts += [r.life_improved, r.decision_reasons]
     for p in store.all_of(EarlyHelpPlan):
         texts += [p.worries, p.working_well, p.closing_summary]
-    for r in store.all_of(Referral):
-        texts += [*r.form.values(), r.not_told_reason, r.without_consent_reason]
+    for referral in store.all_of(Referral):
+        texts += [*referral.form.values(), referral.not_told_reason, referral.without_consent_reason]
     found = [(hint.word, text) for text in texts for hint in opinion_hints(text, "event", config)]
     assert found == []
 

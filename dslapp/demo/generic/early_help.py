@@ -145,6 +145,9 @@ def early_help_case(d: BuildState, *, closed: bool = False) -> CaseFile:
                 **theme.enquiry,
                 **enquiry_form(trigger, _LEVEL3_VIEW),
                 "level_of_need": "Level 3: Targeted Early Help",
+                "child_development": "\n".join(f"• {item}." for item in theme.evidence["child_development"]),
+                "early_help": "None before this enquiry, which asks for it.",
+                "previous_involvement": "None known to the school.",
             },
         )
     case.threshold(

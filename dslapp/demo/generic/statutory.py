@@ -107,7 +107,7 @@ _ENQUIRY: dict[Category, dict[str, str]] = {
         "left alone again, and practical help for {mum} with childcare and money.",
     },
     Category.EMOTIONAL: {
-        "type_of_request": f"Child may be at risk of significant harm (cruel punishment, described as repeated){_PHONED}",
+        "type_of_request": f"Child may be at risk of significant harm (a cruel punishment, repeated){_PHONED}",
         "impact_on_child": "{name} is punished by being made to stand in the garden without shoes, last night after "
         "dark, and says it happens when {sub} is “bad”. {Sub} arrived with cold, red feet. {Sub} is at risk of harm "
         "from the cold, and is learning that {sub} deserves to be frightened and hurt.",
@@ -146,6 +146,8 @@ def _enquiry(trigger: Concern, category: Category, consent: str) -> dict[str, st
     consent_answers = {"agreed", "refused", "without_consent"}
     form = {key: text for key, text in answers.items() if key not in consent_answers}
     form.update(enquiry_form(trigger, answers["referrer_view"]))
+    form["early_help"] = "No Early Help plan before this enquiry."
+    form["previous_involvement"] = "None known to the school."
     form["parents_views"] = _NOT_ASKED if consent == "not_told" else answers[consent]
     return form
 

@@ -141,6 +141,10 @@ def story(d: BuildState) -> CaseFile:
             "child_words": "“Mum was shouting at people who weren't there. I called 999 because dad said to if it "
             "happens.”",
             "parents_views": "Dad agrees and wants help to plan for the nights he is away.",
+            "child_known_as": "Alex",
+            "early_help": "Not offered: until this crisis Alex's needs were met by his EHCP, extra support in school "
+            "and a young carers referral (made with the parents' consent earlier this year).",
+            "previous_involvement": "None known to the school.",
             "referrer_view": "Level 4: a child in need of support because of his caring role and his own needs.",
             "strengths": "Both parents are protective and asked for help: dad came home as soon as he was told and "
             "agrees to this enquiry. Alex's grandmother lives nearby, collected both children today and will help. "

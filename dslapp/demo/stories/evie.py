@@ -107,11 +107,14 @@ def story(d: BuildState) -> CaseFile:
         "Advice on safe handling given; no further action by children's social care.",
         form={
             "type_of_request": "MASH enquiry: physical injury with a disclosure",
-            "the_concern": "Four fingertip-pattern bruises on the back of Evie's left upper arm, seen by her PE teacher "
-            "when she changed for PE at 10:15; Evie said her father grabbed her. Twelve weeks earlier she had a 4 cm "
-            "red mark on her left cheek, explained by Evie and by mum as a fall against a coffee table.",
+            "the_concern": "Four fingertip-pattern bruises on the back of Evie's left upper arm, seen by her PE "
+            "teacher when she changed for PE at 10:15; Evie said her father grabbed her. Twelve weeks earlier she had "
+            "a 4 cm red mark on her left cheek, explained by Evie and by mum as a fall against a coffee table.",
             "child_words": "“Daddy grabbed me 'cos I wouldn't get in the car. He squeezed really hard.”",
             "previous_involvement": "None known to the school.",
+            "phoned_through": "Phoned the MASH at 11:00 and spoke to the duty social worker, who advised that school "
+            "could tell the parents.",
+            "early_help": "None: no earlier additional needs.",
             "referrer_view": "Level 4: physical harm by a parent needing a s47 or a child and family assessment.",
             "strengths": "Evie is doing well at school: her attendance is good and she has friends in her class. She "
             "told her PE teacher how she was hurt. Mum brings and collects her most days and talks readily to staff.",

@@ -121,6 +121,7 @@ def story(d: BuildState) -> CaseFile:
             "£50 and new trainers. I'm not a grass.” He does not see himself as at risk, and his words suggest he "
             "fears being seen to inform on others. He has told his key adult he wants to go to secondary school with "
             "his friends.",
+            "early_help": "Not applicable: Kai already has a child in need plan (see previous involvement).",
             "parents_views": "Mum agreed to the enquiry. She is frightened for Kai, says she cannot watch both boys "
             "all the time, and wants help to keep Kai away from the older young people Connor knows.",
         },

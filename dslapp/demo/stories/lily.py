@@ -180,6 +180,9 @@ def story(d: BuildState) -> CaseFile:
             "parents_views": "Mum knows about this enquiry. She did not agree but said she understands why.",
             "referrer_view": "Level 4: Early Help has not improved life for Lily; she needs a social work assessment.",
             "hoped_for": "A child and family assessment, including mum's substance use and Freddie's care.",
+            "professionals": f"{FSW.label}: Early Help lead practitioner\nMum's GP: an appointment booked by the "
+            "family support worker was not attended",
+            "previous_involvement": "None known to the school.",
         },
     )
     c.threshold(

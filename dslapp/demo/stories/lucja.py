@@ -148,6 +148,11 @@ def story(d: BuildState) -> CaseFile:
             "hoped_for": "A strategy discussion today and a plan to keep Łucja, Jakub and their mother safe.",
             "child_views": "Łucja said she wants to stay with mama and Jakub, and for tata to stop hurting mama. She "
             "is frightened he will take her away.",
+            "phoned_through": "Phoned the MASH at 11:20 and spoke to the duty social worker; this written follow-up "
+            "sent at 14:00.",
+            "early_help": "Offered by the DSL after Łucja spoke to the ELSA, five weeks after the police "
+            "notification; mum declined. Mum was given the domestic abuse service's number.",
+            "previous_involvement": "None known to the school.",
             "parents_views": "Not sought before the enquiry: telling either parent could increase the risk (see "
             "section 2).",
         },

@@ -112,6 +112,10 @@ def story(d: BuildState) -> CaseFile:
             "to her mum.",
             "parents_views": "Olena's mother gave written consent to the arrangement and knows of this notification. "
             "Ms Шевчук agreed to it and had expected it.",
+            "child_development": "Healthy and well. Learning English quickly (Ukrainian is her first language) and "
+            "working at the expected level in maths. Settling emotionally, with worries about her mother's safety.",
+            "early_help": "Not needed: no additional needs beyond EAL support.",
+            "previous_involvement": "None known to the school.",
             "level_of_need": "Level 1: Universal",
             "referrer_view": "No concerns about Olena's care. This is the notification the law requires: Olena, "
             "aged {age}, is cared for by someone who is not a parent or close relative for more than 28 days, so the "

@@ -129,6 +129,13 @@ def story(d: BuildState) -> CaseFile:
             "what_has_been_tried": "Early Help offered twice (an earlier plan closed without change); two meetings "
             "missed.",
             "referrer_view": "Level 4: cumulative neglect of three young children.",
+            "phoned_through": "Phoned the MASH at 09:30 and spoke to the duty social worker; this is the written "
+            "follow-up.",
+            "early_help": "An Early Help plan (Family Hub) for home conditions two years ago closed without its goals "
+            "met when the family stopped engaging. Early Help was offered again this term and agreed by mum, but two "
+            "meetings were missed and no plan has started.",
+            "previous_involvement": "None known to the school. The health visitor wrote to the parents when Riley was "
+            "not brought to his one-year and two-year health checks.",
             "strengths": "Riley is happy at school and eats well at breakfast club, which he comes to most days. His "
             "sister Brooke looks out for him. Dad answered the school's call this morning. The school nurse and the "
             "health visitor know the family.",

@@ -116,6 +116,12 @@ def story(d: BuildState) -> CaseFile:
             "parents_views": "Mum agreed to the enquiry through the ward staff and wants Simran to stay with her "
             "sister while she is in hospital. Mrs Sandhu wants to care for Simran for as long as she is needed. "
             "Simran's father has not yet been told; the school has his phone number.",
+            "phoned_through": "Phoned the Front Door at 09:15 and spoke to the MASH duty social worker; this is the "
+            "written follow-up.",
+            "child_development": "Healthy; good attendance. Speaks Punjabi at home and is making good progress in "
+            "English. Quiet and worried today.",
+            "early_help": "None: no earlier additional needs.",
+            "previous_involvement": "None known to the school.",
             "level_of_need": "Level 4: Specialist / statutory",
             "referrer_view": "No concerns about harm: Simran's mum is unwell, and her aunt stepped in at once. But "
             "Simran's only carer is in hospital for an unknown time, so the local authority needs to assess and agree "
