@@ -517,8 +517,8 @@ class CaseFile:
         "None known" rather than "Not provided" (a story's own answers win)."""
         answers = {"child_known_as": self.name}
         if via == SentVia.PHONE:
-            answers["phoned_through"] = f"Phoned the Front Door on {day_month_year(started_on)}; spoke to the MASH "
-            "duty social worker."
+            on = day_month_year(started_on)
+            answers["phoned_through"] = f"Phoned the Front Door on {on} and spoke to the MASH duty social worker."
         elif via is not None:
             answers["phoned_through"] = f"Not phoned first: sent by {_SENT_BY[via]}."
         send = {Designation.SEND, Designation.EHCP}

@@ -110,7 +110,7 @@ _ENQUIRY: dict[Category, dict[str, str]] = {
         "type_of_request": f"Child may be at risk of significant harm (a cruel punishment, repeated){_PHONED}",
         "impact_on_child": "{name} is punished by being made to stand in the garden without shoes, last night after "
         "dark, and says it happens when {sub} is “bad”. {Sub} arrived with cold, red feet. {Sub} is at risk of harm "
-        "from the cold, and is learning that {sub} deserves to be frightened and hurt.",
+        "from the cold, and punishment like this can leave a child believing {sub} deserves to be frightened and hurt.",
         "strengths": "{name} told an adult in school. {Sub} comes to school every day and has a teaching assistant "
         "and a key adult {sub} trusts.",
         "child_views": "{name} said: “When I'm bad I have to stand in the garden with no shoes until they say.” "

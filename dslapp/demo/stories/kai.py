@@ -111,7 +111,9 @@ def story(d: BuildState) -> CaseFile:
             "Fictionton station with a 17-year-old male, carrying a bag for payment. Recent unexplained phone, money "
             "and trainers.",
             "child_words": "“They said I'd get £50 and new trainers. I'm not a grass.”",
-            "referrer_view": "Level 4: risk of significant harm through criminal exploitation.",
+            "referrer_view": "Level 4: risk of significant harm through criminal exploitation. Kai (aged {age}) was "
+            "found travelling with an older male, carrying a bag for payment, after weeks of gifts, money and a "
+            "second phone. A child cannot consent to their own exploitation.",
             "hoped_for": "A strategy discussion, a safety plan for school and the community, and consideration of an "
             "NRM referral.",
             "strengths": "Mum reported Kai missing at once and is working with the social worker and the police. Kai "

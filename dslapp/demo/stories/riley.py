@@ -113,8 +113,8 @@ def story(d: BuildState) -> CaseFile:
         status=ReferralStatus.OUTCOME,
         aware=True,
         agreed=False,
-        without_consent="Dad (by phone at 09:10) and mum (at pick-up) were told and both refused: they said the "
-        "children had only been left for a few minutes. The enquiry went ahead because Riley (aged {age}) and his "
+        without_consent="Dad (by phone at 09:10) and mum (at pick-up) were told about the enquiry and both refused "
+        "consent (their views are given below). The enquiry went ahead because Riley (aged {age}) and his "
         "sister were unsupervised in the morning with a baby left at home, after months of lapses in basic care and "
         "Early Help not taken up. The risk to all three children cannot wait for the parents' agreement.",
         acknowledged_on=d.school_day(117),
@@ -126,9 +126,12 @@ def story(d: BuildState) -> CaseFile:
             "type_of_request": "MASH enquiry: cumulative neglect",
             "the_concern": "Riley (Year 1) and his sister arrived at school alone at 08:15; parents asleep with a baby "
             "at home. Previous concerns: soiled clothes (four times), untreated impetigo, missed meetings.",
-            "what_has_been_tried": "Early Help offered twice (an earlier plan closed without change); two meetings "
-            "missed.",
-            "referrer_view": "Level 4: cumulative neglect of three young children.",
+            "what_has_been_tried": "In school: spare clothes and his own clothes washed, a breakfast club place, "
+            "the school nurse's advice in writing about the sores, and a consultation-line call. Riley saw the GP "
+            "only after the school pressed. None of this has changed the care Riley gets at home.",
+            "referrer_view": "Level 4: cumulative neglect of three young children. Four concerns in ten weeks "
+            "(hygiene, an untreated health need, and now young children unsupervised with a baby at home), and Early "
+            "Help offered twice without change: waiting for more would leave all three children at risk.",
             "phoned_through": "Phoned the MASH at 09:30 and spoke to the duty social worker; this is the written "
             "follow-up.",
             "early_help": "An Early Help plan (Family Hub) for home conditions two years ago closed without its goals "
