@@ -154,8 +154,8 @@ PLAN_THEMES = {
             "the staff who know {obj} best.",
             "parenting_capacity": "{Mum} is warm and responsive and came in straight away when asked, but needs "
             "advice and support to help {name} with {pos} worries and feelings at home.",
-            "family_environment": "A recent change in the family (a loss, or a new baby) has put everyone under "
-            "strain, with little support nearby.",
+            "family_environment": "Changes in the family this year have put everyone under strain, and there is "
+            "little support nearby.",
             "what_has_been_tried": "Check-ins with a trusted adult, a worry box in class, and a GP appointment "
             "suggested to {mum}. They help on the day, but the worries come back.",
             "strengths": "{name} has a trusted adult in school and a close friend, and enjoys art and PE. {Mum} is "
