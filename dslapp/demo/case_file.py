@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from dslapp.demo.build_state import BuildState, RecordStamp
 from dslapp.demo.cultures import Culture
-from dslapp.demo.school_calendar import local_time, saved_at, school_year_start, year_label
+from dslapp.demo.school_calendar import day_month_year, local_time, saved_at, school_year_start, year_label
 from dslapp.demo.world import CLASS_TEACHERS, DSL, DSL_CONTACT, FSW, GP_SURGERIES, LAWFUL_BASIS, SCHOOL, Staff
 from dslapp.models import (
     Action,
@@ -54,6 +54,8 @@ R = TypeVar("R", bound=Record)
 
 REFERRER_CONTACT = {"referrer_phone": DSL_CONTACT[0], "referrer_email": DSL_CONTACT[1]}
 """How the MASH reaches the DSL, on every demo enquiry (a story's own answers win)."""
+
+_SENT_BY = {SentVia.ONLINE_FORM: "the online form", SentVia.EMAIL: "secure email"}
 
 
 class ChildRecordStamp(RecordStamp):
@@ -476,6 +478,7 @@ class CaseFile:
         aware: bool | None,
         agreed: bool | None = None,
         not_told: str = "",
+        without_consent: str = "",
         via: SentVia | None = SentVia.ONLINE_FORM,
         sent_on: date | None = None,
         acknowledged_on: date | None = None,
@@ -486,14 +489,17 @@ class CaseFile:
         request_type: str = "MASH enquiry",
         by: str = DSL,
     ) -> Referral:
+        """A MASH enquiry: ``aware``/``agreed`` give the consent case, with ``not_told`` (why the parents were not
+        told) or ``without_consent`` (why it went ahead when they refused, or were told but not asked)."""
         sent = sent_on if sent_on is not None else (None if status == ReferralStatus.DRAFT else started_on)
+        answers = {**REFERRER_CONTACT, **self._usual_answers(started_on, via if sent else None), **form}
         return self.add(
             Referral(
                 **self.stamp(local_time(started_on, 11, 30), by),
                 started_on=started_on,
                 request_type=request_type,
-                form={key: self.fill(text, started_on) for key, text in {**REFERRER_CONTACT, **form}.items()},
-                **consent_from_legacy(aware, agreed, self.fill(not_told, started_on)),
+                form={key: self.fill(text, started_on) for key, text in answers.items()},
+                **consent_from_legacy(aware, agreed, self.fill(not_told or without_consent, started_on)),
                 status=status,
                 sent_on=sent,
                 sent_via=via if sent is not None else None,
@@ -505,6 +511,24 @@ class CaseFile:
                 chase_on=chase_on,
             )
         )
+
+    def _usual_answers(self, started_on: date, via: SentVia | None) -> dict[str, str]:
+        """What a DSL writes in the short answers the child's file leaves empty, so the printed enquiry says
+        "None known" rather than "Not provided" (a story's own answers win)."""
+        answers = {"child_known_as": self.name}
+        if via == SentVia.PHONE:
+            on = day_month_year(started_on)
+            answers["phoned_through"] = f"Phoned the Front Door on {on} and spoke to the MASH duty social worker."
+        elif via is not None:
+            answers["phoned_through"] = f"Not phoned first: sent by {_SENT_BY[via]}."
+        send = {Designation.SEND, Designation.EHCP}
+        if not self.child.disability and not send & set(self.child.designations):
+            answers["child_disability"] = "None known"
+        if not any(isinstance(r, CourtOrder) for r in self.records):
+            answers["court_orders"] = "None known to the school."
+        if not any(isinstance(r, Professional) for r in self.records):
+            answers["professionals"] = "None known outside school."
+        return answers
 
     def escalation(
         self,

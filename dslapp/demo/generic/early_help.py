@@ -13,6 +13,11 @@ from dslapp.demo.generic.plan_themes import PLAN_THEMES, PlanTheme
 from dslapp.demo.world import CONSULTATION_LINE, FSW
 from dslapp.models import ChildStatus, DslDecision, Judgement, ReferralOutcome, ReferralStatus, ReviewDecision
 
+_LEVEL3_VIEW = (
+    "Level 3: {name} has needs in more than one area that school alone cannot meet, and {mum} is asking for help. "
+    "Not Level 4: there is no indication of significant harm, and {mum} is working with school."
+)
+
 
 def _plan_from_theme(d: BuildState, case: CaseFile, theme: PlanTheme, started: date, *, closed: bool) -> None:
     """An Early Help plan and its reviews (open with its next review set, or closed with a summary)."""
@@ -124,6 +129,7 @@ def early_help_case(d: BuildState, *, closed: bool = False) -> CaseFile:
         if via_mash
         else None,
     )
+    theme = PLAN_THEMES[template.theme]
     if via_mash:
         case.referral(
             d.school_day(t0),
@@ -135,9 +141,15 @@ def early_help_case(d: BuildState, *, closed: bool = False) -> CaseFile:
             outcome_on=d.school_day(t0 - 3),
             notes="Threshold for a social work assessment not met. Passed to the Early Help hub; school's family "
             "support worker agreed as lead practitioner.",
-            form=enquiry_form(trigger, "Level 3: multiple needs; the family want help."),
+            form={
+                **theme.enquiry,
+                **enquiry_form(trigger, _LEVEL3_VIEW),
+                "level_of_need": "Level 3: Targeted Early Help",
+                "child_development": "\n".join(f"• {item}." for item in theme.evidence["child_development"]),
+                "early_help": "None before this enquiry, which asks for it.",
+                "previous_involvement": "None known to the school.",
+            },
         )
-    theme = PLAN_THEMES[template.theme]
     case.threshold(
         d.school_day(t0 - 2),
         d.pick((2, 3)),

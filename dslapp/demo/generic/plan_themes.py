@@ -25,6 +25,8 @@ class PlanTheme:
     closing: str
     evidence: dict[str, list[str]] = field(default_factory=dict)
     taf_extra: str = ""
+    enquiry: dict[str, str] = field(default_factory=dict)
+    """The DSL's answers on a MASH enquiry that asks for this kind of help (form key → text)."""
 
 
 PLAN_THEMES = {
@@ -78,6 +80,27 @@ PLAN_THEMES = {
             "family_environment": ["Low income; money worries", "Little support from wider family"],
         },
         taf_extra="Family Hub worker",
+        enquiry={
+            "type_of_request": "Request for targeted Early Help (Level 3): help for the family with money, routines "
+            "and basic care",
+            "impact_on_child": "{name}'s basic needs are not met consistently: on several days a week {sub} comes to "
+            "school tired, hungry or without what {sub} needs, misses the start of lessons and is falling behind. "
+            "{Sub} notices it and has talked about it to staff.",
+            "parenting_capacity": "{Mum} loves {name} and is open with school, but is not managing the basics (meals, "
+            "sleep, clean clothes, getting to school on time) under the pressure of money worries.",
+            "family_environment": "Low income and money worries; little help from wider family nearby. {Mum} has said "
+            "the family's circumstances have got on top of them.",
+            "what_has_been_tried": "In school: breakfast club, spare uniform, snacks, and talks with {mum}, who has "
+            "been open about the difficulties. Things improve for a few days and then slip back.",
+            "strengths": "{Mum} asks for help and accepts it. {name} is loved, talks warmly about home, has good "
+            "friends and enjoys school.",
+            "child_views": "{name} says {sub} wants to have breakfast at home and get to school before the bell, and "
+            "that {sub} does not like being late “'cos everyone looks”.",
+            "parents_views": "{Mum} asked for this enquiry and agreed to it: {Mum} wants help with money, mornings and "
+            "the home, and said “I want to get on top of things”.",
+            "hoped_for": "A lead practitioner and a TAF plan with {mum}: a benefits check, help with routines, and "
+            "{name} arriving fed, rested and on time.",
+        },
     ),
     "worries": PlanTheme(
         worries="{name} has been worried and tearful in school, with tummy aches and poor sleep, and finds it hard to "
@@ -123,6 +146,27 @@ PLAN_THEMES = {
             "family_environment": ["Recent loss or change in the family"],
         },
         taf_extra="School nurse",
+        enquiry={
+            "type_of_request": "Request for targeted Early Help (Level 3): support for {name}'s worries and "
+            "wellbeing, and advice for the family",
+            "impact_on_child": "{name} is anxious and unhappy: {sub} has stomach aches and poor sleep, finds it hard "
+            "to leave {mum} in the morning and is missing learning. {Sub} has said things about {obj}self that worry "
+            "the staff who know {obj} best.",
+            "parenting_capacity": "{Mum} is warm and responsive and came in straight away when asked, but needs "
+            "advice and support to help {name} with {pos} worries and feelings at home.",
+            "family_environment": "Changes in the family this year have put everyone under strain, and there is "
+            "little support nearby.",
+            "what_has_been_tried": "Check-ins with a trusted adult, a worry box in class, and a GP appointment "
+            "suggested to {mum}. They help on the day, but the worries come back.",
+            "strengths": "{name} has a trusted adult in school and a close friend, and enjoys art and PE. {Mum} is "
+            "warm and wants to understand what is troubling {obj}.",
+            "child_views": "{name} says {sub} would like the “worry monster” to be smaller and to sleep in {pos} own "
+            "bed, and that the mornings are the worst part.",
+            "parents_views": "{Mum} agreed to the enquiry and wants {name} to feel safe and happy at school and to "
+            "sleep at night. {Mum} would welcome advice on helping at home.",
+            "hoped_for": "Targeted Early Help: emotional support for {name} (ELSA or counselling), a sleep plan with "
+            "the school nurse, and support for {mum}, reviewed with the family every six weeks.",
+        },
     ),
     "attendance": PlanTheme(
         worries="{name}'s attendance is below 90%, with absences mostly on Mondays and Fridays and some first-day "
@@ -174,6 +218,26 @@ PLAN_THEMES = {
             "family_environment": ["No car; unreliable bus", "Low mood in the household"],
         },
         taf_extra=ATTENDANCE.label,
+        enquiry={
+            "type_of_request": "Request for targeted Early Help (Level 3): attendance and family support",
+            "impact_on_child": "{name} misses school in a pattern, mostly Mondays and Fridays, and is falling behind "
+            "in reading. On the days {sub} stays at home {sub} is with an adult who is struggling, and {sub} misses "
+            "time with {pos} friends.",
+            "parenting_capacity": "{Mum} wants {name} to do well but finds the mornings very hard, and first-day "
+            "calls have gone unanswered. {Mum} has described low mood.",
+            "family_environment": "No car and an unreliable bus; low mood in the household; little help from wider "
+            "family.",
+            "what_has_been_tried": "First-day calls, an attendance meeting with the attendance officer and {mum}, "
+            "and a reminder of the school's attendance policy. Attendance rose for a week and then fell again.",
+            "strengths": "{name} is happy once in school, has good friends and wants to be in the football team. "
+            "{Mum} has started talking to school about the mornings.",
+            "child_views": "{name} says {sub} likes school when {sub} gets here, and wants to be in the football "
+            "team “but you have to be in every day”.",
+            "parents_views": "{Mum} agreed to the enquiry: “I know {sub} needs to be in school. Some days I can't get "
+            "going.” {Mum} would like help.",
+            "hoped_for": "A lead practitioner and a TAF plan: a morning routine that works, help for {mum}'s low mood "
+            "through the GP, and {name}'s attendance back above 95%.",
+        },
     ),
     "conflict": PlanTheme(
         worries="{name} has heard arguments between the adults at home, including one that led to a police call-out. "
@@ -224,5 +288,25 @@ PLAN_THEMES = {
             "family_environment": ["Domestic abuse: police call-out", "Conflict between adults at home"],
         },
         taf_extra="Domestic abuse outreach worker",
+        enquiry={
+            "type_of_request": "Request for targeted Early Help (Level 3): domestic abuse support for the family",
+            "impact_on_child": "{name} has heard arguments between the adults at home, including the night the "
+            "police were called. {Sub} is withdrawn in class, tired after weekends, and worries about {mum} while "
+            "{sub} is at school.",
+            "parenting_capacity": "{Mum} is protective and has been open with school about what happens at home, and "
+            "needs support to keep the family safe and to help {name} with what {sub} has heard.",
+            "family_environment": "Conflict and domestic abuse between the adults at home; one police call-out known "
+            "to the school through Operation Encompass.",
+            "what_has_been_tried": "A calm start and time with the ELSA after the police notification; the domestic "
+            "abuse service's number given to {mum}; advice from the consultation line.",
+            "strengths": "{Mum} has talked openly to school and contacted the domestic abuse service. {name} has a "
+            "trusted adult in school and enjoys football club.",
+            "child_views": "{name} said: “I heard shouting and a bang. I put my pillow over my head.” {Sub} wants "
+            "home to be quiet at night.",
+            "parents_views": "{Mum} agreed to the enquiry and wants the children to grow up in a calm home, and said "
+            "“I didn't know how much {name} was hearing.”",
+            "hoped_for": "Early Help alongside the domestic abuse service: a safety plan for the family, ELSA support "
+            "for {name}, and a review within six weeks, with a MASH enquiry at once after any further incident.",
+        },
     ),
 }

@@ -141,7 +141,21 @@ def story(d: BuildState) -> CaseFile:
             "child_words": "“Mum was shouting at people who weren't there. I called 999 because dad said to if it "
             "happens.”",
             "parents_views": "Dad agrees and wants help to plan for the nights he is away.",
+            "child_known_as": "Alex",
+            "early_help": "Not offered: until this crisis Alex's needs were met by his EHCP, extra support in school "
+            "and a young carers referral (made with the parents' consent earlier this year).",
+            "previous_involvement": "None known to the school.",
             "referrer_view": "Level 4: a child in need of support because of his caring role and his own needs.",
+            "strengths": "Both parents are protective and asked for help: dad came home as soon as he was told and "
+            "agrees to this enquiry. Alex's grandmother lives nearby, collected both children today and will help. "
+            "Mum is under the community mental health team. Alex has an EHCP, a TA who knows him well and a young "
+            "carers worker, and he is very fond of his sister.",
+            "child_views": "Alex said he called 999 “because dad said to if it happens”. He has told his TA that he "
+            "worries about mum when dad is away, and that he does not want to be the one who looks after mum and "
+            "Maria on his own.",
+            "hoped_for": "A child and family assessment for Alex and Maria, covering Alex's caring role and his needs "
+            "as an autistic child, and a plan for the nights dad is away and for when mum is unwell, so that Alex is "
+            "not the one who has to cope.",
         },
     )
     c.threshold(

@@ -96,6 +96,10 @@ def story(d: BuildState) -> CaseFile:
         via=SentVia.PHONE,
         aware=True,
         agreed=False,
+        without_consent="On the MASH's advice mum was told at 15:15, after the enquiry was phoned through; she did "
+        "not agree to it. It went ahead because bruises in a gripping pattern on a child of {age}, with her own "
+        "account naming her father and an earlier mark to her face, need a professional assessment whatever the "
+        "parents' view.",
         acknowledged_on=d.school_day(72),
         outcome=ReferralOutcome.NO_FURTHER_ACTION,
         outcome_on=d.school_day(69),
@@ -103,10 +107,24 @@ def story(d: BuildState) -> CaseFile:
         "Advice on safe handling given; no further action by children's social care.",
         form={
             "type_of_request": "MASH enquiry: physical injury with a disclosure",
-            "the_concern": "Four fingertip-pattern bruises on the back of Evie's left upper arm.",
+            "the_concern": "Four fingertip-pattern bruises on the back of Evie's left upper arm, seen by her PE "
+            "teacher when she changed for PE at 10:15; Evie said her father grabbed her. Twelve weeks earlier she had "
+            "a 4 cm red mark on her left cheek, explained by Evie and by mum as a fall against a coffee table.",
             "child_words": "“Daddy grabbed me 'cos I wouldn't get in the car. He squeezed really hard.”",
-            "previous": "A 4 cm mark on her left cheek 12 weeks earlier, explained as a fall.",
+            "previous_involvement": "None known to the school.",
+            "phoned_through": "Phoned the MASH at 11:00 and spoke to the duty social worker, who advised that school "
+            "could tell the parents.",
+            "early_help": "None: no earlier additional needs.",
             "referrer_view": "Level 4: physical harm by a parent needing a s47 or a child and family assessment.",
+            "strengths": "Evie is doing well at school: her attendance is good and she has friends in her class. She "
+            "told her PE teacher how she was hurt. Mum brings and collects her most days and talks readily to staff.",
+            "child_views": "Evie said: “Daddy grabbed me 'cos I wouldn't get in the car. He squeezed really hard.” "
+            "She pulled her sleeve down when she saw the bruises had been noticed. She has not been asked more, so as "
+            "not to lead her before the MASH decides how she should be spoken to.",
+            "parents_views": "Mum was told at 15:15 on the MASH's advice. She did not agree to the enquiry and said "
+            "Evie bruises easily and had been messing about. School has not spoken to dad.",
+            "hoped_for": "That Evie is seen and spoken to on her own, that both injuries are considered together, and "
+            "that the family get help to keep Evie safe when she will not do as she is asked.",
         },
     )
     c.threshold(

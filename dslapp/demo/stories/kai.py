@@ -111,9 +111,21 @@ def story(d: BuildState) -> CaseFile:
             "Fictionton station with a 17-year-old male, carrying a bag for payment. Recent unexplained phone, money "
             "and trainers.",
             "child_words": "“They said I'd get £50 and new trainers. I'm not a grass.”",
-            "referrer_view": "Level 4: risk of significant harm through criminal exploitation.",
+            "referrer_view": "Level 4: risk of significant harm through criminal exploitation. Kai (aged {age}) was "
+            "found travelling with an older male, carrying a bag for payment, after weeks of gifts, money and a "
+            "second phone. A child cannot consent to their own exploitation.",
             "hoped_for": "A strategy discussion, a safety plan for school and the community, and consideration of an "
             "NRM referral.",
+            "strengths": "Mum reported Kai missing at once and is working with the social worker and the police. Kai "
+            "has a key adult in school and a youth worker he gets on with, and he enjoys PE. He already has an "
+            "allocated social worker and a CIN plan.",
+            "child_views": "Kai said: “I was only dropping something off in Testbury for someone. They said I'd get "
+            "£50 and new trainers. I'm not a grass.” He does not see himself as at risk, and his words suggest he "
+            "fears being seen to inform on others. He has told his key adult he wants to go to secondary school with "
+            "his friends.",
+            "early_help": "Not applicable: Kai already has a child in need plan (see previous involvement).",
+            "parents_views": "Mum agreed to the enquiry. She is frightened for Kai, says she cannot watch both boys "
+            "all the time, and wants help to keep Kai away from the older young people Connor knows.",
         },
     )
     c.threshold(

@@ -163,6 +163,10 @@ def story(d: BuildState) -> CaseFile:
         status=ReferralStatus.SENT,
         aware=True,
         agreed=False,
+        without_consent="Mum was told at the review the day before; she did not agree but said she understands "
+        "why. The enquiry went ahead because 20 weeks of Early Help have not improved life for Lily, and Lily (aged "
+        "{age}) is now caring for her two-year-old brother while mum sleeps: her needs and Freddie's cannot wait for "
+        "mum's agreement.",
         chase_on=add_school_days(sent, 3),
         form={
             "type_of_request": "MASH enquiry: step up from Early Help",
@@ -176,6 +180,9 @@ def story(d: BuildState) -> CaseFile:
             "parents_views": "Mum knows about this enquiry. She did not agree but said she understands why.",
             "referrer_view": "Level 4: Early Help has not improved life for Lily; she needs a social work assessment.",
             "hoped_for": "A child and family assessment, including mum's substance use and Freddie's care.",
+            "professionals": f"{FSW.label}: Early Help lead practitioner\nMum's GP: an appointment booked by the "
+            "family support worker was not attended",
+            "previous_involvement": "None known to the school.",
         },
     )
     c.threshold(

@@ -144,10 +144,17 @@ def story(d: BuildState) -> CaseFile:
             "what_has_been_tried": "Police notification (Operation Encompass) and a consultation-line call in the "
             "last eight months; Early Help offered and declined by mum.",
             "strengths": "Łucja trusts adults in school and told them. Mum has the domestic abuse service's number.",
-            "referrer_view": "Level 4: risk of significant harm from domestic abuse, and of abduction.",
+            "referrer_view": "Level 4: risk of significant harm from domestic abuse, and of abduction. Łucja's "
+            "mother was injured, Łucja is trying to protect her brother, and her father has threatened to take the "
+            "children abroad if anyone is told.",
             "hoped_for": "A strategy discussion today and a plan to keep Łucja, Jakub and their mother safe.",
             "child_views": "Łucja said she wants to stay with mama and Jakub, and for tata to stop hurting mama. She "
             "is frightened he will take her away.",
+            "phoned_through": "Phoned the MASH at 11:20 and spoke to the duty social worker; this written follow-up "
+            "sent at 14:00.",
+            "early_help": "Offered by the DSL after Łucja spoke to the ELSA, five weeks after the police "
+            "notification; mum declined. Mum was given the domestic abuse service's number.",
+            "previous_involvement": "None known to the school.",
             "parents_views": "Not sought before the enquiry: telling either parent could increase the risk (see "
             "section 2).",
         },

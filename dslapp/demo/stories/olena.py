@@ -90,7 +90,39 @@ def story(d: BuildState) -> CaseFile:
             "type_of_request": "Notification of a private fostering arrangement",
             "the_concern": "Olena (Year 5) lives with a family friend, Ms Шевчук, while her mother remains in Kyiv. No "
             "concerns about her care.",
-            "parents_views": "Olena's mother gave written consent to the arrangement and knows of this notification.",
+            "impact_on_child": "Olena is separated by the war from her mother, her grandmother and her home in Kyiv. "
+            "In school she is settling: she is learning English quickly with a Ukrainian-speaking TA, has made two "
+            "friends in her class and eats well at lunch. She told the TA she misses her mum most at bedtime; the "
+            "video calls with her mum most evenings help.",
+            "parenting_capacity": "Ms Шевчук meets Olena's day-to-day needs: Olena arrives on time, clean, fed and "
+            "with what she needs for the day. Ms Шевчук came to the admissions meeting, brought Olena's health "
+            "records and asked about EAL support. She has not cared for a child of Olena's age before and has asked "
+            "for advice on helping Olena with her worries about home.",
+            "family_environment": "Olena lives with Ms Шевчук, a family friend from Kyiv, in Fictionton. Her mother "
+            "lives in Kyiv and her father is in Ukraine. The arrangement is expected to last well over 28 days, until "
+            "it is safe for Olena to go home or for her mother to join her.",
+            "what_has_been_tried": "Nothing beyond the support any new arrival has: EAL support and a "
+            "Ukrainian-speaking TA from her first day, and a buddy in class. This is a notification, not a concern "
+            "about Olena's care.",
+            "strengths": "Ms Шевчук is kind and organised, is open with school and expected this notification. "
+            "Olena's mother is in daily contact and gave written consent to the arrangement. Olena is bright, makes "
+            "friends easily and speaks warmly of “auntie Oksana”.",
+            "child_views": "Olena said, in Ukrainian (translated by the TA): “I miss my mum, but auntie Oksana is "
+            "kind.” She told the TA she likes her new school and wants to stay with Ms Шевчук until she can go home "
+            "to her mum.",
+            "parents_views": "Olena's mother gave written consent to the arrangement and knows of this notification. "
+            "Ms Шевчук agreed to it and had expected it.",
+            "child_development": "Healthy and well. Learning English quickly (Ukrainian is her first language) and "
+            "working at the expected level in maths. Settling emotionally, with worries about her mother's safety.",
+            "early_help": "Not needed: no additional needs beyond EAL support.",
+            "previous_involvement": "None known to the school.",
+            "level_of_need": "Level 1: Universal",
+            "referrer_view": "No concerns about Olena's care. This is the notification the law requires: Olena, "
+            "aged {age}, is cared for by someone who is not a parent or close relative for more than 28 days, so the "
+            "local authority must check the arrangement. Her needs are met by universal services with EAL support.",
+            "hoped_for": "A private fostering assessment, and regular visits by a social worker who sees Olena on her "
+            "own, so that Olena and her mother know someone outside the household is checking that she is well "
+            "cared for.",
         },
     )
     c.concern(

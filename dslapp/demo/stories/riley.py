@@ -113,6 +113,10 @@ def story(d: BuildState) -> CaseFile:
         status=ReferralStatus.OUTCOME,
         aware=True,
         agreed=False,
+        without_consent="Dad (by phone at 09:10) and mum (at pick-up) were told about the enquiry and both refused "
+        "consent (their views are given below). The enquiry went ahead because Riley (aged {age}) and his "
+        "sister were unsupervised in the morning with a baby left at home, after months of lapses in basic care and "
+        "Early Help not taken up. The risk to all three children cannot wait for the parents' agreement.",
         acknowledged_on=d.school_day(117),
         outcome=ReferralOutcome.STRATEGY_S47,
         outcome_on=d.school_day(115),
@@ -122,9 +126,31 @@ def story(d: BuildState) -> CaseFile:
             "type_of_request": "MASH enquiry: cumulative neglect",
             "the_concern": "Riley (Year 1) and his sister arrived at school alone at 08:15; parents asleep with a baby "
             "at home. Previous concerns: soiled clothes (four times), untreated impetigo, missed meetings.",
-            "what_has_been_tried": "Early Help offered twice (an earlier plan closed without change); two meetings "
-            "missed.",
-            "referrer_view": "Level 4: cumulative neglect of three young children.",
+            "what_has_been_tried": "In school: spare clothes and his own clothes washed, a breakfast club place, "
+            "the school nurse's advice in writing about the sores, and a consultation-line call. Riley saw the GP "
+            "only after the school pressed. None of this has changed the care Riley gets at home.",
+            "referrer_view": "Level 4: cumulative neglect of three young children. Four concerns in ten weeks "
+            "(hygiene, an untreated health need, and now young children unsupervised with a baby at home), and Early "
+            "Help offered twice without change: waiting for more would leave all three children at risk.",
+            "phoned_through": "Phoned the MASH at 09:30 and spoke to the duty social worker; this is the written "
+            "follow-up.",
+            "early_help": "An Early Help plan (Family Hub) for home conditions two years ago closed without its goals "
+            "met when the family stopped engaging. Early Help was offered again this term and agreed by mum, but two "
+            "meetings were missed and no plan has started.",
+            "previous_involvement": "None known to the school. The health visitor wrote to the parents when Riley was "
+            "not brought to his one-year and two-year health checks.",
+            "strengths": "Riley is happy at school and eats well at breakfast club, which he comes to most days. His "
+            "sister Brooke looks out for him. Dad answered the school's call this morning. The school nurse and the "
+            "health visitor know the family.",
+            "child_views": "Riley has speech and language delay and says little about home. This morning he said: "
+            "“Baby was crying. Brooke made toast but there wasn't any bread.” He tells his teacher he likes breakfast "
+            "club and the reading corner.",
+            "parents_views": "Both parents refused consent. Dad said they had overslept and that the children know "
+            "the way to school. Mum said she does not want social workers involved and that the school is making too "
+            "much of it.",
+            "hoped_for": "A strategy discussion and an assessment of all three children's care, the baby's included, "
+            "with a plan that makes sure the children are supervised, fed and clean, and that Riley's health and "
+            "speech needs are met.",
         },
     )
     c.threshold(

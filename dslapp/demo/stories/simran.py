@@ -94,8 +94,41 @@ def story(d: BuildState) -> CaseFile:
         "assessed as a connected-person foster carer.",
         form={
             "type_of_request": "MASH enquiry: care arrangements needed",
-            "the_concern": "Simran's mum, her only carer, was admitted to hospital overnight.",
-            "strengths": "Her aunt is caring for her and willing to continue.",
+            "the_concern": "Simran's mum, Manpreet Kaur, her only carer, was admitted to hospital overnight in a "
+            "mental health crisis. Simran's aunt, Mrs Harpreet Kaur Sandhu, collected her in the night and brought "
+            "her to school this morning. Simran's father lives abroad. Simran needs care arranged and assessed while "
+            "her mum is in hospital.",
+            "impact_on_child": "Simran saw her mum very unwell at home last night and was collected in the night. "
+            "This morning she was quiet and asked twice if she could phone her mum. She does not know when her mum "
+            "will be home or where she will be living next week.",
+            "parenting_capacity": "Until last night Simran's mum cared for her on her own, and school had no concerns "
+            "about her care: Simran's attendance is good and she arrives clean, fed and ready to learn. Mum is now in "
+            "hospital and cannot care for her. Her aunt has stepped in and is meeting all her needs today.",
+            "family_environment": "Simran lives with her mum in Fictionton. Her father lives abroad and phones on "
+            "Sundays. Her maternal aunt and uncle live locally, know Simran well and are willing to care for her; "
+            "Simran calls her aunt Masi (mum's sister).",
+            "what_has_been_tried": "This is a new situation: no earlier concerns about Simran's care. The DSL spoke "
+            "to Mrs Sandhu at 09:00 and phoned the MASH for advice on care arrangements.",
+            "strengths": "Her aunt is caring for her and willing to continue; Simran knows her well and went to her "
+            "readily. Simran has settled friendships in her class and trusts her class teacher.",
+            "child_views": "Simran said: “Mum was crying and talking to the TV. Masi came and got me in her "
+            "pyjamas.” She asked twice to phone her mum, and said she is happy to stay with Masi until mum is better.",
+            "parents_views": "Mum agreed to the enquiry through the ward staff and wants Simran to stay with her "
+            "sister while she is in hospital. Mrs Sandhu wants to care for Simran for as long as she is needed. "
+            "Simran's father has not yet been told; the school has his phone number.",
+            "phoned_through": "Phoned the Front Door at 09:15 and spoke to the MASH duty social worker; this is the "
+            "written follow-up.",
+            "child_development": "Healthy; good attendance. Speaks Punjabi at home and is making good progress in "
+            "English. Quiet and worried today.",
+            "early_help": "None: no earlier additional needs.",
+            "previous_involvement": "None known to the school.",
+            "level_of_need": "Level 4: Specialist / statutory",
+            "referrer_view": "No concerns about harm: Simran's mum is unwell, and her aunt stepped in at once. But "
+            "Simran's only carer is in hospital for an unknown time, so the local authority needs to assess and agree "
+            "her care: Level 4, a child in need assessment, including whether Simran should be looked after by her "
+            "aunt.",
+            "hoped_for": "An assessment of Simran's care while her mum is in hospital, support for Mrs Sandhu to keep "
+            "caring for her, and contact between Simran and her mum as soon as the ward agrees.",
         },
     )
     c.set_status(
