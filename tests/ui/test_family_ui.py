@@ -97,7 +97,7 @@ def test_household_card_shows_the_family_and_opens_a_sibling(qtbot: QtBot, make_
     assert "Jasper Testhousehold" in texts and "Bramble Testhousehold" in texts
     assert "Child Protection plan (CP)" in texts and "Early Help" in texts  # each child's status
     assert strings.HOUSEHOLD_PLANS.format(plans="Child Protection plan (neglect)") in texts
-    assert any(t.startswith("1 concern(s) in the last 90 days:") and "Neglect" in t for t in texts)
+    assert any(t.startswith("1 concern in the last 90 days:") and "Neglect" in t for t in texts)
     statutory_texts = _texts(record.statutory)
     assert strings.STATUTORY_NONE in statutory_texts
     if SHOTS:

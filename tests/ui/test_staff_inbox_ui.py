@@ -67,7 +67,7 @@ def test_inbox_match_to_child_from_today(qtbot: QtBot, make_app, vault: Vault, t
     today = app.workspace.today
     section = today.sections[STAFF_SECTION]
     assert section.isVisibleTo(today) and today.staff_alert.isVisibleTo(today)
-    assert "2 new concern(s) from staff" in today.staff_alert.message.text()
+    assert "New concerns from staff: 2" in today.staff_alert.message.text()
     first = section.list.item(0)
     assert first.data(ITEM_ROLE).title.startswith("URGENT: Amira Fictional (Year 4)")
     if SHOTS:

@@ -46,7 +46,7 @@ STAFF_NOT_DELIVERED = (
     "here and will be sent as soon as the folder is there. Your receipt code is {code}. If it is urgent, tell the "
     "DSL in person now."
 )
-STAFF_WAITING = "{count} sealed concern(s) waiting on this computer to be delivered. If urgent, tell the DSL now."
+STAFF_WAITING = "Sealed concerns waiting on this computer to be delivered: {count}. If urgent, tell the DSL now."
 STAFF_RECEIPTS = "Your receipts on this computer"
 STAFF_RECEIPT_RECEIVED = "{code}: sent {sent}; received by the safeguarding team at {time} on {date}"
 STAFF_RECEIPT_DELIVERED = "{code}: sent {sent}; delivered, not yet opened by the team"
@@ -59,7 +59,7 @@ STAFF_HELP = (
 STAFF_HELP_PAPER = "No computer to hand? Use the paper concern form: {where}."
 
 # ---- the DSL's inbox (Today and the concern from staff dialog)
-TODAY_STAFF_ALERT = "{count} new concern(s) from staff. Open each one and decide what happens next."
+TODAY_STAFF_ALERT = "New concerns from staff: {count}. Open each one and decide what happens next."
 STAFF_REPORT_TITLE = "Concern from staff"
 STAFF_REPORT_SUBTITLE = "Kept exactly as {reporter} sent it. {received}"
 STAFF_REPORT_RECEIVED = "Sent {sent}; taken in {received}."

@@ -95,7 +95,8 @@ class HouseholdCard(Card):
         )
         layout.addWidget(text_label(plans, "Value", wrap=True))
         if member.recent_concerns:
-            concerns = strings.HOUSEHOLD_CONCERNS.format(
+            wording = strings.HOUSEHOLD_ONE_CONCERN if member.concern_count == 1 else strings.HOUSEHOLD_CONCERNS
+            concerns = wording.format(
                 count=member.concern_count, days=RECENT_DAYS, list="; ".join(member.recent_concerns)
             )
         else:
