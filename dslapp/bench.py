@@ -17,7 +17,7 @@ from typing import Any
 from dslapp.models import Category, Concern
 from dslapp.services import recording
 from dslapp.services.children import open_child_file
-from dslapp.store import RecordStore
+from dslapp.store import RecordStore, queries
 from dslapp.vault import keys
 from dslapp.vault.sqlcipher import open_database
 from dslapp.vault.vault import DB_NAME, Vault
@@ -53,7 +53,7 @@ def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[st
     concerns = children * 50
     heaviest_count = min(2000, concerns // 2)
     results: dict[str, Any] = {"children": children, "concerns": concerns, "heaviest_child_concerns": heaviest_count}
-    step, steps = 0, 8
+    step, steps = 0, 9
 
     def tick() -> None:
         nonlocal step
@@ -93,6 +93,9 @@ def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[st
         ours = statistics.median(_timed(ours_unlock, 15)) - derive
         bare = statistics.median(_timed(bare_unlock, 15))
         results.update(unlock_ms=_ms(ours), unlock_bare_ms=_ms(bare), unlock_ratio=round(ours / bare, 2))
+        tick()
+
+        results.update(_today_figures(directory, key, heaviest))
         tick()
 
         vault = Vault.open(directory, _PASSPHRASE)
@@ -135,6 +138,7 @@ def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[st
                 search_ratio_p95=round(_pct(ours_times, 95) / _pct(bare_times, 95), 2),
             )  # fmt: skip
             tick()
+
         finally:
             raw.close()
 
@@ -166,6 +170,7 @@ def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[st
         tick()
 
         results.update(_ui_figures(directory, heaviest))
+        results.update(_ui_save_figures(directory, heaviest, results))
 
     results.update(_pdf_figures())
     tick()
@@ -209,6 +214,129 @@ def _ui_figures(directory: Path, heaviest: str) -> dict[str, Any]:
         "peak_rss_dataset_open_mb": round(rss, 1),
         "peak_rss_bare_qt_window_mb": round(bare_rss, 1),
         "peak_rss_ratio": round(rss / bare_rss, 2),
+    }
+
+
+_TODAY_KINDS = (
+    "child", "action", "early_help_plan", "early_help_review", "referral", "transfer", "escalation",
+    "alert_acknowledgement", "court_order",
+)  # fmt: skip
+
+
+def _today_figures(directory: Path, key: bytes, heaviest: str) -> dict[str, Any]:
+    """Today at unlock (a fresh unlock, nothing computed yet), Today again, and the caseload, each beside the bare
+    read of the rows it needs on the raw connection; and the service path of a save (write, then Today, the
+    caseload and the child's file as the screens ask for them) beside a bare insert."""
+    from dslapp.guidance import neglect
+    from dslapp.guidance.alerts import history_days
+    from dslapp.guidance.config import resolve
+    from dslapp.services import today as today_service
+
+    on = date.today()
+    since = on - timedelta(days=history_days(resolve(None)))
+    marks = ",".join("?" * len(_TODAY_KINDS))
+
+    def bare_today() -> None:
+        raw = open_database(directory / DB_NAME, key)
+        raw.execute(f"SELECT child_id, body FROM records WHERE kind IN ({marks})", _TODAY_KINDS).fetchall()
+        raw.execute(
+            "SELECT id, child_id, body FROM records WHERE kind = 'concern' AND occurred_on BETWEEN ? AND ?",
+            (since.isoformat(), on.isoformat()),
+        ).fetchall()
+        raw.close()
+
+    def cold_today() -> float:
+        neglect._MATCHERS.clear()  # a fresh process has read no concern text yet
+        neglect._matcher.cache_clear()
+        started = time.perf_counter()
+        fresh = Vault.open(directory, _PASSPHRASE)
+        try:
+            today_service.today(RecordStore(fresh), on)
+            return time.perf_counter() - started
+        finally:
+            fresh.lock()
+
+    unlock_today = statistics.median(cold_today() for _ in range(3))
+    vault = Vault.open(directory, _PASSPHRASE)
+    store = RecordStore(vault)
+    raw = open_database(directory / DB_NAME, key)
+    try:
+        return _today_warm_figures(store, raw, heaviest, on, unlock_today, bare_today)
+    finally:
+        raw.close()
+        vault.lock()
+
+
+def _today_warm_figures(
+    store: RecordStore, raw: Any, heaviest: str, on: date, unlock_today: float, bare_today: Callable[[], None]
+) -> dict[str, Any]:
+    from dslapp.services import concerns as concern_service
+    from dslapp.services import today as today_service
+    from dslapp.services.ui_support import caseload
+
+    bare = statistics.median(_timed(bare_today, 5))
+    today_service.today(store, on)
+    again = statistics.median(_timed(lambda: today_service.today(store, on), 5))
+    ours_caseload = statistics.median(_timed(lambda: caseload(store, on), 5))
+    bare_caseload = statistics.median(_timed(lambda: (queries.child_summary_rows(raw), queries.concern_stats(raw)), 5))
+    observed = datetime.combine(on - timedelta(days=1), datetime.min.time()).replace(hour=10)
+
+    def save_and_refresh() -> None:
+        saved = concern_service.save_concern(
+            store, child_id=heaviest, observed_at=observed, reporter_name="Ms Bench Example",
+            categories=[Category.NEGLECT], what_happened="Came in without a coat again; said he was cold.",
+        )  # fmt: skip
+        today_service.today(store, on)
+        caseload(store, on)
+        open_child_file(store, str(saved.value.child_id))
+
+    saves = _timed(save_and_refresh, 20)
+    return {
+        "today_at_unlock_ms": _ms(unlock_today),
+        "today_bare_read_ms": _ms(bare),
+        "today_at_unlock_ratio": round(unlock_today / bare, 2),
+        "today_again_ms": _ms(again),
+        "caseload_ms": _ms(ours_caseload),
+        "caseload_bare_ms": _ms(bare_caseload),
+        "caseload_ratio": round(ours_caseload / bare_caseload, 2),
+        "save_and_refresh_service_p95_ms": _ms(_pct(saves, 95)),
+    }
+
+
+def _ui_save_figures(directory: Path, heaviest: str, results: dict[str, Any]) -> dict[str, Any]:
+    """Save to current and opening the heaviest child, through the real operations on the real DB worker,
+    offscreen (``ui.bench_ui save`` / ``child``), beside the bare figures of the same run."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DSLAPP_HOME": str(directory.parent / "ui-home")}
+
+    def run(*args: str) -> Any:
+        done = subprocess.run(
+            [sys.executable, "-m", "ui.bench_ui", *args], capture_output=True, text=True, env=env, timeout=900
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"ui.bench_ui {args[0]} failed: {done.stderr[-500:]}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    saved = run("save", str(directory), _PASSPHRASE, heaviest, "20")
+    times = saved["seconds"][1:] or saved["seconds"]  # the first save also warms what the rest reuse
+    opened = run("child", str(directory), _PASSPHRASE, heaviest)
+    bare_save = results.get("save_concern_bare_p95_ms") or 0.0
+    bare_child = results.get("open_heaviest_child_bare_ms") or 0.0
+    p95 = _ms(_pct(times, 95))
+    first, full = _ms(opened["first_paint"]), _ms(opened["full_chronology"])
+    return {
+        "save_to_current_p50_ms": _ms(_pct(times, 50)),
+        "save_to_current_p95_ms": p95,
+        "save_to_current_ratio_p95": round(p95 / bare_save, 2) if bare_save else None,
+        "save_jobs_on_worker": max(saved["jobs"]),
+        "open_heaviest_child_first_paint_ms": first,
+        "open_heaviest_child_full_chronology_ms": full,
+        "open_heaviest_child_first_paint_ratio": round(first / bare_child, 2) if bare_child else None,
+        "open_heaviest_child_full_chronology_ratio": round(full / bare_child, 2) if bare_child else None,
     }
 
 
