@@ -52,11 +52,14 @@ class OpenedChild:
     amended: dict[str, list[Amendment]]
 
 
-def open_child(session: Session, child_id: str, on_done: Callable[[OpenedChild], None], **kw: Any) -> None:
-    """Open (and audit the viewing of) a child's file, with its chronology rows and history."""
+def open_child(
+    session: Session, child_id: str, on_done: Callable[[OpenedChild], None], *, audit: bool = True, **kw: Any
+) -> None:
+    """Open (and audit the viewing of) a child's file, with its chronology rows and history. ``audit=False``
+    when the file already shown is read again because of the user's own change to it: no new viewing."""
 
     def work(store: Casebook) -> OpenedChild:
-        child_file = open_child_file(store, child_id)
+        child_file = open_child_file(store, child_id, audit=audit)
         rows = [r for r in chronology_rows(child_file.records()) if r.significant]
         history = ui_support.child_history(store, child_id)
         amended_ids = {h.object_id for h in history if h.action == "amend"}

@@ -332,15 +332,15 @@ class ChildRecordPage(QWidget):
 
     # ---- loading ----------------------------------------------------------------------------------
 
-    def load(self, tab: str = "") -> None:
+    def load(self, tab: str = "", *, audit: bool = True) -> None:
         if tab:
             self._pending_tab = tab
-        casework.open_child(self.session, self.child_id, self._loaded, owner=self)
+        casework.open_child(self.session, self.child_id, self._loaded, audit=audit, owner=self)
 
     def refresh_if(self, changes: Changes) -> None:
         if self.child_id in changes.child_ids:
             self._pending_tab = self.current_tab()
-            self.load()
+            self.load(audit=False)  # the file on screen, read again after the user's own change: not a new view
 
     def _loaded(self, opened: OpenedChild) -> None:
         self.opened = opened
