@@ -121,15 +121,20 @@ def _settle(app: QCoreApplication, runner: Any, deadline: float = 120.0) -> None
     app.processEvents()
 
 
-def _count_jobs(runner: Any) -> list[int]:
-    counter = [0]
-    submit = runner.submit
+def _count_jobs(runner: Any, session: Any) -> list[int]:
+    """[jobs, write jobs] submitted to the DB worker from now on."""
+    counter = [0, 0]
+    submit, write = runner.submit, session.write
 
     def counted(*args: Any, **kw: Any) -> None:
         counter[0] += 1
         submit(*args, **kw)
 
-    runner.submit = counted
+    def counted_write(*args: Any, **kw: Any) -> None:
+        counter[1] += 1
+        write(*args, **kw)
+
+    runner.submit, session.write = counted, counted_write
     return counter
 
 
@@ -140,9 +145,10 @@ def save_to_current(vault: Path, passphrase: str, child_id: str, rounds: int) ->
     workspace = controller.workspace
     workspace.go(type(workspace.location)("child", child_id, "overview"))
     _settle(app, controller.runner)
-    jobs = _count_jobs(controller.runner)
+    jobs = _count_jobs(controller.runner, controller.session)
     times: list[float] = []
     per_save: list[int] = []
+    writes: list[int] = []
     observed = datetime.now().replace(microsecond=0) - timedelta(hours=1)
     for n in range(rounds):
         fields = {
@@ -155,7 +161,7 @@ def save_to_current(vault: Path, passphrase: str, child_id: str, rounds: int) ->
             "dsl_decision": "pending",
         }
         saved: list[Any] = []
-        before = jobs[0]
+        before, before_writes = jobs[0], jobs[1]
         started = time.perf_counter()
         casework.record_concern(controller.session, fields, [], None, saved.append, saved.append)
         _settle(app, controller.runner)
@@ -165,9 +171,10 @@ def save_to_current(vault: Path, passphrase: str, child_id: str, rounds: int) ->
             workspace.child_page.grab()
         times.append(time.perf_counter() - started)
         per_save.append(jobs[0] - before)
+        writes.append(jobs[1] - before_writes)
         if not saved or isinstance(saved[0], Exception):
             raise SystemExit("the benchmark save failed")
-    print(json.dumps({"seconds": times, "jobs": per_save}))
+    print(json.dumps({"seconds": times, "jobs": per_save, "writes": writes}))
     controller.quit()
 
 
@@ -188,6 +195,58 @@ def open_child_timed(vault: Path, passphrase: str, child_id: str) -> None:
     controller.quit()
 
 
+def plot(png: Path, series: dict[str, list[list[float]]]) -> None:
+    """The growth plot: one small panel per figure, its value against the number of children (both axes
+    logarithmic, so a figure that grows with the data climbs at the slope of the dashed line)."""
+    import math
+
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
+
+    QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    cols, panel_w, panel_h = 2, 460, 210
+    rows = (len(series) + cols - 1) // cols
+    image = QImage(cols * panel_w, rows * panel_h, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setFont(QFont("DejaVu Sans", 9))
+    for index, (label, points) in enumerate(series.items()):
+        x0, y0 = (index % cols) * panel_w, (index // cols) * panel_h
+        area = QRectF(x0 + 60, y0 + 30, panel_w - 90, panel_h - 70)
+        painter.setPen(QColor("#222"))
+        painter.drawText(QRectF(x0 + 10, y0 + 6, panel_w - 20, 20), Qt.AlignmentFlag.AlignLeft, label)
+        painter.setPen(QPen(QColor("#999"), 1))
+        painter.drawRect(area)
+        valid = [(n, v) for n, v in points if isinstance(v, int | float) and v > 0]
+        if len(valid) < 2:
+            continue
+        lx = [math.log10(n) for n, _ in valid]
+        ly = [math.log10(v) for _, v in valid]
+        low, high = min(ly), max(max(ly), min(ly) + (lx[-1] - lx[0]))  # room for the data's own slope
+
+        def at(
+            x: float, y: float, lx: list[float] = lx, low: float = low, high: float = high, area: QRectF = area
+        ) -> QPointF:
+            fx = (x - lx[0]) / (lx[-1] - lx[0])
+            fy = (y - low) / (high - low) if high > low else 0.5
+            return QPointF(area.left() + fx * area.width(), area.bottom() - fy * area.height())
+
+        painter.setPen(QPen(QColor("#bbb"), 1, Qt.PenStyle.DashLine))  # growing exactly as the data
+        painter.drawLine(at(lx[0], ly[0]), at(lx[-1], ly[0] + lx[-1] - lx[0]))
+        painter.setPen(QPen(QColor("#1f5fa8"), 2))
+        for a, b in zip(range(len(valid)), range(1, len(valid)), strict=False):
+            painter.drawLine(at(lx[a], ly[a]), at(lx[b], ly[b]))
+        painter.setPen(QColor("#222"))
+        for (n, v), x, y in zip(valid, lx, ly, strict=True):
+            point = at(x, y)
+            painter.drawEllipse(point, 3, 3)
+            painter.drawText(point + QPointF(4, -4), f"{v:g}")
+            painter.drawText(QRectF(point.x() - 40, area.bottom() + 4, 80, 16), Qt.AlignmentFlag.AlignCenter, f"{n:,}")
+    painter.end()
+    image.save(str(png))
+
+
 if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     command, *rest = sys.argv[1:] or ["bare"]
@@ -199,6 +258,8 @@ if __name__ == "__main__":
         save_to_current(Path(rest[0]), rest[1], rest[2], int(rest[3]) if len(rest) > 3 else 20)
     elif command == "child":
         open_child_timed(Path(rest[0]), rest[1], rest[2])
+    elif command == "plot":
+        plot(Path(rest[0]), json.loads(sys.stdin.read()))
     elif command == "bare-rss":
         bare(rss=True)
     else:

@@ -76,12 +76,22 @@ def record_concern(
     draft_id: str | None,
     on_done: Wrote[Concern],
     on_error: Failed,
+    *,
+    on: date | None = None,
     **kw: Any,
 ) -> None:
     # the dialog shows no prompts after saving (the neglect learning is shown in the decision box while typing,
-    # and the pattern on Today and the child's file), so none are computed here: one write, nothing more
+    # and the pattern on Today and the child's file); with ``on``, the learning cards for the decision come back in
+    # the same job (``Saved.cards``): one write, nothing more
+    if on is None:
+        session.write(
+            lambda store: concerns.save_concern(store, actions=actions, draft_id=draft_id, **fields), on_done, on_error
+        )
+        return
     session.write(
-        lambda store: concerns.save_concern(store, actions=actions, draft_id=draft_id, **fields), on_done, on_error
+        lambda store: concerns.save_concern_with_cards(store, on=on, actions=actions, draft_id=draft_id, **fields),
+        on_done,
+        on_error,
     )
 
 
