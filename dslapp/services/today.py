@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -171,8 +172,13 @@ def _next_change(records: ChildRecords, on: date, config: GuidanceConfig) -> dat
             elif isinstance(value, date):
                 days.add(value)
     days.update(c.observed_at.date() for c in records.case.concerns)
-    following = [d + timedelta(days=k) for d in days for k in _offsets(config)]
-    return min((d for d in following if d > on), default=date.max)
+    ordered = sorted(days)
+    following = date.max
+    for k in _offsets(config):  # the earliest day d with d + k after ``on``, for each k
+        i = bisect_right(ordered, on - timedelta(days=k))
+        if i < len(ordered):
+            following = min(following, ordered[i] + timedelta(days=k))
+    return following
 
 
 def _offsets(config: GuidanceConfig) -> frozenset[int]:

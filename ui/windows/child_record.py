@@ -328,7 +328,12 @@ class ChildRecordPage(QWidget):
             strict=True,
         ):
             self.tabs.addTab(widget, title)
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.chronology.isVisibleTo(self.window()):
+            self.chronology.ensure_current()  # built when first seen
 
     # ---- loading ----------------------------------------------------------------------------------
 
