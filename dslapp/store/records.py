@@ -77,13 +77,19 @@ class RecordStore:
         self.touched: dict[str | None, int] = {}
         """The generation at which each child's records last changed (None: records of no child), so state derived
         from one child's records (Today's findings) is recomputed only for the children whose records changed."""
+        self.touched_records: dict[str, dict[str, int]] = {}
+        """Per child, the generation at which each of their records was last written (so an open file can be
+        brought up to date by reading only those)."""
         self.derived: dict[str, Any] = {}
         """In-memory state the services derive from the records and keep while the casebook is open."""
 
-    def note_changed(self, child_id: str | None) -> None:
-        """Mark ``child_id``'s records as changed (called for every record version written, and by disposal)."""
+    def note_changed(self, child_id: str | None, record_id: str | None = None) -> None:
+        """Mark ``child_id``'s records (``record_id`` among them, when known) as changed: called for every record
+        version written, and by disposal."""
         self.generation += 1
         self.touched[child_id] = self.generation
+        if child_id is not None and record_id is not None:
+            self.touched_records.setdefault(child_id, {})[record_id] = self.generation
 
     # ---- writing ---------------------------------------------------------------------------
 
@@ -184,7 +190,7 @@ class RecordStore:
 
     def _seal(self, record_id: str, version: int, child_id: str | None, body: str) -> None:
         """Queue this stored version's digest for the audit row of the same transaction."""
-        self.note_changed(child_id)
+        self.note_changed(child_id, record_id)
         self.db.add_pending_seal(RecordSeal(record_id, version, child_id, body_digest(record_id, version, body)))
 
     def _insert(self, record: Record) -> None:

@@ -37,7 +37,7 @@ from dslapp.models.child import OrderType
 from dslapp.models.transfer import Transfer, TransferDirection
 from dslapp.services import recording
 from dslapp.services.alerts import acknowledge_alert
-from dslapp.services.children import change_status
+from dslapp.services.children import change_status, open_child_file, refresh_child_file
 from dslapp.services.escalation import escalate_referral_outcome
 from dslapp.services.today import recompute_today, today
 from dslapp.services.ui_support import caseload
@@ -176,3 +176,21 @@ def test_only_the_changed_child_is_read_again(store: RecordStore) -> None:
     assert children[str(amira.id)] is kept[str(amira.id)]  # not worked out again
     assert children[str(bea.id)] is not kept[str(bea.id)]
     assert second == recompute_today(store, on) and second != first
+
+
+def test_a_file_brought_up_to_date_equals_the_file_read_whole(store: RecordStore) -> None:
+    amira, bea = child(store), child(store, "Bea", "Otherchild")
+    first = concern(store, amira, MONDAY + timedelta(days=10))
+    concern(store, amira, MONDAY + timedelta(days=20))
+    generation = store.generation
+    shown = open_child_file(store, amira.id, audit=False)
+
+    concern(store, amira, MONDAY)  # earlier than the others: it goes first, as a whole read puts it
+    concern(store, bea, MONDAY)
+    recording.amend(store, first.id, "Corrected the time", observed_at=at(MONDAY + timedelta(days=30)).isoformat())
+    recording.record(store, Action, child_id=amira.id, what="Phone home", owner="Ms T. Fictional", due=MONDAY)
+    change_status(store, amira.id, ChildStatus.EARLY_HELP, MONDAY + timedelta(days=31), "Early Help started")
+
+    fresh = refresh_child_file(store, shown, generation)
+    assert fresh == open_child_file(store, amira.id, audit=False)
+    assert refresh_child_file(store, shown, -1) is None  # never read: read it whole

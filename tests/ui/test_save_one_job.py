@@ -70,6 +70,12 @@ def test_one_save_is_one_write_and_refreshes_only_that_child(
         "open_child",
         lambda session, child_id, *a, **k: (opened.append(child_id), open_child(session, child_id, *a, **k))[1],
     )
+    refresh = casework.refresh_child
+    monkeypatch.setattr(
+        casework,
+        "refresh_child",
+        lambda session, shown, *a, **k: (opened.append(str(shown.file.child.id)), refresh(session, shown, *a, **k))[1],
+    )
     viewed_before = views()
 
     dialog = open_concern_dialog(app)

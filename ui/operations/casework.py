@@ -18,7 +18,7 @@ from dslapp.services import children as children_service
 from dslapp.services import drafts as draft_service
 from dslapp.services import today as today_service
 from dslapp.services.casebook import Casebook, SearchHit
-from dslapp.services.children import ChildFile, ChildSummary, list_children, open_child_file
+from dslapp.services.children import ChildFile, ChildSummary, list_children, open_child_file, refresh_child_file
 from dslapp.services.chronology import ChronologyRow, chronology_rows
 from dslapp.services.drafts import Draft
 from dslapp.services.today import TodayItem
@@ -50,6 +50,8 @@ class OpenedChild:
     chronology: list[ChronologyRow]
     history: list[HistoryItem]
     amended: dict[str, list[Amendment]]
+    generation: int = -1
+    """The store's write count when this was read (``refresh_child`` reads only what was written since)."""
 
 
 def open_child(
@@ -59,12 +61,40 @@ def open_child(
     when the file already shown is read again because of the user's own change to it: no new viewing."""
 
     def work(store: Casebook) -> OpenedChild:
+        generation = store.generation
         child_file = open_child_file(store, child_id, audit=audit)
         rows = [r for r in chronology_rows(child_file.records()) if r.significant]
         history = ui_support.child_history(store, child_id)
         amended_ids = {h.object_id for h in history if h.action == "amend"}
         amended = {rid: store.amendments(rid) for rid in amended_ids}
-        return OpenedChild(child_file, rows, history, amended)
+        return OpenedChild(child_file, rows, history, amended, generation)
+
+    session.run(work, on_done, **kw)
+
+
+def refresh_child(session: Session, opened: OpenedChild, on_done: Callable[[OpenedChild], None], **kw: Any) -> None:
+    """The file already on screen brought up to date after a change to it, reading only the records written since
+    it was read (one job; no new viewing is audited). Falls back to reading it whole when it must."""
+    child_id = str(opened.file.child.id)
+
+    def work(store: Casebook) -> OpenedChild:
+        generation = store.generation
+        fresh = refresh_child_file(store, opened.file, opened.generation)
+        if fresh is None:
+            fresh = open_child_file(store, child_id, audit=False)
+        rows = [r for r in chronology_rows(fresh.records()) if r.significant]
+        history = ui_support.child_history(store, child_id)
+        written = store.touched_records.get(child_id, {})
+        amended = {
+            h.object_id: (
+                store.amendments(h.object_id)
+                if written.get(h.object_id, -1) > opened.generation or h.object_id not in opened.amended
+                else opened.amended[h.object_id]
+            )
+            for h in history
+            if h.action == "amend"
+        }
+        return OpenedChild(fresh, rows, history, amended, generation)
 
     session.run(work, on_done, **kw)
 

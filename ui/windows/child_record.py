@@ -345,7 +345,10 @@ class ChildRecordPage(QWidget):
     def refresh_if(self, changes: Changes) -> None:
         if self.child_id in changes.child_ids:
             self._pending_tab = self.current_tab()
-            self.load(audit=False)  # the file on screen, read again after the user's own change: not a new view
+            if self.opened is None:
+                self.load(audit=False)  # the file on screen, read again after the user's own change: not a new view
+            else:
+                casework.refresh_child(self.session, self.opened, self._loaded, owner=self)
 
     def _loaded(self, opened: OpenedChild) -> None:
         self.opened = opened
