@@ -138,6 +138,14 @@ def _count_jobs(runner: Any, session: Any) -> list[int]:
     return counter
 
 
+def _finish(line: str) -> None:
+    """Print the figures and leave at once: tearing down Qt and a worker thread at interpreter exit can crash
+    (a PySide6 teardown fault), which would lose figures already measured."""
+    print(line, flush=True)
+    sys.stderr.flush()
+    os._exit(0)
+
+
 def save_to_current(vault: Path, passphrase: str, child_id: str, rounds: int) -> None:
     from ui.operations import casework
 
@@ -174,8 +182,7 @@ def save_to_current(vault: Path, passphrase: str, child_id: str, rounds: int) ->
         writes.append(jobs[1] - before_writes)
         if not saved or isinstance(saved[0], Exception):
             raise SystemExit("the benchmark save failed")
-    print(json.dumps({"seconds": times, "jobs": per_save, "writes": writes}))
-    controller.quit()
+    _finish(json.dumps({"seconds": times, "jobs": per_save, "writes": writes}))
 
 
 def open_child_timed(vault: Path, passphrase: str, child_id: str) -> None:
@@ -191,8 +198,7 @@ def open_child_timed(vault: Path, passphrase: str, child_id: str) -> None:
     _settle(app, controller.runner)
     workspace.child_page.grab()
     full = time.perf_counter() - started
-    print(json.dumps({"first_paint": first, "full_chronology": full}))
-    controller.quit()
+    _finish(json.dumps({"first_paint": first, "full_chronology": full}))
 
 
 def plot(png: Path, series: dict[str, list[list[float]]]) -> None:
