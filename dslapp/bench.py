@@ -410,7 +410,7 @@ def growth_markdown(runs: dict[int, dict[str, Any]], plot_name: str) -> str:
         values = [runs[n].get(key) for n in sizes]
         first, last = values[0], values[-1]
         growth = f"×{last / first:.1f}" if isinstance(first, int | float) and first and last is not None else "–"
-        lines.append(f"| {label} | " + " | ".join(str(v) for v in values) + f" | {growth} |")
+        lines.append(f"| {label} | " + " | ".join("–" if v is None else str(v) for v in values) + f" | {growth} |")
     data = f"×{sizes[-1] / sizes[0]:.0f}"
     head = [
         "# Performance at growing sizes",

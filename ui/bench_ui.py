@@ -226,6 +226,8 @@ def plot(png: Path, series: dict[str, list[list[float]]]) -> None:
         painter.drawRect(area)
         valid = [(n, v) for n, v in points if isinstance(v, int | float) and v > 0]
         if len(valid) < 2:
+            painter.setPen(QColor("#777"))
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "not measured at two sizes")
             continue
         lx = [math.log10(n) for n, _ in valid]
         ly = [math.log10(v) for _, v in valid]
@@ -247,7 +249,8 @@ def plot(png: Path, series: dict[str, list[list[float]]]) -> None:
         for (n, v), x, y in zip(valid, lx, ly, strict=True):
             point = at(x, y)
             painter.drawEllipse(point, 3, 3)
-            painter.drawText(point + QPointF(4, -4), f"{v:g}")
+            label = QRectF(point.x() - 84, point.y() - 20, 80, 16)  # left of the point: never cut at the edge
+            painter.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, f"{v:g}")
             painter.drawText(QRectF(point.x() - 40, area.bottom() + 4, 80, 16), Qt.AlignmentFlag.AlignCenter, f"{n:,}")
     painter.end()
     image.save(str(png))
