@@ -249,8 +249,8 @@ def plot(png: Path, series: dict[str, list[list[float]]]) -> None:
         for (n, v), x, y in zip(valid, lx, ly, strict=True):
             point = at(x, y)
             painter.drawEllipse(point, 3, 3)
-            label = QRectF(point.x() - 84, point.y() - 20, 80, 16)  # left of the point: never cut at the edge
-            painter.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, f"{v:g}")
+            box = QRectF(point.x() - 84, point.y() - 20, 80, 16)  # left of the point: never cut at the edge
+            painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, f"{v:g}")
             painter.drawText(QRectF(point.x() - 40, area.bottom() + 4, 80, 16), Qt.AlignmentFlag.AlignCenter, f"{n:,}")
     painter.end()
     image.save(str(png))
