@@ -6,6 +6,7 @@ cheap Argon2 parameters (this benchmark times everything except Argon2, which is
 
 from __future__ import annotations
 
+import json
 import statistics
 import tempfile
 import time
@@ -18,7 +19,7 @@ from dslapp.console import module_command
 from dslapp.models import Category, Concern
 from dslapp.services import recording
 from dslapp.services.children import open_child_file
-from dslapp.store import RecordStore
+from dslapp.store import RecordStore, queries
 from dslapp.vault import keys
 from dslapp.vault.sqlcipher import open_database
 from dslapp.vault.vault import DB_NAME, Vault
@@ -48,13 +49,15 @@ def _pct(values: list[float], pct: float) -> float:
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
-def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[str, Any]:
+def run_bench(children: int = 1000, progress: Progress | None = None, *, smoke: bool = False) -> dict[str, Any]:
+    """Every figure of DESIGN §6 for a casebook of ``children``. ``smoke``: the same figures, each measured once
+    or twice on a small PDF and cheap Argon2 (the test suite checks that every figure is there, not its value)."""
     from dslapp.demo import build_large
 
     concerns = children * 50
     heaviest_count = min(2000, concerns // 2)
     results: dict[str, Any] = {"children": children, "concerns": concerns, "heaviest_child_concerns": heaviest_count}
-    step, steps = 0, 8
+    step, steps = 0, 9
 
     def tick() -> None:
         nonlocal step
@@ -94,6 +97,9 @@ def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[st
         ours = statistics.median(_timed(ours_unlock, 15)) - derive
         bare = statistics.median(_timed(bare_unlock, 15))
         results.update(unlock_ms=_ms(ours), unlock_bare_ms=_ms(bare), unlock_ratio=round(ours / bare, 2))
+        tick()
+
+        results.update(_today_figures(directory, key, heaviest))
         tick()
 
         vault = Vault.open(directory, _PASSPHRASE)
@@ -136,6 +142,7 @@ def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[st
                 search_ratio_p95=round(_pct(ours_times, 95) / _pct(bare_times, 95), 2),
             )  # fmt: skip
             tick()
+
         finally:
             raw.close()
 
@@ -166,11 +173,19 @@ def run_bench(children: int = 1000, progress: Progress | None = None) -> dict[st
         )  # fmt: skip
         tick()
 
-        results.update(_ui_figures(directory, heaviest))
+        measures: list[tuple[str, Callable[[], dict[str, Any]]]] = [
+            ("ui", lambda: _ui_figures(directory, heaviest, runs=1 if smoke else 3)),
+            ("ui_save", lambda: _ui_save_figures(directory, heaviest, results, saves=2 if smoke else 20)),
+        ]
+        for name, figures in measures:
+            try:
+                results.update(figures())
+            except (RuntimeError, OSError, ValueError) as error:  # keep the other figures; say what failed
+                results.setdefault("errors", {})[name] = str(error)[-800:]
 
-    results.update(_pdf_figures())
+    results.update(_pdf_figures(rows=60 if smoke else 2000))
     tick()
-    results.update(argon2_unlock_s=round(_argon2_seconds(), 3))
+    results.update(argon2_unlock_s=round(_argon2_seconds(_BENCH_KDF if smoke else None), 3))
     tick()
     return results
 
@@ -181,7 +196,7 @@ def _chronology(store: RecordStore, child_file: Any) -> Any:
     return build_chronology(store, child_file.child.id, child_file=child_file)
 
 
-def _ui_figures(directory: Path, heaviest: str) -> dict[str, Any]:
+def _ui_figures(directory: Path, heaviest: str, runs: int = 3) -> dict[str, Any]:
     """App start to the unlock window, and peak RSS with the dataset open, each in a fresh process beside a
     bare Qt window (run by name so the core never imports Qt)."""
     import os
@@ -195,11 +210,11 @@ def _ui_figures(directory: Path, heaviest: str) -> dict[str, Any]:
             module_command("ui.bench_ui", *args), capture_output=True, text=True, env=env, timeout=300
         )
         if done.returncode != 0:
-            raise RuntimeError(f"ui.bench_ui {args[0]} failed")
+            raise RuntimeError(f"ui.bench_ui {args[0]} failed: {done.stderr[-600:]}")
         return time.perf_counter() - started, done.stdout.strip()
 
-    ours = statistics.median(run("start", str(directory))[0] for _ in range(3))
-    bare = statistics.median(run("bare")[0] for _ in range(3))
+    ours = statistics.median(run("start", str(directory))[0] for _ in range(runs))
+    bare = statistics.median(run("bare")[0] for _ in range(runs))
     rss = int(run("open", str(directory), _PASSPHRASE, heaviest)[1]) / 1024
     bare_rss = int(run("bare-rss")[1]) / 1024
     return {
@@ -212,16 +227,219 @@ def _ui_figures(directory: Path, heaviest: str) -> dict[str, Any]:
     }
 
 
-def _pdf_figures() -> dict[str, Any]:
+_TODAY_KINDS = (
+    "child", "action", "early_help_plan", "early_help_review", "referral", "transfer", "escalation",
+    "alert_acknowledgement", "court_order",
+)  # fmt: skip
+
+
+def _today_figures(directory: Path, key: bytes, heaviest: str) -> dict[str, Any]:
+    """Today at unlock (a fresh unlock, nothing computed yet), Today again, and the caseload, each beside the bare
+    read of the rows it needs on the raw connection; and the service path of a save (write, then Today, the
+    caseload and the child's file as the screens ask for them) beside a bare insert."""
+    from dslapp.guidance import neglect
+    from dslapp.guidance.alerts import history_days
+    from dslapp.guidance.config import resolve
+    from dslapp.services import today as today_service
+
+    on = date.today()
+    since = on - timedelta(days=history_days(resolve(None)))
+    marks = ",".join("?" * len(_TODAY_KINDS))
+
+    def bare_today() -> None:
+        raw = open_database(directory / DB_NAME, key)
+        raw.execute(f"SELECT child_id, body FROM records WHERE kind IN ({marks})", _TODAY_KINDS).fetchall()
+        raw.execute(
+            "SELECT id, child_id, body FROM records WHERE kind = 'concern' AND occurred_on BETWEEN ? AND ?",
+            (since.isoformat(), on.isoformat()),
+        ).fetchall()
+        raw.close()
+
+    def cold_today() -> float:
+        neglect._MATCHERS.clear()  # a fresh process has read no concern text yet
+        neglect._matcher.cache_clear()
+        started = time.perf_counter()
+        fresh = Vault.open(directory, _PASSPHRASE)
+        try:
+            today_service.today(RecordStore(fresh), on)
+            return time.perf_counter() - started
+        finally:
+            fresh.lock()
+
+    unlock_today = statistics.median(cold_today() for _ in range(3))
+    vault = Vault.open(directory, _PASSPHRASE)
+    store = RecordStore(vault)
+    raw = open_database(directory / DB_NAME, key)
+    try:
+        return _today_warm_figures(store, raw, heaviest, on, unlock_today, bare_today)
+    finally:
+        raw.close()
+        vault.lock()
+
+
+def _today_warm_figures(
+    store: RecordStore, raw: Any, heaviest: str, on: date, unlock_today: float, bare_today: Callable[[], None]
+) -> dict[str, Any]:
+    from dslapp.services import concerns as concern_service
+    from dslapp.services import today as today_service
+    from dslapp.services.ui_support import caseload
+
+    bare = statistics.median(_timed(bare_today, 5))
+    today_service.today(store, on)
+    again = statistics.median(_timed(lambda: today_service.today(store, on), 5))
+    ours_caseload = statistics.median(_timed(lambda: caseload(store, on), 5))
+    bare_caseload = statistics.median(_timed(lambda: (queries.child_summary_rows(raw), queries.concern_stats(raw)), 5))
+    observed = datetime.combine(on - timedelta(days=1), datetime.min.time()).replace(hour=10)
+
+    def save_and_refresh() -> None:
+        saved = concern_service.save_concern(
+            store, child_id=heaviest, observed_at=observed, reporter_name="Ms Bench Example",
+            categories=[Category.NEGLECT], what_happened="Came in without a coat again; said he was cold.",
+        )  # fmt: skip
+        today_service.today(store, on)
+        caseload(store, on)
+        open_child_file(store, str(saved.value.child_id))
+
+    saves = _timed(save_and_refresh, 20)
+    return {
+        "today_at_unlock_ms": _ms(unlock_today),
+        "today_bare_read_ms": _ms(bare),
+        "today_at_unlock_ratio": round(unlock_today / bare, 2),
+        "today_again_ms": _ms(again),
+        "caseload_ms": _ms(ours_caseload),
+        "caseload_bare_ms": _ms(bare_caseload),
+        "caseload_ratio": round(ours_caseload / bare_caseload, 2),
+        "save_and_refresh_service_p95_ms": _ms(_pct(saves, 95)),
+    }
+
+
+def _ui_save_figures(directory: Path, heaviest: str, results: dict[str, Any], saves: int = 20) -> dict[str, Any]:
+    """Save to current and opening the heaviest child, through the real operations on the real DB worker,
+    offscreen (``ui.bench_ui save`` / ``child``), beside the bare figures of the same run."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DSLAPP_HOME": str(directory.parent / "ui-home")}
+
+    def run(*args: str) -> Any:
+        done = subprocess.run(
+            [sys.executable, "-m", "ui.bench_ui", *args], capture_output=True, text=True, env=env, timeout=900
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"ui.bench_ui {args[0]} failed: {done.stderr[-500:]}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    saved = run("save", str(directory), _PASSPHRASE, heaviest, str(saves))
+    times = saved["seconds"][1:] or saved["seconds"]  # the first save also warms what the rest reuse
+    bare_save = results.get("save_concern_bare_p95_ms") or 0.0
+    p95 = _ms(_pct(times, 95))
+    results.update(
+        save_to_current_p50_ms=_ms(_pct(times, 50)),
+        save_to_current_p95_ms=p95,
+        save_to_current_ratio_p95=round(p95 / bare_save, 2) if bare_save else None,
+        save_jobs_on_worker=max(saved["jobs"]),
+        save_write_jobs_on_worker=max(saved["writes"]),
+    )  # kept even if the next figure fails
+    opened = run("child", str(directory), _PASSPHRASE, heaviest)
+    bare_child = results.get("open_heaviest_child_bare_ms") or 0.0
+    first, full = _ms(opened["first_paint"]), _ms(opened["full_chronology"])
+    return {
+        "open_heaviest_child_first_paint_ms": first,
+        "open_heaviest_child_full_chronology_ms": full,
+        "open_heaviest_child_first_paint_ratio": round(first / bare_child, 2) if bare_child else None,
+        "open_heaviest_child_full_chronology_ratio": round(full / bare_child, 2) if bare_child else None,
+    }
+
+
+def _pdf_figures(rows: int = 2000) -> dict[str, Any]:
     from dslapp.export.chronology_pdf import bench_chronology_pdf
 
-    figures = bench_chronology_pdf(rows=2000)
+    figures = bench_chronology_pdf(rows=rows)
     return {f"chronology_pdf_{k}": v for k, v in figures.items()}
 
 
-def _argon2_seconds() -> float:
+def _argon2_seconds(params: keys.KdfParams | None = None) -> float:
     """What one unlock's Argon2 costs with the parameters a real setup would choose on this machine."""
-    params = keys.calibrate()
+    params = params or keys.calibrate()
     started = time.perf_counter()
     params.derive(b"benchmark", b"0123456789abcdef")
     return time.perf_counter() - started
+
+
+# ---- growth: the same figures at several sizes ---------------------------------------------------------------
+
+GROWTH_SIZES = (100, 1000, 5000)
+GROWTH_FIGURES = (
+    ("today_at_unlock_ms", "Today at unlock (ms)"),
+    ("today_again_ms", "Today again (ms)"),
+    ("caseload_ms", "Caseload (ms)"),
+    ("save_to_current_p95_ms", "Save to current, p95 (ms)"),
+    ("open_heaviest_child_first_paint_ms", "Heaviest child, first paint (ms)"),
+    ("open_heaviest_child_full_chronology_ms", "Heaviest child, full chronology (ms)"),
+    ("search_p50_ms", "Search p50 (ms)"),
+    ("unlock_ms", "Unlock (ms)"),
+    ("app_start_to_unlock_window_s", "Start to unlock window (s)"),
+    ("peak_rss_dataset_open_mb", "Peak memory, casebook open (MB)"),
+)
+
+
+def run_growth(
+    sizes: tuple[int, ...] = GROWTH_SIZES, out: Path | None = None, progress: Progress | None = None
+) -> dict[str, Any]:
+    """``dslapp bench --growth``: every figure at each size; with ``out``, the growth table written as Markdown
+    (``out``) with a plot of each figure against size beside it (``out`` with the suffix ``.png``)."""
+    runs: dict[int, dict[str, Any]] = {}
+    for size in sizes:
+        runs[size] = run_bench(children=size, progress=progress)
+        if out is not None:  # written after each size, so a long run leaves what it has measured
+            out.with_suffix(".json").write_text(json.dumps(runs, indent=1), encoding="utf-8")
+            out.write_text(growth_markdown(runs, out.with_suffix(".png").name), encoding="utf-8")
+            if len(runs) > 1:
+                _plot(runs, out.with_suffix(".png"))
+    return {"sizes": list(sizes), "runs": {str(k): v for k, v in runs.items()}}
+
+
+def growth_markdown(runs: dict[int, dict[str, Any]], plot_name: str) -> str:
+    sizes = sorted(runs)
+    lines = [
+        "| figure | " + " | ".join(f"{n:,} children" for n in sizes) + f" | growth {sizes[0]:,}→{sizes[-1]:,} |",
+        "|---|" + "---|" * (len(sizes) + 1),
+    ]
+    for key, label in GROWTH_FIGURES:
+        values = [runs[n].get(key) for n in sizes]
+        first, last = values[0], values[-1]
+        growth = f"×{last / first:.1f}" if isinstance(first, int | float) and first and last is not None else "–"
+        lines.append(f"| {label} | " + " | ".join("–" if v is None else str(v) for v in values) + f" | {growth} |")
+    data = f"×{sizes[-1] / sizes[0]:.0f}"
+    head = [
+        "# Performance at growing sizes",
+        "",
+        "Written by `dslapp bench --growth` (each size a fresh fictional casebook of that many children, 50 concerns",
+        "each, the heaviest child 2,000 or half the concerns). Every figure is measured in the same run as its bare",
+        "baseline; the full JSON, with the baselines and ratios, is beside this file (`PERFORMANCE.json`).",
+        "",
+    ]
+    tail = [
+        "",
+        f"The data grows {data} across the table. In the plot both axes are logarithmic; the dashed line is a",
+        "figure growing exactly as the data does.",
+        "",
+        f"![growth]({plot_name})",
+        "",
+    ]
+    return "\n".join([*head, *lines, *tail])
+
+
+def _plot(runs: dict[int, dict[str, Any]], png: Path) -> None:
+    """The plot is drawn with Qt (offscreen) in a fresh process, so the core never imports Qt."""
+    import os
+    import subprocess
+    import sys
+
+    series = {label: [[n, runs[n].get(key)] for n in sorted(runs)] for key, label in GROWTH_FIGURES}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run(
+        [sys.executable, "-m", "ui.bench_ui", "plot", str(png)], input=json.dumps(series), text=True, env=env,
+        check=True, timeout=120,
+    )  # fmt: skip

@@ -831,7 +831,16 @@ def cmd_retention_dispose(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from dslapp.bench import run_bench
 
-    results = run_bench(children=args.children, progress=_progress_bar("Benchmark"))
+    if args.growth:
+        from dslapp.bench import run_growth
+
+        sizes = tuple(int(n) for n in args.sizes.split(","))
+        growth = run_growth(sizes, Path(args.out), progress=_progress_bar("Benchmark"))
+        if args.json:
+            _print_json(growth)
+        print(f"Wrote {args.out}")
+        return 0
+    results = run_bench(children=args.children, progress=_progress_bar("Benchmark"), smoke=args.smoke)
     if args.json:
         _print_json(results)
     else:
@@ -1048,6 +1057,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help=bench_help, description=bench_help)
     bench.add_argument("--children", type=int, default=1000, help="children in the dataset (default 1000)")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--growth", action="store_true", help="the figures at several sizes, written to --out")
+    bench.add_argument("--sizes", default="100,1000,5000", help="sizes for --growth (default 100,1000,5000)")
+    bench.add_argument("--out", default="docs/PERFORMANCE.md", help="the growth table's Markdown file (and .png)")
+    bench.add_argument("--smoke", action="store_true", help="every figure measured once, quickly (the test suite)")
     bench.set_defaults(func=cmd_bench)
     return parser
 

@@ -354,22 +354,34 @@ class CasebookApp(QObject):
         if self.autosave_ms is not None:
             kwargs["autosave_ms"] = self.autosave_ms
         dialog = RecordConcernDialog(
-            self.session, child_id=child_id or None, draft=draft, now=self.now, parent=self.window, **kwargs
+            self.session,
+            child_id=child_id or None,
+            draft=draft,
+            now=self.now,
+            today=self.today,
+            parent=self.window,
+            **kwargs,
         )
         dialog.saved.connect(lambda _c: self.window.statusBar().showMessage(strings.CONCERN_SAVED, 5000))
-        dialog.saved.connect(self._concern_saved)
+        dialog.cards.connect(self._concern_cards)
         dialog.finished.connect(lambda _r: self.check_drafts())
         self._open_dialog(dialog)
         if draft is not None and self.workspace is not None:
             self.workspace.show_drafts([d for d in self.workspace.drafts if d.id != draft.id], {})
 
     def _concern_saved(self, concern: Any) -> None:
-        """Learning cards for the decision (e.g. neglect not referred), once per concern, non-modal."""
+        """Learning cards for a concern saved without its cards (another job asks for them), non-modal."""
         from dslapp.guidance.learning_cards import LearningEvent
         from ui.widgets.learning_card import show_cards_for
 
         if self.session is not None and self.session.is_open:
             show_cards_for(self.session, self.window, LearningEvent.CONCERN_DECIDED, concern, self.today())
+
+    def _concern_cards(self, cards: Any) -> None:
+        """Learning cards for the decision (e.g. neglect not referred), chosen in the Save's own job, non-modal."""
+        from ui.widgets.learning_card import show_cards
+
+        show_cards(self.session, self.window, list(cards))
 
     def add_child(self) -> None:
         if self.session is None or not self.session.is_open:

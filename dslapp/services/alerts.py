@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -32,13 +33,16 @@ from dslapp.store.records import validate
 from dslapp.views.today import TodayItem
 
 
-def concern_facts(store: RecordStore, since: date, until: date) -> list[ConcernFacts]:
-    """The concerns that happened between ``since`` and ``until``, as ``ConcernFacts``.
+def concern_facts(
+    store: RecordStore, since: date, until: date, *, child_id: uuid.UUID | str | None = None
+) -> list[ConcernFacts]:
+    """The concerns (of one child, when given) that happened between ``since`` and ``until``, as
+    ``ConcernFacts``, in the order they happened.
 
     One query over the (kind, occurred_on) index; the stored body is parsed here rather than with
     ``json_extract``, which is several times slower per row.
     """
-    rows = store.bodies_between(Concern.KIND, since, until)
+    rows = store.bodies_between(Concern.KIND, since, until, child_id=child_id)
     out = []
     for row in rows:
         body = json.loads(row[2])
@@ -105,9 +109,16 @@ def practice_alerts(
     """The practice alerts on ``on``, for the whole caseload (Today) or one child (their Overview),
     each with the latest acknowledgement of it, if any."""
     alerts = alerts_for_cases(load_cases(store, on, child_id, config), on, config)
-    notes: dict[str, AlertAcknowledgement] = {}
     found = store.for_child(child_id, AlertAcknowledgement) if child_id else store.all_of(AlertAcknowledgement)
-    for ack in found:
+    return acknowledged(alerts, found, on)
+
+
+def acknowledged(
+    alerts: list[AlertItem], acknowledgements: Iterable[AlertAcknowledgement], on: date
+) -> list[AlertItem]:
+    """``alerts``, each with the latest acknowledgement of it made by ``on`` (acknowledgements oldest first)."""
+    notes: dict[str, AlertAcknowledgement] = {}
+    for ack in acknowledgements:
         if ack.acknowledged_on <= on:
             notes[ack.key] = ack  # oldest first, so the latest wins
     return [
@@ -136,4 +147,13 @@ def all_rules() -> list[Any]:
     return [practice_alerts]
 
 
-__all__ = ["AlertItem", "TodayItem", "acknowledge_alert", "all_rules", "concern_facts", "load_cases", "practice_alerts"]
+__all__ = [
+    "AlertItem",
+    "TodayItem",
+    "acknowledge_alert",
+    "acknowledged",
+    "all_rules",
+    "concern_facts",
+    "load_cases",
+    "practice_alerts",
+]

@@ -15,6 +15,7 @@ import struct
 import uuid
 import zlib
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -262,6 +263,7 @@ def save_concern_with_original(
     store: RecordStore,
     original: Path,
     *,
+    on: date | None = None,
     actions: Sequence[Mapping[str, Any]] = (),
     draft_id: str | None = None,
     **fields: Any,
@@ -270,7 +272,11 @@ def save_concern_with_original(
     in one transaction: both are saved, or (the file refused, the concern invalid) neither."""
     data = read_attachment_file(original)  # refused before anything is written
     with store.db.transaction():
-        saved = concerns.save_concern(store, actions=actions, draft_id=draft_id, **fields)
+        saved = (
+            concerns.save_concern(store, actions=actions, draft_id=draft_id, **fields)
+            if on is None
+            else concerns.save_concern_with_cards(store, on=on, actions=actions, draft_id=draft_id, **fields)
+        )
         concern = saved.value
         attached = attach_file(
             store,

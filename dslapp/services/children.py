@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from dslapp.errors import RecordNotFound
 from dslapp.models import (
     Child,
     ChildStatus,
@@ -88,6 +89,45 @@ def open_child_file(store: RecordStore, child_id: uuid.UUID | str, *, audit: boo
     if audit:
         store.vault.audit(Audit.VIEW, str(child.id), "child record")
     return child_file
+
+
+def refresh_child_file(store: RecordStore, child_file: ChildFile, since: int) -> ChildFile | None:
+    """``child_file`` (read at store generation ``since``) as it stands now, reading again only the records written
+    since; not audited (the file already on screen, brought up to date). None when it must be read whole."""
+    child_id = str(child_file.child.id)
+    written = store.touched_records.get(child_id, {})
+    if since < 0 or store.touched.get(child_id, -1) > max(written.values(), default=-1):
+        return None  # removed or changed other than record by record (a disposal)
+    changed = [record_id for record_id, generation in written.items() if generation > since]
+    if not changed:
+        return child_file
+    sections = set(ChildFile.SECTIONS.values())
+    fresh = ChildFile(child=child_file.child, **{attr: list(getattr(child_file, attr)) for attr in sections})
+    touched: set[str] = set()
+    for record_id in changed:
+        try:
+            record = store.get(record_id)
+        except RecordNotFound:
+            return None
+        if isinstance(record, Child):
+            fresh.child = record
+            continue
+        attr = ChildFile.SECTIONS.get(record.KIND)
+        if attr is None:
+            continue
+        held: list[Record] = getattr(fresh, attr)
+        held[:] = [r for r in held if str(r.id) != record_id]
+        held.append(record)
+        touched.add(attr)
+    for attr in touched:
+        getattr(fresh, attr).sort(key=_stored_order)
+    return fresh
+
+
+def _stored_order(record: Record) -> tuple[str, str]:
+    """The order ``store.for_child`` gives: by the day it happened (none first), then when it was recorded."""
+    occurred = record.occurred_on()
+    return (occurred.isoformat() if occurred else "", record.created_at.isoformat())
 
 
 def add_child(store: RecordStore, **fields: Any) -> Saved[Child]:

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from dslapp.errors import InvalidRecord
 from dslapp.guidance import neglect
 from dslapp.guidance.config import GuidanceConfig, resolve
+from dslapp.guidance.learning_cards import LearningEvent
 from dslapp.guidance.prompts import Prompt
 from dslapp.models import Action, AlertAcknowledgement, Child, Concern, DslDecision, EarlyHelpPlan, Referral
 from dslapp.services.changes import Changes
 from dslapp.services.drafts import discard_draft
+from dslapp.services.learning_cards import cards_to_show
 from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.store.records import validate
@@ -149,6 +152,22 @@ def save_concern(
             discard_draft(store, draft_id)
     kinds = (Concern.KIND, Action.KIND) if planned else (Concern.KIND,)
     return Saved(saved, Changes.of(*kinds, child_id=str(saved.child_id)))
+
+
+def save_concern_with_cards(
+    store: RecordStore,
+    *,
+    on: date,
+    actions: Sequence[Mapping[str, Any]] = (),
+    draft_id: str | None = None,
+    config: GuidanceConfig | None = None,
+    **fields: Any,
+) -> Saved[Concern]:
+    """:func:`save_concern`, and in the same call the learning cards for the decision (each remembered as shown on
+    ``on``), so the desktop app's Save is one job on the database worker."""
+    saved = save_concern(store, actions=actions, draft_id=draft_id, config=config, **fields)
+    cards = cards_to_show(store, saved.value, LearningEvent.CONCERN_DECIDED, on)
+    return replace(saved.also(cards.changes), cards=tuple(cards.value))
 
 
 def record_concern(

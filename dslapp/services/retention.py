@@ -137,6 +137,7 @@ def dispose(store: RecordStore, child_id: uuid.UUID | str, reason: str, decided_
 
     with disposal_store.overwriting_freed_pages(db), db.transaction():
         removed = disposal_store.remove_child_records(db, decision, now)
+        store.note_changed(key)
         store.vault.audit(DISPOSE_ACTION, key, f"disposal {disposal_id}: {removed} records removed")
     completed_at = completed[-1]
     disposal = Disposal(

@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import replace
-from datetime import date, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from dslapp.models import Action, Child, CourtOrder, EarlyHelpPlan, Referral, Transfer
+from dslapp.errors import RecordNotFound
+from dslapp.guidance.alerts import CaseRecords, ConcernFacts, alerts_for_cases, history_days, sort_into
+from dslapp.guidance.config import GuidanceConfig, resolve
+from dslapp.models import (
+    Action,
+    AlertAcknowledgement,
+    Child,
+    CourtOrder,
+    EarlyHelpPlan,
+    EarlyHelpReview,
+    Escalation,
+    Referral,
+    Transfer,
+)
 from dslapp.models.early_help import PlanStatus
-from dslapp.services.alerts import all_rules
+from dslapp.services.alerts import acknowledged, all_rules, concern_facts, practice_alerts
 from dslapp.services.staff_reports import SECTION as STAFF_SECTION
 from dslapp.services.staff_reports import today_items as staff_today_items
 from dslapp.services.supervision import today_rules
@@ -37,55 +52,251 @@ def add_school_days(start: date, days: int) -> date:
 
 
 def today(store: RecordStore, on: date) -> dict[str, list[TodayItem]]:
-    """Everything due or overdue on ``on``, grouped by section (see SECTIONS)."""
-    names = {str(c.id): c.display_name for c in store.all_of(Child)}
-    out: dict[str, list[TodayItem]] = {key: [] for key in SECTIONS}
+    """Everything due or overdue on ``on``, grouped by section (see SECTIONS).
+
+    Each child's items are kept (in ``store.derived``) until that child's records change or a date passes at which
+    they can change; only those children are read again. :func:`recompute_today` gives the same answer from
+    scratch.
+    """
+    cfg = resolve(None)
+    cache = store.derived.get(_CACHE)
+    if not isinstance(cache, _TodayCache) or cache.config is not cfg:
+        cache = store.derived[_CACHE] = _TodayCache(cfg)
+    cache.bring_up_to(store, on)
+    return _compose(store, on, cache.children.values())
+
+
+def recompute_today(store: RecordStore, on: date) -> dict[str, list[TodayItem]]:
+    """:func:`today` computed from every record, keeping nothing: what the kept per-child findings must equal."""
+    cfg = resolve(None)
+    return _compose(store, on, (held for held in _every_child(store, on, cfg).values()))
+
+
+# ---- one child at a time ------------------------------------------------------------------------------------
+
+_CACHE = "today"
+_PER_CHILD_KINDS: tuple[type[Any], ...] = (
+    Action, EarlyHelpPlan, Referral, Transfer, CourtOrder, EarlyHelpReview, Escalation, AlertAcknowledgement,
+)  # fmt: skip
+_BULK_SHARE = 20
+"""When more than one child in this many need reading again (a new day, a merge), read everything at once."""
+
+
+@dataclass
+class ChildRecords:
+    """The records of one child that Today reads: the alert rules' case, and the section kinds besides."""
+
+    case: CaseRecords
+    actions: list[Action] = field(default_factory=list)
+    transfers: list[Transfer] = field(default_factory=list)
+    orders: list[CourtOrder] = field(default_factory=list)
+    later_concerns: list[date] = field(default_factory=list)
+    """Days of concerns dated after the day shown (they join the rules' reading on that day)."""
+
+    def add(self, record: Any) -> None:
+        if isinstance(record, Action):
+            self.actions.append(record)
+        elif isinstance(record, Transfer):
+            self.transfers.append(record)
+        elif isinstance(record, CourtOrder):
+            self.orders.append(record)
+        else:
+            sort_into(self.case, (record,))
+
+
+@dataclass(frozen=True)
+class ChildToday:
+    """One child's Today items on ``on``, which hold for every day up to (not including) ``until``."""
+
+    child_id: str
+    items: dict[str, list[TodayItem]]
+    on: date
+    until: date
+    banner: str = ""
+
+
+def child_today(records: ChildRecords, on: date, config: GuidanceConfig) -> ChildToday:
+    """One child's items on ``on`` (every section), and the next day on which they can change."""
+    case = records.case
+    child_id, name = str(case.child.id), case.child.display_name
+    out: dict[str, list[TodayItem]] = {}
+    orders = banner(records.orders, on)
+    shown = orders.text if orders is not None else ""
 
     def item(section: str, rec: Any, title: str, due: date | None, overdue: bool) -> None:
-        child_id = str(rec.child_id)
-        out[section].append(TodayItem(section, child_id, names.get(child_id, ""), str(rec.id), title, due, overdue))
+        out.setdefault(section, []).append(
+            TodayItem(section, child_id, name, str(rec.id), title, due, overdue, banner=shown)
+        )
 
-    out[STAFF_SECTION].extend(staff_today_items(store))
-    for action in store.all_of(Action):
+    for action in records.actions:
         if action.done_on is None:
             if action.due < on:
                 item("overdue_actions", action, action.what, action.due, True)
             elif action.due <= on + REVIEW_DUE_SOON:
                 item("actions_due", action, action.what, action.due, False)
-    for plan in store.all_of(EarlyHelpPlan):
+    for plan in case.plans:
         if plan.status == PlanStatus.OPEN and plan.next_review and plan.next_review <= on + REVIEW_DUE_SOON:
             item("reviews_due", plan, "Early Help review", plan.next_review, plan.next_review < on)
-    for referral in store.all_of(Referral):
+    for referral in case.referrals:
         if referral.awaiting_outcome and referral.sent_on:
             chase = referral.chase_on or add_school_days(referral.sent_on, REFERRAL_CHASE_AFTER_DAYS)
             title = f"{referral.request_type} sent {referral.sent_on:%d/%m/%Y}: outcome awaited"
             item("referrals_awaiting", referral, title, chase, chase < on)
-    for transfer in store.all_of(Transfer):
+    for transfer in records.transfers:
         if transfer.awaiting_receipt and transfer.sent_on:
             due = add_school_days(transfer.sent_on, TRANSFER_RECEIPT_SCHOOL_DAYS)
             item("transfers_awaiting", transfer, f"CP file sent to {transfer.other_school}", due, due < on)
-    for rule in [*ALERT_RULES, *all_rules(), *today_rules()]:
+    alerts = acknowledged(alerts_for_cases([_as_of(case, on)], on, config), case.acknowledgements, on)
+    if alerts:
+        out["alerts"] = [replace(a, banner=shown) if shown else a for a in alerts]
+    return ChildToday(child_id, out, on, _next_change(records, on, config), shown)
+
+
+def _as_of(case: CaseRecords, on: date) -> CaseRecords:
+    """The case as the rules read it on ``on``: concerns up to that day only."""
+    if all(c.observed_at.date() <= on for c in case.concerns):
+        return case
+    return replace(case, concerns=[c for c in case.concerns if c.observed_at.date() <= on])
+
+
+def _next_change(records: ChildRecords, on: date, config: GuidanceConfig) -> date:
+    """The first day after ``on`` on which this child's items can differ: every rule compares the day shown with
+    a date in the child's records, moved by one of a few fixed numbers of days (a week ahead, a few school days,
+    the configured periods), so the items can only change on such a day."""
+    days: set[date] = set(records.later_concerns)
+    for record in (
+        records.case.child, *records.actions, *records.transfers, *records.orders, *records.case.referrals,
+        *records.case.plans, *records.case.reviews, *records.case.escalations, *records.case.acknowledgements,
+    ):  # fmt: skip
+        for value in vars(record).values():
+            if isinstance(value, datetime):
+                days.add(value.date())
+            elif isinstance(value, date):
+                days.add(value)
+    days.update(c.observed_at.date() for c in records.case.concerns)
+    ordered = sorted(days)
+    following = date.max
+    for k in _offsets(config):  # the earliest day d with d + k after ``on``, for each k
+        i = bisect_right(ordered, on - timedelta(days=k))
+        if i < len(ordered):
+            following = min(following, ordered[i] + timedelta(days=k))
+    return following
+
+
+def _offsets(config: GuidanceConfig) -> frozenset[int]:
+    alerts, cumulative = config.alerts, config.neglect.cumulative
+    periods = {
+        history_days(config), cumulative.days, cumulative.slow_days, cumulative.lookback_days,
+        alerts.nfa_concerns_continue.days, alerts.nfa_concerns_continue.lookback_days,
+        alerts.cp_plan_new_concern.days, alerts.child_voice_not_recorded.days,
+    }  # fmt: skip
+    soon = REVIEW_DUE_SOON.days
+    school_days = 2 * max(REFERRAL_CHASE_AFTER_DAYS, TRANSFER_RECEIPT_SCHOOL_DAYS) + 1
+    return frozenset({*range(school_days + 2), -soon, -soon + 1, *periods, *(p + 1 for p in periods)})
+
+
+def _concern_window(on: date, config: GuidanceConfig) -> date:
+    return on - timedelta(days=history_days(config))
+
+
+def _sort_concerns(records: ChildRecords, facts: Iterable[ConcernFacts], on: date) -> None:
+    for concern in facts:
+        if concern.observed_at.date() <= on:
+            records.case.concerns.append(concern)
+        else:
+            records.later_concerns.append(concern.observed_at.date())
+
+
+def _one_child(store: RecordStore, child_id: str, on: date, config: GuidanceConfig) -> ChildToday | None:
+    """Read one child's records and work out their items (None: the child is no longer in the casebook)."""
+    try:
+        child = store.get_as(Child, child_id)
+    except RecordNotFound:
+        return None
+    records = ChildRecords(CaseRecords(child))
+    _sort_concerns(records, concern_facts(store, _concern_window(on, config), date.max, child_id=child_id), on)
+    for record in store.for_child(child_id, *_PER_CHILD_KINDS):
+        records.add(record)
+    return child_today(records, on, config)
+
+
+def _every_child(store: RecordStore, on: date, config: GuidanceConfig) -> dict[str, ChildToday]:
+    """Every child's items, reading each kind once for the whole caseload."""
+    children = {str(c.id): ChildRecords(CaseRecords(c)) for c in store.all_of(Child)}
+    grouped: dict[str, list[ConcernFacts]] = defaultdict(list)
+    for facts in concern_facts(store, _concern_window(on, config), date.max):
+        grouped[str(facts.child_id)].append(facts)
+    for child_id, found in grouped.items():
+        if child_id in children:
+            _sort_concerns(children[child_id], found, on)
+    for kind in _PER_CHILD_KINDS:
+        for record in store.all_of(kind):
+            held = children.get(str(record.child_id))
+            if held is not None:
+                held.add(record)
+    return {child_id: child_today(records, on, config) for child_id, records in children.items()}
+
+
+@dataclass
+class _TodayCache:
+    """Each child's items as last worked out, and the store generation they reflect."""
+
+    config: GuidanceConfig
+    children: dict[str, ChildToday] = field(default_factory=dict)
+    generation: int = -1
+
+    def bring_up_to(self, store: RecordStore, on: date) -> None:
+        first = self.generation < 0
+        changed = {
+            child_id for child_id, generation in store.touched.items()
+            if child_id is not None and generation > self.generation
+        }  # fmt: skip
+        changed.update(c for c, held in self.children.items() if not (held.on <= on < held.until))
+        self.generation = store.generation
+        if first or len(changed) * _BULK_SHARE > max(len(self.children), _BULK_SHARE):
+            self.children = _every_child(store, on, self.config)
+            return
+        for child_id in changed:
+            held = _one_child(store, child_id, on, self.config)
+            if held is None:
+                self.children.pop(child_id, None)
+            else:
+                self.children[child_id] = held
+
+
+def _compose(store: RecordStore, on: date, children: Iterable[ChildToday]) -> dict[str, list[TodayItem]]:
+    """Today from each child's items and the rules over the whole casebook (other areas' rules, supervision)."""
+    out: dict[str, list[TodayItem]] = {key: [] for key in SECTIONS}
+    for rule in ALERT_RULES:
         out["alerts"].extend(rule(store, on))
-    banners = _order_banners(store, on)
+    banners: dict[str, str] = {}
+    for held in children:
+        for section, items in held.items.items():
+            out[section].extend(items)
+        if held.banner:
+            banners[held.child_id] = held.banner
+    for rule in [*(r for r in all_rules() if r is not practice_alerts), *today_rules()]:
+        out["alerts"].extend(rule(store, on))
+    out[STAFF_SECTION].extend(staff_today_items(store))  # not one child's: a concern from staff may be unmatched
     for key, items in out.items():
-        if banners:
-            items[:] = [replace(i, banner=banners[i.child_id]) if i.child_id in banners else i for i in items]
+        items[:] = [
+            replace(i, banner=banners[i.child_id]) if i.child_id in banners and not i.banner else i for i in items
+        ]
         if key != STAFF_SECTION:  # concerns from staff keep their own order: urgent, then newest, first
-            items.sort(key=lambda i: (i.due or date.max, i.child_name))
+            items.sort(key=lambda i: (i.due or date.max, i.child_name, i.child_id))
     return out
 
 
-def _order_banners(store: RecordStore, on: date) -> dict[str, str]:
-    """The court-order line shown beside each child's name on Today, for children with an order in force."""
-    by_child: dict[str, list[CourtOrder]] = {}
-    for order in store.all_of(CourtOrder):
-        by_child.setdefault(str(order.child_id), []).append(order)
-    out: dict[str, str] = {}
-    for child_id, orders in by_child.items():
-        shown = banner(orders, on)
-        if shown is not None:
-            out[child_id] = shown.text
-    return out
-
-
-__all__ = ["ALERT_RULES", "SECTIONS", "SECTION_RULES", "AlertRule", "TodayItem", "add_school_days", "today"]
+__all__ = [
+    "ALERT_RULES",
+    "SECTIONS",
+    "SECTION_RULES",
+    "AlertRule",
+    "ChildRecords",
+    "ChildToday",
+    "TodayItem",
+    "add_school_days",
+    "child_today",
+    "recompute_today",
+    "today",
+]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from dslapp.models import ChildStatus
@@ -38,16 +38,15 @@ class CaseloadRow:
 
 
 def caseload(store: RecordStore, on: date) -> list[CaseloadRow]:
-    """Every child, with counts of concerns, the categories raised, open actions and alerts on ``on``."""
+    """Every child, with counts of concerns, the categories raised, open actions and alerts on ``on``.
+
+    The per-child counts are kept (in ``store.derived``) and read again only for children whose records changed.
+    """
     children = list_children(store)
-    stats: dict[str, tuple[int, date | None, set[str]]] = {}
-    for child_id, number, latest, cats in queries.concern_stats(store.db):
-        categories: set[str] = set()
-        for chunk in (cats or "").split("|"):
-            if chunk:
-                categories.update(json.loads(chunk))
-        stats[child_id] = (number, date.fromisoformat(latest) if latest else None, categories)
-    open_actions = queries.open_action_counts(store.db)
+    stats = store.derived.get(_CASELOAD)
+    if not isinstance(stats, _CaseloadStats):
+        stats = store.derived[_CASELOAD] = _CaseloadStats()
+    stats.bring_up_to(store)
     alerts: dict[str, int] = {}
     for section, items in today(store, on).items():
         for item in items:
@@ -55,18 +54,53 @@ def caseload(store: RecordStore, on: date) -> list[CaseloadRow]:
                 alerts[item.child_id] = alerts.get(item.child_id, 0) + 1
     out = []
     for child in children:
-        count, last, categories = stats.get(child.id, (0, None, set()))
+        count, last, categories = stats.concerns.get(child.id, (0, None, frozenset()))
         out.append(
             CaseloadRow(
                 child=child,
                 concerns=count,
                 last_concern=last,
-                categories=frozenset(categories),
+                categories=categories,
                 alerts=alerts.get(child.id, 0),
-                open_actions=open_actions.get(child.id, 0),
+                open_actions=stats.open_actions.get(child.id, 0),
             )
         )
     return out
+
+
+_CASELOAD = "caseload"
+
+
+@dataclass
+class _CaseloadStats:
+    """Each child's concern count, latest concern, categories and open actions, and the store generation read."""
+
+    concerns: dict[str, tuple[int, date | None, frozenset[str]]] = field(default_factory=dict)
+    open_actions: dict[str, int] = field(default_factory=dict)
+    generation: int = -1
+
+    def bring_up_to(self, store: RecordStore) -> None:
+        changed = [c for c, gen in store.touched.items() if c is not None and gen > self.generation]
+        first, self.generation = self.generation < 0, store.generation
+        if first or len(changed) > 50:
+            self.concerns = {row[0]: _concern_row(row) for row in queries.concern_stats(store.db)}
+            self.open_actions = queries.open_action_counts(store.db)
+            return
+        for child_id in changed:
+            self.concerns.pop(child_id, None)
+            self.open_actions.pop(child_id, None)
+            for row in queries.concern_stats(store.db, child_id):
+                self.concerns[child_id] = _concern_row(row)
+            self.open_actions.update(queries.open_action_counts(store.db, child_id))
+
+
+def _concern_row(row: tuple[str, int, str | None, str | None]) -> tuple[int, date | None, frozenset[str]]:
+    _child_id, number, latest, cats = row
+    categories: set[str] = set()
+    for chunk in (cats or "").split("|"):
+        if chunk:
+            categories.update(json.loads(chunk))
+    return number, date.fromisoformat(latest) if latest else None, frozenset(categories)
 
 
 @dataclass(frozen=True)

@@ -55,20 +55,25 @@ def child_summary_rows(db: Database) -> list[tuple[Any, ...]]:
     ]
 
 
-def concern_stats(db: Database) -> list[tuple[str, int, str | None, str | None]]:
-    """Per child: (child id, number of concerns, latest date, the categories of each as JSON joined by '|')."""
+def concern_stats(db: Database, child_id: str | None = None) -> list[tuple[str, int, str | None, str | None]]:
+    """Per child (or for one): (child id, number of concerns, latest date, the categories of each as JSON joined
+    by '|')."""
+    where, params = ("AND child_id = ? ", (child_id,)) if child_id is not None else ("", ())
     rows = db.execute(
         "SELECT child_id, count(*), max(occurred_on), group_concat(json_extract(body, '$.categories'), '|') "
-        "FROM records WHERE kind = 'concern' GROUP BY child_id"
+        f"FROM records WHERE kind = 'concern' {where}GROUP BY child_id",
+        params,
     )
     return [(str(r[0]), int(r[1]), r[2], r[3]) for r in rows]
 
 
-def open_action_counts(db: Database) -> dict[str, int]:
-    """Per child: how many actions are not yet done."""
+def open_action_counts(db: Database, child_id: str | None = None) -> dict[str, int]:
+    """Per child (or for one): how many actions are not yet done."""
+    where, params = ("AND child_id = ? ", (child_id,)) if child_id is not None else ("", ())
     rows = db.execute(
         "SELECT child_id, count(*) FROM records WHERE kind = 'action' "
-        "AND json_extract(body, '$.done_on') IS NULL GROUP BY child_id"
+        f"AND json_extract(body, '$.done_on') IS NULL {where}GROUP BY child_id",
+        params,
     )
     return {str(r[0]): int(r[1]) for r in rows}
 

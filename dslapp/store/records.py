@@ -72,6 +72,24 @@ class RecordStore:
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
         self.db = vault.db
+        self.generation = 0
+        """Counts record versions written through this store (each insert, amendment and restored amendment)."""
+        self.touched: dict[str | None, int] = {}
+        """The generation at which each child's records last changed (None: records of no child), so state derived
+        from one child's records (Today's findings) is recomputed only for the children whose records changed."""
+        self.touched_records: dict[str, dict[str, int]] = {}
+        """Per child, the generation at which each of their records was last written (so an open file can be
+        brought up to date by reading only those)."""
+        self.derived: dict[str, Any] = {}
+        """In-memory state the services derive from the records and keep while the casebook is open."""
+
+    def note_changed(self, child_id: str | None, record_id: str | None = None) -> None:
+        """Mark ``child_id``'s records (``record_id`` among them, when known) as changed: called for every record
+        version written, and by disposal."""
+        self.generation += 1
+        self.touched[child_id] = self.generation
+        if child_id is not None and record_id is not None:
+            self.touched_records.setdefault(child_id, {})[record_id] = self.generation
 
     # ---- writing ---------------------------------------------------------------------------
 
@@ -175,6 +193,7 @@ class RecordStore:
 
     def _seal(self, record_id: str, version: int, child_id: str | None, body: str) -> None:
         """Queue this stored version's digest for the audit row of the same transaction."""
+        self.note_changed(child_id, record_id)
         self.db.add_pending_seal(RecordSeal(record_id, version, child_id, body_digest(record_id, version, body)))
 
     def _insert(self, record: Record) -> None:
@@ -247,13 +266,18 @@ class RecordStore:
         )
         return [_from_row(row) for row in rows]  # type: ignore[misc]
 
-    def bodies_between(self, kind: str, since: date, until: date) -> list[tuple[str, str, str]]:
-        """(id, child id, stored body JSON) of every record of ``kind`` that happened ``since``..``until``: one
-        query over the (kind, occurred_on) index, for rules that read a few fields of many records."""
-        rows = self.db.execute(
-            "SELECT id, child_id, body FROM records WHERE kind = ? AND occurred_on BETWEEN ? AND ?",
-            (kind, since.isoformat(), until.isoformat()),
-        )
+    def bodies_between(
+        self, kind: str, since: date, until: date, *, child_id: uuid.UUID | str | None = None
+    ) -> list[tuple[str, str, str]]:
+        """(id, child id, stored body JSON) of every record of ``kind`` that happened ``since``..``until`` (of one
+        child, when given), in the order they happened: one query over the (kind, occurred_on) index, for rules
+        that read a few fields of many records."""
+        sql = "SELECT id, child_id, body FROM records WHERE kind = ? AND occurred_on BETWEEN ? AND ?"
+        params: list[Any] = [kind, since.isoformat(), until.isoformat()]
+        if child_id is not None:
+            sql += " AND child_id = ?"
+            params.append(str(child_id))
+        rows = self.db.execute(sql + " ORDER BY occurred_on, rowid", params)
         return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
 
     def count(self, kind: str | None = None) -> int:

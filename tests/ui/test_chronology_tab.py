@@ -4,7 +4,7 @@ re-wording as an amendment, and PDF export (with and without a password) audited
 from __future__ import annotations
 
 import io
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import shiboken6
@@ -296,3 +296,43 @@ def test_print_lays_out_pages_with_marking_and_audits(
     prints = [e for e in _audit(app) if e.action == "print" and e.object == str(child.id)]
     assert len(prints) == 1 and "2 entries" in prints[0].detail
     app.lock()
+
+
+def test_the_chronology_is_built_when_its_tab_is_seen_and_rows_come_a_page_at_a_time(
+    qtbot: QtBot,
+    make_app,  # type: ignore[no-untyped-def]
+    vault: Vault,
+    store: RecordStore,
+) -> None:
+    from ui.models.chronology import PAGE
+
+    child = store.add(Child(legal_forename="Łucja", legal_surname="Fictionska", dob=date(2014, 3, 2)))
+    store.add_many(
+        [
+            Concern(
+                child_id=child.id, observed_at=datetime(2023, 1, 1, 9, 0) + timedelta(days=n),
+                reporter_name="Ms Class Teacher", categories=[Category.NEGLECT],
+                what_happened=f"Came in hungry (day {n}).", significant=True,
+            )
+            for n in range(PAGE + 50)
+        ]
+    )  # fmt: skip
+    vault.lock()
+    app = make_app(real_dir=vault.directory).app
+    app.start()
+    page = app.window.screen_widget
+    assert isinstance(page, UnlockPage)
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    app.workspace.go(Location("child", str(child.id), "overview"))
+    record = app.workspace.child_page
+    assert record is not None and record.opened is not None
+    tab = record.chronology
+    assert tab.model.rows == []  # the Overview painted without building the chronology
+
+    record.set_tab("chronology")
+    qtbot.waitUntil(lambda: len(tab.model.rows) == PAGE + 50)
+    assert tab.model.rowCount() == PAGE  # a page handed to the view; the rest when it scrolls
+    assert tab.model.canFetchMore()
+    tab.model.fetchMore()
+    assert tab.model.rowCount() == PAGE + 50 and not tab.model.canFetchMore()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +77,7 @@ def _default_size(parent: QWidget | None) -> QSize:
 
 class RecordConcernDialog(QDialog):
     saved = Signal(object)  # the Concern
+    cards = Signal(object)  # the learning cards chosen for the decision in the same job (a tuple, maybe empty)
 
     def __init__(
         self,
@@ -85,12 +86,14 @@ class RecordConcernDialog(QDialog):
         child_id: str | None = None,
         draft: Draft | None = None,
         now: Callable[[], datetime] = datetime.now,
+        today: Callable[[], date] | None = None,
         autosave_ms: int = AUTOSAVE_MS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self._now = now
+        self._today = today or (lambda: now().date())
         self.draft_id = draft.id if draft else casework.new_draft_id()
         self._draft_exists = draft is not None
         self._dirty = False
@@ -704,6 +707,7 @@ class RecordConcernDialog(QDialog):
             self._saved,
             self._save_failed,
             original=self.original,
+            on=self._today(),
         )
 
     def choose_original(self) -> None:
@@ -721,6 +725,7 @@ class RecordConcernDialog(QDialog):
         concern = saved.value
         self._closing = True
         self.saved.emit(concern)
+        self.cards.emit(saved.cards)
         self.accept()
 
     def _save_failed(self, error: CasebookError) -> None:

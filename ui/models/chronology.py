@@ -13,6 +13,8 @@ from dslapp.services.chronology import ChronologyRow
 from ui import strings, theme
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE = 200
+"""Rows handed to the view at a time (a few screenfuls)."""
 IMPACT_MARK = {Impact.POSITIVE: "+", Impact.NEGATIVE: "−", Impact.UNKNOWN: "?"}
 
 
@@ -36,6 +38,7 @@ class ChronologyModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[ChronologyRow] = []
+        self.fetched = 0
         self.hints: dict[str, list[Hint]] = {}
         self._hint_icon = theme.icon("alert", theme.colours().warning)
 
@@ -43,10 +46,29 @@ class ChronologyModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.hints = dict(hints)
+        self.fetched = min(len(self.rows), PAGE)
         self.endResetModel()
 
+    # The view asks for rows a page at a time as it scrolls (Qt's fetch-on-demand), so 4,000 rows cost what a
+    # screenful costs to show; ``rows`` always holds them all.
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.fetched < len(self.rows)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        self.fetch_to(self.fetched + PAGE, parent)
+
+    def fetch_to(self, count: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        """Make the first ``count`` rows available to the view (to select a row further down, say)."""
+        target = min(len(self.rows), count)
+        if parent.isValid() or target <= self.fetched:
+            return
+        self.beginInsertRows(QModelIndex(), self.fetched, target - 1)
+        self.fetched = target
+        self.endInsertRows()
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else self.fetched
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(strings.CHRONO_COLUMNS)

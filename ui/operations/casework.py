@@ -19,12 +19,12 @@ from dslapp.services import children as children_service
 from dslapp.services import drafts as draft_service
 from dslapp.services import today as today_service
 from dslapp.services.casebook import Casebook, SearchHit
-from dslapp.services.children import ChildFile, ChildSummary, list_children, open_child_file
+from dslapp.services.children import ChildFile, ChildSummary, list_children, open_child_file, refresh_child_file
 from dslapp.services.chronology import ChronologyRow, chronology_rows
 from dslapp.services.drafts import Draft
 from dslapp.services.today import TodayItem
 from dslapp.services.ui_support import CaseloadRow, HistoryItem
-from ui.operations.results import Wrote
+from ui.operations.results import Saved, Wrote
 from ui.operations.runner import Done, Failed
 from ui.operations.session import Session
 
@@ -51,18 +51,51 @@ class OpenedChild:
     chronology: list[ChronologyRow]
     history: list[HistoryItem]
     amended: dict[str, list[Amendment]]
+    generation: int = -1
+    """The store's write count when this was read (``refresh_child`` reads only what was written since)."""
 
 
-def open_child(session: Session, child_id: str, on_done: Callable[[OpenedChild], None], **kw: Any) -> None:
-    """Open (and audit the viewing of) a child's file, with its chronology rows and history."""
+def open_child(
+    session: Session, child_id: str, on_done: Callable[[OpenedChild], None], *, audit: bool = True, **kw: Any
+) -> None:
+    """Open (and audit the viewing of) a child's file, with its chronology rows and history. ``audit=False``
+    when the file already shown is read again because of the user's own change to it: no new viewing."""
 
     def work(store: Casebook) -> OpenedChild:
-        child_file = open_child_file(store, child_id)
+        generation = store.generation
+        child_file = open_child_file(store, child_id, audit=audit)
         rows = [r for r in chronology_rows(child_file.records()) if r.significant]
         history = ui_support.child_history(store, child_id)
         amended_ids = {h.object_id for h in history if h.action == "amend"}
         amended = {rid: store.amendments(rid) for rid in amended_ids}
-        return OpenedChild(child_file, rows, history, amended)
+        return OpenedChild(child_file, rows, history, amended, generation)
+
+    session.run(work, on_done, **kw)
+
+
+def refresh_child(session: Session, opened: OpenedChild, on_done: Callable[[OpenedChild], None], **kw: Any) -> None:
+    """The file already on screen brought up to date after a change to it, reading only the records written since
+    it was read (one job; no new viewing is audited). Falls back to reading it whole when it must."""
+    child_id = str(opened.file.child.id)
+
+    def work(store: Casebook) -> OpenedChild:
+        generation = store.generation
+        fresh = refresh_child_file(store, opened.file, opened.generation)
+        if fresh is None:
+            fresh = open_child_file(store, child_id, audit=False)
+        rows = [r for r in chronology_rows(fresh.records()) if r.significant]
+        history = ui_support.child_history(store, child_id)
+        written = store.touched_records.get(child_id, {})
+        amended = {
+            h.object_id: (
+                store.amendments(h.object_id)
+                if written.get(h.object_id, -1) > opened.generation or h.object_id not in opened.amended
+                else opened.amended[h.object_id]
+            )
+            for h in history
+            if h.action == "amend"
+        }
+        return OpenedChild(fresh, rows, history, amended, generation)
 
     session.run(work, on_done, **kw)
 
@@ -74,23 +107,28 @@ def record_concern(
     draft_id: str | None,
     on_done: Wrote[Concern],
     on_error: Failed,
-    **kw: Any,
+    *,
+    on: date | None = None,
+    original: Path | None = None,
 ) -> None:
-    # the dialog shows no prompts after saving (the neglect learning is shown in the decision box while typing,
-    # and the pattern on Today and the child's file), so none are computed here: one write, nothing more
-    original: Path | None = kw.get("original")
-    if original is not None:  # the scan of the paper form, attached as the concern's original in one transaction
-        session.write(
-            lambda store: attachments.save_concern_with_original(
-                store, original, actions=actions, draft_id=draft_id, **fields
-            ),
-            on_done,
-            on_error,
+    """Save a concern in one write job. With ``on``, the learning cards for the decision come back in the same job
+    (``Saved.cards``); with ``original``, the scan of the paper form is attached as the concern's original in the
+    same transaction. The dialog shows no prompts after saving (the neglect learning is in the decision box while
+    typing, the pattern on Today and the child's file), so none are computed here."""
+    work: Callable[[Casebook], Saved[Concern]]
+    if original is not None:
+        scan = original
+        work = lambda store: attachments.save_concern_with_original(  # noqa: E731
+            store, scan, on=on, actions=actions, draft_id=draft_id, **fields
         )
-        return
-    session.write(
-        lambda store: concerns.save_concern(store, actions=actions, draft_id=draft_id, **fields), on_done, on_error
-    )
+    elif on is None:
+        work = lambda store: concerns.save_concern(store, actions=actions, draft_id=draft_id, **fields)  # noqa: E731
+    else:
+        day = on
+        work = lambda store: concerns.save_concern_with_cards(  # noqa: E731
+            store, on=day, actions=actions, draft_id=draft_id, **fields
+        )
+    session.write(work, on_done, on_error)
 
 
 def load_neglect_history(

@@ -122,14 +122,18 @@ def show_cards_for(session: Session, parent: QWidget | None, event: str, record:
         return
 
     def shown(saved: Saved[list[LearningCard]]) -> None:
-        cards = saved.value
-        if not cards:
-            return
-        dialog = LearningCardsDialog(session, cards, parent.window() if parent is not None else None)
-        LAST_SHOWN[:] = [dialog]
-        dialog.show()
+        show_cards(session, parent, saved.value)
 
     ops.cards_for_decision(session, record, event, on, shown, owner=parent)
+
+
+def show_cards(session: Session | None, parent: QWidget | None, cards: list[LearningCard]) -> None:
+    """Show ``cards`` (already chosen and remembered as shown), non-modally; nothing when there are none."""
+    if not cards or session is None or not session.is_open:
+        return
+    dialog = LearningCardsDialog(session, cards, parent.window() if parent is not None else None)
+    LAST_SHOWN[:] = [dialog]
+    dialog.show()
 
 
 LAST_SHOWN: list[LearningCardsDialog] = []

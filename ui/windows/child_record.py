@@ -352,19 +352,27 @@ class ChildRecordPage(QWidget):
             strict=True,
         ):
             self.tabs.addTab(widget, title)
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.chronology.isVisibleTo(self.window()):
+            self.chronology.ensure_current()  # built when first seen
 
     # ---- loading ----------------------------------------------------------------------------------
 
-    def load(self, tab: str = "") -> None:
+    def load(self, tab: str = "", *, audit: bool = True) -> None:
         if tab:
             self._pending_tab = tab
-        casework.open_child(self.session, self.child_id, self._loaded, owner=self)
+        casework.open_child(self.session, self.child_id, self._loaded, audit=audit, owner=self)
 
     def refresh_if(self, changes: Changes) -> None:
         if self.child_id in changes.child_ids:
             self._pending_tab = self.current_tab()
-            self.load()
+            if self.opened is None:
+                self.load(audit=False)  # the file on screen, read again after the user's own change: not a new view
+            else:
+                casework.refresh_child(self.session, self.opened, self._loaded, owner=self)
 
     def _loaded(self, opened: OpenedChild) -> None:
         self.opened = opened

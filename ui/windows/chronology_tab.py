@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -96,6 +96,7 @@ class ChronologyTab(QWidget):
         self.child_id = child_id
         self.on = on
         self.opened: OpenedChild | None = None
+        self._stale = False  # a file has come that this tab has not built its table from yet
         self.view: ops.ChronologyView | None = None
         self.dialogs: list[QDialog] = []
         layout = QVBoxLayout(self)
@@ -198,6 +199,7 @@ class ChronologyTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._fit_pending = False
         header.sectionResized.connect(self._columns_resized)
+        self.model.rowsInserted.connect(self._columns_resized)  # a further page fetched as the view scrolls
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.empty = text_label(strings.CHRONO_EMPTY, "Muted", wrap=True)
 
@@ -259,9 +261,22 @@ class ChronologyTab(QWidget):
     # ---- loading ---------------------------------------------------------------------------------
 
     def show_file(self, opened: OpenedChild) -> None:
+        """Take the child's file; the chronology itself is built when the tab is first seen (tabs load when
+        opened: the record paints its Overview without waiting for a 2,000-row chronology)."""
         self.opened = opened
         self.export_menu_button.set_file(opened)
-        self.reload()
+        self._stale = True
+        if self.isVisibleTo(self.window()):
+            self.ensure_current()
+
+    def ensure_current(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.ensure_current()
 
     def filters(self) -> ops.Filters:
         value = self.category.currentData()
@@ -309,7 +324,9 @@ class ChronologyTab(QWidget):
         self.count_label.setText(strings.CHRONO_COUNT.format(count=len(rows), hints=with_hints))
         if rows:
             keys = [r.key for r in rows]
-            self.table.selectRow(keys.index(current.key) if current is not None and current.key in keys else 0)
+            chosen = keys.index(current.key) if current is not None and current.key in keys else 0
+            self.model.fetch_to(chosen + 1)
+            self.table.selectRow(chosen)
         else:
             self.entry_view.clear()
         self._update_buttons()
@@ -319,7 +336,7 @@ class ChronologyTab(QWidget):
         """Rows as tall as their wrapped text (capped; the full text is in the tooltip and the side panel)."""
         self._fit_pending = False
         count = self.model.rowCount()
-        if count > WRAP_LIMIT:
+        if len(self.model.rows) > WRAP_LIMIT:
             self.table.verticalHeader().setDefaultSectionSize(32)
             return
         self.table.resizeRowsToContents()
@@ -419,6 +436,7 @@ class ChronologyTab(QWidget):
         """Select (and show) the first row that comes from ``record_id`` (a timeline click)."""
         for number, row in enumerate(self.model.rows):
             if row.record_id == record_id:
+                self.model.fetch_to(number + 1)
                 self.table.selectRow(number)
                 self.table.scrollTo(self.model.index(number, 1), QAbstractItemView.ScrollHint.PositionAtCenter)
                 self.side.setCurrentIndex(0)
