@@ -19,8 +19,10 @@ from dslapp.models import (
     CourtOrder,
     EarlyHelpPlan,
     EarlyHelpReview,
+    EncompassNotice,
     Escalation,
     Referral,
+    StatutoryRecord,
     Transfer,
 )
 from dslapp.models.early_help import PlanStatus
@@ -77,6 +79,7 @@ def recompute_today(store: RecordStore, on: date) -> dict[str, list[TodayItem]]:
 _CACHE = "today"
 _PER_CHILD_KINDS: tuple[type[Any], ...] = (
     Action, EarlyHelpPlan, Referral, Transfer, CourtOrder, EarlyHelpReview, Escalation, AlertAcknowledgement,
+    StatutoryRecord, EncompassNotice,
 )  # fmt: skip
 _BULK_SHARE = 20
 """When more than one child in this many need reading again (a new day, a merge), read everything at once."""
