@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # Debian packages the app and its tests need (Qt offscreen libraries, PDF tools for checking output).
-APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 poppler-utils qpdf fonts-dejavu-core syncthing
+APT_PACKAGES := binutils libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 poppler-utils qpdf fonts-dejavu-core syncthing
 # ... and the ones `make package` bundles (Qt's xcb platform plugin links them) or uses (binutils for PyInstaller, zstd).
 APT_PACKAGES += libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0 libxcb-cursor0 \
   libxcb-xinerama0 libxcb-randr0 libxcb-shape0 binutils zstd

@@ -107,6 +107,20 @@ def freeze() -> Path:
     return BUILD / "dist" / "dslapp"
 
 
+def strip_debug_info(bundle: Path) -> None:
+    """Take debug information out of the bundle's shared libraries (a Python built with it, as pyenv's is, brings
+    ~15 MB of it in libpython, and sqlcipher3 as much again). ``--strip-debug`` keeps every symbol a library
+    exports. The program itself is left alone: PyInstaller appends its archive to it."""
+    strip = shutil.which("strip")
+    if strip is None:
+        print("strip not found (Debian package binutils): debug information left in the libraries")
+        return
+    for path in sorted(bundle.rglob("*")):
+        if path.is_symlink() or not path.is_file() or not (path.suffix == ".so" or ".so." in path.name):
+            continue
+        subprocess.run([strip, "--strip-debug", str(path)], capture_output=True, check=False)
+
+
 def size_of(path: Path) -> int:
     if path.is_file() or path.is_symlink():
         return path.lstat().st_size
@@ -194,6 +208,7 @@ def main() -> int:
     folder = DIST / bundle_name()
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(built, folder, symlinks=True)
+    strip_debug_info(folder)
     shutil.copy2(HERE / "linux" / "dsl-casebook.desktop", folder / "dsl-casebook.desktop")
     shutil.copy2(BUILD / "icons" / "png" / "dslapp-256.png", folder / "dsl-casebook.png")
     print(f"Bundle:  {folder} ({size_of(folder) / 1e6:.1f} MB unpacked)")
