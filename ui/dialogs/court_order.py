@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +26,7 @@ from ui import strings
 from ui.operations import court_orders as ops
 from ui.operations.results import Saved
 from ui.operations.session import Session
-from ui.widgets.common import field_label, set_invalid, text_label
+from ui.widgets.common import dialog_page, field_label, set_invalid, text_label
 
 NO_ONE = "none"
 UNLISTED = "unlisted"
@@ -56,13 +55,7 @@ class CourtOrderDialog(QDialog):
         self.child_id = child_id
         self.order = order
         title = strings.ORDER_DIALOG_AMEND_TITLE if order else strings.ORDER_DIALOG_ADD_TITLE
-        self.setWindowTitle(title)
-        self.setMinimumWidth(640)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(text_label(title, "PageTitle"))
-        layout.addWidget(text_label(strings.ORDER_DIALOG_TEXT, "PageSubtitle", wrap=True))
+        layout = dialog_page(self, title, subtitle=strings.ORDER_DIALOG_TEXT, min_width=640, spacing=10)
         form = QFormLayout()
         form.setSpacing(9)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -28,7 +28,7 @@ from ui.formatting import dmy
 from ui.operations import family as ops
 from ui.operations.results import Saved
 from ui.operations.session import Session
-from ui.widgets.common import field_label, set_invalid, text_label
+from ui.widgets.common import dialog_page, field_label, set_invalid, text_label
 
 
 def _qdatetime(moment: datetime) -> QDateTime:
@@ -57,14 +57,8 @@ class EncompassDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(strings.ENCOMPASS_TITLE)
-        self.setMinimumWidth(720)
         self.resize(760, 700)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(text_label(strings.ENCOMPASS_TITLE, "PageTitle"))
-        layout.addWidget(text_label(strings.ENCOMPASS_TEXT, "PageSubtitle", wrap=True))
+        layout = dialog_page(self, strings.ENCOMPASS_TITLE, subtitle=strings.ENCOMPASS_TEXT, min_width=720, spacing=10)
         form = QFormLayout()
         form.setSpacing(9)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from dslapp.errors import CasebookError
 from dslapp.models import Household
@@ -15,7 +15,7 @@ from ui.formatting import dmy
 from ui.operations import family as ops
 from ui.operations.results import Saved
 from ui.operations.session import Session
-from ui.widgets.common import field_label, text_label
+from ui.widgets.common import dialog_page, field_label, text_label
 
 
 class JoinHouseholdDialog(QDialog):
@@ -31,12 +31,7 @@ class JoinHouseholdDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.child = child
-        self.setWindowTitle(strings.HOUSEHOLD_PICK_TITLE)
-        self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(text_label(strings.HOUSEHOLD_PICK_TITLE, "PageTitle"))
+        layout = dialog_page(self, strings.HOUSEHOLD_PICK_TITLE, min_width=560, spacing=10)
         layout.addWidget(
             text_label(strings.HOUSEHOLD_PICK_TEXT.format(name=child.display_name), "PageSubtitle", wrap=True)
         )

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +24,7 @@ from ui.formatting import dmy
 from ui.operations import family as ops
 from ui.operations.results import Saved
 from ui.operations.session import Session
-from ui.widgets.common import field_label, set_invalid, text_label
+from ui.widgets.common import dialog_page, field_label, set_invalid, text_label
 
 
 class LinkChildDialog(QDialog):
@@ -48,13 +47,7 @@ class LinkChildDialog(QDialog):
         self.concern = concern
         self.link = link
         title = strings.LINK_DIALOG_AMEND_TITLE if link else strings.LINK_DIALOG_TITLE
-        self.setWindowTitle(title)
-        self.setMinimumWidth(640)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(10)
-        layout.addWidget(text_label(title, "PageTitle"))
-        layout.addWidget(text_label(strings.LINK_DIALOG_TEXT, "PageSubtitle", wrap=True))
+        layout = dialog_page(self, title, subtitle=strings.LINK_DIALOG_TEXT, min_width=640, spacing=10)
         form = QFormLayout()
         form.setSpacing(9)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)

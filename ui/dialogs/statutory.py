@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +26,7 @@ from ui import strings
 from ui.operations import family as ops
 from ui.operations.results import Saved
 from ui.operations.session import Session
-from ui.widgets.common import field_label, set_invalid, text_label
+from ui.widgets.common import dialog_page, field_label, set_invalid, text_label
 
 LOOKED_AFTER = (StatutoryType.LOOKED_AFTER.value, StatutoryType.PREVIOUSLY_LOOKED_AFTER.value)
 
@@ -79,14 +78,8 @@ class StatutoryDialog(QDialog):
         self.child_id = child_id
         self.record = record
         title = strings.STATUTORY_DIALOG_AMEND_TITLE if record else strings.STATUTORY_DIALOG_ADD_TITLE
-        self.setWindowTitle(title)
-        self.setMinimumWidth(680)
         self.resize(720, 760)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 20, 24, 16)
-        outer.setSpacing(10)
-        outer.addWidget(text_label(title, "PageTitle"))
-        outer.addWidget(text_label(strings.STATUTORY_DIALOG_TEXT, "PageSubtitle", wrap=True))
+        outer = dialog_page(self, title, subtitle=strings.STATUTORY_DIALOG_TEXT, min_width=680, spacing=10)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
