@@ -108,7 +108,9 @@ def test_sigkill_while_merging_leaves_no_half_applied_change(tmp_path: Path) -> 
     rng = random.Random(int.from_bytes(os.urandom(4), "big"))
     progress = []
     for round_no in range(1, ROUNDS + 1):
-        _run_and_kill("merge", b_dir, round_no, rng.uniform(0.0, 0.4))
+        # kills soon after the merge starts, then later and later (5 ms, 10 ms … 160 ms, each jittered): on a fast
+        # machine the first kills still land inside the merge, on a slow one the later ones get further into it
+        _run_and_kill("merge", b_dir, round_no, 0.005 * 2 ** (round_no - 1) * rng.uniform(0.5, 1.5))
         store = _open(b_dir)
         try:
             _no_half_applied_change(store, a_device)
