@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -116,12 +115,9 @@ def test_version_loads_neither_qt_nor_pydantic_and_is_quick() -> None:
         "    main(['--version'])\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'pydantic', 'reportlab', 'sqlcipher3'}))"
     )
-    started = time.perf_counter()
     done = _run(code)
-    elapsed = time.perf_counter() - started
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
-    assert elapsed < 2.0  # generous on a shared CI machine; the bundle's 0.5 s budget is checked by package-test
+    assert done.stdout.strip() == "[]"  # the bundle's 0.5 s budget itself is measured (not asserted) by package-test
 
 
 def test_about_lists_components_packages_and_data_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
