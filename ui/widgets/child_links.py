@@ -15,7 +15,7 @@ from ui import strings
 from ui.dialogs.link_child import LinkChildDialog
 from ui.formatting import dmy
 from ui.operations.session import Session
-from ui.widgets.common import Card, text_label
+from ui.widgets.common import Card, clear_layout, text_label
 
 
 class ChildLinksCard(Card):
@@ -32,11 +32,7 @@ class ChildLinksCard(Card):
 
     def show_links(self, links: Sequence[ChildLink]) -> None:
         self.links = sorted(links, key=lambda link: (link.linked_on, link.created_at), reverse=True)
-        while self.list.count():
-            item = self.list.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.list)
         if not self.links:
             self.list.addWidget(text_label(strings.LINKS_NONE, "Muted", wrap=True))
         for link in self.links:

@@ -54,6 +54,15 @@ def dialog_page(
     return layout
 
 
+def clear_layout(layout: QLayout) -> None:
+    """Take every item out of ``layout`` and delete its widget (a list redrawn from fresh records)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
+
+
 def repolish(widget: QWidget) -> None:
     """Re-apply the stylesheet after a dynamic property used by it changed."""
     style = widget.style()

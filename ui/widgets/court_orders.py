@@ -14,7 +14,7 @@ from dslapp.views.court_orders import period
 from ui import strings, theme
 from ui.dialogs.court_order import CourtOrderDialog
 from ui.operations.session import Session
-from ui.widgets.common import Badge, Card, text_label
+from ui.widgets.common import Badge, Card, clear_layout, text_label
 
 
 class CourtOrdersCard(Card):
@@ -39,11 +39,7 @@ class CourtOrdersCard(Card):
     def show_orders(self, orders: Sequence[CourtOrder], people: Sequence[Person]) -> None:
         self.orders = sorted(orders, key=lambda o: (not o.in_force(self.on), o.starts_on or date.min))
         self.people = list(people)
-        while self.list.count():
-            item = self.list.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.list)
         if not self.orders:
             self.list.addWidget(text_label(strings.ORDERS_NONE, "Muted"))
         for order in self.orders:

@@ -19,7 +19,7 @@ from ui.formatting import dmy
 from ui.operations import family as ops
 from ui.operations.results import Saved
 from ui.operations.session import Session
-from ui.widgets.common import Badge, Card, hline, text_label
+from ui.widgets.common import Badge, Card, clear_layout, hline, text_label
 
 
 class HouseholdCard(Card):
@@ -48,11 +48,7 @@ class HouseholdCard(Card):
 
     def show_household(self, shown: ChildHousehold) -> None:
         self.shown = shown
-        while self.list.count():
-            item = self.list.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.list)
         if shown.household is None:
             self.list.addWidget(text_label(strings.HOUSEHOLD_NONE, "Muted", wrap=True))
             return

@@ -14,7 +14,7 @@ from ui import strings
 from ui.formatting import dmy
 from ui.operations import family as ops
 from ui.operations.session import Session
-from ui.widgets.common import Badge, Card, text_label
+from ui.widgets.common import Badge, Card, clear_layout, text_label
 
 
 class SocialWorkerCard(Card):
@@ -37,11 +37,7 @@ class SocialWorkerCard(Card):
     def show_rows(self, rows: Sequence[WithSocialWorker]) -> None:
         self.rows = list(rows)
         self.count.setText(str(len(self.rows)))
-        while self.list.count():
-            item = self.list.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.list)
         if not self.rows:
             self.list.addWidget(text_label(strings.SOCIAL_WORKER_NONE, "Muted", wrap=True))
         for row in self.rows:

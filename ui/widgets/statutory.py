@@ -14,7 +14,7 @@ from dslapp.views import statutory
 from ui import strings, theme
 from ui.dialogs.statutory import StatutoryDialog
 from ui.operations.session import Session
-from ui.widgets.common import Badge, Card, text_label
+from ui.widgets.common import Badge, Card, clear_layout, text_label
 
 
 class StatutoryCard(Card):
@@ -39,11 +39,7 @@ class StatutoryCard(Card):
     def show_records(self, records: Sequence[StatutoryRecord]) -> None:
         self.records = [*statutory.in_force(records, self.on), *statutory.ended(records, self.on)]
         self.records += [r for r in records if r not in self.records]  # starting later (a date typed ahead)
-        while self.list.count():
-            item = self.list.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.list)
         if not self.records:
             self.list.addWidget(text_label(strings.STATUTORY_NONE, "Muted", wrap=True))
         for record in self.records:

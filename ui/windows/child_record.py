@@ -45,7 +45,7 @@ from ui.operations import learning as learning_ops
 from ui.operations.casework import OpenedChild
 from ui.operations.session import Session
 from ui.widgets.child_links import ChildLinksCard
-from ui.widgets.common import Badge, Card, text_label
+from ui.widgets.common import Badge, Card, clear_layout, text_label
 from ui.widgets.court_orders import CourtOrdersCard
 from ui.widgets.household import HouseholdCard
 from ui.widgets.practice_cards import attach_guidance, guidance_widget
@@ -382,11 +382,7 @@ class ChildRecordPage(QWidget):
         self.status_badge.setText(strings.STATUS_SHORT[child.status])
         self.status_badge.set_tone(STATUS_TONE[child.status])
         self.status_badge.setToolTip(STATUS_LABELS[child.status])
-        while self.badges.count():
-            item = self.badges.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.badges)
         for designation in child.designations:
             self.badges.addWidget(Badge(DESIGNATION_LABELS[Designation(designation)]))
         self.subtitle.setText(self._subtitle(child))
