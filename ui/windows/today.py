@@ -59,6 +59,8 @@ WATCHED_KINDS: tuple[str, ...] = ("action", "early_help_plan", "referral", "tran
 WATCHED_KINDS += ("supervision_note", "cpd_record")  # supervision actions and CPD reminders
 WATCHED_KINDS += ("court_order",)  # the order line beside a child's name
 WATCHED_KINDS += ("staff_report", "staff_report_triage")  # concerns from staff and their triage
+SOCIAL_WORKER_KINDS: tuple[str, ...] = ("statutory_record", "child", "status_change")
+"""What the "children with a social worker" card shows depends on (and only these bring it up to date)."""
 STAFF_SECTION = "staff_concerns"
 WATCHED_KINDS += ("statutory_record", "encompass_notice")  # conference reports, core groups, PEPs, Encompass
 # practice alerts whose records are not concerns open the tab that shows them
@@ -235,7 +237,9 @@ class TodayPage(QWidget):
 
     def refresh_if(self, changes: Changes) -> None:
         if changes.touches(*WATCHED_KINDS):
-            self.refresh()
+            casework.load_today(self.session, self.on, self._loaded, owner=self)
+        if changes.touches(*SOCIAL_WORKER_KINDS):  # not after every concern: the list reads every child
+            self.social_workers.refresh()
 
     def _loaded(self, items: dict[str, list[TodayItem]]) -> None:
         self.items = items
