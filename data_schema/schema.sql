@@ -74,6 +74,17 @@ CREATE TABLE drafts (
     body       TEXT NOT NULL CHECK (json_valid(body))
 );
 
+-- table kept_findings
+CREATE TABLE kept_findings (
+    child_id    TEXT NOT NULL,
+    what        TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    on_day      TEXT NOT NULL,
+    until_day   TEXT NOT NULL,
+    body        TEXT NOT NULL CHECK (json_valid(body)),
+    PRIMARY KEY (child_id, what)
+) WITHOUT ROWID;
+
 -- table meta
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -295,6 +306,41 @@ END;
 CREATE TRIGGER disposals_never_deleted BEFORE DELETE ON disposals
 BEGIN
     SELECT RAISE(ABORT, 'disposal decisions are never deleted');
+END;
+
+-- trigger kept_findings_stale_on_amend
+CREATE TRIGGER kept_findings_stale_on_amend AFTER UPDATE ON records
+WHEN NEW.child_id IS NOT NULL
+BEGIN
+    DELETE FROM kept_findings WHERE child_id = NEW.child_id;
+END;
+
+-- trigger kept_findings_stale_on_disposal
+CREATE TRIGGER kept_findings_stale_on_disposal AFTER DELETE ON records
+WHEN OLD.child_id IS NOT NULL
+BEGIN
+    DELETE FROM kept_findings WHERE child_id = OLD.child_id;
+END;
+
+-- trigger kept_findings_stale_on_insert
+CREATE TRIGGER kept_findings_stale_on_insert AFTER INSERT ON records
+WHEN NEW.child_id IS NOT NULL
+BEGIN
+    DELETE FROM kept_findings WHERE child_id = NEW.child_id;
+END;
+
+-- trigger kept_roster_stale_on_disposal
+CREATE TRIGGER kept_roster_stale_on_disposal AFTER DELETE ON records
+WHEN OLD.kind = 'child'
+BEGIN
+    DELETE FROM kept_findings WHERE child_id = '*';
+END;
+
+-- trigger kept_roster_stale_on_new_child
+CREATE TRIGGER kept_roster_stale_on_new_child AFTER INSERT ON records
+WHEN NEW.kind = 'child'
+BEGIN
+    DELETE FROM kept_findings WHERE child_id = '*';
 END;
 
 -- trigger record_seals_never_changed

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dslapp.errors import NoReportingKey, StaffReportNotFound, TeamFileRejected
+from dslapp.errors import NoReportingKey, RecordNotFound, StaffReportNotFound, TeamFileRejected
 from dslapp.files import write_private_file
 from dslapp.models import Child, ReportingKey, StaffReport, StaffReportTriage, TriageOutcome
 from dslapp.models.base import local_now
@@ -308,17 +308,37 @@ def latest_triage(store: RecordStore) -> dict[str, StaffReportTriage]:
     return found
 
 
-def inbox(store: RecordStore) -> list[InboxItem]:
-    """Every concern from staff, urgent ones first, then newest first."""
+def inbox(store: RecordStore, *, open_only: bool = False) -> list[InboxItem]:
+    """Every concern from staff (``open_only``: those still needing the DSL), urgent ones first, then newest
+    first."""
     triages = latest_triage(store)
-    names = {str(c.id): c.display_name for c in store.all_of(Child)}
+    found = [(report, triages.get(str(report.id))) for report in store.all_of(StaffReport)]
+    if open_only:
+        found = [(r, t) for r, t in found if t is None or t.outcome == TriageOutcome.UNMATCHED]
+    names = _child_names(store, {str(t.child_id) for _, t in found if t is not None and t.child_id})
     items = []
-    for report in store.all_of(StaffReport):
-        triage = triages.get(str(report.id))
+    for report, triage in found:
         matched = str(triage.child_id) if triage and triage.child_id else ""
         items.append(InboxItem(report, triage, names.get(matched, report.account.child_name)))
     items.sort(key=lambda i: (not i.report.account.urgent, -i.report.sent_at.timestamp()))
     return items
+
+
+_READ_ALL_CHILDREN = 50
+"""Above this many matched children, read every child at once rather than one at a time."""
+
+
+def _child_names(store: RecordStore, child_ids: set[str]) -> dict[str, str]:
+    """The names of these children as the caseload shows them (a child no longer held is left out)."""
+    if len(child_ids) > _READ_ALL_CHILDREN:
+        return {str(c.id): c.display_name for c in store.all_of(Child) if str(c.id) in child_ids}
+    names = {}
+    for child_id in child_ids:
+        try:
+            names[child_id] = store.get_as(Child, child_id).display_name
+        except RecordNotFound:
+            continue
+    return names
 
 
 def open_staff_report(store: RecordStore, record_id: str) -> InboxItem:
@@ -334,9 +354,7 @@ def open_staff_report(store: RecordStore, record_id: str) -> InboxItem:
 def today_items(store: RecordStore) -> list[TodayItem]:
     """Today's first section: concerns from staff the DSL has not yet dealt with, urgent then newest first."""
     out = []
-    for item in inbox(store):
-        if not item.open:
-            continue
+    for item in inbox(store, open_only=True):
         a = item.report.account
         child_id = str(item.triage.child_id) if item.triage and item.triage.child_id else ""
         year = f" ({a.year_group})" if a.year_group else ""

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from dslapp.errors import RecordNotFound
-from dslapp.guidance.alerts import CaseRecords, ConcernFacts, alerts_for_cases, history_days, sort_into
+from dslapp import __version__
+from dslapp.errors import CannotWriteFile, DiskFull, RecordNotFound, VaultInUse
+from dslapp.guidance.alerts import AlertItem, CaseRecords, ConcernFacts, alerts_for_cases, history_days, sort_into
 from dslapp.guidance.config import GuidanceConfig, resolve
 from dslapp.models import (
     Action,
@@ -31,6 +34,7 @@ from dslapp.services.staff_reports import SECTION as STAFF_SECTION
 from dslapp.services.staff_reports import today_items as staff_today_items
 from dslapp.services.supervision import today_rules
 from dslapp.store import RecordStore
+from dslapp.store.findings import KeptFinding
 from dslapp.views.court_orders import banner
 from dslapp.views.today import SECTION_RULES, SECTIONS, TodayItem
 
@@ -56,14 +60,14 @@ def add_school_days(start: date, days: int) -> date:
 def today(store: RecordStore, on: date) -> dict[str, list[TodayItem]]:
     """Everything due or overdue on ``on``, grouped by section (see SECTIONS).
 
-    Each child's items are kept (in ``store.derived``) until that child's records change or a date passes at which
-    they can change; only those children are read again. :func:`recompute_today` gives the same answer from
-    scratch.
+    Each child's items are kept (in ``store.derived`` while the casebook is open, and in the vault between
+    sessions) until that child's records change or a date passes at which they can change; only those children
+    are read again. :func:`recompute_today` gives the same answer from scratch.
     """
     cfg = resolve(None)
     cache = store.derived.get(_CACHE)
     if not isinstance(cache, _TodayCache) or cache.config is not cfg:
-        cache = store.derived[_CACHE] = _TodayCache(cfg)
+        cache = store.derived[_CACHE] = _TodayCache(cfg, _fingerprint(cfg))
     cache.bring_up_to(store, on)
     return _compose(store, on, cache.children.values())
 
@@ -245,26 +249,133 @@ class _TodayCache:
     """Each child's items as last worked out, and the store generation they reflect."""
 
     config: GuidanceConfig
+    fingerprint: str
     children: dict[str, ChildToday] = field(default_factory=dict)
     generation: int = -1
 
     def bring_up_to(self, store: RecordStore, on: date) -> None:
-        first = self.generation < 0
+        if self.generation < 0:  # just unlocked: what was kept in the vault, and only the rest worked out
+            self.generation = store.generation
+            self.children = self._from_vault(store, on)
+            return
         changed = {
             child_id for child_id, generation in store.touched.items()
             if child_id is not None and generation > self.generation
         }  # fmt: skip
         changed.update(c for c, held in self.children.items() if not (held.on <= on < held.until))
         self.generation = store.generation
-        if first or len(changed) * _BULK_SHARE > max(len(self.children), _BULK_SHARE):
+        if len(changed) * _BULK_SHARE > max(len(self.children), _BULK_SHARE):
             self.children = _every_child(store, on, self.config)
+            _keep(store, self.fingerprint, (self.children[c] for c in changed if c in self.children))
             return
+        fresh = []
         for child_id in changed:
             held = _one_child(store, child_id, on, self.config)
             if held is None:
                 self.children.pop(child_id, None)
             else:
-                self.children[child_id] = held
+                self.children[child_id] = fresh_held = held
+                fresh.append(fresh_held)
+        _keep(store, self.fingerprint, fresh)
+
+    def _from_vault(self, store: RecordStore, on: date) -> dict[str, ChildToday]:
+        kept = store.kept_findings(_KEPT, self.fingerprint)
+        children: dict[str, ChildToday] = {}
+        missing: list[str] = []
+        for child_id in _roster(store):
+            found = kept.get(child_id)
+            if found is not None and found.on <= on < found.until:
+                children[child_id] = _from_kept(found)
+            else:
+                missing.append(child_id)
+        if len(missing) * _BULK_SHARE > max(len(children) + len(missing), _BULK_SHARE):
+            worked = _every_child(store, on, self.config)  # kept rows still win: they hold what was worked out
+            fresh = [worked[c] for c in missing if c in worked]
+            children.update((held.child_id, held) for held in fresh)
+        else:
+            fresh = [held for held in (_one_child(store, c, on, self.config) for c in missing) if held is not None]
+            children.update((held.child_id, held) for held in fresh)
+        _keep(store, self.fingerprint, fresh)
+        return children
+
+
+# ---- kept in the vault between sessions (migration 0008) -------------------------------------------------
+
+_KEPT = "today"
+_KEPT_FORMAT = 1
+"""Part of every kept row's fingerprint: change it when a rule or an item's shape changes within a version, so
+rows an older build kept are worked out again rather than trusted."""
+
+
+def _fingerprint(config: GuidanceConfig) -> str:
+    """Which rules and settings made a kept row: rows made under another fingerprint are not trusted."""
+    text = f"{_KEPT_FORMAT}|{__version__}|{config.model_dump_json()}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_ROSTER, _EVERY_CHILD = "roster", "*"
+
+
+def _roster(store: RecordStore) -> list[str]:
+    """Every child's id: kept in the vault as one row (removed by a trigger when a child is added or disposed
+    of), so an unlock reads one row rather than looking for every child among the records."""
+    kept = store.kept_findings(_ROSTER, "").get(_EVERY_CHILD)
+    if kept is not None:
+        return [str(child_id) for child_id in json.loads(kept.body)]
+    ids = store.child_ids()
+    _keep_rows(store, _ROSTER, "", [KeptFinding(_EVERY_CHILD, date.min, date.max, json.dumps(ids))])
+    return ids
+
+
+def _keep(store: RecordStore, fingerprint: str, children: Iterable[ChildToday]) -> None:
+    rows = [KeptFinding(c.child_id, c.on, c.until, json.dumps(_to_json(c), ensure_ascii=False)) for c in children]
+    _keep_rows(store, _KEPT, fingerprint, rows)
+
+
+def _keep_rows(store: RecordStore, what: str, fingerprint: str, rows: list[KeptFinding]) -> None:
+    """Keep these children's items in the vault, for the next unlock. Only outside another transaction (a write
+    that fails later must not take them with it, nor they it); a full disk or a busy file only means they are
+    worked out again next time."""
+    if store.db.in_transaction:
+        return
+    try:
+        store.keep_findings(what, fingerprint, rows)
+    except (DiskFull, CannotWriteFile, VaultInUse):
+        return
+
+
+def _to_json(held: ChildToday) -> dict[str, Any]:
+    return {
+        "banner": held.banner,
+        "items": {section: [_item_json(i) for i in items] for section, items in held.items.items()},
+    }
+
+
+def _item_json(item: TodayItem) -> dict[str, Any]:
+    out: dict[str, Any] = {"alert": isinstance(item, AlertItem)}
+    for f in fields(item):
+        value = getattr(item, f.name)
+        if isinstance(value, date):
+            value = value.isoformat()
+        out[f.name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def _item_from_json(data: dict[str, Any]) -> TodayItem:
+    values = dict(data)
+    cls: type[TodayItem] = AlertItem if values.pop("alert") else TodayItem
+    for name in ("due", "acknowledged_on"):
+        if values.get(name):
+            values[name] = date.fromisoformat(values[name])
+    if "record_ids" in values:
+        values["record_ids"] = tuple(values["record_ids"])
+    return cls(**values)
+
+
+def _from_kept(found: KeptFinding) -> ChildToday:
+    data = json.loads(found.body)
+    items = {section: [_item_from_json(i) for i in listed] for section, listed in data["items"].items()}
+    return ChildToday(found.child_id, items, found.on, found.until, data["banner"])
 
 
 def _compose(store: RecordStore, on: date, children: Iterable[ChildToday]) -> dict[str, list[TodayItem]]:

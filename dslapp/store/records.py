@@ -19,6 +19,8 @@ from pydantic import ValidationError
 from dslapp.errors import InvalidRecord, RecordKeptAsSent, RecordNotFound
 from dslapp.models import RECORD_KINDS, Amendment, ChildRecord, Record
 from dslapp.models.base import STORED
+from dslapp.store import findings
+from dslapp.store.findings import KeptFinding
 from dslapp.text import LONE_SURROGATE_MESSAGE, MESSAGE_QUOTE_LIMIT, one_line, quote_for_message
 from dslapp.vault.audit import Action, RecordSeal, body_digest
 from dslapp.vault.vault import Vault
@@ -279,6 +281,18 @@ class RecordStore:
             params.append(str(child_id))
         rows = self.db.execute(sql + " ORDER BY occurred_on, rowid", params)
         return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    def child_ids(self) -> list[str]:
+        """The id of every child in the casebook (no record read)."""
+        return findings.child_ids(self.db)
+
+    # ---- kept findings (derived state, migration 0008): never records, so not audited -------------------
+
+    def kept_findings(self, what: str, fingerprint: str) -> dict[str, KeptFinding]:
+        return findings.kept_findings(self.db, what, fingerprint)
+
+    def keep_findings(self, what: str, fingerprint: str, found: Iterable[KeptFinding]) -> None:
+        findings.keep_findings(self.db, what, fingerprint, found)
 
     def count(self, kind: str | None = None) -> int:
         if kind is None:

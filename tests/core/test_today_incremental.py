@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from support import VaultTemplates
 
 from dslapp.errors import CasebookError
+from dslapp.guidance.config import resolve
 from dslapp.models import (
     Action,
     Category,
@@ -36,6 +37,7 @@ from dslapp.models import (
 from dslapp.models.child import OrderType
 from dslapp.models.transfer import Transfer, TransferDirection
 from dslapp.services import recording
+from dslapp.services import today as today_module
 from dslapp.services.alerts import acknowledge_alert
 from dslapp.services.children import change_status, open_child_file, refresh_child_file
 from dslapp.services.escalation import escalate_referral_outcome
@@ -149,12 +151,16 @@ def test_kept_today_equals_a_full_recompute(vault_templates: VaultTemplates, ops
         store = RecordStore(vault)
         try:
             child(store, "Zed", "Seedchild")
-            checks = 0
+            checks, checked = 0, list[date]()
             for op in [*ops, ("check", 0), ("check", 400)]:
                 day = MONDAY + timedelta(days=op[-1] if op[0] == "check" else op[2] if len(op) > 2 else 0)
                 if op[0] == "check":
                     checks += 1
-                    assert today(store, day) == recompute_today(store, day)
+                    for shown in dict.fromkeys([*checked[-2:], day]):  # days shown before (kept since), then this one
+                        expected = recompute_today(store, shown)
+                        assert today(RecordStore(vault), shown) == expected  # as an unlock reads it: kept rows
+                        assert today(store, shown) == expected  # kept in memory while the casebook is open
+                    checked.append(day)
                     assert caseload(store, day) == caseload(RecordStore(vault), day)  # kept counts == fresh
                     continue
                 with contextlib.suppress(CasebookError):  # an amendment that changes nothing, a refused record
@@ -194,3 +200,60 @@ def test_a_file_brought_up_to_date_equals_the_file_read_whole(store: RecordStore
     fresh = refresh_child_file(store, shown, generation)
     assert fresh == open_child_file(store, amira.id, audit=False)
     assert refresh_child_file(store, shown, -1) is None  # never read: read it whole
+
+
+def test_an_unlock_reads_the_kept_findings_and_works_out_only_changed_children(vault_templates: VaultTemplates) -> None:
+    with tempfile.TemporaryDirectory(prefix="today-kept-") as tmp:
+        vault, _ = vault_templates.create(Path(tmp) / "vault")
+        try:
+            store = RecordStore(vault)
+            amira, bea, cato = child(store), child(store, "Bea", "Otherchild"), child(store, "Cato", "Thirdchild")
+            for n in range(40):  # enough children that two stale ones are worked out one at a time
+                child(store, f"Classmate{n}", "Fictionalchild")
+            on = MONDAY + timedelta(days=30)
+            concern(store, amira, MONDAY, what_happened="Arrived hungry and without a coat.")
+            today(store, on)  # worked out and kept
+
+            reads: list[str] = []
+            unlocked = RecordStore(vault)
+            original = unlocked.for_child
+            unlocked.for_child = lambda child_id, *kinds: reads.append(str(child_id)) or original(child_id, *kinds)  # type: ignore[method-assign]
+            assert today(unlocked, on) == recompute_today(store, on)
+            assert reads == []  # nothing changed since: no child's records read
+
+            # a record written elsewhere (another session, a team member's change merged in) makes its child stale
+            RecordStore(vault).add(Action(child_id=bea.id, what="Phone home", owner="Ms T. Fictional", due=on))
+            dora = child(store, "Dora", "Newchild")  # and a new child joins the roster
+            again = RecordStore(vault)
+            original_again = again.for_child
+            again.for_child = lambda child_id, *kinds: reads.append(str(child_id)) or original_again(child_id, *kinds)  # type: ignore[method-assign]
+            assert today(again, on) == recompute_today(store, on)
+            assert sorted(reads) == sorted([str(bea.id), str(dora.id)])
+            assert str(cato.id) not in reads
+
+            # an amendment made elsewhere (the overdue action marked done) makes its child stale too
+            overdue = recording.record(
+                store, Action, child_id=cato.id, what="Ring the GP", owner="Ms T. Fictional", due=MONDAY
+            ).value
+            assert [i.child_id for i in today(RecordStore(vault), on)["overdue_actions"]] == [str(cato.id)]
+            recording.amend(RecordStore(vault), overdue.id, "Rang the GP", done_on=on.isoformat())
+            assert today(RecordStore(vault), on)["overdue_actions"] == []
+            assert today(RecordStore(vault), on) == recompute_today(store, on)
+        finally:
+            vault.lock()
+
+
+def test_findings_kept_under_other_settings_or_another_day_are_not_trusted(store: RecordStore) -> None:
+    amira = child(store)
+    on = MONDAY + timedelta(days=30)
+    recording.record(store, Action, child_id=amira.id, what="Phone home", owner="Ms T. Fictional", due=on)
+    today(store, on)
+    cfg = resolve(None)
+    same = cfg.model_copy(update={"alerts": cfg.alerts.model_copy()})
+    assert today_module._fingerprint(same) == today_module._fingerprint(cfg)  # same settings, same rows
+    cumulative = cfg.neglect.cumulative.model_copy(update={"days": cfg.neglect.cumulative.days + 1})
+    other = cfg.model_copy(update={"neglect": cfg.neglect.model_copy(update={"cumulative": cumulative})})
+    assert today_module._fingerprint(other) != today_module._fingerprint(cfg)
+    later = on + timedelta(days=9)  # the action is overdue by then: the row kept for ``on`` no longer holds
+    assert today(RecordStore(store.vault), later) == recompute_today(store, later)
+    assert [i.section for i in today(RecordStore(store.vault), later)["overdue_actions"]] == ["overdue_actions"]
