@@ -43,21 +43,23 @@ def concern_facts(
     ``json_extract``, which is several times slower per row.
     """
     rows = store.bodies_between(Concern.KIND, since, until, child_id=child_id)
-    out = []
-    for row in rows:
-        body = json.loads(row[2])
-        out.append(
-            ConcernFacts(
-                id=uuid.UUID(row[0]),
-                child_id=uuid.UUID(row[1]),
-                observed_at=datetime.fromisoformat(body["observed_at"]),
-                categories=tuple(Category(c) for c in body.get("categories", [])),
-                dsl_decision=DslDecision(body.get("dsl_decision") or DslDecision.PENDING.value),
-                child_words=str(body.get("child_words") or ""),
-                what_happened=str(body.get("what_happened") or ""),
-            )
-        )
-    return out
+    return [facts_of(row[0], row[1], json.loads(row[2])) for row in rows]
+
+
+_CATEGORIES = {c.value: c for c in Category}
+
+
+def facts_of(record_id: str, child_id: str, body: dict[str, Any]) -> ConcernFacts:
+    """A concern's ``ConcernFacts`` from its stored body."""
+    return ConcernFacts(
+        id=uuid.UUID(record_id),
+        child_id=uuid.UUID(child_id),
+        observed_at=datetime.fromisoformat(body["observed_at"]),
+        categories=tuple(_CATEGORIES[c] for c in body.get("categories", [])),
+        dsl_decision=DslDecision(body.get("dsl_decision") or DslDecision.PENDING.value),
+        child_words=str(body.get("child_words") or ""),
+        what_happened=str(body.get("what_happened") or ""),
+    )
 
 
 def load_cases(
@@ -154,6 +156,7 @@ __all__ = [
     "acknowledged",
     "all_rules",
     "concern_facts",
+    "facts_of",
     "load_cases",
     "practice_alerts",
 ]

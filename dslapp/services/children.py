@@ -50,29 +50,35 @@ class ChildSummary:
         }
 
 
+def child_summary(row: tuple[Any, ...]) -> ChildSummary:
+    """A caseload row from :func:`queries.child_summary_rows`."""
+    forename, surname, known_as = str(row[1]), str(row[2]), str(row[3] or "")
+    return ChildSummary(
+        id=str(row[0]),
+        legal_forename=forename,
+        legal_surname=surname,
+        known_as=known_as,
+        display_name=f"{known_as or forename} {surname}",
+        dob=date.fromisoformat(row[4]),
+        status=ChildStatus(row[5]),
+        year_group=str(row[6] or ""),
+        designations=tuple(json.loads(row[7] or "[]")),
+    )
+
+
+def caseload_order(child: ChildSummary) -> tuple[str, str, str]:
+    """The caseload's order: surname, then forename (then id, so children of the same name keep one order)."""
+    return (child.legal_surname.casefold(), child.legal_forename.casefold(), child.id)
+
+
 def list_children(store: RecordStore, *, include_closed: bool = True) -> list[ChildSummary]:
     """The caseload, sorted by surname then forename. Audited as a list view."""
-    rows = queries.child_summary_rows(store.db)
-    children = []
-    for row in rows:
-        status = ChildStatus(row[5])
-        if not include_closed and status in (ChildStatus.CLOSED, ChildStatus.TRANSFERRED):
-            continue
-        forename, surname, known_as = str(row[1]), str(row[2]), str(row[3] or "")
-        children.append(
-            ChildSummary(
-                id=str(row[0]),
-                legal_forename=forename,
-                legal_surname=surname,
-                known_as=known_as,
-                display_name=f"{known_as or forename} {surname}",
-                dob=date.fromisoformat(row[4]),
-                status=status,
-                year_group=str(row[6] or ""),
-                designations=tuple(json.loads(row[7] or "[]")),
-            )
-        )
-    children.sort(key=lambda c: (c.legal_surname.casefold(), c.legal_forename.casefold()))
+    children = [
+        summary
+        for summary in map(child_summary, queries.child_summary_rows(store.db))
+        if include_closed or summary.status not in (ChildStatus.CLOSED, ChildStatus.TRANSFERRED)
+    ]
+    children.sort(key=caseload_order)
     store.vault.audit(Audit.LIST, "children", f"{len(children)} children")
     return children
 

@@ -12,13 +12,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from dslapp import __version__
-from dslapp.errors import CannotWriteFile, DiskFull, RecordNotFound, VaultInUse
+from dslapp.errors import RecordNotFound
 from dslapp.guidance.alerts import AlertItem, CaseRecords, ConcernFacts, alerts_for_cases, history_days, sort_into
 from dslapp.guidance.config import GuidanceConfig, resolve
 from dslapp.models import (
     Action,
     AlertAcknowledgement,
     Child,
+    Concern,
     CourtOrder,
     EarlyHelpPlan,
     EarlyHelpReview,
@@ -29,12 +30,12 @@ from dslapp.models import (
     Transfer,
 )
 from dslapp.models.early_help import PlanStatus
-from dslapp.services.alerts import acknowledged, all_rules, concern_facts, practice_alerts
+from dslapp.services.alerts import acknowledged, all_rules, concern_facts, facts_of, practice_alerts
+from dslapp.services.kept import KeptFinding, keep_rows, roster
 from dslapp.services.staff_reports import SECTION as STAFF_SECTION
 from dslapp.services.staff_reports import today_items as staff_today_items
 from dslapp.services.supervision import today_rules
 from dslapp.store import RecordStore
-from dslapp.store.findings import KeptFinding
 from dslapp.views.court_orders import banner
 from dslapp.views.today import SECTION_RULES, SECTIONS, TodayItem
 
@@ -214,17 +215,103 @@ def _sort_concerns(records: ChildRecords, facts: Iterable[ConcernFacts], on: dat
             records.later_concerns.append(concern.observed_at.date())
 
 
-def _one_child(store: RecordStore, child_id: str, on: date, config: GuidanceConfig) -> ChildToday | None:
-    """Read one child's records and work out their items (None: the child is no longer in the casebook)."""
+def _one_child(
+    store: RecordStore, child_id: str, on: date, config: GuidanceConfig, held: _HeldInputs | None = None
+) -> ChildToday | None:
+    """Work out one child's items (None: the child is no longer in the casebook), reading their records, or with
+    ``held``, only the records written since they were last read."""
+    window = _concern_window(on, config)
+    inputs = held.get(store, child_id, window) if held is not None else None
+    if inputs is None:
+        inputs = _read_inputs(store, child_id, window)
+        if inputs is None:
+            return None
+        if held is not None:
+            held.put(child_id, inputs)
+    records = ChildRecords(CaseRecords(inputs.child))
+    _sort_concerns(records, (facts for _, facts in inputs.concerns), on)
+    for _, record in inputs.others:
+        records.add(record)
+    return child_today(records, on, config)
+
+
+@dataclass
+class _Inputs:
+    """One child's records as Today reads them, each list in the order the store gives it."""
+
+    child: Child
+    window: date
+    """Concerns from this day on were read."""
+    concerns: list[tuple[str, ConcernFacts]]
+    """(the day it happened, as stored) and the concern's facts: by day, then as written."""
+    others: list[tuple[tuple[str, str], Any]]
+    """((the day it happened or "", when created), record) of the section kinds: by day, then when created."""
+    generation: int
+
+
+def _read_inputs(store: RecordStore, child_id: str, window: date) -> _Inputs | None:
     try:
         child = store.get_as(Child, child_id)
     except RecordNotFound:
         return None
-    records = ChildRecords(CaseRecords(child))
-    _sort_concerns(records, concern_facts(store, _concern_window(on, config), date.max, child_id=child_id), on)
-    for record in store.for_child(child_id, *_PER_CHILD_KINDS):
-        records.add(record)
-    return child_today(records, on, config)
+    concerns = [
+        (facts.observed_at.date().isoformat(), facts)
+        for facts in concern_facts(store, window, date.max, child_id=child_id)
+    ]
+    others = [(_order(r), r) for r in store.for_child(child_id, *_PER_CHILD_KINDS)]
+    return _Inputs(child, window, concerns, others, store.generation)
+
+
+def _order(record: Any) -> tuple[str, str]:
+    """Where the store puts ``record`` among a child's records (``RecordStore.for_child``'s order)."""
+    occurred = record.occurred_on()
+    return (occurred.isoformat() if occurred else "", record.created_at.isoformat())
+
+
+_HELD_CHILDREN = 8
+
+
+@dataclass
+class _HeldInputs:
+    """The inputs of the children worked out one at a time most recently (a DSL's saves are for one child at a
+    time), brought up to date from the new records alone when nothing was amended."""
+
+    children: dict[str, _Inputs] = field(default_factory=dict)
+
+    def put(self, child_id: str, inputs: _Inputs) -> None:
+        self.children.pop(child_id, None)
+        self.children[child_id] = inputs
+        while len(self.children) > _HELD_CHILDREN:
+            self.children.pop(next(iter(self.children)))
+
+    def get(self, store: RecordStore, child_id: str, window: date) -> _Inputs | None:
+        inputs = self.children.pop(child_id, None)
+        if inputs is None or inputs.window != window or not _add_new_records(store, child_id, inputs):
+            return None
+        self.put(child_id, inputs)
+        return inputs
+
+
+def _add_new_records(store: RecordStore, child_id: str, inputs: _Inputs) -> bool:
+    """Add the records written for this child since ``inputs`` were read; False when that is not enough (a record
+    was amended, or the child's records changed without one being named, as in a disposal)."""
+    written = {rid: gen for rid, gen in store.touched_records.get(child_id, {}).items() if gen > inputs.generation}
+    if store.touched.get(child_id, -1) > max(written.values(), default=inputs.generation):
+        return False
+    for record_id in sorted(written, key=written.__getitem__):
+        record = store.get(record_id)
+        if record.version != 1:
+            return False
+        if isinstance(record, Concern):
+            day = record.observed_at.date()
+            if day >= inputs.window:  # as the window's query reads them: by day, a new record after that day's
+                at = bisect_right([d for d, _ in inputs.concerns], day.isoformat())
+                inputs.concerns.insert(at, (day.isoformat(), facts_of(record_id, child_id, record.body())))
+        elif isinstance(record, _PER_CHILD_KINDS):
+            key = _order(record)
+            inputs.others.insert(bisect_right([k for k, _ in inputs.others], key), (key, record))
+    inputs.generation = store.generation
+    return True
 
 
 def _every_child(store: RecordStore, on: date, config: GuidanceConfig) -> dict[str, ChildToday]:
@@ -252,6 +339,7 @@ class _TodayCache:
     fingerprint: str
     children: dict[str, ChildToday] = field(default_factory=dict)
     generation: int = -1
+    held: _HeldInputs = field(default_factory=lambda: _HeldInputs())
 
     def bring_up_to(self, store: RecordStore, on: date) -> None:
         if self.generation < 0:  # just unlocked: what was kept in the vault, and only the rest worked out
@@ -270,7 +358,7 @@ class _TodayCache:
             return
         fresh = []
         for child_id in changed:
-            held = _one_child(store, child_id, on, self.config)
+            held = _one_child(store, child_id, on, self.config, self.held)
             if held is None:
                 self.children.pop(child_id, None)
             else:
@@ -282,7 +370,7 @@ class _TodayCache:
         kept = store.kept_findings(_KEPT, self.fingerprint)
         children: dict[str, ChildToday] = {}
         missing: list[str] = []
-        for child_id in _roster(store):
+        for child_id in roster(store):
             found = kept.get(child_id)
             if found is not None and found.on <= on < found.until:
                 children[child_id] = _from_kept(found)
@@ -313,35 +401,9 @@ def _fingerprint(config: GuidanceConfig) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-_ROSTER, _EVERY_CHILD = "roster", "*"
-
-
-def _roster(store: RecordStore) -> list[str]:
-    """Every child's id: kept in the vault as one row (removed by a trigger when a child is added or disposed
-    of), so an unlock reads one row rather than looking for every child among the records."""
-    kept = store.kept_findings(_ROSTER, "").get(_EVERY_CHILD)
-    if kept is not None:
-        return [str(child_id) for child_id in json.loads(kept.body)]
-    ids = store.child_ids()
-    _keep_rows(store, _ROSTER, "", [KeptFinding(_EVERY_CHILD, date.min, date.max, json.dumps(ids))])
-    return ids
-
-
 def _keep(store: RecordStore, fingerprint: str, children: Iterable[ChildToday]) -> None:
     rows = [KeptFinding(c.child_id, c.on, c.until, json.dumps(_to_json(c), ensure_ascii=False)) for c in children]
-    _keep_rows(store, _KEPT, fingerprint, rows)
-
-
-def _keep_rows(store: RecordStore, what: str, fingerprint: str, rows: list[KeptFinding]) -> None:
-    """Keep these children's items in the vault, for the next unlock. Only outside another transaction (a write
-    that fails later must not take them with it, nor they it); a full disk or a busy file only means they are
-    worked out again next time."""
-    if store.db.in_transaction:
-        return
-    try:
-        store.keep_findings(what, fingerprint, rows)
-    except (DiskFull, CannotWriteFile, VaultInUse):
-        return
+    keep_rows(store, _KEPT, fingerprint, rows)
 
 
 def _to_json(held: ChildToday) -> dict[str, Any]:

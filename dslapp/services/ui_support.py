@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from dslapp.models import ChildStatus
-from dslapp.services.children import ChildSummary, list_children
+from dslapp import __version__
+from dslapp.models import Action, Child, ChildStatus, Concern
+from dslapp.services.children import ChildSummary, caseload_order, child_summary
+from dslapp.services.kept import KeptFinding, keep_rows, roster
 from dslapp.services.today import today
 from dslapp.store import RecordStore, queries
+from dslapp.vault.audit import Action as Audit
 
 CLOSED_STATUSES = frozenset({ChildStatus.CLOSED, ChildStatus.TRANSFERRED})
 # Today sections whose items count as an alert on the caseload (overdue or a practice alert).
@@ -37,16 +42,21 @@ class CaseloadRow:
         return self.child.status not in CLOSED_STATUSES
 
 
-def caseload(store: RecordStore, on: date) -> list[CaseloadRow]:
-    """Every child, with counts of concerns, the categories raised, open actions and alerts on ``on``.
+def caseload(store: RecordStore, on: date, *, audit: bool = True) -> list[CaseloadRow]:
+    """Every child, with counts of concerns, the categories raised, open actions and alerts on ``on``; audited as
+    a list view (``audit=False``: the list on screen brought up to date after the user's own change).
 
-    The per-child counts are kept (in ``store.derived``) and read again only for children whose records changed.
+    Each child's row is kept (in ``store.derived`` while the casebook is open, and in the vault between
+    sessions) and worked out again only when that child's records change; a change that only adds concerns or
+    actions updates the counts from the new records alone.
     """
-    children = list_children(store)
     stats = store.derived.get(_CASELOAD)
     if not isinstance(stats, _CaseloadStats):
         stats = store.derived[_CASELOAD] = _CaseloadStats()
     stats.bring_up_to(store)
+    children = sorted(stats.summaries.values(), key=caseload_order)
+    if audit:
+        store.vault.audit(Audit.LIST, "children", f"{len(children)} children")
     alerts: dict[str, int] = {}
     for section, items in today(store, on).items():
         for item in items:
@@ -54,7 +64,7 @@ def caseload(store: RecordStore, on: date) -> list[CaseloadRow]:
                 alerts[item.child_id] = alerts.get(item.child_id, 0) + 1
     out = []
     for child in children:
-        count, last, categories = stats.concerns.get(child.id, (0, None, frozenset()))
+        count, last, categories = stats.concerns.get(child.id, _NO_CONCERNS)
         out.append(
             CaseloadRow(
                 child=child,
@@ -69,32 +79,162 @@ def caseload(store: RecordStore, on: date) -> list[CaseloadRow]:
 
 
 _CASELOAD = "caseload"
+_KEPT_FORMAT = 1
+_NO_CONCERNS: tuple[int, date | None, frozenset[str]] = (0, None, frozenset())
+_BULK_SHARE = 20
+"""When more than one child in this many need reading (a first unlock, a large merge), read every child at once."""
+
+ConcernStats = tuple[int, date | None, frozenset[str]]
 
 
 @dataclass
 class _CaseloadStats:
-    """Each child's concern count, latest concern, categories and open actions, and the store generation read."""
+    """Each child's summary, concern count, latest concern, categories and open actions, and the store generation
+    they reflect."""
 
-    concerns: dict[str, tuple[int, date | None, frozenset[str]]] = field(default_factory=dict)
+    summaries: dict[str, ChildSummary] = field(default_factory=dict)
+    concerns: dict[str, ConcernStats] = field(default_factory=dict)
     open_actions: dict[str, int] = field(default_factory=dict)
     generation: int = -1
 
     def bring_up_to(self, store: RecordStore) -> None:
-        changed = [c for c, gen in store.touched.items() if c is not None and gen > self.generation]
-        first, self.generation = self.generation < 0, store.generation
-        if first or len(changed) > 50:
-            self.concerns = {row[0]: _concern_row(row) for row in queries.concern_stats(store.db)}
-            self.open_actions = queries.open_action_counts(store.db)
+        since, self.generation = self.generation, store.generation
+        if since < 0:
+            self._from_vault(store)
             return
-        for child_id in changed:
-            self.concerns.pop(child_id, None)
-            self.open_actions.pop(child_id, None)
-            for row in queries.concern_stats(store.db, child_id):
-                self.concerns[child_id] = _concern_row(row)
-            self.open_actions.update(queries.open_action_counts(store.db, child_id))
+        changed = [c for c, gen in store.touched.items() if c is not None and gen > since]
+        if len(changed) * _BULK_SHARE > max(len(self.summaries), _BULK_SHARE):
+            self._read_all(store, set(changed))
+        else:
+            for child_id in changed:
+                self._child_again(store, child_id, since)
+        self._keep(store, changed)
+
+    def _from_vault(self, store: RecordStore) -> None:
+        kept = store.kept_findings(_CASELOAD, _fingerprint())
+        missing = []
+        for child_id in roster(store):
+            found = kept.get(child_id)
+            if found is None:
+                missing.append(child_id)
+            else:
+                self._take(child_id, json.loads(found.body))
+        if len(missing) * _BULK_SHARE > max(len(self.summaries) + len(missing), _BULK_SHARE):
+            self._read_all(store, set(missing))
+        else:
+            for child_id in missing:
+                self._read_child(store, child_id)
+        self._keep(store, missing)
+
+    def _read_all(self, store: RecordStore, wanted: set[str]) -> None:
+        """Every child's row from three queries over the whole casebook, taken for ``wanted`` children."""
+        summaries = {s.id: s for s in map(child_summary, queries.child_summary_rows(store.db)) if s.id in wanted}
+        concerns = {row[0]: _concern_row(row) for row in queries.concern_stats(store.db) if row[0] in wanted}
+        actions = queries.open_action_counts(store.db)
+        for child_id in wanted:
+            self._forget(child_id)
+            if child_id in summaries:
+                self.summaries[child_id] = summaries[child_id]
+                if child_id in concerns:
+                    self.concerns[child_id] = concerns[child_id]
+                if actions.get(child_id):
+                    self.open_actions[child_id] = actions[child_id]
+
+    def _read_child(self, store: RecordStore, child_id: str) -> None:
+        self._forget(child_id)
+        rows = queries.child_summary_rows(store.db, child_id)
+        if not rows:
+            return  # no longer in the casebook
+        self.summaries[child_id] = child_summary(rows[0])
+        for row in queries.concern_stats(store.db, child_id):
+            self.concerns[child_id] = _concern_row(row)
+        self.open_actions.update(queries.open_action_counts(store.db, child_id))
+
+    def _child_again(self, store: RecordStore, child_id: str, since: int) -> None:
+        """Bring one child's row up to date: from the records written since ``since`` when they are all new
+        concerns, new actions or other new records; read again whole otherwise (an amendment, a disposal)."""
+        written = {rid: gen for rid, gen in store.touched_records.get(child_id, {}).items() if gen > since}
+        if child_id not in self.summaries or store.touched.get(child_id, 0) > max(written.values(), default=0):
+            self._read_child(store, child_id)  # new to this list, or changed without a record named (disposal)
+            return
+        records = [store.get(rid) for rid in written]
+        if any(r.version > 1 and isinstance(r, Concern | Action) for r in records):
+            self._read_child(store, child_id)  # an amended concern or action may no longer count as it did
+            return
+        for record in records:
+            if isinstance(record, Child):
+                self.summaries[child_id] = child_summary(queries.child_summary_rows(store.db, child_id)[0])
+            elif isinstance(record, Concern):
+                count, last, categories = self.concerns.get(child_id, _NO_CONCERNS)
+                day = record.observed_at.date()
+                self.concerns[child_id] = (
+                    count + 1,
+                    day if last is None or day > last else last,
+                    categories | {c.value for c in record.categories},
+                )
+            elif isinstance(record, Action) and record.done_on is None:
+                self.open_actions[child_id] = self.open_actions.get(child_id, 0) + 1
+
+    def _forget(self, child_id: str) -> None:
+        self.summaries.pop(child_id, None)
+        self.concerns.pop(child_id, None)
+        self.open_actions.pop(child_id, None)
+
+    def _take(self, child_id: str, kept: dict[str, Any]) -> None:
+        summary = kept["summary"]
+        self.summaries[child_id] = ChildSummary(
+            id=child_id,
+            legal_forename=summary["legal_forename"],
+            legal_surname=summary["legal_surname"],
+            known_as=summary["known_as"],
+            display_name=summary["display_name"],
+            dob=date.fromisoformat(summary["dob"]),
+            status=ChildStatus(summary["status"]),
+            year_group=summary["year_group"],
+            designations=tuple(summary["designations"]),
+        )
+        if kept["concerns"]:
+            last = kept["last_concern"]
+            self.concerns[child_id] = (
+                kept["concerns"],
+                date.fromisoformat(last) if last else None,
+                frozenset(kept["categories"]),
+            )
+        if kept["open_actions"]:
+            self.open_actions[child_id] = kept["open_actions"]
+
+    def _keep(self, store: RecordStore, child_ids: Iterable[str]) -> None:
+        rows = []
+        for child_id in child_ids:
+            summary = self.summaries.get(child_id)
+            if summary is None:
+                continue
+            count, last, categories = self.concerns.get(child_id, _NO_CONCERNS)
+            body = {
+                "summary": {
+                    "legal_forename": summary.legal_forename,
+                    "legal_surname": summary.legal_surname,
+                    "known_as": summary.known_as,
+                    "display_name": summary.display_name,
+                    "dob": summary.dob.isoformat(),
+                    "status": summary.status.value,
+                    "year_group": summary.year_group,
+                    "designations": list(summary.designations),
+                },
+                "concerns": count,
+                "last_concern": last.isoformat() if last else None,
+                "categories": sorted(categories),
+                "open_actions": self.open_actions.get(child_id, 0),
+            }
+            rows.append(KeptFinding(child_id, date.min, date.max, json.dumps(body, ensure_ascii=False)))
+        keep_rows(store, _CASELOAD, _fingerprint(), rows)
 
 
-def _concern_row(row: tuple[str, int, str | None, str | None]) -> tuple[int, date | None, frozenset[str]]:
+def _fingerprint() -> str:
+    return f"{_KEPT_FORMAT}|{__version__}"
+
+
+def _concern_row(row: tuple[str, int, str | None, str | None]) -> ConcernStats:
     _child_id, number, latest, cats = row
     categories: set[str] = set()
     for chunk in (cats or "").split("|"):

@@ -42,15 +42,18 @@ def delete_draft(db: Database, draft_id: str) -> None:
         db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
 
 
-def child_summary_rows(db: Database) -> list[tuple[Any, ...]]:
-    """(id, legal forename, legal surname, known as, dob, status, year group, designations JSON) of every child."""
+def child_summary_rows(db: Database, child_id: str | None = None) -> list[tuple[Any, ...]]:
+    """(id, legal forename, legal surname, known as, dob, status, year group, designations JSON) of every child
+    (or of one)."""
+    where, params = (" AND id = ?", (child_id,)) if child_id is not None else ("", ())
     return [
         tuple(r)
         for r in db.execute(
             "SELECT id, json_extract(body, '$.legal_forename'), json_extract(body, '$.legal_surname'), "
             "json_extract(body, '$.known_as'), json_extract(body, '$.dob'), json_extract(body, '$.status'), "
             "json_extract(body, '$.year_group'), json_extract(body, '$.designations') "
-            "FROM records WHERE kind = 'child'"
+            f"FROM records WHERE kind = 'child'{where}",
+            params,
         ).fetchall()
     ]
 

@@ -170,6 +170,48 @@ def test_kept_today_equals_a_full_recompute(vault_templates: VaultTemplates, ops
             vault.lock()
 
 
+@settings(
+    max_examples=int(os.environ.get("TODAY_EXAMPLES", "100")) // 3,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(ops=st.lists(operation, min_size=3, max_size=16), shown=DAY)
+def test_a_child_brought_up_to_date_from_new_records_equals_a_full_recompute(
+    vault_templates: VaultTemplates, ops: list[tuple[Any, ...]], shown: int
+) -> None:
+    """With a class-sized caseload each save changes one child in twenty, so Today adds that child's new records to
+    what it read before instead of reading them again: the answer must be the same."""
+    with tempfile.TemporaryDirectory(prefix="today-held-") as tmp:
+        vault, _ = vault_templates.create(Path(tmp) / "vault")
+        store = RecordStore(vault)
+        try:
+            for n in range(24):
+                child(store, f"Classmate{n}", "Fictionalchild")
+            on = MONDAY + timedelta(days=shown)  # the day on the DSL's screen while they save
+            today(store, on)
+            for op in ops:
+                day = MONDAY + timedelta(days=op[2] if len(op) > 2 and op[0] != "check" else 0)
+                if op[0] != "check":
+                    with contextlib.suppress(CasebookError):
+                        _apply(store, (op[0], 0, *op[2:]) if op[0] != "child" else op, day)
+                assert today(store, on) == recompute_today(store, on)  # after every change: one child at a time
+        finally:
+            vault.lock()
+
+
+def test_concerns_saved_one_by_one_raise_the_neglect_pattern_from_the_new_records_alone(store: RecordStore) -> None:
+    for n in range(24):
+        child(store, f"Classmate{n}", "Fictionalchild")
+    amira = child(store)
+    on = MONDAY + timedelta(days=40)
+    today(store, on)
+    for days in (3, 10, 17, 24):
+        concern(store, amira, MONDAY + timedelta(days=days), what_happened="Arrived hungry and without a coat.")
+        assert today(store, on) == recompute_today(store, on)
+    assert str(amira.id) in store.derived["today"].held.children  # brought up to date, not read again
+    assert any(a.child_id == str(amira.id) and "neglect" in a.rule_id for a in today(store, on)["alerts"])
+
+
 def test_only_the_changed_child_is_read_again(store: RecordStore) -> None:
     amira, bea = child(store), child(store, "Bea", "Otherchild")
     on = MONDAY + timedelta(days=30)

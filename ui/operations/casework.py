@@ -35,8 +35,10 @@ def load_today(session: Session, on: date, on_done: Callable[[dict[str, list[Tod
     session.run(lambda store: today_service.today(store, on), on_done, **kw)
 
 
-def load_caseload(session: Session, on: date, on_done: Callable[[list[CaseloadRow]], None], **kw: Any) -> None:
-    session.run(lambda store: ui_support.caseload(store, on), on_done, **kw)
+def load_caseload(
+    session: Session, on: date, on_done: Callable[[list[CaseloadRow]], None], *, audit: bool = True, **kw: Any
+) -> None:
+    session.run(lambda store: ui_support.caseload(store, on, audit=audit), on_done, **kw)
 
 
 def search(session: Session, text: str, on_done: Callable[[list[SearchHit]], None], **kw: Any) -> None:

@@ -161,12 +161,12 @@ class CaseloadPage(QWidget):
 
     # ---- data -------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        casework.load_caseload(self.session, self.on, self._loaded, owner=self)
+    def refresh(self, *, audit: bool = True) -> None:
+        casework.load_caseload(self.session, self.on, self._loaded, audit=audit, owner=self)
 
     def refresh_if(self, changes: Changes) -> None:
         if changes.touches(*WATCHED_KINDS):
-            self.refresh()
+            self.refresh(audit=False)  # the list on screen, brought up to date after a change: not a new view
             if self.search_box.text().strip():
                 self.run_search()
 
