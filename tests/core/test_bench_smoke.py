@@ -10,7 +10,7 @@ from dslapp.bench import GROWTH_FIGURES, growth_markdown, run_bench
 
 FIGURES = (
     "unlock_ms", "unlock_bare_ms", "unlock_ratio",
-    "today_at_unlock_ms", "today_bare_read_ms", "today_at_unlock_ratio", "today_again_ms",
+    "today_at_unlock_ms", "today_first_unlock_ms", "today_bare_read_ms", "today_at_unlock_ratio", "today_again_ms",
     "caseload_ms", "caseload_bare_ms", "caseload_ratio",
     "save_and_refresh_service_p95_ms",
     "open_heaviest_child_ms", "open_heaviest_child_bare_ms", "open_heaviest_child_ratio",
