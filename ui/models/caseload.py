@@ -46,10 +46,20 @@ class CaseloadModel(QAbstractTableModel):
         self.snippets: dict[str, str] = {}
         self.searching = False
 
-    def set_rows(self, rows: list[CaseloadRow]) -> None:
+    def set_rows(self, rows: list[CaseloadRow]) -> bool:
+        """Show ``rows``; when they are the same children as before (a change to one child's records), only the
+        rows that differ are updated, so the sorted and filtered view keeps its place. True when reset."""
+        if len(rows) == len(self.rows) and all(a.child.id == b.child.id for a, b in zip(rows, self.rows, strict=True)):
+            old, self.rows = self.rows, rows
+            last = self.columnCount() - 1
+            for i, (before, after) in enumerate(zip(old, rows, strict=True)):
+                if before != after:
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+            return False
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
+        return True
 
     def set_snippets(self, snippets: dict[str, str], searching: bool) -> None:
         self.snippets = snippets

@@ -171,8 +171,8 @@ class CaseloadPage(QWidget):
                 self.run_search()
 
     def _loaded(self, rows: list[CaseloadRow]) -> None:
-        self.model.set_rows(rows)
-        self.proxy.refresh()
+        if self.model.set_rows(rows):
+            self.proxy.refresh()
         self._update_count()
 
     # ---- search and filters -----------------------------------------------------------------------

@@ -1,0 +1,62 @@
+"""The caseload after a save (issue 16): the child's row is updated in place (the list keeps its sort, filter and
+place; no reset of 1,000 rows), and bringing the list on screen up to date is not audited as a new list view."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from ui_helpers import workspace
+
+from dslapp.models import Category, Child, Concern
+from dslapp.models.base import local_now
+from dslapp.store import RecordStore
+from dslapp.vault.vault import Vault
+from ui.operations import casework
+from ui.windows.unlock import UnlockPage
+from ui.windows.workspace import Location
+
+PASSPHRASE = "correct horse battery staple (fictional)"
+
+
+def test_a_save_updates_the_childs_row_in_place_without_a_new_list_view(
+    qtbot: QtBot, make_app: Any, vault: Vault, store: RecordStore
+) -> None:
+    children = [
+        store.add(Child(legal_forename=name, legal_surname="Fictionalchild", dob=date(2016, 5, 1)))
+        for name in ("Amira", "Bea", "Cato", "Dilys")
+    ]
+    vault.lock()
+    app = make_app(real_dir=vault.directory).app
+    app.start()
+    page = app.window.screen_widget
+    assert isinstance(page, UnlockPage)
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    ws = workspace(app)
+    ws.go(Location("caseload"))
+    qtbot.waitUntil(lambda: not app.runner.busy)
+    assert app.session is not None
+    casebook = app.session.require_store()
+    lists_before = int(casebook.db.scalar("SELECT count(*) FROM audit WHERE action = 'list'"))
+    resets: list[int] = []
+    ws.caseload.model.modelReset.connect(lambda: resets.append(1))
+
+    seen = local_now() - timedelta(hours=2)
+    fields = {
+        "child_id": str(children[2].id), "observed_at": seen.isoformat(), "recorded_at": seen.isoformat(),
+        "reporter_name": "Mr P. E. Teacher", "categories": [Category.NEGLECT.value],
+        "what_happened": "Came in without a coat in the rain.", "dsl_decision": "pending",
+    }  # fmt: skip
+    saved: list[Any] = []
+    casework.record_concern(app.session, fields, [], None, saved.append, saved.append)
+    qtbot.waitUntil(lambda: bool(saved) and not app.runner.busy)
+
+    rows = {row.child.id: row for row in ws.caseload.model.rows}
+    assert rows[str(children[2].id)].concerns == 1 and rows[str(children[2].id)].last_concern == seen.date()
+    assert all(rows[str(c.id)].concerns == 0 for c in (children[0], children[1], children[3]))
+    assert resets == []  # updated in place
+    assert int(casebook.db.scalar("SELECT count(*) FROM audit WHERE action = 'list'")) == lists_before
+    assert len(casebook.for_child(children[2].id, Concern)) == 1
