@@ -1,5 +1,6 @@
-"""The caseload after a save (issue 16): the child's row is updated in place (the list keeps its sort, filter and
-place; no reset of 1,000 rows), and bringing the list on screen up to date is not audited as a new list view."""
+"""The caseload and Today after a save (issue 16): the child's row is updated in place (the list keeps its sort,
+filter and place; no reset of 1,000 rows), Today's sections the save did not change are not rebuilt, and bringing
+the list on screen up to date is not audited as a new list view."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from ui_helpers import workspace
 
-from dslapp.models import Category, Child, Concern
+from dslapp.models import Action, Category, Child, Concern
 from dslapp.models.base import local_now
 from dslapp.store import RecordStore
 from dslapp.vault.vault import Vault
@@ -28,6 +29,8 @@ def test_a_save_updates_the_childs_row_in_place_without_a_new_list_view(
         store.add(Child(legal_forename=name, legal_surname="Fictionalchild", dob=date(2016, 5, 1)))
         for name in ("Amira", "Bea", "Cato", "Dilys")
     ]
+    late = local_now().date() - timedelta(days=4)
+    store.add(Action(child_id=children[0].id, what="Phone home", owner="Ms T. Fictional", due=late))
     vault.lock()
     app = make_app(real_dir=vault.directory).app
     app.start()
@@ -43,6 +46,10 @@ def test_a_save_updates_the_childs_row_in_place_without_a_new_list_view(
     lists_before = int(casebook.db.scalar("SELECT count(*) FROM audit WHERE action = 'list'"))
     resets: list[int] = []
     ws.caseload.model.modelReset.connect(lambda: resets.append(1))
+    overdue = ws.today.sections["overdue_actions"]
+    assert overdue.list.count() == 1
+    rebuilt: list[int] = []
+    overdue.list.model().rowsInserted.connect(lambda *_: rebuilt.append(1))
 
     seen = local_now() - timedelta(hours=2)
     fields = {
@@ -58,5 +65,6 @@ def test_a_save_updates_the_childs_row_in_place_without_a_new_list_view(
     assert rows[str(children[2].id)].concerns == 1 and rows[str(children[2].id)].last_concern == seen.date()
     assert all(rows[str(c.id)].concerns == 0 for c in (children[0], children[1], children[3]))
     assert resets == []  # updated in place
+    assert rebuilt == [] and overdue.list.count() == 1  # Today's sections the save did not change are kept
     assert int(casebook.db.scalar("SELECT count(*) FROM audit WHERE action = 'list'")) == lists_before
     assert len(casebook.for_child(children[2].id, Concern)) == 1

@@ -141,8 +141,12 @@ class TodaySection(Card):
         self.body.addWidget(self.list)
         self.body.addWidget(self.empty)
         self.body.addStretch(1)
+        self.shown: list[TodayItem] | None = None
 
     def set_items(self, items: list[TodayItem]) -> None:
+        if items == self.shown:
+            return  # unchanged by the save that refreshed Today: keep the list (and the DSL's place in it)
+        self.shown = list(items)
         self.list.clear()
         for entry in items:
             item = QListWidgetItem()
