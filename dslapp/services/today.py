@@ -294,12 +294,16 @@ class _HeldInputs:
 
 def _add_new_records(store: RecordStore, child_id: str, inputs: _Inputs) -> bool:
     """Add the records written for this child since ``inputs`` were read; False when that is not enough (a record
-    was amended, or the child's records changed without one being named, as in a disposal)."""
+    was amended or its write rolled back, or the child's records changed without one being named, as in a
+    disposal)."""
     written = {rid: gen for rid, gen in store.touched_records.get(child_id, {}).items() if gen > inputs.generation}
     if store.touched.get(child_id, -1) > max(written.values(), default=inputs.generation):
         return False
     for record_id in sorted(written, key=written.__getitem__):
-        record = store.get(record_id)
+        try:
+            record = store.get(record_id)
+        except RecordNotFound:  # written in a transaction that was rolled back: read the child again
+            return False
         if record.version != 1:
             return False
         if isinstance(record, Concern):

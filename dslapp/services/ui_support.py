@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from dslapp import __version__
+from dslapp.errors import RecordNotFound
 from dslapp.models import Action, Child, ChildStatus, Concern
 from dslapp.services.children import ChildSummary, caseload_order, child_summary
 from dslapp.services.kept import KeptFinding, keep_rows, roster
@@ -157,7 +158,11 @@ class _CaseloadStats:
         if child_id not in self.summaries or store.touched.get(child_id, 0) > max(written.values(), default=0):
             self._read_child(store, child_id)  # new to this list, or changed without a record named (disposal)
             return
-        records = [store.get(rid) for rid in written]
+        try:
+            records = [store.get(rid) for rid in written]
+        except RecordNotFound:  # written in a transaction that was rolled back
+            self._read_child(store, child_id)
+            return
         if any(r.version > 1 and isinstance(r, Concern | Action) for r in records):
             self._read_child(store, child_id)  # an amended concern or action may no longer count as it did
             return

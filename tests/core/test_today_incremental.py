@@ -212,6 +212,23 @@ def test_concerns_saved_one_by_one_raise_the_neglect_pattern_from_the_new_record
     assert any(a.child_id == str(amira.id) and "neglect" in a.rule_id for a in today(store, on)["alerts"])
 
 
+def test_a_save_rolled_back_leaves_today_and_the_caseload_as_the_records_are(store: RecordStore) -> None:
+    for n in range(24):
+        child(store, f"Classmate{n}", "Fictionalchild")
+    amira = child(store)
+    on = MONDAY + timedelta(days=40)
+    today(store, on)
+    caseload(store, on)
+    concern(store, amira, MONDAY + timedelta(days=3), what_happened="Arrived hungry and without a coat.")
+    today(store, on)  # amira read again alone: held, and brought up to date from new records from now on
+    caseload(store, on)
+    with contextlib.suppress(RuntimeError), store.db.transaction():
+        recording.record(store, Action, child_id=amira.id, what="Phone home", owner="Ms T. Fictional", due=MONDAY)
+        raise RuntimeError("the write failed after the record was added")
+    assert today(store, on) == recompute_today(store, on)
+    assert caseload(store, on, audit=False) == caseload(RecordStore(store.vault), on, audit=False)
+
+
 def test_only_the_changed_child_is_read_again(store: RecordStore) -> None:
     amira, bea = child(store), child(store, "Bea", "Otherchild")
     on = MONDAY + timedelta(days=30)
