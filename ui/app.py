@@ -88,9 +88,6 @@ class CasebookApp(QObject):
         self.team_timer = QTimer(self)
         self.team_timer.setInterval(team_merge_ms)
         self.team_timer.timeout.connect(self.merge_team)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
         self.session_watcher: SessionLockWatcher | None = None
         if watch_session_lock:
             self.session_watcher = SessionLockWatcher(self)
