@@ -15,13 +15,18 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+# The settings (and with them pydantic) are imported before PySide6, which reads the source of every module
+# imported after it (looking for ``from __feature__ import``): for pydantic's hundred modules that cost about
+# 50 ms of CPU at each start (issue 16).
+from dslapp.config import Settings
+
+# isort: split
 import shiboken6
 from PySide6.QtCore import QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dslapp import APP_NAME
-from dslapp.config import Settings
 from dslapp.console import ensure_standard_streams
 from dslapp.logs import LogEvent
 from dslapp.logs import log as log_event
