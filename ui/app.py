@@ -15,17 +15,22 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+# The settings (and with them pydantic) are imported before PySide6, which reads the source of every module
+# imported after it (looking for ``from __feature__ import``): for pydantic's hundred modules that cost about
+# 50 ms of CPU at each start (issue 16).
+from dslapp.config import Settings
+
+# isort: split
 import shiboken6
 from PySide6.QtCore import QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dslapp import APP_NAME
-from dslapp.config import Settings
 from dslapp.console import ensure_standard_streams
 from dslapp.logs import LogEvent
 from dslapp.logs import log as log_event
-from ui import strings, theme
+from ui import preload, strings, theme
 from ui.clipboard import ClipboardGuard, TimerFactory
 from ui.locking import Clock, IdleMonitor, SessionLockWatcher
 from ui.operations import team_ops, vault_ops
@@ -78,7 +83,7 @@ class CasebookApp(QObject):
         self.resume: dict[str, Location] = {}
         self.last_error = ""
         self.damage_box: QMessageBox | None = None
-        self._warmed = False
+        self._preloading = False
         self.window = MainWindow()
         self.clipboard = ClipboardGuard(
             QGuiApplication.clipboard(), self.settings.clipboard_clear_seconds, clipboard_timer, parent=self
@@ -88,9 +93,6 @@ class CasebookApp(QObject):
         self.team_timer = QTimer(self)
         self.team_timer.setInterval(team_merge_ms)
         self.team_timer.timeout.connect(self.merge_team)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
         self.session_watcher: SessionLockWatcher | None = None
         if watch_session_lock:
             self.session_watcher = SessionLockWatcher(self)
@@ -156,16 +158,23 @@ class CasebookApp(QObject):
         directory = self.demo_dir if demo else self.real_dir
         other = ("real" if vault_ops.casebook_exists(self.real_dir) else "setup") if demo else "demo"
         page = UnlockPage(self.runner, directory, demo=demo, other=other, locked_note=locked_note)
-        if not self._warmed:
-            # load the record models while the passphrase is being typed (on the worker, off the GUI thread)
-            self._warmed = True
-            self.runner.submit(_warm_up, None, lambda _error: None)
+        if not self._preloading:
+            # the workspace, the store and the models load once the window is up, while the passphrase is typed
+            self._preloading = True
+            QTimer.singleShot(preload.AFTER_SHOWN_MS, self, self._preload)
         page.opened.connect(lambda opened: self.enter(opened, demo))
         page.switch_requested.connect(self._switch)
         page.recovery_requested.connect(lambda: self._recover(directory))
         self.window.set_demo(demo)
         self.window.set_unlocked(False)
         self.window.set_screen(page)
+
+    def _preload(self) -> None:
+        """Load what an unlocked casebook needs on the DB worker, unless an unlock is already under way or done
+        (the worker is busy, or the workspace is showing): then the unlock loads it."""
+        if self.runner.busy or self.session is not None:
+            return
+        self.runner.submit(preload.load_unlocked, None, lambda _error: None)
 
     def _switch(self, where: str) -> None:
         if where == "real":
@@ -526,18 +535,6 @@ class CasebookApp(QObject):
         app = QApplication.instance()
         if app is not None:
             app.quit()
-
-
-def _warm_up() -> None:
-    import importlib
-
-    for module in (
-        "dslapp.store",
-        "dslapp.services.ui_support",
-        "dslapp.services.chronology",
-        "dslapp.services.drafts",
-    ):
-        importlib.import_module(module)
 
 
 def _configure_logging() -> None:

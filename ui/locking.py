@@ -1,10 +1,11 @@
 """When to lock: idle for the configured time, or the OS session locking.
 
-``IdleMonitor`` is an application-wide event filter: any key press, click, wheel or pointer movement
-counts as activity. A periodic check compares the injected clock with the last activity, so tests
-move the clock instead of sleeping. ``SessionLockWatcher`` reports the OS locking the screen where
-Qt can hear it: the application being suspended or hidden (macOS, mobile), logind / screensaver
-signals over D-Bus (Linux desktops), and WTS session notifications (Windows).
+``IdleMonitor`` is an application-wide event filter while it runs (from unlock to lock): any key press, click,
+wheel or pointer movement counts as activity. Locked, it is not installed, so events are not passed through
+Python for nothing (which cost the unlock window tens of milliseconds at start-up). A periodic check compares
+the injected clock with the last activity, so tests move the clock instead of sleeping. ``SessionLockWatcher``
+reports the OS locking the screen where Qt can hear it: the application being suspended or hidden (macOS,
+mobile), logind / screensaver signals over D-Bus (Linux desktops), and WTS session notifications (Windows).
 """
 
 from __future__ import annotations
@@ -15,7 +16,17 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import SLOT, QAbstractNativeEventFilter, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    SLOT,
+    QAbstractNativeEventFilter,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QGuiApplication
 
 Clock = Callable[[], float]
@@ -61,10 +72,16 @@ class IdleMonitor(QObject):
         self.touch()
         self.enabled = True
         self._timer.start()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # installing again moves it to the front: still one filter
 
     def stop(self) -> None:
         self.enabled = False
         self._timer.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def touch(self) -> None:
         self._last = self._clock()

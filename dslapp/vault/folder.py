@@ -23,15 +23,14 @@ from filelock import FileLock, Timeout
 from dslapp.config import FILE_MODE
 from dslapp.errors import VaultInUse
 from dslapp.files import write_private_file
+from dslapp.vault.layout import BACKUP_DIR as BACKUP_DIR  # the names, re-exported for existing callers
+from dslapp.vault.layout import DB_NAME as DB_NAME
+from dslapp.vault.layout import ID_NAME as ID_NAME
+from dslapp.vault.layout import KEYS_NAME as KEYS_NAME
+from dslapp.vault.layout import LOCK_NAME as LOCK_NAME
+from dslapp.vault.layout import RESTORE_JOURNAL as RESTORE_JOURNAL
+from dslapp.vault.layout import is_vault as is_vault
 
-DB_NAME = "casebook.db"
-KEYS_NAME = "vault.keys"
-LOCK_NAME = "casebook.lock"
-BACKUP_DIR = "backups"
-RESTORE_JOURNAL = "restore.pending"
-ID_NAME = "casebook.id"
-"""The casebook's id (a random UUID, no case data), beside the key file so that a key file copied in from
-another casebook is recognised before anything is tried."""
 REPLACED_PREFIX = f"{DB_NAME}.replaced-"
 INCOMING_PREFIX = ".restore-"
 _SIDE_FILES = ("-wal", "-shm")
@@ -44,10 +43,6 @@ _LEFTOVER_IN_VAULT = re.compile(
 _LEFTOVER_IN_BACKUPS = re.compile(
     r"^\..*\.(partial|db-partial)(-wal|-shm|-journal)?$|^\.verify-[0-9a-f]+\.db(-wal|-shm|-journal)?$"
 )
-
-
-def is_vault(directory: Path) -> bool:
-    return (directory / KEYS_NAME).exists() or (directory / DB_NAME).exists()
 
 
 class InstanceLock:

@@ -20,27 +20,29 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dslapp.config import write_private_file
-from dslapp.errors import KeyFileDamaged, VaultTooNew, WrongPassphrase, WrongRecoveryKey
+from dslapp.errors import KeyFileDamaged, WrongPassphrase, WrongRecoveryKey
+from dslapp.vault.keyfile import KEYFILE_FORMAT as KEYFILE_FORMAT  # the format, re-exported for existing callers
+from dslapp.vault.keyfile import MAX_MEMORY_KIB as MAX_MEMORY_KIB
+from dslapp.vault.keyfile import MAX_PARALLELISM as MAX_PARALLELISM
+from dslapp.vault.keyfile import MAX_TIME_COST as MAX_TIME_COST
+from dslapp.vault.keyfile import Anchor as Anchor
+from dslapp.vault.keyfile import KdfParams as KdfParams
+from dslapp.vault.keyfile import KeyFile as KeyFile
+from dslapp.vault.keyfile import UserWrap as UserWrap
+from dslapp.vault.keyfile import Wrap as Wrap
+from dslapp.vault.keyfile import load_keyfile as load_keyfile
+from dslapp.vault.keyfile import parse_keyfile as parse_keyfile
 
-KEYFILE_FORMAT = 2
-"""1: key wraps only. 2: adds the seal (names, roles, database salt and audit anchor under the data key)."""
 DATA_KEY_BYTES = 32
 _RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: it is read off paper
 _RECOVERY_GROUPS = 8
 _RECOVERY_GROUP_LEN = 4  # 32 characters x 5 bits = 160 bits
-
-
-MAX_TIME_COST = 256
-MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
-MAX_PARALLELISM = 16
 
 
 def _b64(data: bytes) -> str:
@@ -49,28 +51,6 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
-
-
-class KdfParams(BaseModel):
-    """Argon2id cost parameters; ``memory_cost`` is in KiB."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    algorithm: str = "argon2id"
-    # upper bounds: a key file asking for more is damaged or hostile (it would stall or exhaust the laptop)
-    time_cost: int = Field(ge=1, le=MAX_TIME_COST)
-    memory_cost: int = Field(ge=8, le=MAX_MEMORY_KIB)
-    parallelism: int = Field(ge=1, le=MAX_PARALLELISM)
-
-    def derive(self, secret: bytes, salt: bytes) -> bytes:
-        return hash_secret_raw(
-            secret,
-            salt,
-            time_cost=self.time_cost,
-            memory_cost=self.memory_cost,
-            parallelism=self.parallelism,
-            hash_len=32,
-            type=Type.ID,
-        )
 
 
 def calibrate(target_seconds: float = 0.6, memory_kib: int = 64 * 1024, parallelism: int = 2) -> KdfParams:
@@ -91,60 +71,6 @@ def calibrate(target_seconds: float = 0.6, memory_kib: int = 64 * 1024, parallel
         # jump most of the way there, then step
         estimate = int(time_cost * target_seconds / max(elapsed, 1e-3))
         time_cost = max(time_cost + 1, min(estimate, 64))
-
-
-class Wrap(BaseModel):
-    """The data key encrypted under one derived key."""
-
-    model_config = ConfigDict(extra="forbid")
-    salt: str
-    nonce: str
-    ciphertext: str
-
-
-class UserWrap(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    user_id: str
-    name: str
-    role: str
-    kdf: KdfParams
-    wrap: Wrap
-
-
-class Anchor(BaseModel):
-    """Where the audit trail had reached when the key file was last sealed: a copy kept outside the database, so
-    rows removed from its end (or the database swapped for an older copy) are found."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    audit_seq: int = Field(ge=0)
-    audit_hash: str
-    records: int = Field(ge=0)
-    at: datetime
-
-
-class KeyFile(BaseModel):
-    """Contents of ``vault.keys``. Holds no secret in clear.
-
-    Names and roles are here so the unlock screen can list who may sign in; the casebook's own (encrypted)
-    users table is what audit rows credit. ``seal`` is an HMAC under a key derived from the data key over the
-    vault id, every user's id, name and role, and the anchor, so any edit made without
-    the data key is found at the next unlock.
-    """
-
-    model_config = ConfigDict(extra="forbid")
-    format: int = KEYFILE_FORMAT
-    vault_id: str
-    created_at: datetime
-    users: list[UserWrap]
-    recovery: Wrap
-    anchor: Anchor | None = None
-    seal: str = ""
-
-    def user(self, user_id: str) -> UserWrap:
-        for user in self.users:
-            if user.user_id == user_id:
-                return user
-        raise KeyError(user_id)
 
 
 def normalise_passphrase(passphrase: str) -> bytes:
@@ -256,44 +182,6 @@ def unwrap_with_recovery_key(keyfile: KeyFile, recovery_key: str) -> bytes:
     if data_key is None:
         raise WrongRecoveryKey()
     return data_key
-
-
-_MAX_KEYFILE_BYTES = 1024 * 1024
-
-
-def load_keyfile(path: Path) -> KeyFile:
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(_MAX_KEYFILE_BYTES + 1)
-    except FileNotFoundError as exc:
-        raise KeyFileDamaged(
-            "The casebook's key file (vault.keys) is missing, so the casebook cannot be unlocked. "
-            "Restore vault.keys from a backup of this folder."
-        ) from exc
-    except IsADirectoryError as exc:
-        raise KeyFileDamaged() from exc
-    return parse_keyfile(raw)
-
-
-def parse_keyfile(raw: bytes) -> KeyFile:
-    """A key file from its bytes; KeyFileDamaged (with what is wrong, in plain words) or VaultTooNew."""
-    if len(raw) > _MAX_KEYFILE_BYTES:
-        raise KeyFileDamaged()
-    try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError) as exc:
-        raise KeyFileDamaged() from exc
-    if isinstance(data, dict) and isinstance(data.get("format"), int) and data["format"] > KEYFILE_FORMAT:
-        raise VaultTooNew()
-    try:
-        return KeyFile.model_validate(data)
-    except ValidationError as exc:
-        if any("kdf" in error["loc"] for error in exc.errors()):
-            raise KeyFileDamaged(
-                "The key file (vault.keys) asks for passphrase-checking settings far outside what DSL Casebook "
-                "uses, so it may have been edited. It has not been used. Restore vault.keys from a backup."
-            ) from exc
-        raise KeyFileDamaged() from exc
 
 
 # ---- the seal -------------------------------------------------------------------------------------------

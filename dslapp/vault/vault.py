@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,6 +41,7 @@ from dslapp.vault.folder import (
     tidy,
     write_casebook_id,
 )
+from dslapp.vault.keyfile import User, list_users
 from dslapp.vault.migrate import check_not_newer, current_version, migrate
 from dslapp.vault.sqlcipher import Database, check_not_cut_short, integrity_problems, open_database
 
@@ -49,23 +49,6 @@ __all__ = ["BACKUP_DIR", "DB_NAME", "KEYS_NAME", "LOCK_NAME", "User", "Vault", "
 
 _SEALS_VERSION = 5
 """The schema version that added record seals: records saved before it are sealed when it is applied."""
-
-
-@dataclass(frozen=True)
-class User:
-    id: str
-    name: str
-    role: str
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.role})"
-
-
-def list_users(directory: Path) -> list[User]:
-    """Who can unlock this vault (names and roles are not case data; shown on the unlock screen)."""
-    keyfile = keys.load_keyfile(directory / KEYS_NAME)
-    return [User(u.user_id, u.name, u.role) for u in keyfile.users]
 
 
 class Vault:

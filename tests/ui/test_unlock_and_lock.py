@@ -136,6 +136,41 @@ def test_idle_lock_fires_after_the_configured_time_and_hides_case_data(
     assert ws.child_page is not None and ws.child_page.current_tab() == "actions"
 
 
+def test_activity_counts_against_the_idle_lock_only_while_unlocked_and_again_after_a_second_unlock(
+    qtbot: QtBot, make_app, vault: Vault
+) -> None:  # type: ignore[no-untyped-def]
+    vault.lock()
+    harness = make_app(real_dir=vault.directory)
+    app = harness.app
+    app.settings.idle_lock_minutes = 5
+    app.start()
+
+    def unlock() -> None:
+        page = app.window.screen_widget
+        assert isinstance(page, UnlockPage)
+        page.passphrase.clear()
+        qtbot.keyClicks(page.passphrase, PASSPHRASE)
+        qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+        workspace(app)
+
+    page = app.window.screen_widget
+    assert isinstance(page, UnlockPage)
+    harness.clock.advance(60)
+    qtbot.keyClicks(page.passphrase, "typing at the unlock window")
+    assert app.idle.idle_for == 60  # locked: key presses are not watched
+    unlock()
+    app.lock()
+    unlock()
+    harness.clock.advance(4 * 60 + 50)
+    qtbot.keyClick(workspace(app).caseload_button, Qt.Key.Key_Space)  # activity restarts the count
+    harness.clock.advance(4 * 60 + 50)
+    app.idle.check()
+    assert not app.is_locked
+    harness.clock.advance(11)
+    app.idle.check()
+    assert app.is_locked
+
+
 def test_ctrl_l_and_os_session_lock_both_lock(qtbot: QtBot, make_app, vault: Vault) -> None:  # type: ignore[no-untyped-def]
     vault.lock()
     app = make_app(real_dir=vault.directory, watch_session_lock=True).app
