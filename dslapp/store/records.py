@@ -339,8 +339,8 @@ class RecordStore:
             unknown |= rules.unknown(str(row[1]))
         if unknown and not self._learn_chars(unknown):
             return self._search_with_fts_snippets(match, limit, child_id)
-        make = snippets.Snippets(phrases)
-        return [SearchHit(str(r[0]), r[2], str(r[3]), make(rules.tokens(str(r[1])))) for r in rows]
+        make = snippets.Snippets(phrases, rules)
+        return [SearchHit(str(r[0]), r[2], str(r[3]), make(str(r[1]))) for r in rows]
 
     def _search_with_fts_snippets(self, match: str, limit: int, child_id: str | None) -> list[SearchHit]:
         sql = (
@@ -367,10 +367,10 @@ class RecordStore:
             return None
         folded = []
         for word in words:
-            tokens = rules.tokens(word)
-            if len(tokens.words) != 1 or tokens.spans(0, 0) != [(0, len(word))]:
+            split = rules.split(word)
+            if (split.starts, split.ends) != ([0], [len(word)]):
                 return None
-            folded.append(tokens.words[0])
+            folded.append(split.words[0])
         phrases = [snippets.Phrase(f) for f in folded[:-1]]
         if expanded is None:
             phrases.append(snippets.Phrase(folded[-1], prefix=True))
@@ -385,6 +385,8 @@ class RecordStore:
         open): each goes between two letters and before one, in a scratch index in memory, and what comes back as
         words says whether it separates words, starts one, or only continues one, and how it is folded. False if
         any came back in a way the snippet maker does not know (then FTS5 makes the snippets)."""
+        if not chars:
+            return True
         self.db.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe USING fts5 (text, tokenize = '{snippets.TOKENIZER}')"
         )

@@ -31,7 +31,9 @@ SEPARATOR, STARTS, CONTINUES = 0, 1, 2
 """How the tokenizer treats a character: a separator; a token character (starts or continues a word); or one
 that only continues a word already started (a combining accent), never starting one."""
 
-_ASCII_TOKEN = re.compile(r"[0-9A-Za-z]+")
+_ASCII_SPLIT = re.compile(r"([0-9A-Za-z]+)")
+_REMEMBERED = 1024
+"""Texts whose split is remembered (a few searches' worth of rows; about 5 MB at most)."""
 _SENTENCE = re.compile(r"[.:][ \t\n\r]+")
 
 
@@ -41,47 +43,6 @@ class Phrase:
 
     term: str
     prefix: bool = False
-
-    def matches(self, token: str) -> bool:
-        return token.startswith(self.term) if self.prefix else token == self.term
-
-
-class Tokens:
-    """A text as the tokenizer splits it: the folded words, where sentences start, and where words are."""
-
-    __slots__ = ("_low", "_spans", "text", "words")
-
-    def __init__(self, text: str, spans: list[tuple[int, int]] | None, words: list[str]) -> None:
-        self.text = text
-        self.words = words
-        self._spans = spans  # None: plain ASCII, found again with the regular expression when asked
-        self._low = text.lower() if spans is None else ""
-
-    @classmethod
-    def ascii(cls, text: str) -> Tokens:
-        return cls(text, None, _ASCII_TOKEN.findall(text.lower()))
-
-    def sentence_starts(self) -> list[int]:
-        """fts5SentenceFinderCb: the first token, and each token after a '.' or ':' and some white space."""
-        starts = [0]
-        for m in _SENTENCE.finditer(self.text):
-            at = m.end()
-            if self._spans is None:
-                if _ASCII_TOKEN.match(self._low, at):
-                    pos = len(_ASCII_TOKEN.findall(self._low, 0, at))
-                    if pos > 0:
-                        starts.append(pos)
-            else:
-                pos = bisect.bisect_left(self._spans, (at, -1))
-                if 0 < pos < len(self._spans) and self._spans[pos][0] == at:
-                    starts.append(pos)
-        return starts
-
-    def spans(self, first: int, last: int) -> list[tuple[int, int]]:
-        """(start, end) of tokens first..last."""
-        if self._spans is None:
-            return [m.span() for m in itertools.islice(_ASCII_TOKEN.finditer(self._low), first, last + 1)]
-        return self._spans[first : last + 1]
 
 
 class CharRules:
@@ -93,6 +54,7 @@ class CharRules:
 
     def __init__(self) -> None:
         self.rules: dict[str, tuple[int, str]] = {}
+        self._split: dict[str, Split] = {}
 
     def unknown(self, text: str) -> set[str]:
         if text.isascii():
@@ -102,13 +64,27 @@ class CharRules:
     def learn(self, ch: str, cls: int, folded: str) -> None:
         self.rules[ch] = (cls, folded)
 
-    def tokens(self, text: str) -> Tokens:
-        """``text`` as the tokenizer splits and folds it (every character in it must be known)."""
+    def split(self, text: str) -> Split:
+        """``text`` as the tokenizer splits it (every character that is not plain ASCII must be known).
+
+        Remembered for the last texts split: the same rows come back as the DSL types a word letter by letter.
+        """
+        known = self._split.get(text)
+        if known is not None:
+            return known
+        if len(self._split) >= _REMEMBERED:
+            self._split.clear()
+        split = self._split[text] = self._split_now(text)
+        return split
+
+    def _split_now(self, text: str) -> Split:
         if text.isascii():
-            return Tokens.ascii(text)
+            # separators and words alternate: [separators, word, separators, ..., word, separators]
+            parts = _ASCII_SPLIT.split(text.lower())
+            offsets = list(itertools.accumulate(map(len, parts), initial=0))
+            return Split(text, parts[1::2], offsets[1:-1:2], offsets[2::2])
         rules = self.rules
-        spans: list[tuple[int, int]] = []
-        words: list[str] = []
+        words, starts, ends = [], [], []
         i, n = 0, len(text)
         while i < n:
             if _class(rules, text[i]) != STARTS:
@@ -127,9 +103,33 @@ class CharRules:
                         break
                     folded.append(fold)
                 i += 1
-            spans.append((start, i))
             words.append("".join(folded))
-        return Tokens(text, spans, words)
+            starts.append(start)
+            ends.append(i)
+        return Split(text, words, starts, ends)
+
+
+class Split:
+    """A text as the tokenizer splits it: the folded words, where each starts and ends, and (when asked) the
+    tokens that start a sentence."""
+
+    __slots__ = ("_sentences", "ends", "starts", "text", "words")
+
+    def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int]) -> None:
+        self.text, self.words, self.starts, self.ends = text, words, starts, ends
+        self._sentences: list[int] | None = None
+
+    def sentence_starts(self) -> list[int]:
+        """fts5SentenceFinderCb: the first token, and each token after a '.' or ':' and some white space."""
+        if self._sentences is None:
+            starts, n_doc = self.starts, len(self.words)
+            firsts = [0]
+            for m in _SENTENCE.finditer(self.text):
+                pos = bisect.bisect_left(starts, m.end())
+                if 0 < pos < n_doc and starts[pos] == m.end():
+                    firsts.append(pos)
+            self._sentences = firsts
+        return self._sentences
 
 
 def _class(rules: dict[str, tuple[int, str]], ch: str) -> int:
@@ -141,7 +141,8 @@ def _class(rules: dict[str, tuple[int, str]], ch: str) -> int:
 class Snippets:
     """``snippet(search, 0, char(2), char(3), '…', n_token)`` for the rows one query matched."""
 
-    def __init__(self, phrases: Sequence[Phrase], n_token: int = SNIPPET_TOKENS) -> None:
+    def __init__(self, phrases: Sequence[Phrase], rules: CharRules, n_token: int = SNIPPET_TOKENS) -> None:
+        self.rules = rules
         self.n_phrase = len(phrases)
         self.n_token = n_token
         self.exact: dict[str, list[int]] = {}
@@ -151,65 +152,93 @@ class Snippets:
                 self.prefixes.append((phrase.term, ip))
             else:
                 self.exact.setdefault(phrase.term, []).append(ip)
+        self.one: dict[str, int] | None = None
+        if not self.prefixes and all(len(ips) == 1 for ips in self.exact.values()):
+            self.one = {term: ips[0] for term, ips in self.exact.items()}
 
     def instances(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """(token position, phrase number) of each phrase instance, in FTS5's order (position, then phrase)."""
+        one = self.one
+        if one is not None:  # the usual case: each word matches at most one phrase
+            return [(pos, one[word]) for pos, word in enumerate(words) if word in one]
+        if not self.exact and len(self.prefixes) == 1:
+            term, ip = self.prefixes[0]
+            return [(pos, ip) for pos, word in enumerate(words) if word.startswith(term)]
         exact, prefixes = self.exact, self.prefixes
         inst: list[tuple[int, int]] = []
         for pos, word in enumerate(words):
-            found = exact.get(word)
-            if prefixes:
-                more = [ip for term, ip in prefixes if word.startswith(term)]
-                if more:
-                    found = sorted((found or []) + more)
-            if found:
-                inst.extend((pos, ip) for ip in found)
+            found = exact.get(word, [])
+            more = [ip for term, ip in prefixes if word.startswith(term)]
+            inst.extend((pos, ip) for ip in (sorted(found + more) if more else found))
         return inst
 
-    def __call__(self, tokens: Tokens) -> str:
+    def __call__(self, text: str) -> str:
         """fts5SnippetFunction for one column: the best window of n_token tokens, highlighted."""
-        inst = self.instances(tokens.words)
-        n_doc = len(tokens.words)
+        split = self.rules.split(text)
+        words, starts, ends = split.words, split.starts, split.ends
+        inst = self.instances(words)
+        n_doc = len(words)
         n_token = self.n_token
-        n_phrase = self.n_phrase
+        best_start = 0
+        if n_doc > n_token and inst:  # a shorter text is shown whole
+            best_start = self._best_window(split.sentence_starts(), inst, n_doc)
+        range_end = best_start + n_token - 1
+        if "\x00" in text:
+            window = list(zip(starts[best_start : range_end + 1], ends[best_start : range_end + 1], strict=True))
+            return _highlight(text, window, n_doc, inst, best_start, range_end)
+        # fts5HighlightCb without a NUL in the text: the window's text, each matched token between the marks
+        at = starts[best_start] if best_start else 0
+        out = [ELLIPSIS] if best_start else []
+        seen = -1
+        for pos, _ip in inst:
+            if best_start <= pos <= range_end and pos != seen:
+                out += (text[at : starts[pos]], OPEN, text[starts[pos] : ends[pos]], CLOSE)
+                at, seen = ends[pos], pos
+        if range_end >= n_doc - 1:
+            out.append(text[at:])
+        else:
+            out += (text[at : ends[range_end]], ELLIPSIS)
+        return "".join(out)
 
-        def score(at: int) -> tuple[int, int, int]:
-            """fts5SnippetScore: (score, first, last) of the window of n_token tokens starting at ``at``."""
-            seen = [False] * n_phrase
-            total, first, last = 0, -1, 0
-            end = at + n_token
-            for off, ip in inst:
-                if at <= off < end:
-                    total += 1 if seen[ip] else 1000
-                    seen[ip] = True
-                    if first < 0:
-                        first = off
-                    last = off + 1
-            return total, first, last
-
-        # sentence starts only matter when the text is longer than the snippet
-        firsts = tokens.sentence_starts() if n_doc > n_token and inst else []
+    def _best_window(self, firsts: list[int], inst: list[tuple[int, int]], n_doc: int) -> int:
+        """The first token of the best snippet (fts5SnippetFunction's loop and fts5SnippetScore), given the
+        tokens that start sentences."""
+        n_token = self.n_token
+        if len(inst) == 1:  # the usual case, worked through: the window around the match scores 1000, and the
+            io = inst[0][0]  # sentence it is in scores 1100 (1120 the first) if it reaches the match
+            sentence = firsts[bisect.bisect_right(firsts, io) - 1]
+            if sentence < io and io - sentence < n_token:
+                return sentence
+            return max(min(io - (n_token - 1) // 2, n_doc - n_token), 0)
         best_score, best_start = 0, 0
         for io, _ip in inst:
-            total, first, last = score(io)
+            total, first, last = self._score(inst, io)
             if total > best_score:
                 adj = first - (n_token - (last - first)) // 2
                 if adj + n_token > n_doc:
                     adj = n_doc - n_token
                 best_score, best_start = total, max(adj, 0)
-            if firsts:
-                jj = 0
-                while jj < len(firsts) - 1 and firsts[jj + 1] <= io:
-                    jj += 1
-                if firsts[jj] < io:
-                    total = score(firsts[jj])[0] + (120 if firsts[jj] == 0 else 100)
-                    if total > best_score:
-                        best_score, best_start = total, firsts[jj]
+            sentence = firsts[bisect.bisect_right(firsts, io) - 1]
+            if sentence < io:
+                total = self._score(inst, sentence)[0] + (120 if sentence == 0 else 100)
+                if total > best_score:
+                    best_score, best_start = total, sentence
+        return best_start
 
-        last_token = min(best_start + n_token - 1, n_doc - 1)
-        return _highlight(
-            tokens.text, tokens.spans(best_start, last_token), n_doc, inst, best_start, best_start + n_token - 1
-        )
+    def _score(self, inst: list[tuple[int, int]], at: int) -> tuple[int, int, int]:
+        """fts5SnippetScore: (score, first, last) of the window of n_token tokens starting at ``at``: 1000 for
+        each phrase found in it, 1 for each time again."""
+        seen = [False] * self.n_phrase
+        total, first, last = 0, -1, 0
+        end = at + self.n_token
+        for off, ip in inst:
+            if at <= off < end:
+                total += 1 if seen[ip] else 1000
+                seen[ip] = True
+                if first < 0:
+                    first = off
+                last = off + 1
+        return total, first, last
 
 
 def _coalesced(inst: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
