@@ -9,8 +9,8 @@ step) and the same highlighting (``fts5HighlightCb``).
 
 Which tokens match is decided with the index's own tokenizer rules (``unicode61 remove_diacritics 2``): plain
 ASCII letters and digits are token characters folded to lower case; every other character is classified by
-asking SQLite once per process (:class:`CharRules`), so accents, other scripts and punctuation are treated
-exactly as the index treats them.
+asking SQLite the first time it is met while the casebook is open (:class:`CharRules`), so accents, other
+scripts and punctuation are treated exactly as the index treats them.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ class CharRules:
         self._split: dict[str, Split] = {}
 
     def unknown(self, text: str) -> set[str]:
-        if text.isascii():
+        """The characters of ``text`` not yet known (none for plain ASCII, or a text already split)."""
+        if text.isascii() or text in self._split:
             return set()
         return {ch for ch in text if not ch.isascii() and ch not in self.rules}
 

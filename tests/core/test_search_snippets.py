@@ -217,3 +217,14 @@ def test_words_written_by_another_connection_are_found(store: RecordStore, vault
     finally:
         other.close()
     assert [h.snippet for h in store.search("toothac")] == ["Said she had \x02toothache\x03."]
+
+
+def test_the_snippets_of_ordinary_searches_are_made_in_python(store: RecordStore) -> None:
+    """Only a typed word the tokenizer splits in two (or drops) hands the snippets back to FTS5."""
+    assert store._learn_chars({ch for word in ODD_WORDS for ch in word if not ch.isascii()})
+    for typed in ("breakfast", "Breakf", "mum late", "Zoë", "Wiśniewska", "Αλέξανδρ", "Дмитрий", "12", "x"):
+        words = _words(typed)
+        assert store._phrases(words, _match_expression(words, store._expand_prefix)[1]) is not None, typed
+    for typed in ("a_b", "don_t"):
+        words = _words(typed)
+        assert store._phrases(words, _match_expression(words, store._expand_prefix)[1]) is None, typed
