@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from dslapp.errors import InvalidRecord, RecordKeptAsSent, RecordNotFound
 from dslapp.models import RECORD_KINDS, Amendment, ChildRecord, Record
 from dslapp.models.base import STORED
-from dslapp.store import findings
+from dslapp.store import findings, snippets
 from dslapp.store.findings import KeptFinding
 from dslapp.text import LONE_SURROGATE_MESSAGE, MESSAGE_QUOTE_LIMIT, one_line, quote_for_message
 from dslapp.vault.audit import Action, RecordSeal, body_digest
@@ -84,6 +84,9 @@ class RecordStore:
         brought up to date by reading only those)."""
         self.derived: dict[str, Any] = {}
         """In-memory state the services derive from the records and keep while the casebook is open."""
+        self._char_rules = snippets.CharRules()
+        self._expanded: dict[str, tuple[str, ...] | None] = {}
+        self._expanded_at: tuple[int, int] = (-1, -1)
 
     def note_changed(self, child_id: str | None, record_id: str | None = None) -> None:
         """Mark ``child_id``'s records (``record_id`` among them, when known) as changed: called for every record
@@ -320,41 +323,142 @@ class RecordStore:
 
         Every word must match; the last one as a prefix, so results come as the DSL types.
         """
-        query = fts_query(text, self._expand_prefix)
-        if not query:
+        words = _words(text)
+        if not words:
             return []
+        match, expanded = _match_expression(words, self._expand_prefix)
+        phrases = self._phrases(words, expanded)
+        if phrases is None:  # a word the tokenizer splits (or drops): let FTS5 make the snippets
+            return self._search_with_fts_snippets(match, limit, child_id)
+        # FTS5 finds the newest matching rows (walking its index in rowid order and stopping at the limit, where
+        # ranking by relevance would score every match); their text, child and kind are read from the index's
+        # content table (SQLite's documented %_content shadow table: id, c0 text, c1 child_id, c2 kind) by rowid,
+        # and the snippets are made in Python (dslapp.store.snippets: the same text snippet() makes, at a fraction
+        # of the cost).
+        sql = (
+            "SELECT records.id, c.c0, c.c1, c.c2 FROM search JOIN records ON records.rowid = search.rowid "
+            "JOIN search_content AS c ON c.id = search.rowid WHERE search MATCH ?"
+        )
+        params: list[Any] = [match]
+        if child_id:
+            sql += " AND c.c1 = ?"  # the index's child_id, read from its content table (cheaper than through FTS5)
+            params.append(child_id)
+        sql += " ORDER BY search.rowid DESC LIMIT ?"
+        params.append(limit)
+        rows = self.db.execute(sql, params).fetchall()
+        rules = self._char_rules
+        unknown: set[str] = set()
+        for row in rows:
+            unknown |= rules.unknown(str(row[1]))
+        if unknown and not self._learn_chars(unknown):
+            return self._search_with_fts_snippets(match, limit, child_id)
+        make = snippets.Snippets(phrases, rules)
+        return [SearchHit(str(r[0]), r[2], str(r[3]), make(str(r[1]))) for r in rows]
+
+    def _search_with_fts_snippets(self, match: str, limit: int, child_id: str | None) -> list[SearchHit]:
         sql = (
             "SELECT records.id, search.child_id, search.kind, "
-            "snippet(search, 0, char(2), char(3), '…', 12) "
+            f"snippet(search, 0, char(2), char(3), '{snippets.ELLIPSIS}', {snippets.SNIPPET_TOKENS}) "
             "FROM search JOIN records ON records.rowid = search.rowid WHERE search MATCH ?"
         )
-        params: list[Any] = [query]
+        params: list[Any] = [match]
         if child_id:
             sql += " AND search.child_id = ?"
             params.append(child_id)
-        # Newest first: FTS5 walks its index in rowid order and stops at the limit, where ranking by
-        # relevance would score every match (hundreds of ms for a common word in a large school).
         sql += " ORDER BY search.rowid DESC LIMIT ?"
         params.append(limit)
         return [SearchHit(str(r[0]), r[1], str(r[2]), str(r[3])) for r in self.db.execute(sql, params)]
+
+    def _phrases(self, words: list[str], expanded: list[str] | None) -> list[snippets.Phrase] | None:
+        """The phrases of the MATCH expression for ``words`` in FTS5's order, as the tokenizer folds them; None when
+        a typed word is not exactly one token to the tokenizer (e.g. "a_b", two tokens)."""
+        rules = self._char_rules
+        unknown: set[str] = set()
+        for word in words:
+            unknown |= rules.unknown(word)
+        if unknown and not self._learn_chars(unknown):
+            return None
+        folded = []
+        for word in words:
+            split = rules.split(word)
+            if (split.starts, split.ends) != ([0], [len(word)]):
+                return None
+            folded.append(split.words[0])
+        phrases = [snippets.Phrase(f) for f in folded[:-1]]
+        if expanded is None:
+            phrases.append(snippets.Phrase(folded[-1], prefix=True))
+        elif expanded:
+            phrases.extend(snippets.Phrase(term) for term in expanded)
+        else:
+            phrases.append(snippets.Phrase(folded[-1]))
+        return phrases
+
+    def _learn_chars(self, chars: set[str]) -> bool:
+        """Ask the index's tokenizer how it treats each of ``chars`` (once per character while the casebook is
+        open): each goes between two letters and before one, in a scratch index in memory, and what comes back as
+        words says whether it separates words, starts one, or only continues one, and how it is folded. False if
+        any came back in a way the snippet maker does not know (then FTS5 makes the snippets)."""
+        if not chars:
+            return True
+        self.db.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe USING fts5 (text, tokenize = '{snippets.TOKENIZER}')"
+        )
+        self.db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe_terms USING fts5vocab (temp, search_probe, instance)"
+        )
+        ordered = sorted(chars)
+        probes = [(2 * i + n, text) for i, ch in enumerate(ordered) for n, text in ((1, f"a{ch}b"), (2, f"{ch}b"))]
+        self.db.executemany("INSERT INTO temp.search_probe (rowid, text) VALUES (?, ?)", probes)
+        words: dict[int, list[tuple[int, str]]] = {}
+        for doc, term, offset in self.db.execute("SELECT doc, term, offset FROM temp.search_probe_terms"):
+            words.setdefault(int(doc), []).append((int(offset), str(term)))
+        self.db.execute("DELETE FROM temp.search_probe")
+        known = True
+        for i, ch in enumerate(ordered):
+            between = [w for _, w in sorted(words.get(2 * i + 1, []))]
+            before = [w for _, w in sorted(words.get(2 * i + 2, []))]
+            if between == ["a", "b"] and before == ["b"]:
+                self._char_rules.learn(ch, snippets.SEPARATOR, "")
+            elif len(between) == 1 and len(between[0]) >= 2 and between[0][0] == "a" and between[0][-1] == "b":
+                folded = between[0][1:-1]
+                if before == [f"{folded}b"]:
+                    self._char_rules.learn(ch, snippets.STARTS, folded)
+                elif before == ["b"]:
+                    self._char_rules.learn(ch, snippets.CONTINUES, folded)
+                else:
+                    known = False
+            else:
+                known = False
+        return known
 
     def _expand_prefix(self, prefix: str) -> list[str] | None:
         """The indexed words starting with ``prefix``; None to search by prefix instead.
 
         Only for plain ASCII words, whose indexed form is simply lower case: for other scripts the
         tokenizer's folding (accents, final sigma...) is not worth imitating, and a prefix query is
-        always right, if slower.
+        always right, if slower. Remembered until anything is written to the casebook (by this connection or
+        another): reading the vocabulary costs about as much as the search itself.
         """
         if not (prefix.isascii() and prefix.isalnum()):
             return None
         folded = prefix.lower()
+        mark = self.db.write_mark()
+        if mark != self._expanded_at:
+            self._expanded.clear()
+            self._expanded_at = mark
+        if folded in self._expanded:
+            cached = self._expanded[folded]
+            return None if cached is None else list(cached)
         rows = self.db.execute(
             "SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?",
             (folded, folded + "\U0010ffff", _MAX_PREFIX_TERMS + 1),
         ).fetchall()
         terms = [str(r[0]) for r in rows]
         if len(terms) > _MAX_PREFIX_TERMS or not all(_PLAIN_TERM.fullmatch(t) for t in terms):
-            return None  # too many, or an odd indexed word (e.g. with a control character): plain prefix query
+            # too many, or an odd indexed word (e.g. with a control character): plain prefix query
+            self._expanded[folded] = None
+            return None
+        self._expanded[folded] = tuple(terms)
         return terms
 
 
@@ -369,9 +473,19 @@ def fts_query(text: str, expand: Callable[[str], list[str] | None] | None = None
     With ``expand``, a last word longer than the indexed prefixes becomes an OR of the real words it
     starts (fast: no prefix scan); it stays a prefix query when there are too many to list.
     """
-    words = re.findall(r"\w+", text, flags=re.UNICODE)
-    if not words:
-        return ""
+    words = _words(text)
+    return _match_expression(words, expand)[0] if words else ""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text, flags=re.UNICODE)
+
+
+def _match_expression(
+    words: list[str], expand: Callable[[str], list[str] | None] | None
+) -> tuple[str, list[str] | None]:
+    """The MATCH expression for ``words`` (at least one), and the indexed words the last one was expanded into
+    (None: it stays a prefix query)."""
     quoted = [f'"{w}"' for w in words]
     last = words[-1]
     terms = expand(last) if expand is not None and len(last) > _INDEXED_PREFIX else None
@@ -380,7 +494,7 @@ def fts_query(text: str, expand: Callable[[str], list[str] | None] | None = None
     elif terms:
         quoted[-1] = "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
     # no indexed word starts with it: keep the exact word, which simply matches nothing
-    return " AND ".join(quoted)
+    return " AND ".join(quoted), terms
 
 
 def _child_key(record: Record) -> str | None:

@@ -159,6 +159,11 @@ class Database:
         row = self.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
+    def write_mark(self) -> tuple[int, int]:
+        """Changes whenever anything is written to the database: (rows changed through this connection, SQLite's
+        data_version, which moves when another connection commits). For caches of what the data says."""
+        return int(self._raw.total_changes), int(self.scalar("PRAGMA data_version"))
+
     @property
     def in_transaction(self) -> bool:
         return bool(self._raw.in_transaction)
