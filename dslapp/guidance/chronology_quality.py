@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -62,6 +62,13 @@ class QualityConfig:
     max_words: int
     messages: Mapping[str, str]
     opinion_words: tuple[OpinionWord, ...]
+
+    @cached_property
+    def any_opinion(self) -> re.Pattern[str] | None:
+        """Matches where any opinion word's pattern would (one search rules out every word in a plain entry)."""
+        if not self.opinion_words:
+            return None
+        return re.compile("|".join(f"(?:{w.pattern.pattern})" for w in self.opinion_words), re.IGNORECASE)
 
 
 class ChronologyLike(Protocol):
@@ -185,6 +192,8 @@ def opinion_hints(text: str, field: str, config: QualityConfig) -> list[Hint]:
     if not text:
         return []
     checked = without_quotes(text)
+    if config.any_opinion is None or not config.any_opinion.search(checked):
+        return []
     hints = []
     for item in config.opinion_words:
         match = item.pattern.search(checked)

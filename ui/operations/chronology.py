@@ -58,6 +58,7 @@ class ChronologyView:
     summary: ChronologySummary
     hints: dict[str, list[Hint]] = field(default_factory=dict)
     events: tuple[TimelineEvent, ...] = ()
+    filters: Filters = Filters()
 
 
 def load_chronology(
@@ -75,6 +76,7 @@ def load_chronology(
             chronology_summary(chronology),
             hints_for_rows(chronology.rows),
             tuple(event_from_row(row) for row in chronology.rows),
+            filters,
         )
 
     session.run(work, on_done, **kw)

@@ -27,6 +27,9 @@ from dslapp.errors import CasebookError
 from dslapp.guidance.alerts import AlertItem
 from dslapp.models import (
     RECORD_KINDS,
+    Action,
+    ChronologyEntry,
+    Concern,
     Person,
     Professional,
     Record,
@@ -34,15 +37,19 @@ from dslapp.models import (
 from dslapp.models.child import DESIGNATION_LABELS, STATUS_LABELS, Child, Designation
 from dslapp.services.attachments import attachment_targets
 from dslapp.services.changes import Changes
+from dslapp.services.children import ChildFile
+from dslapp.services.front_sheet import FrontSheet, OverviewPanels
 from dslapp.services.ui_support import HistoryItem
+from dslapp.views.child_file import RecordCounts
 from dslapp.views.court_orders import warnings_for
 from ui import strings, theme
 from ui.formatting import dmy, dob_and_age, iso_moment
 from ui.models.caseload import STATUS_TONE
 from ui.models.records import Column
 from ui.operations import casework, guidance_ops
-from ui.operations import learning as learning_ops
-from ui.operations.casework import OpenedChild
+from ui.operations.casework import OpenedChild, Refreshed
+from ui.operations.guidance_ops import OverviewGuidance
+from ui.operations.learning import ChildVoice
 from ui.operations.session import Session
 from ui.widgets.child_links import ChildLinksCard
 from ui.widgets.common import Badge, Card, clear_layout, text_label
@@ -74,6 +81,9 @@ TAB_KEYS = (
     "attachments",
     "history",
 )
+ROW_KINDS = frozenset({Concern.KIND, Action.KIND, ChronologyEntry.KIND})
+"""Kinds whose saving changes no card of the Overview beside the panels (the household and supervision notes are
+read again for any other)."""
 
 
 def _first_line(text: str, limit: int = 120) -> str:
@@ -109,7 +119,7 @@ class OverviewTab(QScrollArea):
 
     def show_file(
         self,
-        opened: OpenedChild,
+        file: ChildFile,
         on: date,
         extras: Sequence[QWidget] = (),
         orders: QWidget | None = None,
@@ -121,7 +131,6 @@ class OverviewTab(QScrollArea):
         ``orders`` (the court orders card), each kept by the page, go below the people with parental
         responsibility, then ``links`` (links to concerns about other children; the page hides it when there
         are none), ``extras`` (kept by the page) below it all, side by side."""
-        file = opened.file
         child = file.child
         holder = QWidget()
         grid = QGridLayout(holder)
@@ -254,13 +263,19 @@ class ChildRecordPage(QWidget):
     amend_concern = Signal(object)
     copy_text = Signal(str)
     loaded = Signal()
+    file_loaded = Signal()  # the whole file read (when a record tab was first opened)
 
     def __init__(self, session: Session, child_id: str, on: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.child_id = child_id
         self.on = on
+        self.front: FrontSheet | None = None
+        """The record as it first paints: the front sheet, tab counts and the Overview's panels."""
         self.opened: OpenedChild | None = None
+        """The whole file, read when a record tab is first opened (None until then)."""
+        self._file_asked = False
+        self._guidance: QWidget | None = None
         self._pending_tab = "overview"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 12)
@@ -315,6 +330,7 @@ class ChildRecordPage(QWidget):
         self.concerns.copy_requested.connect(self.copy_text.emit)
         self.actions_list = ActionsTab(session, child_id, on, self._detail)
         self.chronology = ChronologyTab(session, child_id, on)
+        self.chronology.counted.connect(lambda: self._show_counts(self.front.counts) if self.front else None)
         top.insertWidget(
             top.indexOf(self.record_button), self.chronology.export_menu_button, 0, Qt.AlignmentFlag.AlignTop
         )
@@ -322,7 +338,7 @@ class ChildRecordPage(QWidget):
         self.bundle_action = export_menu.addAction(strings.EXPORT_BUNDLE_CHILD, self.export_bundle)
         self.early_help = EarlyHelpTab(session, child_id, on, lambda: self.opened, self._detail)
         self.referrals = ReferralsTab(
-            session, child_id, on, self._detail, lambda: self.opened.file.child if self.opened else None
+            session, child_id, on, self._detail, lambda: self.front.file.child if self.front else None
         )
         self.escalations = EscalationTab(session, child_id, on, self._detail)
         self.sharing = SharingTab(session, child_id, on, self._detail)
@@ -356,27 +372,55 @@ class ChildRecordPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def _tab_changed(self, _index: int) -> None:
+        if self.current_tab() != "overview":
+            self._ensure_file()  # the record tabs read the whole file when one is first opened
         if self.chronology.isVisibleTo(self.window()):
             self.chronology.ensure_current()  # built when first seen
 
     # ---- loading ----------------------------------------------------------------------------------
 
     def load(self, tab: str = "", *, audit: bool = True) -> None:
+        """Open the record as it first paints (the front sheet, tab counts and the Overview's panels; audited as a
+        view); the whole file is read when a record tab is first opened."""
         if tab:
             self._pending_tab = tab
-        casework.open_child(self.session, self.child_id, self._loaded, audit=audit, owner=self)
+        casework.open_front(self.session, self.child_id, self.on, self._front_loaded, audit=audit, owner=self)
+
+    def _ensure_file(self) -> None:
+        if self.front is None or self._file_asked:
+            return
+        self._file_asked = True
+        casework.open_child(self.session, self.child_id, self._file_loaded, audit=False, owner=self)
 
     def refresh_if(self, changes: Changes) -> None:
-        if self.child_id in changes.child_ids:
-            self._pending_tab = self.current_tab()
-            if self.opened is None:
-                self.load(audit=False)  # the file on screen, read again after the user's own change: not a new view
-            else:
-                casework.refresh_child(self.session, self.opened, self._loaded, owner=self)
+        if self.child_id not in changes.child_ids:
+            return
+        self._pending_tab = self.current_tab()
+        if self.front is None:
+            self.load(audit=False)  # the file on screen, read again after the user's own change: not a new view
+            return
+        if self.opened is None and self._file_asked:
+            self._file_asked = False  # the file being read may predate the change: read it again after it
+            self._ensure_file()
+        casework.refresh_record(self.session, self.front, self.opened, self.on, self._refreshed, owner=self)
+        if not changes.kinds <= ROW_KINDS:
+            self.household.refresh()
+            self.supervision_notes.refresh()
 
-    def _loaded(self, opened: OpenedChild) -> None:
-        self.opened = opened
-        file = opened.file
+    def _front_loaded(self, front: FrontSheet) -> None:
+        self.front = front
+        self._show_sheet(front)
+        self._show_panels(front.panels)
+        self._show_counts(front.counts)
+        self.household.refresh()
+        self.supervision_notes.refresh()
+        self.set_tab(self._pending_tab)
+        self._tab_changed(self.tabs.currentIndex())
+        self.loaded.emit()
+
+    def _show_sheet(self, front: FrontSheet) -> None:
+        """The header and the Overview's front sheet with its cards."""
+        file = front.file
         child = file.child
         self.name_label.setText(child.display_name)
         self.status_badge.setText(strings.STATUS_SHORT[child.status])
@@ -386,12 +430,12 @@ class ChildRecordPage(QWidget):
         for designation in child.designations:
             self.badges.addWidget(Badge(DESIGNATION_LABELS[Designation(designation)]))
         self.subtitle.setText(self._subtitle(child))
+        self.chronology.set_front(child, front.counts.referrals)
         self.court_orders.show_orders(file.court_orders, file.people)
         self.statutory.show_records(file.statutory_records)
         self.child_links.show_links(file.child_links)
-        self.household.refresh()
         self.overview.show_file(
-            opened,
+            file,
             self.on,
             (self.voice_panel, self.supervision_notes),
             orders=self.court_orders,
@@ -400,9 +444,36 @@ class ChildRecordPage(QWidget):
             links=self.child_links,
         )
         self.child_links.setVisible(bool(file.child_links))  # only a child some concern names has the card
-        learning_ops.load_child_voice(self.session, self.child_id, self.on, self.voice_panel.show_voice, owner=self)
-        self.supervision_notes.refresh()
-        self._load_guidance()
+        self._guidance = None  # the sheet rebuilt: the guidance goes above it again
+
+    def _show_panels(self, panels: OverviewPanels) -> None:
+        """The child's voice and the practice guidance above the front sheet."""
+        self.voice_panel.show_voice(ChildVoice(panels.voice, panels.voice_last, panels.voice_prompt))
+        self._show_guidance(OverviewGuidance(panels.alerts, panels.threshold))
+
+    def _show_guidance(self, guidance: OverviewGuidance) -> None:
+        self._guidance = guidance_widget(guidance, self.early_help.threshold_tool, self._acknowledge_alert)
+        attach_guidance(self.overview, self._guidance)
+
+    def _show_counts(self, counts: RecordCounts) -> None:
+        shown = (
+            None,
+            counts.concerns,
+            counts.open_actions,
+            self.chronology.count,
+            counts.early_help,
+            counts.referrals,
+            counts.escalations,
+            counts.sharing,
+            counts.attachments,
+            None,
+        )
+        for number, (title, count) in enumerate(zip(strings.CHILD_TABS, shown, strict=True)):
+            self.tabs.setTabText(number, f"{title} ({count})" if count else title)
+
+    def _file_loaded(self, opened: OpenedChild) -> None:
+        self.opened = opened
+        file = opened.file
         self.concerns.set_items(file.concerns)
         self.actions_list.set_items(file.actions)
         self.chronology.show_file(opened)
@@ -412,21 +483,32 @@ class ChildRecordPage(QWidget):
         self.sharing.set_items(file.sharing_decisions)
         self.attachments.set_items(file.attachments)
         self.history.set_items(opened.history)
-        counts = (
-            None,
-            len(file.concerns),
-            sum(1 for a in file.actions if a.done_on is None),
-            len(opened.chronology),
-            len(file.early_help_plans) + len(file.early_help_reviews) + len(file.threshold_decisions),
-            len(file.referrals),
-            len(file.escalations),
-            len(file.sharing_decisions),
-            sum(1 for a in file.attachments if not a.withdrawn),
-            None,
-        )
-        for number, (title, count) in enumerate(zip(strings.CHILD_TABS, counts, strict=True)):
-            self.tabs.setTabText(number, f"{title} ({count})" if count else title)
-        self.set_tab(self._pending_tab)
+        self.file_loaded.emit()
+
+    def _refreshed(self, refreshed: Refreshed) -> None:
+        """Show only what changed: the sheet rebuilt if its records changed, the panels if their answer did, the
+        record tabs' rows updated and added in place."""
+        before, front = self.front, refreshed.front
+        self.front = front
+        if before is None or front.file != before.file:
+            self._show_sheet(front)
+            self._show_panels(front.panels)
+        elif front.panels != before.panels:
+            self._show_panels(front.panels)
+        self._show_counts(front.counts)
+        opened = refreshed.opened
+        if opened is not None and self.opened is not None:
+            self.opened = opened
+            file = opened.file
+            self.concerns.update_items(file.concerns)
+            self.actions_list.update_items(file.actions)
+            self.chronology.show_file(opened)
+            self.early_help.update_items([*file.early_help_plans, *file.early_help_reviews, *file.threshold_decisions])
+            self.referrals.update_items(file.referrals)
+            self.escalations.update_items(file.escalations)
+            self.sharing.update_items(file.sharing_decisions)
+            self.attachments.update_items(file.attachments)
+            self.history.update_items(opened.history)
         self.loaded.emit()
 
     def _subtitle(self, child: Child) -> str:
@@ -465,18 +547,6 @@ class ChildRecordPage(QWidget):
         dialog.open()
         return dialog
 
-    def _load_guidance(self) -> None:
-        """Practice alerts and the latest Levels of Need decision, above the Overview's front sheet."""
-        guidance_ops.load_overview_guidance(
-            self.session,
-            self.child_id,
-            self.on,
-            lambda g: attach_guidance(
-                self.overview, guidance_widget(g, self.early_help.threshold_tool, self._acknowledge_alert)
-            ),
-            owner=self,
-        )
-
     def _acknowledge_alert(self, alert: AlertItem) -> None:
         """Ask for the DSL's note; the alert stays on the list, marked acknowledged (never silently hidden)."""
         note, ok = QInputDialog.getMultiLineText(
@@ -490,7 +560,7 @@ class ChildRecordPage(QWidget):
         def failed(error: CasebookError) -> None:
             QMessageBox.warning(self, strings.ACKNOWLEDGE_ALERT_TITLE, str(error))
 
-        guidance_ops.acknowledge(self.session, alert, note, self.on, lambda _ack: self._load_guidance(), failed)
+        guidance_ops.acknowledge(self.session, alert, note, self.on, lambda _ack: None, failed)
 
     def _history_text(self, item: HistoryItem) -> str:
         if item.action == "view" and item.object_id == self.child_id:
