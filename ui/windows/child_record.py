@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -57,6 +58,7 @@ from ui.widgets.court_orders import CourtOrdersCard
 from ui.widgets.household import HouseholdCard
 from ui.widgets.practice_cards import attach_guidance, guidance_widget
 from ui.widgets.record_list import RecordList
+from ui.widgets.record_tab import RecordTab
 from ui.widgets.record_views import record_html
 from ui.widgets.statutory import StatutoryCard
 from ui.widgets.voice_panel import VoicePanel
@@ -69,6 +71,15 @@ from ui.windows.referrals_tab import ReferralsTab
 from ui.windows.sharing_tab import SharingTab
 from ui.windows.supervision import ChildSupervisionNotes
 
+TAB_SECTIONS = {
+    "concerns": "concerns",
+    "actions": "actions",
+    "referrals": "referrals",
+    "escalations": "escalations",
+    "sharing": "sharing_decisions",
+    "attachments": "attachments",
+}
+"""The part of the file each record tab lists (Early Help lists three)."""
 TAB_KEYS = (
     "overview",
     "concerns",
@@ -275,6 +286,8 @@ class ChildRecordPage(QWidget):
         self.opened: OpenedChild | None = None
         """The whole file, read when a record tab is first opened (None until then)."""
         self._file_asked = False
+        self._filled: set[str] = set()
+        """The record tabs given their rows from ``opened`` (each when first seen)."""
         self._guidance: QWidget | None = None
         self._pending_tab = "overview"
         layout = QVBoxLayout(self)
@@ -374,6 +387,7 @@ class ChildRecordPage(QWidget):
     def _tab_changed(self, _index: int) -> None:
         if self.current_tab() != "overview":
             self._ensure_file()  # the record tabs read the whole file when one is first opened
+            self._fill(self.current_tab())
         if self.chronology.isVisibleTo(self.window()):
             self.chronology.ensure_current()  # built when first seen
 
@@ -473,21 +487,45 @@ class ChildRecordPage(QWidget):
 
     def _file_loaded(self, opened: OpenedChild) -> None:
         self.opened = opened
-        file = opened.file
-        self.concerns.set_items(file.concerns)
-        self.actions_list.set_items(file.actions)
-        self.chronology.show_file(opened)
-        self.early_help.set_items([*file.early_help_plans, *file.early_help_reviews, *file.threshold_decisions])
-        self.referrals.set_items(file.referrals)
-        self.escalations.set_items(file.escalations)
-        self.sharing.set_items(file.sharing_decisions)
-        self.attachments.set_items(file.attachments)
-        self.history.set_items(opened.history)
+        self._filled.clear()
+        self._fill(self.current_tab())
         self.file_loaded.emit()
+
+    def _tab_items(self, key: str, file: ChildFile) -> Sequence[Any]:
+        if key == "early_help":
+            return [*file.early_help_plans, *file.early_help_reviews, *file.threshold_decisions]
+        return list(getattr(file, TAB_SECTIONS[key]))
+
+    def _fill(self, key: str, *, update: bool = False) -> None:
+        """Give a record tab its rows from the file held (each tab when first seen; after a save, those seen
+        get their rows updated in place)."""
+        opened = self.opened
+        if opened is None or key == "overview" or (update and key not in self._filled):
+            return
+        if key == "chronology":
+            self.chronology.show_file(opened)  # built when seen
+        elif key == "history":
+            (self.history.update_items if update else self.history.set_items)(opened.history)
+        elif update:
+            self._record_tabs()[key].update_items(self._tab_items(key, opened.file))
+        elif key not in self._filled:
+            self._record_tabs()[key].set_items(self._tab_items(key, opened.file))
+        self._filled.add(key)
+
+    def _record_tabs(self) -> dict[str, RecordTab]:
+        return {
+            "concerns": self.concerns,
+            "actions": self.actions_list,
+            "early_help": self.early_help,
+            "referrals": self.referrals,
+            "escalations": self.escalations,
+            "sharing": self.sharing,
+            "attachments": self.attachments,
+        }
 
     def _refreshed(self, refreshed: Refreshed) -> None:
         """Show only what changed: the sheet rebuilt if its records changed, the panels if their answer did, the
-        record tabs' rows updated and added in place."""
+        record tabs' rows updated and added in place (those not yet seen get theirs when they are)."""
         before, front = self.front, refreshed.front
         self.front = front
         if before is None or front.file != before.file:
@@ -496,19 +534,10 @@ class ChildRecordPage(QWidget):
         elif front.panels != before.panels:
             self._show_panels(front.panels)
         self._show_counts(front.counts)
-        opened = refreshed.opened
-        if opened is not None and self.opened is not None:
-            self.opened = opened
-            file = opened.file
-            self.concerns.update_items(file.concerns)
-            self.actions_list.update_items(file.actions)
-            self.chronology.show_file(opened)
-            self.early_help.update_items([*file.early_help_plans, *file.early_help_reviews, *file.threshold_decisions])
-            self.referrals.update_items(file.referrals)
-            self.escalations.update_items(file.escalations)
-            self.sharing.update_items(file.sharing_decisions)
-            self.attachments.update_items(file.attachments)
-            self.history.update_items(opened.history)
+        if refreshed.opened is not None and self.opened is not None:
+            self.opened = refreshed.opened
+            for key in tuple(self._filled):
+                self._fill(key, update=True)
         self.loaded.emit()
 
     def _subtitle(self, child: Child) -> str:

@@ -189,7 +189,6 @@ class EarlyHelpTab(RecordTab):
         self.show_dialog(ClosePlanDialog(self.session, plan, self.on, self))
 
     def threshold_tool(self) -> None:
-        from ui.dialogs.threshold_tool import ThresholdTool
 
         opened = self.opened()
         if opened is None:  # from the Overview, before a record tab has read the whole file
