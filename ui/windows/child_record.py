@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -63,7 +63,7 @@ from ui.widgets.record_views import record_html
 from ui.widgets.statutory import StatutoryCard
 from ui.widgets.voice_panel import VoicePanel
 from ui.windows.attachments_tab import AttachmentsTab
-from ui.windows.chronology_tab import ChronologyTab
+from ui.windows.chronology_tab import CaseExportButton, ChronologyTab
 from ui.windows.concerns_tab import ActionsTab, ConcernsTab
 from ui.windows.early_help_tab import EarlyHelpTab
 from ui.windows.escalation_tab import EscalationTab
@@ -338,25 +338,75 @@ class ChildRecordPage(QWidget):
         self.child_links.open_child.connect(self.open_child.emit)
         self.voice_panel = VoicePanel()
         self.supervision_notes = ChildSupervisionNotes(session, child_id)
-        self.concerns = ConcernsTab(session, child_id, on, self._detail)
-        self.concerns.amend_requested.connect(self.amend_concern.emit)
-        self.concerns.copy_requested.connect(self.copy_text.emit)
-        self.actions_list = ActionsTab(session, child_id, on, self._detail)
-        self.chronology = ChronologyTab(session, child_id, on)
-        self.chronology.counted.connect(lambda: self._show_counts(self.front.counts) if self.front else None)
-        top.insertWidget(
-            top.indexOf(self.record_button), self.chronology.export_menu_button, 0, Qt.AlignmentFlag.AlignTop
-        )
-        export_menu = self.chronology.export_menu_button.menu()
+        self.export_menu_button = CaseExportButton(self)  # the chronology tab's exports, in the header
+        self.export_menu_button.chronology_requested.connect(lambda: self.chronology.export_pdf())
+        self.export_menu_button.pack_requested.connect(lambda: self.chronology.export_pack())
+        self.export_menu_button.mash_requested.connect(lambda: self.chronology.export_mash())
+        top.insertWidget(top.indexOf(self.record_button), self.export_menu_button, 0, Qt.AlignmentFlag.AlignTop)
+        export_menu = self.export_menu_button.menu()
         self.bundle_action = export_menu.addAction(strings.EXPORT_BUNDLE_CHILD, self.export_bundle)
-        self.early_help = EarlyHelpTab(session, child_id, on, lambda: self.opened, self._detail)
-        self.referrals = ReferralsTab(
-            session, child_id, on, self._detail, lambda: self.front.file.child if self.front else None
-        )
-        self.escalations = EscalationTab(session, child_id, on, self._detail)
-        self.sharing = SharingTab(session, child_id, on, self._detail)
-        self.attachments = AttachmentsTab(session, child_id, on, self._detail, self._attachment_targets)
-        self.history = RecordList(
+        # Each tab but the Overview is built when first seen (or first asked for): the record paints sooner.
+        self._built: dict[str, QWidget] = {}
+        self._holders: dict[str, QVBoxLayout] = {}
+        for key, title in zip(TAB_KEYS, strings.CHILD_TABS, strict=True):
+            if key == "overview":
+                self.tabs.addTab(self.overview, title)
+                continue
+            holder = QWidget()
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 0, 0)
+            self._holders[key] = holder_layout
+            self.tabs.addTab(holder, title)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout.addWidget(self.tabs, 1)
+
+    def _tab_changed(self, _index: int) -> None:
+        key = self.current_tab()
+        if key != "overview":
+            self._tab(key)
+            self._ensure_file()  # the record tabs read the whole file when one is first opened
+            self._fill(key)
+        if key == "chronology" and self.chronology.isVisibleTo(self.window()):
+            self.chronology.ensure_current()  # the chronology built when first seen
+
+    # ---- the tabs, each built when first seen ------------------------------------------------------
+
+    def _tab(self, key: str) -> QWidget:
+        widget = self._built.get(key)
+        if widget is None:
+            widget = self._build(key)
+            self._built[key] = widget
+            self._holders[key].addWidget(widget)
+        return widget
+
+    def _build(self, key: str) -> QWidget:
+        session, child_id, on = self.session, self.child_id, self.on
+        if key == "concerns":
+            concerns = ConcernsTab(session, child_id, on, self._detail)
+            concerns.amend_requested.connect(self.amend_concern.emit)
+            concerns.copy_requested.connect(self.copy_text.emit)
+            return concerns
+        if key == "actions":
+            return ActionsTab(session, child_id, on, self._detail)
+        if key == "chronology":
+            chronology = ChronologyTab(session, child_id, on, export_button=self.export_menu_button)
+            chronology.counted.connect(lambda: self._show_counts(self.front.counts) if self.front else None)
+            if self.front is not None:
+                chronology.set_front(self.front.file.child, self.front.counts.referrals)
+            return chronology
+        if key == "early_help":
+            return EarlyHelpTab(session, child_id, on, lambda: self.opened, self._detail)
+        if key == "referrals":
+            return ReferralsTab(
+                session, child_id, on, self._detail, lambda: self.front.file.child if self.front else None
+            )
+        if key == "escalations":
+            return EscalationTab(session, child_id, on, self._detail)
+        if key == "sharing":
+            return SharingTab(session, child_id, on, self._detail)
+        if key == "attachments":
+            return AttachmentsTab(session, child_id, on, self._detail, self._attachment_targets)
+        return RecordList(
             [
                 Column[HistoryItem](strings.HISTORY_COLUMN_WHEN, lambda h: iso_moment(h.at), lambda h: h.seq, 150),
                 Column[HistoryItem](strings.HISTORY_COLUMN_WHO, lambda h: h.user, width=220),
@@ -364,32 +414,42 @@ class ChildRecordPage(QWidget):
             ],
             name=strings.HISTORY_LIST_NAME,
         )
-        for widget, title in zip(
-            (
-                self.overview,
-                self.concerns,
-                self.actions_list,
-                self.chronology,
-                self.early_help,
-                self.referrals,
-                self.escalations,
-                self.sharing,
-                self.attachments,
-                self.history,
-            ),
-            strings.CHILD_TABS,
-            strict=True,
-        ):
-            self.tabs.addTab(widget, title)
-        self.tabs.currentChanged.connect(self._tab_changed)
-        layout.addWidget(self.tabs, 1)
 
-    def _tab_changed(self, _index: int) -> None:
-        if self.current_tab() != "overview":
-            self._ensure_file()  # the record tabs read the whole file when one is first opened
-            self._fill(self.current_tab())
-        if self.chronology.isVisibleTo(self.window()):
-            self.chronology.ensure_current()  # built when first seen
+    @property
+    def concerns(self) -> ConcernsTab:
+        return cast(ConcernsTab, self._tab("concerns"))
+
+    @property
+    def actions_list(self) -> ActionsTab:
+        return cast(ActionsTab, self._tab("actions"))
+
+    @property
+    def chronology(self) -> ChronologyTab:
+        return cast(ChronologyTab, self._tab("chronology"))
+
+    @property
+    def early_help(self) -> EarlyHelpTab:
+        return cast(EarlyHelpTab, self._tab("early_help"))
+
+    @property
+    def referrals(self) -> ReferralsTab:
+        return cast(ReferralsTab, self._tab("referrals"))
+
+    @property
+    def escalations(self) -> EscalationTab:
+        return cast(EscalationTab, self._tab("escalations"))
+
+    @property
+    def sharing(self) -> SharingTab:
+        return cast(SharingTab, self._tab("sharing"))
+
+    @property
+    def attachments(self) -> AttachmentsTab:
+        return cast(AttachmentsTab, self._tab("attachments"))
+
+    @property
+    def history(self) -> RecordList:
+        return cast(RecordList, self._tab("history"))
 
     # ---- loading ----------------------------------------------------------------------------------
 
@@ -444,7 +504,9 @@ class ChildRecordPage(QWidget):
         for designation in child.designations:
             self.badges.addWidget(Badge(DESIGNATION_LABELS[Designation(designation)]))
         self.subtitle.setText(self._subtitle(child))
-        self.chronology.set_front(child, front.counts.referrals)
+        self.export_menu_button.set_referrals(front.counts.referrals)
+        if (chronology := self._built.get("chronology")) is not None:
+            cast(ChronologyTab, chronology).set_front(child, front.counts.referrals)
         self.court_orders.show_orders(file.court_orders, file.people)
         self.statutory.show_records(file.statutory_records)
         self.child_links.show_links(file.child_links)
@@ -466,7 +528,7 @@ class ChildRecordPage(QWidget):
         self._show_guidance(OverviewGuidance(panels.alerts, panels.threshold))
 
     def _show_guidance(self, guidance: OverviewGuidance) -> None:
-        self._guidance = guidance_widget(guidance, self.early_help.threshold_tool, self._acknowledge_alert)
+        self._guidance = guidance_widget(guidance, lambda: self.early_help.threshold_tool(), self._acknowledge_alert)
         attach_guidance(self.overview, self._guidance)
 
     def _show_counts(self, counts: RecordCounts) -> None:
@@ -474,7 +536,7 @@ class ChildRecordPage(QWidget):
             None,
             counts.concerns,
             counts.open_actions,
-            self.chronology.count,
+            cast(ChronologyTab, self._built["chronology"]).count if "chronology" in self._built else None,
             counts.early_help,
             counts.referrals,
             counts.escalations,
@@ -507,21 +569,10 @@ class ChildRecordPage(QWidget):
         elif key == "history":
             (self.history.update_items if update else self.history.set_items)(opened.history)
         elif update:
-            self._record_tabs()[key].update_items(self._tab_items(key, opened.file))
+            cast(RecordTab, self._tab(key)).update_items(self._tab_items(key, opened.file))
         elif key not in self._filled:
-            self._record_tabs()[key].set_items(self._tab_items(key, opened.file))
+            cast(RecordTab, self._tab(key)).set_items(self._tab_items(key, opened.file))
         self._filled.add(key)
-
-    def _record_tabs(self) -> dict[str, RecordTab]:
-        return {
-            "concerns": self.concerns,
-            "actions": self.actions_list,
-            "early_help": self.early_help,
-            "referrals": self.referrals,
-            "escalations": self.escalations,
-            "sharing": self.sharing,
-            "attachments": self.attachments,
-        }
 
     def _refreshed(self, refreshed: Refreshed) -> None:
         """Show only what changed: the sheet rebuilt if its records changed, the panels if their answer did, the

@@ -91,7 +91,14 @@ class ChronologyTab(QWidget):
     shown = Signal()
     counted = Signal()  # ``count`` is known (or changed)
 
-    def __init__(self, session: Session, child_id: str, on: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        child_id: str,
+        on: date,
+        parent: QWidget | None = None,
+        export_button: CaseExportButton | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.child_id = child_id
@@ -99,9 +106,9 @@ class ChronologyTab(QWidget):
         self.opened: OpenedChild | None = None
         self._stale = False  # a file has come that this tab has not built its table from yet
         self.count: int | None = None
+        """How many significant entries the chronology has (unfiltered), once built."""
         self.child: Child | None = None  # from the record's front sheet: the exports need no more
         self.referrals = 0
-        """How many significant entries the chronology has (unfiltered), once built."""
         self.view: ops.ChronologyView | None = None
         self.dialogs: list[QDialog] = []
         layout = QVBoxLayout(self)
@@ -257,10 +264,12 @@ class ChronologyTab(QWidget):
         self.splitter.setSizes([270, 360])
         layout.addWidget(self.splitter, 1)
 
-        self.export_menu_button = CaseExportButton(self)
-        self.export_menu_button.chronology_requested.connect(self.export_pdf)
-        self.export_menu_button.pack_requested.connect(self.export_pack)
-        self.export_menu_button.mash_requested.connect(self.export_mash)
+        if export_button is None:  # the record page, which builds this tab when first seen, keeps its own
+            export_button = CaseExportButton(self)
+            export_button.chronology_requested.connect(self.export_pdf)
+            export_button.pack_requested.connect(self.export_pack)
+            export_button.mash_requested.connect(self.export_mash)
+        self.export_menu_button = export_button
         self._update_buttons()
 
     # ---- loading ---------------------------------------------------------------------------------
