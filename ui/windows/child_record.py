@@ -522,10 +522,16 @@ class ChildRecordPage(QWidget):
         self.child_links.setVisible(bool(file.child_links))  # only a child some concern names has the card
         self._guidance = None  # the sheet rebuilt: the guidance goes above it again
 
-    def _show_panels(self, panels: OverviewPanels) -> None:
-        """The child's voice and the practice guidance above the front sheet."""
-        self.voice_panel.show_voice(ChildVoice(panels.voice, panels.voice_last, panels.voice_prompt))
-        self._show_guidance(OverviewGuidance(panels.alerts, panels.threshold))
+    def _show_panels(
+        self, panels: OverviewPanels, before: OverviewPanels | None = None, *, guidance: bool = True
+    ) -> None:
+        """The child's voice and the practice guidance above the front sheet (with ``before``, the panels shown
+        until now: each shown again only if its answer changed)."""
+        voice = ChildVoice(panels.voice, panels.voice_last, panels.voice_prompt)
+        if before is None or voice != ChildVoice(before.voice, before.voice_last, before.voice_prompt):
+            self.voice_panel.show_voice(voice)
+        if guidance and (before is None or (panels.alerts, panels.threshold) != (before.alerts, before.threshold)):
+            self._show_guidance(OverviewGuidance(panels.alerts, panels.threshold))
 
     def _show_guidance(self, guidance: OverviewGuidance) -> None:
         self._guidance = guidance_widget(guidance, lambda: self.early_help.threshold_tool(), self._acknowledge_alert)
@@ -580,10 +586,11 @@ class ChildRecordPage(QWidget):
         before, front = self.front, refreshed.front
         self.front = front
         if before is None or front.file != before.file:
-            self._show_sheet(front)
-            self._show_panels(front.panels)
+            self._show_sheet(front)  # the guidance goes above the new sheet; the voice panel moves with its words
+            self._show_guidance(OverviewGuidance(front.panels.alerts, front.panels.threshold))
+            self._show_panels(front.panels, before.panels if before is not None else None, guidance=False)
         elif front.panels != before.panels:
-            self._show_panels(front.panels)
+            self._show_panels(front.panels, before.panels)
         self._show_counts(front.counts)
         if refreshed.opened is not None and self.opened is not None:
             self.opened = refreshed.opened
