@@ -230,12 +230,20 @@ def hints_for_row(row: ChronologyLike, config: QualityConfig | None = None) -> l
     return check_entry(event=row.event, source=row.source, impact=row.impact, action=row.action, config=config)
 
 
-def hints_for_rows(rows: Iterable[ChronologyLike], config: QualityConfig | None = None) -> dict[str, list[Hint]]:
-    """Hints by row key, for rows that have any."""
+def hints_for_rows(
+    rows: Iterable[ChronologyLike],
+    config: QualityConfig | None = None,
+    *,
+    known: Mapping[str, tuple[ChronologyLike, list[Hint]]] | None = None,
+) -> dict[str, list[Hint]]:
+    """Hints by row key, for rows that have any. ``known`` (by key: a row checked before with the same config, and
+    its hints) spares checking a row equal to one already checked: a chronology built again after a save checks
+    only its new and changed rows."""
     config = config or get_config()
     out = {}
     for row in rows:
-        hints = hints_for_row(row, config)
+        before = known.get(row.key) if known is not None else None
+        hints = before[1] if before is not None and before[0] == row else hints_for_row(row, config)
         if hints:
             out[row.key] = hints
     return out

@@ -312,7 +312,9 @@ class ChronologyTab(QWidget):
     def reload(self) -> None:
         if self.opened is None or not self.session.is_open:
             return
-        ops.load_chronology(self.session, self.child_id, self.opened.file, self.filters(), self._shown, owner=self)
+        ops.load_chronology(
+            self.session, self.child_id, self.opened.file, self.filters(), self._shown, before=self.view, owner=self
+        )
 
     def _source_changed(self) -> None:
         if self.source.text() != self._last_source:
