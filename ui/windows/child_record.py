@@ -1,7 +1,10 @@
 """A child's record: the front sheet and a tab for each part of the CP file, plus its history.
 
-Opening the record is audited as a view (services.children.open_child_file). Tabs whose editing
-belongs to later work list what exists read-only with a calm note.
+Opening the record reads what is seen first (``services.front_sheet``: the child, the few records the Overview
+shows, the tab counts and the Overview's panels) and is audited as a view. Each other tab is built when first
+seen; the record tabs read the whole file then (one job, not audited again). After a save to the child only the
+records written since are read: the panels are recomputed from what the page holds, rows are updated and added
+in place. Tabs whose editing belongs to later work list what exists read-only with a calm note.
 """
 
 from __future__ import annotations
