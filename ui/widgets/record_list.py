@@ -132,14 +132,16 @@ class RecordList(QWidget):
     def update_items(self, items: Sequence[Any]) -> None:
         """Show ``items`` as an update of the rows shown (after a save: changed rows updated, new ones inserted,
         the selection kept); the rows reset only when one has gone."""
+        shown = self.current()
         if not self.model.items or not self.model.update_items(items):
             self.set_items(items)
             return
         self.empty.setVisible(not items)
-        if self.current() is None and items:
+        current = self.current()
+        if current is None and items:
             self.table.selectRow(0)
-        elif (current := self.current()) is not None and self.detail is not None:
-            self.reader.setHtml(self.detail(current))  # the record shown may be the one that changed
+        elif current is not None and current is not shown and self.detail is not None:
+            self.reader.setHtml(self.detail(current))  # the record shown is the one that changed
 
     def current(self) -> Any:
         index = self.table.currentIndex()
