@@ -571,15 +571,15 @@ class ChildRecordPage(QWidget):
         """Give a record tab its rows from the file held (each tab when first seen; after a save, those seen
         get their rows updated in place)."""
         opened = self.opened
-        if opened is None or key == "overview" or (update and key not in self._filled):
-            return
+        if opened is None or key == "overview" or (key in self._filled) != update:
+            return  # no file yet; or a tab given its rows already, or one not yet seen (it gets them when seen)
         if key == "chronology":
             self.chronology.show_file(opened)  # built when seen
         elif key == "history":
             (self.history.update_items if update else self.history.set_items)(opened.history)
         elif update:
             cast(RecordTab, self._tab(key)).update_items(self._tab_items(key, opened.file))
-        elif key not in self._filled:
+        else:
             cast(RecordTab, self._tab(key)).set_items(self._tab_items(key, opened.file))
         self._filled.add(key)
 
