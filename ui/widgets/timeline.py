@@ -177,15 +177,24 @@ class _Canvas(QWidget):
         painter.setFont(small)
         metrics = QFontMetrics(small)
         gaps = intervals(events)
-        for (a, b), gap in zip(itertools.pairwise(points), gaps, strict=False):
+        if len(points) > 1:  # the events sit on one level line: joining each to the next draws this one line
             painter.setPen(QPen(GRID_MAJOR, 1.2))
-            painter.drawLine(a, b)
+            painter.drawLine(points[0], points[-1])
+        painter.setPen(MUTED)
+        for (a, b), gap in zip(itertools.pairwise(points), gaps, strict=False):
+            if b.x() - a.x() <= 22:  # no room for any label
+                continue
             text = strings.TIMELINE_GAP_DAYS.format(days=gap)
             if b.x() - a.x() > metrics.horizontalAdvance(text) + 22:
-                painter.setPen(MUTED)
                 painter.drawText(QPointF((a.x() + b.x()) / 2 - metrics.horizontalAdvance(text) / 2, y - 9), text)
+        last: tuple[float, object, bool, bool] | None = None
         for event, point in zip(events, points, strict=True):
-            _paint_marker(painter, event, point, lane.key == MILESTONES, event.record_id == view.selected_id)
+            selected = event.record_id == view.selected_id
+            look = (round(point.x() * 4) / 4, event.severity, event.approximate, selected)
+            if look == last:
+                continue  # the same marker where one has just been painted (events a fraction of a pixel apart)
+            last = look
+            _paint_marker(painter, event, point, lane.key == MILESTONES, selected)
 
     def _paint_labels(self, painter: QPainter, lanes: Sequence[Lane]) -> None:
         painter.fillRect(QRectF(0, AXIS_HEIGHT, LABEL_WIDTH - 6, len(lanes) * LANE_HEIGHT), QColor(255, 255, 255, 235))
