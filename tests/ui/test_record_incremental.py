@@ -207,4 +207,7 @@ def test_saving_with_only_the_overview_seen_reads_no_concern_whole(
     page.set_tab("concerns")
     qtbot.waitUntil(lambda: page.opened is not None and not app.runner.busy)
     assert reads == ["open_child_file"]  # the record tabs' one read of the whole file
+    casebook = session.require_store()
+    views = casebook.db.scalar("SELECT count(*) FROM audit WHERE action = 'view' AND object = ?", (str(child.id),))
+    assert views == 1  # opening the record is one view; its tabs, and the save's refresh, are not more
     assert page.concerns.listing.model.rowCount() == 13
