@@ -142,7 +142,7 @@ def label_in_sentence(label: str) -> str:
 
 def dmy(day: date | datetime | None) -> str:
     """dd/mm/yyyy, the one date format the app shows (empty for no date)."""
-    return day.strftime("%d/%m/%Y") if day else ""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else ""  # strftime's %d/%m/%Y, several times faster
 
 
 def dmy_hm(moment: datetime | None) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -62,6 +62,13 @@ class QualityConfig:
     max_words: int
     messages: Mapping[str, str]
     opinion_words: tuple[OpinionWord, ...]
+
+    @cached_property
+    def any_opinion(self) -> re.Pattern[str] | None:
+        """Matches where any opinion word's pattern would (one search rules out every word in a plain entry)."""
+        if not self.opinion_words:
+            return None
+        return re.compile("|".join(f"(?:{w.pattern.pattern})" for w in self.opinion_words), re.IGNORECASE)
 
 
 class ChronologyLike(Protocol):
@@ -185,6 +192,8 @@ def opinion_hints(text: str, field: str, config: QualityConfig) -> list[Hint]:
     if not text:
         return []
     checked = without_quotes(text)
+    if config.any_opinion is None or not config.any_opinion.search(checked):
+        return []
     hints = []
     for item in config.opinion_words:
         match = item.pattern.search(checked)
@@ -221,12 +230,20 @@ def hints_for_row(row: ChronologyLike, config: QualityConfig | None = None) -> l
     return check_entry(event=row.event, source=row.source, impact=row.impact, action=row.action, config=config)
 
 
-def hints_for_rows(rows: Iterable[ChronologyLike], config: QualityConfig | None = None) -> dict[str, list[Hint]]:
-    """Hints by row key, for rows that have any."""
+def hints_for_rows(
+    rows: Iterable[ChronologyLike],
+    config: QualityConfig | None = None,
+    *,
+    known: Mapping[str, tuple[ChronologyLike, list[Hint]]] | None = None,
+) -> dict[str, list[Hint]]:
+    """Hints by row key, for rows that have any. ``known`` (by key: a row checked before with the same config, and
+    its hints) spares checking a row equal to one already checked: a chronology built again after a save checks
+    only its new and changed rows."""
     config = config or get_config()
     out = {}
     for row in rows:
-        hints = hints_for_row(row, config)
+        before = known.get(row.key) if known is not None else None
+        hints = before[1] if before is not None and before[0] == row else hints_for_row(row, config)
         if hints:
             out[row.key] = hints
     return out

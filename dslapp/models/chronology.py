@@ -97,7 +97,8 @@ class ChronologyEntry(ChildRecord):
         return self.on if self.on is not None else approximate_date(self.period)
 
     def when_label(self) -> str:
-        return self.on.strftime("%d/%m/%Y") if self.on is not None else self.period
+        on = self.on
+        return f"{on.day:02d}/{on.month:02d}/{on.year}" if on is not None else self.period  # as strftime %d/%m/%Y
 
     def occurred_on(self) -> date:
         return self.sort_date()

@@ -81,6 +81,24 @@ def open_action_counts(db: Database, child_id: str | None = None) -> dict[str, i
     return {str(r[0]): int(r[1]) for r in rows}
 
 
+def kind_counts(db: Database, child_id: str) -> dict[str, int]:
+    """How many records of each kind a child has (one query over the child's index)."""
+    rows = db.execute("SELECT kind, count(*) FROM records WHERE child_id = ? GROUP BY kind", (child_id,))
+    return {str(r[0]): int(r[1]) for r in rows}
+
+
+def flagged_count(db: Database, child_id: str, kind: str, flag: str) -> int:
+    """How many of a child's records of ``kind`` have the body field ``flag`` set true (withdrawn attachments)."""
+    if not flag.isidentifier():
+        raise ValueError("field names only")
+    return int(
+        db.scalar(
+            f"SELECT count(*) FROM records WHERE child_id = ? AND kind = ? AND json_extract(body, '$.{flag}') = 1",
+            (child_id, kind),
+        )
+    )
+
+
 def history_rows(db: Database, child_id: uuid.UUID | str) -> list[tuple[int, str, str, str, str, str, str]]:
     """The audit rows about a child or their records, newest first: (seq, at, user, action, object, detail, kind)."""
     child = str(child_id)

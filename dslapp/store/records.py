@@ -255,6 +255,17 @@ class RecordStore:
         sql += " ORDER BY occurred_on, created_at"
         return [_from_row(row) for row in self.db.execute(sql, params)]  # type: ignore[misc]
 
+    def for_child_except(self, child_id: uuid.UUID | str, *kinds: type[Record]) -> list[Record]:
+        """A child's records of every kind but those given, oldest first (the front sheet of a file whose
+        concerns, actions and chronology entries run to thousands)."""
+        sql = f"SELECT {_COLUMNS} FROM records WHERE child_id = ?"
+        params: list[Any] = [str(child_id)]
+        if kinds:
+            sql += f" AND kind NOT IN ({','.join('?' * len(kinds))})"
+            params.extend(k.KIND for k in kinds)
+        sql += " ORDER BY occurred_on, created_at"
+        return [_from_row(row) for row in self.db.execute(sql, params)]
+
     def all_of(self, cls: type[R]) -> list[R]:
         rows = self.db.execute(
             f"SELECT {_COLUMNS} FROM records WHERE kind = ? ORDER BY occurred_on, created_at", (cls.KIND,)

@@ -100,3 +100,43 @@ class ChildFile:
         for attr in self.SECTIONS.values():
             setattr(stood, attr, [r for r in getattr(self, attr) if kept(r)])
         return stood
+
+
+@dataclass(frozen=True)
+class RecordCounts:
+    """The numbers in a child's record tab titles (read with a count query, or counted in a file read whole)."""
+
+    concerns: int = 0
+    open_actions: int = 0
+    early_help: int = 0
+    """Early Help plans, reviews and threshold decisions."""
+    referrals: int = 0
+    escalations: int = 0
+    sharing: int = 0
+    attachments: int = 0
+    """Attachments not withdrawn."""
+
+    @classmethod
+    def of(cls, file: ChildFile) -> RecordCounts:
+        return cls(
+            concerns=len(file.concerns),
+            open_actions=sum(1 for a in file.actions if a.done_on is None),
+            early_help=len(file.early_help_plans) + len(file.early_help_reviews) + len(file.threshold_decisions),
+            referrals=len(file.referrals),
+            escalations=len(file.escalations),
+            sharing=len(file.sharing_decisions),
+            attachments=sum(1 for a in file.attachments if not a.withdrawn),
+        )
+
+    @classmethod
+    def of_kinds(cls, kinds: dict[str, int], open_actions: int, withdrawn: int) -> RecordCounts:
+        """From the number of records of each kind, the actions not done and the attachments withdrawn."""
+        return cls(
+            concerns=kinds.get(Concern.KIND, 0),
+            open_actions=open_actions,
+            early_help=sum(kinds.get(k.KIND, 0) for k in (EarlyHelpPlan, EarlyHelpReview, ThresholdDecision)),
+            referrals=kinds.get(Referral.KIND, 0),
+            escalations=kinds.get(Escalation.KIND, 0),
+            sharing=kinds.get(SharingDecision.KIND, 0),
+            attachments=kinds.get(Attachment.KIND, 0) - withdrawn,
+        )

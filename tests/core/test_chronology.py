@@ -429,6 +429,29 @@ def test_hints_for_built_rows_are_keyed_by_row(store: RecordStore) -> None:
     assert hints_for_row(rows[1]) == []
 
 
+def test_hints_built_again_check_only_new_and_changed_rows(store: RecordStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a save the chronology is built again: rows equal to ones checked before keep their hints unchecked,
+    and the answer is what checking every row gives."""
+    import dslapp.guidance.chronology_quality as quality
+
+    child = _child(store)
+    _concern(store, child, date(2024, 2, 1), "Seems neglected.")
+    _concern(store, child, date(2024, 2, 8), "Came in late, clearly tired.")
+    before = build_chronology(store, child.id).rows
+    known = {row.key: (row, hints) for row, hints in ((r, hints_for_rows([r]).get(r.key, [])) for r in before)}
+    _concern(store, child, date(2024, 2, 9), "Upset at drop-off, probably nothing.")
+    rows = build_chronology(store, child.id).rows
+    checked: list[str] = []
+    check = quality.hints_for_row
+    monkeypatch.setattr(
+        quality, "hints_for_row", lambda row, config=None: (checked.append(row.key), check(row, config))[1]
+    )
+    again = hints_for_rows(rows, known=known)
+    assert len(checked) == 1 and checked[0] not in known  # only the new row was checked
+    monkeypatch.undo()
+    assert again == hints_for_rows(rows)
+
+
 # ---- timeline model ------------------------------------------------------------------------------
 
 

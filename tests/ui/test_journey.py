@@ -83,9 +83,12 @@ def test_wizard_unlock_record_then_caseload_search_and_history(qtbot: QtBot, mak
     ws.caseload.table.selectRow(0)
     qtbot.keyClick(ws.caseload.table, Qt.Key.Key_Return)
     page = ws.child_page
-    assert page is not None and page.opened is not None
+    assert page is not None and page.front is not None
+    assert page.opened is None  # the Overview painted from the front sheet; the file is read for a record tab
     assert page.name_label.text() == "Zofia Testchild"
     assert "Zofia" not in app.window.windowTitle()
+    page.set_tab("history")
+    assert page.opened is not None
     history = [page._history_text(h) for h in page.opened.history]
     assert strings.HISTORY_VIEWED_FILE in history
     assert "Recorded a record of concern" in history

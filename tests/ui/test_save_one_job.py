@@ -48,7 +48,8 @@ def test_one_save_is_one_write_and_refreshes_only_that_child(
     qtbot.keyClicks(page.passphrase, PASSPHRASE)
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
     ws = workspace(app)
-    ws.go(Location("child", str(amira.id), "overview"))
+    ws.go(Location("child", str(amira.id), "concerns"))  # a record tab: the whole file is read and kept current
+    qtbot.waitUntil(lambda: ws.child_page is not None and ws.child_page.opened is not None)
     assert app.session is not None
     casebook = app.session.require_store()
 
@@ -58,23 +59,28 @@ def test_one_save_is_one_write_and_refreshes_only_that_child(
     jobs: list[str] = []
     writes: list[str] = []
     opened: list[str] = []
-    submit, write, open_child = app.runner.submit, app.session.write, casework.open_child
+    submit, write = app.runner.submit, app.session.write
     monkeypatch.setattr(app.runner, "submit", lambda *a, **k: (jobs.append("job"), submit(*a, **k))[1])
     monkeypatch.setattr(
         app.session,
         "write",
         lambda *a, **k: (writes.append("write"), write(*a, **k))[1],
     )
+    for name in ("open_front", "open_child"):
+        reader = getattr(casework, name)
+        monkeypatch.setattr(
+            casework,
+            name,
+            lambda session, child_id, *a, _read=reader, **k: (
+                opened.append(child_id),
+                _read(session, child_id, *a, **k),
+            )[1],
+        )
+    refresh = casework.refresh_record
     monkeypatch.setattr(
         casework,
-        "open_child",
-        lambda session, child_id, *a, **k: (opened.append(child_id), open_child(session, child_id, *a, **k))[1],
-    )
-    refresh = casework.refresh_child
-    monkeypatch.setattr(
-        casework,
-        "refresh_child",
-        lambda session, shown, *a, **k: (opened.append(str(shown.file.child.id)), refresh(session, shown, *a, **k))[1],
+        "refresh_record",
+        lambda session, front, *a, **k: (opened.append(str(front.file.child.id)), refresh(session, front, *a, **k))[1],
     )
     viewed_before = views()
 
@@ -92,4 +98,6 @@ def test_one_save_is_one_write_and_refreshes_only_that_child(
     assert len(casebook.for_child(amira.id, Concern)) == 2
     shown = ws.child_page
     assert shown is not None and shown.opened is not None and len(shown.opened.file.concerns) == 2
+    assert shown.front is not None and shown.front.counts.concerns == 2 and len(shown.front.concerns) == 2
+    assert shown.concerns.listing.model.rowCount() == 2  # the new row added in place
     assert any(row.concerns == 2 and row.child.id == str(amira.id) for row in ws.caseload.model.rows)

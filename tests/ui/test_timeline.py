@@ -146,3 +146,33 @@ def test_the_widget_never_touches_the_database() -> None:
         alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
     }
     assert not any(name.startswith(("dslapp.store", "dslapp.vault", "sqlcipher3")) for name in imported)
+
+
+def test_a_lane_of_two_thousand_events_paints_only_what_is_on_screen(qtbot: QtBot) -> None:
+    """Zoomed in on a few weeks of a heavy child's timeline, what is painted and hit-tested is the run of events on
+    screen (and the one either side, whose joining lines cross the edge), found without walking the lane."""
+    start = date(2021, 1, 4)
+    events = [
+        TimelineEvent(f"c{n}", "concern", start + timedelta(days=n), (Category.NEGLECT,), Severity.LOW, "Late", "")
+        for n in range(2000)
+    ]
+    widget = TimelineView(events)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 320)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.zoom_by(MAX_PX_PER_DAY)  # a few weeks across
+    widget.center_on(date(2022, 6, 1))
+    QApplication.processEvents()
+    canvas = widget.canvas
+    lane = widget.timeline.lane(Category.NEGLECT)
+    assert lane is not None
+    first, last = widget.visible_range()
+    shown = canvas.on_screen(lane.events, with_neighbours=True)
+    assert 2 < len(shown) < 120
+    assert shown[0].on < first and shown[-1].on > last  # the lines to the neighbours off screen are drawn
+    assert [p.event for p in canvas.placed()] == [
+        e for e in lane.events if canvas.plot_rect().left() - 10 <= widget.x_of(e.on) <= canvas.plot_rect().right() + 10
+    ]  # the same events a walk of the whole lane finds
+    image = QImage(canvas.size(), QImage.Format.Format_ARGB32)
+    canvas.render(image)  # the culled paint runs (a fault in it raises here)

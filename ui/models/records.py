@@ -23,6 +23,11 @@ class Column(Generic[T]):
     width: int = 0
 
 
+def _key(item: object) -> object:
+    """What an item is known by across reads: a record's id, an audit row's sequence number."""
+    return getattr(item, "id", None) or getattr(item, "seq", None)
+
+
 class ObjectTableModel(QAbstractTableModel, Generic[T]):
     def __init__(
         self,
@@ -40,6 +45,26 @@ class ObjectTableModel(QAbstractTableModel, Generic[T]):
         self.beginResetModel()
         self.items = list(items)
         self.endResetModel()
+
+    def update_items(self, items: Sequence[T]) -> bool:
+        """Bring the rows up to ``items`` in place: a changed item's row updated, new items added as rows (no
+        reset, so the view keeps its place and selection). False, leaving the rows as they were, when an item
+        shown has gone or the items have no ids (then ``set_items``)."""
+        held = {_key(item): row for row, item in enumerate(self.items)}
+        keys = [_key(item) for item in items]
+        if None in held or None in keys or len(set(keys)) != len(keys) or not set(held) <= set(keys):
+            return False
+        added = [item for item, key in zip(items, keys, strict=True) if key not in held]
+        for item, key in zip(items, keys, strict=True):
+            row = held.get(key)
+            if row is not None and self.items[row] is not item and self.items[row] != item:
+                self.items[row] = item
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        if added:
+            self.beginInsertRows(QModelIndex(), len(self.items), len(self.items) + len(added) - 1)
+            self.items.extend(added)
+            self.endInsertRows()
+        return True
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)

@@ -14,14 +14,24 @@ from PySide6.QtCore import QObject
 from dslapp.export.common import ExportResult
 from dslapp.models import Action, Child, Concern, Record, StaffReportTriage
 from dslapp.models.base import Amendment
-from dslapp.services import attachments, bundle, casebook, concerns, documents, recording, staff_reports, ui_support
+from dslapp.services import (
+    attachments,
+    bundle,
+    casebook,
+    concerns,
+    documents,
+    front_sheet,
+    recording,
+    staff_reports,
+    ui_support,
+)
 from dslapp.services import children as children_service
 from dslapp.services import drafts as draft_service
 from dslapp.services import today as today_service
 from dslapp.services.casebook import Casebook, SearchHit
 from dslapp.services.children import ChildFile, ChildSummary, list_children, open_child_file, refresh_child_file
-from dslapp.services.chronology import ChronologyRow, chronology_rows
 from dslapp.services.drafts import Draft
+from dslapp.services.front_sheet import FrontSheet
 from dslapp.services.today import TodayItem
 from dslapp.services.ui_support import CaseloadRow, HistoryItem
 from ui.operations.results import Saved, Wrote
@@ -47,57 +57,84 @@ def search(session: Session, text: str, on_done: Callable[[list[SearchHit]], Non
 
 @dataclass(frozen=True)
 class OpenedChild:
-    """A child's file as the record window shows it (read in one job, so opening is one round trip)."""
+    """A child's whole file as the record tabs show it (read in one job, when a record tab is first opened)."""
 
     file: ChildFile
-    chronology: list[ChronologyRow]
     history: list[HistoryItem]
     amended: dict[str, list[Amendment]]
     generation: int = -1
-    """The store's write count when this was read (``refresh_child`` reads only what was written since)."""
+    """The store's write count when this was read (``refresh_record`` reads only what was written since)."""
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """The record on screen brought up to date: its front sheet, and its whole file if that had been read."""
+
+    front: FrontSheet
+    opened: OpenedChild | None
+
+
+def open_front(
+    session: Session, child_id: str, on: date, on_done: Callable[[FrontSheet], None], *, audit: bool = True, **kw: Any
+) -> None:
+    """Open (and audit the viewing of) a child's record as it first paints: the front sheet, the tab counts and
+    the Overview's panels, without the concerns, actions and chronology entries. ``audit=False`` when the record
+    already shown is read again because of the user's own change to it: no new viewing."""
+    session.run(lambda store: front_sheet.read_front_sheet(store, child_id, on, audit=audit), on_done, **kw)
 
 
 def open_child(
     session: Session, child_id: str, on_done: Callable[[OpenedChild], None], *, audit: bool = True, **kw: Any
 ) -> None:
-    """Open (and audit the viewing of) a child's file, with its chronology rows and history. ``audit=False``
-    when the file already shown is read again because of the user's own change to it: no new viewing."""
+    """Read a child's whole file with its history (audited as a view unless ``audit`` is False: the record tabs of
+    a record whose opening ``open_front`` has audited)."""
 
     def work(store: Casebook) -> OpenedChild:
         generation = store.generation
         child_file = open_child_file(store, child_id, audit=audit)
-        rows = [r for r in chronology_rows(child_file.records()) if r.significant]
         history = ui_support.child_history(store, child_id)
         amended_ids = {h.object_id for h in history if h.action == "amend"}
         amended = {rid: store.amendments(rid) for rid in amended_ids}
-        return OpenedChild(child_file, rows, history, amended, generation)
+        return OpenedChild(child_file, history, amended, generation)
 
     session.run(work, on_done, **kw)
 
 
-def refresh_child(session: Session, opened: OpenedChild, on_done: Callable[[OpenedChild], None], **kw: Any) -> None:
-    """The file already on screen brought up to date after a change to it, reading only the records written since
-    it was read (one job; no new viewing is audited). Falls back to reading it whole when it must."""
+def _refreshed_file(store: Casebook, opened: OpenedChild) -> OpenedChild:
     child_id = str(opened.file.child.id)
+    generation = store.generation
+    fresh = refresh_child_file(store, opened.file, opened.generation)
+    if fresh is None:
+        fresh = open_child_file(store, child_id, audit=False)
+    history = ui_support.child_history(store, child_id)
+    written = store.touched_records.get(child_id, {})
+    amended = {
+        h.object_id: (
+            store.amendments(h.object_id)
+            if written.get(h.object_id, -1) > opened.generation or h.object_id not in opened.amended
+            else opened.amended[h.object_id]
+        )
+        for h in history
+        if h.action == "amend"
+    }
+    return OpenedChild(fresh, history, amended, generation)
 
-    def work(store: Casebook) -> OpenedChild:
-        generation = store.generation
-        fresh = refresh_child_file(store, opened.file, opened.generation)
-        if fresh is None:
-            fresh = open_child_file(store, child_id, audit=False)
-        rows = [r for r in chronology_rows(fresh.records()) if r.significant]
-        history = ui_support.child_history(store, child_id)
-        written = store.touched_records.get(child_id, {})
-        amended = {
-            h.object_id: (
-                store.amendments(h.object_id)
-                if written.get(h.object_id, -1) > opened.generation or h.object_id not in opened.amended
-                else opened.amended[h.object_id]
-            )
-            for h in history
-            if h.action == "amend"
-        }
-        return OpenedChild(fresh, rows, history, amended, generation)
+
+def refresh_record(
+    session: Session,
+    front: FrontSheet,
+    opened: OpenedChild | None,
+    on: date,
+    on_done: Callable[[Refreshed], None],
+    **kw: Any,
+) -> None:
+    """The record already on screen brought up to date after a change to it, reading only the records written
+    since it was read (one job; no new viewing is audited): the front sheet and panels, and the whole file when
+    a record tab has read it. Falls back to reading them whole when it must."""
+
+    def work(store: Casebook) -> Refreshed:
+        fresh = front_sheet.refresh_front_sheet(store, front, on)
+        return Refreshed(fresh, _refreshed_file(store, opened) if opened is not None else None)
 
     session.run(work, on_done, **kw)
 
@@ -131,6 +168,11 @@ def record_concern(
             store, on=day, actions=actions, draft_id=draft_id, **fields
         )
     session.write(work, on_done, on_error)
+
+
+def load_concerns(session: Session, child_id: str, on_done: Callable[[list[Concern]], None], **kw: Any) -> None:
+    """The child's concerns, oldest first (for a dialog opened before the record's tabs read the whole file)."""
+    session.run(lambda store: store.for_child(child_id, Concern), on_done, **kw)
 
 
 def load_neglect_history(

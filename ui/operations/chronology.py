@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from dslapp.guidance.chronology_quality import Hint, hints_for_rows
+from dslapp.guidance.chronology_quality import Hint, QualityConfig, get_config, hints_for_rows
 from dslapp.models import Category, ChronologyEntry, Record
 from dslapp.services import recording
 from dslapp.services.casebook import Casebook
@@ -58,6 +58,9 @@ class ChronologyView:
     summary: ChronologySummary
     hints: dict[str, list[Hint]] = field(default_factory=dict)
     events: tuple[TimelineEvent, ...] = ()
+    filters: Filters = Filters()
+    config: QualityConfig | None = None
+    """The quality settings the hints were checked against."""
 
 
 def load_chronology(
@@ -66,15 +69,26 @@ def load_chronology(
     child_file: ChildFile | None,
     filters: Filters,
     on_done: Callable[[ChronologyView], None],
+    *,
+    before: ChronologyView | None = None,
     **kw: Any,
 ) -> None:
+    """Build the chronology tab's view in one job; ``before`` (the view shown until now) spares checking the
+    wording of rows that have not changed."""
+
     def work(store: Casebook) -> ChronologyView:
         chronology = build_chronology(store, child_id, child_file=child_file, **filters.kwargs())
+        config = get_config()
+        known = None
+        if before is not None and before.config is config:  # the rows checked last time, with the same settings
+            known = {row.key: (row, before.hints.get(row.key, [])) for row in before.chronology.rows}
         return ChronologyView(
             chronology,
             chronology_summary(chronology),
-            hints_for_rows(chronology.rows),
+            hints_for_rows(chronology.rows, config, known=known),
             tuple(event_from_row(row) for row in chronology.rows),
+            filters,
+            config,
         )
 
     session.run(work, on_done, **kw)

@@ -20,8 +20,7 @@ from dslapp.models import (
 )
 from dslapp.models.referral import DisagreementType
 from dslapp.services import early_help, escalation, mash, recording, thresholds
-from dslapp.services.alerts import acknowledge_alert, practice_alerts
-from dslapp.services.casebook import Casebook
+from dslapp.services.alerts import acknowledge_alert
 from dslapp.services.early_help import Reviewed
 from ui.operations.results import Wrote
 from ui.operations.runner import Failed
@@ -34,17 +33,6 @@ class OverviewGuidance:
 
     alerts: list[AlertItem]
     threshold: ThresholdDecision | None
-
-
-def load_overview_guidance(
-    session: Session, child_id: str, on: date, on_done: Callable[[OverviewGuidance], None], **kw: Any
-) -> None:
-    def work(store: Casebook) -> OverviewGuidance:
-        return OverviewGuidance(
-            practice_alerts(store, on, child_id=child_id), thresholds.latest_threshold_decision(store, child_id)
-        )
-
-    session.run(work, on_done, **kw)
 
 
 def acknowledge(

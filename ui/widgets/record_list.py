@@ -129,6 +129,20 @@ class RecordList(QWidget):
         elif self.detail is not None:
             self.reader.clear()
 
+    def update_items(self, items: Sequence[Any]) -> None:
+        """Show ``items`` as an update of the rows shown (after a save: changed rows updated, new ones inserted,
+        the selection kept); the rows reset only when one has gone."""
+        shown = self.current()
+        if not self.model.items or not self.model.update_items(items):
+            self.set_items(items)
+            return
+        self.empty.setVisible(not items)
+        current = self.current()
+        if current is None and items:
+            self.table.selectRow(0)
+        elif current is not None and current is not shown and self.detail is not None:
+            self.reader.setHtml(self.detail(current))  # the record shown is the one that changed
+
     def current(self) -> Any:
         index = self.table.currentIndex()
         return index.data(OBJECT_ROLE) if index.isValid() else None

@@ -1,7 +1,8 @@
 """The base of a record tab in a child's file: a bar of actions above a ``RecordList`` and its reading pane.
 
-The child's record page reads the whole file once and hands each tab its records (``set_items``); a
-tab never loads on its own. What every tab shares lives here: the session, the child and the day,
+The child's record page reads the whole file when a record tab is first opened and hands each tab its records
+(``set_items``; after a save, ``update_items`` with the file brought up to date); a tab never loads on its own.
+What every tab shares lives here: the session, the child and the day,
 the one dialog it has open (closed when the casebook locks, so nothing stays on screen), the bar of
 buttons, enabling them as the selection moves, and passing an error to the app's message line. A
 tab adds its columns, its buttons and what they do.
@@ -82,7 +83,17 @@ class RecordTab(QWidget):
 
     def set_items(self, items: Sequence[Any]) -> None:
         """Show the records (from the child's file, read by the page)."""
+        self.hold(items)
         self.listing.set_items(items)
+        self.update_actions()
+
+    def hold(self, items: Sequence[Any]) -> None:
+        """Keep what the tab needs of its records besides the rows (nothing by default)."""
+
+    def update_items(self, items: Sequence[Any]) -> None:
+        """Show the records again after a change to the file: rows updated and added in place."""
+        self.hold(items)
+        self.listing.update_items(items)
         self.update_actions()
 
     def current(self) -> Any:

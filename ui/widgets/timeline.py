@@ -14,6 +14,7 @@ the gap in days is written between them when there is room; a lane whose gaps ar
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,13 +48,15 @@ from PySide6.QtWidgets import (
 )
 
 from dslapp.models import Severity
-from dslapp.services.timeline import MILESTONES, Lane, Timeline, TimelineEvent, timeline_from_events
+from dslapp.services.timeline import MILESTONES, Lane, Timeline, TimelineEvent, intervals, timeline_from_events
 from dslapp.text import dmy
 from ui import strings
 
 LABEL_WIDTH = 210
 AXIS_HEIGHT = 40
 LANE_HEIGHT = 46
+EDGE_REACH = 24
+"""Pixels beyond the plot within which an event is still painted (its marker can reach into the plot)."""
 BOTTOM_MARGIN = 10
 MIN_PX_PER_DAY = 0.04  # about 25 years across a wide window
 MAX_PX_PER_DAY = 48.0  # a week fills about 340 px
@@ -166,23 +169,32 @@ class _Canvas(QWidget):
     def _paint_lane(self, painter: QPainter, index: int, lane: Lane) -> None:
         view = self.view
         y = AXIS_HEIGHT + index * LANE_HEIGHT + LANE_HEIGHT / 2
-        events = lane.events
+        events = self.on_screen(lane.events, with_neighbours=True)  # what is painted costs the screen, not the file
         points = [QPointF(view.x_of(e.on), y) for e in events]
         # Join successive events, and write the gap in days where there is room.
         small = QFont(self.font())
         small.setPointSizeF(max(6.5, small.pointSizeF() * 0.75))
         painter.setFont(small)
         metrics = QFontMetrics(small)
-        gaps = lane.intervals
-        for (a, b), gap in zip(itertools.pairwise(points), gaps, strict=False):
+        gaps = intervals(events)
+        if len(points) > 1:  # the events sit on one level line: joining each to the next draws this one line
             painter.setPen(QPen(GRID_MAJOR, 1.2))
-            painter.drawLine(a, b)
+            painter.drawLine(points[0], points[-1])
+        painter.setPen(MUTED)
+        for (a, b), gap in zip(itertools.pairwise(points), gaps, strict=False):
+            if b.x() - a.x() <= 22:  # no room for any label
+                continue
             text = strings.TIMELINE_GAP_DAYS.format(days=gap)
             if b.x() - a.x() > metrics.horizontalAdvance(text) + 22:
-                painter.setPen(MUTED)
                 painter.drawText(QPointF((a.x() + b.x()) / 2 - metrics.horizontalAdvance(text) / 2, y - 9), text)
+        last: tuple[float, object, bool, bool] | None = None
         for event, point in zip(events, points, strict=True):
-            _paint_marker(painter, event, point, lane.key == MILESTONES, event.record_id == view.selected_id)
+            selected = event.record_id == view.selected_id
+            look = (round(point.x() * 4) / 4, event.severity, event.approximate, selected)
+            if look == last:
+                continue  # the same marker where one has just been painted (events a fraction of a pixel apart)
+            last = look
+            _paint_marker(painter, event, point, lane.key == MILESTONES, selected)
 
     def _paint_labels(self, painter: QPainter, lanes: Sequence[Lane]) -> None:
         painter.fillRect(QRectF(0, AXIS_HEIGHT, LABEL_WIDTH - 6, len(lanes) * LANE_HEIGHT), QColor(255, 255, 255, 235))
@@ -215,13 +227,26 @@ class _Canvas(QWidget):
 
     # ---- hit testing and interaction -----------------------------------------------------------
 
+    def on_screen(self, events: Sequence[TimelineEvent], *, with_neighbours: bool = False) -> Sequence[TimelineEvent]:
+        """The run of ``events`` (oldest first) within the plot and a marker's reach either side of it, and with
+        ``with_neighbours`` the one before and after (the lines to them cross the edge): found by bisection, so
+        a lane of 2,000 events costs what is on screen."""
+        plot = self.plot_rect()
+        first = self.view.day_at(plot.left() - EDGE_REACH)
+        last = self.view.day_at(plot.right() + EDGE_REACH)
+        low = bisect.bisect_left(events, first, key=_on)
+        high = bisect.bisect_right(events, last, key=_on)
+        if with_neighbours:
+            low, high = max(0, low - 1), min(len(events), high + 1)
+        return events[low:high]
+
     def placed(self) -> list[_Placed]:
         view = self.view
         out = []
         plot = self.plot_rect()
         for index, lane in enumerate(view.timeline.lanes):
             y = AXIS_HEIGHT + index * LANE_HEIGHT + LANE_HEIGHT / 2
-            for event in lane.events:
+            for event in self.on_screen(lane.events):
                 x = view.x_of(event.on)
                 if plot.left() - 10 <= x <= plot.right() + 10:
                     out.append(_Placed(event, index, QPointF(x, y), _radius(event)))
@@ -504,6 +529,10 @@ def _tool_button(text: str, tip: str, slot: object) -> QToolButton:
     button.setMinimumWidth(32)
     button.clicked.connect(slot)
     return button
+
+
+def _on(event: TimelineEvent) -> date:
+    return event.on
 
 
 def _clamp(value: float, low: float, high: float) -> float:

@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from dslapp.services.child_voice import VoiceEntry
 from ui import strings
 from ui.formatting import dmy
 from ui.operations.learning import ChildVoice
@@ -27,6 +28,17 @@ class VoicePanel(Card):
         self.body.addWidget(self.entries, 1)
         self.body.addWidget(text_label(strings.VOICE_HINT, "Hint", wrap=True))
         self.count = 0
+        self._parts: dict[VoiceEntry, str] = {}  # each entry's HTML, kept: a save re-renders only new words
+
+    def _html(self, entry: VoiceEntry) -> str:
+        part = self._parts.get(entry)
+        if part is None:
+            part = (
+                f"<p><b>{dmy(entry.on)}</b> · <span style='color:gray'>{escape(entry.source_label)}</span><br>"
+                f"“{escape(entry.words)}”</p>"
+            )
+            self._parts[entry] = part
+        return part
 
     def show_voice(self, voice: ChildVoice) -> None:
         self.count = len(voice.entries)
@@ -36,9 +48,5 @@ class VoicePanel(Card):
             self.prompt.show()
         else:
             self.prompt.hide()
-        parts = [
-            f"<p><b>{dmy(e.on)}</b> · <span style='color:gray'>{escape(e.source_label)}</span><br>"
-            f"“{escape(e.words)}”</p>"
-            for e in voice.entries
-        ]
+        parts = [self._html(e) for e in voice.entries]
         self.entries.setHtml("".join(parts) or f"<p>{strings.VOICE_NEVER}</p>")

@@ -1,13 +1,17 @@
 """A child's record: the front sheet and a tab for each part of the CP file, plus its history.
 
-Opening the record is audited as a view (services.children.open_child_file). Tabs whose editing
-belongs to later work list what exists read-only with a calm note.
+Opening the record reads what is seen first (``services.front_sheet``: the child, the few records the Overview
+shows, the tab counts and the Overview's panels) and is audited as a view. Each other tab is built when first
+seen; the record tabs read the whole file then (one job, not audited again). After a save to the child only the
+records written since are read: the panels are recomputed from what the page holds, rows are updated and added
+in place. Tabs whose editing belongs to later work list what exists read-only with a calm note.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any, cast
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +31,9 @@ from dslapp.errors import CasebookError
 from dslapp.guidance.alerts import AlertItem
 from dslapp.models import (
     RECORD_KINDS,
+    Action,
+    ChronologyEntry,
+    Concern,
     Person,
     Professional,
     Record,
@@ -34,15 +41,19 @@ from dslapp.models import (
 from dslapp.models.child import DESIGNATION_LABELS, STATUS_LABELS, Child, Designation
 from dslapp.services.attachments import attachment_targets
 from dslapp.services.changes import Changes
+from dslapp.services.children import ChildFile
+from dslapp.services.front_sheet import FrontSheet, OverviewPanels
 from dslapp.services.ui_support import HistoryItem
+from dslapp.views.child_file import RecordCounts
 from dslapp.views.court_orders import warnings_for
 from ui import strings, theme
 from ui.formatting import dmy, dob_and_age, iso_moment
 from ui.models.caseload import STATUS_TONE
 from ui.models.records import Column
 from ui.operations import casework, guidance_ops
-from ui.operations import learning as learning_ops
-from ui.operations.casework import OpenedChild
+from ui.operations.casework import OpenedChild, Refreshed
+from ui.operations.guidance_ops import OverviewGuidance
+from ui.operations.learning import ChildVoice
 from ui.operations.session import Session
 from ui.widgets.child_links import ChildLinksCard
 from ui.widgets.common import Badge, Card, clear_layout, text_label
@@ -50,11 +61,12 @@ from ui.widgets.court_orders import CourtOrdersCard
 from ui.widgets.household import HouseholdCard
 from ui.widgets.practice_cards import attach_guidance, guidance_widget
 from ui.widgets.record_list import RecordList
+from ui.widgets.record_tab import RecordTab
 from ui.widgets.record_views import record_html
 from ui.widgets.statutory import StatutoryCard
 from ui.widgets.voice_panel import VoicePanel
 from ui.windows.attachments_tab import AttachmentsTab
-from ui.windows.chronology_tab import ChronologyTab
+from ui.windows.chronology_tab import CaseExportButton, ChronologyTab
 from ui.windows.concerns_tab import ActionsTab, ConcernsTab
 from ui.windows.early_help_tab import EarlyHelpTab
 from ui.windows.escalation_tab import EscalationTab
@@ -62,6 +74,15 @@ from ui.windows.referrals_tab import ReferralsTab
 from ui.windows.sharing_tab import SharingTab
 from ui.windows.supervision import ChildSupervisionNotes
 
+TAB_SECTIONS = {
+    "concerns": "concerns",
+    "actions": "actions",
+    "referrals": "referrals",
+    "escalations": "escalations",
+    "sharing": "sharing_decisions",
+    "attachments": "attachments",
+}
+"""The part of the file each record tab lists (Early Help lists three)."""
 TAB_KEYS = (
     "overview",
     "concerns",
@@ -74,6 +95,9 @@ TAB_KEYS = (
     "attachments",
     "history",
 )
+ROW_KINDS = frozenset({Concern.KIND, Action.KIND, ChronologyEntry.KIND})
+"""Kinds whose saving changes no card of the Overview beside the panels (the household and supervision notes are
+read again for any other)."""
 
 
 def _first_line(text: str, limit: int = 120) -> str:
@@ -109,7 +133,7 @@ class OverviewTab(QScrollArea):
 
     def show_file(
         self,
-        opened: OpenedChild,
+        file: ChildFile,
         on: date,
         extras: Sequence[QWidget] = (),
         orders: QWidget | None = None,
@@ -121,7 +145,6 @@ class OverviewTab(QScrollArea):
         ``orders`` (the court orders card), each kept by the page, go below the people with parental
         responsibility, then ``links`` (links to concerns about other children; the page hides it when there
         are none), ``extras`` (kept by the page) below it all, side by side."""
-        file = opened.file
         child = file.child
         holder = QWidget()
         grid = QGridLayout(holder)
@@ -254,13 +277,21 @@ class ChildRecordPage(QWidget):
     amend_concern = Signal(object)
     copy_text = Signal(str)
     loaded = Signal()
+    file_loaded = Signal()  # the whole file read (when a record tab was first opened)
 
     def __init__(self, session: Session, child_id: str, on: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.child_id = child_id
         self.on = on
+        self.front: FrontSheet | None = None
+        """The record as it first paints: the front sheet, tab counts and the Overview's panels."""
         self.opened: OpenedChild | None = None
+        """The whole file, read when a record tab is first opened (None until then)."""
+        self._file_asked = False
+        self._filled: set[str] = set()
+        """The record tabs given their rows from ``opened`` (each when first seen)."""
+        self._guidance: QWidget | None = None
         self._pending_tab = "overview"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 12)
@@ -310,24 +341,75 @@ class ChildRecordPage(QWidget):
         self.child_links.open_child.connect(self.open_child.emit)
         self.voice_panel = VoicePanel()
         self.supervision_notes = ChildSupervisionNotes(session, child_id)
-        self.concerns = ConcernsTab(session, child_id, on, self._detail)
-        self.concerns.amend_requested.connect(self.amend_concern.emit)
-        self.concerns.copy_requested.connect(self.copy_text.emit)
-        self.actions_list = ActionsTab(session, child_id, on, self._detail)
-        self.chronology = ChronologyTab(session, child_id, on)
-        top.insertWidget(
-            top.indexOf(self.record_button), self.chronology.export_menu_button, 0, Qt.AlignmentFlag.AlignTop
-        )
-        export_menu = self.chronology.export_menu_button.menu()
+        self.export_menu_button = CaseExportButton(self)  # the chronology tab's exports, in the header
+        self.export_menu_button.chronology_requested.connect(lambda: self.chronology.export_pdf())
+        self.export_menu_button.pack_requested.connect(lambda: self.chronology.export_pack())
+        self.export_menu_button.mash_requested.connect(lambda: self.chronology.export_mash())
+        top.insertWidget(top.indexOf(self.record_button), self.export_menu_button, 0, Qt.AlignmentFlag.AlignTop)
+        export_menu = self.export_menu_button.menu()
         self.bundle_action = export_menu.addAction(strings.EXPORT_BUNDLE_CHILD, self.export_bundle)
-        self.early_help = EarlyHelpTab(session, child_id, on, lambda: self.opened, self._detail)
-        self.referrals = ReferralsTab(
-            session, child_id, on, self._detail, lambda: self.opened.file.child if self.opened else None
-        )
-        self.escalations = EscalationTab(session, child_id, on, self._detail)
-        self.sharing = SharingTab(session, child_id, on, self._detail)
-        self.attachments = AttachmentsTab(session, child_id, on, self._detail, self._attachment_targets)
-        self.history = RecordList(
+        # Each tab but the Overview is built when first seen (or first asked for): the record paints sooner.
+        self._built: dict[str, QWidget] = {}
+        self._holders: dict[str, QVBoxLayout] = {}
+        for key, title in zip(TAB_KEYS, strings.CHILD_TABS, strict=True):
+            if key == "overview":
+                self.tabs.addTab(self.overview, title)
+                continue
+            holder = QWidget()
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 0, 0)
+            self._holders[key] = holder_layout
+            self.tabs.addTab(holder, title)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout.addWidget(self.tabs, 1)
+
+    def _tab_changed(self, _index: int) -> None:
+        key = self.current_tab()
+        if key != "overview":
+            self._tab(key)
+            self._ensure_file()  # the record tabs read the whole file when one is first opened
+            self._fill(key)
+        if key == "chronology" and self.chronology.isVisibleTo(self.window()):
+            self.chronology.ensure_current()  # the chronology built when first seen
+
+    # ---- the tabs, each built when first seen ------------------------------------------------------
+
+    def _tab(self, key: str) -> QWidget:
+        widget = self._built.get(key)
+        if widget is None:
+            widget = self._build(key)
+            self._built[key] = widget
+            self._holders[key].addWidget(widget)
+        return widget
+
+    def _build(self, key: str) -> QWidget:
+        session, child_id, on = self.session, self.child_id, self.on
+        if key == "concerns":
+            concerns = ConcernsTab(session, child_id, on, self._detail)
+            concerns.amend_requested.connect(self.amend_concern.emit)
+            concerns.copy_requested.connect(self.copy_text.emit)
+            return concerns
+        if key == "actions":
+            return ActionsTab(session, child_id, on, self._detail)
+        if key == "chronology":
+            chronology = ChronologyTab(session, child_id, on, export_button=self.export_menu_button)
+            chronology.counted.connect(lambda: self._show_counts(self.front.counts) if self.front else None)
+            if self.front is not None:
+                chronology.set_front(self.front.file.child, self.front.counts.referrals)
+            return chronology
+        if key == "early_help":
+            return EarlyHelpTab(session, child_id, on, lambda: self.opened, self._detail)
+        if key == "referrals":
+            return ReferralsTab(
+                session, child_id, on, self._detail, lambda: self.front.file.child if self.front else None
+            )
+        if key == "escalations":
+            return EscalationTab(session, child_id, on, self._detail)
+        if key == "sharing":
+            return SharingTab(session, child_id, on, self._detail)
+        if key == "attachments":
+            return AttachmentsTab(session, child_id, on, self._detail, self._attachment_targets)
+        return RecordList(
             [
                 Column[HistoryItem](strings.HISTORY_COLUMN_WHEN, lambda h: iso_moment(h.at), lambda h: h.seq, 150),
                 Column[HistoryItem](strings.HISTORY_COLUMN_WHO, lambda h: h.user, width=220),
@@ -335,48 +417,87 @@ class ChildRecordPage(QWidget):
             ],
             name=strings.HISTORY_LIST_NAME,
         )
-        for widget, title in zip(
-            (
-                self.overview,
-                self.concerns,
-                self.actions_list,
-                self.chronology,
-                self.early_help,
-                self.referrals,
-                self.escalations,
-                self.sharing,
-                self.attachments,
-                self.history,
-            ),
-            strings.CHILD_TABS,
-            strict=True,
-        ):
-            self.tabs.addTab(widget, title)
-        self.tabs.currentChanged.connect(self._tab_changed)
-        layout.addWidget(self.tabs, 1)
 
-    def _tab_changed(self, _index: int) -> None:
-        if self.chronology.isVisibleTo(self.window()):
-            self.chronology.ensure_current()  # built when first seen
+    @property
+    def concerns(self) -> ConcernsTab:
+        return cast(ConcernsTab, self._tab("concerns"))
+
+    @property
+    def actions_list(self) -> ActionsTab:
+        return cast(ActionsTab, self._tab("actions"))
+
+    @property
+    def chronology(self) -> ChronologyTab:
+        return cast(ChronologyTab, self._tab("chronology"))
+
+    @property
+    def early_help(self) -> EarlyHelpTab:
+        return cast(EarlyHelpTab, self._tab("early_help"))
+
+    @property
+    def referrals(self) -> ReferralsTab:
+        return cast(ReferralsTab, self._tab("referrals"))
+
+    @property
+    def escalations(self) -> EscalationTab:
+        return cast(EscalationTab, self._tab("escalations"))
+
+    @property
+    def sharing(self) -> SharingTab:
+        return cast(SharingTab, self._tab("sharing"))
+
+    @property
+    def attachments(self) -> AttachmentsTab:
+        return cast(AttachmentsTab, self._tab("attachments"))
+
+    @property
+    def history(self) -> RecordList:
+        return cast(RecordList, self._tab("history"))
 
     # ---- loading ----------------------------------------------------------------------------------
 
     def load(self, tab: str = "", *, audit: bool = True) -> None:
+        """Open the record as it first paints (the front sheet, tab counts and the Overview's panels; audited as a
+        view); the whole file is read when a record tab is first opened."""
         if tab:
             self._pending_tab = tab
-        casework.open_child(self.session, self.child_id, self._loaded, audit=audit, owner=self)
+        casework.open_front(self.session, self.child_id, self.on, self._front_loaded, audit=audit, owner=self)
+
+    def _ensure_file(self) -> None:
+        if self.front is None or self._file_asked:
+            return
+        self._file_asked = True
+        casework.open_child(self.session, self.child_id, self._file_loaded, audit=False, owner=self)
 
     def refresh_if(self, changes: Changes) -> None:
-        if self.child_id in changes.child_ids:
-            self._pending_tab = self.current_tab()
-            if self.opened is None:
-                self.load(audit=False)  # the file on screen, read again after the user's own change: not a new view
-            else:
-                casework.refresh_child(self.session, self.opened, self._loaded, owner=self)
+        if self.child_id not in changes.child_ids:
+            return
+        self._pending_tab = self.current_tab()
+        if self.front is None:
+            self.load(audit=False)  # the file on screen, read again after the user's own change: not a new view
+            return
+        if self.opened is None and self._file_asked:
+            self._file_asked = False  # the file being read may predate the change: read it again after it
+            self._ensure_file()
+        casework.refresh_record(self.session, self.front, self.opened, self.on, self._refreshed, owner=self)
+        if not changes.kinds <= ROW_KINDS:
+            self.household.refresh()
+            self.supervision_notes.refresh()
 
-    def _loaded(self, opened: OpenedChild) -> None:
-        self.opened = opened
-        file = opened.file
+    def _front_loaded(self, front: FrontSheet) -> None:
+        self.front = front
+        self._show_sheet(front)
+        self._show_panels(front.panels)
+        self._show_counts(front.counts)
+        self.household.refresh()
+        self.supervision_notes.refresh()
+        self.set_tab(self._pending_tab)
+        self._tab_changed(self.tabs.currentIndex())
+        self.loaded.emit()
+
+    def _show_sheet(self, front: FrontSheet) -> None:
+        """The header and the Overview's front sheet with its cards."""
+        file = front.file
         child = file.child
         self.name_label.setText(child.display_name)
         self.status_badge.setText(strings.STATUS_SHORT[child.status])
@@ -386,12 +507,14 @@ class ChildRecordPage(QWidget):
         for designation in child.designations:
             self.badges.addWidget(Badge(DESIGNATION_LABELS[Designation(designation)]))
         self.subtitle.setText(self._subtitle(child))
+        self.export_menu_button.set_referrals(front.counts.referrals)
+        if (chronology := self._built.get("chronology")) is not None:
+            cast(ChronologyTab, chronology).set_front(child, front.counts.referrals)
         self.court_orders.show_orders(file.court_orders, file.people)
         self.statutory.show_records(file.statutory_records)
         self.child_links.show_links(file.child_links)
-        self.household.refresh()
         self.overview.show_file(
-            opened,
+            file,
             self.on,
             (self.voice_panel, self.supervision_notes),
             orders=self.court_orders,
@@ -400,33 +523,82 @@ class ChildRecordPage(QWidget):
             links=self.child_links,
         )
         self.child_links.setVisible(bool(file.child_links))  # only a child some concern names has the card
-        learning_ops.load_child_voice(self.session, self.child_id, self.on, self.voice_panel.show_voice, owner=self)
-        self.supervision_notes.refresh()
-        self._load_guidance()
-        self.concerns.set_items(file.concerns)
-        self.actions_list.set_items(file.actions)
-        self.chronology.show_file(opened)
-        self.early_help.set_items([*file.early_help_plans, *file.early_help_reviews, *file.threshold_decisions])
-        self.referrals.set_items(file.referrals)
-        self.escalations.set_items(file.escalations)
-        self.sharing.set_items(file.sharing_decisions)
-        self.attachments.set_items(file.attachments)
-        self.history.set_items(opened.history)
-        counts = (
+        self._guidance = None  # the sheet rebuilt: the guidance goes above it again
+
+    def _show_panels(
+        self, panels: OverviewPanels, before: OverviewPanels | None = None, *, guidance: bool = True
+    ) -> None:
+        """The child's voice and the practice guidance above the front sheet (with ``before``, the panels shown
+        until now: each shown again only if its answer changed)."""
+        voice = ChildVoice(panels.voice, panels.voice_last, panels.voice_prompt)
+        if before is None or voice != ChildVoice(before.voice, before.voice_last, before.voice_prompt):
+            self.voice_panel.show_voice(voice)
+        if guidance and (before is None or (panels.alerts, panels.threshold) != (before.alerts, before.threshold)):
+            self._show_guidance(OverviewGuidance(panels.alerts, panels.threshold))
+
+    def _show_guidance(self, guidance: OverviewGuidance) -> None:
+        self._guidance = guidance_widget(guidance, lambda: self.early_help.threshold_tool(), self._acknowledge_alert)
+        attach_guidance(self.overview, self._guidance)
+
+    def _show_counts(self, counts: RecordCounts) -> None:
+        shown = (
             None,
-            len(file.concerns),
-            sum(1 for a in file.actions if a.done_on is None),
-            len(opened.chronology),
-            len(file.early_help_plans) + len(file.early_help_reviews) + len(file.threshold_decisions),
-            len(file.referrals),
-            len(file.escalations),
-            len(file.sharing_decisions),
-            sum(1 for a in file.attachments if not a.withdrawn),
+            counts.concerns,
+            counts.open_actions,
+            cast(ChronologyTab, self._built["chronology"]).count if "chronology" in self._built else None,
+            counts.early_help,
+            counts.referrals,
+            counts.escalations,
+            counts.sharing,
+            counts.attachments,
             None,
         )
-        for number, (title, count) in enumerate(zip(strings.CHILD_TABS, counts, strict=True)):
+        for number, (title, count) in enumerate(zip(strings.CHILD_TABS, shown, strict=True)):
             self.tabs.setTabText(number, f"{title} ({count})" if count else title)
-        self.set_tab(self._pending_tab)
+
+    def _file_loaded(self, opened: OpenedChild) -> None:
+        self.opened = opened
+        self._filled.clear()
+        self._fill(self.current_tab())
+        self.file_loaded.emit()
+
+    def _tab_items(self, key: str, file: ChildFile) -> Sequence[Any]:
+        if key == "early_help":
+            return [*file.early_help_plans, *file.early_help_reviews, *file.threshold_decisions]
+        return list(getattr(file, TAB_SECTIONS[key]))
+
+    def _fill(self, key: str, *, update: bool = False) -> None:
+        """Give a record tab its rows from the file held (each tab when first seen; after a save, those seen
+        get their rows updated in place)."""
+        opened = self.opened
+        if opened is None or key == "overview" or (key in self._filled) != update:
+            return  # no file yet; or a tab given its rows already, or one not yet seen (it gets them when seen)
+        if key == "chronology":
+            self.chronology.show_file(opened)  # built when seen
+        elif key == "history":
+            (self.history.update_items if update else self.history.set_items)(opened.history)
+        elif update:
+            cast(RecordTab, self._tab(key)).update_items(self._tab_items(key, opened.file))
+        else:
+            cast(RecordTab, self._tab(key)).set_items(self._tab_items(key, opened.file))
+        self._filled.add(key)
+
+    def _refreshed(self, refreshed: Refreshed) -> None:
+        """Show only what changed: the sheet rebuilt if its records changed, the panels if their answer did, the
+        record tabs' rows updated and added in place (those not yet seen get theirs when they are)."""
+        before, front = self.front, refreshed.front
+        self.front = front
+        if before is None or front.file != before.file:
+            self._show_sheet(front)  # the guidance goes above the new sheet; the voice panel moves with its words
+            self._show_guidance(OverviewGuidance(front.panels.alerts, front.panels.threshold))
+            self._show_panels(front.panels, before.panels if before is not None else None, guidance=False)
+        elif front.panels != before.panels:
+            self._show_panels(front.panels, before.panels)
+        self._show_counts(front.counts)
+        if refreshed.opened is not None and self.opened is not None:
+            self.opened = refreshed.opened
+            for key in tuple(self._filled):
+                self._fill(key, update=True)
         self.loaded.emit()
 
     def _subtitle(self, child: Child) -> str:
@@ -465,18 +637,6 @@ class ChildRecordPage(QWidget):
         dialog.open()
         return dialog
 
-    def _load_guidance(self) -> None:
-        """Practice alerts and the latest Levels of Need decision, above the Overview's front sheet."""
-        guidance_ops.load_overview_guidance(
-            self.session,
-            self.child_id,
-            self.on,
-            lambda g: attach_guidance(
-                self.overview, guidance_widget(g, self.early_help.threshold_tool, self._acknowledge_alert)
-            ),
-            owner=self,
-        )
-
     def _acknowledge_alert(self, alert: AlertItem) -> None:
         """Ask for the DSL's note; the alert stays on the list, marked acknowledged (never silently hidden)."""
         note, ok = QInputDialog.getMultiLineText(
@@ -490,7 +650,7 @@ class ChildRecordPage(QWidget):
         def failed(error: CasebookError) -> None:
             QMessageBox.warning(self, strings.ACKNOWLEDGE_ALERT_TITLE, str(error))
 
-        guidance_ops.acknowledge(self.session, alert, note, self.on, lambda _ack: self._load_guidance(), failed)
+        guidance_ops.acknowledge(self.session, alert, note, self.on, lambda _ack: None, failed)
 
     def _history_text(self, item: HistoryItem) -> str:
         if item.action == "view" and item.object_id == self.child_id:

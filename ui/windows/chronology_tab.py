@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dslapp.models import Category, ChronologyEntry
+from dslapp.models import Category, Child, ChronologyEntry
 from dslapp.services.chronology import ChronologyRow
 from ui import strings, theme
 from ui.dialogs.chronology_entry import EntryDialog
@@ -89,14 +89,26 @@ class ChronologyTab(QWidget):
     """The interactive chronology. ``show_file(opened)`` (from the child's record) loads it."""
 
     shown = Signal()
+    counted = Signal()  # ``count`` is known (or changed)
 
-    def __init__(self, session: Session, child_id: str, on: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        child_id: str,
+        on: date,
+        parent: QWidget | None = None,
+        export_button: CaseExportButton | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.child_id = child_id
         self.on = on
         self.opened: OpenedChild | None = None
         self._stale = False  # a file has come that this tab has not built its table from yet
+        self.count: int | None = None
+        """How many significant entries the chronology has (unfiltered), once built."""
+        self.child: Child | None = None  # from the record's front sheet: the exports need no more
+        self.referrals = 0
         self.view: ops.ChronologyView | None = None
         self.dialogs: list[QDialog] = []
         layout = QVBoxLayout(self)
@@ -252,10 +264,12 @@ class ChronologyTab(QWidget):
         self.splitter.setSizes([270, 360])
         layout.addWidget(self.splitter, 1)
 
-        self.export_menu_button = CaseExportButton(self)
-        self.export_menu_button.chronology_requested.connect(self.export_pdf)
-        self.export_menu_button.pack_requested.connect(self.export_pack)
-        self.export_menu_button.mash_requested.connect(self.export_mash)
+        if export_button is None:  # the record page, which builds this tab when first seen, keeps its own
+            export_button = CaseExportButton(self)
+            export_button.chronology_requested.connect(self.export_pdf)
+            export_button.pack_requested.connect(self.export_pack)
+            export_button.mash_requested.connect(self.export_mash)
+        self.export_menu_button = export_button
         self._update_buttons()
 
     # ---- loading ---------------------------------------------------------------------------------
@@ -264,10 +278,17 @@ class ChronologyTab(QWidget):
         """Take the child's file; the chronology itself is built when the tab is first seen (tabs load when
         opened: the record paints its Overview without waiting for a 2,000-row chronology)."""
         self.opened = opened
-        self.export_menu_button.set_file(opened)
+        self.set_front(opened.file.child, len(opened.file.referrals))
         self._stale = True
         if self.isVisibleTo(self.window()):
             self.ensure_current()
+
+    def set_front(self, child: Child, referrals: int) -> None:
+        """The child and how many referrals they have (the header's Export menu), from the front sheet."""
+        self.child = child
+        self.referrals = referrals
+        self.export_menu_button.set_referrals(referrals)
+        self._update_buttons()
 
     def ensure_current(self) -> None:
         if self._stale:
@@ -291,7 +312,9 @@ class ChronologyTab(QWidget):
     def reload(self) -> None:
         if self.opened is None or not self.session.is_open:
             return
-        ops.load_chronology(self.session, self.child_id, self.opened.file, self.filters(), self._shown, owner=self)
+        ops.load_chronology(
+            self.session, self.child_id, self.opened.file, self.filters(), self._shown, before=self.view, owner=self
+        )
 
     def _source_changed(self) -> None:
         if self.source.text() != self._last_source:
@@ -321,6 +344,9 @@ class ChronologyTab(QWidget):
         self._show_summary(view)
         self.empty.setVisible(not rows)
         with_hints = sum(1 for r in rows if r.key in view.hints)
+        if view.filters == ops.Filters() and self.count != len(rows):
+            self.count = len(rows)
+            self.counted.emit()
         self.count_label.setText(strings.CHRONO_COUNT.format(count=len(rows), hints=with_hints))
         if rows:
             keys = [r.key for r in rows]
@@ -446,7 +472,7 @@ class ChronologyTab(QWidget):
         has_rows = bool(self.model.rows)
         self.edit_button.setEnabled(self.current() is not None)
         self.print_button.setEnabled(has_rows)
-        self.export_button.setEnabled(self.opened is not None)
+        self.export_button.setEnabled(self.child is not None)
 
     def _toggle_timeline(self, on: bool) -> None:
         self.timeline.setVisible(on)
@@ -490,13 +516,13 @@ class ChronologyTab(QWidget):
         return dialog
 
     def _export_dialog(self, exporter: ops.Exporter, title: str, kind: str) -> ExportPdfDialog | None:
-        if self.opened is None:
+        if self.child is None:
             return None
         dialog = ExportPdfDialog(
             self.session,
             exporter,
             title=title,
-            default_name=safe_file_name(kind, self.opened.file.child, self.on),
+            default_name=safe_file_name(kind, self.child, self.on),
             parent=self.window(),
         )
         self._keep(dialog)
@@ -508,7 +534,7 @@ class ChronologyTab(QWidget):
 
     def export_mash(self) -> ExportPdfDialog | None:
         """The latest MASH enquiry (the header's Export menu); none until the child has a referral."""
-        if self.opened is None or not self.opened.file.referrals:
+        if self.child is None or not self.referrals:
             return None
         return self._export_dialog(ops.export_mash(self.child_id), strings.CASE_EXPORT_MASH_TITLE, "mash-enquiry")
 
@@ -517,7 +543,7 @@ class ChronologyTab(QWidget):
         from dslapp.guidance.learning_cards import LearningEvent
         from ui.widgets.learning_card import show_cards_for
 
-        child = self.opened.file.child if self.opened else None
+        child = self.child
         show_cards_for(self.session, self, LearningEvent.CHRONOLOGY_EXPORTED, child, self.on)
 
     def print_preview(self) -> QDialog | None:
@@ -555,7 +581,7 @@ class CaseExportButton(QToolButton):
         self.setMenu(menu)
         self.mash_action.setEnabled(False)
 
-    def set_file(self, opened: OpenedChild) -> None:
-        has_referral = bool(opened.file.referrals)
+    def set_referrals(self, count: int) -> None:
+        has_referral = count > 0
         self.mash_action.setEnabled(has_referral)
         self.mash_action.setToolTip("" if has_referral else strings.CASE_EXPORT_MASH_NONE)

@@ -121,6 +121,7 @@ class ActionsTab(RecordTab):
         self.done_button = self.listing.add_button(strings.ACTION_MARK_DONE, "check", self._mark_done)
 
     def set_items(self, items: Sequence[Action]) -> None:  # the earliest due first
+        self.hold(items)
         self.listing.set_items(items, sort_column=2, descending=False)
         self.update_actions()
 

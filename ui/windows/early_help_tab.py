@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QWidget
 
 from dslapp.guidance import early_help as guide
 from dslapp.guidance.config import get_config
-from dslapp.models import EarlyHelpPlan, EarlyHelpReview, Record, ThresholdDecision
+from dslapp.models import Concern, EarlyHelpPlan, EarlyHelpReview, Record, ThresholdDecision
 from dslapp.models.early_help import LEVEL_LABELS, PlanStatus
 from ui import strings
 from ui.formatting import dmy
 from ui.models.records import Column
+from ui.operations import casework
 from ui.operations.session import Session
 from ui.widgets.common import text_label
 from ui.widgets.record_tab import RecordTab
@@ -131,10 +132,9 @@ class EarlyHelpTab(RecordTab):
         self.trailing.addWidget(self.hint)
         self.update_actions()
 
-    def set_items(self, items: Sequence[Record]) -> None:
+    def hold(self, items: Sequence[Record]) -> None:
         self.plans = [r for r in items if isinstance(r, EarlyHelpPlan)]
         self.reviews = [r for r in items if isinstance(r, EarlyHelpReview)]
-        super().set_items(items)
 
     def _html(self, record: Record) -> str:
         if isinstance(record, EarlyHelpPlan):
@@ -189,8 +189,14 @@ class EarlyHelpTab(RecordTab):
         self.show_dialog(ClosePlanDialog(self.session, plan, self.on, self))
 
     def threshold_tool(self) -> None:
-        from ui.dialogs.threshold_tool import ThresholdTool
 
         opened = self.opened()
-        concerns = list(opened.file.concerns) if opened is not None else []
+        if opened is None:  # from the Overview, before a record tab has read the whole file
+            casework.load_concerns(self.session, self.child_id, self._threshold_tool_with, owner=self)
+            return
+        self._threshold_tool_with(list(opened.file.concerns))
+
+    def _threshold_tool_with(self, concerns: list[Concern]) -> None:
+        from ui.dialogs.threshold_tool import ThresholdTool
+
         self.show_dialog(ThresholdTool(self.session, self.child_id, concerns, self.on, self))

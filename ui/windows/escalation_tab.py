@@ -183,9 +183,11 @@ class EscalationTab(RecordTab):
             return strings.ESCALATION_OVERDUE
         return strings.ESCALATION_RESPONDED if not guide.awaiting_response(step) else strings.ESCALATION_AWAITING
 
-    def set_items(self, items: Sequence[Escalation]) -> None:
+    def hold(self, items: Sequence[Escalation]) -> None:
         self.items = list(items)
-        super().set_items(items)
+
+    def update_items(self, items: Sequence[Escalation]) -> None:
+        self.set_items(items)  # a row's colour depends on the later steps: the few rows shown again
 
     def current_step(self) -> Escalation | None:
         step = self.listing.current()

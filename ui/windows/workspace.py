@@ -222,7 +222,8 @@ class Workspace(QWidget):
     def _show_child(self, child_id: str, tab: str) -> None:
         if self.child_page is not None and self.child_page.child_id == child_id:
             self.child_page.set_tab(tab)
-            self.child_page.load(tab)
+            if self.pages.currentWidget() is not self.child_page or self.child_page.front is None:
+                self.child_page.load(tab)  # come back to: read (and audited) again; already on screen: a tab
         else:
             if self.child_page is not None:
                 self.pages.removeWidget(self.child_page)

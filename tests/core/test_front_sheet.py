@@ -1,0 +1,90 @@
+"""The child's record as it first paints (issue 16): the front sheet's counts, voice and practice alerts are what a
+read of the whole file gives, and a front sheet brought up to date after writes equals one read afresh."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from dslapp.models import (
+    Action,
+    Attachment,
+    Category,
+    Child,
+    Concern,
+    EarlyHelpPlan,
+    Person,
+    Referral,
+)
+from dslapp.models.attachment import MediaType
+from dslapp.services import alerts, child_voice, front_sheet
+from dslapp.services.children import open_child_file
+from dslapp.store import RecordStore
+from dslapp.views.child_file import RecordCounts
+
+SHA = "0" * 64
+TODAY = date.today()
+
+
+def _seed(store: RecordStore) -> Child:
+    child = store.add(Child(legal_forename="Ola", legal_surname="Testchild", dob=date(2014, 6, 1)))
+    for n in range(9):
+        store.add(
+            Concern(
+                child_id=child.id, observed_at=datetime.now() - timedelta(days=11 * n + 1),
+                reporter_name="Ms Class Teacher", categories=[Category.NEGLECT],
+                what_happened=f"No PE kit and hungry (visit {n}).", child_words="Nobody woke me." if n % 2 else "",
+            )
+        )  # fmt: skip
+    store.add(
+        Concern(child_id=child.id, observed_at=datetime(2019, 3, 4, 9, 0), reporter_name="Mr Old Record",
+                categories=[Category.EMOTIONAL], what_happened="Long ago.", child_words="I miss Gran.")
+    )  # fmt: skip
+    store.add(Action(child_id=child.id, what="Phone Mum", owner="DSL", due=TODAY, done_on=TODAY))
+    store.add(Action(child_id=child.id, what="Check attendance", owner="DSL", due=TODAY + timedelta(days=3)))
+    for withdrawn in (False, True):
+        store.add(
+            Attachment(
+                child_id=child.id, media_type=MediaType.PDF, size=10, stored_sha256=SHA, original_sha256=SHA,
+                attached_on=TODAY, file_name="letter.pdf", withdrawn=withdrawn,
+            )
+        )  # fmt: skip
+    store.add(EarlyHelpPlan(child_id=child.id, started_on=TODAY - timedelta(days=30), child_view="I like football."))
+    store.add(Person(child_id=child.id, name="Ms Parent Example", relationship="Mother", parental_responsibility=True))
+    return child
+
+
+def test_the_front_sheet_answers_as_the_whole_file_does(store: RecordStore) -> None:
+    child = _seed(store)
+    front = front_sheet.read_front_sheet(store, child.id, TODAY)
+    whole = open_child_file(store, child.id, audit=False)
+    assert front.counts == RecordCounts.of(whole)
+    assert front.counts == RecordCounts(concerns=10, open_actions=1, early_help=1, attachments=1)
+    assert front.file.concerns == [] and front.file.actions == [] and front.file.people == whole.people
+    assert len(front.concerns) == 10
+    assert front.panels.alerts == alerts.practice_alerts(store, TODAY, child_id=child.id)
+    assert front.panels.alerts  # the neglect pattern: the comparison covers the rules
+    voice = child_voice.child_voice(store, child.id)
+    assert sorted(front.panels.voice, key=str) == sorted(voice, key=str)
+    assert [e.on for e in front.panels.voice] == [e.on for e in voice]  # newest first
+    last, prompt = child_voice.voice_check(store, child.id, TODAY)
+    assert (front.panels.voice_last, front.panels.voice_prompt) == (last, prompt)
+
+
+def test_a_front_sheet_brought_up_to_date_equals_one_read_afresh(store: RecordStore) -> None:
+    child = _seed(store)
+    front = front_sheet.read_front_sheet(store, child.id, TODAY)
+    concern = store.add(
+        Concern(child_id=child.id, observed_at=datetime.now() - timedelta(hours=1), reporter_name="Ms Lunch Supervisor",
+                categories=[Category.NEGLECT], what_happened="Ate two lunches.", child_words="There's no food at home.")
+    )  # fmt: skip
+    store.amend(front.concerns[0].id, {"child_words": "Said later: the heating is off."}, "Added from a later talk.")
+    store.add(Referral(child_id=child.id, started_on=TODAY))
+    store.add(Action(child_id=child.id, what="Speak to Mum", owner="DSL", due=TODAY, source_id=str(concern.id)))
+    again = front_sheet.refresh_front_sheet(store, front, TODAY)
+    fresh = front_sheet.read_front_sheet(store, child.id, TODAY, audit=False)
+    assert again.file == fresh.file
+    assert again.concerns == fresh.concerns
+    assert again.counts == fresh.counts and again.counts.referrals == 1 and again.counts.open_actions == 2
+    assert again.panels == fresh.panels
+    assert again.panels.voice[0].words == "There's no food at home."
+    assert front_sheet.refresh_front_sheet(store, again, TODAY) is again  # nothing written since: nothing read
