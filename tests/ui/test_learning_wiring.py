@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 from ui_helpers import AppHarness, add_child, set_up_casebook, workspace
 
 from dslapp.models import Category, Child, Concern, DslDecision
 from dslapp.services import learning, supervision
+from dslapp.services.child_voice import VoiceEntry, VoiceSource
 from ui.dialogs.export_pdf import ExportPdfDialog
+from ui.operations.learning import ChildVoice
 from ui.widgets import learning_card
 from ui.widgets.learning_card import LearningCardsDialog
+from ui.widgets.voice_panel import VoicePanel
 from ui.windows.workspace import Location
 
 
@@ -217,3 +221,21 @@ def test_starting_an_escalation_shows_the_challenge_card(qtbot: QtBot, make_app)
     cards = learning_card.LAST_SHOWN[0]
     assert [str(w.card.entry_id) for w in cards.cards.visible_cards()] == [str(learning.entry_id("challenge"))]
     cards.close()
+
+
+def test_the_voice_panel_shows_the_newest_words_first_and_all_of_them_when_asked(qtbot: QtBot) -> None:
+    panel = VoicePanel()
+    qtbot.addWidget(panel)
+    start = date(2024, 9, 2)
+    entries = [
+        VoiceEntry(start + timedelta(days=n), VoiceSource.CONCERN, f"id-{n}", f"Fictional words number {n}.")
+        for n in range(120)
+    ][::-1]  # newest first, as the service gives them
+    panel.show_voice(ChildVoice(entries, entries[0].on, None))
+    shown = panel.entries.toPlainText()
+    assert "Fictional words number 119." in shown and "Fictional words number 70." in shown
+    assert "Fictional words number 69." not in shown
+    assert "The newest 50 of 120" in shown
+    panel.entries.anchorClicked.emit(QUrl("#all"))
+    everything = panel.entries.toPlainText()
+    assert "Fictional words number 0." in everything and "The newest" not in everything

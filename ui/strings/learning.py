@@ -6,6 +6,8 @@ VOICE_LAST = "The child's own words were last recorded on {day}."
 VOICE_NEVER = "Nothing in the child's own words has been recorded yet."
 VOICE_HINT = "What is a day in this child's life like? Record what they say, in their words, and what they show you."
 VOICE_ENTRIES_NAME = "The child's words"
+VOICE_MORE = "The newest {shown} of {count} times their words were recorded."
+VOICE_SHOW_ALL = "Show all {count}"
 
 # ---- the learning library (ui/windows/learning.py)
 LEARNING_TITLE = "Learning library"

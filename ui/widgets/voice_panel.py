@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from dslapp.services.child_voice import VoiceEntry
@@ -11,6 +12,9 @@ from ui import strings
 from ui.formatting import dmy
 from ui.operations.learning import ChildVoice
 from ui.widgets.common import Banner, Card, text_label
+
+SHOWN = 50
+"""Entries shown at first: the newest, enough for several years of a child's words."""
 
 
 class VoicePanel(Card):
@@ -23,12 +27,16 @@ class VoicePanel(Card):
         self.prompt.hide()
         self.body.addWidget(self.prompt)
         self.entries = QTextBrowser()
+        self.entries.setOpenLinks(False)
+        self.entries.anchorClicked.connect(self._show_all)
         self.entries.setAccessibleName(strings.VOICE_ENTRIES_NAME)
         self.entries.setMinimumHeight(160)
         self.body.addWidget(self.entries, 1)
         self.body.addWidget(text_label(strings.VOICE_HINT, "Hint", wrap=True))
         self.count = 0
         self._parts: dict[VoiceEntry, str] = {}  # each entry's HTML, kept: a save re-renders only new words
+        self._voice: ChildVoice | None = None
+        self.showing_all = False
 
     def _html(self, entry: VoiceEntry) -> str:
         part = self._parts.get(entry)
@@ -48,5 +56,21 @@ class VoicePanel(Card):
             self.prompt.show()
         else:
             self.prompt.hide()
-        parts = [self._html(e) for e in voice.entries]
+        self._voice = voice
+        self._render()
+
+    def _render(self) -> None:
+        """The newest :data:`SHOWN` entries (a child known to school for years can have a thousand), with a link to
+        show every one; every one once the DSL has asked."""
+        entries = self._voice.entries if self._voice is not None else []
+        shown = entries if self.showing_all else entries[:SHOWN]
+        parts = [self._html(e) for e in shown]
+        if len(shown) < len(entries):
+            more = strings.VOICE_MORE.format(shown=len(shown), count=len(entries))
+            link = strings.VOICE_SHOW_ALL.format(count=len(entries))
+            parts.append(f"<p style='color:gray'>{escape(more)} <a href='#all'>{escape(link)}</a></p>")
         self.entries.setHtml("".join(parts) or f"<p>{strings.VOICE_NEVER}</p>")
+
+    def _show_all(self, _url: QUrl) -> None:
+        self.showing_all = True
+        self._render()
