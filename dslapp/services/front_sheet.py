@@ -3,57 +3,41 @@ links), the numbers in the tab titles, and the Overview's two panels (the child'
 latest Levels of Need decision), without reading the thousands of concerns, actions and chronology entries a
 long-open file holds (DESIGN §6: open what is seen first; the record tabs read the whole file when opened).
 
-After a save to the child, ``refresh_front_sheet`` reads only the records written since the sheet was read and
-recomputes the panels from what it holds (``overview_panels`` is pure), so a save costs what changed. Opening is
-audited as a view of the child's record; bringing the sheet on screen up to date is not.
+The child's words are read newest first and only as far as the panel shows (``newest_voice``); the practice alerts
+come from Today's findings for the child, kept per child (``today.child_alerts``). After a save to the child,
+``refresh_front_sheet`` reads only the records written since the sheet was read, so a save costs what changed.
+Opening is audited as a view of the child's record; bringing the sheet on screen up to date is not.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime
 
 from dslapp.errors import RecordNotFound
-from dslapp.guidance.alerts import AlertItem, CaseRecords, ConcernFacts, alerts_for_cases, history_days, sort_into
-from dslapp.guidance.config import GuidanceConfig, resolve
+from dslapp.guidance.alerts import AlertItem
 from dslapp.guidance.prompts import Prompt
 from dslapp.models import (
     Action,
-    AlertAcknowledgement,
     Attachment,
     Child,
     ChronologyEntry,
     Concern,
-    DslDecision,
-    EarlyHelpPlan,
-    EarlyHelpReview,
-    EncompassNotice,
-    Escalation,
     Record,
-    Referral,
-    StatutoryRecord,
     ThresholdDecision,
 )
-from dslapp.services.alerts import acknowledged, concern_facts
 from dslapp.services.child_voice import VoiceEntry, VoiceSource, voice_entries, voice_prompt
-from dslapp.services.learning import LearningSettings
+from dslapp.services.today import child_alerts
 from dslapp.store import RecordStore, queries
 from dslapp.vault.audit import Action as Audit
 from dslapp.views.child_file import ChildFile, RecordCounts
 
 LEFT_OUT: tuple[type[Record], ...] = (Concern, Action, ChronologyEntry)
-"""The kinds a long-open file holds thousands of: not read for the front sheet (concerns are read as facts)."""
-_RULE_KINDS = (
-    Referral,
-    EarlyHelpPlan,
-    EarlyHelpReview,
-    Escalation,
-    AlertAcknowledgement,
-    StatutoryRecord,
-    EncompassNotice,
-)
+"""The kinds a long-open file holds thousands of: not read for the front sheet (the newest concerns are read for
+the child's words)."""
 
 
 @dataclass(frozen=True)
@@ -63,71 +47,62 @@ class OverviewPanels:
     decision."""
 
     voice: list[VoiceEntry]
+    """The newest :data:`VOICE_FIRST` (or more, with every entry of the last day shown)."""
     voice_last: date | None
     voice_prompt: Prompt | None
     alerts: list[AlertItem]
     threshold: ThresholdDecision | None
+    voice_complete: bool = True
+    """False when older words were not read (the panel offers to show them all)."""
 
 
 @dataclass(frozen=True)
 class FrontSheet:
     file: ChildFile
     """The child's file without its concerns, actions and chronology entries (see ``LEFT_OUT``)."""
-    concerns: tuple[ConcernFacts, ...]
-    """Every concern about the child, as the rules read them, in the order they happened."""
     counts: RecordCounts
     panels: OverviewPanels
     generation: int
     """The store's write count when this was read (a refresh reads only what was written since)."""
 
 
-def _fact_order(facts: ConcernFacts) -> tuple[str, str]:
-    return (facts.observed_at.isoformat(), str(facts.id))
+VOICE_FIRST = 50
+"""The child's words shown when the record opens: the newest (the panel reads the rest when asked)."""
 
 
-def facts_of(concern: Concern) -> ConcernFacts:
-    """The fields of ``concern`` the rules read (as ``alerts.concern_facts`` reads them from the stored body)."""
-    return ConcernFacts(
-        id=concern.id,
-        child_id=concern.child_id,
-        observed_at=concern.observed_at,
-        categories=tuple(concern.categories),
-        dsl_decision=concern.dsl_decision or DslDecision.PENDING,
-        child_words=concern.child_words or "",
-        what_happened=concern.what_happened or "",
-    )
-
-
-def overview_panels(
-    file: ChildFile,
-    concerns: Sequence[ConcernFacts],
-    on: date,
-    config: GuidanceConfig | None = None,
-    settings: LearningSettings | None = None,
-) -> OverviewPanels:
-    """The Overview's panels from records already read (pure): the same alerts as ``practice_alerts`` for the
-    child and the same voice as ``child_voice``, without reading any concern again."""
-    cfg = resolve(config)
-    child = file.child
-    words = [
-        VoiceEntry(f.observed_at.date(), VoiceSource.CONCERN, str(f.id), f.child_words)
-        for f in concerns
-        if f.child_words.strip()
-    ]
-    others: list[Record] = [*file.early_help_plans, *file.early_help_reviews, *file.referrals]
-    voice = sorted([*words, *voice_entries(others)], key=lambda e: e.on, reverse=True)
+def newest_voice(store: RecordStore, file: ChildFile, on: date) -> tuple[list[VoiceEntry], date | None, bool]:
+    """The newest :data:`VOICE_FIRST` times the child's words were recorded (every one of the last day shown), the
+    last day up to ``on`` they were, and whether that is all of them: reading the child's concerns newest first
+    and stopping there, rather than every concern of a file open for years."""
+    others = voice_entries([*file.early_help_plans, *file.early_help_reviews, *file.referrals])
+    words: list[VoiceEntry] = []
+    complete = True
+    for record_id, body in store.newest_bodies(Concern.KIND, file.child.id):
+        data = json.loads(body)
+        said = str(data.get("child_words") or "")
+        if not said.strip():
+            continue
+        day = datetime.fromisoformat(data["observed_at"]).date()
+        if len(words) >= VOICE_FIRST and day < words[-1].on and any(e.on <= on for e in words):
+            complete = False  # older than every word shown, and the last recorded day is known
+            break
+        words.append(VoiceEntry(day, VoiceSource.CONCERN, record_id, said))
+    voice = sorted([*words, *others], key=lambda e: e.on, reverse=True)
     days = [e.on for e in voice if e.on <= on]
-    last = max(days) if days else None
-    since = on - timedelta(days=history_days(cfg))
-    case = CaseRecords(child)
-    sort_into(case, (f for f in concerns if since <= f.observed_at.date() <= on))
-    sort_into(case, (r for r in file.records() if isinstance(r, _RULE_KINDS)))
-    alerts = acknowledged(alerts_for_cases([case], on, cfg), file.alert_acknowledgements, on)
+    shown = voice if complete else [e for e in voice if e.on >= words[-1].on]
+    return shown, max(days) if days else None, complete
+
+
+def overview_panels(store: RecordStore, file: ChildFile, on: date) -> OverviewPanels:
+    """The Overview's panels: the child's newest words (``newest_voice``) and the practice alerts as
+    ``practice_alerts`` gives them, from Today's findings for the child (``today.child_alerts``)."""
+    child = file.child
+    voice, last, complete = newest_voice(store, file, on)
+    alerts = child_alerts(store, child.id, on)
     decisions = file.threshold_decisions
     threshold = max(decisions, key=lambda d: (d.decided_on, d.created_at)) if decisions else None
-    return OverviewPanels(
-        voice, last, voice_prompt(last, on, child.known_as or child.legal_forename, settings), alerts, threshold
-    )
+    prompt = voice_prompt(last, on, child.known_as or child.legal_forename)
+    return OverviewPanels(voice, last, prompt, alerts, threshold, complete)
 
 
 def record_counts(store: RecordStore, child_id: uuid.UUID | str) -> RecordCounts:
@@ -150,10 +125,9 @@ def read_front_sheet(store: RecordStore, child_id: uuid.UUID | str, on: date, *,
         attr = ChildFile.SECTIONS.get(record.KIND)
         if attr:
             getattr(file, attr).append(record)
-    facts = tuple(sorted(concern_facts(store, date.min, date.max, child_id=child.id), key=_fact_order))
     if audit:
         store.vault.audit(Audit.VIEW, str(child.id), "child record")
-    return FrontSheet(file, facts, record_counts(store, child.id), overview_panels(file, facts, on), generation)
+    return FrontSheet(file, record_counts(store, child.id), overview_panels(store, file, on), generation)
 
 
 def refresh_front_sheet(store: RecordStore, front: FrontSheet, on: date) -> FrontSheet:
@@ -171,23 +145,18 @@ def refresh_front_sheet(store: RecordStore, front: FrontSheet, on: date) -> Fron
         records = [store.get(record_id) for record_id in changed]
     except RecordNotFound:
         return read_front_sheet(store, child_id, on, audit=False)
-    file, facts = updated(front.file, front.concerns, records)
-    return FrontSheet(file, facts, record_counts(store, child_id), overview_panels(file, facts, on), generation)
+    file = updated(front.file, records)
+    return FrontSheet(file, record_counts(store, child_id), overview_panels(store, file, on), generation)
 
 
-def updated(
-    file: ChildFile, concerns: Sequence[ConcernFacts], records: Iterable[Record]
-) -> tuple[ChildFile, tuple[ConcernFacts, ...]]:
-    """The front sheet and concern facts with ``records`` (new versions, or new ones) in place (pure)."""
+def updated(file: ChildFile, records: Iterable[Record]) -> ChildFile:
+    """The front sheet with ``records`` (new versions, or new ones) in place (pure)."""
     sections = set(ChildFile.SECTIONS.values())
     fresh = ChildFile(child=file.child, **{attr: list(getattr(file, attr)) for attr in sections})
-    facts = {str(f.id): f for f in concerns}
     touched: set[str] = set()
     for record in records:
         if isinstance(record, Child):
             fresh.child = record
-        elif isinstance(record, Concern):
-            facts[str(record.id)] = facts_of(record)
         elif not isinstance(record, LEFT_OUT) and (attr := ChildFile.SECTIONS.get(record.KIND)) is not None:
             held: list[Record] = getattr(fresh, attr)
             held[:] = [r for r in held if r.id != record.id]
@@ -195,7 +164,7 @@ def updated(
             touched.add(attr)
     for attr in touched:
         getattr(fresh, attr).sort(key=_stored_order)
-    return fresh, tuple(sorted(facts.values(), key=_fact_order))
+    return fresh
 
 
 def _stored_order(record: Record) -> tuple[str, str]:

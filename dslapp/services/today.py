@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -71,6 +72,24 @@ def today(store: RecordStore, on: date) -> dict[str, list[TodayItem]]:
         cache = store.derived[_CACHE] = _TodayCache(cfg, _fingerprint(cfg))
     cache.bring_up_to(store, on)
     return _compose(store, on, cache.children.values())
+
+
+def child_alerts(store: RecordStore, child_id: uuid.UUID | str, on: date) -> list[AlertItem]:
+    """One child's practice alerts on ``on``, as ``alerts.practice_alerts`` gives them for the child: Today's
+    findings for that child when they are current (nothing read), else worked out for this child alone."""
+    cfg = resolve(None)
+    key = str(child_id)
+    cache = store.derived.get(_CACHE)
+    held = None
+    if isinstance(cache, _TodayCache) and cache.config is cfg and cache.generation >= store.touched.get(key, -1):
+        kept = cache.children.get(key)
+        held = kept if kept is not None and kept.on <= on < kept.until else None
+        if held is None:
+            held = _one_child(store, key, on, cfg, cache.held)
+    else:
+        held = _one_child(store, key, on, cfg)
+    found = held.items.get("alerts", []) if held is not None else []
+    return [replace(a, banner="") for a in found if isinstance(a, AlertItem)]
 
 
 def recompute_today(store: RecordStore, on: date) -> dict[str, list[TodayItem]]:
@@ -476,6 +495,7 @@ __all__ = [
     "ChildToday",
     "TodayItem",
     "add_school_days",
+    "child_alerts",
     "child_today",
     "recompute_today",
     "today",

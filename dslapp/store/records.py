@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -307,6 +307,17 @@ class RecordStore:
 
     def keep_findings(self, what: str, fingerprint: str, found: Iterable[KeptFinding]) -> None:
         findings.keep_findings(self.db, what, fingerprint, found)
+
+    def newest_bodies(self, kind: str, child_id: uuid.UUID | str) -> Iterator[tuple[str, str]]:
+        """(id, stored body JSON) of one child's records of ``kind``, newest first (by the day each happened, then
+        the last written first), read as the caller goes: a caller that needs only the newest few stops early."""
+        cursor = self.db.execute(
+            "SELECT id, body FROM records WHERE child_id = ? AND kind = ? ORDER BY occurred_on DESC, rowid DESC",
+            (str(child_id), kind),
+        )
+        while rows := cursor.fetchmany(32):
+            for row in rows:
+                yield str(row[0]), str(row[1])
 
     def count(self, kind: str | None = None) -> int:
         if kind is None:

@@ -126,6 +126,8 @@ class ChildVoice:
     entries: list[VoiceEntry]
     last: date | None
     prompt: Prompt | None
+    complete: bool = True
+    """False when only the newest were read (the record's first paint): the panel reads the rest when asked."""
 
 
 def load_child_voice(

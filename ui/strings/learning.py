@@ -8,6 +8,8 @@ VOICE_HINT = "What is a day in this child's life like? Record what they say, in 
 VOICE_ENTRIES_NAME = "The child's words"
 VOICE_MORE = "The newest {shown} of {count} times their words were recorded."
 VOICE_SHOW_ALL = "Show all {count}"
+VOICE_MORE_OLDER = "The newest {shown} times their words were recorded."
+VOICE_SHOW_OLDER = "Show the older ones too"
 
 # ---- the learning library (ui/windows/learning.py)
 LEARNING_TITLE = "Learning library"

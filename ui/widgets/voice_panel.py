@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from dslapp.services.child_voice import VoiceEntry
@@ -18,6 +18,9 @@ SHOWN = 50
 
 
 class VoicePanel(Card):
+    wants_all = Signal()
+    """Every recorded instance was asked for, and only the newest were read: the page reads them all."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(strings.VOICE_TITLE, parent, icon="quote")
         self.setAccessibleName(strings.VOICE_TITLE)
@@ -62,15 +65,25 @@ class VoicePanel(Card):
     def _render(self) -> None:
         """The newest :data:`SHOWN` entries (a child known to school for years can have a thousand), with a link to
         show every one; every one once the DSL has asked."""
-        entries = self._voice.entries if self._voice is not None else []
+        voice = self._voice
+        entries = voice.entries if voice is not None else []
         shown = entries if self.showing_all else entries[:SHOWN]
         parts = [self._html(e) for e in shown]
-        if len(shown) < len(entries):
+        if voice is not None and not voice.complete:
+            more = strings.VOICE_MORE_OLDER.format(shown=len(shown))
+            parts.append(self._link(more, strings.VOICE_SHOW_OLDER))
+        elif len(shown) < len(entries):
             more = strings.VOICE_MORE.format(shown=len(shown), count=len(entries))
-            link = strings.VOICE_SHOW_ALL.format(count=len(entries))
-            parts.append(f"<p style='color:gray'>{escape(more)} <a href='#all'>{escape(link)}</a></p>")
+            parts.append(self._link(more, strings.VOICE_SHOW_ALL.format(count=len(entries))))
         self.entries.setHtml("".join(parts) or f"<p>{strings.VOICE_NEVER}</p>")
+
+    @staticmethod
+    def _link(text: str, link: str) -> str:
+        return f"<p style='color:gray'>{escape(text)} <a href='#all'>{escape(link)}</a></p>"
 
     def _show_all(self, _url: QUrl) -> None:
         self.showing_all = True
+        if self._voice is not None and not self._voice.complete:
+            self.wants_all.emit()  # the older words are read, then shown with show_voice
+            return
         self._render()

@@ -50,7 +50,7 @@ from ui import strings, theme
 from ui.formatting import dmy, dob_and_age, iso_moment
 from ui.models.caseload import STATUS_TONE
 from ui.models.records import Column
-from ui.operations import casework, guidance_ops
+from ui.operations import casework, guidance_ops, learning
 from ui.operations.casework import OpenedChild, Refreshed
 from ui.operations.guidance_ops import OverviewGuidance
 from ui.operations.learning import ChildVoice
@@ -340,6 +340,7 @@ class ChildRecordPage(QWidget):
         self.child_links = ChildLinksCard(session)
         self.child_links.open_child.connect(self.open_child.emit)
         self.voice_panel = VoicePanel()
+        self.voice_panel.wants_all.connect(self._read_all_voice)
         self.supervision_notes = ChildSupervisionNotes(session, child_id)
         self.export_menu_button = CaseExportButton(self)  # the chronology tab's exports, in the header
         self.export_menu_button.chronology_requested.connect(lambda: self.chronology.export_pdf())
@@ -530,11 +531,20 @@ class ChildRecordPage(QWidget):
     ) -> None:
         """The child's voice and the practice guidance above the front sheet (with ``before``, the panels shown
         until now: each shown again only if its answer changed)."""
-        voice = ChildVoice(panels.voice, panels.voice_last, panels.voice_prompt)
-        if before is None or voice != ChildVoice(before.voice, before.voice_last, before.voice_prompt):
+        voice = ChildVoice(panels.voice, panels.voice_last, panels.voice_prompt, panels.voice_complete)
+        was = (
+            ChildVoice(before.voice, before.voice_last, before.voice_prompt, before.voice_complete) if before else None
+        )
+        if voice != was and not (self.voice_panel.showing_all and not voice.complete):
             self.voice_panel.show_voice(voice)
+        elif self.voice_panel.showing_all and voice != was:
+            self._read_all_voice()  # the DSL asked for every entry: read them all again
         if guidance and (before is None or (panels.alerts, panels.threshold) != (before.alerts, before.threshold)):
             self._show_guidance(OverviewGuidance(panels.alerts, panels.threshold))
+
+    def _read_all_voice(self) -> None:
+        """Every time the child's words were recorded (the Overview read only the newest), then shown."""
+        learning.load_child_voice(self.session, self.child_id, self.on, self.voice_panel.show_voice, owner=self)
 
     def _show_guidance(self, guidance: OverviewGuidance) -> None:
         self._guidance = guidance_widget(guidance, lambda: self.early_help.threshold_tool(), self._acknowledge_alert)
