@@ -35,7 +35,7 @@ BUILTIN = {
 ALLOWED = {
     ("services/recording.py", "amend"): "a programming error: a step-owned kind amended generically",
     ("services/bundle.py", "read_at_most"): "its callers word the OSError (read_bundle_file, open_transfer_pack)",
-    ("vault/keys.py", "user"): "a lookup by a user id the code holds (KeyError, like a dict)",
+    ("vault/keyfile.py", "user"): "a lookup by a user id the code holds (KeyError, like a dict)",
     ("vault/sqlcipher.py", "transaction"): "an internal invariant: records written without their audit row",
     ("vault/sqlcipher.py", "_key_pragma"): "a programming error: a data key of the wrong length",
     ("vault/migrate.py", "migrations"): "a programming error: migrations numbered with a gap",
