@@ -7,12 +7,15 @@ from datetime import date, datetime
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from dslapp.guidance.alerts import AlertItem
 from dslapp.models import Category, Concern, DslDecision
 from dslapp.services import recording
 from dslapp.services.alerts import practice_alerts
 from dslapp.services.children import add_child
 from dslapp.store import RecordStore
 from ui.operations import guidance_ops
+from ui.operations.guidance_ops import OverviewGuidance
+from ui.widgets.practice_cards import ALERTS_SHOWN, guidance_widget
 
 
 def test_acknowledge_from_the_overview(qtbot: QtBot, store: RecordStore) -> None:
@@ -49,3 +52,29 @@ def test_acknowledge_from_the_overview(qtbot: QtBot, store: RecordStore) -> None
     qtbot.addWidget(shown)
     assert not [b for b in shown.findChildren(QPushButton) if b.text().startswith("Acknowledge")]
     assert any("Early Help conversation booked." in label.text() for label in shown.findChildren(QLabel))
+
+
+def test_a_long_list_of_alerts_opens_on_the_first_and_shows_every_one_when_asked(qtbot: QtBot) -> None:
+    alerts = [
+        AlertItem(
+            "alerts", "c-1", "Fictional Child", f"r-{n}", f"Child on a CP plan: inform the social worker ({n})", None,
+            False, rule_id="cp_plan_new_concern", reason=f"A new concern was recorded (number {n}).", key=f"k-{n}",
+        )
+        for n in range(ALERTS_SHOWN + 7)
+    ]  # fmt: skip
+    acknowledged: list[AlertItem] = []
+    widget = guidance_widget(OverviewGuidance(alerts, None), lambda: None, acknowledged.append)
+    qtbot.addWidget(widget)
+
+    def titles() -> list[str]:
+        return [label.text() for label in widget.findChildren(QLabel) if "inform the social worker" in label.text()]
+
+    assert len(titles()) == ALERTS_SHOWN
+    assert any(label.text() == f"Practice alerts ({len(alerts)})" for label in widget.findChildren(QLabel))
+    more = [b for b in widget.findChildren(QPushButton) if b.text() == f"Show all {len(alerts)} alerts"]
+    assert len(more) == 1
+    more[0].click()
+    assert len(titles()) == len(alerts) and more[0].isHidden()
+    last = [b for b in widget.findChildren(QPushButton) if b.accessibleName().endswith(f"({len(alerts) - 1})")]
+    last[0].click()
+    assert acknowledged == [alerts[-1]]

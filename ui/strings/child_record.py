@@ -105,6 +105,7 @@ ACKNOWLEDGE_ALERT_ASKS = {
 }
 ALERTS_TITLE = "Practice alerts"
 ALERTS_TITLE_COUNT = "Practice alerts ({count})"
+ALERTS_SHOW_ALL = "Show all {count} alerts"
 ALERT_ACKNOWLEDGED = "Acknowledged {date}: {note}"
 ALERT_ACKNOWLEDGE = "Acknowledge with a note…"
 ALERT_ACKNOWLEDGE_NAME = "Acknowledge: {alert}"

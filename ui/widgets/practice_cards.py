@@ -15,6 +15,31 @@ from ui.formatting import dmy
 from ui.operations.guidance_ops import OverviewGuidance
 from ui.widgets.common import Card, text_label
 
+ALERTS_SHOWN = 10
+"""Alerts built when the Overview opens; the rest when the DSL asks (the card's title gives the number)."""
+
+
+def _alert_block(alert: AlertItem, acknowledge: Callable[[AlertItem], None] | None) -> QVBoxLayout:
+    """One alert: its title, why it fired, and the DSL's acknowledgement or the button to make one."""
+    block = QVBoxLayout()
+    block.setSpacing(1)
+    title = text_label(alert.title, "Value", wrap=True)
+    title.setStyleSheet("font-weight: 600;")
+    block.addWidget(title)
+    block.addWidget(text_label(alert.reason, "Hint", wrap=True, selectable=True))
+    if alert.acknowledged_on is not None:
+        note = strings.ALERT_ACKNOWLEDGED.format(date=dmy(alert.acknowledged_on), note=alert.acknowledged_note)
+        block.addWidget(text_label(note, "Muted", wrap=True, selectable=True))
+    elif acknowledge is not None:
+        ack = QPushButton(strings.ALERT_ACKNOWLEDGE)
+        ack.setAccessibleName(strings.ALERT_ACKNOWLEDGE_NAME.format(alert=alert.title))
+        ack.clicked.connect(lambda _=False, a=alert: acknowledge(a))
+        line = QHBoxLayout()
+        line.addWidget(ack)
+        line.addStretch(1)
+        block.addLayout(line)
+    return block
+
 
 def guidance_widget(
     guidance: OverviewGuidance,
@@ -29,25 +54,23 @@ def guidance_widget(
     if guidance.alerts:
         alerts = Card(strings.ALERTS_TITLE_COUNT.format(count=len(guidance.alerts)), icon="alert")
         alerts.setAccessibleName(strings.ALERTS_TITLE)
-        for alert in guidance.alerts:
-            block = QVBoxLayout()
-            block.setSpacing(1)
-            title = text_label(alert.title, "Value", wrap=True)
-            title.setStyleSheet("font-weight: 600;")
-            block.addWidget(title)
-            block.addWidget(text_label(alert.reason, "Hint", wrap=True, selectable=True))
-            if alert.acknowledged_on is not None:
-                note = strings.ALERT_ACKNOWLEDGED.format(date=dmy(alert.acknowledged_on), note=alert.acknowledged_note)
-                block.addWidget(text_label(note, "Muted", wrap=True, selectable=True))
-            elif acknowledge is not None:
-                ack = QPushButton(strings.ALERT_ACKNOWLEDGE)
-                ack.setAccessibleName(strings.ALERT_ACKNOWLEDGE_NAME.format(alert=alert.title))
-                ack.clicked.connect(lambda _=False, a=alert: acknowledge(a))
-                line = QHBoxLayout()
-                line.addWidget(ack)
-                line.addStretch(1)
-                block.addLayout(line)
-            alerts.body.addLayout(block)
+        for alert in guidance.alerts[:ALERTS_SHOWN]:
+            alerts.body.addLayout(_alert_block(alert, acknowledge))
+        rest = guidance.alerts[ALERTS_SHOWN:]
+        if rest:  # a child on a plan with a concern most days: every alert is one click away, not built up front
+            more = QPushButton(strings.ALERTS_SHOW_ALL.format(count=len(guidance.alerts)))
+            more.setAccessibleName(strings.ALERTS_SHOW_ALL.format(count=len(guidance.alerts)))
+
+            def show_rest(_: bool = False, card: Card = alerts, button: QPushButton = more) -> None:
+                button.hide()
+                for alert in rest:
+                    card.body.addLayout(_alert_block(alert, acknowledge))
+
+            more.clicked.connect(show_rest)
+            line = QHBoxLayout()
+            line.addWidget(more)
+            line.addStretch(1)
+            alerts.body.addLayout(line)
         row.addWidget(alerts, 3)
     card = Card(strings.THRESHOLD_TITLE, icon="shield")
     card.setAccessibleName(strings.THRESHOLD_TITLE)
