@@ -15,7 +15,9 @@ from dslapp.models import Action, Category, Child, Concern
 from dslapp.models.base import local_now
 from dslapp.store import RecordStore
 from dslapp.vault.vault import Vault
+from dslapp.views.today import TodayItem
 from ui.operations import casework
+from ui.windows.today import ITEM_ROLE, TodaySection
 from ui.windows.unlock import UnlockPage
 from ui.windows.workspace import Location
 
@@ -68,3 +70,23 @@ def test_a_save_updates_the_childs_row_in_place_without_a_new_list_view(
     assert rebuilt == [] and overdue.list.count() == 1  # Today's sections the save did not change are kept
     assert int(casebook.db.scalar("SELECT count(*) FROM audit WHERE action = 'list'")) == lists_before
     assert len(casebook.for_child(children[2].id, Concern)) == 1
+
+
+def test_a_today_section_changes_only_the_items_that_changed(qtbot: QtBot) -> None:
+    section = TodaySection("alerts")
+    qtbot.addWidget(section)
+
+    def item(n: int, title: str = "Neglect pattern") -> TodayItem:
+        return TodayItem("alerts", f"c-{n}", f"Fictional Child {n:02}", f"r-{n}", title, None, False)
+
+    before = [item(n) for n in range(30)]
+    section.set_items(before)
+    inserted: list[int] = []
+    section.list.model().rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
+    after = [*before[:12], item(12, "Child on a CP plan: inform the social worker"), item(12), *before[14:]]
+    section.set_items(after)  # child 12 gained an alert, child 13 lost theirs
+    shown = [section.list.item(n).data(ITEM_ROLE) for n in range(section.list.count())]
+    assert shown == after
+    assert sum(inserted) == 2  # the changed stretch only (child 12 and 13's items); the other 28 kept
+    section.set_items([])
+    assert section.list.count() == 0 and section.empty.isVisibleTo(section)

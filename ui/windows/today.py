@@ -125,6 +125,18 @@ class TodayItemDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def _list_item(entry: TodayItem) -> QListWidgetItem:
+    item = QListWidgetItem()
+    item.setData(ITEM_ROLE, entry)
+    due = ""
+    if entry.due:
+        due = (strings.TODAY_OVERDUE if entry.overdue else strings.TODAY_DUE).format(date=dmy(entry.due))
+    banner = f" ({entry.banner})" if entry.banner else ""
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.child_name}{banner}: {entry.title}, {due}")
+    item.setToolTip(f"{entry.banner}\n{entry.title}" if entry.banner else entry.title)
+    return item
+
+
 class TodaySection(Card):
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(SECTIONS[key], parent, icon=SECTION_ICONS[key])
@@ -146,18 +158,18 @@ class TodaySection(Card):
     def set_items(self, items: list[TodayItem]) -> None:
         if items == self.shown:
             return  # unchanged by the save that refreshed Today: keep the list (and the DSL's place in it)
+        old = self.shown or []
+        start = 0  # the items before and after the change stay as they are (one child's items change at a time)
+        while start < min(len(old), len(items)) and old[start] == items[start]:
+            start += 1
+        end = 0
+        while end < min(len(old), len(items)) - start and old[-1 - end] == items[-1 - end]:
+            end += 1
+        for _ in range(len(old) - end - start):
+            self.list.takeItem(start)
+        for offset, entry in enumerate(items[start : len(items) - end]):
+            self.list.insertItem(start + offset, _list_item(entry))
         self.shown = list(items)
-        self.list.clear()
-        for entry in items:
-            item = QListWidgetItem()
-            item.setData(ITEM_ROLE, entry)
-            due = ""
-            if entry.due:
-                due = (strings.TODAY_OVERDUE if entry.overdue else strings.TODAY_DUE).format(date=dmy(entry.due))
-            banner = f" ({entry.banner})" if entry.banner else ""
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.child_name}{banner}: {entry.title}, {due}")
-            item.setToolTip(f"{entry.banner}\n{entry.title}" if entry.banner else entry.title)
-            self.list.addItem(item)
         self.count.setText(str(len(items)))
         alerting = ("overdue_actions", "alerts", STAFF_SECTION)
         self.count.setProperty("tone", "danger" if self.key in alerting and items else "")
