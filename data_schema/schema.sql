@@ -4,6 +4,9 @@ CREATE INDEX attachment_files_by_child ON attachment_files (child_id);
 -- index disposals_by_child
 CREATE INDEX disposals_by_child ON disposals (child_id);
 
+-- index kept_findings_by_child
+CREATE INDEX kept_findings_by_child ON kept_findings (child_id);
+
 -- index record_seals_by_audit
 CREATE INDEX record_seals_by_audit ON record_seals (audit_seq);
 
@@ -82,7 +85,7 @@ CREATE TABLE kept_findings (
     on_day      TEXT NOT NULL,
     until_day   TEXT NOT NULL,
     body        TEXT NOT NULL CHECK (json_valid(body)),
-    PRIMARY KEY (child_id, what)
+    PRIMARY KEY (what, child_id)
 ) WITHOUT ROWID;
 
 -- table meta

@@ -12,8 +12,11 @@ CREATE TABLE kept_findings (
     on_day      TEXT NOT NULL,
     until_day   TEXT NOT NULL,
     body        TEXT NOT NULL CHECK (json_valid(body)),
-    PRIMARY KEY (child_id, what)
+    PRIMARY KEY (what, child_id)
 ) WITHOUT ROWID;
+-- An unlock reads one kind of finding for every child (kept together by the key); a write to a child's records
+-- removes that child's rows of every kind (this index).
+CREATE INDEX kept_findings_by_child ON kept_findings (child_id);
 
 CREATE TRIGGER kept_findings_stale_on_insert AFTER INSERT ON records
 WHEN NEW.child_id IS NOT NULL
