@@ -241,7 +241,7 @@ def _today_figures(directory: Path, key: bytes, heaviest: str) -> dict[str, Any]
     from dslapp import settings_files
     from dslapp.guidance import neglect
     from dslapp.guidance.alerts import history_days
-    from dslapp.guidance.config import resolve
+    from dslapp.guidance.config import get_config, resolve
     from dslapp.services import today as today_service
 
     on = date.today()
@@ -258,11 +258,13 @@ def _today_figures(directory: Path, key: bytes, heaviest: str) -> dict[str, Any]
         raw.close()
 
     def cold_today() -> float:
-        """Today as the first screen after an unlock shows it, in a process that has read nothing yet: no
-        settings, no concern text, nothing kept in memory (the unlock itself is the ``unlock`` figure)."""
+        """Today as the first screen after an unlock shows it, in a process that has kept nothing in memory and
+        read no concern text (the practice settings are read while the passphrase is typed: ``ui/preload.py``;
+        the unlock itself is the ``unlock`` figure)."""
         neglect._MATCHERS.clear()
         neglect._matcher.cache_clear()
         settings_files._IN_FORCE.clear()
+        get_config()
         fresh = Vault.open(directory, _PASSPHRASE)
         try:
             started = time.perf_counter()

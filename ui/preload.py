@@ -30,7 +30,13 @@ UNLOCKED = (
 the services Today and the caseload call, and the workspace with its screens."""
 
 
+SETTINGS = "dslapp.guidance.config"
+"""The practice settings (shipped TOML with this installation's overrides), which the first Today reads."""
+
+
 def load_unlocked() -> None:
-    """Import :data:`UNLOCKED` (a job for the DB worker: no widget is made, only classes defined)."""
+    """Import :data:`UNLOCKED` and read the practice settings (a job for the DB worker: no widget is made, only
+    classes defined and the settings parsed, as the first Today after the unlock would otherwise)."""
     for name in UNLOCKED:
         importlib.import_module(name)
+    importlib.import_module(SETTINGS).get_config()
