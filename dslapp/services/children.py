@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,7 +19,7 @@ from dslapp.models import (
 from dslapp.services.changes import Changes
 from dslapp.services.results import Saved
 from dslapp.store import RecordStore, queries
-from dslapp.store.records import validate
+from dslapp.store.records import child_order, validate
 from dslapp.vault.audit import Action as Audit
 from dslapp.views.child_file import ChildFile as ChildFile  # re-exported: services.children is where callers look
 
@@ -107,14 +108,20 @@ def refresh_child_file(store: RecordStore, child_file: ChildFile, since: int) ->
     changed = [record_id for record_id, generation in written.items() if generation > since]
     if not changed:
         return child_file
+    try:
+        records = [store.get(record_id) for record_id in changed]
+    except RecordNotFound:
+        return None
+    return with_records(child_file, records)
+
+
+def with_records(child_file: ChildFile, records: Iterable[Record]) -> ChildFile:
+    """``child_file`` with ``records`` (new ones, or new versions of ones it holds) in place, each section in the
+    store's order (pure)."""
     sections = set(ChildFile.SECTIONS.values())
     fresh = ChildFile(child=child_file.child, **{attr: list(getattr(child_file, attr)) for attr in sections})
     touched: set[str] = set()
-    for record_id in changed:
-        try:
-            record = store.get(record_id)
-        except RecordNotFound:
-            return None
+    for record in records:
         if isinstance(record, Child):
             fresh.child = record
             continue
@@ -122,18 +129,12 @@ def refresh_child_file(store: RecordStore, child_file: ChildFile, since: int) ->
         if attr is None:
             continue
         held: list[Record] = getattr(fresh, attr)
-        held[:] = [r for r in held if str(r.id) != record_id]
+        held[:] = [r for r in held if r.id != record.id]
         held.append(record)
         touched.add(attr)
     for attr in touched:
-        getattr(fresh, attr).sort(key=_stored_order)
+        getattr(fresh, attr).sort(key=child_order)
     return fresh
-
-
-def _stored_order(record: Record) -> tuple[str, str]:
-    """The order ``store.for_child`` gives: by the day it happened (none first), then when it was recorded."""
-    occurred = record.occurred_on()
-    return (occurred.isoformat() if occurred else "", record.created_at.isoformat())
 
 
 def add_child(store: RecordStore, **fields: Any) -> Saved[Child]:

@@ -30,6 +30,7 @@ from dslapp.models import (
     ThresholdDecision,
 )
 from dslapp.services.child_voice import VoiceEntry, VoiceSource, voice_entries, voice_prompt
+from dslapp.services.children import with_records
 from dslapp.services.today import child_alerts
 from dslapp.store import RecordStore, queries
 from dslapp.vault.audit import Action as Audit
@@ -150,24 +151,6 @@ def refresh_front_sheet(store: RecordStore, front: FrontSheet, on: date) -> Fron
 
 
 def updated(file: ChildFile, records: Iterable[Record]) -> ChildFile:
-    """The front sheet with ``records`` (new versions, or new ones) in place (pure)."""
-    sections = set(ChildFile.SECTIONS.values())
-    fresh = ChildFile(child=file.child, **{attr: list(getattr(file, attr)) for attr in sections})
-    touched: set[str] = set()
-    for record in records:
-        if isinstance(record, Child):
-            fresh.child = record
-        elif not isinstance(record, LEFT_OUT) and (attr := ChildFile.SECTIONS.get(record.KIND)) is not None:
-            held: list[Record] = getattr(fresh, attr)
-            held[:] = [r for r in held if r.id != record.id]
-            held.append(record)
-            touched.add(attr)
-    for attr in touched:
-        getattr(fresh, attr).sort(key=_stored_order)
-    return fresh
-
-
-def _stored_order(record: Record) -> tuple[str, str]:
-    """The order ``store.for_child`` gives: by the day it happened (none first), then when it was recorded."""
-    occurred = record.occurred_on()
-    return (occurred.isoformat() if occurred else "", record.created_at.isoformat())
+    """The front sheet with ``records`` (new versions, or new ones) in place (pure); concerns, actions and chronology
+    entries stay out of it."""
+    return with_records(file, (r for r in records if not isinstance(r, LEFT_OUT)))

@@ -37,6 +37,7 @@ from dslapp.services.staff_reports import SECTION as STAFF_SECTION
 from dslapp.services.staff_reports import today_items as staff_today_items
 from dslapp.services.supervision import today_rules
 from dslapp.store import RecordStore
+from dslapp.store.records import child_order
 from dslapp.views.court_orders import banner
 from dslapp.views.today import SECTION_RULES, SECTIONS, TodayItem
 
@@ -277,14 +278,8 @@ def _read_inputs(store: RecordStore, child_id: str, window: date) -> _Inputs | N
         (facts.observed_at.date().isoformat(), facts)
         for facts in concern_facts(store, window, date.max, child_id=child_id)
     ]
-    others = [(_order(r), r) for r in store.for_child(child_id, *_PER_CHILD_KINDS)]
+    others = [(child_order(r), r) for r in store.for_child(child_id, *_PER_CHILD_KINDS)]
     return _Inputs(child, window, concerns, others, store.generation)
-
-
-def _order(record: Any) -> tuple[str, str]:
-    """Where the store puts ``record`` among a child's records (``RecordStore.for_child``'s order)."""
-    occurred = record.occurred_on()
-    return (occurred.isoformat() if occurred else "", record.created_at.isoformat())
 
 
 _HELD_CHILDREN = 8
@@ -331,7 +326,7 @@ def _add_new_records(store: RecordStore, child_id: str, inputs: _Inputs) -> bool
                 at = bisect_right([d for d, _ in inputs.concerns], day.isoformat())
                 inputs.concerns.insert(at, (day.isoformat(), facts_of(record_id, child_id, record.body())))
         elif isinstance(record, _PER_CHILD_KINDS):
-            key = _order(record)
+            key = child_order(record)
             inputs.others.insert(bisect_right([k for k, _ in inputs.others], key), (key, record))
     inputs.generation = store.generation
     return True

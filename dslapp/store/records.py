@@ -520,6 +520,13 @@ def _match_expression(
     return " AND ".join(quoted), terms
 
 
+def child_order(record: Record) -> tuple[str, str]:
+    """Where :meth:`RecordStore.for_child` puts ``record`` among a child's records: by the day it happened (none
+    first), then when it was recorded."""
+    occurred = record.occurred_on()
+    return (occurred.isoformat() if occurred else "", record.created_at.isoformat())
+
+
 def _child_key(record: Record) -> str | None:
     if record.KIND == "child":
         return str(record.id)
