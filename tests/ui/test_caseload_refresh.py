@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from ui_helpers import workspace
+from support import PASSPHRASE
+from ui_helpers import unlock, workspace
 
 from dslapp.models import Action, Category, Child, Concern
 from dslapp.models.base import local_now
@@ -18,10 +18,7 @@ from dslapp.vault.vault import Vault
 from dslapp.views.today import TodayItem
 from ui.operations import casework
 from ui.windows.today import ITEM_ROLE, TodaySection
-from ui.windows.unlock import UnlockPage
 from ui.windows.workspace import Location
-
-PASSPHRASE = "correct horse battery staple (fictional)"
 
 
 def test_a_save_updates_the_childs_row_in_place_without_a_new_list_view(
@@ -36,10 +33,7 @@ def test_a_save_updates_the_childs_row_in_place_without_a_new_list_view(
     vault.lock()
     app = make_app(real_dir=vault.directory).app
     app.start()
-    page = app.window.screen_widget
-    assert isinstance(page, UnlockPage)
-    qtbot.keyClicks(page.passphrase, PASSPHRASE)
-    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    unlock(qtbot, app, PASSPHRASE)  # the vault fixture's passphrase
     ws = workspace(app)
     ws.go(Location("caseload"))
     qtbot.waitUntil(lambda: not app.runner.busy)
