@@ -199,10 +199,15 @@ def test_a_child_brought_up_to_date_from_new_records_equals_a_full_recompute(
             vault.lock()
 
 
-def test_concerns_saved_one_by_one_raise_the_neglect_pattern_from_the_new_records_alone(store: RecordStore) -> None:
-    for n in range(24):
+def _class_of(store: RecordStore, size: int = 24) -> Child:
+    """A class of fictional children (so one child's change is worked out alone), and Amira among them."""
+    for n in range(size):
         child(store, f"Classmate{n}", "Fictionalchild")
-    amira = child(store)
+    return child(store)
+
+
+def test_concerns_saved_one_by_one_raise_the_neglect_pattern_from_the_new_records_alone(store: RecordStore) -> None:
+    amira = _class_of(store)
     on = MONDAY + timedelta(days=40)
     today(store, on)
     for days in (3, 10, 17, 24):
@@ -213,9 +218,7 @@ def test_concerns_saved_one_by_one_raise_the_neglect_pattern_from_the_new_record
 
 
 def test_a_save_rolled_back_leaves_today_and_the_caseload_as_the_records_are(store: RecordStore) -> None:
-    for n in range(24):
-        child(store, f"Classmate{n}", "Fictionalchild")
-    amira = child(store)
+    amira = _class_of(store)
     on = MONDAY + timedelta(days=40)
     today(store, on)
     caseload(store, on)

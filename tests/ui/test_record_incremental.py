@@ -10,9 +10,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from ui_helpers import workspace
+from ui_helpers import unlock, workspace
 
 from dslapp.models import Category, Child, Concern, EarlyHelpPlan
 from dslapp.models.base import local_now
@@ -22,7 +21,6 @@ from dslapp.vault.vault import Vault
 from ui.operations import casework
 from ui.operations import chronology as chronology_ops
 from ui.windows.child_record import ChildRecordPage
-from ui.windows.unlock import UnlockPage
 from ui.windows.workspace import Location
 
 PASSPHRASE = "correct horse battery staple (fictional)"
@@ -54,10 +52,7 @@ def _unlocked(qtbot: QtBot, make_app: Any, vault: Vault) -> Any:
     vault.lock()
     app = make_app(real_dir=vault.directory).app
     app.start()
-    page = app.window.screen_widget
-    assert isinstance(page, UnlockPage)
-    qtbot.keyClicks(page.passphrase, PASSPHRASE)
-    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    unlock(qtbot, app, PASSPHRASE)
     return app
 
 
