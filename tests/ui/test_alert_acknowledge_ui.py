@@ -78,3 +78,25 @@ def test_a_long_list_of_alerts_opens_on_the_first_and_shows_every_one_when_asked
     last = [b for b in widget.findChildren(QPushButton) if b.accessibleName().endswith(f"({len(alerts) - 1})")]
     last[0].click()
     assert acknowledged == [alerts[-1]]
+
+
+def test_one_more_alert_beyond_those_built_updates_the_card_in_place(qtbot: QtBot) -> None:
+    def alert(n: int) -> AlertItem:
+        return AlertItem(
+            "alerts", "c-1", "Fictional Child", f"r-{n}", f"Child on a CP plan: inform the social worker ({n})", None,
+            False, rule_id="cp_plan_new_concern", reason=f"A new concern was recorded (number {n}).", key=f"k-{n}",
+        )  # fmt: skip
+
+    first = [alert(n) for n in range(ALERTS_SHOWN + 3)]
+    widget = guidance_widget(OverviewGuidance(first, None), lambda: None, lambda _a: None)
+    qtbot.addWidget(widget)
+    saved = [*first, alert(ALERTS_SHOWN + 3)]  # a save added a concern: one more alert, after those built
+    assert widget.took(OverviewGuidance(saved, None))
+    labels = [label.text() for label in widget.findChildren(QLabel)]
+    assert f"Practice alerts ({len(saved)})" in labels
+    more = [b for b in widget.findChildren(QPushButton) if b.text() == f"Show all {len(saved)} alerts"]
+    more[0].click()
+    shown = [t for t in (label.text() for label in widget.findChildren(QLabel)) if "inform the social worker" in t]
+    assert len(shown) == len(saved) and shown[-1].endswith(f"({ALERTS_SHOWN + 3})")
+    assert not widget.took(OverviewGuidance([*saved, alert(99)], None))  # every alert shown: built again
+    assert not guidance_widget(OverviewGuidance(first, None), lambda: None).took(OverviewGuidance(first[1:], None))

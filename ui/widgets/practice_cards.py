@@ -41,37 +41,84 @@ def _alert_block(alert: AlertItem, acknowledge: Callable[[AlertItem], None] | No
     return block
 
 
+class PracticeGuidance(QWidget):
+    """The practice alerts (the first :data:`ALERTS_SHOWN` built, the rest when the DSL asks) and the latest
+    Levels of Need decision."""
+
+    def __init__(
+        self,
+        guidance: OverviewGuidance,
+        open_threshold_tool: Callable[[], None],
+        acknowledge: Callable[[AlertItem], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("PracticeGuidance")
+        self.guidance = guidance
+        self._acknowledge = acknowledge
+        self.alerts_card: Card | None = None
+        self.more: QPushButton | None = None
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(14)
+        if guidance.alerts:
+            alerts = self.alerts_card = Card(
+                strings.ALERTS_TITLE_COUNT.format(count=len(guidance.alerts)), icon="alert"
+            )
+            alerts.setAccessibleName(strings.ALERTS_TITLE)
+            for alert in guidance.alerts[:ALERTS_SHOWN]:
+                alerts.body.addLayout(_alert_block(alert, acknowledge))
+            if len(guidance.alerts) > ALERTS_SHOWN:  # a child on a plan with a concern most days: one click away
+                more = self.more = QPushButton()
+                self._name_more()
+                more.clicked.connect(self._show_rest)
+                line = QHBoxLayout()
+                line.addWidget(more)
+                line.addStretch(1)
+                alerts.body.addLayout(line)
+            row.addWidget(alerts, 3)
+        row.addWidget(_threshold_card(guidance, open_threshold_tool), 2)
+
+    def took(self, guidance: OverviewGuidance) -> bool:
+        """Show ``guidance`` in place when only alerts not yet built changed (a child on a plan gains one at each
+        save); False when it must be built again."""
+        old = self.guidance
+        in_place = (
+            self.more is not None
+            and not self.more.isHidden()
+            and guidance.threshold == old.threshold
+            and len(guidance.alerts) > ALERTS_SHOWN
+            and guidance.alerts[:ALERTS_SHOWN] == old.alerts[:ALERTS_SHOWN]
+        )
+        if in_place:
+            self.guidance = guidance
+            self._name_more()
+        return in_place
+
+    def _name_more(self) -> None:
+        count = len(self.guidance.alerts)
+        if self.alerts_card is not None:
+            self.alerts_card.title.setText(strings.ALERTS_TITLE_COUNT.format(count=count))
+        if self.more is not None:
+            self.more.setText(strings.ALERTS_SHOW_ALL.format(count=count))
+            self.more.setAccessibleName(strings.ALERTS_SHOW_ALL.format(count=count))
+
+    def _show_rest(self) -> None:
+        if self.more is None or self.alerts_card is None:
+            return
+        self.more.hide()
+        for alert in self.guidance.alerts[ALERTS_SHOWN:]:
+            self.alerts_card.body.addLayout(_alert_block(alert, self._acknowledge))
+
+
 def guidance_widget(
     guidance: OverviewGuidance,
     open_threshold_tool: Callable[[], None],
     acknowledge: Callable[[AlertItem], None] | None = None,
-) -> QWidget:
-    holder = QWidget()
-    holder.setObjectName("PracticeGuidance")
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(14)
-    if guidance.alerts:
-        alerts = Card(strings.ALERTS_TITLE_COUNT.format(count=len(guidance.alerts)), icon="alert")
-        alerts.setAccessibleName(strings.ALERTS_TITLE)
-        for alert in guidance.alerts[:ALERTS_SHOWN]:
-            alerts.body.addLayout(_alert_block(alert, acknowledge))
-        rest = guidance.alerts[ALERTS_SHOWN:]
-        if rest:  # a child on a plan with a concern most days: every alert is one click away, not built up front
-            more = QPushButton(strings.ALERTS_SHOW_ALL.format(count=len(guidance.alerts)))
-            more.setAccessibleName(strings.ALERTS_SHOW_ALL.format(count=len(guidance.alerts)))
+) -> PracticeGuidance:
+    return PracticeGuidance(guidance, open_threshold_tool, acknowledge)
 
-            def show_rest(_: bool = False, card: Card = alerts, button: QPushButton = more) -> None:
-                button.hide()
-                for alert in rest:
-                    card.body.addLayout(_alert_block(alert, acknowledge))
 
-            more.clicked.connect(show_rest)
-            line = QHBoxLayout()
-            line.addWidget(more)
-            line.addStretch(1)
-            alerts.body.addLayout(line)
-        row.addWidget(alerts, 3)
+def _threshold_card(guidance: OverviewGuidance, open_threshold_tool: Callable[[], None]) -> Card:
     card = Card(strings.THRESHOLD_TITLE, icon="shield")
     card.setAccessibleName(strings.THRESHOLD_TITLE)
     decision = guidance.threshold
@@ -97,8 +144,7 @@ def guidance_widget(
     buttons.addWidget(button)
     buttons.addStretch(1)
     card.body.addLayout(buttons)
-    row.addWidget(card, 2)
-    return holder
+    return card
 
 
 _GUIDED = "guidance_above"

@@ -59,7 +59,7 @@ from ui.widgets.child_links import ChildLinksCard
 from ui.widgets.common import Badge, Card, clear_layout, text_label
 from ui.widgets.court_orders import CourtOrdersCard
 from ui.widgets.household import HouseholdCard
-from ui.widgets.practice_cards import attach_guidance, guidance_widget
+from ui.widgets.practice_cards import PracticeGuidance, attach_guidance, guidance_widget
 from ui.widgets.record_list import RecordList
 from ui.widgets.record_tab import RecordTab
 from ui.widgets.record_views import record_html
@@ -291,7 +291,7 @@ class ChildRecordPage(QWidget):
         self._file_asked = False
         self._filled: set[str] = set()
         """The record tabs given their rows from ``opened`` (each when first seen)."""
-        self._guidance: QWidget | None = None
+        self._guidance: PracticeGuidance | None = None
         self._pending_tab = "overview"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 12)
@@ -540,13 +540,17 @@ class ChildRecordPage(QWidget):
         elif self.voice_panel.showing_all and voice != was:
             self._read_all_voice()  # the DSL asked for every entry: read them all again
         if guidance and (before is None or (panels.alerts, panels.threshold) != (before.alerts, before.threshold)):
-            self._show_guidance(OverviewGuidance(panels.alerts, panels.threshold))
+            self._show_guidance(OverviewGuidance(panels.alerts, panels.threshold), in_place=before is not None)
 
     def _read_all_voice(self) -> None:
         """Every time the child's words were recorded (the Overview read only the newest), then shown."""
         learning.load_child_voice(self.session, self.child_id, self.on, self.voice_panel.show_voice, owner=self)
 
-    def _show_guidance(self, guidance: OverviewGuidance) -> None:
+    def _show_guidance(self, guidance: OverviewGuidance, *, in_place: bool = False) -> None:
+        """The guidance above the front sheet; with ``in_place``, the one shown takes the new answer when only
+        alerts not yet built changed."""
+        if in_place and self._guidance is not None and self._guidance.took(guidance):
+            return
         self._guidance = guidance_widget(guidance, lambda: self.early_help.threshold_tool(), self._acknowledge_alert)
         attach_guidance(self.overview, self._guidance)
 
