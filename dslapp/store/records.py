@@ -316,9 +316,12 @@ class RecordStore:
             "SELECT id, body FROM records WHERE child_id = ? AND kind = ? ORDER BY occurred_on DESC, rowid DESC",
             (str(child_id), kind),
         )
-        while rows := cursor.fetchmany(32):
-            for row in rows:
-                yield str(row[0]), str(row[1])
+        try:
+            while rows := cursor.fetchmany(32):
+                for row in rows:
+                    yield str(row[0]), str(row[1])
+        finally:
+            cursor.close()  # a caller that stops early leaves no statement open on the connection
 
     def count(self, kind: str | None = None) -> int:
         if kind is None:

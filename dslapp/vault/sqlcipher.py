@@ -111,6 +111,10 @@ class Cursor:
         with translated_errors():
             return list(self._raw.fetchmany(size))
 
+    def close(self) -> None:
+        """Finish the statement now (a reader that stops early), rather than when the cursor is collected."""
+        self._raw.close()
+
     @property
     def rowcount(self) -> int:
         return int(self._raw.rowcount)

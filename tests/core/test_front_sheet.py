@@ -122,3 +122,13 @@ def test_a_long_file_opens_on_its_newest_words_and_the_alerts_today_found(store:
     assert front.panels.alerts == alerts.practice_alerts(store, TODAY, child_id=child.id) != []
     today.today(store, TODAY)  # Today worked out: the Overview takes the child's alerts from it
     assert front_sheet.read_front_sheet(store, child.id, TODAY).panels.alerts == front.panels.alerts
+
+
+def test_reading_the_newest_concerns_and_stopping_leaves_no_statement_open(store: RecordStore) -> None:
+    child = _seed(store)
+    rows = store.newest_bodies(Concern.KIND, child.id)
+    first = next(rows)
+    rows.close()  # the reader stopped early
+    assert first[0] == str(store.for_child(child.id, Concern)[-1].id)  # the newest first
+    with store.db.transaction():  # a write after it commits: nothing of the read is left in progress
+        store.add(Action(child_id=child.id, what="Ring the school nurse", owner="DSL", due=TODAY))
