@@ -50,21 +50,32 @@ class ChildSummary:
             "designations": list(self.designations),
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ChildSummary:
+        """The summary :meth:`as_json` wrote (the name shown is worked out again, as for a row read)."""
+        forename, surname, known_as = str(data["legal_forename"]), str(data["legal_surname"]), data["known_as"]
+        return cls(
+            id=str(data["id"]),
+            legal_forename=forename,
+            legal_surname=surname,
+            known_as=known_as,
+            display_name=f"{known_as or forename} {surname}",
+            dob=date.fromisoformat(data["dob"]),
+            status=ChildStatus(data["status"]),
+            year_group=data["year_group"],
+            designations=tuple(data["designations"]),
+        )
+
 
 def child_summary(row: tuple[Any, ...]) -> ChildSummary:
     """A caseload row from :func:`queries.child_summary_rows`."""
-    forename, surname, known_as = str(row[1]), str(row[2]), str(row[3] or "")
-    return ChildSummary(
-        id=str(row[0]),
-        legal_forename=forename,
-        legal_surname=surname,
-        known_as=known_as,
-        display_name=f"{known_as or forename} {surname}",
-        dob=date.fromisoformat(row[4]),
-        status=ChildStatus(row[5]),
-        year_group=str(row[6] or ""),
-        designations=tuple(json.loads(row[7] or "[]")),
-    )
+    return ChildSummary.from_json(
+        {
+            "id": row[0], "legal_forename": row[1], "legal_surname": row[2], "known_as": str(row[3] or ""),
+            "dob": row[4], "status": row[5], "year_group": str(row[6] or ""),
+            "designations": json.loads(row[7] or "[]"),
+        }
+    )  # fmt: skip
 
 
 def caseload_order(child: ChildSummary) -> tuple[str, str, str]:

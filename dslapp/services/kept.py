@@ -16,6 +16,14 @@ from dslapp.store import RecordStore
 from dslapp.store.findings import KeptFinding
 
 _ROSTER, _EVERY_CHILD = "roster", "*"
+_BULK_SHARE = 20
+"""When more than one child in this many must be worked out (a first unlock, a new day, a large merge), reading
+every child at once is cheaper than reading them one at a time."""
+
+
+def read_all_at_once(stale: int, children: int) -> bool:
+    """Whether ``stale`` children of ``children`` are better worked out by reading the whole casebook."""
+    return stale * _BULK_SHARE > max(children, _BULK_SHARE)
 
 
 def roster(store: RecordStore) -> list[str]:
@@ -39,4 +47,4 @@ def keep_rows(store: RecordStore, what: str, fingerprint: str, rows: list[KeptFi
         return
 
 
-__all__ = ["KeptFinding", "keep_rows", "roster"]
+__all__ = ["KeptFinding", "keep_rows", "read_all_at_once", "roster"]

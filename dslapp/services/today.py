@@ -32,7 +32,7 @@ from dslapp.models import (
 )
 from dslapp.models.early_help import PlanStatus
 from dslapp.services.alerts import acknowledged, all_rules, concern_facts, facts_of, practice_alerts
-from dslapp.services.kept import KeptFinding, keep_rows, roster
+from dslapp.services.kept import KeptFinding, keep_rows, read_all_at_once, roster
 from dslapp.services.staff_reports import SECTION as STAFF_SECTION
 from dslapp.services.staff_reports import today_items as staff_today_items
 from dslapp.services.supervision import today_rules
@@ -106,8 +106,6 @@ _PER_CHILD_KINDS: tuple[type[Any], ...] = (
     Action, EarlyHelpPlan, Referral, Transfer, CourtOrder, EarlyHelpReview, Escalation, AlertAcknowledgement,
     StatutoryRecord, EncompassNotice,
 )  # fmt: skip
-_BULK_SHARE = 20
-"""When more than one child in this many need reading again (a new day, a merge), read everything at once."""
 
 
 @dataclass
@@ -370,7 +368,7 @@ class _TodayCache:
         }  # fmt: skip
         changed.update(c for c, held in self.children.items() if not (held.on <= on < held.until))
         self.generation = store.generation
-        if len(changed) * _BULK_SHARE > max(len(self.children), _BULK_SHARE):
+        if read_all_at_once(len(changed), len(self.children)):
             self.children = _every_child(store, on, self.config)
             _keep(store, self.fingerprint, (self.children[c] for c in changed if c in self.children))
             return
@@ -394,7 +392,7 @@ class _TodayCache:
                 children[child_id] = _from_kept(found)
             else:
                 missing.append(child_id)
-        if len(missing) * _BULK_SHARE > max(len(children) + len(missing), _BULK_SHARE):
+        if read_all_at_once(len(missing), len(children) + len(missing)):
             worked = _every_child(store, on, self.config)  # kept rows still win: they hold what was worked out
             fresh = [worked[c] for c in missing if c in worked]
             children.update((held.child_id, held) for held in fresh)

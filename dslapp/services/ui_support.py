@@ -17,7 +17,7 @@ from dslapp import __version__
 from dslapp.errors import RecordNotFound
 from dslapp.models import Action, Child, ChildStatus, Concern
 from dslapp.services.children import ChildSummary, caseload_order, child_summary
-from dslapp.services.kept import KeptFinding, keep_rows, roster
+from dslapp.services.kept import KeptFinding, keep_rows, read_all_at_once, roster
 from dslapp.services.today import today
 from dslapp.store import RecordStore, queries
 from dslapp.vault.audit import Action as Audit
@@ -80,10 +80,9 @@ def caseload(store: RecordStore, on: date, *, audit: bool = True) -> list[Caselo
 
 
 _CASELOAD = "caseload"
-_KEPT_FORMAT = 1
+_KEPT_FORMAT = 2
+"""Part of the kept rows' fingerprint: 2 since the summary is kept as ``ChildSummary.as_json`` writes it."""
 _NO_CONCERNS: tuple[int, date | None, frozenset[str]] = (0, None, frozenset())
-_BULK_SHARE = 20
-"""When more than one child in this many need reading (a first unlock, a large merge), read every child at once."""
 
 ConcernStats = tuple[int, date | None, frozenset[str]]
 
@@ -104,7 +103,7 @@ class _CaseloadStats:
             self._from_vault(store)
             return
         changed = [c for c, gen in store.touched.items() if c is not None and gen > since]
-        if len(changed) * _BULK_SHARE > max(len(self.summaries), _BULK_SHARE):
+        if read_all_at_once(len(changed), len(self.summaries)):
             self._read_all(store, set(changed))
         else:
             for child_id in changed:
@@ -120,7 +119,7 @@ class _CaseloadStats:
                 missing.append(child_id)
             else:
                 self._take(child_id, json.loads(found.body))
-        if len(missing) * _BULK_SHARE > max(len(self.summaries) + len(missing), _BULK_SHARE):
+        if read_all_at_once(len(missing), len(self.summaries) + len(missing)):
             self._read_all(store, set(missing))
         else:
             for child_id in missing:
@@ -186,18 +185,7 @@ class _CaseloadStats:
         self.open_actions.pop(child_id, None)
 
     def _take(self, child_id: str, kept: dict[str, Any]) -> None:
-        summary = kept["summary"]
-        self.summaries[child_id] = ChildSummary(
-            id=child_id,
-            legal_forename=summary["legal_forename"],
-            legal_surname=summary["legal_surname"],
-            known_as=summary["known_as"],
-            display_name=summary["display_name"],
-            dob=date.fromisoformat(summary["dob"]),
-            status=ChildStatus(summary["status"]),
-            year_group=summary["year_group"],
-            designations=tuple(summary["designations"]),
-        )
+        self.summaries[child_id] = ChildSummary.from_json(kept["summary"])
         if kept["concerns"]:
             last = kept["last_concern"]
             self.concerns[child_id] = (
@@ -216,16 +204,7 @@ class _CaseloadStats:
                 continue
             count, last, categories = self.concerns.get(child_id, _NO_CONCERNS)
             body = {
-                "summary": {
-                    "legal_forename": summary.legal_forename,
-                    "legal_surname": summary.legal_surname,
-                    "known_as": summary.known_as,
-                    "display_name": summary.display_name,
-                    "dob": summary.dob.isoformat(),
-                    "status": summary.status.value,
-                    "year_group": summary.year_group,
-                    "designations": list(summary.designations),
-                },
+                "summary": summary.as_json(),
                 "concerns": count,
                 "last_concern": last.isoformat() if last else None,
                 "categories": sorted(categories),
