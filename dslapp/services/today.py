@@ -406,9 +406,10 @@ class _TodayCache:
 # ---- kept in the vault between sessions (migration 0008) -------------------------------------------------
 
 _KEPT = "today"
-_KEPT_FORMAT = 1
+_KEPT_FORMAT = 2
 """Part of every kept row's fingerprint: change it when a rule or an item's shape changes within a version, so
-rows an older build kept are worked out again rather than trusted."""
+rows an older build kept are worked out again rather than trusted. Format 2: items as short lists (an unlock
+reads every row, and the bytes read are most of its cost)."""
 
 
 def _fingerprint(config: GuidanceConfig) -> str:
@@ -422,38 +423,67 @@ def _keep(store: RecordStore, fingerprint: str, children: Iterable[ChildToday]) 
     keep_rows(store, _KEPT, fingerprint, rows)
 
 
+_ITEM_FIELDS = tuple(f.name for f in fields(TodayItem))[2:]
+_ALERT_FIELDS = tuple(f.name for f in fields(AlertItem))[2:]
+"""An item's fields after ``section`` and ``child_id``, in order: a kept item is a list of them."""
+_DUE, _RECORD_ID, _RULE_ID, _IDS, _KEY, _ACKNOWLEDGED = (
+    _ALERT_FIELDS.index(name) + 1 for name in ("due", "record_id", "rule_id", "record_ids", "key", "acknowledged_on")
+)
+
+
 def _to_json(held: ChildToday) -> dict[str, Any]:
+    """A child's Today as kept: each item a list of its fields in order, without what the row already says (the
+    section, the child) or what follows from the rest (an alert's key and first record id, when they are the
+    usual ones); :func:`_item_from_row` gives back an equal item."""
     return {
         "banner": held.banner,
-        "items": {section: [_item_json(i) for i in items] for section, items in held.items.items()},
+        "items": {section: [_item_row(i, held.child_id) for i in items] for section, items in held.items.items()},
     }
 
 
-def _item_json(item: TodayItem) -> dict[str, Any]:
-    out: dict[str, Any] = {"alert": isinstance(item, AlertItem)}
-    for f in fields(item):
-        value = getattr(item, f.name)
-        if isinstance(value, date):
-            value = value.isoformat()
-        out[f.name] = list(value) if isinstance(value, tuple) else value
-    return out
+def _item_row(item: TodayItem, child_id: str) -> list[Any]:
+    alert = isinstance(item, AlertItem)
+    kind: Any = 1 if alert else 0
+    if item.child_id != child_id:
+        kind = [kind, item.child_id]  # never expected: kept all the same
+    row: list[Any] = [kind, *(getattr(item, name) for name in (_ALERT_FIELDS if alert else _ITEM_FIELDS))]
+    row[_DUE] = item.due.isoformat() if item.due else None
+    if isinstance(item, AlertItem):
+        ids = item.record_ids
+        row[_IDS] = list(ids[1:]) if ids[:1] == (item.record_id,) else [None, *ids]
+        row[_KEY] = None if item.key == _usual_key(item) else item.key
+        row[_ACKNOWLEDGED] = item.acknowledged_on.isoformat() if item.acknowledged_on else None
+    return row
 
 
-def _item_from_json(data: dict[str, Any]) -> TodayItem:
-    values = dict(data)
-    cls: type[TodayItem] = AlertItem if values.pop("alert") else TodayItem
-    for name in ("due", "acknowledged_on"):
-        if values.get(name):
-            values[name] = date.fromisoformat(values[name])
-    if "record_ids" in values:
-        values["record_ids"] = tuple(values["record_ids"])
-    return cls(**values)
+def _usual_key(item: TodayItem) -> str:
+    return f"{item.rule_id}:{item.child_id}:{item.record_id}"
+
+
+def _item_from_row(section: str, child_id: str, row: list[Any]) -> TodayItem:
+    kind = row[0]
+    if isinstance(kind, list):
+        kind, child_id = kind
+    if row[_DUE]:
+        row[_DUE] = date.fromisoformat(row[_DUE])
+    if not kind:
+        return TodayItem(section, child_id, *row[1:])
+    ids = row[_IDS]
+    row[_IDS] = tuple(ids[1:]) if ids[:1] == [None] else (row[_RECORD_ID], *ids)
+    if row[_KEY] is None:
+        row[_KEY] = f"{row[_RULE_ID]}:{child_id}:{row[_RECORD_ID]}"
+    if row[_ACKNOWLEDGED]:
+        row[_ACKNOWLEDGED] = date.fromisoformat(row[_ACKNOWLEDGED])
+    return AlertItem(section, child_id, *row[1:])
 
 
 def _from_kept(found: KeptFinding) -> ChildToday:
     data = json.loads(found.body)
-    items = {section: [_item_from_json(i) for i in listed] for section, listed in data["items"].items()}
-    return ChildToday(found.child_id, items, found.on, found.until, data["banner"])
+    child_id = found.child_id
+    items = {
+        section: [_item_from_row(section, child_id, row) for row in listed] for section, listed in data["items"].items()
+    }
+    return ChildToday(child_id, items, found.on, found.until, data["banner"])
 
 
 def _compose(store: RecordStore, on: date, children: Iterable[ChildToday]) -> dict[str, list[TodayItem]]:
