@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import uuid
 from bisect import bisect_right
@@ -72,7 +73,9 @@ def today(store: RecordStore, on: date) -> dict[str, list[TodayItem]]:
     if not isinstance(cache, _TodayCache) or cache.config is not cfg:
         cache = store.derived[_CACHE] = _TodayCache(cfg, _fingerprint(cfg))
     cache.bring_up_to(store, on)
-    return _compose(store, on, cache.children.values())
+    if cache.merged is None:
+        cache.merged = _merge(cache.children.values())
+    return _compose(store, on, cache.merged)
 
 
 def child_alerts(store: RecordStore, child_id: uuid.UUID | str, on: date) -> list[AlertItem]:
@@ -96,7 +99,7 @@ def child_alerts(store: RecordStore, child_id: uuid.UUID | str, on: date) -> lis
 def recompute_today(store: RecordStore, on: date) -> dict[str, list[TodayItem]]:
     """:func:`today` computed from every record, keeping nothing: what the kept per-child findings must equal."""
     cfg = resolve(None)
-    return _compose(store, on, (held for held in _every_child(store, on, cfg).values()))
+    return _compose(store, on, _merge(_every_child(store, on, cfg).values()))
 
 
 # ---- one child at a time ------------------------------------------------------------------------------------
@@ -356,11 +359,14 @@ class _TodayCache:
     children: dict[str, ChildToday] = field(default_factory=dict)
     generation: int = -1
     held: _HeldInputs = field(default_factory=lambda: _HeldInputs())
+    merged: _Merged | None = None
+    """``children`` merged into Today's sections (None until asked for, and again once a child's items change)."""
 
     def bring_up_to(self, store: RecordStore, on: date) -> None:
         if self.generation < 0:  # just unlocked: what was kept in the vault, and only the rest worked out
             self.generation = store.generation
             self.children = self._from_vault(store, on)
+            self.merged = None
             return
         changed = {
             child_id for child_id, generation in store.touched.items()
@@ -368,6 +374,9 @@ class _TodayCache:
         }  # fmt: skip
         changed.update(c for c, held in self.children.items() if not (held.on <= on < held.until))
         self.generation = store.generation
+        if not changed:
+            return
+        self.merged = None
         if read_all_at_once(len(changed), len(self.children)):
             self.children = _every_child(store, on, self.config)
             _keep(store, self.fingerprint, (self.children[c] for c in changed if c in self.children))
@@ -486,26 +495,59 @@ def _from_kept(found: KeptFinding) -> ChildToday:
     return ChildToday(child_id, items, found.on, found.until, data["banner"])
 
 
-def _compose(store: RecordStore, on: date, children: Iterable[ChildToday]) -> dict[str, list[TodayItem]]:
-    """Today from each child's items and the rules over the whole casebook (other areas' rules, supervision)."""
-    out: dict[str, list[TodayItem]] = {key: [] for key in SECTIONS}
-    for rule in ALERT_RULES:
-        out["alerts"].extend(rule(store, on))
+def _order(item: TodayItem) -> tuple[date, str, str]:
+    return (item.due or date.max, item.child_name, item.child_id)
+
+
+@dataclass(frozen=True)
+class _Merged:
+    """Every child's items by section with the child's banner on them, each section in Today's order (concerns
+    from staff keep their own), and the banners; kept while no child's items change."""
+
+    sections: dict[str, list[TodayItem]]
+    banners: dict[str, str]
+
+
+def _merge(children: Iterable[ChildToday]) -> _Merged:
+    sections: dict[str, list[TodayItem]] = {key: [] for key in SECTIONS}
     banners: dict[str, str] = {}
     for held in children:
         for section, items in held.items.items():
-            out[section].extend(items)
+            sections[section].extend(items)
         if held.banner:
             banners[held.child_id] = held.banner
-    for rule in [*(r for r in all_rules() if r is not practice_alerts), *today_rules()]:
-        out["alerts"].extend(rule(store, on))
-    out[STAFF_SECTION].extend(staff_today_items(store))  # not one child's: a concern from staff may be unmatched
-    for key, items in out.items():
-        items[:] = [
-            replace(i, banner=banners[i.child_id]) if i.child_id in banners and not i.banner else i for i in items
-        ]
+    for key, items in sections.items():
+        items[:] = _with_banners(items, banners)
         if key != STAFF_SECTION:  # concerns from staff keep their own order: urgent, then newest, first
-            items.sort(key=lambda i: (i.due or date.max, i.child_name, i.child_id))
+            items.sort(key=_order)
+    return _Merged(sections, banners)
+
+
+def _with_banners(items: Iterable[TodayItem], banners: dict[str, str]) -> list[TodayItem]:
+    return [replace(i, banner=banners[i.child_id]) if i.child_id in banners and not i.banner else i for i in items]
+
+
+def _in_order(first: list[TodayItem], middle: list[TodayItem], last: list[TodayItem]) -> list[TodayItem]:
+    """``first + middle + last`` in Today's order, as one stable sort gives it (``middle`` is in order already)."""
+    return list(heapq.merge(sorted(first, key=_order), middle, sorted(last, key=_order), key=_order))
+
+
+def _compose(store: RecordStore, on: date, merged: _Merged) -> dict[str, list[TodayItem]]:
+    """Today from each child's items and the rules over the whole casebook (other areas' rules, supervision, the
+    concerns from staff), in the order one stable sort of them all, in that order, would give."""
+    banners = merged.banners
+    first = _with_banners((i for rule in ALERT_RULES for i in rule(store, on)), banners)
+    others = [*(r for r in all_rules() if r is not practice_alerts), *today_rules()]
+    last = _with_banners((i for rule in others for i in rule(store, on)), banners)
+    staff = _with_banners(staff_today_items(store), banners)  # not one child's: a concern from staff may be unmatched
+    out: dict[str, list[TodayItem]] = {}
+    for key, items in merged.sections.items():
+        if key == STAFF_SECTION:
+            out[key] = [*items, *staff]
+        elif key == "alerts":
+            out[key] = _in_order(first, items, last)
+        else:
+            out[key] = list(items)
     return out
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from dslapp.guidance.alerts import AlertItem
 from dslapp.services.kept import KeptFinding
-from dslapp.services.today import ChildToday, _from_kept, _to_json
+from dslapp.services.today import ChildToday, _from_kept, _in_order, _order, _to_json
 from dslapp.views.today import TodayItem
 
 CHILD = "11111111-1111-4111-8111-111111111111"
@@ -25,10 +25,10 @@ def items(draw: st.DrawFn) -> TodayItem:
     common = dict(
         section=draw(st.sampled_from(["alerts", "overdue_actions"])),
         child_id=child_id,
-        child_name=draw(text),
+        child_name=draw(st.sampled_from(["Ann", "Bo"])),
         record_id=draw(ids),
         title=draw(text),
-        due=draw(days),
+        due=draw(st.none() | st.sampled_from([date(2026, 1, 1), date(2026, 2, 1)])),
         overdue=draw(st.booleans()),
         rule_id=draw(st.sampled_from(["", "cumulative_neglect"])),
         banner=draw(text),
@@ -61,3 +61,13 @@ def test_kept_row_gives_back_equal_items(listed: list[TodayItem], banner: str) -
     assert [type(i) for items in back.items.values() for i in items] == [
         type(i) for items in held.items.values() for i in items
     ]
+
+
+@given(st.lists(items(), max_size=8), st.lists(items(), max_size=8), st.lists(items(), max_size=8))
+def test_merging_keeps_the_order_of_one_stable_sort(
+    first: list[TodayItem], middle: list[TodayItem], last: list[TodayItem]
+) -> None:
+    """Today merges the casebook-wide rules' items into the children's (kept in order) instead of sorting them
+    all again: the result is what one stable sort of them all gives."""
+    middle = sorted(middle, key=_order)
+    assert _in_order(first, middle, last) == sorted([*first, *middle, *last], key=_order)
