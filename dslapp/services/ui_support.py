@@ -55,7 +55,9 @@ def caseload(store: RecordStore, on: date, *, audit: bool = True) -> list[Caselo
     if not isinstance(stats, _CaseloadStats):
         stats = store.derived[_CASELOAD] = _CaseloadStats()
     stats.bring_up_to(store)
-    children = sorted(stats.summaries.values(), key=caseload_order)
+    if stats.ordered is None:
+        stats.ordered = sorted(stats.summaries.values(), key=caseload_order)
+    children = stats.ordered
     if audit:
         store.vault.audit(Audit.LIST, "children", f"{len(children)} children")
     alerts: dict[str, int] = {}
@@ -96,13 +98,19 @@ class _CaseloadStats:
     concerns: dict[str, ConcernStats] = field(default_factory=dict)
     open_actions: dict[str, int] = field(default_factory=dict)
     generation: int = -1
+    ordered: list[ChildSummary] | None = None
+    """The summaries in the caseload's order (None until asked for, and again once a child's row changes)."""
 
     def bring_up_to(self, store: RecordStore) -> None:
         since, self.generation = self.generation, store.generation
         if since < 0:
+            self.ordered = None
             self._from_vault(store)
             return
         changed = [c for c, gen in store.touched.items() if c is not None and gen > since]
+        if not changed:
+            return
+        self.ordered = None
         if read_all_at_once(len(changed), len(self.summaries)):
             self._read_all(store, set(changed))
         else:
