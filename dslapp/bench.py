@@ -175,7 +175,12 @@ def run_bench(children: int = 1000, progress: Progress | None = None, *, smoke: 
 
         measures: list[tuple[str, Callable[[], dict[str, Any]]]] = [
             ("ui", lambda: _ui_figures(directory, heaviest, runs=1 if smoke else 3)),
-            ("ui_save", lambda: _ui_save_figures(directory, heaviest, results, saves=2 if smoke else 20)),
+            (
+                "ui_save",
+                lambda: _ui_save_figures(
+                    directory, heaviest, results, saves=2 if smoke else 20, opens=1 if smoke else 3
+                ),
+            ),
         ]
         for name, figures in measures:
             try:
@@ -322,7 +327,9 @@ def _today_warm_figures(
     }
 
 
-def _ui_save_figures(directory: Path, heaviest: str, results: dict[str, Any], saves: int = 20) -> dict[str, Any]:
+def _ui_save_figures(
+    directory: Path, heaviest: str, results: dict[str, Any], saves: int = 20, opens: int = 3
+) -> dict[str, Any]:
     """Save to current and opening the heaviest child, through the real operations on the real DB worker,
     offscreen (``ui.bench_ui save`` / ``child``), beside the bare figures of the same run."""
     import os
@@ -350,14 +357,19 @@ def _ui_save_figures(directory: Path, heaviest: str, results: dict[str, Any], sa
         save_jobs_on_worker=max(saved["jobs"]),
         save_write_jobs_on_worker=max(saved["writes"]),
     )  # kept even if the next figure fails
-    opened = run("child", str(directory), _PASSPHRASE, heaviest)
+    # The first time the child's chronology is ever shown it is built and kept in the vault; later openings, in a
+    # fresh process each, read what was kept (the median of ``opens``).
+    first_ever = run("child", str(directory), _PASSPHRASE, heaviest)
+    opened = [run("child", str(directory), _PASSPHRASE, heaviest) for _ in range(opens)]
     bare_child = results.get("open_heaviest_child_bare_ms") or 0.0
-    first, full = _ms(opened["first_paint"]), _ms(opened["full_chronology"])
+    first = _ms(statistics.median(o["first_paint"] for o in opened))
+    full = _ms(statistics.median(o["full_chronology"] for o in opened))
     return {
         "open_heaviest_child_first_paint_ms": first,
         "open_heaviest_child_full_chronology_ms": full,
         "open_heaviest_child_first_paint_ratio": round(first / bare_child, 2) if bare_child else None,
         "open_heaviest_child_full_chronology_ratio": round(full / bare_child, 2) if bare_child else None,
+        "open_heaviest_child_full_chronology_first_ever_ms": _ms(first_ever["full_chronology"]),
     }
 
 
@@ -387,6 +399,7 @@ GROWTH_FIGURES = (
     ("save_to_current_p95_ms", "Save to current, p95 (ms)"),
     ("open_heaviest_child_first_paint_ms", "Heaviest child, first paint (ms)"),
     ("open_heaviest_child_full_chronology_ms", "Heaviest child, full chronology (ms)"),
+    ("open_heaviest_child_full_chronology_first_ever_ms", "Heaviest child, chronology first ever shown (ms)"),
     ("search_p50_ms", "Search p50 (ms)"),
     ("unlock_ms", "Unlock (ms)"),
     ("app_start_to_unlock_window_s", "Start to unlock window (s)"),
