@@ -161,6 +161,7 @@ def test_manual_approximate_entry_sorts_and_editing_keeps_the_original(
 
     # editing the manual entry is an amendment: a reason is required and the original is kept
     tab.table.selectRow(0)
+    tab._details.clear()  # the side panel's read not come yet: the form reads the entry first
     edit = tab.edit_current()
     assert isinstance(edit, EntryDialog) and edit.mode == "amend"
     assert edit.reason.isVisibleTo(edit)
@@ -391,6 +392,9 @@ def test_the_tab_reads_no_whole_file_and_its_panel_reads_the_row_with_its_links_
     assert "may read as opinion" in shown  # the row's hints
     assert "Led to: MASH enquiry sent 14/02/2024." in shown  # its link, found without the whole file
     assert strings.AMENDED_NOTE.format(count=1) in shown and "At the school gate" in shown  # and its amendment
+    assert tab._summary is None  # the summary beside it is built when first seen
+    tab.side.setCurrentIndex(1)
+    assert tab._summary is not None and tab._summary.rowCount() == 2  # neglect, emotional abuse
 
     # another row: its own record, read in one small job
     jobs.clear()

@@ -258,21 +258,14 @@ class ChronologyTab(QWidget):
         self.entry_view.setAccessibleName(strings.CHRONO_ENTRY_TAB)
         self.entry_view.setPlaceholderText(strings.SELECT_RECORD)
         self.side.addTab(self.entry_view, strings.CHRONO_ENTRY_TAB)
-        self.summary = QTableWidget()
-        self.summary.setAccessibleName(strings.CHRONO_SUMMARY_TAB)
-        self.summary.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.summary.verticalHeader().setDefaultSectionSize(24)
-        self.summary.setItemDelegate(_ShadedDelegate(self.summary))
-        self.summary.horizontalHeader().setDefaultSectionSize(44)
-        self.summary.horizontalHeader().setMinimumHeight(42)
+        self._summary: QTableWidget | None = None  # the summary, built and filled when first seen
+        self._summary_of: ops.ChronologyView | None = None  # the view the summary shows
         self.summary_note = text_label("", "Hint", wrap=True)
-        summary_box = QWidget()
-        summary_layout = QVBoxLayout(summary_box)
-        summary_layout.setContentsMargins(0, 6, 0, 0)
-        summary_layout.addWidget(self.summary, 1)
-        summary_layout.addWidget(self.summary_note)
-        self.side.addTab(summary_box, strings.CHRONO_SUMMARY_TAB)
+        self._summary_box = QWidget()
+        self._summary_layout = QVBoxLayout(self._summary_box)
+        self._summary_layout.setContentsMargins(0, 6, 0, 0)
+        self.side.addTab(self._summary_box, strings.CHRONO_SUMMARY_TAB)
+        self.side.currentChanged.connect(self._side_changed)
 
         # the timeline and the side panel (this entry, summary) above; the table full width below
         self.upper = QSplitter(Qt.Orientation.Horizontal)
@@ -371,7 +364,8 @@ class ChronologyTab(QWidget):
         self.model.set_rows(rows, view.hints)
         self._fit_rows()
         self.timeline.set_events(view.events)
-        self._show_summary(view)
+        if self.side.currentIndex() == 1:
+            self._show_summary(view)
         self.empty.setVisible(not rows)
         with_hints = sum(1 for r in rows if view.hints.get(r.key))
         if view.filters == ops.Filters() and self.count != len(rows):
@@ -406,17 +400,45 @@ class ChronologyTab(QWidget):
             self._fit_pending = True
             QTimer.singleShot(0, self, self._fit_rows)
 
+    @property
+    def summary(self) -> QTableWidget:
+        """The summary table (built when first asked for or seen), showing the chronology on screen."""
+        if self._summary is None:
+            table = QTableWidget()
+            table.setAccessibleName(strings.CHRONO_SUMMARY_TAB)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            table.verticalHeader().setDefaultSectionSize(24)
+            table.setItemDelegate(_ShadedDelegate(table))
+            table.horizontalHeader().setDefaultSectionSize(44)
+            table.horizontalHeader().setMinimumHeight(42)
+            self._summary_layout.addWidget(table, 1)
+            self._summary_layout.addWidget(self.summary_note)
+            self._summary = table
+        if self.view is not None and self._summary_of is not self.view:
+            self._show_summary(self.view)
+        return self._summary
+
+    def _side_changed(self, index: int) -> None:
+        if index == 1 and self.view is not None:
+            self._show_summary(self.view)
+
     def _show_summary(self, view: ops.ChronologyView) -> None:
         """Counts per category (rows) per quarter (columns, the latest few), shaded by count; a rising
-        category is marked ▲ in red."""
+        category is marked ▲ in red. Only when the summary is seen: a chronology shown beside the entry
+        builds none."""
+        if self._summary_of is view:
+            return
+        self._summary_of = view
+        table = self.summary
         summary = view.summary
         quarters = summary.quarters[-SUMMARY_QUARTERS:]
         skipped = len(summary.quarters) - len(quarters)
         c = theme.colours()
-        self.summary.clear()
-        self.summary.setRowCount(len(summary.categories))
-        self.summary.setColumnCount(len(quarters) + 1)
-        self.summary.setHorizontalHeaderLabels(
+        table.clear()
+        table.setRowCount(len(summary.categories))
+        table.setColumnCount(len(quarters) + 1)
+        table.setHorizontalHeaderLabels(
             [f"{q.label.split()[0][:3]}\n’{q.year % 100:02d}" for q in quarters] + [strings.CHRONO_TOTAL]
         )
         peak = max((max(cc.counts) for cc in summary.categories), default=1) or 1
@@ -425,7 +447,7 @@ class ChronologyTab(QWidget):
             if counts.rising:
                 label.setForeground(QColor(c.danger))
                 label.setToolTip(strings.CHRONO_RISING_TIP)
-            self.summary.setVerticalHeaderItem(row, label)
+            table.setVerticalHeaderItem(row, label)
             shown = counts.counts[-SUMMARY_QUARTERS:]
             for column, count in enumerate(shown):
                 item = QTableWidgetItem(str(count) if count else "·")
@@ -435,15 +457,15 @@ class ChronologyTab(QWidget):
                     colour.setAlpha(40 + int(150 * count / peak))
                     item.setBackground(colour)
                 item.setToolTip(f"{counts.label}, {quarters[column].label}: {count}")
-                self.summary.setItem(row, column, item)
+                table.setItem(row, column, item)
             total = QTableWidgetItem(str(counts.total))
             total.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             font = total.font()
             font.setBold(True)
             total.setFont(font)
-            self.summary.setItem(row, len(quarters), total)
+            table.setItem(row, len(quarters), total)
         for column in range(len(quarters) + 1):
-            self.summary.setColumnWidth(column, 36 if column < len(quarters) else 44)
+            table.setColumnWidth(column, 36 if column < len(quarters) else 44)
         notes = []
         if any(cc.rising for cc in summary.categories):
             notes.append(strings.CHRONO_RISING_TIP)
