@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -391,6 +392,10 @@ class TimelineView(QWidget):
         self.fit_button = _tool_button(strings.TIMELINE_FIT, strings.TIMELINE_FIT_TIP, self.fit)
         self.scale = QLabel()
         self.scale.setObjectName("timelineScale")
+        widest = (strings.TIMELINE_MONTHS_SHOWN.format(count=88), strings.TIMELINE_YEARS_SHOWN.format(count=88))
+        self.scale.setMinimumWidth(max(self.scale.fontMetrics().horizontalAdvance(text) for text in widest) + 4)
+        # (as wide as its longest text: the width asked of the window does not change with the zoom, so showing a
+        # chronology lays the record out once, and its timeline is drawn once)
         self.legend = QLabel(strings.TIMELINE_LEGEND)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         toolbar = QHBoxLayout()
@@ -435,6 +440,8 @@ class TimelineView(QWidget):
         else:
             self._origin, self._span_days = date.today() - timedelta(days=365), 365
         self.canvas.setMinimumHeight(AXIS_HEIGHT + max(1, len(timeline.lanes)) * LANE_HEIGHT + BOTTOM_MARGIN)
+        for widget in (self.area.viewport(), self.area):  # the scroll bar shown or hidden for the new height now,
+            QApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)  # not after a first paint too wide
         self.fit()
 
     # ---- geometry ------------------------------------------------------------------------------
