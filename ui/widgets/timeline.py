@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -610,21 +611,23 @@ def _pen_and_brush(colour: QColor) -> tuple[QPen, QBrush]:
 
 SPRITE_HALF = 16
 """Half the side of a marker's stamp: the largest marker with its selection ring fits."""
-_SPRITES: dict[tuple[object, ...], QPixmap] = {}
+_SPRITES: dict[tuple[object, ...], QImage] = {}
 
 
 def _draw_marker(
     painter: QPainter, event: TimelineEvent, grain: int, y: float, milestone: bool, selected: bool, ratio: float
 ) -> None:
     """Stamp an event's marker centred at ``grain / MARKER_GRAIN`` across and ``y`` down (a whole pixel). Each
-    marker (look and quarter-pixel phase) is painted once into a small pixmap with antialiasing and then copied:
+    marker (look and quarter-pixel phase) is painted once into a small image with antialiasing and then copied:
     compositing that stamp gives what painting the marker there gives, at a fraction of the cost."""
     pixel, phase = divmod(grain, MARKER_GRAIN)
     key = (_radius(event), event.severity, event.approximate, milestone, selected, phase, ratio)
     sprite = _SPRITES.get(key)
     if sprite is None:
         side = 2 * SPRITE_HALF
-        sprite = QPixmap(max(1, round(side * ratio)), max(1, round(side * ratio)))
+        sprite = QImage(
+            max(1, round(side * ratio)), max(1, round(side * ratio)), QImage.Format.Format_ARGB32_Premultiplied
+        )
         sprite.setDevicePixelRatio(ratio)
         sprite.fill(Qt.GlobalColor.transparent)
         stamp = QPainter(sprite)
@@ -632,7 +635,7 @@ def _draw_marker(
         _paint_marker(stamp, event, QPointF(SPRITE_HALF + phase / MARKER_GRAIN, SPRITE_HALF), milestone, selected)
         stamp.end()
         _SPRITES[key] = sprite
-    painter.drawPixmap(QPointF(pixel - SPRITE_HALF, y - SPRITE_HALF), sprite)
+    painter.drawImage(QPointF(pixel - SPRITE_HALF, y - SPRITE_HALF), sprite)
 
 
 def _paint_marker(painter: QPainter, event: TimelineEvent, point: QPointF, milestone: bool, selected: bool) -> None:
