@@ -373,8 +373,9 @@ class ChronologyTab(QWidget):
             self.counted.emit()
         self.count_label.setText(strings.CHRONO_COUNT.format(count=len(rows), hints=with_hints))
         if rows:
-            keys = [r.key for r in rows]
-            chosen = keys.index(current.key) if current is not None and current.key in keys else 0
+            chosen = 0
+            if current is not None:  # the row selected before stays selected
+                chosen = next((n for n, row in enumerate(rows) if row.key == current.key), 0)
             self.model.fetch_to(chosen + 1)
             self.table.selectRow(chosen)
         else:
