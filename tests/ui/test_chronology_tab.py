@@ -441,6 +441,9 @@ def test_keyboard_end_reaches_the_last_row_while_rows_come_a_page_at_a_time(
     hinted = sum(1 for row in tab.model.rows if tab.model.hints.get(row.key))
     assert tab.count_label.text() == strings.CHRONO_COUNT.format(count=PAGE * 2 + 30, hints=hinted)  # every row
     tab.table.setFocus()
+    tab.table.selectRow(PAGE - 1)  # the last row handed to the view: Down goes on to the next page
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)
+    assert tab.table.currentIndex().row() == PAGE and tab.model.rowCount() > PAGE
     qtbot.keyClick(tab.table, Qt.Key.Key_End)
     last = PAGE * 2 + 29
     assert tab.table.currentIndex().row() == last and tab.model.rowCount() == PAGE * 2 + 30
