@@ -7,6 +7,7 @@ import io
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import shiboken6
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -14,7 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from dslapp.models import Category, Child, ChronologyEntry, Concern
+from dslapp.models import Category, Child, ChronologyEntry, Concern, Referral, ReferralStatus
 from dslapp.store import RecordStore
 from dslapp.vault import audit
 from dslapp.vault.vault import Vault
@@ -22,6 +23,7 @@ from ui import strings
 from ui.dialogs.chronology_entry import EntryDialog
 from ui.dialogs.export_pdf import ExportPdfDialog
 from ui.dialogs.print_chronology import paint_chronology, set_up_printer
+from ui.operations import casework
 from ui.windows.chronology_tab import ChronologyTab
 from ui.windows.unlock import UnlockPage
 from ui.windows.workspace import Location
@@ -159,6 +161,7 @@ def test_manual_approximate_entry_sorts_and_editing_keeps_the_original(
 
     # editing the manual entry is an amendment: a reason is required and the original is kept
     tab.table.selectRow(0)
+    tab._details.clear()  # the side panel's read not come yet: the form reads the entry first
     edit = tab.edit_current()
     assert isinstance(edit, EntryDialog) and edit.mode == "amend"
     assert edit.reason.isVisibleTo(edit)
@@ -339,3 +342,114 @@ def test_the_chronology_is_built_when_its_tab_is_seen_and_rows_come_a_page_at_a_
     assert tab.model.canFetchMore()
     tab.model.fetchMore()
     assert tab.model.rowCount() == PAGE + 50 and not tab.model.canFetchMore()
+
+
+def _unlock_at(qtbot: QtBot, make_app, vault: Vault, child: Child, tab: str):  # type: ignore[no-untyped-def]
+    vault.lock()
+    app = make_app(real_dir=vault.directory).app
+    app.start()
+    page = app.window.screen_widget
+    assert isinstance(page, UnlockPage)
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    app.workspace.go(Location("child", str(child.id), tab))
+    record = app.workspace.child_page
+    assert record is not None and record.front is not None
+    return app, record
+
+
+def test_the_tab_reads_no_whole_file_and_its_panel_reads_the_row_with_its_links_and_amendments(
+    qtbot: QtBot,
+    make_app,  # type: ignore[no-untyped-def]
+    vault: Vault,
+    store: RecordStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    child = _seed(store)
+    concern = next(c for c in store.for_child(child.id, Concern) if "manipulative" in c.what_happened)
+    store.add(
+        Referral(
+            child_id=child.id, started_on=date(2024, 2, 14), status=ReferralStatus.SENT, sent_on=date(2024, 2, 14),
+            reference="MASH-FICTION-1", concern_ids=[concern.id],
+        )
+    )  # fmt: skip
+    store.amend(concern.id, {"where": "At the school gate"}, "Added where it happened")
+    whole_reads: list[str] = []
+    read_whole = casework.open_child
+    monkeypatch.setattr(casework, "open_child", lambda *a, **k: (whole_reads.append(str(a[1])), read_whole(*a, **k))[1])
+    app, record = _unlock_at(qtbot, make_app, vault, child, "overview")
+    jobs: list[str] = []
+    submit = app.runner.submit
+    monkeypatch.setattr(app.runner, "submit", lambda *a, **k: (jobs.append("job"), submit(*a, **k))[1])
+
+    record.set_tab("chronology")
+    tab = record.chronology
+    qtbot.waitUntil(lambda: bool(tab.model.rows) and not app.runner.busy)
+    assert whole_reads == [] and record.opened is None  # the child's whole file is not read
+    assert len(jobs) == 2  # the chronology, then the first row's records for the side panel
+    assert tab.current() == tab.model.rows[0] and tab.model.rows[0].record_id == str(concern.id)
+    shown = tab.entry_view.toPlainText()
+    assert "may read as opinion" in shown  # the row's hints
+    assert "Led to: MASH enquiry sent 14/02/2024." in shown  # its link, found without the whole file
+    assert strings.AMENDED_NOTE.format(count=1) in shown and "At the school gate" in shown  # and its amendment
+    assert tab._summary is None  # the summary beside it is built when first seen
+    tab.side.setCurrentIndex(1)
+    assert tab._summary is not None and tab._summary.rowCount() == 2  # neglect, emotional abuse
+
+    # another row: its own record, read in one small job
+    jobs.clear()
+    tab.table.selectRow(next(n for n, row in enumerate(tab.model.rows) if "coat" in row.event))
+    qtbot.waitUntil(lambda: "spare coat" in tab.entry_view.toPlainText())
+    assert len(jobs) == 1 and "Led to" not in tab.entry_view.toPlainText()
+    tab.table.selectRow(0)  # read already: shown at once, no job
+    assert len(jobs) == 1 and "At the school gate" in tab.entry_view.toPlainText()
+
+    # a change to the child's records: the chronology and the panel read again, still not the whole file
+    failed: list[object] = []
+    casework.amend_concern(
+        app.session, str(concern.id), "Named the room", {"where": "In the hall"}, lambda _s: None, failed.append
+    )
+    qtbot.waitUntil(lambda: "In the hall" in tab.entry_view.toPlainText() and not app.runner.busy)
+    assert not failed and whole_reads == [] and record.opened is None
+    assert strings.AMENDED_NOTE.format(count=2) in tab.entry_view.toPlainText()
+    app.lock()
+
+
+def test_keyboard_end_reaches_the_last_row_while_rows_come_a_page_at_a_time(
+    qtbot: QtBot,
+    make_app,  # type: ignore[no-untyped-def]
+    vault: Vault,
+    store: RecordStore,
+) -> None:
+    from ui.models.chronology import PAGE
+
+    child = store.add(Child(legal_forename="Łucja", legal_surname="Fictionska", dob=date(2014, 3, 2)))
+    store.add_many(
+        [
+            Concern(
+                child_id=child.id, observed_at=datetime(2023, 1, 1, 9, 0) + timedelta(days=n),
+                reporter_name="Ms Class Teacher", categories=[Category.NEGLECT],
+                what_happened=f"Came in hungry (day {n}).", significant=True,
+            )
+            for n in range(PAGE * 2 + 30)
+        ]
+    )  # fmt: skip
+    app, record = _unlock_at(qtbot, make_app, vault, child, "chronology")
+    tab = record.chronology
+    qtbot.waitUntil(lambda: len(tab.model.rows) == PAGE * 2 + 30 and not app.runner.busy)
+    assert tab.model.rowCount() == PAGE  # one page handed to the view
+    hinted = sum(1 for row in tab.model.rows if tab.model.hints.get(row.key))
+    assert tab.count_label.text() == strings.CHRONO_COUNT.format(count=PAGE * 2 + 30, hints=hinted)  # every row
+    tab.table.setFocus()
+    tab.table.selectRow(PAGE - 1)  # the last row handed to the view: Down goes on to the next page
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)
+    assert tab.table.currentIndex().row() == PAGE and tab.model.rowCount() > PAGE
+    qtbot.keyClick(tab.table, Qt.Key.Key_End)
+    last = PAGE * 2 + 29
+    assert tab.table.currentIndex().row() == last and tab.model.rowCount() == PAGE * 2 + 30
+    qtbot.waitUntil(lambda: f"(day {last})" in tab.entry_view.toPlainText())
+    qtbot.keyClick(tab.table, Qt.Key.Key_Home)
+    assert tab.table.currentIndex().row() == 0
+    qtbot.keyClick(tab.table, Qt.Key.Key_PageDown)
+    assert tab.table.currentIndex().row() > 0
+    app.lock()

@@ -176,3 +176,92 @@ def test_a_lane_of_two_thousand_events_paints_only_what_is_on_screen(qtbot: QtBo
     ]  # the same events a walk of the whole lane finds
     image = QImage(canvas.size(), QImage.Format.Format_ARGB32)
     canvas.render(image)  # the culled paint runs (a fault in it raises here)
+
+
+def _crowded() -> list[TimelineEvent]:
+    """Years of a heavy child's events: 1,200 concerns over four years in two lanes, three each Monday in each."""
+    start = date(2021, 1, 4)
+    events = []
+    for n in range(1200):
+        category = (Category.NEGLECT, Category.EMOTIONAL)[n % 2]
+        severity = (Severity.LOW, Severity.MEDIUM, Severity.HIGH)[n // 12 % 3]
+        on = start + timedelta(days=n // 6 * 7)  # the six of a week on its Monday
+        events.append(TimelineEvent(f"c{n}", "concern", on, (category,), severity, "Late", ""))
+    events.append(TimelineEvent("referral-1", "referral", date(2023, 2, 1), (), None, "MASH enquiry sent", ""))
+    return events
+
+
+def test_a_crowded_timeline_paints_each_distinct_marker_once_and_every_lane(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where many markers fall on the same pixels, each distinct one (its place to a quarter pixel, shape, colour,
+    fill, selection) is drawn once, the last copy in date order (the one on top); every lane is still drawn."""
+    widget = TimelineView(_crowded())
+    qtbot.addWidget(widget)
+    widget.resize(900, 320)
+    widget.show()
+    qtbot.waitExposed(widget)
+    canvas = widget.canvas
+    drawn: list[tuple[str, int, float]] = []
+    stamp = timeline_module._draw_marker
+
+    def counted(painter, event, grain, y, milestone, selected, ratio):  # type: ignore[no-untyped-def]
+        drawn.append((event.record_id, grain, y))
+        stamp(painter, event, grain, y, milestone, selected, ratio)
+
+    monkeypatch.setattr(timeline_module, "_draw_marker", counted)
+    image = QImage(canvas.size(), QImage.Format.Format_RGB32)
+    canvas.render(image)
+
+    expected: list[tuple[str, int]] = []
+    for lane in widget.timeline.lanes:
+        last: dict[tuple[object, ...], str] = {}
+        for event in canvas.on_screen(lane.events, with_neighbours=True):
+            look = (round(widget.x_of(event.on) * timeline_module.MARKER_GRAIN), event.severity, event.approximate)
+            last.pop(look, None)
+            last[look] = event.record_id
+        expected.extend((record_id, look[0]) for look, record_id in last.items())  # type: ignore[misc]
+    assert [(record_id, grain) for record_id, grain, _y in drawn] == expected
+    assert len(drawn) < len(widget.timeline.events) / 2  # many fell on the same pixels
+    lanes_drawn = {y for _record, _grain, y in drawn}
+    assert len(lanes_drawn) == len(widget.timeline.lanes) == 3  # milestones, emotional abuse, neglect
+
+    # each lane shows its markers: the severity colours in every concern lane, the milestone colour in its own
+    for index, lane in enumerate(widget.timeline.lanes):
+        y = timeline_module.AXIS_HEIGHT + index * timeline_module.LANE_HEIGHT + timeline_module.LANE_HEIGHT // 2
+        colours = {image.pixelColor(x, y).name() for x in range(timeline_module.LABEL_WIDTH, image.width())}
+        wanted = (
+            {timeline_module.MILESTONE_COLOUR.name()}
+            if lane.key == MILESTONES
+            else {c.name() for c in timeline_module.SEVERITY_COLOUR.values()}
+        )
+        assert wanted <= colours, lane.key
+
+
+def test_the_drawing_is_kept_until_what_it_shows_changes(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    widget = TimelineView(_crowded())
+    qtbot.addWidget(widget)
+    widget.resize(900, 320)
+    widget.show()
+    qtbot.waitExposed(widget)
+    canvas = widget.canvas
+    draws: list[int] = []
+    draw = type(canvas).draw
+    monkeypatch.setattr(type(canvas), "draw", lambda self, painter: (draws.append(1), draw(self, painter))[1])
+    canvas.grab()  # drawn now, or kept from when it was shown
+    draws.clear()
+    first = canvas.grab().toImage()
+    assert draws == []  # a repaint copies what was drawn
+    widget.select("c600")  # the row selected in the table: its marker ringed
+    ringed = canvas.grab().toImage()
+    assert len(draws) == 1 and ringed != first
+    widget.zoom_in()
+    canvas.grab()
+    assert len(draws) == 2
+    widget.set_events(_events())
+    canvas.grab()
+    assert len(draws) == 3
+    widget.resize(700, 320)
+    QApplication.processEvents()
+    canvas.grab()
+    assert len(draws) == 4

@@ -15,6 +15,20 @@ from ui import strings, theme
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE = 200
 """Rows handed to the view at a time (a few screenfuls)."""
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ROW_ROLE,
+    )
+)
+"""The roles the model answers."""
 IMPACT_MARK = {Impact.POSITIVE: "+", Impact.NEGATIVE: "−", Impact.UNKNOWN: "?"}
 
 
@@ -98,38 +112,43 @@ class ChronologyModel(QAbstractTableModel):
         return ""
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _ROLES or not index.isValid():
+            return None  # asked for every role of every cell painted: the others cost nothing
         row = self.rows[index.row()]
         column = index.column()
-        hints = self.hints.get(row.key, [])
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, column)
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.DecorationRole and column == 0 and hints:
-            return self._hint_icon
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignHCenter if column == 0 else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignTop)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._hint_icon if column == 0 and self.hints.get(row.key) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
+                hints = self.hints.get(row.key, [])
                 return "\n".join(f"• {h.message}" for h in hints) if hints else None
             text = self.text(row, column)
             return text if len(text) > 30 else None
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column != 0:
+                return None
+            hints = self.hints.get(row.key, [])
             return strings.CHRONO_HINT_COUNT.format(count=len(hints)) if hints else ""
-        if role == Qt.ItemDataRole.ForegroundRole and column == 4:
-            c = theme.colours()
-            if row.impact_kind == Impact.NEGATIVE:
-                return QColor(c.danger)
-            if row.impact_kind == Impact.POSITIVE:
-                return QColor(c.success)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == 4:
+                c = theme.colours()
+                if row.impact_kind == Impact.NEGATIVE:
+                    return QColor(c.danger)
+                if row.impact_kind == Impact.POSITIVE:
+                    return QColor(c.success)
+                return None
+            if column == 1 and row.approximate:
+                return QColor(theme.colours().muted)
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.approximate:
-            return QColor(theme.colours().muted)
         if role == Qt.ItemDataRole.FontRole and column == 1 and row.approximate:
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignHCenter if column == 0 else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignTop)
         return None

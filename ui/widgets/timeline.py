@@ -15,27 +15,29 @@ the gap in days is written between them when there is room; a lane whose gaps ar
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetrics,
+    QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QPolygonF,
     QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -48,7 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from dslapp.models import Severity
-from dslapp.services.timeline import MILESTONES, Lane, Timeline, TimelineEvent, intervals, timeline_from_events
+from dslapp.services.timeline import MILESTONES, Lane, Timeline, TimelineEvent, timeline_from_events
 from dslapp.text import dmy
 from ui import strings
 
@@ -58,6 +60,8 @@ LANE_HEIGHT = 46
 EDGE_REACH = 24
 """Pixels beyond the plot within which an event is still painted (its marker can reach into the plot)."""
 BOTTOM_MARGIN = 10
+MARKER_GRAIN = 4
+"""Markers per pixel that can differ: two copies of one marker closer than this are painted once."""
 MIN_PX_PER_DAY = 0.04  # about 25 years across a wide window
 MAX_PX_PER_DAY = 48.0  # a week fills about 340 px
 ZOOM_STEP = 1.4
@@ -96,6 +100,8 @@ class _Canvas(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._drawn: QPixmap | None = None
+        self._drawn_key: tuple[object, ...] = ()
         self._press: QPointF | None = None
         self._press_offset = 0.0
         self._dragged = False
@@ -106,7 +112,37 @@ class _Canvas(QWidget):
     # ---- painting ------------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """The drawing is kept in a pixmap until what it shows changes (the events, the size, the zoom, the pan or
+        the selection): the record's other paints (a splitter moved, a grab, a row selected below) cost a copy."""
+        key = self._drawing_key()
+        if self._drawn is None or self._drawn_key != key:
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(QColor("white"))
+            painter = QPainter(pixmap)
+            self.draw(painter)
+            painter.end()
+            self._drawn, self._drawn_key = pixmap, key
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._drawn)
+        painter.end()
+
+    def _drawing_key(self) -> tuple[object, ...]:
+        view = self.view
+        return (
+            view.generation,
+            self.width(),
+            self.height(),
+            self.devicePixelRatioF(),
+            view.px_per_day,
+            view.offset,
+            view.selected_id,
+            self.font().key(),
+        )
+
+    def draw(self, painter: QPainter) -> None:
+        """Draw the whole timeline (axis, lanes, labels) with ``painter``."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
         view = self.view
@@ -114,7 +150,6 @@ class _Canvas(QWidget):
         if not lanes:
             painter.setPen(MUTED)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, strings.TIMELINE_EMPTY)
-            painter.end()
             return
         plot = self.plot_rect()
         for index, _lane in enumerate(lanes):
@@ -128,7 +163,6 @@ class _Canvas(QWidget):
             self._paint_lane(painter, index, lane)
         painter.restore()
         self._paint_labels(painter, lanes)
-        painter.end()
 
     def plot_rect(self) -> QRectF:
         height = AXIS_HEIGHT + len(self.view.timeline.lanes) * LANE_HEIGHT
@@ -170,31 +204,36 @@ class _Canvas(QWidget):
         view = self.view
         y = AXIS_HEIGHT + index * LANE_HEIGHT + LANE_HEIGHT / 2
         events = self.on_screen(lane.events, with_neighbours=True)  # what is painted costs the screen, not the file
-        points = [QPointF(view.x_of(e.on), y) for e in events]
+        xs = [view.x_of(e.on) for e in events]
         # Join successive events, and write the gap in days where there is room.
         small = QFont(self.font())
         small.setPointSizeF(max(6.5, small.pointSizeF() * 0.75))
         painter.setFont(small)
         metrics = QFontMetrics(small)
-        gaps = intervals(events)
-        if len(points) > 1:  # the events sit on one level line: joining each to the next draws this one line
+        if len(xs) > 1:  # the events sit on one level line: joining each to the next draws this one line
             painter.setPen(QPen(GRID_MAJOR, 1.2))
-            painter.drawLine(points[0], points[-1])
+            painter.drawLine(QPointF(xs[0], y), QPointF(xs[-1], y))
         painter.setPen(MUTED)
-        for (a, b), gap in zip(itertools.pairwise(points), gaps, strict=False):
-            if b.x() - a.x() <= 22:  # no room for any label
+        for number in range(1, len(xs)):
+            a, b = xs[number - 1], xs[number]
+            if b - a <= 22:  # no room for any label
                 continue
-            text = strings.TIMELINE_GAP_DAYS.format(days=gap)
-            if b.x() - a.x() > metrics.horizontalAdvance(text) + 22:
-                painter.drawText(QPointF((a.x() + b.x()) / 2 - metrics.horizontalAdvance(text) / 2, y - 9), text)
-        last: tuple[float, object, bool, bool] | None = None
-        for event, point in zip(events, points, strict=True):
-            selected = event.record_id == view.selected_id
-            look = (round(point.x() * 4) / 4, event.severity, event.approximate, selected)
-            if look == last:
-                continue  # the same marker where one has just been painted (events a fraction of a pixel apart)
-            last = look
-            _paint_marker(painter, event, point, lane.key == MILESTONES, selected)
+            text = strings.TIMELINE_GAP_DAYS.format(days=(events[number].on - events[number - 1].on).days)
+            if b - a > metrics.horizontalAdvance(text) + 22:
+                painter.drawText(QPointF((a + b) / 2 - metrics.horizontalAdvance(text) / 2, y - 9), text)
+        # Years of a heavy child's events put many markers on the same pixel: each distinct marker (pixel, shape,
+        # colour, fill, selection) is painted once, where its last copy is painted in date order, so what lies on
+        # top is what painting every copy in order would leave there.
+        markers: dict[tuple[int, object, bool, bool], TimelineEvent] = {}
+        selected_id = view.selected_id
+        for event, x in zip(events, xs, strict=True):
+            look = (round(x * MARKER_GRAIN), event.severity, event.approximate, event.record_id == selected_id)
+            markers.pop(look, None)  # a later copy covers this one
+            markers[look] = event
+        milestone = lane.key == MILESTONES
+        ratio = painter.device().devicePixelRatioF()
+        for (grain, _severity, _approximate, selected), event in markers.items():
+            _draw_marker(painter, event, grain, y, milestone, selected, ratio)
 
     def _paint_labels(self, painter: QPainter, lanes: Sequence[Lane]) -> None:
         painter.fillRect(QRectF(0, AXIS_HEIGHT, LABEL_WIDTH - 6, len(lanes) * LANE_HEIGHT), QColor(255, 255, 255, 235))
@@ -343,6 +382,8 @@ class TimelineView(QWidget):
         self.px_per_day = 1.0
         self.offset = 0.0
         self.selected_id = ""
+        self.generation = 0
+        """Counts the timelines shown (the canvas keeps its drawing until this, or its geometry, changes)."""
         self._origin = date.today()
         self._span_days = 1
         self._fitted = True
@@ -352,6 +393,10 @@ class TimelineView(QWidget):
         self.fit_button = _tool_button(strings.TIMELINE_FIT, strings.TIMELINE_FIT_TIP, self.fit)
         self.scale = QLabel()
         self.scale.setObjectName("timelineScale")
+        widest = (strings.TIMELINE_MONTHS_SHOWN.format(count=88), strings.TIMELINE_YEARS_SHOWN.format(count=88))
+        self.scale.setMinimumWidth(max(self.scale.fontMetrics().horizontalAdvance(text) for text in widest) + 4)
+        # (as wide as its longest text: the width asked of the window does not change with the zoom, so showing a
+        # chronology lays the record out once, and its timeline is drawn once)
         self.legend = QLabel(strings.TIMELINE_LEGEND)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         toolbar = QHBoxLayout()
@@ -387,6 +432,7 @@ class TimelineView(QWidget):
 
     def set_timeline(self, timeline: Timeline) -> None:
         self.timeline = timeline
+        self.generation += 1
         if timeline.start and timeline.end:
             span = max(1, (timeline.end - timeline.start).days)
             pad = max(14, span // 30)
@@ -395,6 +441,8 @@ class TimelineView(QWidget):
         else:
             self._origin, self._span_days = date.today() - timedelta(days=365), 365
         self.canvas.setMinimumHeight(AXIS_HEIGHT + max(1, len(timeline.lanes)) * LANE_HEIGHT + BOTTOM_MARGIN)
+        for widget in (self.area.viewport(), self.area):  # the scroll bar shown or hidden for the new height now,
+            QApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)  # not after a first paint too wide
         self.fit()
 
     # ---- geometry ------------------------------------------------------------------------------
@@ -515,9 +563,14 @@ class TimelineView(QWidget):
                 return item.point
         return None
 
+    def select(self, record_id: str) -> None:
+        """Ring the markers of ``record_id`` (the row selected in the table)."""
+        if record_id != self.selected_id:
+            self.selected_id = record_id
+            self.canvas.update()
+
     def activate(self, event: TimelineEvent) -> None:
-        self.selected_id = event.record_id
-        self.canvas.update()
+        self.select(event.record_id)
         self.eventActivated.emit(event.record_id)
 
 
@@ -543,15 +596,58 @@ def _radius(event: TimelineEvent) -> float:
     return SEVERITY_RADIUS.get(event.severity, NO_SEVERITY_RADIUS) if event.severity else NO_SEVERITY_RADIUS
 
 
+_SELECTED_PEN = QPen(SELECTED, 2)
+_WHITE = QBrush(QColor("white"))
+_MARKER_PENS: dict[int, tuple[QPen, QBrush]] = {}
+
+
+def _pen_and_brush(colour: QColor) -> tuple[QPen, QBrush]:
+    """A marker's outline and fill, made once per colour (a heavy timeline paints a thousand markers)."""
+    made = _MARKER_PENS.get(colour.rgba())
+    if made is None:
+        made = _MARKER_PENS[colour.rgba()] = (QPen(colour.darker(130), 1.4), QBrush(colour))
+    return made
+
+
+SPRITE_HALF = 16
+"""Half the side of a marker's stamp: the largest marker with its selection ring fits."""
+_SPRITES: dict[tuple[object, ...], QImage] = {}
+
+
+def _draw_marker(
+    painter: QPainter, event: TimelineEvent, grain: int, y: float, milestone: bool, selected: bool, ratio: float
+) -> None:
+    """Stamp an event's marker centred at ``grain / MARKER_GRAIN`` across and ``y`` down (a whole pixel). Each
+    marker (look and quarter-pixel phase) is painted once into a small image with antialiasing and then copied:
+    compositing that stamp gives what painting the marker there gives, at a fraction of the cost."""
+    pixel, phase = divmod(grain, MARKER_GRAIN)
+    key = (_radius(event), event.severity, event.approximate, milestone, selected, phase, ratio)
+    sprite = _SPRITES.get(key)
+    if sprite is None:
+        side = 2 * SPRITE_HALF
+        sprite = QImage(
+            max(1, round(side * ratio)), max(1, round(side * ratio)), QImage.Format.Format_ARGB32_Premultiplied
+        )
+        sprite.setDevicePixelRatio(ratio)
+        sprite.fill(Qt.GlobalColor.transparent)
+        stamp = QPainter(sprite)
+        stamp.setRenderHint(QPainter.RenderHint.Antialiasing)
+        _paint_marker(stamp, event, QPointF(SPRITE_HALF + phase / MARKER_GRAIN, SPRITE_HALF), milestone, selected)
+        stamp.end()
+        _SPRITES[key] = sprite
+    painter.drawImage(QPointF(pixel - SPRITE_HALF, y - SPRITE_HALF), sprite)
+
+
 def _paint_marker(painter: QPainter, event: TimelineEvent, point: QPointF, milestone: bool, selected: bool) -> None:
     radius = _radius(event)
     colour = MILESTONE_COLOUR if milestone or event.severity is None else SEVERITY_COLOUR[event.severity]
     if selected:
-        painter.setPen(QPen(SELECTED, 2))
+        painter.setPen(_SELECTED_PEN)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(point, radius + 4, radius + 4)
-    painter.setPen(QPen(colour.darker(130), 1.4))
-    painter.setBrush(QBrush(QColor("white")) if event.approximate else QBrush(colour))
+    pen, brush = _pen_and_brush(colour)
+    painter.setPen(pen)
+    painter.setBrush(_WHITE if event.approximate else brush)
     if milestone:
         r = radius + 1
         painter.drawPolygon(

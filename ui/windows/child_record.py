@@ -368,7 +368,8 @@ class ChildRecordPage(QWidget):
         key = self.current_tab()
         if key != "overview":
             self._tab(key)
-            self._ensure_file()  # the record tabs read the whole file when one is first opened
+            if key != "chronology":  # the chronology reads its rows, and the selected row's record, itself
+                self._ensure_file()  # the record tabs read the whole file when one is first opened
             self._fill(key)
         if key == "chronology" and self.chronology.isVisibleTo(self.window()):
             self.chronology.ensure_current()  # the chronology built when first seen
@@ -585,11 +586,9 @@ class ChildRecordPage(QWidget):
         """Give a record tab its rows from the file held (each tab when first seen; after a save, those seen
         get their rows updated in place)."""
         opened = self.opened
-        if opened is None or key == "overview" or (key in self._filled) != update:
+        if opened is None or key in ("overview", "chronology") or (key in self._filled) != update:
             return  # no file yet; or a tab given its rows already, or one not yet seen (it gets them when seen)
-        if key == "chronology":
-            self.chronology.show_file(opened)  # built when seen
-        elif key == "history":
+        if key == "history":
             (self.history.update_items if update else self.history.set_items)(opened.history)
         elif update:
             cast(RecordTab, self._tab(key)).update_items(self._tab_items(key, opened.file))
@@ -613,6 +612,8 @@ class ChildRecordPage(QWidget):
             self.opened = refreshed.opened
             for key in tuple(self._filled):
                 self._fill(key, update=True)
+        if (chronology := self._built.get("chronology")) is not None:
+            cast(ChronologyTab, chronology).changed()  # built again now if on screen, else when next seen
         self.loaded.emit()
 
     def _subtitle(self, child: Child) -> str:

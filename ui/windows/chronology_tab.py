@@ -2,7 +2,9 @@
 quality hints per entry, the summary of counts by category per quarter, and adding, re-wording,
 exporting and printing entries.
 
-Everything the tab shows comes from ``ui.operations.chronology`` (built on the DB worker). Editing
+The rows, summary, hints and timeline come from ``ui.operations.chronology`` (built on the DB worker, when the
+tab is first seen); the side panel reads the selected row's record on its own (``ui.operations.record_detail``),
+so the tab never needs the child's whole file. The table is handed its rows a page at a time. Editing
 follows the amendment rule: a manual entry (or one already re-worded) is amended with a reason and the
 original kept; a row built from a record gets the DSL's own wording as a new linked entry, leaving the
 source record untouched.
@@ -10,6 +12,7 @@ source record untouched.
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
@@ -45,7 +48,8 @@ from ui.dialogs.chronology_entry import EntryDialog
 from ui.dialogs.export_pdf import ExportPdfDialog, safe_file_name
 from ui.models.chronology import ROW_ROLE, ChronologyModel, hints_html
 from ui.operations import chronology as ops
-from ui.operations.casework import OpenedChild
+from ui.operations import record_detail as detail_ops
+from ui.operations.record_detail import RowDetail
 from ui.operations.session import Session
 from ui.widgets.common import field_label, text_label
 from ui.widgets.record_views import record_html
@@ -55,6 +59,8 @@ ANY_DATE = QDate(1900, 1, 1)
 WRAP_LIMIT = 400  # rows sized to their text up to this many; beyond, one line each (full text in tooltips)
 SUMMARY_QUARTERS = 6
 MAX_ROW_HEIGHT = 120
+DETAILS_KEPT = 200
+"""Rows whose side panel is kept once read (walking up and down the table reads each row once)."""
 
 
 class _ShadedDelegate(QStyledItemDelegate):
@@ -85,8 +91,28 @@ def _date_of(edit: QDateEdit) -> date | None:
     return None if value == ANY_DATE else date(value.year(), value.month(), value.day())
 
 
+class ChronologyTable(QTableView):
+    """The chronology table: Home and End go to the first and last row (the rows are what is selected), End
+    reaching the last row even while the model has handed the view only its first pages."""
+
+    def moveCursor(self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        model = self.model()
+        action = QAbstractItemView.CursorAction
+        if cursorAction in (action.MoveEnd, action.MoveHome):
+            if cursorAction == action.MoveEnd and isinstance(model, ChronologyModel):
+                model.fetch_to(len(model.rows))
+            modifiers |= Qt.KeyboardModifier.ControlModifier  # rows, not the cells of one row
+        elif cursorAction in (action.MoveDown, action.MovePageDown, action.MoveNext) and isinstance(
+            model, ChronologyModel
+        ):
+            step = max(1, self.viewport().height() // max(1, self.verticalHeader().defaultSectionSize()))
+            model.fetch_to(self.currentIndex().row() + 1 + step)  # the row below is there to move to
+        return super().moveCursor(cursorAction, modifiers)
+
+
 class ChronologyTab(QWidget):
-    """The interactive chronology. ``show_file(opened)`` (from the child's record) loads it."""
+    """The interactive chronology, built on the DB worker when the tab is first seen (and again after a change to
+    the child's records, ``changed()``); the side panel reads the selected row's record on its own."""
 
     shown = Signal()
     counted = Signal()  # ``count`` is known (or changed)
@@ -103,14 +129,18 @@ class ChronologyTab(QWidget):
         self.session = session
         self.child_id = child_id
         self.on = on
-        self.opened: OpenedChild | None = None
-        self._stale = False  # a file has come that this tab has not built its table from yet
+        self._stale = True  # the child's records have changed since the table was built (or it never was)
         self.count: int | None = None
         """How many significant entries the chronology has (unfiltered), once built."""
         self.child: Child | None = None  # from the record's front sheet: the exports need no more
         self.referrals = 0
         self.view: ops.ChronologyView | None = None
         self.dialogs: list[QDialog] = []
+        self._details: dict[tuple[str, str], RowDetail] = {}
+        """The side panel's reads of rows seen since the records last changed, by (record id, entry id)."""
+        self._detail_asked: ChronologyRow | None = None  # the row whose detail is being read
+        self._detail_wanted: ChronologyRow | None = None  # the row to read next (the latest selected)
+        self._generation = 0  # counts changes to the child's records (a read from before one is not kept)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 0)
         layout.setSpacing(8)
@@ -186,7 +216,7 @@ class ChronologyTab(QWidget):
         self.timeline.setMinimumHeight(150)
         self.timeline.eventActivated.connect(self.select_record)
         self.model = ChronologyModel(self)
-        self.table = QTableView()
+        self.table = ChronologyTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(strings.CHRONO_TABLE_NAME)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -228,21 +258,14 @@ class ChronologyTab(QWidget):
         self.entry_view.setAccessibleName(strings.CHRONO_ENTRY_TAB)
         self.entry_view.setPlaceholderText(strings.SELECT_RECORD)
         self.side.addTab(self.entry_view, strings.CHRONO_ENTRY_TAB)
-        self.summary = QTableWidget()
-        self.summary.setAccessibleName(strings.CHRONO_SUMMARY_TAB)
-        self.summary.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.summary.verticalHeader().setDefaultSectionSize(24)
-        self.summary.setItemDelegate(_ShadedDelegate(self.summary))
-        self.summary.horizontalHeader().setDefaultSectionSize(44)
-        self.summary.horizontalHeader().setMinimumHeight(42)
+        self._summary: QTableWidget | None = None  # the summary, built and filled when first seen
+        self._summary_of: ops.ChronologyView | None = None  # the view the summary shows
         self.summary_note = text_label("", "Hint", wrap=True)
-        summary_box = QWidget()
-        summary_layout = QVBoxLayout(summary_box)
-        summary_layout.setContentsMargins(0, 6, 0, 0)
-        summary_layout.addWidget(self.summary, 1)
-        summary_layout.addWidget(self.summary_note)
-        self.side.addTab(summary_box, strings.CHRONO_SUMMARY_TAB)
+        self._summary_box = QWidget()
+        self._summary_layout = QVBoxLayout(self._summary_box)
+        self._summary_layout.setContentsMargins(0, 6, 0, 0)
+        self.side.addTab(self._summary_box, strings.CHRONO_SUMMARY_TAB)
+        self.side.currentChanged.connect(self._side_changed)
 
         # the timeline and the side panel (this entry, summary) above; the table full width below
         self.upper = QSplitter(Qt.Orientation.Horizontal)
@@ -274,12 +297,12 @@ class ChronologyTab(QWidget):
 
     # ---- loading ---------------------------------------------------------------------------------
 
-    def show_file(self, opened: OpenedChild) -> None:
-        """Take the child's file; the chronology itself is built when the tab is first seen (tabs load when
-        opened: the record paints its Overview without waiting for a 2,000-row chronology)."""
-        self.opened = opened
-        self.set_front(opened.file.child, len(opened.file.referrals))
+    def changed(self) -> None:
+        """The child's records changed: the chronology is built again, now if it is on screen, else when it is
+        next seen (tabs load when opened: the record paints its Overview without a 2,000-row chronology)."""
         self._stale = True
+        self._generation += 1
+        self._details.clear()
         if self.isVisibleTo(self.window()):
             self.ensure_current()
 
@@ -310,10 +333,10 @@ class ChronologyTab(QWidget):
         )
 
     def reload(self) -> None:
-        if self.opened is None or not self.session.is_open:
+        if not self.session.is_open:
             return
         ops.load_chronology(
-            self.session, self.child_id, self.opened.file, self.filters(), self._shown, before=self.view, owner=self
+            self.session, self.child_id, None, self.filters(), self._shown, before=self.view, owner=self
         )
 
     def _source_changed(self) -> None:
@@ -341,16 +364,18 @@ class ChronologyTab(QWidget):
         self.model.set_rows(rows, view.hints)
         self._fit_rows()
         self.timeline.set_events(view.events)
-        self._show_summary(view)
+        if self.side.currentIndex() == 1:
+            self._show_summary(view)
         self.empty.setVisible(not rows)
-        with_hints = sum(1 for r in rows if r.key in view.hints)
+        with_hints = sum(1 for r in rows if view.hints.get(r.key))
         if view.filters == ops.Filters() and self.count != len(rows):
             self.count = len(rows)
             self.counted.emit()
         self.count_label.setText(strings.CHRONO_COUNT.format(count=len(rows), hints=with_hints))
         if rows:
-            keys = [r.key for r in rows]
-            chosen = keys.index(current.key) if current is not None and current.key in keys else 0
+            chosen = 0
+            if current is not None:  # the row selected before stays selected
+                chosen = next((n for n, row in enumerate(rows) if row.key == current.key), 0)
             self.model.fetch_to(chosen + 1)
             self.table.selectRow(chosen)
         else:
@@ -376,17 +401,45 @@ class ChronologyTab(QWidget):
             self._fit_pending = True
             QTimer.singleShot(0, self, self._fit_rows)
 
+    @property
+    def summary(self) -> QTableWidget:
+        """The summary table (built when first asked for or seen), showing the chronology on screen."""
+        if self._summary is None:
+            table = QTableWidget()
+            table.setAccessibleName(strings.CHRONO_SUMMARY_TAB)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            table.verticalHeader().setDefaultSectionSize(24)
+            table.setItemDelegate(_ShadedDelegate(table))
+            table.horizontalHeader().setDefaultSectionSize(44)
+            table.horizontalHeader().setMinimumHeight(42)
+            self._summary_layout.addWidget(table, 1)
+            self._summary_layout.addWidget(self.summary_note)
+            self._summary = table
+        if self.view is not None and self._summary_of is not self.view:
+            self._show_summary(self.view)
+        return self._summary
+
+    def _side_changed(self, index: int) -> None:
+        if index == 1 and self.view is not None:
+            self._show_summary(self.view)
+
     def _show_summary(self, view: ops.ChronologyView) -> None:
         """Counts per category (rows) per quarter (columns, the latest few), shaded by count; a rising
-        category is marked ▲ in red."""
+        category is marked ▲ in red. Only when the summary is seen: a chronology shown beside the entry
+        builds none."""
+        if self._summary_of is view:
+            return
+        self._summary_of = view
+        table = self.summary
         summary = view.summary
         quarters = summary.quarters[-SUMMARY_QUARTERS:]
         skipped = len(summary.quarters) - len(quarters)
         c = theme.colours()
-        self.summary.clear()
-        self.summary.setRowCount(len(summary.categories))
-        self.summary.setColumnCount(len(quarters) + 1)
-        self.summary.setHorizontalHeaderLabels(
+        table.clear()
+        table.setRowCount(len(summary.categories))
+        table.setColumnCount(len(quarters) + 1)
+        table.setHorizontalHeaderLabels(
             [f"{q.label.split()[0][:3]}\n’{q.year % 100:02d}" for q in quarters] + [strings.CHRONO_TOTAL]
         )
         peak = max((max(cc.counts) for cc in summary.categories), default=1) or 1
@@ -395,7 +448,7 @@ class ChronologyTab(QWidget):
             if counts.rising:
                 label.setForeground(QColor(c.danger))
                 label.setToolTip(strings.CHRONO_RISING_TIP)
-            self.summary.setVerticalHeaderItem(row, label)
+            table.setVerticalHeaderItem(row, label)
             shown = counts.counts[-SUMMARY_QUARTERS:]
             for column, count in enumerate(shown):
                 item = QTableWidgetItem(str(count) if count else "·")
@@ -405,15 +458,15 @@ class ChronologyTab(QWidget):
                     colour.setAlpha(40 + int(150 * count / peak))
                     item.setBackground(colour)
                 item.setToolTip(f"{counts.label}, {quarters[column].label}: {count}")
-                self.summary.setItem(row, column, item)
+                table.setItem(row, column, item)
             total = QTableWidgetItem(str(counts.total))
             total.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             font = total.font()
             font.setBold(True)
             total.setFont(font)
-            self.summary.setItem(row, len(quarters), total)
+            table.setItem(row, len(quarters), total)
         for column in range(len(quarters) + 1):
-            self.summary.setColumnWidth(column, 36 if column < len(quarters) else 44)
+            table.setColumnWidth(column, 36 if column < len(quarters) else 44)
         notes = []
         if any(cc.rising for cc in summary.categories):
             notes.append(strings.CHRONO_RISING_TIP)
@@ -435,27 +488,57 @@ class ChronologyTab(QWidget):
         if row is None:
             self.entry_view.clear()
             return
-        self.timeline.selected_id = row.record_id
-        self.timeline.canvas.update()
-        self.entry_view.setHtml(self.entry_html(row))
+        self.timeline.select(row.record_id)
+        self.entry_view.setHtml(self.entry_html(row))  # the hints at once; the records when read
+        if _detail_key(row) not in self._details:
+            self._read_detail(row)
+
+    def _read_detail(self, row: ChronologyRow) -> None:
+        """Read the row's records for the side panel: one small job at a time, the latest row asked for next."""
+        self._detail_wanted = row
+        if self._detail_asked is not None or not self.session.is_open:
+            return
+        self._detail_wanted = None
+        self._detail_asked = row
+        generation = self._generation
+        detail_ops.load_row_detail(
+            self.session,
+            row.record_id,
+            row.entry_id,
+            lambda detail: self._detail_read(row, generation, detail),
+            lambda _error: self._detail_read(row, generation, None),
+            owner=self,
+        )
+
+    def _detail_read(self, row: ChronologyRow, generation: int, detail: RowDetail | None) -> None:
+        self._detail_asked = None
+        fresh = generation == self._generation  # else the records changed while it was read: read it again
+        current = self.current()
+        if detail is not None and fresh:
+            if len(self._details) >= DETAILS_KEPT:
+                del self._details[next(iter(self._details))]
+            self._details[_detail_key(row)] = detail
+            if current is not None and _detail_key(current) == _detail_key(row):
+                self.entry_view.setHtml(self.entry_html(current))
+        wanted, self._detail_wanted = self._detail_wanted, None
+        if current is not None and _detail_key(current) not in self._details and (wanted is not None or not fresh):
+            self._read_detail(current)  # the row selected since (or again after a change); rows passed are skipped
 
     def entry_html(self, row: ChronologyRow) -> str:
-        import html
-
+        """The side panel: the row's hints, then (once read) the wording entry and the record the row comes from."""
         parts = [hints_html(self.model.hints.get(row.key, []))]
-        if self.opened is not None:
-            records = {str(r.id): r for r in self.opened.file.records()}
-            amended = self.opened.amended
+        detail = self._details.get(_detail_key(row))
+        if detail is not None:
             heading = "<p style='color:{c}; font-weight:600; margin-top:12px'>{t}</p>"
             muted = theme.colours().muted
-            if row.entry_id and row.entry_id != row.record_id and row.entry_id in records:
+            if detail.entry is not None:
                 parts.append(heading.format(c=muted, t=html.escape(strings.CHRONO_WORDING.upper())))
-                parts.append(record_html(records[row.entry_id], amended.get(row.entry_id, [])))
-            source = records.get(row.record_id)
+                parts.append(record_html(detail.entry.record, detail.entry.amendments))
+            source = detail.source
             if source is not None:
                 title = strings.CHRONO_MANUAL_ENTRY if row.kind == ChronologyEntry.KIND else strings.CHRONO_SOURCE
                 parts.append(heading.format(c=muted, t=html.escape(title.upper())))
-                parts.append(record_html(source, amended.get(row.record_id, []), records.values()))
+                parts.append(record_html(source.record, source.amendments, source.related))
         return "".join(parts)
 
     def select_record(self, record_id: str) -> None:
@@ -487,22 +570,34 @@ class ChronologyTab(QWidget):
         dialog.open()
 
     def add_entry(self) -> EntryDialog | None:
-        if self.opened is None:
+        if not self.session.is_open:
             return None
         dialog = EntryDialog(self.session, self.child_id, None, None, self.on, self.window())
         self._keep(dialog)
         return dialog
 
     def edit_current(self) -> EntryDialog | None:
+        """Re-word the selected row. The form needs the entry the row shows: the side panel has usually read it;
+        if not, it is read first and the form opens then (this returns None when that read is still running)."""
         row = self.current()
-        if row is None or self.opened is None:
+        if row is None or not self.session.is_open:
             return None
-        entry = None
-        if row.entry_id:
-            entry = next((e for e in self.opened.file.chronology if str(e.id) == row.entry_id), None)
-        dialog = EntryDialog(self.session, self.child_id, row, entry, self.on, self.window())
-        self._keep(dialog)
-        return dialog
+        opened: list[EntryDialog] = []
+
+        def edit(detail: RowDetail | None) -> None:
+            entry = _entry_of(row, detail)
+            if row.entry_id and entry is None:
+                return  # the entry could not be read (the panel says nothing either)
+            dialog = EntryDialog(self.session, self.child_id, row, entry, self.on, self.window())
+            self._keep(dialog)
+            opened.append(dialog)
+
+        detail = self._details.get(_detail_key(row))
+        if not row.entry_id or detail is not None:
+            edit(detail)
+        else:
+            detail_ops.load_row_detail(self.session, row.record_id, row.entry_id, edit, owner=self)
+        return opened[0] if opened else None
 
     # ---- export and print ----------------------------------------------------------------------------
 
@@ -557,6 +652,20 @@ class ChronologyTab(QWidget):
         dialog.accepted.connect(lambda: ops.record_print(self.session, self.child_id, entries))
         self._keep(dialog)
         return dialog
+
+
+def _detail_key(row: ChronologyRow) -> tuple[str, str]:
+    return row.record_id, row.entry_id
+
+
+def _entry_of(row: ChronologyRow, detail: RowDetail | None) -> ChronologyEntry | None:
+    """The chronology entry whose wording ``row`` shows (None for a row built from a record), from its detail."""
+    if not row.entry_id or detail is None:
+        return None
+    for part in (detail.entry, detail.source):
+        if part is not None and str(part.record.id) == row.entry_id and isinstance(part.record, ChronologyEntry):
+            return part.record
+    return None
 
 
 class CaseExportButton(QToolButton):
