@@ -445,6 +445,16 @@ class ChildRecordPage(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
 
+    def bind(self, child_id: str) -> None:
+        """Make this page, built ahead and never loaded, the record of ``child_id`` (the workspace keeps one
+        spare page so that opening a child does not pay for building one). A page that has shown a child is never
+        bound to another: one child's data never shows under another's name."""
+        if self.front is not None or self._file_asked or self._built:
+            raise ValueError("only a page that has not been loaded can be bound to a child")
+        self.child_id = child_id
+        for card in (self.court_orders, self.statutory, self.household, self.supervision_notes):
+            card.child_id = child_id
+
     def _tab_changed(self, _index: int) -> None:
         key = self.current_tab()
         if key != "overview":
