@@ -52,7 +52,7 @@ from ui.formatting import dmy, dob_and_age, iso_moment
 from ui.models.caseload import STATUS_TONE
 from ui.models.records import Column
 from ui.operations import casework, guidance_ops, learning
-from ui.operations.casework import OpenedChild, Refreshed
+from ui.operations.casework import OpenedChild, OpenedFront, Refreshed
 from ui.operations.guidance_ops import OverviewGuidance
 from ui.operations.learning import ChildVoice
 from ui.operations.session import Session
@@ -576,13 +576,13 @@ class ChildRecordPage(QWidget):
             self.household.refresh()
             self.supervision_notes.refresh()
 
-    def _front_loaded(self, front: FrontSheet) -> None:
-        self.front = front
+    def _front_loaded(self, opened: OpenedFront) -> None:
+        front = self.front = opened.front
         self._show_sheet(front)
         self._show_panels(front.panels)
         self._show_counts(front.counts)
-        self.household.refresh()
-        self.supervision_notes.refresh()
+        self.household.show_household(opened.household)  # read in the same job: one job paints the Overview
+        self.supervision_notes.show_notes(opened.supervision_notes)
         self.set_tab(self._pending_tab)
         self._tab_changed(self.tabs.currentIndex())
         self.loaded.emit()
