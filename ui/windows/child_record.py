@@ -57,7 +57,7 @@ from ui.operations.guidance_ops import OverviewGuidance
 from ui.operations.learning import ChildVoice
 from ui.operations.session import Session
 from ui.widgets.child_links import ChildLinksCard
-from ui.widgets.common import Badge, Card, clear_layout, repolish, text_label
+from ui.widgets.common import Badge, Card, clear_layout, text_label
 from ui.widgets.court_orders import CourtOrdersCard
 from ui.widgets.household import HouseholdCard
 from ui.widgets.practice_cards import PracticeGuidance, guidance_widget
@@ -108,7 +108,7 @@ def _first_line(text: str, limit: int = 120) -> str:
 
 class _Fields(QGridLayout):
     """Labelled values (the child's details, their status): the rows made once, their values set for each
-    child."""
+    child. Each row has its value and a muted dash for none, one of them shown (styled once, never restyled)."""
 
     def __init__(self, labels: Sequence[str]) -> None:
         super().__init__()
@@ -116,22 +116,26 @@ class _Fields(QGridLayout):
         self.setVerticalSpacing(6)
         self.setColumnStretch(1, 1)
         self.values: list[QLabel] = []
+        self._none: list[QLabel] = []
         for number, label in enumerate(labels):
             key = text_label(label, "FieldLabel")
             key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            shown = text_label("—", "Muted", wrap=True, selectable=True)
+            shown = text_label("", "Value", wrap=True, selectable=True)
             shown.setAccessibleName(label)
+            shown.hide()
+            none = text_label("—", "Muted", wrap=True, selectable=True)
+            none.setAccessibleName(label)
             self.addWidget(key, number, 0)
             self.addWidget(shown, number, 1)
+            self.addWidget(none, number, 1)
             self.values.append(shown)
+            self._none.append(none)
 
     def show(self, values: Sequence[str]) -> None:
-        for shown, value in zip(self.values, values, strict=True):
-            shown.setText(value or "—")
-            name = "Value" if value else "Muted"
-            if shown.objectName() != name:
-                shown.setObjectName(name)
-                repolish(shown)
+        for shown, none, value in zip(self.values, self._none, values, strict=True):
+            shown.setText(value)
+            shown.setVisible(bool(value))
+            none.setVisible(not value)
 
 
 def _drop_all(layout: QVBoxLayout) -> None:
