@@ -1,13 +1,14 @@
 """When to lock: idle for the configured time, or the OS session locking.
 
 ``IdleMonitor`` is an application-wide event filter while it runs (from unlock to lock): any key press, click,
-wheel or pointer movement counts as activity. Locked, it is not installed, so events are not passed through
-Python for nothing (which cost the unlock window tens of milliseconds at start-up). Unlocked, it steps aside for a
-moment after each input it sees (``blind_ms``, one second) and is installed again after it: what the input does
-(opening a child's record builds a page, thousands of layout and paint events) no longer passes every event through
-a Python filter. The idle time counts from the last input seen, never from the end of the pause, so the lock is
-never late; at most it comes ``blind_ms`` sooner than the user's very last key, for a lock measured in minutes. A periodic check compares
-the injected clock with the last activity, so tests move the clock instead of sleeping. ``SessionLockWatcher``
+wheel or pointer movement the user makes (a spontaneous event) counts as activity. Locked, it is not installed, so
+events are not passed through Python for nothing (which cost the unlock window tens of milliseconds at start-up).
+Unlocked, it steps aside for a moment after each input it sees (``blind_ms``, one second) and is installed again
+after it: what the input sets off (opening a child's record builds a page: thousands of layout and paint events)
+is not passed event by event through a Python filter. The idle time counts from the last input seen, never from
+the end of the pause, so the lock is never late (at most ``blind_ms`` early, against a lock measured in minutes).
+A periodic check compares the injected clock with the last activity, so tests move the clock instead of
+sleeping. ``SessionLockWatcher``
 reports the OS locking the screen where Qt can hear it: the application being suspended or hidden (macOS,
 mobile), logind / screensaver signals over D-Bus (Linux desktops), and WTS session notifications (Windows).
 """

@@ -33,7 +33,6 @@ from ui.windows.learning import LearningPage
 from ui.windows.supervision import SupervisionPage
 from ui.windows.today import TodayPage
 
-
 SPARE_AFTER_MS = 1500
 """After a child's record was read, how long the worker must stay idle before the next page is built ahead."""
 
