@@ -390,7 +390,7 @@ class ChildSupervisionNotes(Card):
         ops.load_child_supervision(self.session, self.child_id, self.show_notes, owner=self)
 
     def refresh_if(self, changes: Changes) -> None:
-        if changes.touches(SupervisionNote.KIND):
+        if changes.touches(SupervisionNote.KIND) and self.child_id:  # a page built ahead has no child yet
             self.refresh()
 
     def show_notes(self, notes: list[SupervisionNote]) -> None:
