@@ -1,10 +1,13 @@
 """A child's record: the front sheet and a tab for each part of the CP file, plus its history.
 
-Opening the record reads what is seen first (``services.front_sheet``: the child, the few records the Overview
-shows, the tab counts and the Overview's panels) and is audited as a view. Each other tab is built when first
-seen; the record tabs read the whole file then (one job, not audited again). After a save to the child only the
-records written since are read: the panels are recomputed from what the page holds, rows are updated and added
-in place. Tabs whose editing belongs to later work list what exists read-only with a calm note.
+Opening the record reads what is seen first in one job (``casework.open_front``: the child, the few records the
+Overview shows, the tab counts, the Overview's panels, the household and the supervision notes) and is audited as a
+view. The Overview is built once with the page (the workspace builds the next page ahead, see ``Workspace``): its
+fields are set in place for the child and only its lists (people, professionals, the guidance) are built again.
+Each other tab is built when first seen; the record tabs read the whole file then (one job, not audited again).
+After a save to the child only the records written since are read: the panels are recomputed from what the page
+holds, rows are updated and added in place. Tabs whose editing belongs to later work list what exists read-only
+with a calm note.
 """
 
 from __future__ import annotations

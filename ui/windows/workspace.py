@@ -1,5 +1,9 @@
 """The unlocked workspace: a sidebar (Today, Caseload, the open child, Learning library, Supervision,
-Record a concern, Lock) and the pages. ``go(Location)`` is the one way a page is shown."""
+Record a concern, Lock) and the pages. ``go(Location)`` is the one way a page is shown.
+
+The child's record opens in a page built ahead while the worker is idle (``_spare``), so opening a child does not
+pay for building one; a page is bound to one child only and never reused for another, so one child's data (or a
+late result for them) can never show under another child's name."""
 
 from __future__ import annotations
 
