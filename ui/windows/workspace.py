@@ -273,10 +273,8 @@ class Workspace(QWidget):
         if self._spare is not None or self.session.runner.busy or not self.session.is_open:
             return
         self._spare = self._new_page()
-        self._spare.ensurePolished()  # styled now, not when first shown
         self._spare.resize(self.pages.size())
-        if (layout := self._spare.layout()) is not None:
-            layout.activate()  # laid out at the size it will be shown
+        self._spare.grab()  # styled, laid out and drawn once now (off screen), not when first shown
 
     def _child_loaded(self) -> None:
         if self.child_page is not None:
