@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 from ui_helpers import unlock, workspace
 
-from dslapp.models import Category, Child, Concern, CourtOrder, OrderType, Person, Professional
+from dslapp.models import Category, Child, ChildStatus, Concern, CourtOrder, OrderType, Person, Professional
 from dslapp.models.base import local_now
-from dslapp.services import recording, supervision
+from dslapp.services import children, recording, supervision
+from dslapp.services.changes import Changes
 from dslapp.services.family import create_household
+from dslapp.services.results import Saved
 from dslapp.store import RecordStore
 from dslapp.vault.vault import Vault
 from ui.windows.child_record import ChildRecordPage
@@ -143,3 +145,43 @@ def test_a_childs_late_results_never_reach_the_next_childs_page(
     assert ws.child_button.text() == "Bea Betatest"
     app.runner.wait()
     app.runner.stop()
+
+
+def test_the_front_sheet_set_in_place_after_a_change_equals_a_fresh_opening(
+    qtbot: QtBot, make_app: Any, vault: Vault, store: RecordStore
+) -> None:
+    alpha, _beta = _seed(store)
+    app = _unlocked(qtbot, make_app, vault)
+    ws = workspace(app)
+    ws.go(Location("child", str(alpha.id), "overview"))
+    page = ws.child_page
+    assert page is not None and "Alphatest GP" in _shown(page.overview)
+    session = app.session
+    assert session is not None
+    # the GP removed, the status changed and a professional added, through the session so the page hears them
+    session.write(
+        lambda s: Saved(
+            s.amend(alpha.id, {"gp": ""}, "GP left the practice (fictional)."),
+            Changes.of(Child.KIND, child_id=str(alpha.id)),
+        )
+    )
+    session.write(lambda s: children.change_status(s, alpha.id, ChildStatus.CIN, TODAY, "Child in need plan agreed."))
+    session.write(
+        lambda s: recording.record(s, Professional, child_id=alpha.id, name="Ms Gamma Nurse", role="School nurse")
+    )
+    qtbot.waitUntil(lambda: not app.runner.busy)
+    qtbot.wait(10)  # as before the next paint: the cards' lists shown again (the old deleted, the new shown)
+    kept = _shown(page.overview)
+    assert "Alphatest GP" not in kept and "Ms Gamma Nurse" in kept and "Ms Alpha Worker" in kept
+    assert ChildStatus.CIN.label in kept
+    grid = page.overview._details
+    gp = grid.values[-1]
+    assert gp.accessibleName() == "GP" and not gp.isVisibleTo(page) and gp.text() == ""
+
+    ws.go(Location("today"))
+    ws.go(Location("caseload"))
+    ws.go(Location("child", str(_beta.id), "overview"))
+    ws.go(Location("child", str(alpha.id), "overview"))  # opened afresh, in another page
+    fresh = ws.child_page
+    assert fresh is not None and fresh is not page
+    assert sorted(_shown(fresh.overview).splitlines()) == sorted(kept.splitlines())

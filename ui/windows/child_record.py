@@ -141,14 +141,18 @@ class _Fields(QGridLayout):
             none.setVisible(not value)
 
 
-def _drop_all(layout: QVBoxLayout) -> None:
-    """Take every widget out of ``layout`` and delete it now (a list shown again for fresh records)."""
+def _show_list(layout: QVBoxLayout, widgets: Sequence[QWidget]) -> None:
+    """Show ``widgets`` in ``layout`` in place of what it held (deleted now, so the sheet never holds the old list;
+    the new ones shown now, not when the event loop next runs)."""
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.hide()
-            widget.setParent(None)  # no owner left: deleted here, so the sheet never holds the old list
+        old = item.widget() if item is not None else None
+        if old is not None:
+            old.hide()
+            old.setParent(None)  # no owner left: deleted here
+    for widget in widgets:
+        layout.addWidget(widget)
+        widget.show()
 
 
 class OverviewTab(QScrollArea):
@@ -279,16 +283,16 @@ class OverviewTab(QScrollArea):
                 dmy(child.retain_until),
             )
         )
-        _drop_all(self._people)
-        if not file.people:
-            self._people.addWidget(text_label(strings.CHILD_NO_PEOPLE, "Muted"))
-        for person in sorted(file.people, key=lambda p: (not p.parental_responsibility, p.name)):
-            self._people.addWidget(_person_block(person, warnings_for(person, file.court_orders, on)))
-        _drop_all(self._professionals)
-        if not file.professionals:
-            self._professionals.addWidget(text_label(strings.CHILD_NO_PROFESSIONALS, "Muted"))
-        for professional in sorted(file.professionals, key=lambda p: (not p.key_contact, p.name)):
-            self._professionals.addWidget(_professional_block(professional))
+        people: list[QWidget] = [
+            _person_block(person, warnings_for(person, file.court_orders, on))
+            for person in sorted(file.people, key=lambda p: (not p.parental_responsibility, p.name))
+        ]
+        _show_list(self._people, people or [text_label(strings.CHILD_NO_PEOPLE, "Muted")])
+        professionals: list[QWidget] = [
+            _professional_block(professional)
+            for professional in sorted(file.professionals, key=lambda p: (not p.key_contact, p.name))
+        ]
+        _show_list(self._professionals, professionals or [text_label(strings.CHILD_NO_PROFESSIONALS, "Muted")])
 
     def set_guidance(self, widget: QWidget) -> None:
         """The practice guidance above the sheet, in place of the one there."""
@@ -299,6 +303,7 @@ class OverviewTab(QScrollArea):
             old.deleteLater()
         else:
             self._guidance_slot.addWidget(widget)
+        widget.show()
 
 
 def _nhs(number: str) -> str:
