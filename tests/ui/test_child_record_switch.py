@@ -5,6 +5,7 @@ widgets. Fictional data only."""
 
 from __future__ import annotations
 
+import time
 from datetime import date, timedelta
 from typing import Any
 
@@ -136,6 +137,7 @@ def test_a_childs_late_results_never_reach_the_next_childs_page(
     ws = workspace(app)
     ws.go(Location("child", str(alpha.id), "overview"))  # A's front sheet, household and notes: all still to come
     ws.go(Location("child", str(beta.id), "overview"))  # B opened before any of A's results arrived
+    assert ws.pages.currentWidget() is not ws.child_page  # filled off screen: never painted empty
     qtbot.waitUntil(lambda: not app.runner.busy and ws.child_page is not None and ws.child_page.front is not None)
     qtbot.wait(50)
     page = ws.child_page
@@ -143,6 +145,28 @@ def test_a_childs_late_results_never_reach_the_next_childs_page(
     assert page.front is not None and page.front.file.child.id == beta.id
     _shows_only(page, BETA, ALPHA, 5)
     assert ws.child_button.text() == "Bea Betatest"
+    assert ws.pages.currentWidget() is page and page.tabs.hasFocus()
+    app.runner.wait()
+    app.runner.stop()
+
+
+def test_a_record_slow_to_read_is_shown_after_a_moment_and_fills_in_place(
+    qtbot: QtBot, make_app: Any, vault: Vault, store: RecordStore
+) -> None:
+    alpha, _beta = _seed(store)
+    app = _unlocked(qtbot, make_app, vault, synchronous=False)
+    qtbot.waitUntil(lambda: app.window.screen_widget.__class__.__name__ == "Workspace" and not app.runner.busy)
+    ws = workspace(app)
+    assert app.session is not None
+    app.session.run(lambda _store: time.sleep(0.6))  # the worker busy with something else for a while
+    ws.go(Location("child", str(alpha.id), "overview"))
+    page = ws.child_page
+    assert page is not None and ws.pages.currentWidget() is not page
+    qtbot.waitUntil(lambda: ws.pages.currentWidget() is page, timeout=2000)
+    assert page.front is None  # shown before its front sheet arrived: the user sees the record opening
+    qtbot.waitUntil(lambda: page.front is not None and not app.runner.busy, timeout=5000)
+    qtbot.wait(10)
+    _shows_only(page, ALPHA, BETA, 3)
     app.runner.wait()
     app.runner.stop()
 

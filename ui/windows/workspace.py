@@ -41,6 +41,10 @@ SPARE_AFTER_MS = 1500
 """After a child's record was read, how long the worker must stay idle before the next page is built ahead."""
 
 
+REVEAL_AFTER_MS = 150
+"""How long a child's record waits, off screen, for its front sheet before it is shown anyway."""
+
+
 @dataclass(frozen=True)
 class Location:
     page: str  # "today", "caseload", "child", "learning" or "supervision"
@@ -94,6 +98,9 @@ class Workspace(QWidget):
         self._spare_timer = QTimer(self)
         self._spare_timer.setSingleShot(True)
         self._spare_timer.timeout.connect(self._prepare_spare)
+        self._reveal_timer = QTimer(self)
+        self._reveal_timer.setSingleShot(True)
+        self._reveal_timer.timeout.connect(self._reveal_child)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -245,10 +252,22 @@ class Workspace(QWidget):
             page.bind(child_id)
             self.child_page = page
             page.load(tab)
-        self.pages.setCurrentWidget(self.child_page)
+            if page.front is None:  # being read: filled off screen and shown when it arrives (or after a moment)
+                self._reveal_timer.start(REVEAL_AFTER_MS)
+                return
+        self._reveal_child()
+
+    def _reveal_child(self) -> None:
+        """Show the child's record (once its front sheet has arrived, or after :data:`REVEAL_AFTER_MS`), unless the
+        user has gone elsewhere meanwhile."""
+        self._reveal_timer.stop()
+        page = self.child_page
+        if page is None or self.location.page != "child" or self.location.child_id != page.child_id:
+            return
+        self.pages.setCurrentWidget(page)
         self.child_button.show()
         self.child_button.setChecked(True)
-        self.child_page.tabs.setFocus()
+        page.tabs.setFocus()
 
     def _new_page(self) -> ChildRecordPage:
         page = ChildRecordPage(self.session, "", self.on)
@@ -257,7 +276,7 @@ class Workspace(QWidget):
         page.open_child.connect(lambda other: self.go(Location("child", other, "overview")))
         page.amend_concern.connect(self.amend_concern.emit)
         page.copy_text.connect(self.copy_text.emit)
-        page.loaded.connect(lambda page=page: self._child_loaded() if page is self.child_page else None)
+        page.loaded.connect(lambda page=page: self._page_loaded(page))
         self.pages.addWidget(page)
         return page
 
@@ -275,6 +294,13 @@ class Workspace(QWidget):
         self._spare = self._new_page()
         self._spare.resize(self.pages.size())
         self._spare.grab()  # styled, laid out and drawn once now (off screen), not when first shown
+
+    def _page_loaded(self, page: ChildRecordPage) -> None:
+        if page is not self.child_page:
+            return  # a record no longer open (its late result)
+        self._child_loaded()
+        if self.pages.currentWidget() is not page:
+            self._reveal_child()
 
     def _child_loaded(self) -> None:
         if self.child_page is not None:
