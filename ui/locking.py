@@ -1,9 +1,14 @@
 """When to lock: idle for the configured time, or the OS session locking.
 
 ``IdleMonitor`` is an application-wide event filter while it runs (from unlock to lock): any key press, click,
-wheel or pointer movement counts as activity. Locked, it is not installed, so events are not passed through
-Python for nothing (which cost the unlock window tens of milliseconds at start-up). A periodic check compares
-the injected clock with the last activity, so tests move the clock instead of sleeping. ``SessionLockWatcher``
+wheel or pointer movement the user makes (a spontaneous event) counts as activity. Locked, it is not installed, so
+events are not passed through Python for nothing (which cost the unlock window tens of milliseconds at start-up).
+Unlocked, it steps aside for a moment after each input it sees (``blind_ms``, one second) and is installed again
+after it: what the input sets off (opening a child's record builds a page: thousands of layout and paint events)
+is not passed event by event through a Python filter. The idle time counts from the last input seen, never from
+the end of the pause, so the lock is never late (at most ``blind_ms`` early, against a lock measured in minutes).
+A periodic check compares the injected clock with the last activity, so tests move the clock instead of
+sleeping. ``SessionLockWatcher``
 reports the OS locking the screen where Qt can hear it: the application being suspended or hidden (macOS,
 mobile), logind / screensaver signals over D-Bus (Linux desktops), and WTS session notifications (Windows).
 """
@@ -56,6 +61,7 @@ class IdleMonitor(QObject):
         *,
         clock: Clock = time.monotonic,
         check_every_ms: int = 5000,
+        blind_ms: int = 1000,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -64,24 +70,40 @@ class IdleMonitor(QObject):
         self._last = clock()
         self._fired = False
         self.enabled = False
+        self.watching = False
+        """The filter installed (False while locked, and for ``blind_ms`` after each input seen)."""
         self._timer = QTimer(self)
         self._timer.setInterval(check_every_ms)
         self._timer.timeout.connect(self.check)
+        self._resume = QTimer(self)
+        self._resume.setSingleShot(True)
+        self._resume.setInterval(blind_ms)
+        self._resume.timeout.connect(self._watch)
 
     def start(self) -> None:
         self.touch()
         self.enabled = True
         self._timer.start()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # installing again moves it to the front: still one filter
+        self._watch()
 
     def stop(self) -> None:
         self.enabled = False
         self._timer.stop()
+        self._unwatch()
+
+    def _watch(self) -> None:
+        self._resume.stop()
+        app = QCoreApplication.instance()
+        if self.enabled and app is not None:
+            app.installEventFilter(self)  # installing again moves it to the front: still one filter
+            self.watching = True
+
+    def _unwatch(self) -> None:
+        self._resume.stop()
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        self.watching = False
 
     def touch(self) -> None:
         self._last = self._clock()
@@ -98,9 +120,11 @@ class IdleMonitor(QObject):
             self.idle.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY:
+        if event.type() in _ACTIVITY and event.spontaneous():  # the user's, not Qt's own (a move made up on show)
             self._last = self._clock()
             self._fired = False
+            self._unwatch()  # what this input sets off is not filtered; watched again in a moment
+            self._resume.start()
         return False
 
 

@@ -161,6 +161,7 @@ def apply(app: QApplication) -> None:
     app.setPalette(_palette(_current))
     app.setStyleSheet(stylesheet(_current))
     _tinted.cache_clear()
+    _rendered.clear()
 
 
 # ---- icons -----------------------------------------------------------------------------------------
@@ -169,6 +170,10 @@ def apply(app: QApplication) -> None:
 @cache
 def _svg(name: str) -> str:
     return resource_files().joinpath("icons", f"{name}.svg").read_text("utf-8")
+
+
+_rendered: dict[tuple[str, str, int, int], QPixmap] = {}
+"""Icons rendered once per (name, colour, size): a page builds the same few glyphs again and again."""
 
 
 @cache
@@ -184,23 +189,27 @@ class _SvgIconEngine(QIconEngine):
         self._name = name
         self._colour = colour
 
+    def _colour_for(self, mode: QIcon.Mode) -> str:
+        return colours().muted if mode == QIcon.Mode.Disabled else self._colour or colours().text
+
     def _data(self, mode: QIcon.Mode) -> QByteArray:
-        colour = self._colour or colours().text
-        if mode == QIcon.Mode.Disabled:
-            colour = colours().muted
-        return _tinted(self._name, colour)
+        return _tinted(self._name, self._colour_for(mode))
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         QSvgRenderer(self._data(mode)).render(painter, rect.toRectF())
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        key = (self._name, self._colour_for(mode), size.width(), size.height())
+        if (done := _rendered.get(key)) is not None:
+            return QPixmap(done)  # implicitly shared: a copy costs nothing
         pixmap = QPixmap(size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
         painter.end()
-        return pixmap
+        _rendered[key] = pixmap
+        return QPixmap(pixmap)
 
     def clone(self) -> QIconEngine:
         return _SvgIconEngine(self._name, self._colour)

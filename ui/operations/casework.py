@@ -14,15 +14,18 @@ from PySide6.QtCore import QObject
 from dslapp.export.common import ExportResult
 from dslapp.models import Action, Child, Concern, Record, StaffReportTriage
 from dslapp.models.base import Amendment
+from dslapp.models.supervision import SupervisionNote
 from dslapp.services import (
     attachments,
     bundle,
     casebook,
     concerns,
     documents,
+    family,
     front_sheet,
     recording,
     staff_reports,
+    supervision,
     ui_support,
 )
 from dslapp.services import children as children_service
@@ -31,6 +34,7 @@ from dslapp.services import today as today_service
 from dslapp.services.casebook import Casebook, SearchHit
 from dslapp.services.children import ChildFile, ChildSummary, list_children, open_child_file, refresh_child_file
 from dslapp.services.drafts import Draft
+from dslapp.services.family import ChildHousehold
 from dslapp.services.front_sheet import FrontSheet
 from dslapp.services.today import TodayItem
 from dslapp.services.ui_support import CaseloadRow, HistoryItem
@@ -74,13 +78,30 @@ class Refreshed:
     opened: OpenedChild | None
 
 
+@dataclass(frozen=True)
+class OpenedFront:
+    """The record as it first paints, read in one job: the front sheet, and what the Overview's household and
+    supervision notes cards show."""
+
+    front: FrontSheet
+    household: ChildHousehold
+    supervision_notes: list[SupervisionNote]
+
+
 def open_front(
-    session: Session, child_id: str, on: date, on_done: Callable[[FrontSheet], None], *, audit: bool = True, **kw: Any
+    session: Session, child_id: str, on: date, on_done: Callable[[OpenedFront], None], *, audit: bool = True, **kw: Any
 ) -> None:
     """Open (and audit the viewing of) a child's record as it first paints: the front sheet, the tab counts and
-    the Overview's panels, without the concerns, actions and chronology entries. ``audit=False`` when the record
-    already shown is read again because of the user's own change to it: no new viewing."""
-    session.run(lambda store: front_sheet.read_front_sheet(store, child_id, on, audit=audit), on_done, **kw)
+    the Overview's panels, without the concerns, actions and chronology entries, with the child's household and
+    supervision notes (one job, so the Overview paints whole). ``audit=False`` when the record already shown is
+    read again because of the user's own change to it: no new viewing."""
+
+    def work(store: Casebook) -> OpenedFront:
+        front = front_sheet.read_front_sheet(store, child_id, on, audit=audit)
+        household = family.household_for_child(store, child_id, on)
+        return OpenedFront(front, household, supervision.supervision_notes_for_child(store, child_id))
+
+    session.run(work, on_done, **kw)
 
 
 def open_child(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from dslapp.guidance import thresholds
 from dslapp.guidance.alerts import AlertItem
@@ -145,30 +145,3 @@ def _threshold_card(guidance: OverviewGuidance, open_threshold_tool: Callable[[]
     buttons.addStretch(1)
     card.body.addLayout(buttons)
     return card
-
-
-_GUIDED = "guidance_above"
-
-
-def attach_guidance(area: QScrollArea, widget: QWidget) -> None:
-    """Put ``widget`` above the Overview's front sheet (which ``OverviewTab.show_file`` rebuilds when the sheet's
-    records change), in place of the guidance there already."""
-    shown = area.widget()
-    if shown is not None and shown.property(_GUIDED) is True:
-        layout = shown.layout()
-        first = layout.itemAt(0) if layout is not None and layout.count() else None
-        old = first.widget() if first is not None else None
-        if isinstance(layout, QVBoxLayout) and old is not None:
-            layout.replaceWidget(old, widget)
-            old.deleteLater()
-            return
-    holder = area.takeWidget()
-    page = QWidget()
-    page.setProperty(_GUIDED, True)
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(0, 14, 6, 0)
-    layout.setSpacing(0)
-    layout.addWidget(widget)
-    if holder is not None:
-        layout.addWidget(holder, 1)
-    area.setWidget(page)

@@ -1,10 +1,13 @@
 """A child's record: the front sheet and a tab for each part of the CP file, plus its history.
 
-Opening the record reads what is seen first (``services.front_sheet``: the child, the few records the Overview
-shows, the tab counts and the Overview's panels) and is audited as a view. Each other tab is built when first
-seen; the record tabs read the whole file then (one job, not audited again). After a save to the child only the
-records written since are read: the panels are recomputed from what the page holds, rows are updated and added
-in place. Tabs whose editing belongs to later work list what exists read-only with a calm note.
+Opening the record reads what is seen first in one job (``casework.open_front``: the child, the few records the
+Overview shows, the tab counts, the Overview's panels, the household and the supervision notes) and is audited as a
+view. The Overview is built once with the page (the workspace builds the next page ahead, see ``Workspace``): its
+fields are set in place for the child and only its lists (people, professionals, the guidance) are built again.
+Each other tab is built when first seen; the record tabs read the whole file then (one job, not audited again).
+After a save to the child only the records written since are read: the panels are recomputed from what the page
+holds, rows are updated and added in place. Tabs whose editing belongs to later work list what exists read-only
+with a calm note.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -51,7 +55,7 @@ from ui.formatting import dmy, dob_and_age, iso_moment
 from ui.models.caseload import STATUS_TONE
 from ui.models.records import Column
 from ui.operations import casework, guidance_ops, learning
-from ui.operations.casework import OpenedChild, Refreshed
+from ui.operations.casework import OpenedChild, OpenedFront, Refreshed
 from ui.operations.guidance_ops import OverviewGuidance
 from ui.operations.learning import ChildVoice
 from ui.operations.session import Session
@@ -59,7 +63,7 @@ from ui.widgets.child_links import ChildLinksCard
 from ui.widgets.common import Badge, Card, clear_layout, text_label
 from ui.widgets.court_orders import CourtOrdersCard
 from ui.widgets.household import HouseholdCard
-from ui.widgets.practice_cards import PracticeGuidance, attach_guidance, guidance_widget
+from ui.widgets.practice_cards import PracticeGuidance, guidance_widget
 from ui.widgets.record_list import RecordList
 from ui.widgets.record_tab import RecordTab
 from ui.widgets.record_views import record_html
@@ -105,119 +109,201 @@ def _first_line(text: str, limit: int = 120) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def _field_grid(rows: Sequence[tuple[str, str]]) -> QGridLayout:
-    grid = QGridLayout()
-    grid.setHorizontalSpacing(16)
-    grid.setVerticalSpacing(6)
-    grid.setColumnStretch(1, 1)
-    for number, (label, value) in enumerate(rows):
-        key = text_label(label, "FieldLabel")
-        key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        shown = text_label(value or "—", "Value", wrap=True, selectable=True)
-        shown.setAccessibleName(label)
-        if not value:
-            shown.setObjectName("Muted")
-        grid.addWidget(key, number, 0)
-        grid.addWidget(shown, number, 1)
-    return grid
+class _Fields(QGridLayout):
+    """Labelled values (the child's details, their status): the rows made once, their values set for each
+    child. Each row has its value and a muted dash for none, one of them shown (styled once, never restyled)."""
+
+    def __init__(self, labels: Sequence[str]) -> None:
+        super().__init__()
+        self.setHorizontalSpacing(16)
+        self.setVerticalSpacing(6)
+        self.setColumnStretch(1, 1)
+        self.values: list[QLabel] = []
+        self._none: list[QLabel] = []
+        for number, label in enumerate(labels):
+            key = text_label(label, "FieldLabel")
+            key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            shown = text_label("", "Value", wrap=True, selectable=True)
+            shown.setAccessibleName(label)
+            shown.hide()
+            none = text_label("—", "Muted", wrap=True, selectable=True)
+            none.setAccessibleName(label)
+            self.addWidget(key, number, 0)
+            self.addWidget(shown, number, 1)
+            self.addWidget(none, number, 1)
+            self.values.append(shown)
+            self._none.append(none)
+
+    def show(self, values: Sequence[str]) -> None:
+        for shown, none, value in zip(self.values, self._none, values, strict=True):
+            shown.setText(value)
+            shown.setVisible(bool(value))
+            none.setVisible(not value)
+
+
+def _show_list(layout: QVBoxLayout, widgets: Sequence[QWidget]) -> None:
+    """Show ``widgets`` in ``layout`` in place of what it held (deleted now, so the sheet never holds the old list;
+    the new ones shown now, not when the event loop next runs)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        old = item.widget() if item is not None else None
+        if old is not None:
+            old.hide()
+            old.setParent(None)  # no owner left: deleted here
+    for widget in widgets:
+        layout.addWidget(widget)
+        widget.show()
 
 
 class OverviewTab(QScrollArea):
-    """The front sheet of the CP file."""
+    """The front sheet of the CP file: built once, its fields set and its lists (people, professionals) shown
+    again for each child and after each change; the practice guidance has its own slot above the sheet."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidget(QWidget())
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 14, 6, 0)
+        outer.setSpacing(0)
+        self._guidance_slot = QVBoxLayout()
+        self._guidance_slot.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self._guidance_slot)
+        self.guidance: QWidget | None = None
+        holder = QWidget()
+        holder.setAutoFillBackground(True)  # as the scroll area's own widget was
+        grid = self._grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 14, 6, 6)
+        grid.setSpacing(14)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        outer.addWidget(holder, 1)
 
-    def show_file(
+        details = Card(strings.CHILD_SECTION_DETAILS, icon="child")
+        self._details = _Fields(
+            (
+                strings.CHILD_LEGAL_NAME,
+                strings.CHILD_KNOWN_AS,
+                strings.CHILD_DOB,
+                strings.CHILD_GENDER,
+                strings.CHILD_ETHNICITY,
+                strings.CHILD_LANGUAGE,
+                strings.CHILD_RELIGION,
+                strings.CHILD_DISABILITY,
+                strings.CHILD_ADDRESS,
+                strings.CHILD_SCHOOL,
+                strings.CHILD_YEAR,
+                strings.CHILD_UPN,
+                strings.CHILD_NHS,
+                strings.CHILD_GP,
+            )
+        )
+        details.body.addLayout(self._details)
+        grid.addWidget(details, 0, 0, 2, 1)
+
+        status = Card(strings.CHILD_SECTION_STATUS, icon="shield")
+        self._status = _Fields(
+            (
+                strings.CHILD_STATUS,
+                strings.CHILD_PLAN,
+                strings.CHILD_DESIGNATIONS,
+                strings.CHILD_RECEIVED_FROM,
+                strings.CHILD_RETAIN,
+            )
+        )
+        status.body.addLayout(self._status)
+        grid.addWidget(status, 0, 1)
+
+        people = Card(strings.CHILD_SECTION_PR, icon="caseload")
+        self._people = QVBoxLayout()
+        self._people.setSpacing(6)
+        people.body.addLayout(self._people)
+        people.body.addStretch(1)
+        grid.addWidget(people, 1, 1)
+
+        self._professionals_card = Card(strings.CHILD_SECTION_PROFESSIONALS, icon="sharing")
+        self._professionals = QVBoxLayout()
+        self._professionals.setSpacing(6)
+        self._professionals_card.body.addLayout(self._professionals)
+        self.setWidget(page)
+
+    def place(
         self,
-        file: ChildFile,
-        on: date,
         extras: Sequence[QWidget] = (),
         orders: QWidget | None = None,
         statutory: QWidget | None = None,
         household: QWidget | None = None,
         links: QWidget | None = None,
     ) -> None:
-        """Rebuild the front sheet; ``statutory`` (the statutory plans card), ``household`` (the family) and
-        ``orders`` (the court orders card), each kept by the page, go below the people with parental
+        """Put the cards the page keeps in the sheet, once: ``statutory`` (the statutory plans card),
+        ``household`` (the family) and ``orders`` (the court orders card) below the people with parental
         responsibility, then ``links`` (links to concerns about other children; the page hides it when there
-        are none), ``extras`` (kept by the page) below it all, side by side."""
-        child = file.child
-        holder = QWidget()
-        grid = QGridLayout(holder)
-        grid.setContentsMargins(0, 14, 6, 6)
-        grid.setSpacing(14)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-
-        details = Card(strings.CHILD_SECTION_DETAILS, icon="child")
-        language = child.first_language + (f" ({strings.CHILD_INTERPRETER})" if child.interpreter_needed else "")
-        details.body.addLayout(
-            _field_grid(
-                [
-                    (strings.CHILD_LEGAL_NAME, child.full_legal_name),
-                    (strings.CHILD_KNOWN_AS, child.known_as),
-                    (strings.CHILD_DOB, dob_and_age(child.dob, on)),
-                    (strings.CHILD_GENDER, child.gender),
-                    (strings.CHILD_ETHNICITY, child.ethnicity),
-                    (strings.CHILD_LANGUAGE, language),
-                    (strings.CHILD_RELIGION, child.religion),
-                    (strings.CHILD_DISABILITY, child.disability),
-                    (strings.CHILD_ADDRESS, child.address),
-                    (strings.CHILD_SCHOOL, child.school),
-                    (strings.CHILD_YEAR, child.year_group),
-                    (strings.CHILD_UPN, child.upn),
-                    (strings.CHILD_NHS, _nhs(child.nhs_number)),
-                    (strings.CHILD_GP, child.gp),
-                ]
-            )
-        )
-        grid.addWidget(details, 0, 0, 2, 1)
-
-        status = Card(strings.CHILD_SECTION_STATUS, icon="shield")
-        since = strings.CHILD_STATUS_SINCE.format(date=dmy(child.status_since)) if child.status_since else ""
-        status.body.addLayout(
-            _field_grid(
-                [
-                    (strings.CHILD_STATUS, f"{STATUS_LABELS[child.status]} {since}".strip()),
-                    (strings.CHILD_PLAN, child.current_plan),
-                    (
-                        strings.CHILD_DESIGNATIONS,
-                        ", ".join(DESIGNATION_LABELS[Designation(d)] for d in child.designations),
-                    ),
-                    (strings.CHILD_RECEIVED_FROM, child.received_from),
-                    (strings.CHILD_RETAIN, dmy(child.retain_until)),
-                ]
-            )
-        )
-        grid.addWidget(status, 0, 1)
-
-        people = Card(strings.CHILD_SECTION_PR, icon="caseload")
-        if not file.people:
-            people.body.addWidget(text_label(strings.CHILD_NO_PEOPLE, "Muted"))
-        for person in sorted(file.people, key=lambda p: (not p.parental_responsibility, p.name)):
-            people.body.addWidget(_person_block(person, warnings_for(person, file.court_orders, on)))
-        people.body.addStretch(1)
-        grid.addWidget(people, 1, 1)
-
-        professionals = Card(strings.CHILD_SECTION_PROFESSIONALS, icon="sharing")
-        if not file.professionals:
-            professionals.body.addWidget(text_label(strings.CHILD_NO_PROFESSIONALS, "Muted"))
-        for professional in sorted(file.professionals, key=lambda p: (not p.key_contact, p.name)):
-            professionals.body.addWidget(_professional_block(professional))
-        row = 2
+        are none), the professionals, and ``extras`` below it all, side by side."""
+        grid, row = self._grid, 2
         for card in (statutory, household, orders, links):
             if card is not None:
-                grid.addWidget(card, row, 0, 1, 2)  # reparented here, so the old holder's deletion spares it
+                grid.addWidget(card, row, 0, 1, 2)
                 row += 1
-        grid.addWidget(professionals, row, 0, 1, 2)
+        grid.addWidget(self._professionals_card, row, 0, 1, 2)
         for column, extra in enumerate(extras):
-            grid.addWidget(extra, row + 1, column % 2)  # reparented here, so the old holder's deletion spares it
+            grid.addWidget(extra, row + 1, column % 2)
         grid.setRowStretch(row + 2, 1)
-        self.setWidget(holder)
+
+    def show_file(self, file: ChildFile, on: date) -> None:
+        """Show the child's details, status, people and professionals (the fields set in place; the two lists
+        built again)."""
+        child = file.child
+        language = child.first_language + (f" ({strings.CHILD_INTERPRETER})" if child.interpreter_needed else "")
+        self._details.show(
+            (
+                child.full_legal_name,
+                child.known_as,
+                dob_and_age(child.dob, on),
+                child.gender,
+                child.ethnicity,
+                language,
+                child.religion,
+                child.disability,
+                child.address,
+                child.school,
+                child.year_group,
+                child.upn,
+                _nhs(child.nhs_number),
+                child.gp,
+            )
+        )
+        since = strings.CHILD_STATUS_SINCE.format(date=dmy(child.status_since)) if child.status_since else ""
+        self._status.show(
+            (
+                f"{STATUS_LABELS[child.status]} {since}".strip(),
+                child.current_plan,
+                ", ".join(DESIGNATION_LABELS[Designation(d)] for d in child.designations),
+                child.received_from,
+                dmy(child.retain_until),
+            )
+        )
+        people: list[QWidget] = [
+            _person_block(person, warnings_for(person, file.court_orders, on))
+            for person in sorted(file.people, key=lambda p: (not p.parental_responsibility, p.name))
+        ]
+        _show_list(self._people, people or [text_label(strings.CHILD_NO_PEOPLE, "Muted")])
+        professionals: list[QWidget] = [
+            _professional_block(professional)
+            for professional in sorted(file.professionals, key=lambda p: (not p.key_contact, p.name))
+        ]
+        _show_list(self._professionals, professionals or [text_label(strings.CHILD_NO_PROFESSIONALS, "Muted")])
+
+    def set_guidance(self, widget: QWidget) -> None:
+        """The practice guidance above the sheet, in place of the one there."""
+        old, self.guidance = self.guidance, widget
+        if old is not None:
+            self._guidance_slot.replaceWidget(old, widget)
+            old.hide()
+            old.deleteLater()
+        else:
+            self._guidance_slot.addWidget(widget)
+        widget.show()
 
 
 def _nhs(number: str) -> str:
@@ -342,6 +428,13 @@ class ChildRecordPage(QWidget):
         self.voice_panel = VoicePanel()
         self.voice_panel.wants_all.connect(self._read_all_voice)
         self.supervision_notes = ChildSupervisionNotes(session, child_id)
+        self.overview.place(
+            (self.voice_panel, self.supervision_notes),
+            orders=self.court_orders,
+            statutory=self.statutory,
+            household=self.household,
+            links=self.child_links,
+        )
         self.export_menu_button = CaseExportButton(self)  # the chronology tab's exports, in the header
         self.export_menu_button.chronology_requested.connect(lambda: self.chronology.export_pdf())
         self.export_menu_button.pack_requested.connect(lambda: self.chronology.export_pack())
@@ -363,6 +456,16 @@ class ChildRecordPage(QWidget):
             self.tabs.addTab(holder, title)
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
+
+    def bind(self, child_id: str) -> None:
+        """Make this page, built ahead and never loaded, the record of ``child_id`` (the workspace keeps one
+        spare page so that opening a child does not pay for building one). A page that has shown a child is never
+        bound to another: one child's data never shows under another's name."""
+        if self.front is not None or self._file_asked or self._built:
+            raise ValueError("only a page that has not been loaded can be bound to a child")
+        self.child_id = child_id
+        for card in (self.court_orders, self.statutory, self.household, self.supervision_notes):
+            card.child_id = child_id
 
     def _tab_changed(self, _index: int) -> None:
         key = self.current_tab()
@@ -486,13 +589,13 @@ class ChildRecordPage(QWidget):
             self.household.refresh()
             self.supervision_notes.refresh()
 
-    def _front_loaded(self, front: FrontSheet) -> None:
-        self.front = front
+    def _front_loaded(self, opened: OpenedFront) -> None:
+        front = self.front = opened.front
         self._show_sheet(front)
         self._show_panels(front.panels)
         self._show_counts(front.counts)
-        self.household.refresh()
-        self.supervision_notes.refresh()
+        self.household.show_household(opened.household)  # read in the same job: one job paints the Overview
+        self.supervision_notes.show_notes(opened.supervision_notes)
         self.set_tab(self._pending_tab)
         self._tab_changed(self.tabs.currentIndex())
         self.loaded.emit()
@@ -515,17 +618,8 @@ class ChildRecordPage(QWidget):
         self.court_orders.show_orders(file.court_orders, file.people)
         self.statutory.show_records(file.statutory_records)
         self.child_links.show_links(file.child_links)
-        self.overview.show_file(
-            file,
-            self.on,
-            (self.voice_panel, self.supervision_notes),
-            orders=self.court_orders,
-            statutory=self.statutory,
-            household=self.household,
-            links=self.child_links,
-        )
+        self.overview.show_file(file, self.on)
         self.child_links.setVisible(bool(file.child_links))  # only a child some concern names has the card
-        self._guidance = None  # the sheet rebuilt: the guidance goes above it again
 
     def _show_panels(
         self, panels: OverviewPanels, before: OverviewPanels | None = None, *, guidance: bool = True
@@ -553,7 +647,7 @@ class ChildRecordPage(QWidget):
         if in_place and self._guidance is not None and self._guidance.took(guidance):
             return
         self._guidance = guidance_widget(guidance, lambda: self.early_help.threshold_tool(), self._acknowledge_alert)
-        attach_guidance(self.overview, self._guidance)
+        self.overview.set_guidance(self._guidance)
 
     def _show_counts(self, counts: RecordCounts) -> None:
         shown = (

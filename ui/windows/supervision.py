@@ -387,13 +387,13 @@ class ChildSupervisionNotes(Card):
         session.changed.connect(self.refresh_if)
 
     def refresh(self) -> None:
-        ops.load_child_supervision(self.session, self.child_id, self._loaded, owner=self)
+        ops.load_child_supervision(self.session, self.child_id, self.show_notes, owner=self)
 
     def refresh_if(self, changes: Changes) -> None:
-        if changes.touches(SupervisionNote.KIND):
+        if changes.touches(SupervisionNote.KIND) and self.child_id:  # a page built ahead has no child yet
             self.refresh()
 
-    def _loaded(self, notes: list[SupervisionNote]) -> None:
+    def show_notes(self, notes: list[SupervisionNote]) -> None:
         self.notes = notes
         parts = [
             f"<p><b>{dmy(n.held_on)}</b> {escape(strings.SUPERVISION_WITH.format(supervisor=n.supervisor))}<br>"

@@ -1,5 +1,9 @@
 """The unlocked workspace: a sidebar (Today, Caseload, the open child, Learning library, Supervision,
-Record a concern, Lock) and the pages. ``go(Location)`` is the one way a page is shown."""
+Record a concern, Lock) and the pages. ``go(Location)`` is the one way a page is shown.
+
+The child's record opens in a page built ahead while the worker is idle (``_spare``), so opening a child does not
+pay for building one; a page is bound to one child only and never reused for another, so one child's data (or a
+late result for them) can never show under another child's name."""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -32,6 +36,13 @@ from ui.windows.child_record import ChildRecordPage
 from ui.windows.learning import LearningPage
 from ui.windows.supervision import SupervisionPage
 from ui.windows.today import TodayPage
+
+SPARE_AFTER_MS = 1500
+"""After a child's record was read, how long the worker must stay idle before the next page is built ahead."""
+
+
+REVEAL_AFTER_MS = 150
+"""How long a child's record waits, off screen, for its front sheet before it is shown anyway."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +93,14 @@ class Workspace(QWidget):
         self.history: list[Location] = []
         self.drafts: list[Draft] = []
         self.child_page: ChildRecordPage | None = None
+        self._spare: ChildRecordPage | None = None
+        """A record page built ahead when the worker is idle, never loaded: the next child opened is shown in it."""
+        self._spare_timer = QTimer(self)
+        self._spare_timer.setSingleShot(True)
+        self._spare_timer.timeout.connect(self._prepare_spare)
+        self._reveal_timer = QTimer(self)
+        self._reveal_timer.setSingleShot(True)
+        self._reveal_timer.timeout.connect(self._reveal_child)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -184,6 +203,7 @@ class Workspace(QWidget):
             self.pages.addWidget(screen.widget)
             screen.button.clicked.connect(lambda _checked=False, key=key: self.go(Location(key)))
         session.changed.connect(self.on_changes)
+        session.runner.busy_changed.connect(self._worker_busy)
         session.library_entry_requested.connect(self.open_library_entry)
         self.location = Location("today")
         self.today.refresh()
@@ -227,21 +247,60 @@ class Workspace(QWidget):
         else:
             if self.child_page is not None:
                 self.pages.removeWidget(self.child_page)
-                self.child_page.deleteLater()
-            page = ChildRecordPage(self.session, child_id, self.on)
-            page.back_requested.connect(self.back)
-            page.record_concern.connect(self.record_concern.emit)
-            page.open_child.connect(lambda other: self.go(Location("child", other, "overview")))
-            page.amend_concern.connect(self.amend_concern.emit)
-            page.copy_text.connect(self.copy_text.emit)
-            page.loaded.connect(self._child_loaded)
+                self.child_page.deleteLater()  # its jobs still running are dropped with it (their owner)
+            page, self._spare = self._spare or self._new_page(), None
+            page.bind(child_id)
             self.child_page = page
-            self.pages.addWidget(page)
             page.load(tab)
-        self.pages.setCurrentWidget(self.child_page)
+            if page.front is None:  # being read: filled off screen and shown when it arrives (or after a moment)
+                self._reveal_timer.start(REVEAL_AFTER_MS)
+                return
+        self._reveal_child()
+
+    def _reveal_child(self) -> None:
+        """Show the child's record (once its front sheet has arrived, or after :data:`REVEAL_AFTER_MS`), unless the
+        user has gone elsewhere meanwhile."""
+        self._reveal_timer.stop()
+        page = self.child_page
+        if page is None or self.location.page != "child" or self.location.child_id != page.child_id:
+            return
+        self.pages.setCurrentWidget(page)
         self.child_button.show()
         self.child_button.setChecked(True)
-        self.child_page.tabs.setFocus()
+        page.tabs.setFocus()
+
+    def _new_page(self) -> ChildRecordPage:
+        page = ChildRecordPage(self.session, "", self.on)
+        page.back_requested.connect(self.back)
+        page.record_concern.connect(self.record_concern.emit)
+        page.open_child.connect(lambda other: self.go(Location("child", other, "overview")))
+        page.amend_concern.connect(self.amend_concern.emit)
+        page.copy_text.connect(self.copy_text.emit)
+        page.loaded.connect(lambda page=page: self._page_loaded(page))
+        self.pages.addWidget(page)
+        return page
+
+    def _worker_busy(self, busy: bool) -> None:
+        """The worker idle: build the next record page soon (at once after unlock, when no child was opened yet;
+        a moment later after a child's record was read, so the page just opened paints first)."""
+        if busy:
+            self._spare_timer.stop()
+        elif self._spare is None:
+            self._spare_timer.start(0 if self.child_page is None else SPARE_AFTER_MS)
+
+    def _prepare_spare(self) -> None:
+        if self._spare is not None or self.session.runner.busy or not self.session.is_open:
+            return
+        self._spare = self._new_page()
+        self._spare.resize(self.pages.size())
+        self._spare.grab()  # styled, laid out and drawn once now (off screen), not when first shown
+
+    def _page_loaded(self, page: ChildRecordPage) -> None:
+        if page is not self.child_page:
+            return  # a record no longer open (its late result)
+        self._child_loaded()
+        if self.pages.currentWidget() is not page:
+            self._reveal_child()
 
     def _child_loaded(self) -> None:
         if self.child_page is not None:
