@@ -11,8 +11,9 @@ verbatim ("Mum always shouts") and must not be "corrected".
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -249,6 +250,27 @@ def hints_for_rows(
     return out
 
 
+def settings_text(config: QualityConfig) -> str:
+    """Everything in ``config`` that the hints depend on, as text (for the fingerprint of kept hints: hints kept
+    under other settings are checked again)."""
+    words = [[w.word, w.suggestion] for w in config.opinion_words]
+    return json.dumps([config.max_words, dict(sorted(config.messages.items())), words], ensure_ascii=False)
+
+
+def hints_as_json(hints: Mapping[str, Sequence[Hint]]) -> dict[str, Any]:
+    """Hints by row key as JSON: each different hint once (a heavy chronology repeats a few hundred messages
+    thousands of times), and each row's hints as positions in that list. :func:`hints_from_json` reads it."""
+    table: dict[Hint, int] = {}
+    rows = {key: [table.setdefault(h, len(table)) for h in found] for key, found in hints.items() if found}
+    return {"hints": [[h.code, h.message, h.field, h.word] for h in table], "rows": rows}
+
+
+def hints_from_json(data: Mapping[str, Any]) -> dict[str, list[Hint]]:
+    """The hints by row key that :func:`hints_as_json` wrote."""
+    table = [Hint(code, message, field, word) for code, message, field, word in data["hints"]]
+    return {key: [table[i] for i in found] for key, found in data["rows"].items()}
+
+
 __all__ = [
     "Hint",
     "HintCode",
@@ -257,8 +279,11 @@ __all__ = [
     "check_entry",
     "get_config",
     "hints_for_row",
+    "hints_as_json",
     "hints_for_rows",
+    "hints_from_json",
     "load_config",
     "parse_config",
     "parse_config_text",
+    "settings_text",
 ]
