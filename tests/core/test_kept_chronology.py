@@ -6,6 +6,7 @@ order and their wording hints. All names are fictional."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -19,7 +20,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from support import VaultTemplates
 
-from dslapp.errors import CasebookError
+from dslapp.errors import CasebookError, RecordNotFound
 from dslapp.guidance.chronology_quality import (
     Hint,
     get_config,
@@ -150,29 +151,46 @@ def test_hints_round_trip_through_json(hints: dict[str, list[Hint]]) -> None:
 
 # ---- random histories of one child ---------------------------------------------------------------------
 
-DAY = st.integers(0, 12)  # few days, so several records share one
-HOUR = st.none() | st.integers(7, 16)  # None: a concern recorded without a time (midnight)
+DAY = st.integers(0, 6)  # few days and hours, so several records share a day and concerns a time
+HOUR = st.none() | st.sampled_from([8, 9, 12])  # None: a concern recorded without a time (midnight)
+SAME_DAY = st.none()
+"""For a referral or plan: the day of the first concern it names (as the DSL often refers on the day)."""
+FUTURE = [uuid.UUID(int=n + 1) for n in range(2)]
+"""Ids of concerns that a team member's records can name before the concern itself arrives."""
 PICK = st.integers(0, 30)
 
 TEXT = st.integers(0, len(TEXTS) - 1)
 _OPERATIONS: dict[str, st.SearchStrategy[tuple[Any, ...]]] = {
     "concern": st.tuples(st.just("concern"), DAY, HOUR, TEXT, st.booleans()),
     "following": st.tuples(st.just("following"), DAY, HOUR, PICK),
-    "referral": st.tuples(st.just("referral"), DAY, st.lists(PICK, max_size=3), st.booleans(), st.booleans()),
-    "plan": st.tuples(st.just("plan"), DAY, st.none() | PICK),
+    "referral": st.tuples(
+        st.just("referral"), SAME_DAY | DAY, st.lists(PICK, max_size=3), st.booleans(), st.booleans()
+    ),
+    "plan": st.tuples(st.just("plan"), SAME_DAY | DAY, st.none() | PICK),
     "review": st.tuples(st.just("review"), DAY, PICK, st.booleans()),
     "entry": st.tuples(st.just("entry"), DAY, st.booleans(), TEXT),
     "curate": st.tuples(st.just("curate"), PICK, TEXT),
     "amend": st.tuples(st.just("amend"), PICK, DAY, HOUR),
     "merge_concern": st.tuples(st.just("merge_concern"), DAY, HOUR, st.booleans()),
     "merge_amend": st.tuples(st.just("merge_amend"), PICK, TEXT),
+    "merge_naming": st.tuples(st.just("merge_naming"), DAY, st.integers(0, 1), st.booleans()),
+    "merge_named": st.tuples(st.just("merge_named"), DAY, HOUR, st.integers(0, 1)),
     "import": st.tuples(st.just("import"), DAY, HOUR, st.integers(1, 3)),
     "action": st.tuples(st.just("action"), DAY),
     "other_child": st.tuples(st.just("other_child"), DAY, HOUR),
     "keep": st.just(("keep",)),
     "check": st.just(("check",)),
 }
-_WEIGHTS = {"concern": 6, "keep": 5, "merge_concern": 2, "import": 2, "check": 2}
+_WEIGHTS = {
+    "concern": 6,
+    "keep": 2,
+    "merge_concern": 2,
+    "import": 2,
+    "check": 2,
+    "merge_naming": 2,
+    "merge_named": 3,
+    "referral": 2,
+}
 """How often each operation is drawn (1 unless given): concerns and reads of the kept chronology most, so histories
 often keep it, add concerns that stand alone and read it again."""
 operation = st.sampled_from([name for name in _OPERATIONS for _ in range(_WEIGHTS.get(name, 1))]).flatmap(
@@ -229,8 +247,9 @@ def _apply(store: RecordStore, child: Child, other: Child, op: tuple[Any, ...]) 
         recording.record(store, Concern, **_concern_fields(child, day, hour, "Seen again after the outcome.", **extra))
     elif kind == "referral":
         _, day, picks, outcome, draft = op
-        on = MONDAY + timedelta(days=day)
-        named = list(dict.fromkeys(_pick(concerns, p).id for p in picks if concerns))
+        chosen = [_pick(concerns, p) for p in picks if concerns]
+        on = chosen[0].observed_at.date() if day is None and chosen else MONDAY + timedelta(days=day or 0)
+        named = list(dict.fromkeys(c.id for c in chosen))
         fields: dict[str, Any] = {
             "child_id": child.id,
             "started_on": on,
@@ -245,11 +264,12 @@ def _apply(store: RecordStore, child: Child, other: Child, op: tuple[Any, ...]) 
     elif kind == "plan":
         _, day, pick = op
         starter = _pick(concerns, pick) if pick is not None else None
+        on = starter.observed_at.date() if day is None and starter else MONDAY + timedelta(days=day or 0)
         recording.record(
             store,
             EarlyHelpPlan,
             child_id=child.id,
-            started_on=MONDAY + timedelta(days=day),
+            started_on=on,
             started_from_id=starter.id if starter is not None else None,
             child_view="I want toast in the morning.",
         )
@@ -295,6 +315,30 @@ def _apply(store: RecordStore, child: Child, other: Child, op: tuple[Any, ...]) 
                 reason="Amended on the deputy's laptop",
             )  # fmt: skip
             store.vault.audit(AuditAction.TEAM, "team:fictional-device", "change file taken in: 1 amendments")
+    elif kind == "merge_naming":  # a referral, or an entry rewording a concern, arrives before the concern
+        _, day, index, referral = op
+        on = MONDAY + timedelta(days=day)
+        named: Any = (
+            Referral.model_validate(
+                {"child_id": child.id, "started_on": on, "status": ReferralStatus.SENT, "sent_on": on,
+                 "consent": ParentConsent.TOLD_AGREED, "concern_ids": [FUTURE[index]], "created_by": "Mr D. Deputy"}
+            )
+            if referral
+            else ChronologyEntry.model_validate(
+                {"child_id": child.id, "on": on, "event": "Seen by the school nurse.", "created_by": "Mr D. Deputy",
+                 "source_record_id": str(FUTURE[index])}
+            )
+        )  # fmt: skip
+        _merged_in(store, named)
+        event("a concern named before it arrives")
+    elif kind == "merge_named":
+        _, day, hour, index = op
+        with contextlib.suppress(RecordNotFound):
+            store.get(FUTURE[index])
+            return  # already arrived
+        arrived = _concern_fields(child, day, hour, "Recorded on the deputy's laptop.")
+        _merged_in(store, Concern.model_validate(arrived | {"id": FUTURE[index], "created_by": "Mr D. Deputy"}))
+        event("a concern named before it arrived")
     elif kind == "import":
         _, day, hour, count = op
         records = [
@@ -334,26 +378,28 @@ def _assert_kept_equals_built(store: RecordStore, child: Child) -> None:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(ops=st.lists(operation, min_size=4, max_size=30))
+@given(ops=st.lists(st.tuples(operation, st.booleans()), min_size=4, max_size=30))
 def test_the_kept_chronology_equals_one_built_from_every_record(
-    vault_templates: VaultTemplates, ops: list[tuple[Any, ...]]
+    vault_templates: VaultTemplates, ops: list[tuple[tuple[Any, ...], bool]]
 ) -> None:
+    """Each operation is followed by a read of the kept chronology (which keeps what it read) or not, so what is
+    kept is from a random point of the history and the records since arrived in any way."""
     with tempfile.TemporaryDirectory(prefix="kept-chronology-") as tmp:
         vault, _ = vault_templates.create(Path(tmp) / "vault")
         store = RecordStore(vault)
         try:
             child = add_child(store, legal_forename="Amira", legal_surname="Testchild", dob=date(2016, 5, 1)).value
             other = add_child(store, legal_forename="Bea", legal_surname="Otherchild", dob=date(2016, 6, 1)).value
-            for op in [*ops, ("check",)]:
-                if op[0] == "keep":
-                    event(f"kept: {kept_chronology(store, child.id, quality=QUALITY).read}")
-                elif op[0] == "check":
+            for op, read in [*ops, (("check",), False)]:
+                if op[0] == "check":
                     _assert_kept_equals_built(store, child)
-                else:
+                elif op[0] != "keep":
                     try:
                         _apply(store, child, other, op)
                     except CasebookError as refused:  # a refused record, an amendment that changes nothing
                         event(f"refused: {op[0]}: {refused}")
+                if read or op[0] == "keep":
+                    event(f"kept: {kept_chronology(store, child.id, quality=QUALITY).read}")
         finally:
             vault.lock()
 
@@ -515,3 +561,21 @@ def test_a_concern_without_a_time_and_one_with_keep_the_order_of_a_full_build(st
     times = [r.sort_time for r in kept_chronology(store, child.id, quality=QUALITY).rows]
     assert times == sorted(times)
     assert time(7, 11) in times
+
+
+def test_a_second_merge_still_places_new_concerns_before_a_linked_row_of_their_day(store: RecordStore) -> None:
+    """A referral made the day of the concern it names takes that concern's time; a concern merged in later that
+    day, earlier in the morning, goes before both: after one merge as after none."""
+    child = _child(store)
+    first = _concern(store, child, 1, hour=9)
+    recording.record(
+        store, Referral, child_id=child.id, started_on=MONDAY + timedelta(1), status=ReferralStatus.SENT,
+        sent_on=MONDAY + timedelta(1), consent=ParentConsent.TOLD_AGREED, concern_ids=[first.id],
+    )  # fmt: skip
+    assert _read(store, child) == "built"
+    _concern(store, child, 5)
+    assert _read(store, child) == "merged"
+    early = _concern(store, child, 1, hour=8)
+    assert _read(store, child) == "merged"
+    keys = [r.key for r in kept_chronology(store, child.id, quality=QUALITY).rows]
+    assert keys.index(str(early.id)) < keys.index(str(first.id))
