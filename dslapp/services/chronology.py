@@ -244,7 +244,12 @@ def kept_chronology(
             hints = dict(kept.hints)
             hints.update(hints_for_rows((r for r in merged.rows if r.record_id in fresh), quality))
             result = KeptChronology(child, tuple(merged.rows), _in_order(merged.rows, hints), kept.marks, "merged")
-            _keep(store, key, fingerprint, newest, merged, result)
+            columns = body["rows"]  # the kept rows as read, with the new ones written in their places
+            for index, row in enumerate(merged.rows):
+                if row.record_id in fresh:
+                    for column, value in zip(columns, row.as_json(), strict=True):
+                        column.insert(index, value)
+            _keep(store, key, fingerprint, newest, merged, result, columns)
             return result
     upto = store.newest_rowid(key)
     records: list[Record] = store.for_child(key, *SOURCE_KINDS, upto=upto)
@@ -278,14 +283,21 @@ def _from_body(child: Child, body: dict[str, Any], read: Literal["kept", "merged
 
 
 def _keep(
-    store: RecordStore, child_id: str, fingerprint: str, upto: int, ordered: OrderedRows, made: KeptChronology
+    store: RecordStore,
+    child_id: str,
+    fingerprint: str,
+    upto: int,
+    ordered: OrderedRows,
+    made: KeptChronology,
+    columns: list[list[Any]] | None = None,
 ) -> None:
+    """Keep ``made`` (``columns``: its rows as ``rows_as_json`` writes them, when already at hand)."""
     body = {
         "upto": upto,
         "named": sorted(ordered.named),
         "placed": {key: [at.isoformat(), depth] for key, (at, depth) in ordered.placed.items()},
         "marks": made.marks,
-        "rows": rows_as_json(made.rows),
+        "rows": columns if columns is not None else rows_as_json(made.rows),
         "hints": hints_as_json(made.hints),
     }
     text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
