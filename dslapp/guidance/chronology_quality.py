@@ -66,10 +66,18 @@ class QualityConfig:
 
     @cached_property
     def any_opinion(self) -> re.Pattern[str] | None:
-        """Matches where any opinion word's pattern would (one search rules out every word in a plain entry)."""
+        """Matches where any opinion word's pattern would (one search rules out every word in a plain entry).
+
+        The word boundaries every pattern starts and ends with are written once, around all the words: the same
+        matches, several times faster than repeating them in each alternative (the search runs on every field of
+        every row of a chronology when it is built)."""
         if not self.opinion_words:
             return None
-        return re.compile("|".join(f"(?:{w.pattern.pattern})" for w in self.opinion_words), re.IGNORECASE)
+        patterns = [w.pattern.pattern for w in self.opinion_words]
+        if all(p.startswith(_BEFORE_WORD) and p.endswith(_AFTER_WORD) for p in patterns):
+            words = "|".join(p[len(_BEFORE_WORD) : len(p) - len(_AFTER_WORD)] for p in patterns)
+            return re.compile(f"{_BEFORE_WORD}(?:{words}){_AFTER_WORD}", re.IGNORECASE)
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 class ChronologyLike(Protocol):
@@ -114,9 +122,12 @@ class HintSettings(FileModel):
     opinion: tuple[OpinionEntry, ...] = ()
 
 
+_BEFORE_WORD, _AFTER_WORD = r"(?<![\w-])", r"(?![\w-])"
+
+
 def _word_pattern(phrase: str) -> re.Pattern[str]:
     parts = [re.escape(p) for p in phrase.split()]
-    return re.compile(r"(?<![\w-])" + r"[\s\-]+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+    return re.compile(_BEFORE_WORD + r"[\s\-]+".join(parts) + _AFTER_WORD, re.IGNORECASE)
 
 
 def _fill(template: str, **values: object) -> str:

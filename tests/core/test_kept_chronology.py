@@ -579,3 +579,27 @@ def test_a_second_merge_still_places_new_concerns_before_a_linked_row_of_their_d
     assert _read(store, child) == "merged"
     keys = [r.key for r in kept_chronology(store, child.id, quality=QUALITY).rows]
     assert keys.index(str(early.id)) < keys.index(str(first.id))
+
+
+_SHIPPED_WORDS = [w.word for w in QUALITY.opinion_words]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(_SHIPPED_WORDS)
+        | st.sampled_from([" ", "-", "  ", "\n", "a", "un", "’s", ".", "“", "”", "ly", "İ", "ſ"])
+        | st.text(max_size=3),
+        max_size=12,
+    )
+)
+def test_one_search_for_any_opinion_word_finds_what_the_words_find(pieces: list[str]) -> None:
+    """The search that rules out every opinion word in a plain entry (a chronology is checked field by field when it
+    is built) finds a word exactly where one of the words' own patterns does."""
+    text = "".join(pieces)
+    for config in (QUALITY, parse_config_text('[[opinion]]\nword = "appears to be"\n[[opinion]]\nword = "always"\n')):
+        assert config.any_opinion is not None
+        assert bool(config.any_opinion.search(text)) == any(w.pattern.search(text) for w in config.opinion_words)
+        assert bool(config.any_opinion.search(text.upper())) == any(
+            w.pattern.search(text.upper()) for w in config.opinion_words
+        )
