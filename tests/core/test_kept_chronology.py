@@ -59,6 +59,7 @@ from dslapp.services.chronology import (
     marks_for,
 )
 from dslapp.services.kept import KeptFinding
+from dslapp.services.retention import dispose, set_retention
 from dslapp.store import RecordStore
 from dslapp.vault.audit import Action as AuditAction
 from dslapp.views.chronology import SOURCE_KINDS, rows_as_json, rows_from_json
@@ -603,3 +604,12 @@ def test_one_search_for_any_opinion_word_finds_what_the_words_find(pieces: list[
         assert bool(config.any_opinion.search(text.upper())) == any(
             w.pattern.search(text.upper()) for w in config.opinion_words
         )
+
+
+def test_a_disposal_removes_the_kept_chronology(store: RecordStore) -> None:
+    child, _ = _history(store)
+    retained = set_retention(store, child.id, date(2024, 5, 1), "Retention reviewed by the DSL").value
+    _read(store, retained)
+    assert _kept_kinds(store, child) == {"chronology"}
+    dispose(store, child.id, "Retention period ended; reviewed by DSL and head", "Ms Ada Testperson")
+    assert _kept_kinds(store, child) == set()
