@@ -311,6 +311,15 @@ BEGIN
     SELECT RAISE(ABORT, 'disposal decisions are never deleted');
 END;
 
+-- trigger kept_chronology_stale_on_overwrite
+CREATE TRIGGER kept_chronology_stale_on_overwrite BEFORE INSERT ON records
+WHEN EXISTS (SELECT 1 FROM records WHERE id = NEW.id)
+BEGIN
+    DELETE FROM kept_findings
+    WHERE what = 'chronology'
+      AND child_id IN (NEW.child_id, (SELECT child_id FROM records WHERE id = NEW.id));
+END;
+
 -- trigger kept_findings_stale_on_amend
 CREATE TRIGGER kept_findings_stale_on_amend AFTER UPDATE ON records
 WHEN NEW.child_id IS NOT NULL
@@ -329,7 +338,7 @@ END;
 CREATE TRIGGER kept_findings_stale_on_insert AFTER INSERT ON records
 WHEN NEW.child_id IS NOT NULL
 BEGIN
-    DELETE FROM kept_findings WHERE child_id = NEW.child_id;
+    DELETE FROM kept_findings WHERE child_id = NEW.child_id AND what <> 'chronology';
 END;
 
 -- trigger kept_roster_stale_on_disposal

@@ -11,8 +11,9 @@ verbatim ("Mum always shouts") and must not be "corrected".
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -65,10 +66,18 @@ class QualityConfig:
 
     @cached_property
     def any_opinion(self) -> re.Pattern[str] | None:
-        """Matches where any opinion word's pattern would (one search rules out every word in a plain entry)."""
+        """Matches where any opinion word's pattern would (one search rules out every word in a plain entry).
+
+        The word boundaries every pattern starts and ends with are written once, around all the words: the same
+        matches, several times faster than repeating them in each alternative (the search runs on every field of
+        every row of a chronology when it is built)."""
         if not self.opinion_words:
             return None
-        return re.compile("|".join(f"(?:{w.pattern.pattern})" for w in self.opinion_words), re.IGNORECASE)
+        patterns = [w.pattern.pattern for w in self.opinion_words]
+        if all(p.startswith(_BEFORE_WORD) and p.endswith(_AFTER_WORD) for p in patterns):
+            words = "|".join(p[len(_BEFORE_WORD) : len(p) - len(_AFTER_WORD)] for p in patterns)
+            return re.compile(f"{_BEFORE_WORD}(?:{words}){_AFTER_WORD}", re.IGNORECASE)
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 class ChronologyLike(Protocol):
@@ -113,9 +122,12 @@ class HintSettings(FileModel):
     opinion: tuple[OpinionEntry, ...] = ()
 
 
+_BEFORE_WORD, _AFTER_WORD = r"(?<![\w-])", r"(?![\w-])"
+
+
 def _word_pattern(phrase: str) -> re.Pattern[str]:
     parts = [re.escape(p) for p in phrase.split()]
-    return re.compile(r"(?<![\w-])" + r"[\s\-]+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+    return re.compile(_BEFORE_WORD + r"[\s\-]+".join(parts) + _AFTER_WORD, re.IGNORECASE)
 
 
 def _fill(template: str, **values: object) -> str:
@@ -249,6 +261,27 @@ def hints_for_rows(
     return out
 
 
+def settings_text(config: QualityConfig) -> str:
+    """Everything in ``config`` that the hints depend on, as text (for the fingerprint of kept hints: hints kept
+    under other settings are checked again)."""
+    words = [[w.word, w.suggestion] for w in config.opinion_words]
+    return json.dumps([config.max_words, dict(sorted(config.messages.items())), words], ensure_ascii=False)
+
+
+def hints_as_json(hints: Mapping[str, Sequence[Hint]]) -> dict[str, Any]:
+    """Hints by row key as JSON: each different hint once (a heavy chronology repeats a few hundred messages
+    thousands of times), and each row's hints as positions in that list. :func:`hints_from_json` reads it."""
+    table: dict[Hint, int] = {}
+    rows = {key: [table.setdefault(h, len(table)) for h in found] for key, found in hints.items() if found}
+    return {"hints": [[h.code, h.message, h.field, h.word] for h in table], "rows": rows}
+
+
+def hints_from_json(data: Mapping[str, Any]) -> dict[str, list[Hint]]:
+    """The hints by row key that :func:`hints_as_json` wrote."""
+    table = [Hint(code, message, field, word) for code, message, field, word in data["hints"]]
+    return {key: [table[i] for i in found] for key, found in data["rows"].items()}
+
+
 __all__ = [
     "Hint",
     "HintCode",
@@ -256,9 +289,12 @@ __all__ = [
     "QualityConfig",
     "check_entry",
     "get_config",
+    "hints_as_json",
     "hints_for_row",
     "hints_for_rows",
+    "hints_from_json",
     "load_config",
     "parse_config",
     "parse_config_text",
+    "settings_text",
 ]

@@ -7,14 +7,21 @@ it is not audited here (opening the child's file is). Exports audit themselves.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
-from collections.abc import Iterable
-from datetime import date
-from typing import Any
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any, Literal
 
-from dslapp.guidance.config import GuidanceConfig
+from dslapp import __version__
+from dslapp.guidance import chronology_quality
+from dslapp.guidance.chronology_quality import Hint, QualityConfig, hints_as_json, hints_for_rows, hints_from_json
+from dslapp.guidance.config import GuidanceConfig, resolve
 from dslapp.guidance.early_help import review_marks
 from dslapp.models import Category, Child, ChronologyEntry, EarlyHelpReview, Record
+from dslapp.services.kept import KeptFinding, keep_rows
 from dslapp.services.recording import record as record_new
 from dslapp.services.results import Saved
 from dslapp.store import RecordStore
@@ -29,13 +36,20 @@ from dslapp.views.chronology import (
     Chronology,
     ChronologyRow,
     ChronologySummary,
+    OrderedRows,
     Quarter,
     chronology_of,
     chronology_summary,
     entry_row,
     filter_rows,
+    merge_rows,
+    named_ids,
+    ordered_rows,
+    rows_as_json,
+    rows_from_json,
     rows_from_records,
     sort_key,
+    stands_alone,
 )
 from dslapp.views.links import link_lines
 
@@ -48,6 +62,7 @@ __all__ = [
     "Chronology",
     "ChronologyRow",
     "ChronologySummary",
+    "KeptChronology",
     "Quarter",
     "build_chronology",
     "chronology_of",
@@ -57,6 +72,7 @@ __all__ = [
     "dmy",
     "entry_row",
     "filter_rows",
+    "kept_chronology",
     "link_lines",
     "marks_for",
     "rows_from_records",
@@ -137,3 +153,152 @@ def curate_row(
     }
     fields.update(wording)
     return record_new(store, ChronologyEntry, **fields)
+
+
+# ---- the chronology kept in the vault (migration 0009) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeptChronology:
+    """A child's whole chronology (every row, significant or not, in order) with each row's wording hints, as
+    :func:`kept_chronology` read it."""
+
+    child: Child
+    rows: tuple[ChronologyRow, ...]
+    hints: dict[str, list[Hint]]
+    """Hints by row key, for rows that have any (as ``hints_for_rows`` gives them)."""
+    marks: dict[str, str]
+    """The guidance's marks on Early Help reviews, by review id (already shown on their rows)."""
+    read: Literal["kept", "merged", "built"]
+    """How it was read: as kept; kept with new records merged in; built from every record (then kept)."""
+
+    def chronology(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        categories: Iterable[Category] | None = None,
+        source: str | None = None,
+        significant_only: bool = True,
+    ) -> Chronology:
+        """The chronology filtered as asked (equal to :func:`build_chronology` with the same filters)."""
+        wanted = frozenset(categories) if categories is not None else None
+        rows = filter_rows(
+            self.rows, since=since, until=until, categories=wanted, source=source, significant_only=significant_only
+        )
+        return Chronology(
+            child=self.child,
+            rows=tuple(rows),
+            since=since,
+            until=until,
+            categories=wanted,
+            source=source or None,
+            significant_only=significant_only,
+        )
+
+    def hints_of(self, rows: Iterable[ChronologyRow]) -> dict[str, list[Hint]]:
+        """The hints of ``rows`` (some of this chronology's), by key, as ``hints_for_rows(rows)`` gives them."""
+        return {row.key: found for row in rows if (found := self.hints.get(row.key))}
+
+
+_KEPT = "chronology"
+_KEPT_FORMAT = 1
+"""Part of the kept chronology's fingerprint: change it when the rows, their order or the body's shape change
+within a version, so chronologies an older build kept are built again rather than trusted."""
+
+
+def kept_chronology(
+    store: RecordStore,
+    child_id: uuid.UUID | str,
+    *,
+    quality: QualityConfig | None = None,
+    config: GuidanceConfig | None = None,
+) -> KeptChronology:
+    """The child's whole chronology with its wording hints (under ``quality``) and the marks on Early Help reviews
+    (under ``config``), read from what is kept in the vault when it is current. Raises RecordNotFound for an
+    unknown child.
+
+    The kept body says up to which of the child's records (by rowid) it was made. A new record removes nothing
+    kept (an amendment or a disposal does: migration 0009), so the records stored since are read: none, and the
+    kept rows are current; only records that stand alone (kinds that give no row, concerns that name nothing and
+    that nothing names), and their rows are merged in; anything else, and the chronology is built from every
+    record. Whatever was read, the result equals building it from every record; what was made is kept for the next
+    read (outside a transaction only)."""
+    quality = quality or chronology_quality.get_config()
+    config = resolve(config)
+    child = store.get_as(Child, child_id)
+    key = str(child.id)
+    fingerprint = _fingerprint(quality, config)
+    found = store.kept_finding(_KEPT, key, fingerprint)
+    if found is not None:
+        body = json.loads(found.body)
+        upto = int(body["upto"])
+        newest, new = store.records_after(key, upto, *SOURCE_KINDS)
+        if newest == upto:
+            return _from_body(child, body, "kept")
+        named = set(body["named"]) | named_ids(new)
+        if all(stands_alone(r, named) for r in new):
+            kept = _from_body(child, body, "merged")
+            merged = merge_rows(OrderedRows(list(kept.rows), _placed_of(body), frozenset(body["named"])), new)
+            fresh = {str(r.id) for r in new}
+            hints = dict(kept.hints)
+            hints.update(hints_for_rows((r for r in merged.rows if r.record_id in fresh), quality))
+            result = KeptChronology(child, tuple(merged.rows), _in_order(merged.rows, hints), kept.marks, "merged")
+            columns = body["rows"]  # the kept rows as read, with the new ones written in their places
+            for index, row in enumerate(merged.rows):
+                if row.record_id in fresh:
+                    for column, value in zip(columns, row.as_json(), strict=True):
+                        column.insert(index, value)
+            _keep(store, key, fingerprint, newest, merged, result, columns)
+            return result
+    upto = store.newest_rowid(key)
+    records: list[Record] = store.for_child(key, *SOURCE_KINDS, upto=upto)
+    marks = marks_for(records, config)
+    ordered = ordered_rows(records, marks)
+    result = KeptChronology(child, tuple(ordered.rows), hints_for_rows(ordered.rows, quality), marks, "built")
+    _keep(store, key, fingerprint, upto, ordered, result)
+    return result
+
+
+def _fingerprint(quality: QualityConfig, config: GuidanceConfig) -> str:
+    """Which build and settings made a kept chronology: the hints' settings, and the Early Help settings the marks
+    on reviews come from."""
+    text = "|".join(
+        (str(_KEPT_FORMAT), __version__, chronology_quality.settings_text(quality), config.early_help.model_dump_json())
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _in_order(rows: Sequence[ChronologyRow], hints: dict[str, list[Hint]]) -> dict[str, list[Hint]]:
+    return {row.key: found for row in rows if (found := hints.get(row.key))}
+
+
+def _placed_of(body: dict[str, Any]) -> dict[str, tuple[time, int]]:
+    return {key: (time.fromisoformat(at), int(depth)) for key, (at, depth) in body["placed"].items()}
+
+
+def _from_body(child: Child, body: dict[str, Any], read: Literal["kept", "merged"]) -> KeptChronology:
+    rows = tuple(rows_from_json(body["rows"]))
+    return KeptChronology(child, rows, hints_from_json(body["hints"]), dict(body["marks"]), read)
+
+
+def _keep(
+    store: RecordStore,
+    child_id: str,
+    fingerprint: str,
+    upto: int,
+    ordered: OrderedRows,
+    made: KeptChronology,
+    columns: list[list[Any]] | None = None,
+) -> None:
+    """Keep ``made`` (``columns``: its rows as ``rows_as_json`` writes them, when already at hand)."""
+    body = {
+        "upto": upto,
+        "named": sorted(ordered.named),
+        "placed": {key: [at.isoformat(), depth] for key, (at, depth) in ordered.placed.items()},
+        "marks": made.marks,
+        "rows": columns if columns is not None else rows_as_json(made.rows),
+        "hints": hints_as_json(made.hints),
+    }
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    keep_rows(store, _KEPT, fingerprint, [KeptFinding(child_id, date.min, date.max, text)])

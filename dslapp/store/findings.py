@@ -35,6 +35,17 @@ def kept_findings(db: Database, what: str, fingerprint: str) -> dict[str, KeptFi
     }
 
 
+def kept_finding(db: Database, what: str, child_id: str, fingerprint: str) -> KeptFinding | None:
+    """One child's kept ``what`` made under ``fingerprint`` (None when there is none, or it was made under another)."""
+    row = db.execute(
+        "SELECT on_day, until_day, body FROM kept_findings WHERE what = ? AND child_id = ? AND fingerprint = ?",
+        (what, child_id, fingerprint),
+    ).fetchone()
+    if row is None:
+        return None
+    return KeptFinding(child_id, date.fromisoformat(row[0]), date.fromisoformat(row[1]), str(row[2]))
+
+
 def keep_findings(db: Database, what: str, fingerprint: str, findings: Iterable[KeptFinding]) -> None:
     """Keep (or replace) these children's ``what``, in one transaction."""
     rows = [(f.child_id, what, fingerprint, f.on.isoformat(), f.until.isoformat(), f.body) for f in findings]

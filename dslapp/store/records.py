@@ -246,15 +246,41 @@ class RecordStore:
             raise RecordNotFound()
         return record
 
-    def for_child(self, child_id: uuid.UUID | str, *kinds: type[R]) -> list[R]:
-        """A child's records of the given kinds, oldest first (by the date each happened)."""
+    def for_child(self, child_id: uuid.UUID | str, *kinds: type[R], upto: int | None = None) -> list[R]:
+        """A child's records of the given kinds, oldest first (by the date each happened); with ``upto``, only those
+        stored at or before that rowid (see :meth:`newest_rowid`)."""
         sql = f"SELECT {_COLUMNS} FROM records WHERE child_id = ?"
         params: list[Any] = [str(child_id)]
+        if upto is not None:
+            sql += " AND rowid <= ?"
+            params.append(upto)
         if kinds:
             sql += f" AND kind IN ({','.join('?' * len(kinds))})"
             params.extend(k.KIND for k in kinds)
         sql += " ORDER BY occurred_on, created_at"
         return [_from_row(row) for row in self.db.execute(sql, params)]  # type: ignore[misc]
+
+    def newest_rowid(self, child_id: uuid.UUID | str) -> int:
+        """The greatest rowid among a child's records (0 when they have none). Rowids only grow: a record added
+        later has a greater one, so state derived from the records up to this rowid can find what was added
+        since (:meth:`records_after`)."""
+        return int(self.db.scalar("SELECT coalesce(max(rowid), 0) FROM records WHERE child_id = ?", (str(child_id),)))
+
+    def records_after(self, child_id: uuid.UUID | str, rowid: int, *kinds: type[Record]) -> tuple[int, list[Record]]:
+        """The child's records stored after ``rowid``: the greatest rowid among them (``rowid`` when there are
+        none), and those of ``kinds`` (every kind when none is given) in the order they were stored. Records of
+        other kinds are not read."""
+        wanted = {k.KIND for k in kinds}
+        newest = rowid
+        found: list[Record] = []
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM records WHERE child_id = ? AND rowid > ? ORDER BY rowid", (str(child_id), rowid)
+        )
+        for row in rows:
+            newest = max(newest, int(row["rowid"]))
+            if not wanted or str(row["kind"]) in wanted:
+                found.append(_from_row(row))
+        return newest, found
 
     def for_child_except(self, child_id: uuid.UUID | str, *kinds: type[Record]) -> list[Record]:
         """A child's records of every kind but those given, oldest first (the front sheet of a file whose
@@ -305,6 +331,9 @@ class RecordStore:
 
     def kept_findings(self, what: str, fingerprint: str) -> dict[str, KeptFinding]:
         return findings.kept_findings(self.db, what, fingerprint)
+
+    def kept_finding(self, what: str, child_id: uuid.UUID | str, fingerprint: str) -> KeptFinding | None:
+        return findings.kept_finding(self.db, what, str(child_id), fingerprint)
 
     def keep_findings(self, what: str, fingerprint: str, found: Iterable[KeptFinding]) -> None:
         findings.keep_findings(self.db, what, fingerprint, found)

@@ -10,8 +10,9 @@ the row built from it. ``dslapp.services.chronology`` reads the records and save
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+import bisect
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -43,7 +44,7 @@ from dslapp.models.transfer import TransferDirection
 from dslapp.text import dmy
 from dslapp.views.body_map import marks_summary
 from dslapp.views.family import link_event
-from dslapp.views.links import Links, describe_all, has_outcome, links_of
+from dslapp.views.links import Links, describe_all, has_outcome, linked_ids, links_of
 from dslapp.views.statutory import statutory_ended_event, statutory_event
 
 SOURCE_KINDS: tuple[type[Record], ...] = (
@@ -61,6 +62,7 @@ SOURCE_KINDS: tuple[type[Record], ...] = (
     EncompassNotice,
 )
 """Record kinds a chronology is built from."""
+_SOURCE_KINDS = frozenset(k.KIND for k in SOURCE_KINDS)
 
 STATUTORY = frozenset({ChildStatus.CIN, ChildStatus.CP, ChildStatus.CLA})
 SCHOOL = "School (DSL)"
@@ -108,6 +110,36 @@ class ChronologyRow:
     body_marks: tuple[BodyMark, ...] = ()
     """The marks on the body map of the concern this row stands for (drawn with the row in a printed chronology)."""
 
+    def as_json(self) -> list[Any]:
+        """The row as a JSON array of its fields in order (dates, times and enums as text, categories as one text
+        joined by commas, no body marks as null): :meth:`from_json` gives back an equal row."""
+        return [
+            self.record_id,
+            self.kind,
+            self.when,
+            self.sort_date.isoformat(),
+            self.event,
+            self.source,
+            ",".join(c.value for c in self.categories),
+            self.severity.value if self.severity is not None else None,
+            self.impact,
+            self.impact_kind.value,
+            self.action,
+            self.recorded_by,
+            self.significant,
+            self.approximate,
+            self.entry_id,
+            self.part,
+            self.sort_time.isoformat(),
+            self.created_at.isoformat() if self.created_at is not None else None,
+            [m.model_dump(mode="json") for m in self.body_marks] if self.body_marks else None,
+        ]
+
+    @classmethod
+    def from_json(cls, data: Sequence[Any]) -> ChronologyRow:
+        """The row :meth:`as_json` wrote."""
+        return rows_from_json([[value] for value in data])[0]
+
     @property
     def key(self) -> str:
         """Unique within a chronology (a referral gives a row when sent and another for its outcome)."""
@@ -124,6 +156,75 @@ class ChronologyRow:
     @property
     def severity_label(self) -> str:
         return self.severity.value.capitalize() if self.severity else ""
+
+
+def rows_as_json(rows: Iterable[ChronologyRow]) -> list[list[Any]]:
+    """Rows as JSON, column by column (each field of every row, as :meth:`ChronologyRow.as_json` writes it): read
+    back by :func:`rows_from_json`. Columns rather than one array per row, because a heavy child's kept chronology
+    holds thousands of rows and reading them back is then mostly the JSON parser's work."""
+    columns: list[list[Any]] = [[] for _ in fields(ChronologyRow)]
+    for row in rows:
+        for column, value in zip(columns, row.as_json(), strict=True):
+            column.append(value)
+    return columns
+
+
+def rows_from_json(columns: Sequence[Sequence[Any]]) -> list[ChronologyRow]:
+    """The rows :func:`rows_as_json` wrote, built directly (no validation: the text was written by it)."""
+    (
+        record_ids, kinds, whens, sort_dates, events, sources, categories, severities, impacts, impact_kinds,
+        actions, recorded_by, significant, approximate, entry_ids, parts, sort_times, created, body_marks,
+    ) = columns  # fmt: skip
+    known: dict[str, tuple[Category, ...]] = {"": ()}
+
+    def categories_of(text: str) -> tuple[Category, ...]:
+        found = known.get(text)
+        if found is None:
+            found = known[text] = tuple(_CATEGORY_OF[value] for value in text.split(","))
+        return found
+
+    return list(
+        map(
+            _row_from_fields,
+            record_ids,
+            kinds,
+            whens,
+            map(date.fromisoformat, sort_dates),
+            events,
+            sources,
+            map(categories_of, categories),
+            [_SEVERITY_OF[s] if s is not None else None for s in severities],
+            impacts,
+            map(_IMPACT_OF.__getitem__, impact_kinds),
+            actions,
+            recorded_by,
+            significant,
+            approximate,
+            entry_ids,
+            parts,
+            map(time.fromisoformat, sort_times),
+            [datetime.fromisoformat(c) if c is not None else None for c in created],
+            [tuple(BodyMark.model_validate(m) for m in marks) if marks else () for marks in body_marks],
+        )
+    )
+
+
+_ROW_FIELDS = tuple(f.name for f in fields(ChronologyRow))
+_new_row = object.__new__
+
+
+def _row_from_fields(*values: Any) -> ChronologyRow:
+    """``ChronologyRow(*values)``, at half the cost: a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, which for the thousands of rows of a heavy chronology is most of reading them back.
+    The row has no ``__post_init__`` and no slots, so filling its ``__dict__`` makes the same object."""
+    row: ChronologyRow = _new_row(ChronologyRow)
+    row.__dict__.update(zip(_ROW_FIELDS, values, strict=True))
+    return row
+
+
+_CATEGORY_OF = {c.value: c for c in Category}
+_SEVERITY_OF = {s.value: s for s in Severity}
+_IMPACT_OF = {i.value: i for i in Impact}
 
 
 @dataclass(frozen=True)
@@ -550,6 +651,67 @@ def rows_from_records(records: Iterable[Record], review_marks: Mapping[str, str]
 
     ``review_marks`` (review id → mark, from the guidance: ``dslapp.guidance.early_help.review_marks``) is
     shown on the rows of those Early Help reviews."""
+    return ordered_rows(records, review_marks).rows
+
+
+Placing = tuple[time, int]
+"""Where a row goes within its day, from what it follows: the time it takes and how many rows it follows that day."""
+
+
+@dataclass(frozen=True)
+class OrderedRows:
+    """A chronology's rows in order, with what is needed to put a new row among them without the records: the
+    placing of each row whose place within its day comes from the rows it follows (the others are placed by
+    their own fields alone, see :func:`own_placing`), and every record id that some record names (a link, or a
+    chronology entry's source), so a new record that names nothing and is named by nothing can be told apart."""
+
+    rows: list[ChronologyRow]
+    placed: dict[str, Placing] = field(default_factory=dict)
+    named: frozenset[str] = frozenset()
+
+    def order_key(self, row: ChronologyRow) -> OrderKey:
+        return _key_of(row, self.placed.get(row.key) or own_placing(row))
+
+
+def named_ids(records: Iterable[Record]) -> frozenset[str]:
+    """Every record id that one of ``records`` names: the records it follows (links, whether or not the record
+    named is present) and the record a chronology entry rewords."""
+    found: set[str] = set()
+    for record in records:
+        found.update(target for _, target in linked_ids(record))
+        if isinstance(record, ChronologyEntry) and record.source_record_id:
+            found.add(str(record.source_record_id))
+    return frozenset(found)
+
+
+def stands_alone(record: Record, named: Collection[str]) -> bool:
+    """True when adding ``record`` to a child's records (with ``named``: :func:`named_ids` of every record of the
+    child, this one included) leaves every other row of the chronology as it was, and its own rows' order depends
+    on them alone: a kind that gives no row, or a concern that names no record and that no record names (no link,
+    no chronology entry rewording it). Such records are merged into a kept chronology by :func:`merge_rows`."""
+    if record.KIND not in _SOURCE_KINDS:
+        return True
+    return isinstance(record, Concern) and not linked_ids(record) and str(record.id) not in named
+
+
+def merge_rows(ordered: OrderedRows, records: Iterable[Record]) -> OrderedRows:
+    """``ordered`` with the rows of ``records`` put in their places, as :func:`ordered_rows` of every record would
+    place them; each record must :func:`stands_alone` (records of kinds that give no row are skipped)."""
+    rows = list(ordered.rows)
+    named = set(ordered.named)
+    for record in records:
+        named.update(named_ids([record]))
+        builder = _BUILDERS.get(record.KIND) if record.KIND in _SOURCE_KINDS else None
+        if builder is None:
+            continue
+        for row in builder(record):
+            position = bisect.bisect_right(rows, _key_of(row, own_placing(row)), key=ordered.order_key)
+            rows.insert(position, row)
+    return OrderedRows(rows, dict(ordered.placed), frozenset(named))
+
+
+def ordered_rows(records: Iterable[Record], review_marks: Mapping[str, str] | None = None) -> OrderedRows:
+    """:func:`rows_from_records`, with what :func:`merge_rows` needs to add a record that stands alone later."""
     marks = review_marks or {}
     records = list(records)
     by_id = {str(r.id): r for r in records}
@@ -578,10 +740,12 @@ def rows_from_records(records: Iterable[Record], review_marks: Mapping[str, str]
             rows.append(with_mark(row, mark) if mark and not row.part else row)
     links = links_of(by_id)
     causes = _causes(rows, by_id, links)
-    keys = _order_keys(rows, causes)
+    placings = _placings(rows, causes)
+    keys = {row.key: _key_of(row, placings[row.key]) for row in rows}
     rows = _with_link_wording(rows, by_id, links, keys)
     rows.sort(key=lambda row: keys[row.key])
-    return rows
+    placed = {row.key: placings[row.key] for row in rows if placings[row.key] != own_placing(row)}
+    return OrderedRows(rows, placed, named_ids(records))
 
 
 # ---- what led to what, and the order of a day ----------------------------------------------------
@@ -629,21 +793,37 @@ def _causes(rows: Sequence[ChronologyRow], by_id: dict[str, Record], links: Link
     return out
 
 
-def _order_keys(rows: Sequence[ChronologyRow], causes: dict[str, list[str]]) -> dict[str, OrderKey]:
-    """A total order that never depends on the order records were read in.
+def _timed(row: ChronologyRow) -> bool:
+    return row.kind == Concern.KIND and not row.approximate
+
+
+def own_placing(row: ChronologyRow) -> Placing:
+    """The placing of a row that follows nothing on its day: its own time if it has one (a concern), else none."""
+    return (row.sort_time if _timed(row) else time(0, 0), 0)
+
+
+def _key_of(row: ChronologyRow, placing: Placing) -> OrderKey:
+    at, depth = placing
+    created = row.created_at or datetime.min
+    if created.tzinfo is not None:
+        created = created.replace(tzinfo=None)
+    rank = _RANK.get((row.kind, row.part), len(_RANK))
+    return (row.sort_date, 0 if row.approximate else 1, at, depth, rank, created, row.key)
+
+
+def _placings(rows: Sequence[ChronologyRow], causes: dict[str, list[str]]) -> dict[str, Placing]:
+    """Where each row goes within its day (the basis of a total order that never depends on the order records
+    were read in).
 
     By date (an approximate period before exact dates on its sort date); on one day, by the time things
     happened; a row with no time of its own (a referral, an outcome, a plan) takes the time of the latest
     row it follows that day and comes after it; remaining ties by the usual course of a case, when it was
-    recorded, and its key.
+    recorded, and its key (:func:`_key_of`).
     """
     by_key = {row.key: row for row in rows}
-    memo: dict[str, tuple[time, int]] = {}
+    memo: dict[str, Placing] = {}
 
-    def timed(row: ChronologyRow) -> bool:
-        return row.kind == Concern.KIND and not row.approximate
-
-    def place(key: str, visiting: frozenset[str]) -> tuple[time, int]:
+    def place(key: str, visiting: frozenset[str]) -> Placing:
         if key in memo:
             return memo[key]
         row = by_key[key]
@@ -653,20 +833,12 @@ def _order_keys(rows: Sequence[ChronologyRow], causes: dict[str, list[str]]) -> 
             if c not in visiting and by_key[c].sort_date == row.sort_date and not by_key[c].approximate
         ]
         placed = [place(c, visiting | {key}) for c in same_day]
-        at = row.sort_time if timed(row) else max((p[0] for p in placed), default=time(0, 0))
+        at = row.sort_time if _timed(row) else max((p[0] for p in placed), default=time(0, 0))
         depth = 1 + max((p[1] for p in placed), default=-1)
         memo[key] = (at, depth)
         return at, depth
 
-    keys: dict[str, OrderKey] = {}
-    for row in rows:
-        at, depth = place(row.key, frozenset())
-        created = row.created_at or datetime.min
-        if created.tzinfo is not None:
-            created = created.replace(tzinfo=None)
-        rank = _RANK.get((row.kind, row.part), len(_RANK))
-        keys[row.key] = (row.sort_date, 0 if row.approximate else 1, at, depth, rank, created, row.key)
-    return keys
+    return {row.key: place(row.key, frozenset()) for row in rows}
 
 
 def _with_link_wording(
@@ -892,13 +1064,22 @@ __all__ = [
     "Chronology",
     "ChronologyRow",
     "ChronologySummary",
+    "OrderedRows",
+    "Placing",
     "Quarter",
     "chronology_of",
     "chronology_summary",
     "consent_wording",
     "entry_row",
     "filter_rows",
+    "merge_rows",
+    "named_ids",
+    "ordered_rows",
+    "own_placing",
+    "rows_as_json",
+    "rows_from_json",
     "rows_from_records",
     "sort_key",
+    "stands_alone",
     "with_mark",
 ]

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from dslapp.guidance.chronology_quality import Hint, QualityConfig, get_config, hints_for_rows
+from dslapp.guidance.chronology_quality import Hint, QualityConfig, get_config
 from dslapp.models import Category, ChronologyEntry, Record
 from dslapp.services import recording
 from dslapp.services.casebook import Casebook
@@ -22,9 +22,9 @@ from dslapp.services.chronology import (
     Chronology,
     ChronologyRow,
     ChronologySummary,
-    build_chronology,
     chronology_summary,
     curate_row,
+    kept_chronology,
 )
 from dslapp.services.timeline import TimelineEvent, event_from_row
 from ui.operations.results import Wrote
@@ -73,19 +73,20 @@ def load_chronology(
     before: ChronologyView | None = None,
     **kw: Any,
 ) -> None:
-    """Build the chronology tab's view in one job; ``before`` (the view shown until now) spares checking the
-    wording of rows that have not changed."""
+    """Build the chronology tab's view in one job, from the chronology kept in the vault (its rows and their wording
+    hints are read as kept, or brought up to date, never built from every record unless they must be).
+
+    ``child_file`` and ``before`` are no longer needed (the kept chronology is cheaper to read than either is to
+    use); they are still taken, so callers need not change."""
 
     def work(store: Casebook) -> ChronologyView:
-        chronology = build_chronology(store, child_id, child_file=child_file, **filters.kwargs())
         config = get_config()
-        known = None
-        if before is not None and before.config is config:  # the rows checked last time, with the same settings
-            known = {row.key: (row, before.hints.get(row.key, [])) for row in before.chronology.rows}
+        kept = kept_chronology(store, child_id, quality=config)
+        chronology = kept.chronology(**filters.kwargs())
         return ChronologyView(
             chronology,
             chronology_summary(chronology),
-            hints_for_rows(chronology.rows, config, known=known),
+            kept.hints_of(chronology.rows),
             tuple(event_from_row(row) for row in chronology.rows),
             filters,
             config,
