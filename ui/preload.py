@@ -30,8 +30,9 @@ UNLOCKED = (
 the services Today and the caseload call, and the workspace with its screens."""
 
 
-SETTINGS = "dslapp.guidance.config"
-"""The practice settings (shipped TOML with this installation's overrides), which the first Today reads."""
+SETTINGS = ("dslapp.guidance.config", "dslapp.guidance.chronology_quality")
+"""The practice settings (shipped TOML with this installation's overrides), which the first Today reads, and the
+chronology's wording settings (their phrases compiled), which the first chronology shown reads."""
 
 
 def load_unlocked() -> None:
@@ -39,4 +40,5 @@ def load_unlocked() -> None:
     classes defined and the settings parsed, as the first Today after the unlock would otherwise)."""
     for name in UNLOCKED:
         importlib.import_module(name)
-    importlib.import_module(SETTINGS).get_config()
+    for name in SETTINGS:
+        importlib.import_module(name).get_config()

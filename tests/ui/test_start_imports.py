@@ -102,3 +102,14 @@ def test_an_unlock_before_the_loading_starts_is_not_queued_behind_it(qtbot: QtBo
     jobs.clear()
     app._preload()  # the timer firing after the unlock
     assert jobs == []
+
+
+def test_the_preload_reads_the_settings_the_first_today_and_the_first_chronology_read() -> None:
+    """The chronology's wording settings compile a pattern per phrase (tens of milliseconds): read while the
+    passphrase is typed, not when a chronology is first shown."""
+    from dslapp.guidance import chronology_quality
+    from ui import preload
+
+    chronology_quality._shipped_config.cache_clear()
+    preload.load_unlocked()
+    assert chronology_quality._shipped_config.cache_info().currsize == 1
