@@ -9,6 +9,7 @@ import time
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 from ui_helpers import unlock, workspace
@@ -209,3 +210,26 @@ def test_the_front_sheet_set_in_place_after_a_change_equals_a_fresh_opening(
     fresh = ws.child_page
     assert fresh is not None and fresh is not page
     assert sorted(_shown(fresh.overview).splitlines()) == sorted(kept.splitlines())
+
+
+def test_the_chronology_built_ahead_shows_the_child_the_page_is_bound_to(
+    qtbot: QtBot, make_app: Any, vault: Vault, store: RecordStore
+) -> None:
+    alpha, beta = _seed(store)
+    app = _unlocked(qtbot, make_app, vault)
+    ws = workspace(app)
+    qtbot.waitUntil(lambda: ws._spare is not None)
+    spare = ws._spare
+    assert spare is not None and "chronology" in spare._built  # the tab a DSL opens most: built with the page
+    assert spare.chronology.child_id == "" and spare.chronology.view is None
+    ws.go(Location("child", str(beta.id), "chronology"))
+    page = ws.child_page
+    assert page is spare and page.chronology.child_id == str(beta.id)
+    qtbot.waitUntil(lambda: page.chronology.view is not None)
+    view = page.chronology.view
+    assert view is not None and len(view.chronology.rows) == 5
+    assert all("Betatest" in row.event for row in view.chronology.rows)
+    assert "Alphatest" not in _shown(page)
+    with pytest.raises(ValueError):
+        page.chronology.bind(str(alpha.id))  # a tab that has shown a child is never given another
+    assert page.chronology.child_id == str(beta.id)

@@ -9,11 +9,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from support import FAST_KDF
-from ui_helpers import workspace
+from ui_helpers import unlock, workspace
 
 from dslapp.vault.vault import Vault
 from ui.windows.unlock import UnlockPage
@@ -40,6 +41,7 @@ UNLOCKED_ONLY = (
 SCRIPT = """
 import json, sys, time
 from pathlib import Path
+from typing import Any
 from ui.app import CasebookApp, create_application
 from ui import preload
 
@@ -113,3 +115,17 @@ def test_the_preload_reads_the_settings_the_first_today_and_the_first_chronology
     chronology_quality._shipped_config.cache_clear()
     preload.load_unlocked()
     assert chronology_quality._shipped_config.cache_info().currsize == 1
+
+
+def test_an_unlocked_session_freezes_the_long_lived_heap_and_the_lock_gives_it_back(
+    qtbot: QtBot, make_app: Any, vault: Vault
+) -> None:
+    import gc
+
+    vault.lock()
+    app = make_app(real_dir=vault.directory).app
+    app.start()
+    unlock(qtbot, app, PASSPHRASE)
+    assert gc.get_freeze_count() > 10_000  # modules, classes and the workspace: not walked by each full pass
+    app.lock()
+    assert gc.get_freeze_count() == 0

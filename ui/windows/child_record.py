@@ -461,11 +461,19 @@ class ChildRecordPage(QWidget):
         """Make this page, built ahead and never loaded, the record of ``child_id`` (the workspace keeps one
         spare page so that opening a child does not pay for building one). A page that has shown a child is never
         bound to another: one child's data never shows under another's name."""
-        if self.front is not None or self._file_asked or self._built:
+        if self.front is not None or self._file_asked or set(self._built) - {"chronology"} or self.child_id:
             raise ValueError("only a page that has not been loaded can be bound to a child")
         self.child_id = child_id
         for card in (self.court_orders, self.statutory, self.household, self.supervision_notes):
             card.child_id = child_id
+        if (chronology := self._built.get("chronology")) is not None:
+            cast(ChronologyTab, chronology).bind(child_id)
+
+    def build_ahead(self) -> None:
+        """Build the tab a DSL opens most, the chronology, before the page is bound (it reads nothing until then)."""
+        if self.child_id:
+            raise ValueError("only a page not yet bound to a child is built ahead")
+        self._tab("chronology")
 
     def _tab_changed(self, _index: int) -> None:
         key = self.current_tab()

@@ -297,6 +297,12 @@ class ChronologyTab(QWidget):
 
     # ---- loading ---------------------------------------------------------------------------------
 
+    def bind(self, child_id: str) -> None:
+        """The tab of a record page built ahead, made the tab of ``child_id`` (only before it has shown a child)."""
+        if self.child_id or self.view is not None:
+            raise ValueError("only a chronology tab that has shown no child can be bound to one")
+        self.child_id = child_id
+
     def changed(self) -> None:
         """The child's records changed: the chronology is built again, now if it is on screen, else when it is
         next seen (tabs load when opened: the record paints its Overview without a 2,000-row chronology)."""

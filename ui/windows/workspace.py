@@ -292,6 +292,7 @@ class Workspace(QWidget):
         if self._spare is not None or self.session.runner.busy or not self.session.is_open:
             return
         self._spare = self._new_page()
+        self._spare.build_ahead()
         self._spare.resize(self.pages.size())
         self._spare.grab()  # styled, laid out and drawn once now (off screen), not when first shown
 
