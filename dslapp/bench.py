@@ -113,11 +113,12 @@ def run_bench(children: int = 1000, progress: Progress | None = None, *, smoke: 
             def bare_child() -> None:
                 raw.execute("SELECT body FROM records WHERE child_id = ? ORDER BY occurred_on", (heaviest,)).fetchall()
 
+            built = _timed(ours_child, 1)[0]  # nothing kept yet: the chronology built from every record, and kept
             ours = statistics.median(_timed(ours_child, 5))
             bare = statistics.median(_timed(bare_child, 5))
             results.update(
                 open_heaviest_child_ms=_ms(ours), open_heaviest_child_bare_ms=_ms(bare),
-                open_heaviest_child_ratio=round(ours / bare, 2),
+                open_heaviest_child_ratio=round(ours / bare, 2), open_heaviest_child_chronology_built_ms=_ms(built),
             )  # fmt: skip
             tick()
 
@@ -196,8 +197,8 @@ def run_bench(children: int = 1000, progress: Progress | None = None, *, smoke: 
 
 
 def _chronology(store: RecordStore, child_file: Any) -> Any:
-    """The chronology as the chronology tab reads it: kept in the vault (the first of the runs builds and keeps
-    it, as the first opening of a child's chronology does)."""
+    """The chronology as the chronology tab reads it: kept in the vault (the first run builds and keeps it, as the
+    first opening of a child's chronology does)."""
     from dslapp.services.chronology import kept_chronology
 
     return kept_chronology(store, child_file.child.id).chronology()
@@ -359,9 +360,9 @@ def _ui_save_figures(
         save_jobs_on_worker=max(saved["jobs"]),
         save_write_jobs_on_worker=max(saved["writes"]),
     )  # kept even if the next figure fails
-    # The first time the child's chronology is ever shown it is built and kept in the vault; later openings, in a
-    # fresh process each, read what was kept (the median of ``opens``).
-    first_ever = run("child", str(directory), _PASSPHRASE, heaviest)
+    # The first opening after the saves merges their concerns into the chronology kept in the vault (and keeps the
+    # result); later openings, in a fresh process each, read what was kept (the median of ``opens``).
+    after_saves = run("child", str(directory), _PASSPHRASE, heaviest)
     opened = [run("child", str(directory), _PASSPHRASE, heaviest) for _ in range(opens)]
     bare_child = results.get("open_heaviest_child_bare_ms") or 0.0
     first = _ms(statistics.median(o["first_paint"] for o in opened))
@@ -371,7 +372,7 @@ def _ui_save_figures(
         "open_heaviest_child_full_chronology_ms": full,
         "open_heaviest_child_first_paint_ratio": round(first / bare_child, 2) if bare_child else None,
         "open_heaviest_child_full_chronology_ratio": round(full / bare_child, 2) if bare_child else None,
-        "open_heaviest_child_full_chronology_first_ever_ms": _ms(first_ever["full_chronology"]),
+        "open_heaviest_child_full_chronology_after_saves_ms": _ms(after_saves["full_chronology"]),
     }
 
 
@@ -401,7 +402,8 @@ GROWTH_FIGURES = (
     ("save_to_current_p95_ms", "Save to current, p95 (ms)"),
     ("open_heaviest_child_first_paint_ms", "Heaviest child, first paint (ms)"),
     ("open_heaviest_child_full_chronology_ms", "Heaviest child, full chronology (ms)"),
-    ("open_heaviest_child_full_chronology_first_ever_ms", "Heaviest child, chronology first ever shown (ms)"),
+    ("open_heaviest_child_full_chronology_after_saves_ms", "Heaviest child, full chronology after the saves (ms)"),
+    ("open_heaviest_child_chronology_built_ms", "Heaviest child, chronology built from every record (ms)"),
     ("search_p50_ms", "Search p50 (ms)"),
     ("unlock_ms", "Unlock (ms)"),
     ("app_start_to_unlock_window_s", "Start to unlock window (s)"),
