@@ -42,6 +42,7 @@ from dslapp.views.chronology import (
     chronology_summary,
     entry_row,
     filter_rows,
+    filtered,
     merge_rows,
     named_ids,
     ordered_rows,
@@ -182,17 +183,13 @@ class KeptChronology:
         significant_only: bool = True,
     ) -> Chronology:
         """The chronology filtered as asked (equal to :func:`build_chronology` with the same filters)."""
-        wanted = frozenset(categories) if categories is not None else None
-        rows = filter_rows(
-            self.rows, since=since, until=until, categories=wanted, source=source, significant_only=significant_only
-        )
-        return Chronology(
-            child=self.child,
-            rows=tuple(rows),
+        return filtered(
+            self.child,
+            self.rows,
             since=since,
             until=until,
-            categories=wanted,
-            source=source or None,
+            categories=categories,
+            source=source,
             significant_only=significant_only,
         )
 

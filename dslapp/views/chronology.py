@@ -930,18 +930,31 @@ def chronology_of(
     """The chronology of ``child`` from their ``records`` (any kinds; those in SOURCE_KINDS are used), oldest
     first, filtered as asked; ``review_marks`` as for :func:`rows_from_records`."""
     kinds = {k.KIND for k in SOURCE_KINDS}
-    wanted = frozenset(categories) if categories is not None else None
-    rows = filter_rows(
-        rows_from_records((r for r in records if r.KIND in kinds), review_marks),
-        since=since,
-        until=until,
-        categories=wanted,
-        source=source,
-        significant_only=significant_only,
+    rows = rows_from_records((r for r in records if r.KIND in kinds), review_marks)
+    return filtered(
+        child, rows, since=since, until=until, categories=categories, source=source, significant_only=significant_only
     )
+
+
+def filtered(
+    child: Child,
+    rows: Iterable[ChronologyRow],
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    categories: Iterable[Category] | None = None,
+    source: str | None = None,
+    significant_only: bool = True,
+) -> Chronology:
+    """The chronology of ``child`` from every one of their ``rows`` (in chronology order), filtered as asked."""
+    wanted = frozenset(categories) if categories is not None else None
     return Chronology(
         child=child,
-        rows=tuple(rows),
+        rows=tuple(
+            filter_rows(
+                rows, since=since, until=until, categories=wanted, source=source, significant_only=significant_only
+            )
+        ),
         since=since,
         until=until,
         categories=wanted,

@@ -301,14 +301,8 @@ def test_print_lays_out_pages_with_marking_and_audits(
     app.lock()
 
 
-def test_the_chronology_is_built_when_its_tab_is_seen_and_rows_come_a_page_at_a_time(
-    qtbot: QtBot,
-    make_app,  # type: ignore[no-untyped-def]
-    vault: Vault,
-    store: RecordStore,
-) -> None:
-    from ui.models.chronology import PAGE
-
+def _hungry_every_day(store: RecordStore, days: int) -> Child:
+    """A fictional child with a significant neglect concern on each of ``days`` days (a chronology of many pages)."""
     child = store.add(Child(legal_forename="Łucja", legal_surname="Fictionska", dob=date(2014, 3, 2)))
     store.add_many(
         [
@@ -317,9 +311,21 @@ def test_the_chronology_is_built_when_its_tab_is_seen_and_rows_come_a_page_at_a_
                 reporter_name="Ms Class Teacher", categories=[Category.NEGLECT],
                 what_happened=f"Came in hungry (day {n}).", significant=True,
             )
-            for n in range(PAGE + 50)
+            for n in range(days)
         ]
     )  # fmt: skip
+    return child
+
+
+def test_the_chronology_is_built_when_its_tab_is_seen_and_rows_come_a_page_at_a_time(
+    qtbot: QtBot,
+    make_app,  # type: ignore[no-untyped-def]
+    vault: Vault,
+    store: RecordStore,
+) -> None:
+    from ui.models.chronology import PAGE
+
+    child = _hungry_every_day(store, PAGE + 50)
     vault.lock()
     app = make_app(real_dir=vault.directory).app
     app.start()
@@ -423,17 +429,7 @@ def test_keyboard_end_reaches_the_last_row_while_rows_come_a_page_at_a_time(
 ) -> None:
     from ui.models.chronology import PAGE
 
-    child = store.add(Child(legal_forename="Łucja", legal_surname="Fictionska", dob=date(2014, 3, 2)))
-    store.add_many(
-        [
-            Concern(
-                child_id=child.id, observed_at=datetime(2023, 1, 1, 9, 0) + timedelta(days=n),
-                reporter_name="Ms Class Teacher", categories=[Category.NEGLECT],
-                what_happened=f"Came in hungry (day {n}).", significant=True,
-            )
-            for n in range(PAGE * 2 + 30)
-        ]
-    )  # fmt: skip
+    child = _hungry_every_day(store, PAGE * 2 + 30)
     app, record = _unlock_at(qtbot, make_app, vault, child, "chronology")
     tab = record.chronology
     qtbot.waitUntil(lambda: len(tab.model.rows) == PAGE * 2 + 30 and not app.runner.busy)
