@@ -7,7 +7,7 @@ from datetime import date
 
 from dslapp.services.ui_support import caseload
 from dslapp.store import RecordStore
-from tests.core.guidance_cases import child
+from guidance_cases import child
 
 ON = date(2026, 12, 3)
 
