@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from guidance_cases import child
+
 from dslapp.services.ui_support import caseload
 from dslapp.store import RecordStore
-from guidance_cases import child
 
 ON = date(2026, 12, 3)
 
