@@ -69,17 +69,8 @@ def _seed(store: RecordStore) -> Child:
 
 def _open_tab(qtbot: QtBot, make_app, vault: Vault, store: RecordStore):  # type: ignore[no-untyped-def]
     child = _seed(store)
-    vault.lock()
-    app = make_app(real_dir=vault.directory).app
-    app.start()
-    page = app.window.screen_widget
-    assert isinstance(page, UnlockPage)
-    qtbot.keyClicks(page.passphrase, PASSPHRASE)
-    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
-    ws = app.workspace
-    ws.go(Location("child", str(child.id), "chronology"))
-    record = ws.child_page
-    assert record is not None and record.current_tab() == "chronology"
+    app, record = _unlock_at(qtbot, make_app, vault, child, "chronology")
+    assert record.current_tab() == "chronology"
     tab = record.chronology
     assert isinstance(tab, ChronologyTab)
     return app, child, tab
@@ -326,16 +317,7 @@ def test_the_chronology_is_built_when_its_tab_is_seen_and_rows_come_a_page_at_a_
     from ui.models.chronology import PAGE
 
     child = _hungry_every_day(store, PAGE + 50)
-    vault.lock()
-    app = make_app(real_dir=vault.directory).app
-    app.start()
-    page = app.window.screen_widget
-    assert isinstance(page, UnlockPage)
-    qtbot.keyClicks(page.passphrase, PASSPHRASE)
-    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
-    app.workspace.go(Location("child", str(child.id), "overview"))
-    record = app.workspace.child_page
-    assert record is not None and record.front is not None
+    _app, record = _unlock_at(qtbot, make_app, vault, child, "overview")
     assert record.opened is None  # the Overview painted from the front sheet, without the concerns
     assert record.front.counts.concerns == PAGE + 50
     assert record.tabs.tabText(1).endswith(f"({PAGE + 50})")  # the Concerns tab's count, from a count query
