@@ -8,11 +8,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from attachment_files import pdf_with, plain_png
-from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
-from support import PASSPHRASE
-from ui_helpers import choose_child, open_concern_dialog, tick_category
+from ui_helpers import choose_child, open_concern_dialog, open_record, tick_category
 
 from dslapp.models import Attachment, Category, Child, Concern
 from dslapp.services import concerns
@@ -21,23 +19,12 @@ from ui import strings
 from ui.dialogs.attachment_viewer import AttachmentViewer
 from ui.models.records import OBJECT_ROLE
 from ui.windows.attachments_tab import AddAttachmentDialog, AttachmentsTab
-from ui.windows.unlock import UnlockPage
-from ui.windows.workspace import Location
 
 SHOTS = os.environ.get("DSLAPP_ATTACH_SHOTS", "")
 
 
 def _open_tab(qtbot: QtBot, make_app, vault, child: Child):  # type: ignore[no-untyped-def]
-    vault.lock()
-    app = make_app(real_dir=vault.directory).app
-    app.start()
-    page = app.window.screen_widget
-    assert isinstance(page, UnlockPage)
-    qtbot.keyClicks(page.passphrase, PASSPHRASE)
-    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
-    app.workspace.go(Location("child", str(child.id), "attachments"))
-    record = app.workspace.child_page
-    assert record is not None and record.current_tab() == "attachments"
+    app, record = open_record(qtbot, make_app, vault, child, "attachments")
     assert isinstance(record.attachments, AttachmentsTab)
     return app, record.attachments
 

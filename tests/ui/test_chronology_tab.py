@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from ui_helpers import open_record
 
 from dslapp.models import Category, Child, ChronologyEntry, Concern, Referral, ReferralStatus
 from dslapp.store import RecordStore
@@ -25,10 +26,6 @@ from ui.dialogs.export_pdf import ExportPdfDialog
 from ui.dialogs.print_chronology import paint_chronology, set_up_printer
 from ui.operations import casework
 from ui.windows.chronology_tab import ChronologyTab
-from ui.windows.unlock import UnlockPage
-from ui.windows.workspace import Location
-
-PASSPHRASE = "correct horse battery staple (fictional)"
 
 
 def _seed(store: RecordStore) -> Child:
@@ -69,7 +66,7 @@ def _seed(store: RecordStore) -> Child:
 
 def _open_tab(qtbot: QtBot, make_app, vault: Vault, store: RecordStore):  # type: ignore[no-untyped-def]
     child = _seed(store)
-    app, record = _unlock_at(qtbot, make_app, vault, child, "chronology")
+    app, record = open_record(qtbot, make_app, vault, child, "chronology")
     assert record.current_tab() == "chronology"
     tab = record.chronology
     assert isinstance(tab, ChronologyTab)
@@ -317,7 +314,7 @@ def test_the_chronology_is_built_when_its_tab_is_seen_and_rows_come_a_page_at_a_
     from ui.models.chronology import PAGE
 
     child = _hungry_every_day(store, PAGE + 50)
-    _app, record = _unlock_at(qtbot, make_app, vault, child, "overview")
+    _app, record = open_record(qtbot, make_app, vault, child, "overview")
     assert record.opened is None  # the Overview painted from the front sheet, without the concerns
     assert record.front.counts.concerns == PAGE + 50
     assert record.tabs.tabText(1).endswith(f"({PAGE + 50})")  # the Concerns tab's count, from a count query
@@ -330,20 +327,6 @@ def test_the_chronology_is_built_when_its_tab_is_seen_and_rows_come_a_page_at_a_
     assert tab.model.canFetchMore()
     tab.model.fetchMore()
     assert tab.model.rowCount() == PAGE + 50 and not tab.model.canFetchMore()
-
-
-def _unlock_at(qtbot: QtBot, make_app, vault: Vault, child: Child, tab: str):  # type: ignore[no-untyped-def]
-    vault.lock()
-    app = make_app(real_dir=vault.directory).app
-    app.start()
-    page = app.window.screen_widget
-    assert isinstance(page, UnlockPage)
-    qtbot.keyClicks(page.passphrase, PASSPHRASE)
-    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
-    app.workspace.go(Location("child", str(child.id), tab))
-    record = app.workspace.child_page
-    assert record is not None and record.front is not None
-    return app, record
 
 
 def test_the_tab_reads_no_whole_file_and_its_panel_reads_the_row_with_its_links_and_amendments(
@@ -365,7 +348,7 @@ def test_the_tab_reads_no_whole_file_and_its_panel_reads_the_row_with_its_links_
     whole_reads: list[str] = []
     read_whole = casework.open_child
     monkeypatch.setattr(casework, "open_child", lambda *a, **k: (whole_reads.append(str(a[1])), read_whole(*a, **k))[1])
-    app, record = _unlock_at(qtbot, make_app, vault, child, "overview")
+    app, record = open_record(qtbot, make_app, vault, child, "overview")
     jobs: list[str] = []
     submit = app.runner.submit
     monkeypatch.setattr(app.runner, "submit", lambda *a, **k: (jobs.append("job"), submit(*a, **k))[1])
@@ -412,7 +395,7 @@ def test_keyboard_end_reaches_the_last_row_while_rows_come_a_page_at_a_time(
     from ui.models.chronology import PAGE
 
     child = _hungry_every_day(store, PAGE * 2 + 30)
-    app, record = _unlock_at(qtbot, make_app, vault, child, "chronology")
+    app, record = open_record(qtbot, make_app, vault, child, "chronology")
     tab = record.chronology
     qtbot.waitUntil(lambda: len(tab.model.rows) == PAGE * 2 + 30 and not app.runner.busy)
     assert tab.model.rowCount() == PAGE  # one page handed to the view

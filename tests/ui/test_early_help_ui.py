@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from ui_helpers import open_record
 
 from dslapp.guidance.prompts import ActionCode, PromptCode
 from dslapp.models import (
@@ -27,7 +28,6 @@ from dslapp.models.early_help import PlanStatus, ReviewDecision
 from dslapp.models.referral import DisagreementType
 from dslapp.services import early_help, escalation
 from dslapp.store import RecordStore
-from dslapp.vault.vault import Vault
 from ui.dialogs.early_help_plan import ClosePlanDialog, ReviseGoalsDialog, StartPlanDialog
 from ui.dialogs.eh_review_guide import ReviewGuide
 from ui.dialogs.threshold_tool import ThresholdTool
@@ -35,9 +35,7 @@ from ui.models.records import OBJECT_ROLE
 from ui.windows.escalation_tab import ResponseDialog, StartEscalationDialog, StepUpDialog
 from ui.windows.sharing_tab import SharingDialog
 from ui.windows.unlock import UnlockPage
-from ui.windows.workspace import Location
 
-PASSPHRASE = "correct horse battery staple (fictional)"
 TODAY = date.today()
 SERVICES_ONLY = "Mum attended all the TAF meetings and was referred to a parenting course."
 LIVED = " Amira now has breakfast most days and says she feels happier at school."
@@ -70,20 +68,6 @@ def _plan(store: RecordStore, child: Child, *, reviews: int = 0) -> EarlyHelpPla
     return store.get_as(EarlyHelpPlan, plan.id)
 
 
-def _open(qtbot: QtBot, make_app, vault: Vault, child: Child, tab: str):  # type: ignore[no-untyped-def]
-    vault.lock()
-    app = make_app(real_dir=vault.directory).app
-    app.start()
-    page = app.window.screen_widget
-    assert isinstance(page, UnlockPage)
-    qtbot.keyClicks(page.passphrase, PASSPHRASE)
-    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
-    app.workspace.go(Location("child", str(child.id), tab))
-    record = app.workspace.child_page
-    assert record is not None and record.current_tab() == tab
-    return app, record
-
-
 def _store(app) -> RecordStore:  # type: ignore[no-untyped-def]
     return app.session.require_store()
 
@@ -91,7 +75,7 @@ def _store(app) -> RecordStore:  # type: ignore[no-untyped-def]
 def test_review_guide_nudges_then_prompts_and_drafts_a_mash_enquiry(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
     child = _child(store)
     plan = _plan(store, child, reviews=1)
-    app, record = _open(qtbot, make_app, vault, child, "early_help")
+    app, record = open_record(qtbot, make_app, vault, child, "early_help")
     tab = record.early_help
     assert tab.current_plan() is not None and tab.current_plan().id == plan.id
     tab.review_plan()
@@ -167,7 +151,7 @@ def test_review_guide_nudges_then_prompts_and_drafts_a_mash_enquiry(qtbot: QtBot
 def test_closing_from_the_review_guide_asks_what_has_improved(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
     child = _child(store)
     plan = _plan(store, child)
-    _app, record = _open(qtbot, make_app, vault, child, "early_help")
+    _app, record = open_record(qtbot, make_app, vault, child, "early_help")
     record.early_help.review_plan()
     guide = record.early_help.dialog
     qtbot.keyClicks(guide.life_improved, "Amira eats breakfast every day and sleeps through the night.")
@@ -187,7 +171,7 @@ def test_closing_from_the_review_guide_asks_what_has_improved(qtbot: QtBot, make
 
 def test_start_and_close_a_plan(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
     child = _child(store)
-    app, record = _open(qtbot, make_app, vault, child, "early_help")
+    app, record = open_record(qtbot, make_app, vault, child, "early_help")
     tab = record.early_help
     assert not tab.review_button.isEnabled()
     tab.start_plan()
@@ -243,7 +227,7 @@ def _neglect(store: RecordStore, child: Child, days_ago: int) -> Concern:
 def test_threshold_tool_saves_a_decision_shown_on_the_overview(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
     child = _child(store)
     concern = _neglect(store, child, 5)
-    app, record = _open(qtbot, make_app, vault, child, "overview")
+    app, record = open_record(qtbot, make_app, vault, child, "overview")
     assert "No Levels of Need decision" in _texts(record.overview)
     record.early_help.threshold_tool()
     tool = record.early_help.dialog
@@ -274,7 +258,7 @@ def test_overview_alerts_say_why(qtbot: QtBot, make_app, vault, store) -> None: 
     child = _child(store)
     for days in (40, 20, 3):
         _neglect(store, child, days)
-    _app, record = _open(qtbot, make_app, vault, child, "overview")
+    _app, record = open_record(qtbot, make_app, vault, child, "overview")
     text = _texts(record.overview)
     assert "Practice alerts" in text and "neglect" in text.lower()
 
@@ -284,7 +268,7 @@ def test_escalation_start_and_step_up(qtbot: QtBot, make_app, vault, store) -> N
     escalation.start_escalation(
         store, child.id, DisagreementType.THRESHOLD, TODAY - timedelta(days=30), "NFA after three neglect concerns."
     )
-    app, record = _open(qtbot, make_app, vault, child, "escalations")
+    app, record = open_record(qtbot, make_app, vault, child, "escalations")
     tab = record.escalations
     tab.listing.table.selectRow(0)
     assert tab.panel is not None and tab.panel.prompt.code == PromptCode.ESCALATION_NEXT_STAGE  # overdue
@@ -327,7 +311,7 @@ def test_escalation_start_and_step_up(qtbot: QtBot, make_app, vault, store) -> N
 
 def test_sharing_decision_saved(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
     child = _child(store)
-    app, record = _open(qtbot, make_app, vault, child, "sharing")
+    app, record = open_record(qtbot, make_app, vault, child, "sharing")
     record.sharing.record()
     dialog = record.sharing.dialog
     assert isinstance(dialog, SharingDialog)
@@ -356,7 +340,7 @@ def _texts(widget) -> str:  # type: ignore[no-untyped-def]
 def test_locking_closes_the_guidance_dialogs(qtbot: QtBot, make_app, vault, store) -> None:  # type: ignore[no-untyped-def]
     child = _child(store)
     _plan(store, child)
-    app, record = _open(qtbot, make_app, vault, child, "early_help")
+    app, record = open_record(qtbot, make_app, vault, child, "early_help")
     record.early_help.review_plan()
     guide = record.early_help.dialog
     qtbot.keyClicks(guide.life_improved, "Amira sleeps through the night now.")
@@ -381,7 +365,7 @@ def test_a_review_about_services_is_marked_in_the_early_help_tab(qtbot: QtBot, m
         decision=ReviewDecision.CONTINUE.value,
     ).value.review
     mark = "Answer describes services, not the child's daily life"
-    _app, record = _open(qtbot, make_app, vault, child, "early_help")
+    _app, record = open_record(qtbot, make_app, vault, child, "early_help")
     tab = record.early_help
     model = tab.listing.model
     summaries = {

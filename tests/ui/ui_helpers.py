@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import support
 from PySide6.QtCore import QDate, Qt
@@ -26,9 +27,10 @@ from dslapp.vault.vault import Vault
 from ui.app import CasebookApp
 from ui.dialogs.add_child import AddChildDialog
 from ui.dialogs.record_concern import RecordConcernDialog
+from ui.windows.child_record import ChildRecordPage
 from ui.windows.setup_wizard import SetupWizard
 from ui.windows.unlock import UnlockPage
-from ui.windows.workspace import Workspace
+from ui.windows.workspace import Location, Workspace
 
 
 class FakeClock:
@@ -110,6 +112,25 @@ def unlock(qtbot: QtBot, app: CasebookApp, passphrase: str = PASSPHRASE) -> Unlo
     screen = app.window.screen_widget
     assert isinstance(screen, UnlockPage | Workspace)
     return screen
+
+
+VAULT_PASSPHRASE = "correct horse battery staple (fictional)"
+"""The passphrase of the ``vault`` fixture (tests/conftest.py)."""
+
+
+def open_record(
+    qtbot: QtBot, make_app: Callable[..., Any], vault: Vault, child: Child, tab: str
+) -> tuple[CasebookApp, ChildRecordPage]:
+    """Lock the ``vault`` fixture, start the app on it, unlock, and open ``child``'s record at ``tab``."""
+    vault.lock()
+    app: CasebookApp = make_app(real_dir=vault.directory).app
+    app.start()
+    unlock(qtbot, app, VAULT_PASSPHRASE)
+    ws = workspace(app)
+    ws.go(Location("child", str(child.id), tab))
+    record = ws.child_page
+    assert record is not None and record.front is not None and record.current_tab() == tab
+    return app, record
 
 
 def workspace(app: CasebookApp) -> Workspace:
