@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from dslapp.guidance.alerts import AlertItem
-from dslapp.models import Category, Concern, DslDecision
+from dslapp.models import Category, Concern, DslDecision, ThresholdDecision
 from dslapp.services import recording
 from dslapp.services.alerts import practice_alerts
 from dslapp.services.children import add_child
@@ -100,3 +101,48 @@ def test_one_more_alert_beyond_those_built_updates_the_card_in_place(qtbot: QtBo
     assert len(shown) == len(saved) and shown[-1].endswith(f"({ALERTS_SHOWN + 3})")
     assert not widget.took(OverviewGuidance([*saved, alert(99)], None))  # every alert shown: built again
     assert not guidance_widget(OverviewGuidance(first, None), lambda: None).took(OverviewGuidance(first[1:], None))
+
+
+def test_the_guidance_card_is_refilled_for_the_next_child_showing_only_that_childs_guidance(qtbot: QtBot) -> None:
+    """A record page keeps one guidance card and refills it for each child (widgets cost far more to make than to
+    fill): what the last child showed is emptied, never left behind under the next child's name."""
+
+    def alert(n: int, acknowledged: bool = False) -> AlertItem:
+        return AlertItem(
+            "alerts", "c-1", "Fictional Child", f"r-{n}", f"Neglect pattern: {n} concerns", None, False,
+            rule_id="cumulative_neglect", reason=f"Reason number {n}.", key=f"k-{n}",
+            acknowledged_on=date(2026, 11, 2) if acknowledged else None,
+            acknowledged_note="Early Help conversation booked." if acknowledged else "",
+        )  # fmt: skip
+
+    decision = ThresholdDecision(
+        child_id=uuid.uuid4(), decided_on=date(2026, 10, 1), level=3, reasoning="Needs across all three domains.",
+        decided_by="Ms D. Example",
+    )  # fmt: skip
+    widget = guidance_widget(OverviewGuidance([alert(1), alert(2), alert(3)], decision), lambda: None, lambda _a: None)
+    qtbot.addWidget(widget)
+    widget.show()
+    buttons = len(widget.findChildren(QPushButton))
+
+    def shown() -> list[str]:
+        return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget) and label.text()]
+
+    def acknowledge_buttons() -> list[QPushButton]:
+        return [b for b in widget.findChildren(QPushButton) if b.text().startswith("Acknowledge")]
+
+    assert "Neglect pattern: 3 concerns" in shown() and any(t.startswith("Level 3") for t in shown())
+    assert len(acknowledge_buttons()) == 3
+
+    widget.show_guidance(OverviewGuidance([alert(7, acknowledged=True)], None))
+    texts = [label.text() for label in widget.findChildren(QLabel)]  # hidden ones too: nothing left behind
+    assert not any(t.startswith(("Neglect pattern: 1", "Neglect pattern: 2", "Neglect pattern: 3")) for t in texts)
+    assert not any("Reason number 2" in t or t.startswith("Level 3") for t in texts)
+    assert "Practice alerts (1)" in shown() and "Neglect pattern: 7 concerns" in shown()
+    assert any("Early Help conversation booked." in t for t in shown())
+    assert not acknowledge_buttons()  # acknowledged: its note, no button
+    assert any(t.startswith("No Levels of Need decision") for t in shown())
+    assert len(widget.findChildren(QPushButton)) == buttons  # the blocks were refilled, none made
+
+    widget.show_guidance(OverviewGuidance([], None))
+    assert widget.alerts_card.isHidden()
+    assert not any("Neglect pattern" in t for t in (label.text() for label in widget.findChildren(QLabel)))

@@ -99,6 +99,8 @@ TAB_KEYS = (
     "attachments",
     "history",
 )
+GUIDANCE_AHEAD = 3
+"""Alert blocks a page built ahead makes (styled, hidden): most children with alerts have a few."""
 ROW_KINDS = frozenset({Concern.KIND, Action.KIND, ChronologyEntry.KIND})
 """Kinds whose saving changes no card of the Overview beside the panels (the household and supervision notes are
 read again for any other)."""
@@ -377,7 +379,10 @@ class ChildRecordPage(QWidget):
         self._file_asked = False
         self._filled: set[str] = set()
         """The record tabs given their rows from ``opened`` (each when first seen)."""
-        self._guidance: PracticeGuidance | None = None
+        self._guidance: PracticeGuidance = guidance_widget(
+            OverviewGuidance([], None), lambda: self.early_help.threshold_tool(), self._acknowledge_alert
+        )
+        """The practice guidance above the front sheet: built with the page, shown once the record is read."""
         self._pending_tab = "overview"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 12)
@@ -435,6 +440,8 @@ class ChildRecordPage(QWidget):
             household=self.household,
             links=self.child_links,
         )
+        self.overview.set_guidance(self._guidance)
+        self._guidance.hide()
         self.export_menu_button = CaseExportButton(self)  # the chronology tab's exports, in the header
         self.export_menu_button.chronology_requested.connect(lambda: self.chronology.export_pdf())
         self.export_menu_button.pack_requested.connect(lambda: self.chronology.export_pack())
@@ -474,6 +481,7 @@ class ChildRecordPage(QWidget):
         if self.child_id:
             raise ValueError("only a page not yet bound to a child is built ahead")
         self._tab("chronology")
+        self._guidance.build_ahead(GUIDANCE_AHEAD)
 
     def _tab_changed(self, _index: int) -> None:
         key = self.current_tab()
@@ -650,12 +658,12 @@ class ChildRecordPage(QWidget):
         learning.load_child_voice(self.session, self.child_id, self.on, self.voice_panel.show_voice, owner=self)
 
     def _show_guidance(self, guidance: OverviewGuidance, *, in_place: bool = False) -> None:
-        """The guidance above the front sheet; with ``in_place``, the one shown takes the new answer when only
-        alerts not yet built changed."""
-        if in_place and self._guidance is not None and self._guidance.took(guidance):
+        """The guidance above the front sheet (the page's card, refilled); with ``in_place``, the card takes the new
+        answer by its count alone when only alerts not yet built changed."""
+        if in_place and self._guidance.took(guidance):
             return
-        self._guidance = guidance_widget(guidance, lambda: self.early_help.threshold_tool(), self._acknowledge_alert)
-        self.overview.set_guidance(self._guidance)
+        self._guidance.show_guidance(guidance)
+        self._guidance.show()
 
     def _show_counts(self, counts: RecordCounts) -> None:
         shown = (
