@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 from ui_helpers import unlock, workspace
@@ -69,7 +70,14 @@ def _seed(store: RecordStore) -> tuple[Child, Child]:
 
 
 def _shown(page: QWidget) -> str:
-    """Every text the page shows: labels, buttons, text views and the tab titles."""
+    """Every text the page shows once the record has painted (the child's words are laid out after the first
+    paint): labels, buttons, text views and the tab titles."""
+    record: QWidget | None = page
+    while record is not None and not isinstance(record, ChildRecordPage):
+        record = record.parentWidget()
+    if record is not None:
+        record.grab()
+        QCoreApplication.processEvents()
     texts = [w.text() for w in page.findChildren(QLabel) if w.isVisibleTo(page)]
     texts += [w.text() for w in page.findChildren(QAbstractButton) if w.isVisibleTo(page)]
     texts += [w.toPlainText() for w in page.findChildren(QTextEdit) if w.isVisibleTo(page)]

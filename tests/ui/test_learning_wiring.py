@@ -12,11 +12,12 @@ from ui_helpers import AppHarness, add_child, set_up_casebook, workspace
 from dslapp.models import Category, Child, Concern, DslDecision
 from dslapp.services import learning, supervision
 from dslapp.services.child_voice import VoiceEntry, VoiceSource
+from ui import strings
 from ui.dialogs.export_pdf import ExportPdfDialog
 from ui.operations.learning import ChildVoice
 from ui.widgets import learning_card
 from ui.widgets.learning_card import LearningCardsDialog
-from ui.widgets.voice_panel import VoicePanel
+from ui.widgets.voice_panel import LATER_MS, VoicePanel
 from ui.windows.workspace import Location
 
 
@@ -58,6 +59,7 @@ def test_overview_shows_the_childs_words_and_supervision_notes(qtbot: QtBot, mak
     store.add(concern)
     page.load()
     assert page.voice_panel.count == 1
+    qtbot.waitUntil(lambda: not page.voice_panel.pending)  # the words laid out after the record's first paint
     assert "I couldn't find my coat." in page.voice_panel.entries.toPlainText()
     assert page.voice_panel.isVisibleTo(page.overview)
 
@@ -239,3 +241,57 @@ def test_the_voice_panel_shows_the_newest_words_first_and_all_of_them_when_asked
     panel.entries.anchorClicked.emit(QUrl("#all"))
     everything = panel.entries.toPlainText()
     assert "Fictional words number 0." in everything and "The newest" not in everything
+
+
+def test_opening_a_record_lays_the_childs_words_out_after_its_first_paint_and_loses_none(qtbot: QtBot) -> None:
+    """The words sit below the Overview's first screen: laid out once the record has painted (or before the panel
+    itself first draws, or after LATER_MS at most); the count, last date and prompt at once."""
+    panel = VoicePanel()
+    qtbot.addWidget(panel)
+    entries = [
+        VoiceEntry(date(2026, 3, 1) - timedelta(days=n), VoiceSource.CONCERN, f"id-{n}", f"Fictional words {n}.")
+        for n in range(60)
+    ]
+    panel.show_voice(ChildVoice(entries, entries[0].on, None), later=True)
+    assert panel.pending and panel.count == 60 and panel.entries.toPlainText() == ""
+    assert panel.last_label.text() == strings.VOICE_LAST.format(day="01/03/2026")
+    panel.painted()  # the record painted: the words follow when the event loop next turns
+    assert panel.pending
+    qtbot.waitUntil(lambda: not panel.pending, timeout=50)  # well before LATER_MS
+    shown = panel.entries.toPlainText()
+    assert "Fictional words 0." in shown and "Fictional words 49." in shown and "The newest 50 of 60" in shown
+
+    panel.show_voice(ChildVoice(entries[:2], entries[0].on, None), later=True)
+    panel.resize(500, 400)
+    panel.show()
+    assert panel.pending
+    panel.grab()  # the panel itself on screen first: its words laid out before it draws
+    assert not panel.pending and "Fictional words 1." in panel.entries.toPlainText()
+
+    panel.show_voice(ChildVoice(entries[:1], entries[0].on, None), later=True)
+    panel.hide()
+    qtbot.waitUntil(lambda: not panel.pending, timeout=LATER_MS * 10)  # nothing painted: LATER_MS at most
+    assert (
+        "Fictional words 1." not in panel.entries.toPlainText() and "Fictional words 0." in panel.entries.toPlainText()
+    )
+
+
+def test_the_record_page_lays_the_words_out_after_it_paints(qtbot: QtBot, make_app) -> None:  # type: ignore[no-untyped-def]
+    _app, space, store, child = _child_page(qtbot, make_app, "Ines")
+    store.add(
+        Concern(
+            child_id=child.id,
+            observed_at=datetime(2026, 1, 5, 9, 0),
+            reporter_name="Ms Teacher",
+            categories=[Category.NEGLECT],
+            what_happened="No coat in the snow.",
+            child_words="I couldn't find my coat.",
+            dsl_decision=DslDecision.MONITOR,
+        )
+    )
+    page = _open(space, child)
+    assert page.voice_panel.count == 1 and page.voice_panel.pending  # read and counted; words not yet laid out
+    page.grab()  # the record's first paint (the panel is below the first screen)
+    assert page.voice_panel.pending
+    qtbot.waitUntil(lambda: not page.voice_panel.pending, timeout=50)
+    assert "I couldn't find my coat." in page.voice_panel.entries.toPlainText()

@@ -165,6 +165,7 @@ def test_the_record_kept_current_after_saves_equals_a_fresh_opening(
     assert page.front.panels == fresh.front.panels
     assert page.front.panels.alerts  # the neglect pattern: the comparison covers the practice alerts
     assert any(e.words == "There was no food in the house." for e in page.front.panels.voice)  # the amendment
+    qtbot.waitUntil(lambda: not page.voice_panel.pending and not fresh.voice_panel.pending)  # laid out after paint
     assert page.voice_panel.entries.toPlainText() == fresh.voice_panel.entries.toPlainText()
     assert page.voice_panel.last_label.text() == fresh.voice_panel.last_label.text()
     assert page.opened.file == fresh.opened.file

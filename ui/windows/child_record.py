@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, cast
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -608,7 +609,7 @@ class ChildRecordPage(QWidget):
     def _front_loaded(self, opened: OpenedFront) -> None:
         front = self.front = opened.front
         self._show_sheet(front)
-        self._show_panels(front.panels)
+        self._show_panels(front.panels, later=True)  # the child's words below the first screen: after it paints
         self._show_counts(front.counts)
         self.household.show_household(opened.household)  # read in the same job: one job paints the Overview
         self.supervision_notes.show_notes(opened.supervision_notes)
@@ -638,16 +639,22 @@ class ChildRecordPage(QWidget):
         self.child_links.setVisible(bool(file.child_links))  # only a child some concern names has the card
 
     def _show_panels(
-        self, panels: OverviewPanels, before: OverviewPanels | None = None, *, guidance: bool = True
+        self,
+        panels: OverviewPanels,
+        before: OverviewPanels | None = None,
+        *,
+        guidance: bool = True,
+        later: bool = False,
     ) -> None:
         """The child's voice and the practice guidance above the front sheet (with ``before``, the panels shown
-        until now: each shown again only if its answer changed)."""
+        until now: each shown again only if its answer changed; with ``later``, the voice panel lays out the words
+        after the record's first paint)."""
         voice = ChildVoice(panels.voice, panels.voice_last, panels.voice_prompt, panels.voice_complete)
         was = (
             ChildVoice(before.voice, before.voice_last, before.voice_prompt, before.voice_complete) if before else None
         )
         if voice != was and not (self.voice_panel.showing_all and not voice.complete):
-            self.voice_panel.show_voice(voice)
+            self.voice_panel.show_voice(voice, later=later)
         elif self.voice_panel.showing_all and voice != was:
             self._read_all_voice()  # the DSL asked for every entry: read them all again
         if guidance and (before is None or (panels.alerts, panels.threshold) != (before.alerts, before.threshold)):
@@ -664,6 +671,10 @@ class ChildRecordPage(QWidget):
             return
         self._guidance.show_guidance(guidance)
         self._guidance.show()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.voice_panel.painted()  # the child's words, waiting for the first paint, laid out next
 
     def _show_counts(self, counts: RecordCounts) -> None:
         shown = (
