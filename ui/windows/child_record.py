@@ -3,7 +3,8 @@
 Opening the record reads what is seen first in one job (``casework.open_front``: the child, the few records the
 Overview shows, the tab counts, the Overview's panels, the household and the supervision notes) and is audited as a
 view. The Overview is built once with the page (the workspace builds the next page ahead, see ``Workspace``): its
-fields are set in place for the child and only its lists (people, professionals, the guidance) are built again.
+fields and its practice guidance card are set in place for the child, only its lists (people, professionals) are
+built again; the child's words, far below the first screen, are laid out after the record's first paint.
 Each other tab is built when first seen; the record tabs read the whole file then (one job, not audited again).
 After a save to the child only the records written since are read: the panels are recomputed from what the page
 holds, rows are updated and added in place. Tabs whose editing belongs to later work list what exists read-only
