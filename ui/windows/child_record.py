@@ -175,8 +175,8 @@ class OverviewTab(QScrollArea):
         self._guidance_slot.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self._guidance_slot)
         self.guidance: QWidget | None = None
-        holder = QWidget()
-        holder.setAutoFillBackground(True)  # as the scroll area's own widget was
+        holder = QWidget()  # painted on the scroll area's own widget, which fills the background (an opaque holder
+        # as well would be drawn twice: alone, then again with the page)
         grid = self._grid = QGridLayout(holder)
         grid.setContentsMargins(0, 14, 6, 6)
         grid.setSpacing(14)
