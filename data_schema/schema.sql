@@ -85,8 +85,8 @@ CREATE TABLE kept_findings (
     on_day      TEXT NOT NULL,
     until_day   TEXT NOT NULL,
     body        TEXT NOT NULL CHECK (json_valid(body)),
-    PRIMARY KEY (what, child_id)
-) WITHOUT ROWID;
+    UNIQUE (what, child_id)
+);
 
 -- table meta
 CREATE TABLE meta (

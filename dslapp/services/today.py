@@ -372,7 +372,9 @@ class _TodayCache:
             child_id for child_id, generation in store.touched.items()
             if child_id is not None and generation > self.generation
         }  # fmt: skip
-        changed.update(c for c, held in self.children.items() if not (held.on <= on < held.until))
+        merged = self.merged
+        if merged is None or not (merged.valid_from <= on < merged.valid_until):  # some child's items may expire
+            changed.update(c for c, held in self.children.items() if not (held.on <= on < held.until))
         self.generation = store.generation
         if not changed:
             return
@@ -506,21 +508,37 @@ class _Merged:
 
     sections: dict[str, list[TodayItem]]
     banners: dict[str, str]
+    valid_from: date = date.min
+    valid_until: date = date.max
+    """Every child's items hold on the days ``valid_from`` .. ``valid_until`` - 1 (the latest ``on`` and the
+    earliest ``until`` of them all): on those days no unchanged child need be looked at again."""
+    alerts: list[list[TodayItem]] = field(default_factory=list, compare=False)
+    """The last alerts composed from these: [the casebook-wide alerts before, after, all of them in order]."""
+
+    def alerts_around(self, first: list[TodayItem], last: list[TodayItem]) -> list[TodayItem]:
+        """The children's alerts with the casebook-wide ``first`` and ``last`` in Today's order: merged again only
+        when those differ from the last time (a Today again, with nothing changed, costs a copy)."""
+        kept = self.alerts
+        if not kept or kept[0] != first or kept[1] != last:
+            kept[:] = [first, last, _in_order(first, self.sections["alerts"], last)]
+        return list(kept[2])
 
 
 def _merge(children: Iterable[ChildToday]) -> _Merged:
     sections: dict[str, list[TodayItem]] = {key: [] for key in SECTIONS}
     banners: dict[str, str] = {}
+    valid_from, valid_until = date.min, date.max
     for held in children:
         for section, items in held.items.items():
             sections[section].extend(items)
         if held.banner:
             banners[held.child_id] = held.banner
+        valid_from, valid_until = max(valid_from, held.on), min(valid_until, held.until)
     for key, items in sections.items():
         items[:] = _with_banners(items, banners)
         if key != STAFF_SECTION:  # concerns from staff keep their own order: urgent, then newest, first
             items.sort(key=_order)
-    return _Merged(sections, banners)
+    return _Merged(sections, banners, valid_from, valid_until)
 
 
 def _with_banners(items: Iterable[TodayItem], banners: dict[str, str]) -> list[TodayItem]:
@@ -545,7 +563,7 @@ def _compose(store: RecordStore, on: date, merged: _Merged) -> dict[str, list[To
         if key == STAFF_SECTION:
             out[key] = [*items, *staff]
         elif key == "alerts":
-            out[key] = _in_order(first, items, last)
+            out[key] = merged.alerts_around(first, last)
         else:
             out[key] = list(items)
     return out

@@ -15,7 +15,7 @@ from dslapp.vault.migrate import Migration, latest_version, migrations, schema_s
 from dslapp.vault.sqlcipher import open_database
 from dslapp.vault.vault import DB_NAME, Vault
 
-PINNED_VERSION = 9
+PINNED_VERSION = 10
 PINNED_SCHEMA = source_schema_dir() / "schema.sql"
 
 

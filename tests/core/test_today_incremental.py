@@ -36,7 +36,7 @@ from dslapp.models import (
 )
 from dslapp.models.child import OrderType
 from dslapp.models.transfer import Transfer, TransferDirection
-from dslapp.services import recording
+from dslapp.services import recording, supervision
 from dslapp.services import today as today_module
 from dslapp.services.alerts import acknowledge_alert
 from dslapp.services.children import change_status, open_child_file, refresh_child_file
@@ -319,3 +319,17 @@ def test_findings_kept_under_other_settings_or_another_day_are_not_trusted(store
     later = on + timedelta(days=9)  # the action is overdue by then: the row kept for ``on`` no longer holds
     assert today(RecordStore(store.vault), later) == recompute_today(store, later)
     assert [i.section for i in today(RecordStore(store.vault), later)["overdue_actions"]] == ["overdue_actions"]
+
+
+def test_today_again_shows_a_casebook_wide_item_added_when_no_child_changed(store: RecordStore) -> None:
+    """Today again reuses the children's alerts merged in order, but never the casebook-wide items around them: a
+    lapsed CPD refresher (nobody's child) recorded between two Todays shows in the second."""
+    amira = child(store)
+    on = MONDAY + timedelta(days=30)
+    concern(store, amira, MONDAY)
+    first = today(store, on)
+    supervision.record_cpd(store, training="DSL refresher training", attended_on=on - timedelta(days=800))
+    second = today(store, on)
+    assert second == recompute_today(store, on) and second != first
+    assert any("refresher" in item.title.lower() for item in second["alerts"])
+    assert today(store, on) == second

@@ -20,6 +20,7 @@ from dslapp.vault import backup
 from dslapp.vault.audit import Action
 from dslapp.vault.vault import DB_NAME, Vault
 from ui import strings
+from ui.app import CHECK_WHEN_QUIET_S
 from ui.dialogs.settings import SettingsDialog
 from ui.dialogs.unencrypted_export import UnencryptedExportDialog
 from ui.windows.unlock import UnlockPage
@@ -191,8 +192,8 @@ def test_a_childs_case_bundle_export_is_on_the_child_page_and_needs_the_passphra
 
 
 def test_a_damaged_page_found_after_unlock_offers_to_lock_and_restore(qtbot: QtBot, make_app, vault: Vault) -> None:  # type: ignore[no-untyped-def]
-    """Issue 12 (3): a damaged page deep in the file does not stop unlocking; the full check right after unlock
-    finds it, says so, and "Lock and restore" brings back the newest good backup."""
+    """Issue 12 (3): a damaged page deep in the file does not stop unlocking; the full check after unlock (once
+    the DSL pauses) finds it, says so, and "Lock and restore" brings back the newest good backup."""
     store = RecordStore(vault)
     child = _seed(store, "Kept in the backup.")
     for n in range(150):
@@ -215,10 +216,14 @@ def test_a_damaged_page_found_after_unlock_offers_to_lock_and_restore(qtbot: QtB
     data[middle : middle + 64] = bytes(64)
     db.write_bytes(bytes(data))
 
-    app = make_app(real_dir=vault_dir).app
+    harness = make_app(real_dir=vault_dir)
+    app = harness.app
     app.start()
     _unlock(qtbot, app)
     assert workspace(app) is not None  # unlocking is not slowed or stopped by the damage
+    assert app.damage_box is None  # the check waits for the DSL to pause
+    harness.clock.advance(CHECK_WHEN_QUIET_S)
+    app.check_pages_if_quiet()
     box = app.damage_box
     assert box is not None and box.isVisible()
     assert strings.PAGES_DAMAGED in box.text() and "The newest good copy was made on" in box.text()

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 import queue
+import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -25,6 +27,20 @@ from dslapp.logs import log as log_event
 from ui import strings
 
 log = logging.getLogger("dslapp.ui")
+
+ASIDE_NICENESS = 19
+"""How far a thread aside (the page check) steps back for the GUI and the database worker, where the system lets
+one thread do so (Linux: niceness is per thread)."""
+
+
+def lower_this_thread() -> None:
+    """Give the calling thread the lowest CPU priority, on Linux (elsewhere, and if refused, nothing changes)."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), ASIDE_NICENESS)
+        except OSError:
+            log.debug("the check thread keeps its priority")
+
 
 Done = Callable[[Any], None]
 Failed = Callable[[CasebookError], None]
@@ -92,7 +108,8 @@ class DbRunner(QObject):
     ) -> None:
         """Run ``work`` on a short-lived thread of its own, not the database worker: for a long read that opens its
         own connection (the page check after unlock), so saves are never held up behind it. It does not count as
-        busy. Results come back on the GUI thread like ``submit``'s."""
+        busy, and its thread runs at the lowest priority (``lower_this_thread``). Results come back on the GUI
+        thread like ``submit``'s."""
         job = _Job(next(self._numbers), work, on_done, on_error, None, aside=True)
         if self.synchronous:
             ok, value = self._run(job)
@@ -100,6 +117,7 @@ class DbRunner(QObject):
             return
 
         def run() -> None:
+            lower_this_thread()
             ok, value = self._run(job)
             self._bridge.finished.emit(job, ok, value)
 
