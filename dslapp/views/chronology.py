@@ -374,7 +374,7 @@ class KeptRows(Sequence[ChronologyRow]):
 _CONVERT: dict[str, Callable[[Any], Any]] = {
     "sort_date": date.fromisoformat,
     "categories": _categories_in,
-    "severity": lambda value: _SEVERITY_OF[value] if value is not None else None,
+    "severity": {None: None, **_SEVERITY_OF}.__getitem__,
     "impact_kind": _IMPACT_OF.__getitem__,
     "sort_time": time.fromisoformat,
     "created_at": lambda value: datetime.fromisoformat(value) if value is not None else None,
