@@ -333,10 +333,9 @@ class KeptRows(Sequence[ChronologyRow]):
     def values(self, name: str) -> list[Any]:
         """Each row's field ``name`` (as the row has it), in order."""
         column = self._columns[_COLUMN[name]]
+        values = map(column.__getitem__, self._positions)
         convert = _CONVERT.get(name)
-        if convert is None:
-            return [column[p] for p in self._positions]
-        return [convert(column[p]) for p in self._positions]
+        return list(values if convert is None else map(convert, values))
 
     def select(
         self,
@@ -371,10 +370,11 @@ class KeptRows(Sequence[ChronologyRow]):
         return self._with(chosen)
 
 
+_SEVERITY_OR_NONE: dict[str | None, Severity | None] = {None: None, **{s.value: s for s in Severity}}
 _CONVERT: dict[str, Callable[[Any], Any]] = {
     "sort_date": date.fromisoformat,
     "categories": _categories_in,
-    "severity": {None: None, **_SEVERITY_OF}.__getitem__,
+    "severity": _SEVERITY_OR_NONE.__getitem__,
     "impact_kind": _IMPACT_OF.__getitem__,
     "sort_time": time.fromisoformat,
     "created_at": lambda value: datetime.fromisoformat(value) if value is not None else None,
