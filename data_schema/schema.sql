@@ -78,15 +78,15 @@ CREATE TABLE drafts (
 );
 
 -- table kept_findings
-CREATE TABLE kept_findings (
+CREATE TABLE "kept_findings" (
     child_id    TEXT NOT NULL,
     what        TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
     on_day      TEXT NOT NULL,
     until_day   TEXT NOT NULL,
     body        TEXT NOT NULL CHECK (json_valid(body)),
-    PRIMARY KEY (what, child_id)
-) WITHOUT ROWID;
+    UNIQUE (what, child_id)
+);
 
 -- table meta
 CREATE TABLE meta (
