@@ -78,7 +78,7 @@ CREATE TABLE drafts (
 );
 
 -- table kept_findings
-CREATE TABLE kept_findings (
+CREATE TABLE "kept_findings" (
     child_id    TEXT NOT NULL,
     what        TEXT NOT NULL,
     fingerprint TEXT NOT NULL,

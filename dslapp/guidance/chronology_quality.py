@@ -276,10 +276,13 @@ def hints_as_json(hints: Mapping[str, Sequence[Hint]]) -> dict[str, Any]:
     return {"hints": [[h.code, h.message, h.field, h.word] for h in table], "rows": rows}
 
 
-def hints_from_json(data: Mapping[str, Any]) -> dict[str, list[Hint]]:
-    """The hints by row key that :func:`hints_as_json` wrote."""
+def hints_from_json(data: Mapping[str, Any], keys: Iterable[str] | None = None) -> dict[str, list[Hint]]:
+    """The hints by row key that :func:`hints_as_json` wrote; only those of ``keys`` (in their order) if given."""
     table = [Hint(code, message, field, word) for code, message, field, word in data["hints"]]
-    return {key: [table[i] for i in found] for key, found in data["rows"].items()}
+    rows: Mapping[str, list[int]] = data["rows"]
+    if keys is None:
+        return {key: [table[i] for i in found] for key, found in rows.items()}
+    return {key: [table[i] for i in found] for key in keys if (found := rows.get(key))}
 
 
 __all__ = [

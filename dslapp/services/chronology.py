@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from functools import cached_property
 from typing import Any, Literal
 
 from dslapp import __version__
@@ -36,6 +37,7 @@ from dslapp.views.chronology import (
     Chronology,
     ChronologyRow,
     ChronologySummary,
+    KeptRows,
     OrderedRows,
     Quarter,
     chronology_of,
@@ -46,8 +48,8 @@ from dslapp.views.chronology import (
     merge_rows,
     named_ids,
     ordered_rows,
+    row_keys,
     rows_as_json,
-    rows_from_json,
     rows_from_records,
     sort_key,
     stands_alone,
@@ -64,6 +66,7 @@ __all__ = [
     "ChronologyRow",
     "ChronologySummary",
     "KeptChronology",
+    "KeptRows",
     "Quarter",
     "build_chronology",
     "chronology_of",
@@ -76,6 +79,7 @@ __all__ = [
     "kept_chronology",
     "link_lines",
     "marks_for",
+    "row_keys",
     "rows_from_records",
     "sort_key",
 ]
@@ -165,13 +169,19 @@ class KeptChronology:
     :func:`kept_chronology` read it."""
 
     child: Child
-    rows: tuple[ChronologyRow, ...]
-    hints: dict[str, list[Hint]]
-    """Hints by row key, for rows that have any (as ``hints_for_rows`` gives them)."""
+    rows: Sequence[ChronologyRow]
+    """Read as kept: :class:`KeptRows`, each row made when first looked at."""
+    kept_hints: dict[str, Any]
+    """Hints by row key, for rows that have any, as ``hints_as_json(hints_for_rows(rows))`` writes them."""
     marks: dict[str, str]
     """The guidance's marks on Early Help reviews, by review id (already shown on their rows)."""
     read: Literal["kept", "merged", "built"]
     """How it was read: as kept; kept with new records merged in; built from every record (then kept)."""
+
+    @cached_property
+    def hints(self) -> dict[str, list[Hint]]:
+        """Hints by row key, for rows that have any (as ``hints_for_rows`` gives them)."""
+        return hints_from_json(self.kept_hints)
 
     def chronology(
         self,
@@ -193,9 +203,10 @@ class KeptChronology:
             significant_only=significant_only,
         )
 
-    def hints_of(self, rows: Iterable[ChronologyRow]) -> dict[str, list[Hint]]:
-        """The hints of ``rows`` (some of this chronology's), by key, as ``hints_for_rows(rows)`` gives them."""
-        return {row.key: found for row in rows if (found := self.hints.get(row.key))}
+    def hints_of(self, rows: Sequence[ChronologyRow]) -> dict[str, list[Hint]]:
+        """The hints of ``rows`` (some of this chronology's), by key, as ``hints_for_rows(rows)`` gives them (made
+        for these rows only; of kept rows, from their keys, making no rows)."""
+        return hints_from_json(self.kept_hints, row_keys(rows))
 
 
 _KEPT = "chronology"
@@ -240,7 +251,8 @@ def kept_chronology(
             fresh = {str(r.id) for r in new}
             hints = dict(kept.hints)
             hints.update(hints_for_rows((r for r in merged.rows if r.record_id in fresh), quality))
-            result = KeptChronology(child, tuple(merged.rows), _in_order(merged.rows, hints), kept.marks, "merged")
+            in_order = hints_as_json(_in_order(merged.rows, hints))
+            result = KeptChronology(child, tuple(merged.rows), in_order, kept.marks, "merged")
             columns = body["rows"]  # the kept rows as read, with the new ones written in their places
             for index, row in enumerate(merged.rows):
                 if row.record_id in fresh:
@@ -252,7 +264,8 @@ def kept_chronology(
     records: list[Record] = store.for_child(key, *SOURCE_KINDS, upto=upto)
     marks = marks_for(records, config)
     ordered = ordered_rows(records, marks)
-    result = KeptChronology(child, tuple(ordered.rows), hints_for_rows(ordered.rows, quality), marks, "built")
+    hints = hints_as_json(hints_for_rows(ordered.rows, quality))
+    result = KeptChronology(child, tuple(ordered.rows), hints, marks, "built")
     _keep(store, key, fingerprint, upto, ordered, result)
     return result
 
@@ -275,8 +288,7 @@ def _placed_of(body: dict[str, Any]) -> dict[str, tuple[time, int]]:
 
 
 def _from_body(child: Child, body: dict[str, Any], read: Literal["kept", "merged"]) -> KeptChronology:
-    rows = tuple(rows_from_json(body["rows"]))
-    return KeptChronology(child, rows, hints_from_json(body["hints"]), dict(body["marks"]), read)
+    return KeptChronology(child, KeptRows(body["rows"]), body["hints"], dict(body["marks"]), read)
 
 
 def _keep(
@@ -295,7 +307,7 @@ def _keep(
         "placed": {key: [at.isoformat(), depth] for key, (at, depth) in ordered.placed.items()},
         "marks": made.marks,
         "rows": columns if columns is not None else rows_as_json(made.rows),
-        "hints": hints_as_json(made.hints),
+        "hints": made.kept_hints,
     }
     text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
     keep_rows(store, _KEPT, fingerprint, [KeptFinding(child_id, date.min, date.max, text)])

@@ -14,7 +14,8 @@ import bisect
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time
-from typing import Any
+from functools import lru_cache
+from typing import Any, overload
 
 from dslapp.models import (
     BodyMark,
@@ -227,12 +228,178 @@ _SEVERITY_OF = {s.value: s for s in Severity}
 _IMPACT_OF = {i.value: i for i in Impact}
 
 
+@lru_cache(maxsize=512)
+def _categories_in(text: str) -> tuple[Category, ...]:
+    return tuple(_CATEGORY_OF[value] for value in text.split(",")) if text else ()
+
+
+def _row_at(columns: Sequence[Sequence[Any]], at: int) -> ChronologyRow:
+    """Row ``at`` of the columns :func:`rows_as_json` wrote (equal to ``rows_from_json(columns)[at]``)."""
+    (
+        record_id, kind, when, sort_date, event, source, categories, severity, impact, impact_kind,
+        action, recorded_by, significant, approximate, entry_id, part, sort_time, created, body_marks,
+    ) = (column[at] for column in columns)  # fmt: skip
+    return _row_from_fields(
+        record_id,
+        kind,
+        when,
+        date.fromisoformat(sort_date),
+        event,
+        source,
+        _categories_in(categories),
+        _SEVERITY_OF[severity] if severity is not None else None,
+        impact,
+        _IMPACT_OF[impact_kind],
+        action,
+        recorded_by,
+        significant,
+        approximate,
+        entry_id,
+        part,
+        time.fromisoformat(sort_time),
+        datetime.fromisoformat(created) if created is not None else None,
+        tuple(BodyMark.model_validate(m) for m in body_marks) if body_marks else (),
+    )
+
+
+_COLUMN = {name: number for number, name in enumerate(_ROW_FIELDS)}
+
+
+class KeptRows(Sequence[ChronologyRow]):
+    """Some of a chronology's rows (in order), read from the columns :func:`rows_as_json` wrote, each row made only
+    when it is first looked at: a heavy child's chronology holds thousands of rows, and a screen shows a few dozen.
+
+    Equal to any sequence of equal rows in the same order. Selecting (:meth:`select`) and the values of one field
+    (:meth:`keys`, :meth:`values`) read the columns without making rows; rows made for one selection are kept for
+    every other selection from the same columns."""
+
+    __slots__ = ("_columns", "_made", "_positions")
+
+    def __init__(self, columns: Sequence[Sequence[Any]], positions: Sequence[int] | None = None) -> None:
+        if len(columns) != len(_ROW_FIELDS):
+            raise ValueError(f"expected {len(_ROW_FIELDS)} columns, got {len(columns)}")
+        count = len(columns[0])
+        self._columns = columns
+        self._positions: Sequence[int] = range(count) if positions is None else positions
+        self._made: list[ChronologyRow | None] = [None] * count
+
+    def _at(self, position: int) -> ChronologyRow:
+        row = self._made[position]
+        if row is None:
+            row = self._made[position] = _row_at(self._columns, position)
+        return row
+
+    def _with(self, positions: Sequence[int]) -> KeptRows:
+        other = KeptRows.__new__(KeptRows)
+        other._columns, other._made, other._positions = self._columns, self._made, positions
+        return other
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, index: int) -> ChronologyRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> KeptRows: ...
+    def __getitem__(self, index: int | slice) -> ChronologyRow | KeptRows:
+        if isinstance(index, slice):
+            return self._with(self._positions[index])
+        return self._at(self._positions[index])
+
+    def __iter__(self) -> Iterator[ChronologyRow]:
+        return map(self._at, self._positions)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"KeptRows({len(self)} rows)"
+
+    @property
+    def made(self) -> int:
+        """How many rows of the columns have been made so far (by this selection or another from the same columns)."""
+        return sum(row is not None for row in self._made)
+
+    def keys(self) -> list[str]:
+        """Each row's :attr:`ChronologyRow.key`, in order."""
+        ids, parts = self._columns[_COLUMN["record_id"]], self._columns[_COLUMN["part"]]
+        return [f"{ids[p]}:{parts[p]}" if parts[p] else ids[p] for p in self._positions]
+
+    def values(self, name: str) -> list[Any]:
+        """Each row's field ``name`` (as the row has it), in order."""
+        column = self._columns[_COLUMN[name]]
+        values = map(column.__getitem__, self._positions)
+        convert = _CONVERT.get(name)
+        return list(values if convert is None else map(convert, values))
+
+    def select(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        categories: Collection[Category] | None = None,
+        source: str | None = None,
+        significant_only: bool = True,
+    ) -> KeptRows:
+        """The rows :func:`filter_rows` keeps with the same filters, chosen from the columns."""
+        columns = self._columns
+        dates, kinds = columns[_COLUMN["sort_date"]], columns[_COLUMN["categories"]]
+        sources, significant = columns[_COLUMN["source"]], columns[_COLUMN["significant"]]
+        low = since.isoformat() if since else None  # ISO dates (four-digit years) sort as the dates do
+        high = until.isoformat() if until else None
+        wanted = frozenset(c.value for c in categories) if categories is not None else None
+        needle = source.casefold().strip() if source else ""
+        chosen = []
+        for p in self._positions:
+            if significant_only and not significant[p]:
+                continue
+            if low is not None and dates[p] < low:
+                continue
+            if high is not None and dates[p] > high:
+                continue
+            if wanted is not None and (not kinds[p] or wanted.isdisjoint(kinds[p].split(","))):
+                continue
+            if needle and needle not in sources[p].casefold():
+                continue
+            chosen.append(p)
+        return self._with(chosen)
+
+
+_SEVERITY_OR_NONE: dict[str | None, Severity | None] = {None: None, **{s.value: s for s in Severity}}
+_CONVERT: dict[str, Callable[[Any], Any]] = {
+    "sort_date": date.fromisoformat,
+    "categories": _categories_in,
+    "severity": _SEVERITY_OR_NONE.__getitem__,
+    "impact_kind": _IMPACT_OF.__getitem__,
+    "sort_time": time.fromisoformat,
+    "created_at": lambda value: datetime.fromisoformat(value) if value is not None else None,
+    "body_marks": lambda marks: tuple(BodyMark.model_validate(m) for m in marks) if marks else (),
+}
+"""How a column's JSON value becomes the row's value, for the fields whose JSON is not the value itself."""
+
+
+def row_keys(rows: Sequence[ChronologyRow]) -> list[str]:
+    """Each row's key, in order (read from the columns when ``rows`` are :class:`KeptRows`, making no rows)."""
+    return rows.keys() if isinstance(rows, KeptRows) else [row.key for row in rows]
+
+
+def row_values(rows: Sequence[ChronologyRow], name: str) -> list[Any]:
+    """Each row's field ``name``, in order (read from the columns when ``rows`` are :class:`KeptRows`)."""
+    return rows.values(name) if isinstance(rows, KeptRows) else [getattr(row, name) for row in rows]
+
+
 @dataclass(frozen=True)
 class Chronology:
     """A child's chronology: rows oldest first, and the filters it was built with."""
 
     child: Child
-    rows: tuple[ChronologyRow, ...]
+    rows: Sequence[ChronologyRow]
+    """Oldest first: a tuple, or :class:`KeptRows` (rows made as they are looked at) from a kept chronology."""
     since: date | None = None
     until: date | None = None
     categories: frozenset[Category] | None = None
@@ -948,13 +1115,20 @@ def filtered(
 ) -> Chronology:
     """The chronology of ``child`` from every one of their ``rows`` (in chronology order), filtered as asked."""
     wanted = frozenset(categories) if categories is not None else None
-    return Chronology(
-        child=child,
-        rows=tuple(
+    chosen: Sequence[ChronologyRow]
+    if isinstance(rows, KeptRows):
+        chosen = rows.select(
+            since=since, until=until, categories=wanted, source=source, significant_only=significant_only
+        )
+    else:
+        chosen = tuple(
             filter_rows(
                 rows, since=since, until=until, categories=wanted, source=source, significant_only=significant_only
             )
-        ),
+        )
+    return Chronology(
+        child=child,
+        rows=chosen,
         since=since,
         until=until,
         categories=wanted,
@@ -1050,20 +1224,25 @@ def chronology_summary(chronology: Chronology | Sequence[ChronologyRow]) -> Chro
 
     A row with several categories counts once in each. Categories are listed most frequent first.
     """
-    rows = chronology.rows if isinstance(chronology, Chronology) else tuple(chronology)
-    tagged = [r for r in rows if r.categories]
+    rows = chronology.rows if isinstance(chronology, Chronology) else chronology
+    # (day, categories) of each row with any: read from the columns of kept rows, making no rows
+    tagged = [
+        (day, categories)
+        for day, categories in zip(row_values(rows, "sort_date"), row_values(rows, "categories"), strict=True)
+        if categories
+    ]
     if not tagged:
         return ChronologySummary((), (), uncategorised=len(rows))
-    first = min(Quarter.of(r.sort_date) for r in tagged)
-    last = max(Quarter.of(r.sort_date) for r in tagged)
+    first = min(Quarter.of(day) for day, _ in tagged)
+    last = max(Quarter.of(day) for day, _ in tagged)
     quarters = [first]
     while quarters[-1] < last:
         quarters.append(quarters[-1].next())
     index = {q: i for i, q in enumerate(quarters)}
     table: dict[Category, list[int]] = {}
-    for row in tagged:
-        position = index[Quarter.of(row.sort_date)]
-        for category in dict.fromkeys(row.categories):
+    for day, categories in tagged:
+        position = index[Quarter.of(day)]
+        for category in dict.fromkeys(categories):
             table.setdefault(category, [0] * len(quarters))[position] += 1
     order = list(Category)
     counts = sorted(
@@ -1077,6 +1256,7 @@ __all__ = [
     "Chronology",
     "ChronologyRow",
     "ChronologySummary",
+    "KeptRows",
     "OrderedRows",
     "Placing",
     "Quarter",
@@ -1089,6 +1269,8 @@ __all__ = [
     "named_ids",
     "ordered_rows",
     "own_placing",
+    "row_keys",
+    "row_values",
     "rows_as_json",
     "rows_from_json",
     "rows_from_records",

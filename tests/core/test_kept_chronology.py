@@ -52,17 +52,23 @@ from dslapp.models.referral import ParentConsent
 from dslapp.services import recording
 from dslapp.services.children import add_child
 from dslapp.services.chronology import (
+    Chronology,
     ChronologyRow,
+    KeptChronology,
+    KeptRows,
     build_chronology,
+    chronology_summary,
     curate_row,
     kept_chronology,
     marks_for,
+    row_keys,
 )
 from dslapp.services.kept import KeptFinding
 from dslapp.services.retention import dispose, set_retention
+from dslapp.services.timeline import event_from_row, events_of
 from dslapp.store import RecordStore
 from dslapp.vault.audit import Action as AuditAction
-from dslapp.views.chronology import SOURCE_KINDS, rows_as_json, rows_from_json
+from dslapp.views.chronology import SOURCE_KINDS, filter_rows, rows_as_json, rows_from_json
 
 MONDAY = date(2025, 3, 3)
 QUALITY = get_config()
@@ -72,6 +78,13 @@ TEXTS = [
     "Appeared unkempt and was clearly neglected.",  # opinion words: hints
     "Was happy in class and ate lunch.",
 ]
+CATEGORIES = [
+    [Category.NEGLECT],
+    [Category.EMOTIONAL],
+    [Category.NEGLECT],
+    [Category.PHYSICAL, Category.NEGLECT],
+]
+"""The categories of a concern with each of TEXTS (so the filters and the summary see several)."""
 SERVICES = "Services are in place and the family attend all TAF meetings."
 LIVED = "Amira now has breakfast most days and says she feels happier."
 
@@ -137,6 +150,47 @@ def test_rows_round_trip_through_json_exactly(rows: list[ChronologyRow]) -> None
         _exactly_equal(row, ChronologyRow.from_json(json.loads(json.dumps(row.as_json()))))
         assert back.as_json() == row.as_json()
     assert len(rows_as_json(rows)) == len(fields(ChronologyRow))  # every field is written
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(_rows, max_size=8),
+    since=st.none() | st.dates(),
+    until=st.none() | st.dates(),
+    categories=st.none() | st.lists(st.sampled_from(list(Category)), max_size=3),
+    source=st.none() | st.text(max_size=3),
+    significant_only=st.booleans(),
+)
+def test_kept_rows_are_the_rows_and_select_as_the_filter_does(
+    rows: list[ChronologyRow],
+    since: date | None,
+    until: date | None,
+    categories: list[Category] | None,
+    source: str | None,
+    significant_only: bool,
+) -> None:
+    """Rows read from their JSON columns one at a time, and chosen from the columns, equal the rows themselves and
+    the rows ``filter_rows`` keeps; no row is made until it is looked at, and each only once."""
+    kept = KeptRows(json.loads(json.dumps(rows_as_json(rows), ensure_ascii=False)))
+    filters: dict[str, Any] = {
+        "since": since, "until": until, "categories": categories, "source": source, "significant_only": significant_only
+    }  # fmt: skip
+    chosen = kept.select(**filters)
+    expected = filter_rows(rows, **filters)
+    assert row_keys(chosen) == [row.key for row in expected]
+    for name in (f.name for f in fields(ChronologyRow)):
+        assert chosen.values(name) == [getattr(row, name) for row in expected]
+    assert events_of(chosen) == tuple(event_from_row(row) for row in expected)
+    assert chronology_summary(chosen) == chronology_summary(expected)
+    assert kept.made == 0  # keys, values, events, the summary and selecting made no row
+    assert len(chosen) == len(expected) and chosen == expected and chosen == tuple(expected)
+    for row, back in zip(expected, chosen, strict=True):
+        _exactly_equal(row, back)
+    assert kept.made == len(expected)
+    assert all(a is b for a, b in zip(chosen, kept.select(**filters), strict=True))  # made once, kept for both
+    assert kept == rows and list(kept) == rows and kept[::-1] == rows[::-1]
+    assert kept != [*rows, *rows[:1]] or not rows
+    assert kept != rows[1:] or not rows
 
 
 @given(
@@ -240,7 +294,8 @@ def _apply(store: RecordStore, child: Child, other: Child, op: tuple[Any, ...]) 
     concerns = store.for_child(child.id, Concern)
     if kind == "concern":
         _, day, hour, text, significant = op
-        recording.record(store, Concern, **_concern_fields(child, day, hour, TEXTS[text], significant=significant))
+        fields = _concern_fields(child, day, hour, TEXTS[text], significant=significant, categories=CATEGORIES[text])
+        recording.record(store, Concern, **fields)
     elif kind == "following":
         _, day, hour, pick = op
         follows = _pick(_sent_referrals(store, child), pick)
@@ -366,12 +421,38 @@ def _assert_kept_equals_built(store: RecordStore, child: Child) -> None:
         assert list(kept.rows) == list(built.rows)
         assert kept.hints == hints_for_rows(built.rows, QUALITY)
         assert kept.marks == marks_for(records)
-        assert kept.chronology() == build_chronology(store, child.id)
-        shown = kept.chronology(since=MONDAY + timedelta(days=3), categories=[Category.NEGLECT])
-        assert shown == build_chronology(
-            store, child.id, since=MONDAY + timedelta(days=3), categories=[Category.NEGLECT]
-        )
-        assert kept.hints_of(shown.rows) == hints_for_rows(shown.rows, QUALITY)
+        for filters in FILTERS:
+            _assert_shown_equals_built(kept, build_chronology(store, child.id, **filters), filters)
+
+
+FILTERS: list[dict[str, Any]] = [
+    {},
+    {"significant_only": False},
+    {"since": MONDAY + timedelta(days=3), "categories": [Category.NEGLECT]},
+    {"until": MONDAY + timedelta(days=2), "significant_only": False},
+    {"since": MONDAY + timedelta(days=1), "until": MONDAY + timedelta(days=4), "categories": [Category.EMOTIONAL]},
+    {"categories": [Category.PHYSICAL, Category.EMOTIONAL], "significant_only": False},
+    {"categories": []},
+    {"source": " CLASS teacher "},
+    {"source": "dsl", "significant_only": False},
+]
+"""The tab's filters: each read from the kept chronology gives what a build from every record gives."""
+
+
+def _assert_shown_equals_built(kept: KeptChronology, built: Chronology, filters: dict[str, Any]) -> None:
+    """What the chronology tab shows (rows, their hints, the timeline's events, the summary), read from ``kept``,
+    equals what it would show built from every record."""
+    shown = kept.chronology(**filters)
+    assert shown == built
+    assert list(shown.rows) == list(built.rows)
+    assert len(shown.rows) == len(built.rows)
+    if built.rows:
+        assert shown.rows[-1] == built.rows[-1] and shown.rows[0] == built.rows[0]
+        assert list(shown.rows[1::2]) == list(built.rows[1::2])
+    assert row_keys(shown.rows) == [row.key for row in built.rows]
+    assert kept.hints_of(shown.rows) == hints_for_rows(built.rows, QUALITY)
+    assert events_of(shown.rows) == tuple(event_from_row(row) for row in built.rows)
+    assert chronology_summary(shown) == chronology_summary(built)
 
 
 @settings(

@@ -79,3 +79,30 @@ def _key_of(vault_dir: Path) -> bytes:
 
     data_key, _user = keys.unwrap_with_passphrase(keys.load_keyfile(vault_dir / "vault.keys"), PASSPHRASE)
     return data_key
+
+
+def test_kept_findings_are_carried_into_the_ordinary_table_of_version_10(tmp_path: Path) -> None:
+    """Migration 10 moves kept findings (derived state, but costly to work out again) out of the WITHOUT ROWID
+    table unchanged: every kept row is there after it, found by its key."""
+    db = open_database(tmp_path / "casebook.db", bytes(range(32)), create=True)
+    try:
+        for migration in migrations()[:9]:
+            db.executescript(f"BEGIN;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;")
+        kept = [
+            ("child-a", "today", "f1", "2026-12-01", "2026-12-02", '{"items":[1]}'),
+            ("child-a", "chronology", "f2", "0001-01-01", "9999-12-31", '{"rows":[]}'),
+            ("*", "roster", "f3", "2026-12-01", "9999-12-31", '["child-a"]'),
+        ]
+        db.executemany("INSERT INTO kept_findings VALUES (?,?,?,?,?,?)", kept)
+        assert "WITHOUT ROWID" in db.scalar("SELECT sql FROM sqlite_master WHERE name = 'kept_findings'")
+        tenth = migrations()[9]
+        db.executescript(f"BEGIN;\n{tenth.sql}\nPRAGMA user_version = {tenth.version};\nCOMMIT;")
+        assert "WITHOUT ROWID" not in db.scalar("SELECT sql FROM sqlite_master WHERE name = 'kept_findings'")
+        after = db.execute("SELECT child_id, what, fingerprint, on_day, until_day, body FROM kept_findings").fetchall()
+        assert sorted(tuple(row) for row in after) == sorted(kept)
+        found = db.execute("SELECT body FROM kept_findings WHERE what = 'today' AND child_id = 'child-a'").fetchone()
+        assert found[0] == '{"items":[1]}'
+        assert db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'kept_findings_new'") == 0
+        assert db.scalar("PRAGMA legacy_alter_table") == 0
+    finally:
+        db.close()

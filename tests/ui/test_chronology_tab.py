@@ -16,7 +16,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui_helpers import open_record
 
+from dslapp.guidance.chronology_quality import hints_for_rows
 from dslapp.models import Category, Child, ChronologyEntry, Concern, Referral, ReferralStatus
+from dslapp.services.chronology import KeptRows, build_chronology, chronology_summary, kept_chronology
+from dslapp.services.timeline import timeline_from_chronology
 from dslapp.store import RecordStore
 from dslapp.vault import audit
 from dslapp.vault.vault import Vault
@@ -25,7 +28,7 @@ from ui.dialogs.chronology_entry import EntryDialog
 from ui.dialogs.export_pdf import ExportPdfDialog
 from ui.dialogs.print_chronology import paint_chronology, set_up_printer
 from ui.operations import casework
-from ui.windows.chronology_tab import ChronologyTab
+from ui.windows.chronology_tab import WRAP_LIMIT, ChronologyTab
 
 
 def _seed(store: RecordStore) -> Child:
@@ -327,6 +330,43 @@ def test_the_chronology_is_built_when_its_tab_is_seen_and_rows_come_a_page_at_a_
     assert tab.model.canFetchMore()
     tab.model.fetchMore()
     assert tab.model.rowCount() == PAGE + 50 and not tab.model.canFetchMore()
+
+
+def test_a_kept_chronology_is_shown_making_only_the_rows_on_screen(
+    qtbot: QtBot,
+    make_app,  # type: ignore[no-untyped-def]
+    vault: Vault,
+    store: RecordStore,
+) -> None:
+    """Read as kept, the tab's rows are made as the table asks for them: the count, the hints, the timeline and the
+    row found again after a reload come from the kept columns; the summary is made when its pane is seen."""
+    from ui.models.chronology import PAGE
+
+    count = WRAP_LIMIT + 50  # beyond the rows sized to their text: one line each, as a heavy child's are
+    child = _hungry_every_day(store, count)
+    built = build_chronology(store, child.id)
+    assert kept_chronology(store, child.id).read == "built"  # kept, as an earlier opening keeps it
+    app, record = open_record(qtbot, make_app, vault, child, "chronology")
+    tab = record.chronology
+    qtbot.waitUntil(lambda: len(tab.model.rows) == count and not app.runner.busy)
+    rows = tab.model.rows
+    assert isinstance(rows, KeptRows)
+    assert 0 < rows.made < 60  # a screenful of the first page, not the 450 rows
+    hinted = hints_for_rows(built.rows)
+    assert tab.model.hints == hinted and len(hinted) > 0
+    assert tab.count_label.text() == strings.CHRONO_COUNT.format(count=count, hints=len(hinted))
+    assert tab.timeline.timeline.events == timeline_from_chronology(built).events
+    assert tab.view is not None and "summary" not in vars(tab.view)  # made only when the pane is seen
+    tab.side.setCurrentIndex(1)
+    assert vars(tab.view)["summary"] == chronology_summary(built)
+    assert tab.summary.rowCount() == 1
+
+    tab.table.selectRow(PAGE - 3)
+    chosen = tab.current()
+    tab.reload()  # as after a save: the selected row stays selected
+    qtbot.waitUntil(lambda: tab.model.rows is not rows and not app.runner.busy)
+    assert tab.current() == chosen == built.rows[PAGE - 3]
+    assert list(tab.model.rows) == list(built.rows)
 
 
 def test_the_tab_reads_no_whole_file_and_its_panel_reads_the_row_with_its_links_and_amendments(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -51,15 +52,17 @@ class ChronologyModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[ChronologyRow] = []
+        self.rows: Sequence[ChronologyRow] = []
         self.fetched = 0
-        self.hints: dict[str, list[Hint]] = {}
+        self.hints: Mapping[str, list[Hint]] = {}
         self._hint_icon = theme.icon("alert", theme.colours().warning)
 
-    def set_rows(self, rows: list[ChronologyRow], hints: dict[str, list[Hint]]) -> None:
+    def set_rows(self, rows: Sequence[ChronologyRow], hints: Mapping[str, list[Hint]]) -> None:
+        """Show ``rows`` (kept as given, not copied: kept rows are made only as the view asks for them) with the
+        hints of those that have any, by row key."""
         self.beginResetModel()
-        self.rows = list(rows)
-        self.hints = dict(hints)
+        self.rows = rows
+        self.hints = hints
         self.fetched = min(len(self.rows), PAGE)
         self.endResetModel()
 

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,9 @@ from dslapp.services.chronology import (
     chronology_summary,
     curate_row,
     kept_chronology,
+    row_keys,
 )
-from dslapp.services.timeline import TimelineEvent, event_from_row
+from dslapp.services.timeline import TimelineEvent, events_of
 from ui.operations.results import Wrote
 from ui.operations.runner import Done, Failed
 from ui.operations.session import Session
@@ -52,15 +54,25 @@ class Filters:
 
 @dataclass(frozen=True)
 class ChronologyView:
-    """Everything the chronology tab shows, built in one job."""
+    """Everything the chronology tab shows, built in one job (the summary when first asked for)."""
 
     chronology: Chronology
-    summary: ChronologySummary
     hints: dict[str, list[Hint]] = field(default_factory=dict)
+    """The hints of the rows shown, by row key (only rows that have any)."""
     events: tuple[TimelineEvent, ...] = ()
     filters: Filters = Filters()
     config: QualityConfig | None = None
     """The quality settings the hints were checked against."""
+
+    @cached_property
+    def summary(self) -> ChronologySummary:
+        """Counts by category per quarter (made when the Summary pane is first seen, not for every view)."""
+        return chronology_summary(self.chronology)
+
+    def position_of(self, key: str) -> int | None:
+        """Where the row with ``key`` is among the rows shown (None when it is not shown)."""
+        keys = row_keys(self.chronology.rows)
+        return keys.index(key) if key in keys else None
 
 
 def load_chronology(
@@ -83,14 +95,7 @@ def load_chronology(
         config = get_config()
         kept = kept_chronology(store, child_id, quality=config)
         chronology = kept.chronology(**filters.kwargs())
-        return ChronologyView(
-            chronology,
-            chronology_summary(chronology),
-            kept.hints_of(chronology.rows),
-            tuple(event_from_row(row) for row in chronology.rows),
-            filters,
-            config,
-        )
+        return ChronologyView(chronology, kept.hints_of(chronology.rows), events_of(chronology.rows), filters, config)
 
     session.run(work, on_done, **kw)
 

@@ -366,14 +366,14 @@ class ChronologyTab(QWidget):
     def _shown(self, view: ops.ChronologyView) -> None:
         current = self.current()
         self.view = view
-        rows = list(view.chronology.rows)
+        rows = view.chronology.rows
         self.model.set_rows(rows, view.hints)
         self._fit_rows()
         self.timeline.set_events(view.events)
         if self.side.currentIndex() == 1:
             self._show_summary(view)
         self.empty.setVisible(not rows)
-        with_hints = sum(1 for r in rows if view.hints.get(r.key))
+        with_hints = len(view.hints)  # the shown rows that have hints
         if view.filters == ops.Filters() and self.count != len(rows):
             self.count = len(rows)
             self.counted.emit()
@@ -381,7 +381,7 @@ class ChronologyTab(QWidget):
         if rows:
             chosen = 0
             if current is not None:  # the row selected before stays selected
-                chosen = next((n for n, row in enumerate(rows) if row.key == current.key), 0)
+                chosen = view.position_of(current.key) or 0
             self.model.fetch_to(chosen + 1)
             self.table.selectRow(chosen)
         else:
