@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt
@@ -18,9 +19,25 @@ from PySide6.QtWidgets import (
 
 from ui import strings, theme
 
+LEFT_TO_RIGHT_MARK = "\u200e"
+
+
+def ltr(text: str) -> str:
+    """``text`` laid out as a line of an English screen whatever script it starts with. Qt takes a line's direction
+    from its first letter, so a line starting with a name in Arabic or Hebrew script ("يوسف حداد (Father)") was
+    set right to left: pushed to the right edge, its brackets turned round. A left-to-right mark before such a
+    line (only) keeps it in the reading order of the rest of the screen; the name itself is shown as written."""
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction == "L":
+            return text
+        if direction in ("R", "AL"):
+            return LEFT_TO_RIGHT_MARK + text
+    return text
+
 
 def text_label(text: str, name: str = "", *, wrap: bool = False, selectable: bool = False) -> QLabel:
-    label = QLabel(text)
+    label = QLabel(ltr(text))
     if name:
         label.setObjectName(name)
     label.setWordWrap(wrap)

@@ -62,7 +62,7 @@ from ui.operations.guidance_ops import OverviewGuidance
 from ui.operations.learning import ChildVoice
 from ui.operations.session import Session
 from ui.widgets.child_links import ChildLinksCard
-from ui.widgets.common import Badge, Card, clear_layout, text_label
+from ui.widgets.common import Badge, Card, clear_layout, ltr, text_label
 from ui.widgets.court_orders import CourtOrdersCard
 from ui.widgets.household import HouseholdCard
 from ui.widgets.practice_cards import PracticeGuidance, guidance_widget
@@ -140,7 +140,7 @@ class _Fields(QGridLayout):
 
     def show(self, values: Sequence[str]) -> None:
         for shown, none, value in zip(self.values, self._none, values, strict=True):
-            shown.setText(value)
+            shown.setText(ltr(value))
             shown.setVisible(bool(value))
             none.setVisible(not value)
 
@@ -622,7 +622,7 @@ class ChildRecordPage(QWidget):
         """The header and the Overview's front sheet with its cards."""
         file = front.file
         child = file.child
-        self.name_label.setText(child.display_name)
+        self.name_label.setText(ltr(child.display_name))
         self.status_badge.setText(strings.STATUS_SHORT[child.status])
         self.status_badge.set_tone(STATUS_TONE[child.status])
         self.status_badge.setToolTip(STATUS_LABELS[child.status])
