@@ -40,14 +40,9 @@ def _open(space, child: Child, tab: str = "overview"):  # type: ignore[no-untype
     return page
 
 
-def test_overview_shows_the_childs_words_and_supervision_notes(qtbot: QtBot, make_app) -> None:  # type: ignore[no-untyped-def]
-    _app, space, store, child = _child_page(qtbot, make_app, "Ines")
-    page = _open(space, child)
-    assert page.voice_panel.count == 0
-    assert page.supervision_notes.notes == []
-
-    # a concern with the child's own words, recorded through the session so the page hears the change
-    concern = Concern(
+def _no_coat(child: Child) -> Concern:
+    """A concern with the child's own words."""
+    return Concern(
         child_id=child.id,
         observed_at=datetime(2026, 1, 5, 9, 0),
         reporter_name="Ms Teacher",
@@ -56,6 +51,16 @@ def test_overview_shows_the_childs_words_and_supervision_notes(qtbot: QtBot, mak
         child_words="I couldn't find my coat.",
         dsl_decision=DslDecision.MONITOR,
     )
+
+
+def test_overview_shows_the_childs_words_and_supervision_notes(qtbot: QtBot, make_app) -> None:  # type: ignore[no-untyped-def]
+    _app, space, store, child = _child_page(qtbot, make_app, "Ines")
+    page = _open(space, child)
+    assert page.voice_panel.count == 0
+    assert page.supervision_notes.notes == []
+
+    # a concern with the child's own words, recorded through the session so the page hears the change
+    concern = _no_coat(child)
     store.add(concern)
     page.load()
     assert page.voice_panel.count == 1
@@ -278,17 +283,7 @@ def test_opening_a_record_lays_the_childs_words_out_after_its_first_paint_and_lo
 
 def test_the_record_page_lays_the_words_out_after_it_paints(qtbot: QtBot, make_app) -> None:  # type: ignore[no-untyped-def]
     _app, space, store, child = _child_page(qtbot, make_app, "Ines")
-    store.add(
-        Concern(
-            child_id=child.id,
-            observed_at=datetime(2026, 1, 5, 9, 0),
-            reporter_name="Ms Teacher",
-            categories=[Category.NEGLECT],
-            what_happened="No coat in the snow.",
-            child_words="I couldn't find my coat.",
-            dsl_decision=DslDecision.MONITOR,
-        )
-    )
+    store.add(_no_coat(child))
     page = _open(space, child)
     assert page.voice_panel.count == 1 and page.voice_panel.pending  # read and counted; words not yet laid out
     page.grab()  # the record's first paint (the panel is below the first screen)
