@@ -397,7 +397,7 @@ def test_the_tab_reads_no_whole_file_and_its_panel_reads_the_row_with_its_links_
     tab = record.chronology
     qtbot.waitUntil(lambda: bool(tab.model.rows) and not app.runner.busy)
     assert whole_reads == [] and record.opened is None  # the child's whole file is not read
-    assert len(jobs) == 2  # the chronology, then the first row's records for the side panel
+    assert len(jobs) == 1  # the chronology with the first row's records for the side panel: the tab paints once
     assert tab.current() == tab.model.rows[0] and tab.model.rows[0].record_id == str(concern.id)
     shown = tab.entry_view.toPlainText()
     assert "may read as opinion" in shown  # the row's hints
@@ -423,6 +423,17 @@ def test_the_tab_reads_no_whole_file_and_its_panel_reads_the_row_with_its_links_
     qtbot.waitUntil(lambda: "In the hall" in tab.entry_view.toPlainText() and not app.runner.busy)
     assert not failed and whole_reads == [] and record.opened is None
     assert strings.AMENDED_NOTE.format(count=2) in tab.entry_view.toPlainText()
+
+    # the row selected stays selected after a change, its records read with the rows
+    coat = next(n for n, row in enumerate(tab.model.rows) if "coat" in row.event)
+    tab.table.selectRow(coat)
+    qtbot.waitUntil(lambda: "spare coat" in tab.entry_view.toPlainText() and not app.runner.busy)
+    jobs.clear()
+    tab._details.clear()
+    tab.reload()
+    qtbot.waitUntil(lambda: not app.runner.busy)
+    assert len(jobs) == 1 and tab.current() == tab.model.rows[coat]
+    assert "spare coat" in tab.entry_view.toPlainText() and "At the school gate" not in tab.entry_view.toPlainText()
     app.lock()
 
 

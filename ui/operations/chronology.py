@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from dslapp.errors import CasebookError
 from dslapp.guidance.chronology_quality import Hint, QualityConfig, get_config
 from dslapp.models import Category, ChronologyEntry, Record
 from dslapp.services import recording
@@ -29,6 +30,7 @@ from dslapp.services.chronology import (
     row_keys,
 )
 from dslapp.services.timeline import TimelineEvent, events_of
+from ui.operations.record_detail import RowDetail, read_row_detail
 from ui.operations.results import Wrote
 from ui.operations.runner import Done, Failed
 from ui.operations.session import Session
@@ -63,6 +65,9 @@ class ChronologyView:
     filters: Filters = Filters()
     config: QualityConfig | None = None
     """The quality settings the hints were checked against."""
+    first: tuple[str, RowDetail] | None = None
+    """The key of the row to select first (the one asked for, else the oldest) and what the side panel shows of
+    it, read in the same job: the tab paints whole once, not a second time when a second job brings the panel."""
 
     @cached_property
     def summary(self) -> ChronologySummary:
@@ -83,10 +88,12 @@ def load_chronology(
     on_done: Callable[[ChronologyView], None],
     *,
     before: ChronologyView | None = None,
+    select: str = "",
     **kw: Any,
 ) -> None:
     """Build the chronology tab's view in one job, from the chronology kept in the vault (its rows and their wording
-    hints are read as kept, or brought up to date, never built from every record unless they must be).
+    hints are read as kept, or brought up to date, never built from every record unless they must be), with the
+    side panel's records of the row to select (``select``, a row key, when it is shown; else the first row).
 
     ``child_file`` and ``before`` are no longer needed (the kept chronology is cheaper to read than either is to
     use); they are still taken, so callers need not change."""
@@ -95,7 +102,15 @@ def load_chronology(
         config = get_config()
         kept = kept_chronology(store, child_id, quality=config)
         chronology = kept.chronology(**filters.kwargs())
-        return ChronologyView(chronology, kept.hints_of(chronology.rows), events_of(chronology.rows), filters, config)
+        rows = chronology.rows
+        view = ChronologyView(chronology, kept.hints_of(rows), events_of(rows), filters, config)
+        if not rows:
+            return view
+        row = rows[(view.position_of(select) if select else None) or 0]
+        try:
+            return replace(view, first=(row.key, read_row_detail(store, row.record_id, row.entry_id)))
+        except CasebookError:  # the panel reads it again in a job of its own, as for any row
+            return view
 
     session.run(work, on_done, **kw)
 

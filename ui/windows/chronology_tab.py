@@ -341,8 +341,16 @@ class ChronologyTab(QWidget):
     def reload(self) -> None:
         if not self.session.is_open:
             return
+        current, generation = self.current(), self._generation
         ops.load_chronology(
-            self.session, self.child_id, None, self.filters(), self._shown, before=self.view, owner=self
+            self.session,
+            self.child_id,
+            None,
+            self.filters(),
+            lambda view: self._shown(view, generation),
+            before=self.view,
+            select=current.key if current is not None else "",
+            owner=self,
         )
 
     def _source_changed(self) -> None:
@@ -363,7 +371,7 @@ class ChronologyTab(QWidget):
             widget.blockSignals(False)
         self.reload()
 
-    def _shown(self, view: ops.ChronologyView) -> None:
+    def _shown(self, view: ops.ChronologyView, generation: int) -> None:
         current = self.current()
         self.view = view
         rows = view.chronology.rows
@@ -382,6 +390,9 @@ class ChronologyTab(QWidget):
             chosen = 0
             if current is not None:  # the row selected before stays selected
                 chosen = view.position_of(current.key) or 0
+            row = rows[chosen]
+            if view.first is not None and view.first[0] == row.key and generation == self._generation:
+                self._keep_detail(row, view.first[1])  # read with the rows: no job of its own
             self.model.fetch_to(chosen + 1)
             self.table.selectRow(chosen)
         else:
@@ -521,14 +532,17 @@ class ChronologyTab(QWidget):
         fresh = generation == self._generation  # else the records changed while it was read: read it again
         current = self.current()
         if detail is not None and fresh:
-            if len(self._details) >= DETAILS_KEPT:
-                del self._details[next(iter(self._details))]
-            self._details[_detail_key(row)] = detail
+            self._keep_detail(row, detail)
             if current is not None and _detail_key(current) == _detail_key(row):
                 self.entry_view.setHtml(self.entry_html(current))
         wanted, self._detail_wanted = self._detail_wanted, None
         if current is not None and _detail_key(current) not in self._details and (wanted is not None or not fresh):
             self._read_detail(current)  # the row selected since (or again after a change); rows passed are skipped
+
+    def _keep_detail(self, row: ChronologyRow, detail: RowDetail) -> None:
+        if len(self._details) >= DETAILS_KEPT:
+            del self._details[next(iter(self._details))]
+        self._details[_detail_key(row)] = detail
 
     def entry_html(self, row: ChronologyRow) -> str:
         """The side panel: the row's hints, then (once read) the wording entry and the record the row comes from."""
