@@ -172,42 +172,7 @@ def rows_as_json(rows: Iterable[ChronologyRow]) -> list[list[Any]]:
 
 def rows_from_json(columns: Sequence[Sequence[Any]]) -> list[ChronologyRow]:
     """The rows :func:`rows_as_json` wrote, built directly (no validation: the text was written by it)."""
-    (
-        record_ids, kinds, whens, sort_dates, events, sources, categories, severities, impacts, impact_kinds,
-        actions, recorded_by, significant, approximate, entry_ids, parts, sort_times, created, body_marks,
-    ) = columns  # fmt: skip
-    known: dict[str, tuple[Category, ...]] = {"": ()}
-
-    def categories_of(text: str) -> tuple[Category, ...]:
-        found = known.get(text)
-        if found is None:
-            found = known[text] = tuple(_CATEGORY_OF[value] for value in text.split(","))
-        return found
-
-    return list(
-        map(
-            _row_from_fields,
-            record_ids,
-            kinds,
-            whens,
-            map(date.fromisoformat, sort_dates),
-            events,
-            sources,
-            map(categories_of, categories),
-            [_SEVERITY_OF[s] if s is not None else None for s in severities],
-            impacts,
-            map(_IMPACT_OF.__getitem__, impact_kinds),
-            actions,
-            recorded_by,
-            significant,
-            approximate,
-            entry_ids,
-            parts,
-            map(time.fromisoformat, sort_times),
-            [datetime.fromisoformat(c) if c is not None else None for c in created],
-            [tuple(BodyMark.model_validate(m) for m in marks) if marks else () for marks in body_marks],
-        )
-    )
+    return list(KeptRows(columns))
 
 
 _ROW_FIELDS = tuple(f.name for f in fields(ChronologyRow))
@@ -224,7 +189,6 @@ def _row_from_fields(*values: Any) -> ChronologyRow:
 
 
 _CATEGORY_OF = {c.value: c for c in Category}
-_SEVERITY_OF = {s.value: s for s in Severity}
 _IMPACT_OF = {i.value: i for i in Impact}
 
 
@@ -234,32 +198,8 @@ def _categories_in(text: str) -> tuple[Category, ...]:
 
 
 def _row_at(columns: Sequence[Sequence[Any]], at: int) -> ChronologyRow:
-    """Row ``at`` of the columns :func:`rows_as_json` wrote (equal to ``rows_from_json(columns)[at]``)."""
-    (
-        record_id, kind, when, sort_date, event, source, categories, severity, impact, impact_kind,
-        action, recorded_by, significant, approximate, entry_id, part, sort_time, created, body_marks,
-    ) = (column[at] for column in columns)  # fmt: skip
-    return _row_from_fields(
-        record_id,
-        kind,
-        when,
-        date.fromisoformat(sort_date),
-        event,
-        source,
-        _categories_in(categories),
-        _SEVERITY_OF[severity] if severity is not None else None,
-        impact,
-        _IMPACT_OF[impact_kind],
-        action,
-        recorded_by,
-        significant,
-        approximate,
-        entry_id,
-        part,
-        time.fromisoformat(sort_time),
-        datetime.fromisoformat(created) if created is not None else None,
-        tuple(BodyMark.model_validate(m) for m in body_marks) if body_marks else (),
-    )
+    """Row ``at`` of the columns :func:`rows_as_json` wrote, each value as the row has it (``_FROM_JSON``)."""
+    return _row_from_fields(*[convert(column[at]) for convert, column in zip(_FROM_JSON, columns, strict=True)])
 
 
 _COLUMN = {name: number for number, name in enumerate(_ROW_FIELDS)}
@@ -381,6 +321,8 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "body_marks": lambda marks: tuple(BodyMark.model_validate(m) for m in marks) if marks else (),
 }
 """How a column's JSON value becomes the row's value, for the fields whose JSON is not the value itself."""
+_FROM_JSON: tuple[Callable[[Any], Any], ...] = tuple(_CONVERT.get(name, lambda value: value) for name in _ROW_FIELDS)
+"""Each field's conversion from its column's JSON value, in field order: the one place rows are read back."""
 
 
 def row_keys(rows: Sequence[ChronologyRow]) -> list[str]:
