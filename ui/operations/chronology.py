@@ -74,10 +74,17 @@ class ChronologyView:
         """Counts by category per quarter (made when the Summary pane is first seen, not for every view)."""
         return chronology_summary(self.chronology)
 
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        """Each shown row's place by its key (made once per view: the job and the tab both ask)."""
+        positions: dict[str, int] = {}
+        for number, key in enumerate(row_keys(self.chronology.rows)):
+            positions.setdefault(key, number)  # the first, as list.index gave
+        return positions
+
     def position_of(self, key: str) -> int | None:
         """Where the row with ``key`` is among the rows shown (None when it is not shown)."""
-        keys = row_keys(self.chronology.rows)
-        return keys.index(key) if key in keys else None
+        return self._positions.get(key)
 
 
 def load_chronology(
